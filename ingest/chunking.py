@@ -1,0 +1,180 @@
+"""Cut a `Document` into `Chunk`s along its own structure.
+
+Rules, in order:
+- one numbered clause, with its bullets and unnumbered paragraphs, per chunk;
+- a clause that has numbered sub-clauses gives each its own chunk; its heading becomes their
+  context, and its intro paragraph (if any) a chunk of its own — two numbered clauses are never
+  glued together;
+- a clause longer than `max_chars` is split at bullet boundaries (a `+` sub-bullet stays with its
+  `-` bullet), and a single paragraph still too long by langchain's RecursiveCharacterTextSplitter;
+- the header and opening paragraphs form a "preamble" chunk; the closing block gives a
+  "recipients" chunk (Nơi nhận) and a "signature" chunk.
+
+`Chunk.text` is the clause as it stands in the source; `indexed_text` adds the document name and
+the heading path, which is what the indexes see.
+"""
+
+from __future__ import annotations
+
+import re
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from ingest.document import Chunk, DocMeta, Document
+from ingest.metadata import _CAPACITY_PREFIX, _CAPACITY_TITLE, _PERSON, _RECIPIENTS_START
+from ingest.normalize import Line
+from ingest.structure import Section, parse_structure
+
+MAX_CHARS = 1200
+PREAMBLE_LABEL = "Phần mở đầu"
+_SUB_BULLET = re.compile(r"^\+\s")
+
+
+def chunk_document(doc: Document, max_chars: int = MAX_CHARS) -> list[Chunk]:
+    lines = doc.text.split("\n")
+    offsets = _line_offsets(lines)
+    root = parse_structure([Line(t) for t in lines], start=doc.body_start, stop=doc.closing_start)
+    builder = _Builder(doc, lines, offsets, max_chars)
+
+    preamble = list(range(0, doc.body_start)) + root.body
+    builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble")
+    for child in root.children:
+        builder.section(child, ancestors=())
+    builder.closing(range(doc.closing_start, len(lines)))
+    return builder.chunks
+
+
+def indexed_text(chunk: Chunk, meta: DocMeta) -> str:
+    """What the indexes see: document name and title, the enclosing headings, then the clause."""
+    head = meta.short_name()
+    if meta.title and meta.title not in head:
+        head = f"{head}: {meta.title}"
+    parts = [head, *chunk.context]
+    if chunk.kind == "signature":
+        parts.append("Người ký văn bản, chữ ký, chức vụ người ký")
+    elif chunk.kind == "recipients":
+        parts.append("Nơi nhận văn bản")
+    parts.append(chunk.text)
+    return "\n".join(p for p in parts if p)
+
+
+def _line_offsets(lines: list[str]) -> list[int]:
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    return offsets
+
+
+class _Builder:
+    def __init__(self, doc: Document, lines: list[str], offsets: list[int], max_chars: int) -> None:
+        self.doc = doc
+        self.lines = lines
+        self.offsets = offsets
+        self.max_chars = max_chars
+        self.chunks: list[Chunk] = []
+        self._splitter = RecursiveCharacterTextSplitter(
+            chunk_size=max_chars,
+            chunk_overlap=max_chars // 10,
+            separators=["\n", ". ", "; ", ", ", " ", ""],
+        )
+
+    def section(self, node: Section, ancestors: tuple[Section, ...]) -> None:
+        path = tuple(a.label for a in ancestors) + (node.label,)
+        context = tuple(a.heading for a in ancestors)
+        own = [node.line_index, *node.body]
+        if node.children:
+            if node.body:
+                self.emit(own, path, context, "clause")
+            for child in node.children:
+                self.section(child, (*ancestors, node))
+        else:
+            self.emit(own, path, context, "clause", heading=node.heading)
+
+    def emit(
+        self,
+        indices: list[int],
+        path: tuple[str, ...],
+        context: tuple[str, ...],
+        kind: str,
+        heading: str = "",
+    ) -> None:
+        indices = [i for i in indices if self.lines[i].strip()]
+        if not indices:
+            return
+        first = len(self.chunks)
+        for part, group in enumerate(self._pack(indices), start=1):
+            text = "\n".join(self.lines[i] for i in group)
+            pieces = [text] if len(text) <= self.max_chars else self._splitter.split_text(text)
+            part_context = context + ((heading,) if heading and part > 1 else ())
+            for piece in pieces:
+                self._add(kind, path, piece, part_context, group)
+        added = self.chunks[first:]
+        if len(added) > 1:
+            self.chunks[first:] = [_with_part(c, j, len(added)) for j, c in enumerate(added, start=1)]
+
+    def _pack(self, indices: list[int]) -> list[list[int]]:
+        """Group lines so each group fits max_chars; a `+` line stays with the line above it."""
+        units: list[list[int]] = []
+        for i in indices:
+            if units and _SUB_BULLET.match(self.lines[i]):
+                units[-1].append(i)
+            else:
+                units.append([i])
+        groups: list[list[int]] = []
+        size = 0
+        for unit in units:
+            unit_size = sum(len(self.lines[i]) + 1 for i in unit)
+            if groups and size + unit_size <= self.max_chars:
+                groups[-1].extend(unit)
+                size += unit_size
+            else:
+                groups.append(list(unit))
+                size = unit_size
+        return groups
+
+    def _add(self, kind: str, path: tuple[str, ...], text: str, context: tuple[str, ...], group: list[int]) -> None:
+        start = self.offsets[group[0]]
+        found = self.doc.text.find(text[:80], start)
+        if found >= 0:
+            start = found
+        order = len(self.chunks)
+        self.chunks.append(
+            Chunk(
+                chunk_id=f"{self.doc.doc_id}#{order}",
+                doc_id=self.doc.doc_id,
+                order=order,
+                kind=kind,
+                path=path,
+                text=text,
+                context=context,
+                start=start,
+                end=min(len(self.doc.text), start + len(text)),
+            )
+        )
+
+    def closing(self, indices: range) -> None:
+        recipients: list[int] = []
+        signature: list[int] = []
+        in_recipients = False
+        for i in indices:
+            text = self.lines[i].strip()
+            if not text:
+                continue
+            if _CAPACITY_PREFIX.match(text) or _CAPACITY_TITLE.match(text) or _PERSON.match(text):
+                signature.append(i)
+            elif _RECIPIENTS_START.match(text) or in_recipients or text.startswith("-"):
+                in_recipients = True
+                recipients.append(i)
+            else:
+                signature.append(i)
+        if recipients:
+            self.emit(recipients, ("Nơi nhận",), (), "recipients")
+        if signature:
+            self.emit(signature, ("Chữ ký",), (), "signature")
+
+
+def _with_part(chunk: Chunk, part: int, parts: int) -> Chunk:
+    data = chunk.to_dict()
+    data.update(part=part, parts=parts)
+    return Chunk.from_dict(data)

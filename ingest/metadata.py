@@ -1,0 +1,230 @@
+"""What a document says about itself: type, number and symbol, date, place, issuing body, signer,
+title, recipients — read from its header and its closing block. Nothing is guessed: a field the
+document does not state stays None.
+
+Also finds where the closing block ("Nơi nhận", "T/M BAN THƯỜNG VỤ", the signer's name) begins,
+so that structure parsing stops before it and chunking can give it a kind of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.document import DocMeta
+from ingest.normalize import Line
+from ingest.structure import match_marker
+
+DOC_TYPES = (
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "CHƯƠNG TRÌNH",
+    "KẾ HOẠCH",
+    "NGHỊ QUYẾT",
+    "KẾT LUẬN",
+    "CHỈ THỊ",
+    "QUYẾT ĐỊNH",
+    "HƯỚNG DẪN",
+    "THÔNG BÁO",
+    "BÁO CÁO",
+    "CÔNG VĂN",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "ĐIỀU LỆ",
+    "BỘ LUẬT",
+    "LUẬT",
+    "NGHỊ ĐỊNH",
+    "THÔNG TƯ",
+    "HIẾN PHÁP",
+    "PHÁP LỆNH",
+)
+_TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
+
+# "Số 48-KH/ĐĐTLD", "Số:13/CTr-LĐLĐ", "Bộ luật số: 45/2019/QH14", "Số: 145/2020/NĐ-CP"
+_NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh)\s+)?[Ss]ố\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
+_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^([^\d,]{2,40}),\s*ngày\s+\d{1,2}\s+tháng", re.IGNORECASE)
+
+# The issuing body as the preamble names it: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …".
+_ISSUER = (
+    r"((?:Đảng đoàn|Ban Thường vụ|Ban Chấp hành|Đoàn Chủ tịch|Tổng Liên đoàn|Bộ Chính trị|Ban Bí thư|"
+    r"Chính phủ|Quốc hội|Ủy ban|Liên đoàn)[^,;:()]{0,80}?)\s+(?:ban hành|xây dựng|triển khai)\s+"
+)
+_ISSUER_HEADERS = {
+    "QUỐC HỘI": "Quốc hội",
+    "CHÍNH PHỦ": "Chính phủ",
+    "BỘ CHÍNH TRỊ": "Bộ Chính trị",
+    "BAN BÍ THƯ": "Ban Bí thư",
+    "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM": "Tổng Liên đoàn Lao động Việt Nam",
+}
+
+_CAPACITY_PREFIX = re.compile(r"^(?:T/M|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*[A-ZĐ]")
+_CAPACITY_TITLE = re.compile(
+    r"^(?:PHÓ |THƯỜNG TRỰC |Q\. )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC)"
+    r"(?: [A-ZĐÀ-Ỹ ]+)?$"
+)
+_RECIPIENTS_START = re.compile(r"^(?:Nơi nhận|Đồng kính gửi|Kính gửi)\s*:?", re.IGNORECASE)
+_PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the parts of a document are, as line indices."""
+
+    body_start: int  # first line after the header (type line, title)
+    closing_start: int  # first line of the closing block, or len(lines)
+
+
+def find_closing(lines: list[Line]) -> int:
+    """Index of the first closing-block line after the last numbered section, else len(lines)."""
+    last_marker = -1
+    for i, line in enumerate(lines):
+        if match_marker(line.text):
+            last_marker = i
+    for i in range(last_marker + 1, len(lines)):
+        text = lines[i].text
+        if _RECIPIENTS_START.match(text) or _CAPACITY_PREFIX.match(text) or _CAPACITY_TITLE.match(text):
+            return i
+    return len(lines)
+
+
+def find_header_end(lines: list[Line]) -> int:
+    """Index of the first line after the document-type line and its title lines."""
+    limit = min(len(lines), 25)
+    for i in range(limit):
+        if _type_of(lines[i].text):
+            j = i + 1
+            # The title is the next line (or a bold block); an upper-case continuation too
+            # ("BỘ LUẬT" / "LAO ĐỘNG").
+            while j < limit and j <= i + 3 and _is_title_line(lines[j], first=j == i + 1):
+                j += 1
+            return j
+        if match_marker(lines[i].text):
+            return i
+    return 0
+
+
+def _type_of(text: str) -> str | None:
+    m = _TYPE_LINE.match(text)
+    if not m:
+        return None
+    rest = m.group(2).strip()
+    # "KẾ HOẠCH" alone, or "CHƯƠNG TRÌNH Công tác công đoàn năm 2025"; not a sentence that
+    # merely starts with "LUẬT" inside a paragraph.
+    if rest and (len(rest) > 200 or rest.endswith((";", ","))):
+        return None
+    return m.group(1)
+
+
+def _is_title_line(line: Line, first: bool) -> bool:
+    """The summary line(s) under the type line: the first one unless it is clearly body text."""
+    text = line.text
+    if match_marker(text) or _NUMBER.match(text) or text.endswith(":") or len(text) > 400:
+        return False
+    if first:
+        return not text.startswith(("Căn cứ", "Ngày ")) or line.bold
+    letters = [c for c in text if c.isalpha()]
+    upper = bool(letters) and all(c.isupper() for c in letters)
+    return line.bold or upper
+
+
+def extract_metadata(lines: list[Line], layout: Layout) -> DocMeta:
+    header = lines[: max(layout.body_start, 1)]
+    head_text = [ln.text for ln in lines[: min(len(lines), 30)]]
+
+    doc_type = title = None
+    for i, line in enumerate(header):
+        found = _type_of(line.text)
+        if found:
+            doc_type = found
+            rest = line.text[len(found) :].strip()
+            title_lines = [rest] if rest else []
+            title_lines += [ln.text for ln in lines[i + 1 : layout.body_start]]
+            title = _tidy_title(" ".join(t for t in title_lines if t)) or None
+            break
+
+    number = None
+    for text in head_text:
+        m = _NUMBER.match(text)
+        if m:
+            number = m.group(1).rstrip(".")
+            break
+
+    date = place = None
+    for text in head_text:
+        m = _DATE.search(text)
+        if m and ("ngày" in text[:60].lower()):
+            day, month, year = (int(g) for g in m.groups())
+            date = f"{year:04d}-{month:02d}-{day:02d}"
+            pm = _PLACE_DATE.match(text)
+            place = _fix_place(pm.group(1).strip()) if pm else None
+            break
+
+    closing = lines[layout.closing_start :]
+    signer, signer_title, recipients = _read_closing(closing)
+    issuer = _issuer(lines, layout, head_text, doc_type)
+    return DocMeta(
+        doc_type=doc_type,
+        number=number,
+        date=date,
+        place=place,
+        issuer=issuer,
+        signer=signer,
+        signer_title=signer_title,
+        title=title,
+        recipients=tuple(recipients),
+    )
+
+
+def _tidy_title(title: str) -> str:
+    title = title.strip(" *")
+    if title.isupper() and len(title) <= 40:
+        # "LAO ĐỘNG" under "BỘ LUẬT": keep the case of a name.
+        title = title[:1] + title[1:].lower()
+    return title[:1].upper() + title[1:] if title else title
+
+
+# Known OCR slips in place names of the received texts.
+_PLACE_FIXES = {"Hué": "Huế"}
+
+
+def _fix_place(place: str) -> str:
+    for wrong, right in _PLACE_FIXES.items():
+        place = re.sub(rf"\b{wrong}\b", right, place)
+    return place
+
+
+def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: str | None) -> str | None:
+    for text in head_text:
+        if text in _ISSUER_HEADERS:
+            return _ISSUER_HEADERS[text]
+    if not doc_type:
+        return None
+    # Only the body that issues *this* document: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …",
+    # not "Bộ Chính trị ban hành Kết luận 79" which the plan implements.
+    own = re.compile(_ISSUER + "(?i:" + re.escape(doc_type.lower()) + ")")
+    preamble = " ".join(ln.text for ln in lines[layout.body_start : layout.body_start + 4])
+    m = own.search(preamble)
+    if m:
+        return m.group(1).strip()
+    return None
+
+
+def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str]]:
+    """Signer, signing capacity and recipients from the closing block, in any interleaving."""
+    capacity: list[str] = []
+    recipients: list[str] = []
+    signer = None
+    for line in closing:
+        text = line.text.strip()
+        if _RECIPIENTS_START.match(text):
+            continue
+        if _CAPACITY_PREFIX.match(text) or _CAPACITY_TITLE.match(text):
+            capacity.append(text)
+        elif text.startswith(("-", "+", "•")) or (recipients and text[:1].isupper() and text.endswith((";", "."))):
+            recipients.append(text.lstrip("-+• ").rstrip(";,."))
+        elif _PERSON.match(text):
+            signer = text
+        elif recipients and not text.isupper():
+            # A recipient wrapped onto a second line ("CĐ TCTy trực thuộc TLĐ;").
+            recipients[-1] = f"{recipients[-1]} {text.rstrip(';,.')}"
+    return signer, (", ".join(capacity) or None), recipients

@@ -1,0 +1,80 @@
+"""From files to `Document`s and `Chunk`s: the ingestion pipeline in one place.
+
+`read_document` turns one file (or uploaded bytes) into a `Document`; `collect_files` expands the
+paths given on the command line; a broken file never stops the others — it is reported as a
+`Skipped` with the loader's Vietnamese reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.document import Document
+from ingest.loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load_bytes, load_file
+from ingest.metadata import Layout, extract_metadata, find_closing, find_header_end
+from ingest.normalize import clean_lines, normalize_text
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was not indexed, and why (Vietnamese, for the CLI summary and the UI)."""
+
+    source: str
+    reason: str
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_document(path: str | Path, data: bytes | None = None, doc_id: str | None = None) -> Document:
+    """Load, clean and describe one file. Raises LoadError for unreadable input.
+
+    `data` lets the app pass uploaded bytes without writing them anywhere first; `doc_id`
+    defaults to the file name, which is what incremental indexing keys on.
+    """
+    path = Path(path)
+    if data is None:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            load_file(path)  # raises the loader's specific message without reading a huge file
+        data = path.read_bytes()
+    loaded = load_bytes(data, path.name)
+    lines = clean_lines(normalize_text(loaded.text))
+    if not lines:
+        raise LoadError(path, "tệp không có nội dung chữ")
+    layout = Layout(body_start=find_header_end(lines), closing_start=find_closing(lines))
+    meta = extract_metadata(lines, layout)
+    return Document(
+        doc_id=doc_id or path.name,
+        source=str(path),
+        text="\n".join(line.text for line in lines),
+        content_hash=content_hash(data),
+        format=loaded.format,
+        meta=meta,
+        warnings=tuple(loaded.warnings),
+        body_start=layout.body_start,
+        closing_start=layout.closing_start,
+    )
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
+    """Expand folders (recursively, sorted) into supported files; report what cannot be used."""
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith("."):
+                    if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                        files.append(child)
+                    else:
+                        skipped.append(Skipped(str(child), "định dạng không hỗ trợ"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            skipped.append(Skipped(str(path), "không tìm thấy tệp hoặc thư mục"))
+    return files, skipped

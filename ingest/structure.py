@@ -1,0 +1,155 @@
+"""Parse a document's numbering hierarchy into a tree of sections.
+
+Two families of numbering:
+- legal texts: Phần › Chương › Mục › Điều › khoản `1.` › điểm `a)`;
+- plans and programmes: `I.` › `1.` › `1.1.` › `1.1.1.` › `(1)` › `a)`, with `-` / `+` bullets
+  that stay inside the clause they belong to.
+
+Plans do not use the styles in a fixed order (a programme may put `(1)` directly under `II.`,
+another restarts `1.1.` under `2.`; Kế hoạch 48 numbers two sections `III.`), so the nesting is
+decided by what is open: a style already open closes back to its level (a sibling), a new style
+opens below the current section (a child). Legal styles have a fixed rank.
+
+This is also where a clause's path label is made (`Section.label`): roman sections and legal
+chapters carry their title ("III. TỔ CHỨC THỰC HIỆN", "Chương VII"), numbered clauses their
+number ("4.", "Điều 105", "Khoản 1", "Điểm a").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.normalize import Line
+
+# Fixed ranks for legal styles; plan styles get their depth from what is open.
+_LEGAL_RANK = {"part": 0, "chapter": 1, "mucluc": 2, "article": 3}
+
+_ROMAN = r"[IVXLC]{1,6}"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(rf"^((?:Phần|PHẦN) (?:thứ [^\W\d_]+|THỨ [^\W\d_]+|{_ROMAN}|\d+))\b[.:]?\s*(.*)$")),
+    ("chapter", re.compile(rf"^((?:Chương|CHƯƠNG) (?:{_ROMAN}|\d+))\b[.:]?\s*(.*)$")),
+    ("mucluc", re.compile(rf"^((?:Mục|MỤC) (?:\d+|{_ROMAN}))\b[.:]?\s*(.*)$")),
+    ("article", re.compile(r"^((?:Điều|ĐIỀU) \d+[a-zđ]?)\s*[.:]?\s*(.*)$")),
+    ("roman", re.compile(rf"^({_ROMAN})[.)]\s*(.*)$")),
+    ("dec3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
+    ("dec2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
+    ("arabic", re.compile(r"^(\d{1,3})[.)]\s+(.*)$")),
+    ("paren", re.compile(r"^\((\d{1,2})\)\s*(.*)$")),
+    ("letter", re.compile(r"^([a-zđ])\)\s+(.*)$")),
+]
+_BULLET = re.compile(r"^([-–•+*])\s+")
+
+
+@dataclass
+class Section:
+    """A node of the document tree. The root has style "root" and no heading."""
+
+    style: str
+    number: str  # "III", "4", "Điều 105", "1.1", "a"
+    title: str  # heading text after the number ("TỔ CHỨC THỰC HIỆN", "Ban Tổ chức: Tham mưu …")
+    heading: str  # the heading line as written ("4. Ban Tổ chức: …")
+    line_index: int  # index of the heading line in the document's lines (-1 for the root)
+    body: list[int] = field(default_factory=list)  # indices of lines before the first child
+    children: list[Section] = field(default_factory=list)
+    label: str = ""
+    in_article: bool = False
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def match_marker(text: str) -> tuple[str, str, str] | None:
+    """(style, number, rest) when the line starts a numbered section, else None."""
+    for style, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        number, rest = m.group(1), m.group(2).strip()
+        if style == "roman" and not _plausible_roman(number, rest):
+            continue
+        if style in {"arabic", "dec2", "dec3"} and not rest:
+            continue
+        return style, number, rest
+    return None
+
+
+def _plausible_roman(number: str, rest: str) -> bool:
+    # "I. MỤC ĐÍCH" yes; a sentence that happens to begin with "V." or "C." hardly ever.
+    return bool(rest) and re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", number) is not None
+
+
+def is_bullet(text: str) -> bool:
+    return bool(_BULLET.match(text))
+
+
+def _label(section: Section) -> str:
+    style, number, title = section.style, section.number, section.title
+    if style == "roman":
+        return f"{number}. {title}".strip() if len(title) <= 120 else f"{number}."
+    if style in {"part", "chapter", "mucluc", "article"}:
+        word, _, rest = number.partition(" ")
+        return f"{word[:1].upper()}{word[1:].lower()} {rest}"
+    if section.in_article and style == "arabic":
+        return f"Khoản {number}"
+    if section.in_article and style == "letter":
+        return f"Điểm {number}"
+    if style == "paren":
+        return f"({number})"
+    if style == "letter":
+        return f"{number})"
+    return f"{number}."
+
+
+def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) -> Section:
+    """Build the section tree over lines[start:stop]; unnumbered lines join the open section."""
+    stop = len(lines) if stop is None else stop
+    root = Section(style="root", number="", title="", heading="", line_index=-1)
+    stack: list[Section] = [root]
+    for i in range(start, stop):
+        text = lines[i].text
+        found = match_marker(text)
+        if found is None:
+            # Body text belongs to the deepest open section: a paragraph after "3." stays in "3.".
+            stack[-1].body.append(i)
+            continue
+        style, number, rest = found
+        parent_index = _parent_index(stack, style)
+        del stack[parent_index + 1 :]
+        parent = stack[-1]
+        section = Section(
+            style=style,
+            number=number,
+            title=rest,
+            heading=text,
+            line_index=i,
+            in_article=style in {"arabic", "letter"} and any(s.style == "article" for s in stack),
+        )
+        section.label = _label(section)
+        parent.children.append(section)
+        stack.append(section)
+    return root
+
+
+def _parent_index(stack: list[Section], style: str) -> int:
+    """Where in the open stack a new section of `style` attaches (index of its parent)."""
+    if style in _LEGAL_RANK:
+        rank = _LEGAL_RANK[style]
+        for i in range(len(stack) - 1, 0, -1):
+            other = stack[i].style
+            if other in _LEGAL_RANK and _LEGAL_RANK[other] < rank:
+                return i
+        return 0
+    for i in range(len(stack) - 1, 0, -1):
+        if stack[i].style == style:
+            return i - 1
+    if style == "roman":
+        # A roman section never nests inside an arabic clause: it closes everything but legal
+        # chapters ("Chương I" › "I." is rare but legal ranks stay open).
+        for i in range(len(stack) - 1, 0, -1):
+            if stack[i].style in _LEGAL_RANK:
+                return i
+        return 0
+    return len(stack) - 1
