@@ -45,8 +45,15 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS) -> list[Chunk]:
 
 
 def indexed_text(chunk: Chunk, meta: DocMeta) -> str:
-    """What the indexes see: document name and title, the enclosing headings, then the clause."""
+    """What the indexes see: who issued which document where, the enclosing headings, the clause.
+
+    Every chunk carries the document's identity (number, place, issuer), so "kế hoạch của Huế về
+    …" finds the clause itself rather than only the header that names Huế.
+    """
     head = meta.short_name()
+    about = ", ".join(x for x in (meta.place, meta.issuer) if x)
+    if about:
+        head = f"{head} ({about})"
     if meta.title and meta.title not in head:
         head = f"{head}: {meta.title}"
     parts = [head, *chunk.context]
@@ -54,6 +61,8 @@ def indexed_text(chunk: Chunk, meta: DocMeta) -> str:
         parts.append("Người ký văn bản, chữ ký, chức vụ người ký")
     elif chunk.kind == "recipients":
         parts.append("Nơi nhận văn bản")
+    elif chunk.kind == "preamble":
+        parts.append("Số hiệu, ngày ban hành, căn cứ ban hành văn bản")
     parts.append(chunk.text)
     return "\n".join(p for p in parts if p)
 
@@ -83,6 +92,15 @@ class _Builder:
         path = tuple(a.label for a in ancestors) + (node.label,)
         context = tuple(a.heading for a in ancestors)
         own = [node.line_index, *node.body]
+        if node.in_article and node.style == "arabic":
+            # A khoản keeps its điểm a), b), … : the path ends at Điều / Khoản.
+            own = sorted(i for n in node.walk() for i in (n.line_index, *n.body))
+            self.emit(own, path, context, "clause", heading=node.heading)
+            return
+        if node.style in {"part", "chapter", "mucluc"} and not node.body:
+            for child in node.children:
+                self.section(child, (*ancestors, node))
+            return
         if node.children:
             if node.body:
                 self.emit(own, path, context, "clause")

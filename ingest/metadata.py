@@ -40,7 +40,7 @@ DOC_TYPES = (
 _TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
 
 # "Số 48-KH/ĐĐTLD", "Số:13/CTr-LĐLĐ", "Bộ luật số: 45/2019/QH14", "Số: 145/2020/NĐ-CP"
-_NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh)\s+)?[Ss]ố\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
+_NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị định)\s+)?[Ss]ố\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^([^\d,]{2,40}),\s*ngày\s+\d{1,2}\s+tháng", re.IGNORECASE)
 
@@ -129,7 +129,13 @@ def _is_title_line(line: Line, first: bool) -> bool:
 
 def extract_metadata(lines: list[Line], layout: Layout) -> DocMeta:
     header = lines[: max(layout.body_start, 1)]
-    head_text = [ln.text for ln in lines[: min(len(lines), 30)]]
+    # Word headers are tables: "QUỐC HỘI | CỘNG HÒA …" rows, cells joined by " | ".
+    head_text = [
+        cell.strip(" -")
+        for ln in lines[: min(len(lines), 30)]
+        for cell in re.split(r" \| | -{3,} ", ln.text)
+        if cell.strip(" -")
+    ]
 
     doc_type = title = None
     for i, line in enumerate(header):
@@ -222,8 +228,8 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
             capacity.append(text)
         elif text.startswith(("-", "+", "•")) or (recipients and text[:1].isupper() and text.endswith((";", "."))):
             recipients.append(text.lstrip("-+• ").rstrip(";,."))
-        elif _PERSON.match(text):
-            signer = text
+        elif _PERSON.match(re.sub(r"^Đã ký\s*:?\s*", "", text)):
+            signer = re.sub(r"^Đã ký\s*:?\s*", "", text)
         elif recipients and not text.isupper():
             # A recipient wrapped onto a second line ("CĐ TCTy trực thuộc TLĐ;").
             recipients[-1] = f"{recipients[-1]} {text.rstrip(';,.')}"

@@ -130,7 +130,20 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
         section.label = _label(section)
         parent.children.append(section)
         stack.append(section)
+    _absorb_heading_titles(root, lines)
     return root
+
+
+def _absorb_heading_titles(root: Section, lines: list[Line]) -> None:
+    """"Chương VII" / "THỜI GIỜ LÀM VIỆC…" on the next line: that line is the title, not body."""
+    for node in root.walk():
+        if node.style in {"part", "chapter", "mucluc"} and not node.title and node.body:
+            first = lines[node.body[0]].text
+            letters = [c for c in first if c.isalpha()]
+            if letters and all(c.isupper() for c in letters):
+                node.title = first
+                node.heading = f"{node.heading} {first}"
+                node.body = node.body[1:]
 
 
 def _parent_index(stack: list[Section], style: str) -> int:

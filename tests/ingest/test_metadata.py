@@ -1,0 +1,58 @@
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import read_document
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "ke-hoach-48-KH-DDTLD-nghi-quyet-20-kinh-te-tap-the.txt",
+            dict(doc_type="KẾ HOẠCH", number="48-KH/ĐĐTLD", date=None, issuer="Đảng đoàn Tổng Liên đoàn",
+                 signer="Trần Thanh Hải", signer_title="T/M ĐẢNG ĐOÀN, PHÓ BÍ THƯ"),
+        ),
+        (
+            "ke-hoach-24-KH-TU-hue-nghi-quyet-02-doi-moi-cong-doan.txt",
+            dict(doc_type="KẾ HOẠCH", number="24-KH/TU", date="2021-11-15", place="Thừa Thiên Huế",
+                 issuer="Ban Thường vụ Tỉnh ủy", signer="Phan Ngọc Thọ"),
+        ),
+        (
+            "chuong-trinh-13-CTr-LDLD-lai-chau-cong-tac-2025.txt",
+            dict(doc_type="CHƯƠNG TRÌNH", number="13/CTr-LĐLĐ", date="2025-02-27", place="Lai Châu",
+                 title="Công tác công đoàn năm 2025", signer="Hoàng Thọ Trung"),
+        ),
+        (
+            "chuong-trinh-hanh-dong-TLD-nghi-quyet-25-dan-van.txt",
+            # No number, date, place or signature in this document: they stay None.
+            dict(doc_type="CHƯƠNG TRÌNH HÀNH ĐỘNG", number=None, date=None, place=None, signer=None,
+                 issuer="Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam"),
+        ),
+        (
+            "ke-hoach-TLD-ket-luan-79-giai-cap-cong-nhan.txt",
+            # Interleaved recipients/signature table; the issuer is the Confederation, not the
+            # Politburo whose conclusion the plan implements.
+            dict(doc_type="KẾ HOẠCH", number=None, issuer="Tổng Liên đoàn Lao động Việt Nam", signer="Đặng Ngọc Tùng"),
+        ),
+    ],
+)
+def test_seed_metadata(name, expected):
+    meta = read_document(CORPUS / name).meta
+    for field, value in expected.items():
+        assert getattr(meta, field) == value, field
+
+
+def test_recipients_are_collected():
+    meta = read_document(CORPUS / "ke-hoach-48-KH-DDTLD-nghi-quyet-20-kinh-te-tap-the.txt").meta
+    assert "Ban Kinh tế TW (b/c)" in meta.recipients and len(meta.recipients) == 12
+
+
+def test_small_fixture_document():
+    doc = read_document(DATA / "mini-ke-hoach.txt")
+    assert (doc.meta.number, doc.meta.date, doc.meta.place, doc.meta.signer) == (
+        "99-KH/TEST", "2024-03-05", "Hà Nội", "Nguyễn Văn An")
+    assert doc.meta.title == "Thử nghiệm kiểm thử phần mềm hỏi đáp văn bản"

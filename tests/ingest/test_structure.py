@@ -1,0 +1,79 @@
+"""Each numbering rule, on real snippets of the seed documents and the Labour Code."""
+
+from ingest.normalize import Line
+from ingest.structure import match_marker, parse_structure
+
+
+def _tree(text: str):
+    return parse_structure([Line(t) for t in text.strip().split("\n")])
+
+
+def _paths(root):
+    out = []
+
+    def walk(node, prefix):
+        for child in node.children:
+            out.append((*prefix, child.label))
+            walk(child, (*prefix, child.label))
+
+    walk(root, ())
+    return out
+
+
+def test_roman_sections_carry_their_title_and_arabic_clauses_their_number():
+    root = _tree("III. TỔ CHỨC THỰC HIỆN\n4. Ban Tổ chức: Tham mưu chỉ đạo.\n5. Ban Quan hệ Lao động: Chủ trì.")
+    assert _paths(root) == [
+        ("III. TỔ CHỨC THỰC HIỆN",),
+        ("III. TỔ CHỨC THỰC HIỆN", "4."),
+        ("III. TỔ CHỨC THỰC HIỆN", "5."),
+    ]
+
+
+def test_duplicate_roman_numbers_stay_separate_sections():
+    # Kế hoạch 48 numbers two sections "III."
+    root = _tree("III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU\n1. Tuyên truyền.\nIII. TỔ CHỨC THỰC HIỆN\n1. Đảng đoàn.")
+    assert [c.label for c in root.children] == ["III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", "III. TỔ CHỨC THỰC HIỆN"]
+    assert all(len(c.children) == 1 for c in root.children)
+
+
+def test_decimal_subclauses_nest_and_restart_under_a_new_parent():
+    # Kế hoạch TLĐ (Kết luận 79): "2." is followed by "1.1.", "1.2." again.
+    root = _tree(
+        "III. TỔ CHỨC THỰC HIỆN\n1. Tổng Liên đoàn:\n1.1. Ban hành kế hoạch.\n1.2. Nghiên cứu.\n"
+        "2. Liên đoàn Lao động tỉnh.\n1.1. Tham mưu cho cấp ủy.\n1.2. Cụ thể hóa."
+    )
+    paths = _paths(root)
+    assert ("III. TỔ CHỨC THỰC HIỆN", "2.", "1.1.") in paths
+    assert ("III. TỔ CHỨC THỰC HIỆN", "1.", "1.2.") in paths
+
+
+def test_paren_numbers_and_letters():
+    root = _tree("II. NHIỆM VỤ TRỌNG TÂM\n(1) Đại diện, bảo vệ.\n(2) Tuyên truyền.\na) điểm một;\nb) điểm hai.")
+    assert ("II. NHIỆM VỤ TRỌNG TÂM", "(2)", "b)") in _paths(root)
+
+
+def test_bullets_and_paragraphs_stay_in_their_clause():
+    root = _tree("3. Ban Tuyên giáo: Chủ trì.\nCác cơ quan báo chí cần quan tâm.\n- ý một\n+ ý phụ")
+    (clause,) = root.children
+    assert clause.children == [] and len(clause.body) == 3
+
+
+def test_legal_hierarchy_chapter_article_clause_point():
+    root = _tree(
+        "Chương VII\nTHỜI GIỜ LÀM VIỆC, THỜI GIỜ NGHỈ NGƠI\nMục 1. THỜI GIỜ LÀM VIỆC\n"
+        "Điều 105. Thời giờ làm việc bình thường\n1. Thời giờ làm việc bình thường không quá 08 giờ.\n"
+        "a) điểm a;\nĐiều 106. Giờ làm việc ban đêm\nChương VIII\nKỶ LUẬT LAO ĐỘNG"
+    )
+    paths = _paths(root)
+    assert ("Chương VII", "Mục 1", "Điều 105", "Khoản 1", "Điểm a") in paths
+    assert ("Chương VII", "Mục 1", "Điều 106") in paths
+    assert ("Chương VIII",) in paths
+
+
+def test_labour_code_text_chapter_without_space():
+    assert match_marker("Chương I:NHỮNG QUY ĐỊNH CHUNG")[:2] == ("chapter", "Chương I")
+
+
+def test_numbers_that_are_not_markers():
+    for text in ["80.000 đoàn viên công đoàn", "Phần lớn người lao động", "Chương trình công tác", "15/11/2021"]:
+        assert match_marker(text) is None, text
