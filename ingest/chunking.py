@@ -89,7 +89,7 @@ class _Builder:
         )
 
     def section(self, node: Section, ancestors: tuple[Section, ...]) -> None:
-        path = tuple(a.label for a in ancestors) + (node.label,)
+        path = (*tuple(a.label for a in ancestors), node.label)
         context = tuple(a.heading for a in ancestors)
         own = [node.line_index, *node.body]
         if node.in_article and node.style == "arabic":

@@ -1,0 +1,108 @@
+"""Incremental and atomic indexing, manifest checks, bad input in a folder."""
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.store import IndexMismatchError, IndexMissingError, load_index, update_index
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+class CountingEmbedder:
+    """Wraps the real embedder and counts passages embedded (incremental indexing assertions)."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.dim, self.passages = inner, inner.name, inner.dim, 0
+
+    def embed_queries(self, texts):
+        return self.inner.embed_queries(texts)
+
+    def embed_passages(self, texts, batch_size=16):
+        self.passages += len(texts)
+        return self.inner.embed_passages(texts, batch_size)
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    src = tmp_path / "docs"
+    src.mkdir()
+    shutil.copy(DATA / "mini-ke-hoach.txt", src / "mini.txt")
+    return src
+
+
+def test_incremental_update_embeds_only_changes(tmp_path, folder, embedder):
+    counting = CountingEmbedder(embedder)
+    index_dir = tmp_path / "index"
+    first = update_index([folder], index_dir, counting)
+    assert first.written and first.added == ["mini.txt"] and counting.passages == first.chunks
+
+    counting.passages = 0
+    again = update_index([folder], index_dir, counting)
+    assert not again.written and again.unchanged == 1 and counting.passages == 0
+
+    second = folder / "second.txt"
+    second.write_text((DATA / "mini-ke-hoach.txt").read_text(encoding="utf-8").replace("99-KH/TEST", "98-KH/TEST"))
+    added = update_index([folder], index_dir, counting)
+    assert added.added == ["second.txt"] and counting.passages == added.chunks - first.chunks
+
+    second.unlink()
+    removed = update_index([folder], index_dir, counting)
+    assert removed.removed == ["second.txt"] and load_index(index_dir).manifest["counts"]["documents"] == 1
+
+
+def test_broken_file_in_folder_does_not_stop_the_others(tmp_path, folder, embedder):
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "notes.xyz").write_text("?")
+    report = update_index([folder], tmp_path / "index", embedder)
+    assert report.documents == 1
+    reasons = {Path(s.source).name: s.reason for s in report.skipped}
+    assert set(reasons) == {"empty.txt", "image.txt", "broken.docx", "notes.xyz"}
+    assert "rỗng" in reasons["empty.txt"] and "nhị phân" in reasons["image.txt"]
+
+
+def test_interrupted_build_leaves_previous_index(tmp_path, folder, embedder):
+    index_dir = tmp_path / "index"
+    update_index([folder], index_dir, embedder)
+    before = load_index(index_dir)
+
+    class Exploding(CountingEmbedder):
+        def embed_passages(self, texts, batch_size=16):
+            raise KeyboardInterrupt
+
+    (folder / "new.txt").write_text("KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Một điều khoản mới về đoàn viên.\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        update_index([folder], index_dir, Exploding(embedder))
+    after = load_index(index_dir)
+    assert after.manifest == before.manifest and len(after.chunks) == len(before.chunks)
+    assert [p.name for p in (index_dir / "builds").iterdir() if p.name.startswith(".tmp")] == []
+
+
+def test_index_of_another_model_or_format_is_refused(tmp_path, folder, embedder):
+    index_dir = tmp_path / "index"
+    update_index([folder], index_dir, embedder)
+    with pytest.raises(IndexMismatchError, match="mô hình"):
+        load_index(index_dir, model="st:BAAI/bge-m3")
+    build = index_dir / "builds" / (index_dir / "CURRENT").read_text().strip()
+    manifest = json.loads((build / "manifest.json").read_text())
+    manifest["format_version"] = 0
+    (build / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(IndexMismatchError, match="phiên bản"):
+        load_index(index_dir)
+
+
+def test_missing_index(tmp_path):
+    with pytest.raises(IndexMissingError, match="python -m ingest"):
+        load_index(tmp_path / "nothing")
+
+
+def test_faiss_rows_match_stored_vectors(corpus_index):
+    store = load_index(corpus_index)
+    scores, rows = store.dense.search(store.vectors[7], 1)
+    assert rows[0] == 7 and scores[0] == pytest.approx(1.0, abs=1e-4)
+    assert np.allclose(np.linalg.norm(store.vectors, axis=1), 1.0, atol=1e-4)

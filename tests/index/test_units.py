@@ -1,0 +1,55 @@
+"""Pure pieces: fusion, tokenizer, abbreviations, restoration, language detection."""
+
+from index.abbreviations import load_abbreviations
+from index.fusion import fuse, rrf
+from index.lexical import VietnameseTokenizer
+from index.query import DiacriticRestorer, detect_language, load_glossary
+
+
+def test_rrf_prefers_rows_ranked_high_in_both():
+    fused = rrf({"a": [1, 2, 3], "b": [2, 5, 4]})
+    assert max(fused, key=fused.get) == 2
+    assert fused[1] > fused[5] and fused[3] < fused[1]
+
+
+def test_weighted_fusion_is_convex_over_normalised_scores():
+    fused = fuse("weighted", {1: 0.9, 2: 0.85, 4: 0.8}, {2: 10.0, 3: 1.0, 4: 0.5}, dense_weight=0.5)
+    assert fused[2] > fused[1] > fused[3] > fused[4] == 0.0
+
+
+def test_tokens_fold_diacritics_and_add_bigrams():
+    tok = VietnameseTokenizer()
+    assert {"kinh", "phi", "kinh_phi", "cong_doan"} <= set(tok.tokens("Kinh phí công đoàn"))
+    assert tok.tokens("kinh phi cong doan") == [t for t in tok.tokens("kinh phí công đoàn")]
+    assert "o" in tok.tokens("ở cơ sở")  # one-letter syllables are kept
+
+
+def test_question_words_are_dropped_from_queries_only():
+    tok = VietnameseTokenizer()
+    assert "ai" not in tok.tokens("Ai ký kế hoạch?", query=True)
+    assert "ai" in tok.tokens("Ai ký kế hoạch?")
+
+
+def test_abbreviations_expand_both_ways():
+    abbr = load_abbreviations()
+    assert "công đoàn cơ sở" in abbr.expand("thành lập CĐCS")
+    assert "CĐCS" in abbr.expand("thành lập công đoàn cơ sở")
+    assert abbr.spell_out("ký TƯLĐTT") == "ký thỏa ước lao động tập thể"
+
+
+def test_restorer_learns_from_corpus_and_keeps_typed_accents():
+    restorer = DiacriticRestorer.from_texts(["Phát triển đoàn viên công đoàn cơ sở.", "Kinh phí công đoàn."])
+    assert restorer.restore("phat trien doan vien") == "phát triển đoàn viên"
+    assert restorer.restore("Kinh phi cong doan") == "Kinh phí công đoàn"
+    assert restorer.restore("phát trien xyz") == "phát triển xyz"
+
+
+def test_language_detection():
+    assert detect_language("Ai chịu trách nhiệm?") == "vi"
+    assert detect_language("ai chiu trach nhiem phat trien doan vien") == "vi-folded"
+    assert detect_language("who is responsible for member development") == "en"
+
+
+def test_glossary_translates_terms_longest_first():
+    translated, _pairs = load_glossary().translate("who is responsible for member development in collective economic organizations")
+    assert "phát triển đoàn viên" in translated and "tổ chức kinh tế tập thể" in translated
