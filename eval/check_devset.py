@@ -205,7 +205,7 @@ def main(path):
                    and (paraphrased is None or r["paraphrased"] == paraphrased))
 
     acc = cnt("accented")
-    acc_ans = cnt("accented", True)
+    cnt("accented", True)
     acc_un = cnt("accented", False)
     acc_para = cnt("accented", True, True)
     if acc < MIN_ACCENTED:

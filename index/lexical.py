@@ -11,6 +11,7 @@ tokens of "công đoàn cơ sở", and one that says "công đoàn cơ sở" get
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable
@@ -28,7 +29,7 @@ _CLAUSE_SPLIT = re.compile(r"[.;:!?…,()\[\]\"“”'‘’/|\n]+")
 _SYLLABLE = re.compile(r"\w+")
 # Question words carry no topic: dropped from queries only (documents keep every syllable).
 _QUESTION_WORDS = frozenset(
-    "ai gi nao bao nhieu sao the thi la lam khong chua hay hoac nhi a vay ne".split()
+    ["ai", "gi", "nao", "bao", "nhieu", "sao", "the", "thi", "la", "lam", "khong", "chua", "hay", "hoac", "nhi", "a", "vay", "ne"]
 )
 
 
@@ -59,7 +60,7 @@ class VietnameseTokenizer:
                 clause = [s for s in clause if s not in _QUESTION_WORDS]
             out.extend(clause)
             if self.config.bigrams:
-                out.extend(f"{a}_{b}" for a, b in zip(clause, clause[1:], strict=False))
+                out.extend(f"{a}_{b}" for a, b in itertools.pairwise(clause))
         return out
 
 

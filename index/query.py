@@ -35,8 +35,7 @@ _VI_SYLLABLE = re.compile(
     r"[aeiouy]{1,3}(?:ch|ng|nh|c|m|n|p|t)?$"
 )
 _ENGLISH_HINTS = frozenset(
-    "the a an is are was be of for in on to and or who what which when where why how many much "
-    "does do did should must can responsible about with by from".split()
+    ["the", "a", "an", "is", "are", "was", "be", "of", "for", "in", "on", "to", "and", "or", "who", "what", "which", "when", "where", "why", "how", "many", "much", "does", "do", "did", "should", "must", "can", "responsible", "about", "with", "by", "from"]
 )
 
 
@@ -168,7 +167,7 @@ class Glossary:
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 key = tuple(words[i : i + n])
-                vi = self.terms.get(key) or (self.terms.get(key[:-1] + (key[-1].rstrip("s"),)) if n else None)
+                vi = self.terms.get(key) or (self.terms.get((*key[:-1], key[-1].rstrip("s"))) if n else None)
                 if vi:
                     found.append((" ".join(key), vi))
                     i += n

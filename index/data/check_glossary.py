@@ -59,7 +59,7 @@ for vowel_pair, tones_old, tones_new in (
     ("oe", "èéẻẽẹ", "òóỏõọ"),
     ("uy", "ỳýỷỹỵ", "ùúủũụ"),
 ):
-    for t_old, t_new in zip(tones_old, tones_new):
+    for t_old, t_new in zip(tones_old, tones_new, strict=False):
         old = vowel_pair[0] + t_old          # e.g. "oà"
         new = t_new + vowel_pair[1]          # e.g. "òa"
         _OLD_NEW[old] = new
@@ -254,7 +254,7 @@ def check_abbreviations(corpus: dict[str, str], write: bool) -> int:
         print(f"info: {len(no_exp)} expansions not spelled out in the corpus: {' '.join(no_exp)}")
     # all-caps tokens in the corpus that the table does not cover
     up = "A-ZĐ" + "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-    tokens = set(re.findall(r"(?<!\w)[%s]{2,}(?!\w)" % up, nfc(raw)))
+    tokens = set(re.findall(rf"(?<!\w)[{up}]{{2,}}(?!\w)", nfc(raw)))
     roman = re.compile(r"^[IVXLC]+$")
     # words of all-caps headings ("MỤC ĐÍCH") also occur in lower/mixed case
     # elsewhere, abbreviations do not
