@@ -15,7 +15,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import bm25s
@@ -27,17 +27,23 @@ from ingest.normalize import fold, normalize_text
 # Split clauses at punctuation so bigrams never cross a sentence or list boundary.
 _CLAUSE_SPLIT = re.compile(r"[.;:!?…,()\[\]\"“”'‘’/|\n]+")
 _SYLLABLE = re.compile(r"\w+")
-# Question words carry no topic: dropped from queries only (documents keep every syllable).
-_QUESTION_WORDS = frozenset(
-    ["ai", "gi", "nao", "bao", "nhieu", "sao", "the", "thi", "la", "lam", "khong", "chua", "hay", "hoac", "nhi", "a", "vay", "ne"]
-)
+# Question words carry no topic: dropped from queries as single tokens (documents keep every
+# syllable, and bigrams are still built across them). Only words whose folded form is not also a
+# content syllable: "bao" (bảo hiểm), "the" (tập thể), "la" (lao) must stay.
+_QUESTION_WORDS = frozenset(["ai", "gi", "nao", "nhieu", "sao", "khong", "chua", "vay", "ne", "nhi"])
+
+SEGMENTERS = ("bigrams", "pyvi", "none")
 
 
 @dataclass(frozen=True)
 class TokenizerConfig:
-    bigrams: bool = True
+    segmenter: str = "bigrams"  # how compounds are represented: syllable bigrams, pyvi words, or not at all
     fold_diacritics: bool = True
     expand_abbreviations: bool = True
+
+    def __post_init__(self) -> None:
+        if self.segmenter not in SEGMENTERS:
+            raise ValueError(f"segmenter must be one of {', '.join(SEGMENTERS)}, not {self.segmenter!r}")
 
 
 @dataclass
@@ -45,23 +51,35 @@ class VietnameseTokenizer:
     config: TokenizerConfig = field(default_factory=TokenizerConfig)
     abbreviations: Abbreviations = field(default_factory=load_abbreviations)
 
+    def _norm(self, text: str) -> str:
+        return fold(text) if self.config.fold_diacritics else text.lower()
+
     def syllables(self, text: str) -> list[list[str]]:
         """Syllables per clause, folded (or lowercased when folding is off)."""
         text = normalize_text(text)
         if self.config.expand_abbreviations:
             text = self.abbreviations.expand(text)
-        norm = fold(text) if self.config.fold_diacritics else text.lower()
-        return [_SYLLABLE.findall(part) for part in _CLAUSE_SPLIT.split(norm)]
+        return [_SYLLABLE.findall(self._norm(part)) for part in _CLAUSE_SPLIT.split(text)]
 
     def tokens(self, text: str, query: bool = False) -> list[str]:
         out: list[str] = []
         for clause in self.syllables(text):
-            if query:
-                clause = [s for s in clause if s not in _QUESTION_WORDS]
-            out.extend(clause)
-            if self.config.bigrams:
+            out.extend(s for s in clause if not (query and s in _QUESTION_WORDS))
+            if self.config.segmenter == "bigrams":
                 out.extend(f"{a}_{b}" for a, b in itertools.pairwise(clause))
+        if self.config.segmenter == "pyvi":
+            out.extend(self._pyvi_compounds(text))
         return out
+
+    def _pyvi_compounds(self, text: str) -> list[str]:
+        # pyvi needs the accented text to find words; compounds come back joined by "_".
+        from pyvi import ViTokenizer
+
+        text = normalize_text(text)
+        if self.config.expand_abbreviations:
+            text = self.abbreviations.expand(text)
+        words = ViTokenizer.tokenize(text).split()
+        return [self._norm(w) for w in words if "_" in w]
 
 
 class LexicalIndex:
@@ -95,14 +113,14 @@ class LexicalIndex:
         directory.mkdir(parents=True, exist_ok=True)
         assert self._bm25 is not None
         self._bm25.save(str(directory), show_progress=False)
-        config = {"k1": self.k1, "b": self.b, "size": self.size, **self.tokenizer.config.__dict__}
+        config = {"k1": self.k1, "b": self.b, "size": self.size, **asdict(self.tokenizer.config)}
         (directory / "tokenizer.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:
         config = json.loads((directory / "tokenizer.json").read_text(encoding="utf-8"))
         tok = VietnameseTokenizer(
-            TokenizerConfig(config["bigrams"], config["fold_diacritics"], config["expand_abbreviations"])
+            TokenizerConfig(config["segmenter"], config["fold_diacritics"], config["expand_abbreviations"])
         )
         index = cls(tok, k1=config["k1"], b=config["b"])
         index._bm25 = bm25s.BM25.load(str(directory), show_progress=False)

@@ -24,7 +24,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,8 +32,8 @@ import numpy as np
 
 from index.dense import DenseIndex, resolve_index_type
 from index.embedder import Embedder
-from index.lexical import LexicalIndex
-from ingest.chunking import MAX_CHARS, chunk_document, indexed_text
+from index.lexical import LexicalIndex, TokenizerConfig, VietnameseTokenizer
+from ingest.chunking import CHUNKERS, MAX_CHARS, indexed_text
 from ingest.document import Chunk, Document
 from ingest.loaders import LoadError
 from ingest.pipeline import Skipped, collect_files, content_hash, read_document
@@ -166,7 +166,7 @@ def _read_lines(path: Path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
-def _load_previous(directory: Path, model: str) -> tuple[IndexStore | None, str | None]:
+def _load_previous(directory: Path, model: str, chunker: str, tokenizer: TokenizerConfig) -> tuple[IndexStore | None, str | None]:
     """The live index if it can be reused for an incremental update, else why not."""
     try:
         manifest = read_manifest(directory)
@@ -174,8 +174,14 @@ def _load_previous(directory: Path, model: str) -> tuple[IndexStore | None, str 
         return None, None
     try:
         check_compatible(manifest, model)
-        if manifest.get("parser_version") != PARSER_VERSION or manifest.get("max_chars") != MAX_CHARS:
+        if (
+            manifest.get("parser_version") != PARSER_VERSION
+            or manifest.get("max_chars") != MAX_CHARS
+            or manifest.get("chunker", "structure") != chunker
+        ):
             return None, "cách tách đoạn đã thay đổi"
+        if manifest.get("tokenizer") != asdict(tokenizer):
+            return None, "cách tách từ của chỉ mục từ khóa đã thay đổi"
         return load_index(directory, model), None
     except (IndexMismatchError, OSError, ValueError, KeyError) as exc:
         return None, str(exc)
@@ -207,18 +213,24 @@ def update_index(
     remove: Sequence[str] = (),
     index_type: str = "auto",
     progress: Progress | None = None,
+    chunker: str = "structure",
+    tokenizer: TokenizerConfig | None = None,
 ) -> BuildReport:
     """Make the index at `directory` reflect `sources`.
 
     By default the index holds exactly the documents found in `sources` (documents no longer
     there are dropped). With `keep_others=True` (uploads in the app) the given files are added
-    or replaced and every other document stays; `remove` drops documents by id.
+    or replaced and every other document stays; `remove` drops documents by id. `chunker` and
+    `tokenizer` exist for the benchmark ablations; the defaults are what the product uses.
     """
+    if chunker not in CHUNKERS:
+        raise ValueError(f"chunker must be one of {', '.join(CHUNKERS)}, not {chunker!r}")
+    tokenizer = tokenizer or TokenizerConfig()
     started = time.perf_counter()
     directory = Path(directory)
     report = BuildReport(index_dir=directory)
     with _locked(directory):
-        previous, reason = _load_previous(directory, embedder.name)
+        previous, reason = _load_previous(directory, embedder.name, chunker, tokenizer)
         report.rebuilt_because = reason
         old: dict[str, _Entry] = {}
         if previous is not None:
@@ -241,7 +253,7 @@ def update_index(
                     report.unchanged += 1
                     continue
                 document = read_document(path, data=data, doc_id=doc_id)
-                chunks = chunk_document(document)
+                chunks = CHUNKERS[chunker](document)
                 if not chunks:
                     raise LoadError(path, "không tìm thấy đoạn văn bản nào để lập chỉ mục")
             except LoadError as exc:
@@ -265,7 +277,7 @@ def update_index(
             return report
 
         _embed_missing(entries, embedder, report, progress)
-        _write_build(directory, entries, embedder, index_type)
+        _write_build(directory, entries, embedder, index_type, chunker, tokenizer)
         report.written = True
     report.seconds = time.perf_counter() - started
     return report
@@ -298,7 +310,14 @@ def _embed_missing(entries: dict[str, _Entry], embedder: Embedder, report: Build
     report.embedded = total
 
 
-def _write_build(directory: Path, entries: dict[str, _Entry], embedder: Embedder, index_type: str) -> None:
+def _write_build(
+    directory: Path,
+    entries: dict[str, _Entry],
+    embedder: Embedder,
+    index_type: str,
+    chunker: str,
+    tokenizer: TokenizerConfig,
+) -> None:
     builds = directory / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
@@ -320,7 +339,7 @@ def _write_build(directory: Path, entries: dict[str, _Entry], embedder: Embedder
         dense = DenseIndex(embedder.dim, chosen)
         dense.add(matrix)
         dense.save(tmp / "dense.faiss")
-        lexical = LexicalIndex()
+        lexical = LexicalIndex(VietnameseTokenizer(tokenizer))
         lexical.build(indexed_text(c, entries[c.doc_id].document.meta) for c in chunks)
         lexical.save(tmp / "lexical")
         np.save(tmp / "vectors.npy", matrix)
@@ -330,6 +349,8 @@ def _write_build(directory: Path, entries: dict[str, _Entry], embedder: Embedder
             "format_version": FORMAT_VERSION,
             "parser_version": PARSER_VERSION,
             "max_chars": MAX_CHARS,
+            "chunker": chunker,
+            "tokenizer": asdict(tokenizer),
             "model": {"name": embedder.name, "dim": embedder.dim},
             "dense_index": chosen,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),

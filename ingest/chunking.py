@@ -44,6 +44,23 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS) -> list[Chunk]:
     return builder.chunks
 
 
+def chunk_fixed(doc: Document, size: int = 500, overlap: int = 50) -> list[Chunk]:
+    """The tutorial recipe's chunks (fixed size, no structure) — for the benchmark ablation only."""
+    splitter = RecursiveCharacterTextSplitter(chunk_size=size, chunk_overlap=overlap)
+    chunks: list[Chunk] = []
+    pos = 0
+    for order, piece in enumerate(splitter.split_text(doc.text)):
+        start = max(0, doc.text.find(piece[:80], max(0, pos - overlap - 10)))
+        pos = start + len(piece)
+        chunks.append(
+            Chunk(f"{doc.doc_id}#{order}", doc.doc_id, order, "clause", (f"đoạn {order + 1}",), piece, (), start, pos)
+        )
+    return chunks
+
+
+CHUNKERS = {"structure": chunk_document, "fixed": chunk_fixed}
+
+
 def indexed_text(chunk: Chunk, meta: DocMeta) -> str:
     """What the indexes see: who issued which document where, the enclosing headings, the clause.
 
