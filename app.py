@@ -102,15 +102,28 @@ def best_sentences(text: str, question: str) -> set[int]:
     return {i for i, s in enumerate(scores) if s == top and s > 0}
 
 
-def render_passage_html(text: str, question: str = "") -> str:
+def render_passage_html(text: str, question: str = "", focus: bool = False) -> str:
     """The clause as safe HTML: everything escaped, best-matching sentence(s) in <mark>,
-    one line per sentence/line of the source. One HTML line, so Markdown never parses it."""
+    one line per sentence/line of the source. One HTML line, so Markdown never parses it.
+    With focus (the clause opened from a result in the document viewer) every sentence is
+    marked, the best-matching one(s) more strongly, and the block carries class hoidap-focus."""
     marked = best_sentences(text, question)
     parts = []
     for i, sentence in enumerate(split_sentences(text)):
         safe = escape_text(sentence)
-        parts.append(f"<mark>{safe}</mark>" if i in marked else safe)
-    return '<div class="hoidap-passage">' + "<br>".join(parts) + "</div>"
+        if i in marked:
+            parts.append(f'<mark class="hoidap-best">{safe}</mark>' if focus else f"<mark>{safe}</mark>")
+        else:
+            parts.append(f"<mark>{safe}</mark>" if focus else safe)
+    css = "hoidap-passage hoidap-focus" if focus else "hoidap-passage"
+    return f'<div class="{css}">' + "<br>".join(parts) + "</div>"
+
+
+def outline_label(chunk: Chunk) -> str:
+    """An outline entry: the clause's section path, with its part number when a long clause was
+    split (several entries would otherwise read the same)."""
+    label = (chunk.section or chunk.kind)[:120]
+    return f"{label} (phần {chunk.part}/{chunk.parts})" if chunk.parts > 1 else label
 
 
 def match_label(rank: int, hit: Hit, top_score: float, answer_found: bool) -> str:
@@ -248,10 +261,34 @@ def open_app_searcher(settings: Settings) -> Searcher:
 
 CSS = """
 <style>
-.hoidap-passage { line-height: 1.55; }
-.hoidap-passage mark { background: #fff3a8; padding: 0 2px; }
+.hoidap-passage { line-height: 1.6; }
+.hoidap-passage mark { background: #fff3a8; color: inherit; padding: 1px 3px; border-radius: 3px;
+  box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+.hoidap-focus { border-left: 4px solid #e0a800; padding-left: 0.6rem; }
+[data-testid="stSidebar"] [data-testid="stExpander"] { scroll-margin-top: 1.5rem; }
+.hoidap-focus mark { background: #fff8cc; }
+.hoidap-focus mark.hoidap-best { background: #ffe066; font-weight: 600; }
 </style>
 """
+
+# Scrolls the document viewer to the clause opened from a result (and opens the sidebar if it is
+# collapsed). Constant code: nothing from documents or users is interpolated, only a counter.
+SCROLL_TO_FOCUS_JS = """<div hidden data-jump="{jump}"></div><script>
+(() => {{
+  let tries = 0;
+  const go = () => {{
+    const sidebar = document.querySelector('[data-testid="stSidebar"]');
+    if (sidebar && sidebar.getAttribute("aria-expanded") === "false") {{
+      const open = document.querySelector('[data-testid="stExpandSidebarButton"]');
+      if (open) open.click();
+    }}
+    const el = document.querySelector('[data-testid="stSidebar"] .hoidap-focus');
+    if (!el) {{ if (tries++ < 50) setTimeout(go, 100); return; }}
+    (el.closest('[data-testid="stExpander"]') || el).scrollIntoView({{block: "start", behavior: "smooth"}});
+  }};
+  setTimeout(go, 50);
+}})();
+</script>"""
 
 
 def init_state() -> None:
@@ -259,6 +296,26 @@ def init_state() -> None:
         st.session_state.messages = []  # {"role": "user"|"assistant", ...}
     if "pending" not in st.session_state:
         st.session_state.pending = None
+    if "viewer_focus" not in st.session_state:
+        st.session_state.viewer_focus = None  # {"doc_id", "chunk_id", "question", "jump"}
+
+
+def open_in_viewer(doc_id: str, chunk_id: str, question: str, citation: str) -> None:
+    """Button callback (runs before the rerun, so it may set the viewer's selectbox): show the
+    document in the viewer with this clause expanded and highlighted."""
+    previous = st.session_state.get("viewer_focus") or {}
+    st.session_state.viewer_doc = doc_id
+    st.session_state.viewer_focus = {
+        "doc_id": doc_id,
+        "chunk_id": chunk_id,
+        "question": question,
+        "jump": previous.get("jump", 0) + 1,
+    }
+    st.session_state.viewer_toast = f"Đang xem trong văn bản (thanh bên): {citation}"
+
+
+def clear_viewer_focus() -> None:
+    st.session_state.viewer_focus = None
 
 
 def doc_label(store: IndexStore, doc_id: str) -> str:
@@ -304,6 +361,8 @@ def sidebar_viewer(store: IndexStore) -> None:
     doc_ids = sorted(store.documents, key=lambda d: doc_label(store, d))
     if not doc_ids:
         return
+    if st.session_state.get("viewer_doc") not in (None, *doc_ids):
+        st.session_state.viewer_doc = None  # the document was removed from the index
     doc_id = st.sidebar.selectbox(
         "Chọn văn bản",
         doc_ids,
@@ -311,9 +370,13 @@ def sidebar_viewer(store: IndexStore) -> None:
         key="viewer_doc",
         index=None,
         placeholder="Chọn một văn bản…",
+        on_change=clear_viewer_focus,
     )
     if doc_id is None:
         return
+    focus = st.session_state.get("viewer_focus")
+    if focus and focus.get("doc_id") != doc_id:
+        focus = None
     meta = store.documents[doc_id].meta
     rows = [
         ("Loại", meta.type_label()),
@@ -326,11 +389,32 @@ def sidebar_viewer(store: IndexStore) -> None:
     st.sidebar.markdown(
         "\n".join(f"- **{k}:** {escape_text(v or '—')}" for k, v in rows), unsafe_allow_html=True
     )
+    chunks = sorted(store.doc_chunks(doc_id), key=lambda c: c.order)
+    focused = None
+    if focus:
+        focused = next((c for c in chunks if c.chunk_id == focus["chunk_id"]), None)
+    if focused is not None:
+        st.sidebar.markdown(
+            f"Điều khoản đang xem: **{escape_text(outline_label(focused))}** (tô vàng bên dưới)",
+            unsafe_allow_html=True,
+        )
+        st.sidebar.button("Bỏ đánh dấu", key="viewer_unfocus", on_click=clear_viewer_focus)
     st.sidebar.caption("Mục lục (bấm để xem nội dung)")
-    for chunk in sorted(store.doc_chunks(doc_id), key=lambda c: c.order):
-        label = chunk.section or chunk.kind
-        with st.sidebar.expander(label[:120]):
-            st.text(chunk.text)
+    for chunk in chunks:
+        is_focus = focused is not None and chunk.chunk_id == focused.chunk_id
+        # A fresh key per jump: the frontend then draws the expander anew, open.
+        key = f"outline_{chunk.order}_focus_{focus['jump']}" if is_focus else f"outline_{chunk.order}"
+        with st.sidebar.expander(outline_label(chunk), expanded=is_focus, key=key):
+            if is_focus:
+                st.markdown(
+                    render_passage_html(chunk.text, focus.get("question", ""), focus=True),
+                    unsafe_allow_html=True,
+                )
+            else:
+                st.markdown(render_passage_html(chunk.text), unsafe_allow_html=True)
+    if focused is not None:
+        with st.sidebar:
+            st.html(SCROLL_TO_FOCUS_JS.format(jump=int(focus["jump"])), unsafe_allow_javascript=True)
 
 
 def sidebar_manage(settings: Settings, store: IndexStore | None) -> None:
@@ -407,6 +491,13 @@ def render_hit(
         )
         st.markdown(render_passage_html(hit.chunk.text, question), unsafe_allow_html=True)
         st.code(hit.citation, language=None)
+        st.button(
+            "Xem trong văn bản",
+            key=f"view_{msg_id}_{rank}",
+            help="Mở toàn văn ở thanh bên, điều khoản này được mở sẵn và tô vàng",
+            on_click=open_in_viewer,
+            args=(hit.chunk.doc_id, hit.chunk.chunk_id, question, hit.citation),
+        )
         with st.expander("Các điều khoản lân cận"):
             prev, nxt = neighbours(store, hit.chunk)
             if prev is None and nxt is None:
@@ -487,14 +578,19 @@ def main() -> None:
     if searcher is None or store is None:
         return
 
+    toast = st.session_state.pop("viewer_toast", None)
+    if toast:
+        st.toast(toast)
     st.caption(
         "Hỏi bằng tiếng Việt (có hoặc không dấu) hoặc tiếng Anh; mỗi câu trả lời kèm trích dẫn điều khoản."
     )
+    examples = st.empty()
     if not st.session_state.messages:
-        st.markdown("**Câu hỏi mẫu:**")
-        for i, q in enumerate(EXAMPLE_QUESTIONS):
-            if st.button(q, key=f"example_{i}"):
-                st.session_state.pending = q
+        with examples.container():
+            st.markdown("**Câu hỏi mẫu:**")
+            for i, q in enumerate(EXAMPLE_QUESTIONS):
+                if st.button(q, key=f"example_{i}"):
+                    st.session_state.pending = q
 
     for msg_id, message in enumerate(st.session_state.messages):
         with st.chat_message(message["role"]):
@@ -507,6 +603,7 @@ def main() -> None:
     question = typed or st.session_state.pending
     st.session_state.pending = None
     if question:
+        examples.empty()  # the examples are for an empty conversation
         st.session_state.messages.append({"role": "user", "content": question})
         with st.chat_message("user"):
             st.text(question)

@@ -25,6 +25,7 @@ from index.abbreviations import load_abbreviations
 from ingest.normalize import fold, has_diacritics, normalize_text
 
 GLOSSARY = Path(__file__).parent / "data" / "glossary_en_vi.tsv"
+COMMON_WORDS = Path(__file__).parent / "data" / "vi_common.txt"
 MAX_QUESTION_CHARS = 1000
 _MAX_NGRAM = 4
 
@@ -33,6 +34,9 @@ _WORD = re.compile(r"\w+")
 _VI_SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
     r"[aeiouy]{1,3}(?:ch|ng|nh|c|m|n|p|t)?$"
+)
+_ENGLISH_STOPWORDS = frozenset(
+    ["the", "a", "an", "is", "are", "was", "were", "be", "been", "of", "for", "in", "on", "at", "to", "and", "or", "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "many", "much", "does", "do", "did", "should", "must", "can", "could", "would", "will", "shall", "may", "might", "according", "as", "by", "with", "from", "about", "into", "under", "over", "this", "that", "these", "those", "it", "its", "their", "there", "they", "them", "he", "she", "his", "her", "our", "we", "you", "your", "i", "me", "my", "any", "all", "each", "every", "some", "not", "no", "than", "then", "so", "if", "only", "also", "new", "get", "gets", "got", "have", "has", "had", "per", "according", "plan", "programme", "program", "document"]
 )
 _ENGLISH_HINTS = frozenset(
     ["the", "a", "an", "is", "are", "was", "be", "of", "for", "in", "on", "to", "and", "or", "who", "what", "which", "when", "where", "why", "how", "many", "much", "does", "do", "did", "should", "must", "can", "responsible", "about", "with", "by", "from"]
@@ -98,8 +102,15 @@ class DiacriticRestorer:
     table: dict[tuple[str, ...], Counter[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(Counter))
 
     @classmethod
-    def from_texts(cls, texts: Iterable[str]) -> DiacriticRestorer:
+    def from_texts(cls, texts: Iterable[str], common: Path | None = COMMON_WORDS) -> DiacriticRestorer:
+        """Learn from `texts` (the indexed corpus) plus a short list of everyday question words
+        ("bao nhiêu", "phần trăm") that plans and laws rarely contain; the corpus wins ties."""
         restorer = cls()
+        if common is not None and common.exists():
+            for line in common.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    words = _WORD.findall(normalize_text(line).lower())
+                    restorer.table[tuple(fold(w) for w in words)][tuple(words)] += 1
         for text in texts:
             for clause in re.split(r"[.;:!?,()\n]+", normalize_text(text).lower()):
                 words = _WORD.findall(clause)
@@ -161,8 +172,15 @@ class Glossary:
 
     def translate(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """Vietnamese terms for the English terms found (longest match first), and the pairs used."""
-        words = _WORD.findall(text.lower())
+        translated, found, _ = self.translate_with_rest(text)
+        return translated, found
+
+    def translate_with_rest(self, text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
+        """Like `translate`, plus the words no term covered (names such as "Lai Chau", numbers)."""
+        raw = _WORD.findall(text)
+        words = [w.lower() for w in raw]
         found: list[tuple[str, str]] = []
+        rest: list[str] = []
         i = 0
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
@@ -173,8 +191,10 @@ class Glossary:
                     i += n
                     break
             else:
+                if words[i] not in _ENGLISH_STOPWORDS:
+                    rest.append(raw[i])
                 i += 1
-        return " ".join(vi for _, vi in found), found
+        return " ".join(vi for _, vi in found), found, rest
 
 
 @cache
@@ -239,7 +259,12 @@ def analyze(question: str, restorer: DiacriticRestorer | None = None, glossary: 
     language = detect_language(text)
     if language == "en":
         glossary = glossary or load_glossary()
-        translated, pairs = glossary.translate(text)
+        translated, pairs, rest = glossary.translate_with_rest(text)
+        # Names and numbers pass through: "Lai Chau" → "Lai Châu", "2025" stays.
+        names = [w for w in rest if w.isdigit() or _VI_SYLLABLE.match(w.lower())]
+        if names:
+            tail = " ".join(names)
+            translated = " ".join(filter(None, [translated, restorer.restore(tail) if restorer else tail]))
         return QueryAnalysis(text, language, translated=translated or None, glossary_terms=tuple(pairs))
     if restorer is not None and _mostly_unaccented(text):
         restored = restorer.restore(text)

@@ -74,6 +74,40 @@ class Layout:
     closing_start: int  # first line of the closing block, or len(lines)
 
 
+def split_trailing_name(text: str) -> tuple[str, str] | None:
+    """"TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Xuân Phúc" → ("TM. CHÍNH PHỦ THỦ TƯỚNG", "Nguyễn Xuân Phúc")."""
+    words = text.split()
+    n = 0
+    while n < len(words) and words[-1 - n][:1].isupper() and words[-1 - n][1:].islower():
+        n += 1
+    head = " ".join(words[: len(words) - n])
+    if 2 <= n <= 5 and head and head == head.upper():
+        return head, " ".join(words[len(words) - n :])
+    return None
+
+
+def is_capacity(text: str) -> bool:
+    """"T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", or one with the signer's name after it."""
+    if _CAPACITY_PREFIX.match(text) or _CAPACITY_TITLE.match(text):
+        return True
+    split = split_trailing_name(text)
+    return split is not None and bool(_CAPACITY_PREFIX.match(split[0]) or _CAPACITY_TITLE.match(split[0]))
+
+
+def _closing_pieces(text: str) -> list[str]:
+    """A Word closing table row "Nơi nhận: - A; - B | TM. CHÍNH PHỦ … Tên" as separate lines."""
+    pieces: list[str] = []
+    for cell in text.split(" | "):
+        cell = cell.strip()
+        m = _RECIPIENTS_START.match(cell)
+        if m and cell[m.end() :].strip():
+            pieces.append(cell[: m.end()])
+            pieces.extend("- " + p.strip(" -;") for p in re.split(r";\s*-\s*|^\s*-\s*", cell[m.end() :]) if p.strip(" -;"))
+        elif cell:
+            pieces.append(cell)
+    return pieces
+
+
 def find_closing(lines: list[Line]) -> int:
     """Index of the first closing-block line after the last numbered section, else len(lines)."""
     last_marker = -1
@@ -82,7 +116,7 @@ def find_closing(lines: list[Line]) -> int:
             last_marker = i
     for i in range(last_marker + 1, len(lines)):
         text = lines[i].text
-        if _RECIPIENTS_START.match(text) or _CAPACITY_PREFIX.match(text) or _CAPACITY_TITLE.match(text):
+        if _RECIPIENTS_START.match(text) or is_capacity(text):
             return i
     return len(lines)
 
@@ -220,12 +254,18 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
     capacity: list[str] = []
     recipients: list[str] = []
     signer = None
-    for line in closing:
-        text = line.text.strip()
+    for text in (piece for line in closing for piece in _closing_pieces(line.text)):
         if _RECIPIENTS_START.match(text):
             continue
-        if _CAPACITY_PREFIX.match(text) or _CAPACITY_TITLE.match(text):
-            capacity.append(text)
+        if is_capacity(text):
+            # A Word signature cell can hold capacity and name on one line:
+            # "TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Xuân Phúc".
+            split = split_trailing_name(text)
+            if split:
+                capacity.append(split[0])
+                signer = split[1]
+            else:
+                capacity.append(text)
         elif text.startswith(("-", "+", "•")) or (recipients and text[:1].isupper() and text.endswith((";", "."))):
             recipients.append(text.lstrip("-+• ").rstrip(";,."))
         elif _PERSON.match(re.sub(r"^Đã ký\s*:?\s*", "", text)):

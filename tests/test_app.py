@@ -119,6 +119,47 @@ def test_example_button_and_overview(app_env):
     assert any("48-KH/ĐĐTLD" in c for c in _citations(at))
 
 
+def test_view_in_document_opens_clause_highlighted(app_env):
+    at = _app()
+    _ask(at, CANONICAL)
+    button = at.button(key="view_1_0")
+    assert button.label == "Xem trong văn bản"
+    button.click().run()
+    assert not at.exception, at.exception
+
+    # The viewer now shows the answer's document …
+    assert at.sidebar.selectbox(key="viewer_doc").value == DOC_48
+    sidebar = "\n".join(m.value for m in at.sidebar.markdown)
+    assert "48-KH/ĐĐTLD" in sidebar
+    # … with its whole outline, only the answer's clause open, its text highlighted.
+    outline = at.sidebar.expander
+    assert len(outline) > 10
+    opened = [e for e in outline if e.proto.expanded]
+    assert [e.label for e in opened] == ["III. TỔ CHỨC THỰC HIỆN › 4."]
+    focus = [m.value for m in opened[0].markdown]
+    assert len(focus) == 1 and 'class="hoidap-passage hoidap-focus"' in focus[0]
+    assert '<mark class="hoidap-best">Ban Tổ chức&#58; Tham mưu chỉ đạo' in focus[0]
+    assert "<script" not in focus[0]
+    other = [m.value for e in outline if e not in opened for m in e.markdown]
+    assert other and not any("<mark" in v for v in other)
+    assert any("48-KH/ĐĐTLD" in t.value for t in at.toast)
+    # The jump scrolls the viewer to the clause (a constant script, nothing interpolated).
+    assert any("hoidap-focus" in h.value and "scrollIntoView" in h.value for h in at.sidebar.get("html"))
+    # The conversation stays as it was: no question asked again.
+    assert len(at.chat_message) == 2
+
+    # Choosing another document by hand drops the highlight; "Bỏ đánh dấu" too.
+    at.sidebar.selectbox(key="viewer_doc").set_value(DOC_LAI_CHAU).run()
+    assert not at.exception, at.exception
+    assert not any(e.proto.expanded for e in at.sidebar.expander)
+    at.button(key="view_1_0").click().run()
+    assert any(e.proto.expanded for e in at.sidebar.expander)
+    at.sidebar.button(key="viewer_unfocus").click().run()
+    assert not at.exception, at.exception
+    assert at.sidebar.selectbox(key="viewer_doc").value == DOC_48
+    assert not any(e.proto.expanded for e in at.sidebar.expander)
+
+
 def NO_ANSWER_TEXT() -> str:
     import app
 

@@ -56,3 +56,29 @@ def test_small_fixture_document():
     assert (doc.meta.number, doc.meta.date, doc.meta.place, doc.meta.signer) == (
         "99-KH/TEST", "2024-03-05", "Hà Nội", "Nguyễn Văn An")
     assert doc.meta.title == "Thử nghiệm kiểm thử phần mềm hỏi đáp văn bản"
+
+
+LAWS = Path(__file__).resolve().parents[3] / "shared" / "external" / "laws-docx"
+
+
+@pytest.mark.skipif(not LAWS.exists(), reason="../shared/external/laws-docx not present")
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("45_2019_LD.docx", dict(doc_type="BỘ LUẬT", number="45/2019/QH14", issuer="Quốc hội",
+                                 signer="Nguyễn Thị Kim Ngân", title="Lao động")),
+        ("12_2022_ND-CP_m_479312.docx", dict(doc_type="NGHỊ ĐỊNH", number="12/2022/NĐ-CP", date="2022-01-17",
+                                             place="Hà Nội", signer="Vũ Đức Đam")),
+        ("41_2024_BHXH.docx", dict(doc_type="LUẬT", number="41/2024/QH15", signer="Trần Thanh Mẫn")),
+    ],
+)
+def test_word_law_metadata_from_header_and_signature_tables(name, expected):
+    meta = read_document(LAWS / name).meta
+    for field, value in expected.items():
+        assert getattr(meta, field) == value, field
+
+
+@pytest.mark.skipif(not LAWS.exists(), reason="../shared/external/laws-docx not present")
+def test_recipients_in_one_word_table_cell_are_split():
+    meta = read_document(LAWS / "12_2022_ND-CP_m_479312.docx").meta
+    assert meta.recipients[0] == "Ban Bí thư Trung ương Đảng" and len(meta.recipients) == 19
