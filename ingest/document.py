@@ -16,6 +16,7 @@ CONTENT_KINDS = frozenset({"clause", "preamble"})
 CHUNK_KINDS = frozenset({"clause", "preamble", "recipients", "signature"})
 
 PATH_SEPARATOR = " › "
+_NAMED_TYPES = frozenset({"LUẬT", "BỘ LUẬT", "PHÁP LỆNH", "HIẾN PHÁP"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class DocMeta:
     def short_name(self) -> str:
         """How an official names the document in a report: type + number, else type + title."""
         if self.number:
+            if self.doc_type in _NAMED_TYPES and self.title and len(self.title) <= 60:
+                # Laws are cited by name: "Bộ luật Lao động 45/2019/QH14".
+                return f"{self.type_label()} {self.title} {self.number}"
             return f"{self.type_label()} {self.number}"
         if self.title:
             title = self.title if len(self.title) <= 90 else self.title[:87].rstrip() + "…"
