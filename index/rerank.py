@@ -7,10 +7,9 @@ e.g. `BAAI/bge-reranker-v2-m3`), set `HOIDAP_RERANKER` or pass `--reranker`.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Protocol
 
-from index.embedder import EmbedderError
+from index.embedder import load_sentence_transformers
 
 
 class Reranker(Protocol):
@@ -21,19 +20,7 @@ class Reranker(Protocol):
 
 class CrossEncoderReranker:
     def __init__(self, model: str, allow_download: bool = False) -> None:
-        try:
-            from sentence_transformers import CrossEncoder
-        except ImportError as exc:
-            raise EmbedderError("Chưa cài sentence-transformers: pip install -r requirements.txt") from exc
-        is_path = Path(model).expanduser().exists()
-        try:
-            self._model = CrossEncoder(
-                str(Path(model).expanduser()) if is_path else model,
-                device="cpu",
-                local_files_only=not (allow_download or is_path),
-            )
-        except Exception as exc:
-            raise EmbedderError(f"Không tải được mô hình xếp hạng lại '{model}': {type(exc).__name__}: {exc}") from exc
+        self._model = load_sentence_transformers("CrossEncoder", model, allow_download)
         self.name = model
 
     def score(self, query: str, passages: list[str]) -> list[float]:

@@ -19,7 +19,7 @@ from index.embedder import Embedder
 from index.fusion import fuse
 from index.query import DiacriticRestorer, QueryAnalysis, analyze
 from index.rerank import Reranker
-from index.store import IndexStore
+from index.store import IndexMismatchError, IndexStore
 from ingest.chunking import indexed_text
 from ingest.document import CONTENT_KINDS, Chunk, Document, citation
 from ingest.normalize import fold
@@ -131,8 +131,6 @@ class Searcher:
         config: SearchConfig | None = None,
     ) -> None:
         if embedder.name != store.model:
-            from index.store import IndexMismatchError
-
             raise IndexMismatchError(
                 f"Chỉ mục được xây dựng bằng mô hình '{store.model}', không phải '{embedder.name}'."
             )

@@ -22,7 +22,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -36,7 +36,7 @@ from index.lexical import LexicalIndex, TokenizerConfig, VietnameseTokenizer
 from ingest.chunking import CHUNKERS, MAX_CHARS, indexed_text
 from ingest.document import Chunk, Document
 from ingest.loaders import LoadError
-from ingest.pipeline import Skipped, collect_files, content_hash, read_document
+from ingest.pipeline import Skipped, collect_files, content_hash, read_bytes, read_document
 
 FORMAT_VERSION = 1
 # Bump when parsing or chunking changes what a document turns into: every document re-parses.
@@ -246,7 +246,7 @@ def update_index(
             doc_id = _doc_id_for(path, seen)
             seen.add(doc_id)
             try:
-                data = _read_bytes(path)
+                data = read_bytes(path)
                 prior = old.get(doc_id)
                 if prior is not None and prior.document.content_hash == content_hash(data):
                     entries[doc_id] = prior
@@ -281,14 +281,6 @@ def update_index(
         report.written = True
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _read_bytes(path: Path) -> bytes:
-    from ingest.loaders import MAX_BYTES, load_file
-
-    if path.stat().st_size > MAX_BYTES:
-        load_file(path)  # raises the loader's "tệp quá lớn" without reading the file
-    return path.read_bytes()
 
 
 def _embed_missing(entries: dict[str, _Entry], embedder: Embedder, report: BuildReport, progress: Progress | None) -> None:
@@ -376,7 +368,7 @@ def _write_build(
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def _write_jsonl(path: Path, rows: Iterator[dict] | object) -> None:
+def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     with path.open("w", encoding="utf-8") as f:
-        for row in rows:  # type: ignore[attr-defined]
+        for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")

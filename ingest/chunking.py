@@ -21,7 +21,7 @@ import re
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.document import Chunk, DocMeta, Document
-from ingest.metadata import _PERSON, _RECIPIENTS_START, is_capacity
+from ingest.metadata import PERSON, RECIPIENTS_START, is_capacity
 from ingest.normalize import Line
 from ingest.structure import Section, parse_structure
 
@@ -196,9 +196,9 @@ class _Builder:
             text = self.lines[i].strip()
             if not text:
                 continue
-            if is_capacity(text) or _PERSON.match(text):
+            if is_capacity(text) or PERSON.match(text):
                 signature.append(i)
-            elif _RECIPIENTS_START.match(text) or in_recipients or text.startswith("-"):
+            elif RECIPIENTS_START.match(text) or in_recipients or text.startswith("-"):
                 in_recipients = True
                 recipients.append(i)
             else:

@@ -62,8 +62,8 @@ _CAPACITY_TITLE = re.compile(
     r"^(?:PHÓ |THƯỜNG TRỰC |Q\. )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC)"
     r"(?: [A-ZĐÀ-Ỹ ]+)?$"
 )
-_RECIPIENTS_START = re.compile(r"^(?:Nơi nhận|Đồng kính gửi|Kính gửi)\s*:?", re.IGNORECASE)
-_PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+RECIPIENTS_START = re.compile(r"^(?:Nơi nhận|Đồng kính gửi|Kính gửi)\s*:?", re.IGNORECASE)
+PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def _closing_pieces(text: str) -> list[str]:
     pieces: list[str] = []
     for cell in text.split(" | "):
         cell = cell.strip()
-        m = _RECIPIENTS_START.match(cell)
+        m = RECIPIENTS_START.match(cell)
         if m and cell[m.end() :].strip():
             pieces.append(cell[: m.end()])
             pieces.extend("- " + p.strip(" -;") for p in re.split(r";\s*-\s*|^\s*-\s*", cell[m.end() :]) if p.strip(" -;"))
@@ -116,7 +116,7 @@ def find_closing(lines: list[Line]) -> int:
             last_marker = i
     for i in range(last_marker + 1, len(lines)):
         text = lines[i].text
-        if _RECIPIENTS_START.match(text) or is_capacity(text):
+        if RECIPIENTS_START.match(text) or is_capacity(text):
             return i
     return len(lines)
 
@@ -255,7 +255,7 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
     recipients: list[str] = []
     signer = None
     for text in (piece for line in closing for piece in _closing_pieces(line.text)):
-        if _RECIPIENTS_START.match(text):
+        if RECIPIENTS_START.match(text):
             continue
         if is_capacity(text):
             # A Word signature cell can hold capacity and name on one line:
@@ -268,7 +268,7 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
                 capacity.append(text)
         elif text.startswith(("-", "+", "•")) or (recipients and text[:1].isupper() and text.endswith((";", "."))):
             recipients.append(text.lstrip("-+• ").rstrip(";,."))
-        elif _PERSON.match(re.sub(r"^Đã ký\s*:?\s*", "", text)):
+        elif PERSON.match(re.sub(r"^Đã ký\s*:?\s*", "", text)):
             signer = re.sub(r"^Đã ký\s*:?\s*", "", text)
         elif recipients and not text.isupper():
             # A recipient wrapped onto a second line ("CĐ TCTy trực thuộc TLĐ;").

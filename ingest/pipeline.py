@@ -30,6 +30,13 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a missing or oversized file raises the loader's LoadError unread."""
+    if not path.is_file() or path.stat().st_size > MAX_BYTES:
+        load_file(path)  # raises the loader's specific message without reading a huge file
+    return path.read_bytes()
+
+
 def read_document(path: str | Path, data: bytes | None = None, doc_id: str | None = None) -> Document:
     """Load, clean and describe one file. Raises LoadError for unreadable input.
 
@@ -38,9 +45,7 @@ def read_document(path: str | Path, data: bytes | None = None, doc_id: str | Non
     """
     path = Path(path)
     if data is None:
-        if not path.is_file() or path.stat().st_size > MAX_BYTES:
-            load_file(path)  # raises the loader's specific message without reading a huge file
-        data = path.read_bytes()
+        data = read_bytes(path)
     loaded = load_bytes(data, path.name)
     lines = clean_lines(normalize_text(loaded.text))
     if not lines:

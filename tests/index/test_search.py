@@ -73,3 +73,17 @@ def test_old_tone_marks_match_new(searcher):
     a = searcher.search("thoả ước lao động tập thể loại A", top_k=3)
     b = searcher.search("thỏa ước lao động tập thể loại A", top_k=3)
     assert [h.chunk.chunk_id for h in a.hits] == [h.chunk.chunk_id for h in b.hits]
+
+
+def test_configured_reranker_reorders_the_head(searcher):
+    from index.search import Searcher
+
+    class Reverse:
+        name = "reverse"
+
+        def score(self, query, passages):
+            return [float(i) for i in range(len(passages))]  # later passages score higher
+
+    plain = searcher.search("phát triển đoàn viên", top_k=20)
+    reranked = Searcher(searcher.store, searcher.embedder, reranker=Reverse()).search("phát triển đoàn viên", top_k=20)
+    assert [h.chunk.chunk_id for h in reranked.hits] == [h.chunk.chunk_id for h in plain.hits][::-1]
