@@ -87,3 +87,15 @@ def test_configured_reranker_reorders_the_head(searcher):
     plain = searcher.search("phát triển đoàn viên", top_k=20)
     reranked = Searcher(searcher.store, searcher.embedder, reranker=Reverse()).search("phát triển đoàn viên", top_k=20)
     assert [h.chunk.chunk_id for h in reranked.hits] == [h.chunk.chunk_id for h in plain.hits][::-1]
+
+
+def test_mixed_accented_and_unaccented_question(searcher):
+    result = searcher.search("Ai chịu trach nhiem phat trien doan vien trong to chuc kinh te tap the?", top_k=3)
+    assert result.analysis.shown_as.startswith("Ai chịu trách nhiệm phát triển đoàn viên")
+    assert any(CANONICAL in h.chunk.text for h in result.hits)
+
+
+def test_abbreviated_question_matches_spelled_out_clause(searcher):
+    # The clause says "hợp tác xã"; the question says "HTX".
+    result = searcher.search("Nhà nước có can thiệp trực tiếp vào hoạt động của HTX không?", top_k=5)
+    assert any("Nhà nước không can thiệp trực tiếp" in h.chunk.text for h in result.hits)
