@@ -10,11 +10,10 @@ $HOIDAP_FEEDBACK (default data/feedback.sqlite).
 
 from __future__ import annotations
 
-import hashlib
 import html
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import streamlit as st
@@ -22,17 +21,16 @@ import streamlit as st
 from index.config import ROOT, Settings
 from index.embedder import Embedder, EmbedderError, make_embedder
 from index.feedback import export_csv, record_feedback
+from index.library import ingest_uploads, remove_document
 from index.query import QueryError
 from index.rerank import make_reranker
 from index.search import Filters, Hit, Searcher, SearchResult
 from index.store import (
-    BuildReport,
     IndexMismatchError,
     IndexMissingError,
     IndexStore,
     load_index,
     read_manifest,
-    update_index,
 )
 from ingest.document import Chunk
 from ingest.loaders import MAX_BYTES, SUPPORTED_SUFFIXES
@@ -156,72 +154,6 @@ def make_filters(
         return frozenset(values) if values else None
 
     return Filters(doc_ids=opt(doc_ids), doc_types=opt(doc_types), issuers=opt(issuers), years=opt(years))
-
-
-def safe_upload_name(name: str, data: bytes) -> str | None:
-    """A generated file name for an upload (content hash + checked suffix); None if unsupported.
-    The browser's name is used only for its suffix, never as a path."""
-    suffix = Path(name.replace("\\", "/")).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        return None
-    return hashlib.sha256(data).hexdigest()[:24] + suffix
-
-
-def ingest_uploads(
-    files: Sequence[tuple[str, bytes]],
-    index_dir: Path,
-    upload_dir: Path,
-    embedder: Embedder,
-    progress: Callable[[int, int], None] | None = None,
-) -> tuple[BuildReport | None, list[str]]:
-    """Save uploads under generated names and add them to the index (others kept).
-    Returns the build report (None if nothing could be tried) and one Vietnamese error per
-    file that was not indexed."""
-    errors: list[str] = []
-    saved: dict[str, str] = {}  # saved path → name shown to the user
-    upload_dir.mkdir(parents=True, exist_ok=True)
-    for name, data in files:
-        shown = Path(name.replace("\\", "/")).name or "tệp"
-        if len(data) > MAX_BYTES:
-            errors.append(
-                f"{shown}: tệp quá lớn ({len(data) / 1e6:.1f} MB; tối đa {MAX_BYTES // (1024 * 1024)} MB)."
-            )
-            continue
-        safe = safe_upload_name(shown, data)
-        if safe is None:
-            errors.append(
-                f"{shown}: định dạng không hỗ trợ (chỉ nhận {', '.join(sorted(SUPPORTED_SUFFIXES))})."
-            )
-            continue
-        if not data.strip():
-            errors.append(f"{shown}: tệp rỗng.")
-            continue
-        path = upload_dir / safe
-        if not path.exists():
-            path.write_bytes(data)
-        saved[str(path)] = shown
-    if not saved:
-        return None, errors
-    report = update_index(list(saved), index_dir, embedder, keep_others=True, progress=progress)
-    for skipped in report.skipped:
-        shown = saved.get(skipped.source, Path(skipped.source).name)
-        errors.append(f"{shown}: không lập chỉ mục được — {skipped.reason}.")
-        if skipped.source in saved:
-            Path(skipped.source).unlink(missing_ok=True)
-    return report, errors
-
-
-def remove_document(
-    doc_id: str, store: IndexStore, index_dir: Path, upload_dir: Path, embedder: Embedder
-) -> BuildReport:
-    """Drop a document from the index; delete its saved upload if it was one."""
-    source = store.documents[doc_id].source if doc_id in store.documents else None
-    report = update_index([], index_dir, embedder, keep_others=True, remove=[doc_id])
-    if source:
-        path = Path(source).resolve()
-        if path.parent == upload_dir.resolve() and path.is_file():
-            path.unlink()
-    return report
 
 
 def results_for_feedback(result: SearchResult) -> list[dict]:

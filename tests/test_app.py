@@ -202,16 +202,16 @@ def test_passage_rendering_escapes_html_and_markdown():
 
 
 def test_safe_upload_name_ignores_browser_path():
-    import app
+    from index import library
 
-    assert app.safe_upload_name("../../etc/passwd", b"x") is None
-    name = app.safe_upload_name("C:\\Users\\a\\Quyết định.DOCX", b"abc")
+    assert library.safe_upload_name("../../etc/passwd", b"x") is None
+    name = library.safe_upload_name("C:\\Users\\a\\Quyết định.DOCX", b"abc")
     assert name is not None and name.endswith(".docx") and "/" not in name and "Quy" not in name
 
 
 @pytest.mark.skipif(not DECREE.exists(), reason="external decree not available")
 def test_upload_helper_adds_document_and_reports_bad_file(small_index, embedder, tmp_path):
-    import app
+    from index import library
     from index.search import Searcher
     from index.store import load_index
 
@@ -219,7 +219,7 @@ def test_upload_helper_adds_document_and_reports_bad_file(small_index, embedder,
     shutil.copytree(small_index, copy)
     uploads = tmp_path / "uploads"
     seen: list[tuple[int, int]] = []
-    report, errors = app.ingest_uploads(
+    report, errors = library.ingest_uploads(
         [(DECREE.name, DECREE.read_bytes())],
         copy,
         uploads,
@@ -235,7 +235,7 @@ def test_upload_helper_adds_document_and_reports_bad_file(small_index, embedder,
     result = searcher.search("mức lương tối thiểu vùng")
     assert result.hits and result.hits[0].chunk.doc_id == report.added[0]
 
-    report, errors = app.ingest_uploads(
+    report, errors = library.ingest_uploads(
         [("bad.docx", b"this is not a zip file at all" * 10)], copy, uploads, embedder
     )
     assert len(errors) == 1 and errors[0].startswith("bad.docx:")
@@ -248,7 +248,7 @@ def test_upload_helper_adds_document_and_reports_bad_file(small_index, embedder,
 
     # Removal drops the document and its saved upload.
     report_doc = next(iter(set(searcher.store.documents) - {DOC_48, DOC_LAI_CHAU}))
-    app.remove_document(report_doc, searcher.store, copy, uploads, embedder)
+    library.remove_document(report_doc, searcher.store, copy, uploads, embedder)
     store = load_index(copy, embedder.name)
     assert report_doc not in store.documents and len(store.documents) == 2
     assert list(uploads.iterdir()) == []
