@@ -1,12 +1,13 @@
 """Dev-set evaluation over `corpus/`: this project's pipeline beside the two baselines a user would
 otherwise build, measured in the same run.
 
-    python -m bench.devset [--index DIR] [--out docs/bench-devset.json]
+    python -m bench.devset [--no-ablations] [--out docs/bench-devset.json]   (also run by `python -m bench`)
 
-Systems:
-- `ours`: the full pipeline (structure chunks, folded BM25 + bigrams, e5 dense, fusion, priors).
-- `bm25`: plain BM25 on diacritic-folded syllables over fixed-size chunks.
-- `tutorial`: RecursiveCharacterTextSplitter 500-character chunks + the same e5 model + FAISS flat.
+Systems (bench/common.py):
+- `ours`: the full pipeline (structure chunks, folded BM25 + bigrams, e5 dense, fusion, priors),
+  and its ablations (dense only, lexical only, RRF, fixed chunks, no folding, pyvi, syllables);
+- `plain BM25`: BM25 on diacritic-folded syllables over 500-character chunks of the raw files;
+- `tutorial`: RecursiveCharacterTextSplitter 500/50 chunks + the same e5 model + FAISS flat.
 
 A passage is correct when it comes from the gold document and contains the gold quote, or the
 quote contains it, or it contains ≥ 60 % of the quote as a leading or trailing piece (so a fixed
@@ -18,20 +19,18 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from ingest.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "eval" / "devset.jsonl"
 KS = (1, 3, 5, 10)
+CURVE_K = 20  # passages retrieved per question: R@1..R@20 for the plots
 
 Retrieved = list[tuple[str, str]]  # (doc_id, passage text), best first
 
@@ -107,64 +106,63 @@ def evaluate(
     return {name: metrics(r) for name, r in by_slice.items()}, ranks
 
 
-# --- baselines --------------------------------------------------------------------------------
+def run_suite(
+    embedder,
+    *,
+    ablations: bool = True,
+    log: Callable[[str], None] = print,
+    corpus_dir: Path = ROOT / "corpus",
+    devset: Path = DEVSET,
+    workdir: Path | None = None,
+) -> dict:
+    """The dev-set section of `python -m bench`: every system over `corpus_dir`, scored by quote.
 
+    Systems are those of the article benchmarks (bench/common.py): our pipeline and its
+    ablations, plain BM25 and the tutorial recipe over 500-character chunks of the raw files.
+    """
+    from bench.common import (
+        ABLATIONS,
+        OURS,
+        OurIndexes,
+        PlainBM25,
+        RawDoc,
+        TutorialDense,
+        WorkDir,
+        fixed_passages,
+        ours_runner,
+    )
 
-class FixedChunks:
-    """The tutorial recipe's chunks: RecursiveCharacterTextSplitter over each raw document."""
-
-    def __init__(self, corpus_dir: Path, size: int = 500, overlap: int = 50) -> None:
-        from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-        splitter = RecursiveCharacterTextSplitter(chunk_size=size, chunk_overlap=overlap)
-        self.rows: list[tuple[str, str]] = []
-        for path in sorted(corpus_dir.glob("*.txt")):
-            text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-            self.rows.extend((path.name, piece) for piece in splitter.split_text(text))
-
-
-class PlainBM25:
-    """BM25 on folded syllables, no bigrams, no abbreviations, no structure."""
-
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
-        import bm25s
-
-        from ingest.normalize import fold
-
-        self._fold = fold
-        self.rows = rows
-        self._bm25 = bm25s.BM25()
-        self._bm25.index([re.findall(r"\w+", fold(t)) or [""] for _, t in rows], show_progress=False)
-
-    def __call__(self, question: str, k: int = 10) -> Retrieved:
-        scores = self._bm25.get_scores(re.findall(r"\w+", self._fold(question)))
-        return [self.rows[i] for i in np.argsort(-scores)[:k]]
-
-
-class TutorialDense:
-    """Fixed chunks + the same embedder + FAISS flat inner product."""
-
-    def __init__(self, rows: list[tuple[str, str]], embedder) -> None:
-        import faiss
-
-        self.rows = rows
-        self.embedder = embedder
-        vectors = embedder.embed_passages([t for _, t in rows])
-        self._index = faiss.IndexFlatIP(vectors.shape[1])
-        self._index.add(vectors)
-
-    def __call__(self, question: str, k: int = 10) -> Retrieved:
-        q = self.embedder.embed_queries([question])
-        _, rows = self._index.search(q, k)
-        return [self.rows[i] for i in rows[0] if i >= 0]
-
-
-def ours_runner(searcher, k: int = 10) -> Callable[[str], Retrieved]:
-    def run(question: str) -> Retrieved:
-        result = searcher.search(question, top_k=k)
-        return [(h.chunk.doc_id, h.chunk.text) for h in result.hits]
-
-    return run
+    questions = load_devset(devset)
+    files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    raw = [RawDoc(p.name, unicodedata.normalize("NFC", p.read_text(encoding="utf-8"))) for p in files if p.suffix == ".txt"]
+    log(f"dev set: {len(files)} documents, {len(questions)} questions ({sum(q.answerable for q in questions)} answerable)")
+    with WorkDir("bench-devset-") as tmp:
+        indexes = OurIndexes([corpus_dir], embedder, workdir or tmp)
+        runners = {}
+        for variant in (OURS, *(ABLATIONS if ablations else ())):
+            runners[variant.name] = ours_runner(indexes.searcher(variant), fixed=variant.chunker == "fixed", depth=CURVE_K)
+        fixed = fixed_passages(raw)
+        runners["plain BM25 (500-char chunks)"] = PlainBM25(fixed)
+        runners["tutorial (500-char chunks + e5 + FAISS)"] = TutorialDense(fixed, embedder)
+        out: dict = {"benchmark": "devset", "documents": len(files), "questions": len(questions)}
+        out["fixed_chunks"] = len(fixed)
+        table, ranks, curves, seconds = {}, {}, {}, {}
+        answerable = [q for q in questions if q.answerable]
+        for name, system in runners.items():
+            started = time.perf_counter()
+            table[name], ranks[name] = evaluate(
+                lambda question, system=system: [(p.doc_id, p.text) for p in system(question, CURVE_K)], questions
+            )
+            seconds[name] = round(time.perf_counter() - started, 1)
+            curves[name] = [
+                sum(1 for q in answerable if ranks[name][q.id] is not None and ranks[name][q.id] <= k) / len(answerable)
+                for k in range(1, CURVE_K + 1)
+            ]
+            m = table[name]["all"]
+            log(f"  {name}: R@1 {m['R@1']:.3f} R@10 {m['R@10']:.3f} MRR@10 {m['MRR@10']:.3f} ({seconds[name]} s)")
+        out.update(metrics=table, ranks=ranks, curves=curves, seconds=seconds, builds=list(indexes.builds.values()))
+        out["abstention"] = abstention(indexes.searcher(OURS), questions)
+    return out
 
 
 def abstention(searcher, questions: list[Question]) -> dict[str, float]:
@@ -183,43 +181,24 @@ def abstention(searcher, questions: list[Question]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.devset")
-    parser.add_argument("--index", help="an index of corpus/ (default: build one in a temp dir)")
     parser.add_argument("--out", default=None, help="write JSON results here")
-    parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument("--no-ablations", action="store_true", help="only ours and the two baselines")
+    parser.add_argument("--no-cache", action="store_true", help="embed without the bench cache")
     args = parser.parse_args(argv)
 
     from index.embedder import make_embedder
-    from index.search import Searcher
-    from index.store import load_index, update_index
 
     embedder = make_embedder()
-    questions = load_devset()
-    tmp = None
-    index_dir = Path(args.index) if args.index else None
-    if index_dir is None:
-        tmp = tempfile.TemporaryDirectory()
-        index_dir = Path(tmp.name)
-    update_index([ROOT / "corpus"], index_dir, embedder)
-    searcher = Searcher(load_index(index_dir, embedder.name), embedder)
+    if not args.no_cache:
+        from bench.cache import CachedEmbedder
 
-    results: dict[str, object] = {"date": time.strftime("%Y-%m-%d"), "questions": len(questions)}
-    systems: dict[str, Callable[[str], Retrieved]] = {"ours": ours_runner(searcher)}
-    if not args.no_baselines:
-        fixed = FixedChunks(ROOT / "corpus")
-        systems["bm25"] = PlainBM25(fixed.rows)
-        systems["tutorial"] = TutorialDense(fixed.rows, embedder)
-    table = {}
-    for name, run in systems.items():
-        table[name], ranks = evaluate(run, questions)
-        results[f"ranks_{name}"] = ranks
-    results["metrics"] = table
-    results["abstention"] = abstention(searcher, questions)
-    print(format_table(table))
+        embedder = CachedEmbedder(embedder)
+    results: dict[str, object] = {"date": time.strftime("%Y-%m-%d")}
+    results.update(run_suite(embedder, ablations=not args.no_ablations))
+    print(format_table(results["metrics"]))  # type: ignore[arg-type]
     print("abstention:", json.dumps(results["abstention"]))
     if args.out:
         Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
-    if tmp is not None:
-        tmp.cleanup()
     return 0
 
 
