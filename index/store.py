@@ -40,7 +40,7 @@ from ingest.pipeline import Skipped, collect_files, content_hash, read_bytes, re
 
 FORMAT_VERSION = 1
 # Bump when parsing or chunking changes what a document turns into: every document re-parses.
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 
 Progress = Callable[[int, int], None]
 

@@ -103,6 +103,8 @@ class _Builder:
             chunk_size=max_chars,
             chunk_overlap=max_chars // 10,
             separators=["\n", ". ", "; ", ", ", " ", ""],
+            # A sentence's full stop stays with it, not at the head of the next piece.
+            keep_separator="end",
         )
 
     def section(self, node: Section, ancestors: tuple[Section, ...]) -> None:
@@ -114,7 +116,7 @@ class _Builder:
             own = sorted(i for n in node.walk() for i in (n.line_index, *n.body))
             self.emit(own, path, context, "clause", heading=node.heading)
             return
-        if node.style in {"part", "chapter", "mucluc"} and not node.body:
+        if node.style in {"part", "chapter", "mucluc", "appendix"} and not node.body:
             for child in node.children:
                 self.section(child, (*ancestors, node))
             return
@@ -140,7 +142,7 @@ class _Builder:
         first = len(self.chunks)
         for part, group in enumerate(self._pack(indices), start=1):
             text = "\n".join(self.lines[i] for i in group)
-            pieces = [text] if len(text) <= self.max_chars else self._splitter.split_text(text)
+            pieces = [text] if len(text) <= self.max_chars else _merge_slivers(self._splitter.split_text(text))
             part_context = context + ((heading,) if heading and part > 1 else ())
             for piece in pieces:
                 self._add(kind, path, piece, part_context, group)
@@ -207,6 +209,25 @@ class _Builder:
             self.emit(recipients, ("Nơi nhận",), (), "recipients")
         if signature:
             self.emit(signature, ("Chữ ký",), (), "signature")
+
+
+def _merge_slivers(pieces: list[str], minimum: int = 40) -> list[str]:
+    """Glue a piece too short to stand alone ("2." before one very long sentence) to the next."""
+    out: list[str] = []
+    carry = ""
+    for piece in pieces:
+        piece = f"{carry} {piece}".strip() if carry else piece
+        if len(piece) < minimum:
+            carry = piece
+        else:
+            out.append(piece)
+            carry = ""
+    if carry:
+        if out:
+            out[-1] = f"{out[-1]} {carry}"
+        else:
+            out.append(carry)
+    return out
 
 
 def _with_part(chunk: Chunk, part: int, parts: int) -> Chunk:

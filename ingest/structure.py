@@ -23,14 +23,18 @@ from dataclasses import dataclass, field
 from ingest.normalize import Line
 
 # Fixed ranks for legal styles; plan styles get their depth from what is open.
-_LEGAL_RANK = {"part": 0, "chapter": 1, "mucluc": 2, "article": 3}
+_LEGAL_RANK = {"appendix": 0, "part": 0, "chapter": 1, "mucluc": 2, "article": 3}
 
 _ROMAN = r"[IVXLC]{1,6}"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^((?:Phần|PHẦN) (?:thứ [^\W\d_]+|THỨ [^\W\d_]+|{_ROMAN}|\d+))\b[.:]?\s*(.*)$")),
     ("chapter", re.compile(rf"^((?:Chương|CHƯƠNG) (?:{_ROMAN}|\d+))\b[.:]?\s*(.*)$")),
     ("mucluc", re.compile(rf"^((?:Mục|MỤC) (?:\d+|{_ROMAN}))\b[.:]?\s*(.*)$")),
-    ("article", re.compile(r"^((?:Điều|ĐIỀU) \d+[a-zđ]?)\s*[.:]?\s*(.*)$")),
+    # "Điều 105. Thời giờ…" or a bare "Điều 105"; not a wrapped cross-reference such as
+    # "Điều 169 của Luật này." at the start of a line.
+    ("article", re.compile(r"^((?:Điều|ĐIỀU) \d+[a-zđ]?)(?:\s*[.:]\s*(.*)|\s*)$")),
+    # An appendix closes the articles before it ("PHỤ LỤC" of Nghị định 293/2025).
+    ("appendix", re.compile(r"^(PHỤ LỤC(?: [IVXLC]+| \d+)?)\b[.:]?\s*(.*)$")),
     ("roman", re.compile(rf"^({_ROMAN})[.)]\s*(.*)$")),
     ("dec3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
     ("dec2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
@@ -67,7 +71,7 @@ def match_marker(text: str) -> tuple[str, str, str] | None:
         m = pattern.match(text)
         if not m:
             continue
-        number, rest = m.group(1), m.group(2).strip()
+        number, rest = m.group(1), (m.group(2) or "").strip()
         if style == "roman" and not _plausible_roman(number, rest):
             continue
         if style in {"arabic", "dec2", "dec3"} and not rest:
@@ -89,6 +93,8 @@ def _label(section: Section) -> str:
     style, number, title = section.style, section.number, section.title
     if style == "roman":
         return f"{number}. {title}".strip() if len(title) <= 120 else f"{number}."
+    if style == "appendix":
+        return "Phụ lục" + number[len("PHỤ LỤC") :]
     if style in {"part", "chapter", "mucluc", "article"}:
         word, _, rest = number.partition(" ")
         return f"{word[:1].upper()}{word[1:].lower()} {rest}"
@@ -137,7 +143,7 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
 def _absorb_heading_titles(root: Section, lines: list[Line]) -> None:
     """"Chương VII" / "THỜI GIỜ LÀM VIỆC…" on the next line: that line is the title, not body."""
     for node in root.walk():
-        if node.style in {"part", "chapter", "mucluc"} and not node.title and node.body:
+        if node.style in {"part", "chapter", "mucluc", "appendix"} and not node.title and node.body:
             first = lines[node.body[0]].text
             letters = [c for c in first if c.isalpha()]
             if letters and all(c.isupper() for c in letters):

@@ -77,3 +77,16 @@ def test_labour_code_text_chapter_without_space():
 def test_numbers_that_are_not_markers():
     for text in ["80.000 đoàn viên công đoàn", "Phần lớn người lao động", "Chương trình công tác", "15/11/2021"]:
         assert match_marker(text) is None, text
+
+
+def test_wrapped_cross_reference_is_not_an_article():
+    # Luật Tố tụng hành chính: a khoản wraps so that a line starts with "Điều 169 của Luật này."
+    root = _tree("Điều 249. Thủ tục\n3. Theo quy định tại\nĐiều 169 của Luật này.\n4. Khoản bốn.")
+    assert _paths(root) == [("Điều 249",), ("Điều 249", "Khoản 3"), ("Điều 249", "Khoản 4")]
+
+
+def test_appendix_closes_the_last_article():
+    root = _tree("Điều 5. Hiệu lực\n1. Nghị định có hiệu lực.\nPHỤ LỤC\nDANH MỤC ĐỊA BÀN\n1. Vùng I gồm các địa bàn.")
+    paths = _paths(root)
+    assert ("Phụ lục", "1.") in paths and ("Điều 5", "Khoản 1") in paths
+    assert [c.label for c in root.children] == ["Điều 5", "Phụ lục"]
