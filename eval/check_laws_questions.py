@@ -91,6 +91,12 @@ def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("questions", nargs="?", default=DEFAULT_QUESTIONS)
     ap.add_argument("--docs", default=DEFAULT_DOCS)
+    ap.add_argument(
+        "--heldout",
+        action="store_true",
+        help="a held-out set (eval/laws_heldout.jsonl): >= 40 questions, >= 10 en, >= 10 vi-noaccent, "
+        ">= 8 unanswerable (answerable: false, no law/article/quote); no per-law minimum",
+    )
     args = ap.parse_args(argv)
 
     failures = []
@@ -113,6 +119,16 @@ def main(argv=None):
 
     for r in rows:
         rid = r.get("id", "?")
+        if r.get("answerable", True) is False:
+            # A question the seven laws do not answer: no gold, only language and wording checks.
+            if r.get("lang") not in LANGS:
+                failures.append(f"{rid}: bad lang {r.get('lang')!r}")
+            if r.get("law") or r.get("article") or r.get("quote"):
+                failures.append(f"{rid}: unanswerable question must not have law/article/quote")
+            q = r.get("question", "")
+            if r.get("lang") == "vi-noaccent" and (has_diacritics(q) or not q.isascii()):
+                failures.append(f"{rid}: vi-noaccent question contains diacritics: {q!r}")
+            continue
         for key in ("id", "question", "law", "article", "clause", "quote", "paraphrased", "lang"):
             if key not in r:
                 failures.append(f"{rid}: missing field {key!r}")
@@ -164,6 +180,8 @@ def main(argv=None):
                 failures.append(f"{rid}: also-article repeats gold article {art}")
 
     # ---- set-level requirements
+    if args.heldout:
+        return _report_heldout(rows, failures)
     if len(rows) < 56:
         failures.append(f"only {len(rows)} questions (< 56)")
     per_law = Counter(r.get("law") for r in rows if r.get("lang") == "vi")
@@ -185,6 +203,26 @@ def main(argv=None):
     print(f"{len(rows)} questions; paraphrased {n_par}; langs {dict(langs)}")
     for law in sorted(all_law):
         print(f"  {law}: {all_law[law]} total, {per_law.get(law, 0)} vi")
+    if failures:
+        print(f"\n{len(failures)} FAILURE(S):")
+        for f in failures:
+            print("  - " + f)
+        return 1
+    print("OK: all checks passed")
+    return 0
+
+
+def _report_heldout(rows, failures):
+    langs = Counter(r.get("lang") for r in rows)
+    unanswerable = sum(1 for r in rows if r.get("answerable", True) is False)
+    if len(rows) < 40:
+        failures.append(f"only {len(rows)} questions (< 40)")
+    for lang in ("vi-noaccent", "en"):
+        if langs.get(lang, 0) < 10:
+            failures.append(f"only {langs.get(lang, 0)} {lang} questions (< 10)")
+    if unanswerable < 8:
+        failures.append(f"only {unanswerable} unanswerable questions (< 8)")
+    print(f"{len(rows)} questions; {unanswerable} unanswerable; langs {dict(langs)}")
     if failures:
         print(f"\n{len(failures)} FAILURE(S):")
         for f in failures:
