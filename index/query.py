@@ -73,6 +73,16 @@ def validate_question(question: str) -> str:
     return text
 
 
+# Question marks and the like say nothing about what is asked: "Ai ký kế hoạch 48?" and
+# "Ai ký kế hoạch 48" must be the same search (same embedding, same verdict).
+_PUNCTUATION = re.compile(r"[?!¿¡…;:\"“”«»]+|\.(?=\s|$)|,(?=\s|$)")
+
+
+def canonical_question(text: str) -> str:
+    """The question as searched: punctuation that does not belong to a word or number removed."""
+    return re.sub(r"\s+", " ", _PUNCTUATION.sub(" ", text)).strip() or text
+
+
 def _latin(char: str) -> bool:
     try:
         return "LATIN" in unicodedata.name(char)
@@ -255,7 +265,7 @@ def _mostly_unaccented(text: str) -> bool:
 
 
 def analyze(question: str, restorer: DiacriticRestorer | None = None, glossary: Glossary | None = None) -> QueryAnalysis:
-    text = validate_question(question)
+    text = canonical_question(validate_question(question))
     language = detect_language(text)
     if language == "en":
         glossary = glossary or load_glossary()

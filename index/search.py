@@ -9,12 +9,16 @@ reranking → abstention.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from pathlib import Path
 
 import numpy as np
 
+from index import abstain
+from index.abstain import AbstainModel
 from index.embedder import Embedder
 from index.fusion import fuse
 from index.query import DiacriticRestorer, QueryAnalysis, analyze
@@ -24,25 +28,51 @@ from ingest.chunking import indexed_text
 from ingest.document import CONTENT_KINDS, Chunk, Document, citation
 from ingest.normalize import fold
 
+PARAMS = Path(__file__).parent / "data" / "search_params.json"
+
+
+@cache
+def fitted_params(path: Path = PARAMS) -> dict:
+    """Constants fitted by `python -m bench.tune` (docs/tuning-results.md); {} when absent."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _fitted(name: str, default: float) -> float:
+    return float(fitted_params().get("ranking", {}).get(name, default))
+
+
+def _fitted_abstain() -> AbstainModel:
+    data = fitted_params().get("abstain")
+    return AbstainModel.from_dict(data) if data else AbstainModel()
+
 
 @dataclass(frozen=True)
 class SearchConfig:
+    """Every constant of the ranking. Defaults come from index/data/search_params.json, written
+    by `python -m bench.tune` (fitted on the tuning pools, reported leave-one-corpus-out); each
+    prior can be switched off (boost 0, penalty 1) and is ablated there."""
+
     fusion: str = "weighted"
-    dense_weight: float = 0.5
+    dense_weight: float = field(default_factory=lambda: _fitted("dense_weight", 0.5))
     rrf_k: int = 60
     candidates: int = 50
     # Who-does-what questions are answered by the "TỔ CHỨC THỰC HIỆN" sections.
-    responsibility_boost: float = 0.15
+    responsibility_boost: float = field(default_factory=lambda: _fitted("responsibility_boost", 0.15))
     # "Ai ký …?", "gửi cho ai?", "ban hành ngày nào?" are answered by one kind of chunk.
-    kind_boost: float = 0.5
+    kind_boost: float = field(default_factory=lambda: _fitted("kind_boost", 0.5))
     # Nơi nhận / signature chunks only when the question is about them.
-    closing_penalty: float = 0.5
+    closing_penalty: float = field(default_factory=lambda: _fitted("closing_penalty", 0.5))
+    # Share of the question's content terms in the clause's own headings ("Điều 105. Thời giờ
+    # làm việc bình thường"): the article a question names outranks its neighbours.
+    heading_boost: float = field(default_factory=lambda: _fitted("heading_boost", 0.0))
+    # Share (idf-weighted) of the question's content terms in the clause itself.
+    coverage_boost: float = field(default_factory=lambda: _fitted("coverage_boost", 0.0))
+    # Other clauses of the same article among the candidates reinforce each other.
+    article_weight: float = field(default_factory=lambda: _fitted("article_weight", 0.0))
+    # Definitions ("Giải thích từ ngữ") hold every term but rarely answer a question.
+    definition_penalty: float = field(default_factory=lambda: _fitted("definition_penalty", 1.0))
     rerank_top: int = 20
-    # Abstention: answer_found when best cosine + coverage_weight · (share of the question's
-    # syllable bigrams found in a top-3 passage) reaches min_confidence. Calibrated on the dev
-    # set's answerable vs unanswerable questions (docs/BENCHMARKS.md).
-    coverage_weight: float = 0.05
-    min_confidence: float = 0.894
+    abstain: AbstainModel = field(default_factory=_fitted_abstain)
 
 
 @dataclass(frozen=True)
@@ -122,6 +152,24 @@ _ABOUT_ISSUE = re.compile(r"\b(ban hanh|ky|issued|dated|signed)\b")
 _IMPLEMENTATION = "to chuc thuc hien"
 
 
+_DEFINITIONS = "giai thich tu ngu"
+
+
+@dataclass
+class Candidates:
+    """What retrieval found for one question, before any constant of the ranking is applied:
+    the expensive part (embedding, FAISS, BM25), kept so `bench.tune` can re-rank it under many
+    configurations. Everything here is independent of SearchConfig except `candidates`."""
+
+    analysis: QueryAnalysis
+    dense: dict[int, float]
+    lexical: dict[int, float]
+    query_tokens: set[str]  # content terms: syllables and syllable bigrams, folded
+    dense_z: float  # best cosine vs the question's cosines with the index (index.abstain)
+    dense_gap: float  # best cosine vs the ten best (index.abstain)
+    allowed: np.ndarray | None = None
+
+
 class Searcher:
     def __init__(
         self,
@@ -148,6 +196,33 @@ class Searcher:
         tok = self.store.lexical.tokenizer
         return [set(tok.tokens(self._indexed(i))) for i in range(len(self.store.chunks))]
 
+    @cached_property
+    def _heading_tokens(self) -> list[set[str]]:
+        """Tokens of each clause's innermost heading line ("Điều 105. Thời giờ làm việc …")."""
+        tok = self.store.lexical.tokenizer
+        return [set(tok.tokens(c.context[-1])) if c.context else set() for c in self.store.chunks]
+
+    @cached_property
+    def _is_definition(self) -> np.ndarray:
+        return np.array([any(_DEFINITIONS in fold(h) for h in c.context) for c in self.store.chunks], dtype=bool)
+
+    @cached_property
+    def _article_key(self) -> list[tuple[str, str] | None]:
+        """(document, "Điều N") of every clause of a law; None outside articles."""
+        out: list[tuple[str, str] | None] = []
+        for c in self.store.chunks:
+            art = next((p for p in reversed(c.path) if p.startswith("Điều ")), None)
+            out.append((c.doc_id, art) if art else None)
+        return out
+
+    @cached_property
+    def _idf(self) -> dict[str, float]:
+        return abstain.idf_weights(self._chunk_tokens)
+
+    @cached_property
+    def _z_rows(self) -> np.ndarray:
+        return abstain.sample_rows(len(self.store.chunks))
+
     def _indexed(self, row: int) -> str:
         chunk = self.store.chunks[row]
         return indexed_text(chunk, self.store.documents[chunk.doc_id].meta)
@@ -160,57 +235,83 @@ class Searcher:
 
     def search(self, question: str, top_k: int = 5, filters: Filters | None = None) -> SearchResult:
         """Raises QueryError (Vietnamese message) for a question that cannot be searched."""
-        analysis = analyze(question, restorer=self.restorer)
-        cfg = self.config
         allowed = self._allowed(filters)
         if allowed is not None and len(allowed) == 0:
+            analysis = analyze(question, restorer=self.restorer)
             return SearchResult(analysis.question, False, [], analysis, ["Không có văn bản nào khớp bộ lọc."])
-
-        dense: dict[int, float] = {}
-        vectors = self.embedder.embed_queries(analysis.dense_queries)
-        for vector in vectors:
-            scores, rows = self.store.dense.search(vector, cfg.candidates, allowed)
-            for s, r in zip(scores, rows, strict=True):
-                dense[int(r)] = max(dense.get(int(r), -1.0), float(s))
-
-        mask = None
-        if allowed is not None:
-            mask = np.zeros(len(self.store.chunks), dtype=bool)
-            mask[allowed] = True
-        lex_all = self.store.lexical.scores(analysis.lexical_query, mask)
-        top_lex = np.argsort(-lex_all)[: cfg.candidates]
-        lexical = {int(r): float(lex_all[r]) for r in top_lex if lex_all[r] > 0}
-
-        fused = fuse(cfg.fusion, dense, lexical, cfg.dense_weight, cfg.rrf_k)
-        fused = self._priors(fused, analysis)
-        ranked = sorted(fused, key=lambda r: -fused[r])
-
+        cands = self.retrieve(question, allowed)
+        ranked, fused = self.rank(cands)
         if self.reranker is not None and ranked:
-            head = ranked[: cfg.rerank_top]
-            query = analysis.shown_as or analysis.question
+            head = ranked[: self.config.rerank_top]
+            query = cands.analysis.shown_as or cands.analysis.question
             rerank_scores = self.reranker.score(query, [self._indexed(r) for r in head])
             order = sorted(range(len(head)), key=lambda i: -rerank_scores[i])
-            ranked = [head[i] for i in order] + ranked[cfg.rerank_top :]
-
-        query_tokens = self._content_tokens(analysis)
+            ranked = [head[i] for i in order] + ranked[self.config.rerank_top :]
         hits = [
             Hit(
                 chunk=self.store.chunks[r],
                 document=self.store.documents[self.store.chunks[r].doc_id],
                 score=fused[r],
-                dense=dense.get(r),
-                lexical=lexical.get(r),
-                coverage=self._coverage(query_tokens, r),
+                dense=cands.dense.get(r),
+                lexical=cands.lexical.get(r),
+                coverage=self._coverage(cands.query_tokens, r),
             )
             for r in ranked[:top_k]
         ]
-        found = self._answer_found(hits, dense)
-        return SearchResult(analysis.question, found, hits, analysis)
+        found = bool(ranked) and self.config.abstain.decide(self.abstain_features(cands, ranked))
+        return SearchResult(cands.analysis.question, found, hits, cands.analysis)
 
-    def _priors(self, fused: dict[int, float], analysis: QueryAnalysis) -> dict[int, float]:
-        cfg = self.config
+    # --- the three stages ---------------------------------------------------------------------
+
+    def retrieve(self, question: str, allowed: np.ndarray | None = None) -> Candidates:
+        """Dense candidates of every query variant and BM25 scores; no ranking constant used."""
+        analysis = analyze(question, restorer=self.restorer)
+        n = self.config.candidates
+        dense: dict[int, float] = {}
+        vectors = self.embedder.embed_queries(analysis.dense_queries)
+        z = gap = 0.0
+        rows_for_z = self._z_rows if allowed is None else allowed[abstain.sample_rows(len(allowed))]
+        for vector in vectors:
+            scores, rows = self.store.dense.search(vector, n, allowed)
+            for sc, r in zip(scores, rows, strict=True):
+                dense[int(r)] = max(dense.get(int(r), -1.0), float(sc))
+            if len(scores):
+                sample = self.store.vectors[rows_for_z] @ np.asarray(vector, dtype=np.float32).reshape(-1)
+                z = max(z, abstain.dense_z(float(scores[0]), sample))
+                gap = max(gap, abstain.dense_gap(np.asarray(scores, dtype=np.float32), sample))
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(len(self.store.chunks), dtype=bool)
+            mask[allowed] = True
+        lex_all = self.store.lexical.scores(analysis.lexical_query, mask)
+        top_lex = np.argsort(-lex_all)[:n]
+        lexical = {int(r): float(lex_all[r]) for r in top_lex if lex_all[r] > 0}
+        return Candidates(analysis, dense, lexical, self._content_tokens(analysis), z, gap, allowed)
+
+    def rank(self, cands: Candidates, config: SearchConfig | None = None) -> tuple[list[int], dict[int, float]]:
+        """Fusion, then the priors; best-first rows and their scores."""
+        cfg = config or self.config
+        fused = fuse(cfg.fusion, cands.dense, cands.lexical, cfg.dense_weight, cfg.rrf_k)
+        fused = self._priors(fused, cands, cfg)
+        return sorted(fused, key=lambda r: -fused[r]), fused
+
+    def abstain_features(self, cands: Candidates, ranked: list[int], config: SearchConfig | None = None) -> dict[str, float]:
+        cfg = config or self.config
+        feats = abstain.coverage_features(
+            cands.query_tokens,
+            [self._chunk_tokens[r] for r in ranked[:3]],
+            self._idf,
+            len(self.store.chunks),
+            cfg.abstain.full_cover_bigrams,
+        )
+        feats["dense_z"] = cands.dense_z
+        feats["dense_gap"] = cands.dense_gap
+        return feats
+
+    def _priors(self, fused: dict[int, float], cands: Candidates, cfg: SearchConfig) -> dict[int, float]:
         if not fused:
             return fused
+        analysis = cands.analysis
         top = max(fused.values())
         q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
         wanted_kind = (
@@ -223,6 +324,9 @@ class Searcher:
             else None
         )
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q))
+        qt = cands.query_tokens
+        missing = abstain.unseen_idf(len(self.store.chunks))
+        total_idf = sum(self._idf.get(t, missing) for t in qt) or 1.0
         out = {}
         for row, score in fused.items():
             chunk = self.store.chunks[row]
@@ -232,23 +336,44 @@ class Searcher:
                 score *= cfg.closing_penalty
             if responsibility and any(_IMPLEMENTATION in fold(p) for p in chunk.path):
                 score += cfg.responsibility_boost * top
+            if qt and (cfg.heading_boost or cfg.coverage_boost):
+                if cfg.heading_boost:
+                    score += cfg.heading_boost * top * len(qt & self._heading_tokens[row]) / len(qt)
+                if cfg.coverage_boost:
+                    covered = sum(self._idf.get(t, missing) for t in qt & self._chunk_tokens[row])
+                    score += cfg.coverage_boost * top * covered / total_idf
+            if cfg.definition_penalty != 1.0 and self._is_definition[row]:
+                score *= cfg.definition_penalty
             out[row] = score
+        if cfg.article_weight:
+            out = self._reinforce_articles(out, cfg.article_weight)
+        return out
+
+    def _reinforce_articles(self, scores: dict[int, float], weight: float) -> dict[int, float]:
+        """Each clause gains weight × (the best other clause of its article among the candidates):
+        an article whose several khoản match outranks a neighbour with one lucky clause."""
+        best: dict[tuple[str, str], list[float]] = {}
+        for row, sc in scores.items():
+            key = self._article_key[row]
+            if key is not None:
+                best.setdefault(key, []).append(sc)
+        for group in best.values():
+            group.sort(reverse=True)
+        out = {}
+        for row, sc in scores.items():
+            key = self._article_key[row]
+            group = best[key] if key is not None else []
+            other = (group[1] if len(group) > 1 else 0.0) if group and group[0] == sc else (group[0] if group else 0.0)
+            out[row] = sc + weight * other
         return out
 
     def _content_tokens(self, analysis: QueryAnalysis) -> set[str]:
         tok = self.store.lexical.tokenizer
-        text = analysis.translated or analysis.question
-        # Bigrams: "thai_san", "ket_hon" say what a question is about; single syllables match anything.
-        return {t for t in tok.tokens(text, query=True) if "_" in t}
+        text = analysis.translated or analysis.restored or analysis.question
+        return set(tok.tokens(text, query=True))
 
     def _coverage(self, query_tokens: set[str], row: int) -> float:
-        if not query_tokens:
+        bigrams = {t for t in query_tokens if "_" in t}
+        if not bigrams:
             return 0.0
-        return len(query_tokens & self._chunk_tokens[row]) / len(query_tokens)
-
-    def _answer_found(self, hits: list[Hit], dense: dict[int, float]) -> bool:
-        if not hits:
-            return False
-        best_dense = max(dense.values(), default=0.0)
-        best_cov = max(h.coverage for h in hits[:3])
-        return best_dense + self.config.coverage_weight * best_cov >= self.config.min_confidence
+        return len(bigrams & self._chunk_tokens[row]) / len(bigrams)

@@ -53,3 +53,26 @@ def test_language_detection():
 def test_glossary_translates_terms_longest_first():
     translated, _pairs = load_glossary().translate("who is responsible for member development in collective economic organizations")
     assert "phát triển đoàn viên" in translated and "tổ chức kinh tế tập thể" in translated
+
+
+def test_canonical_question_drops_punctuation_only():
+    from index.query import analyze, canonical_question
+
+    assert canonical_question("Ai ký kế hoạch 48?") == "Ai ký kế hoạch 48"
+    assert canonical_question("  «Tết» nghỉ mấy ngày?!  ") == "Tết nghỉ mấy ngày"
+    # Decimal points, numbers with dots and abbreviations with slashes are kept.
+    assert canonical_question("Mức 4.680.000 đồng theo 48-KH/ĐĐTLD, vùng I?") == "Mức 4.680.000 đồng theo 48-KH/ĐĐTLD vùng I"
+    assert analyze("Ai ký kế hoạch 48?").dense_queries == analyze("Ai ký kế hoạch 48").dense_queries
+
+
+def test_glossary_covers_labour_and_social_insurance_terms():
+    from index.query import load_glossary
+
+    g = load_glossary()
+    for english, vietnamese in (
+        ("How much sick pay do I get", "trợ cấp ốm đau"),
+        ("Is the social insurance book electronic", "sổ bảo hiểm xã hội"),
+        ("notice period when I resign", "thời hạn báo trước"),
+        ("fine for late payment of contributions", "phạt tiền"),
+    ):
+        assert vietnamese in g.translate(english)[0], english

@@ -1,0 +1,428 @@
+"""Fit every constant of index/search.py (SearchConfig and the abstention model) on declared
+tuning pools, report leave-one-corpus-out, and write the fitted values.
+
+    python -m bench.tune [--write] [--out docs/tuning-results.json]
+
+Pools (bench/pools.py): tuning = devset, alqac, laws; held out = heldout (never fitted on).
+Retrieval runs once per (index, question) — embedding, FAISS, BM25 (`Searcher.retrieve`) — and
+every configuration re-ranks those candidates with the searcher's own `rank()`, so the fit is
+cheap and ranks exactly as `python -m index` does.
+
+Ranking constants: coordinate descent over a grid per constant, objective = mean over the fitting
+pools of (R@5 + MRR@10) / 2 on the results list as the CLI prints it (one row per clause; a hit
+is the gold clause for the dev set, the gold article of the gold law for the law pools).
+Abstention: logistic regression over index.abstain.FEATURES; positives = answerable questions of
+a fitting pool on its own index, negatives = its unanswerable questions and the questions written
+for the other fitting pools asked of it; threshold = the highest probability that keeps the
+answerable questions marked "not found" at or below TARGET_FALSE_NEGATIVES on the fitting pools.
+
+Leave-one-corpus-out: for each tuning pool, fit on the other two, report on it (its questions are
+not even used as negatives in that fold). Baseline = the configuration of main before this work
+(weighted fusion 0.5, kind 0.5, closing 0.5, responsibility 0.15, no other prior, abstention by
+raw cosine + 0.05 · coverage ≥ 0.894), measured in the same run. Ablation: in every fold, each
+prior of the fitted configuration is switched off (no refit) and the held-out score compared;
+a prior is kept in the final constants only where it wins on average over the held-out folds.
+The final constants are fitted on all three tuning pools (numbers labelled in-sample) and
+reported on the held-out set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from bench import pools
+from bench.common import machine, path_article
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT_JSON = ROOT / "docs" / "tuning-results.json"
+OUT_MD = ROOT / "docs" / "tuning-results.md"
+PARAMS = ROOT / "index" / "data" / "search_params.json"
+TARGET_FALSE_NEGATIVES = 0.03
+K_CUTOFF = 10
+
+# Grid per ranking constant; the "off" value of a prior first.
+GRID: dict[str, tuple[float, ...]] = {
+    "dense_weight": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
+    "kind_boost": (0.0, 0.25, 0.5, 1.0),
+    "closing_penalty": (1.0, 0.75, 0.5, 0.25),
+    "responsibility_boost": (0.0, 0.05, 0.15, 0.3),
+    "heading_boost": (0.0, 0.1, 0.2, 0.3, 0.5),
+    "coverage_boost": (0.0, 0.1, 0.2, 0.3, 0.5),
+    "article_weight": (0.0, 0.1, 0.2, 0.3, 0.5),
+    "definition_penalty": (1.0, 0.8, 0.6, 0.4),
+}
+PRIORS = {  # prior → its "off" value
+    "kind_boost": 0.0,
+    "closing_penalty": 1.0,
+    "responsibility_boost": 0.0,
+    "heading_boost": 0.0,
+    "coverage_boost": 0.0,
+    "article_weight": 0.0,
+    "definition_penalty": 1.0,
+}
+BASELINE = {
+    "dense_weight": 0.5,
+    "kind_boost": 0.5,
+    "closing_penalty": 0.5,
+    "responsibility_boost": 0.15,
+    "heading_boost": 0.0,
+    "coverage_boost": 0.0,
+    "article_weight": 0.0,
+    "definition_penalty": 1.0,
+}
+
+
+@dataclass
+class Item:
+    """One question asked of one pool's index, with its retrieval candidates."""
+
+    pool: str  # whose questions
+    index: str  # whose index
+    question: pools.PoolQuestion
+    cands: object
+
+    @property
+    def positive(self) -> bool:
+        return self.question.answerable and self.pool == self.index
+
+
+class Bench:
+    def __init__(self, log=print) -> None:
+        from index.search import SearchConfig, Searcher
+        from index.store import load_index
+
+        self.log = log
+        self.embedder = pools.embedder()
+        self.searchers = {}
+        for pool in ("devset", "alqac", "laws"):
+            store = load_index(pools.index_dir(pool), self.embedder.name)
+            self.searchers[pool] = Searcher(store, self.embedder, config=SearchConfig())
+        self.searchers["heldout"] = self.searchers["laws"]
+        self.questions = {p: pools.questions(p) for p in (*pools.TUNING_POOLS, *pools.HELDOUT_POOLS)}
+        from bench.devset import load_devset
+
+        self._dev = {q.id: q for q in load_devset()}
+
+    def items(self, pool: str, index: str) -> list[Item]:
+        searcher = self.searchers[index]
+        qs = self.questions[pool]
+        if pool != index:  # questions of another corpus: free negatives (answerable ones only)
+            qs = [q for q in qs if q.answerable]
+        started = time.perf_counter()
+        out = [Item(pool, index, q, searcher.retrieve(q.question)) for q in qs]
+        self.log(f"  retrieved {len(out)} questions of {pool} on the {index} index ({time.perf_counter() - started:.0f} s)")
+        return out
+
+    # --- scoring ---------------------------------------------------------------------------
+
+    def correct(self, item: Item, row: int) -> bool:
+        chunk = self.searchers[item.index].store.chunks[row]
+        if item.pool == "devset":
+            from bench.devset import is_correct
+
+            return is_correct(chunk.doc_id, chunk.text, self._dev[item.question.id])
+        art = path_article(chunk.path)
+        return art is not None and (chunk.doc_id, art) in item.question.gold
+
+    def first_rank(self, item: Item, ranked: list[int]) -> int | None:
+        for rank, row in enumerate(ranked[:K_CUTOFF], start=1):
+            if self.correct(item, row):
+                return rank
+        return None
+
+
+def config_of(values: dict[str, float]):
+    from index.search import SearchConfig
+
+    return replace(SearchConfig(), **values)
+
+
+def ranking_metrics(bench: Bench, items: list[Item], values: dict[str, float]) -> dict[str, float]:
+    cfg = config_of(values)
+    ranks = []
+    for it in items:
+        ranked, _ = bench.searchers[it.index].rank(it.cands, cfg)
+        ranks.append(bench.first_rank(it, ranked))
+    n = max(1, len(ranks))
+    return {
+        "n": len(ranks),
+        "R@1": sum(1 for r in ranks if r == 1) / n,
+        "R@5": sum(1 for r in ranks if r is not None and r <= 5) / n,
+        "MRR@10": sum(1.0 / r for r in ranks if r is not None) / n,
+    }
+
+
+def objective(bench: Bench, by_pool: dict[str, list[Item]], values: dict[str, float]) -> float:
+    scores = []
+    for items in by_pool.values():
+        m = ranking_metrics(bench, items, values)
+        scores.append((m["R@5"] + m["MRR@10"]) / 2)
+    return float(np.mean(scores))
+
+
+def fit_ranking(bench: Bench, by_pool: dict[str, list[Item]], start: dict[str, float], passes: int = 2) -> dict[str, float]:
+    best = dict(start)
+    best_score = objective(bench, by_pool, best)
+    for _ in range(passes):
+        improved = False
+        for name, grid in GRID.items():
+            for value in grid:
+                if value == best[name]:
+                    continue
+                trial = {**best, name: value}
+                score = objective(bench, by_pool, trial)
+                if score > best_score + 1e-9:
+                    best, best_score, improved = trial, score, True
+        if not improved:
+            break
+    return best
+
+
+# --- abstention --------------------------------------------------------------------------------
+
+
+def features_of(bench: Bench, it: Item, values: dict[str, float]) -> dict[str, float]:
+    cfg = config_of(values)
+    searcher = bench.searchers[it.index]
+    ranked, _ = searcher.rank(it.cands, cfg)
+    return searcher.abstain_features(it.cands, ranked, cfg)
+
+
+def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float]) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
+    from index.abstain import FEATURES, AbstainModel
+
+    feats = [features_of(bench, it, values) for it in items]
+    x = np.array([[f[name] for name in FEATURES] for f in feats])
+    y = np.array([1 if it.positive else 0 for it in items])
+    model = LogisticRegression(class_weight="balanced", C=1.0, max_iter=1000).fit(x, y)
+    weights = tuple(float(w) for w in model.coef_[0])
+    bias = float(model.intercept_[0])
+    probe = AbstainModel(weights, bias, 0.0)
+    # Threshold: the largest that keeps false "not found" at or below the target on the fitting
+    # pools (the full-cover rule answers some positives whatever the probability).
+    pos = sorted(probe.probability(f) for f, it in zip(feats, items, strict=True) if it.positive and not f["top1_full_cover"])
+    n_pos = sum(1 for it in items if it.positive)
+    allowed = int(TARGET_FALSE_NEGATIVES * n_pos)
+    threshold = pos[allowed] - 1e-9 if len(pos) > allowed else 0.5
+    return AbstainModel(weights, bias, float(threshold)).to_dict()
+
+
+def abstain_metrics(bench: Bench, items: list[Item], values: dict[str, float], model: dict | None) -> dict[str, float]:
+    """False negatives (answerable marked not found) and true negatives (unanswerable or
+    other-corpus questions marked not found). model None = the old raw-cosine rule."""
+    from index.abstain import AbstainModel
+
+    am = AbstainModel.from_dict(model) if model else None
+    pos = fn = own_neg = own_tn = cross_neg = cross_tn = 0
+    for it in items:
+        if am is None:
+            cfg = config_of(values)
+            ranked, _ = bench.searchers[it.index].rank(it.cands, cfg)
+            cov = max((bench.searchers[it.index]._coverage(it.cands.query_tokens, r) for r in ranked[:3]), default=0.0)
+            found = bool(ranked) and max(it.cands.dense.values(), default=0.0) + 0.05 * cov >= 0.894
+        else:
+            found = am.decide(features_of(bench, it, values))
+        if it.positive:
+            pos += 1
+            fn += not found
+        elif it.pool == it.index:
+            own_neg += 1
+            own_tn += not found
+        else:
+            cross_neg += 1
+            cross_tn += not found
+    return {
+        "answerable": pos,
+        "false_not_found": fn / pos if pos else None,
+        "unanswerable": own_neg,
+        "unanswerable_caught": own_tn / own_neg if own_neg else None,
+        "other_corpus_questions": cross_neg,
+        "other_corpus_caught": cross_tn / cross_neg if cross_neg else None,
+    }
+
+
+def report(bench: Bench, items: list[Item], values: dict[str, float], model: dict | None) -> dict:
+    positives = [it for it in items if it.positive]
+    return {"ranking": ranking_metrics(bench, positives, values), "abstention": abstain_metrics(bench, items, values, model)}
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+def run(log=print) -> dict:
+    started = time.time()
+    bench = Bench(log)
+    log("Retrieval (embedding once, cached at /work/coord/bench-cache):")
+    own = {p: bench.items(p, p) for p in (*pools.TUNING_POOLS, "heldout")}
+    cross = {
+        (p, i): bench.items(p, i) for p in pools.TUNING_POOLS for i in pools.TUNING_POOLS if p != i
+    }
+
+    def fitting_items(train: tuple[str, ...]) -> tuple[dict[str, list[Item]], list[Item]]:
+        by_pool = {p: [it for it in own[p] if it.positive] for p in train}
+        abst = [it for p in train for it in own[p]] + [it for (p, i), its in cross.items() if p in train and i in train for it in its]
+        return by_pool, abst
+
+    def eval_items(pool: str, train: tuple[str, ...]) -> list[Item]:
+        negatives = [it for (p, i), its in cross.items() if i == pool and p in train for it in its]
+        return own[pool] + negatives
+
+    result: dict = {"pools": {"tuning": list(pools.TUNING_POOLS), "held_out": list(pools.HELDOUT_POOLS)}}
+    result["pool_sizes"] = {
+        p: {"questions": len(own[p]), "answerable": sum(it.positive for it in own[p])} for p in own
+    }
+    result["alqac_laws"] = list(pools.ALQAC_LAWS)
+    loco = {}
+    ablation: dict[str, list[float]] = {name: [] for name in PRIORS}
+    for held in pools.TUNING_POOLS:
+        train = tuple(p for p in pools.TUNING_POOLS if p != held)
+        log(f"LOCO: fit on {', '.join(train)}, report on {held}")
+        by_pool, abst = fitting_items(train)
+        values = fit_ranking(bench, by_pool, BASELINE)
+        model = fit_abstain(bench, abst, values)
+        items = eval_items(held, train)
+        held_pos = {held: [it for it in own[held] if it.positive]}
+        fitted_score = objective(bench, held_pos, values)
+        drops = {}
+        for name, off in PRIORS.items():
+            if values[name] == off:
+                drops[name] = 0.0
+            else:
+                drops[name] = fitted_score - objective(bench, held_pos, {**values, name: off})
+            ablation[name].append(drops[name])
+        loco[held] = {
+            "fitted_on": list(train),
+            "constants": values,
+            "abstain": model,
+            "fitted": report(bench, items, values, model),
+            "baseline": report(bench, items, BASELINE, None),
+            "prior_off_loss": drops,
+        }
+        log(f"  {held}: fitted {json.dumps(loco[held]['fitted'])}")
+        log(f"  {held}: baseline {json.dumps(loco[held]['baseline'])}")
+    result["loco"] = loco
+    result["ablation_mean_loss"] = {k: float(np.mean(v)) for k, v in ablation.items()}
+
+    log("Final: fit on all tuning pools")
+    train = pools.TUNING_POOLS
+    by_pool, abst = fitting_items(train)
+    values = fit_ranking(bench, by_pool, BASELINE)
+    kept = {}
+    for name, off in PRIORS.items():
+        # Kept only where switching it off lost on the held-out folds on average.
+        kept[name] = result["ablation_mean_loss"][name] > 0
+        if not kept[name] and values[name] != off:
+            values[name] = off
+    model = fit_abstain(bench, abst, values)
+    result["final"] = {
+        "constants": values,
+        "abstain": model,
+        "priors_kept": kept,
+        "in_sample": {p: report(bench, eval_items(p, train), values, model) for p in train},
+        "heldout": report(bench, own["heldout"], values, model),
+        "heldout_baseline": report(bench, own["heldout"], BASELINE, None),
+    }
+    # Held-out slices by language.
+    slices = {}
+    for lang in ("vi", "vi-noaccent", "en"):
+        sub = [it for it in own["heldout"] if it.question.slice == lang]
+        slices[lang] = {
+            "fitted": report(bench, sub, values, model),
+            "baseline": report(bench, sub, BASELINE, None),
+        }
+    result["final"]["heldout_by_language"] = slices
+    result["machine"] = machine()
+    result["seconds"] = round(time.time() - started, 1)
+    return result
+
+
+def params_file(result: dict) -> dict:
+    final = result["final"]
+    return {
+        "written_by": "python -m bench.tune --write",
+        "fitted_on": result["pools"]["tuning"],
+        "ranking": final["constants"],
+        "abstain": final["abstain"],
+    }
+
+
+def _pct(x) -> str:
+    return "—" if x is None else f"{100 * x:.0f} %"
+
+
+def markdown(result: dict) -> str:
+    lines = ["## Tuning and leave-one-corpus-out (generated by `python -m bench.tune`)", ""]
+    sizes = result["pool_sizes"]
+    lines.append(
+        "Pools — tuning: "
+        + ", ".join(f"`{p}` ({sizes[p]['answerable']} answerable / {sizes[p]['questions']})" for p in result["pools"]["tuning"])
+        + f"; held out: `heldout` ({sizes['heldout']['answerable']} answerable / {sizes['heldout']['questions']}, "
+        "eval/laws_heldout.jsonl, written before any run). ALQAC subsample: " + ", ".join(result["alqac_laws"]) + "."
+    )
+    lines += [
+        "",
+        "Leave-one-corpus-out: constants fitted on the other two tuning pools, reported on the pool in the row. "
+        "Baseline = main's configuration before this work, same run. Results as the CLI prints them (one row per clause). "
+        "'not found (answerable)' = answerable questions marked answer_found:false; 'caught' = unanswerable questions "
+        "(own) / questions written for the other corpora marked false.",
+        "",
+        "| held-out pool | system | R@1 | R@5 | MRR@10 | not found (answerable) | unanswerable caught | other-corpus caught |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+
+    def row(pool: str, name: str, rep: dict) -> str:
+        r, a = rep["ranking"], rep["abstention"]
+        return (
+            f"| {pool} | {name} | {r['R@1']:.3f} | {r['R@5']:.3f} | {r['MRR@10']:.3f} | {_pct(a['false_not_found'])} | "
+            f"{_pct(a['unanswerable_caught'])} ({a['unanswerable']}) | {_pct(a['other_corpus_caught'])} ({a['other_corpus_questions']}) |"
+        )
+
+    for pool, rep in result["loco"].items():
+        lines.append(row(pool, "fitted (LOCO)", rep["fitted"]))
+        lines.append(row(pool, "baseline", rep["baseline"]))
+    final = result["final"]
+    lines.append(row("heldout", "final constants", final["heldout"]))
+    lines.append(row("heldout", "baseline", final["heldout_baseline"]))
+    for lang, reps in final["heldout_by_language"].items():
+        lines.append(row(f"heldout {lang}", "final constants", reps["fitted"]))
+        lines.append(row(f"heldout {lang}", "baseline", reps["baseline"]))
+    lines += ["", "In-sample (final constants on the pools they were fitted on — not a test):", ""]
+    lines += ["| pool | R@5 | MRR@10 | not found (answerable) | unanswerable caught |", "|---|---|---|---|---|"]
+    for pool, rep in final["in_sample"].items():
+        r, a = rep["ranking"], rep["abstention"]
+        lines.append(f"| {pool} (in-sample) | {r['R@5']:.3f} | {r['MRR@10']:.3f} | {_pct(a['false_not_found'])} | {_pct(a['unanswerable_caught'])} |")
+    lines += ["", "Priors: mean loss of (R@5 + MRR@10)/2 on the held-out fold when the prior is switched off (positive = the prior helps); kept only if positive.", ""]
+    lines += ["| prior | mean held-out loss when off | kept | final value |", "|---|---|---|---|"]
+    for name, loss in result["ablation_mean_loss"].items():
+        lines.append(f"| {name} | {loss:+.4f} | {'yes' if final['priors_kept'][name] else 'no'} | {final['constants'][name]} |")
+    lines += ["", f"Final constants: `{json.dumps(final['constants'])}`; abstention: `{json.dumps(final['abstain'])}`.", ""]
+    m = result["machine"]
+    lines.append(f"Run: {result['seconds']} s on {m['cores']} cores (load {m['loadavg']}).")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.tune")
+    parser.add_argument("--write", action="store_true", help=f"write the fitted constants to {PARAMS.relative_to(ROOT)}")
+    parser.add_argument("--out", default=str(OUT_JSON))
+    args = parser.parse_args(argv)
+    result = run(log=lambda m: print(m, file=sys.stderr, flush=True))
+    Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    OUT_MD.write_text(markdown(result), encoding="utf-8")
+    if args.write:
+        PARAMS.write_text(json.dumps(params_file(result), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""Where "no answer" is decided: `answer_found` of every search comes from `decide()` here.
+
+The old rule compared one raw e5-small cosine with a constant fitted on the five bundled
+documents; a raw cosine means different things on another corpus or another model. The
+decision now uses signals that are relative to the index being searched, so they transfer:
+
+- `dense_z`: how far the best passage's cosine stands above the question's cosines with the
+  whole index (a sample of it), in standard deviations. A question the index answers has a few
+  passages that stand out; an off-topic question scores about the same everywhere. Scale-free:
+  no constant in cosine units, whichever model built the index.
+- `dense_gap`: how far the best cosine stands above the mean of the ten best, in the same
+  standard deviations: one passage that answers stands out from its runners-up.
+- `idf_coverage`: the share (weighted by inverse document frequency in this index) of the
+  question's content terms (syllables and syllable bigrams, diacritics folded) that occur in one
+  of the top passages. Terms the index has never seen weigh most: "bảo hiểm nhân thọ" asked of
+  the Labour Code leaves "nhân_thọ" uncovered.
+- `bigram_coverage`: the share of the question's syllable bigrams found in one top passage.
+
+A logistic model over these three (weights in index/data/search_params.json, fitted by
+`python -m bench.tune` across corpora: answerable questions of each corpus as positives, its
+unanswerable questions and questions written for the OTHER corpora as negatives) gives a
+probability; `answer_found` when it reaches the fitted threshold, or when the first passage holds
+every content bigram of the question (at least two): such a clause is never "not found".
+
+Punctuation cannot flip the verdict: the query analysis strips it before anything is embedded
+or counted (index.query.canonical_question).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+FEATURES = ("dense_z", "dense_gap", "idf_coverage", "bigram_coverage")
+# Cosines of a question with at most this many passages estimate its score distribution over
+# the index (deterministic sample; exact for indexes up to this size).
+Z_SAMPLE = 4096
+
+
+@dataclass(frozen=True)
+class AbstainModel:
+    """Logistic model: P(answerable) = σ(bias + Σ w_i · feature_i); found when ≥ threshold."""
+
+    weights: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)
+    bias: float = 0.0
+    threshold: float = 0.5
+    # A first passage holding all of the question's content bigrams (≥ this many) is an answer.
+    full_cover_bigrams: int = 2
+
+    def probability(self, features: dict[str, float]) -> float:
+        x = self.bias + sum(w * features[name] for w, name in zip(self.weights, FEATURES, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, x))))
+
+    def decide(self, features: dict[str, float]) -> bool:
+        if features.get("top1_full_cover", 0.0) >= 1.0:
+            return True
+        return self.probability(features) >= self.threshold
+
+    @classmethod
+    def from_dict(cls, data: dict) -> AbstainModel:
+        return cls(
+            weights=tuple(float(data["weights"][name]) for name in FEATURES),
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            full_cover_bigrams=int(data.get("full_cover_bigrams", 2)),
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "weights": dict(zip(FEATURES, self.weights, strict=True)),
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "full_cover_bigrams": self.full_cover_bigrams,
+        }
+
+
+def sample_rows(n: int, size: int = Z_SAMPLE) -> np.ndarray:
+    """The rows whose cosines estimate a question's score distribution (evenly spaced)."""
+    if n <= size:
+        return np.arange(n)
+    return np.linspace(0, n - 1, size).astype(np.int64)
+
+
+def dense_z(best: float, cosines: np.ndarray) -> float:
+    """How many standard deviations `best` stands above the question's cosines with the index."""
+    if cosines.size < 2:
+        return 0.0
+    sd = float(cosines.std())
+    return 0.0 if sd < 1e-9 else (best - float(cosines.mean())) / sd
+
+
+def dense_gap(scores: np.ndarray, cosines: np.ndarray, k: int = 10) -> float:
+    """(best − mean of the k best) / σ of the question's cosines with the index."""
+    if scores.size < 2 or cosines.size < 2:
+        return 0.0
+    sd = float(cosines.std())
+    return 0.0 if sd < 1e-9 else (float(scores[0]) - float(np.mean(scores[:k]))) / sd
+
+
+def idf_weights(chunk_tokens: Sequence[set[str]]) -> dict[str, float]:
+    """log(1 + N / (1 + df)) for every token of the index."""
+    df: dict[str, int] = {}
+    for tokens in chunk_tokens:
+        for t in tokens:
+            df[t] = df.get(t, 0) + 1
+    n = len(chunk_tokens)
+    return {t: math.log(1.0 + n / (1.0 + d)) for t, d in df.items()}
+
+
+def unseen_idf(n_chunks: int) -> float:
+    """The weight of a question term the index never contains (df = 0)."""
+    return math.log(1.0 + n_chunks)
+
+
+def coverage_features(
+    query_tokens: set[str],
+    hit_tokens: Sequence[set[str]],
+    idf: dict[str, float],
+    n_chunks: int,
+    full_cover_bigrams: int = 2,
+) -> dict[str, float]:
+    """Coverage of the question's terms by the top passages (best of them)."""
+    bigrams = {t for t in query_tokens if "_" in t}
+    missing = unseen_idf(n_chunks)
+    total = sum(idf.get(t, missing) for t in query_tokens)
+    idf_cov = 0.0
+    big_cov = 0.0
+    for tokens in hit_tokens:
+        if total > 0:
+            idf_cov = max(idf_cov, sum(idf.get(t, missing) for t in query_tokens & tokens) / total)
+        if bigrams:
+            big_cov = max(big_cov, len(bigrams & tokens) / len(bigrams))
+    full = (
+        1.0
+        if hit_tokens and len(bigrams) >= full_cover_bigrams and bigrams <= hit_tokens[0]
+        else 0.0
+    )
+    return {"idf_coverage": idf_cov, "bigram_coverage": big_cov, "top1_full_cover": full}
+

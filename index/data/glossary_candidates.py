@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""How the glossary is grown beyond the words of the test questions (declared method).
+
+    python3 index/data/glossary_candidates.py [--top 200]
+
+Lists the most frequent 2- to 4-syllable phrases of the seven Word laws (labour, social insurance,
+employment, safety, sanctions, labour-relations and minimum-wage texts) that no glossary entry
+covers yet (its `vi` is not the phrase and does not contain it), most frequent first. A phrase
+counts once per article it occurs in (so one long list does not dominate), and phrases that start
+or end with a function word ("của", "và", "theo" …) are skipped. Each listed term that is a term
+of art gets its standard English legal translation(s) in glossary_en_vi.tsv by hand; the
+glossary's own checker (check_glossary.py) then verifies every entry occurs in the sources.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import glob
+import os
+import re
+import unicodedata
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LAWS = "/work/shared/external/laws-docx"
+FUNCTION = set(
+    "của và theo tại đối với cho các có được là trong khi này đó để về từ đến với thì mà hoặc "
+    "những một do bị đã sẽ không phải như sau quy định điều khoản điểm luật nghị định trường hợp".split()
+)
+
+
+def law_articles():
+    import docx
+
+    for path in sorted(glob.glob(os.path.join(LAWS, "*.docx"))):
+        text = "\n".join(p.text for p in docx.Document(path).paragraphs)
+        text = unicodedata.normalize("NFC", text)
+        yield from re.split(r"\n\s*Điều \d+\.", text)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--top", type=int, default=200)
+    args = ap.parse_args()
+    with open(os.path.join(HERE, "glossary_en_vi.tsv"), encoding="utf-8") as f:
+        covered = [row["vi"].lower() for row in csv.DictReader(f, delimiter="\t")]
+    counts: Counter[str] = Counter()
+    for article in law_articles():
+        seen = set()
+        for clause in re.split(r"[.;:,()\n“”\"]+", article.lower()):
+            words = re.findall(r"\w+", clause)
+            for n in (2, 3, 4):
+                for i in range(len(words) - n + 1):
+                    gram = words[i : i + n]
+                    if gram[0] in FUNCTION or gram[-1] in FUNCTION or any(w.isdigit() for w in gram):
+                        continue
+                    seen.add(" ".join(gram))
+        counts.update(seen)
+    shown = 0
+    for phrase, c in counts.most_common():
+        if any(phrase == v or phrase in v for v in covered):
+            continue
+        print(f"{c}\t{phrase}")
+        shown += 1
+        if shown >= args.top:
+            break
+
+
+if __name__ == "__main__":
+    main()

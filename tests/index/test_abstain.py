@@ -1,0 +1,124 @@
+""""No answer" (index.abstain) and the ranking priors on a document outside the dev set: an invented
+company welfare regulation (tests/data/invented/), indexed once per session (8 articles)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index import abstain
+from index.abstain import AbstainModel
+
+INVENTED = Path(__file__).resolve().parent.parent / "data" / "invented"
+
+
+@pytest.fixture(scope="session")
+def welfare_searcher(tmp_path_factory, embedder):
+    from index.search import Searcher
+    from index.store import load_index, update_index
+
+    directory = tmp_path_factory.mktemp("welfare-index")
+    report = update_index([INVENTED], directory, embedder)
+    assert report.documents == 1 and not report.skipped
+    return Searcher(load_index(directory, embedder.name), embedder)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Công nhân tự đi xe máy thì được phụ cấp xăng bao nhiêu",
+        "bữa ăn giữa ca tối thiểu bao nhiêu tiền",
+        "Giá vé máy bay đi Đà Nẵng tháng này bao nhiêu",
+    ],
+)
+def test_punctuation_never_flips_the_verdict_or_the_ranking(welfare_searcher, question):
+    plain = welfare_searcher.search(question, top_k=3)
+    for variant in (question + "?", question + " ?!", "«" + question + "»?"):
+        other = welfare_searcher.search(variant, top_k=3)
+        assert other.answer_found == plain.answer_found, variant
+        assert [h.chunk.chunk_id for h in other.hits] == [h.chunk.chunk_id for h in plain.hits], variant
+
+
+def test_first_clause_holding_every_content_term_is_never_not_found(welfare_searcher):
+    never = replace(welfare_searcher.config, abstain=AbstainModel(bias=-50.0))
+    searcher = type(welfare_searcher)(welfare_searcher.store, welfare_searcher.embedder, config=never)
+    held = searcher.search("xe đưa đón công nhân từ khu nhà trọ đến nhà máy", top_k=3)
+    assert "Điều 4" in held.hits[0].chunk.path, [h.citation for h in held.hits]
+    assert held.answer_found is True
+    # Words that are not all in one clause: the (always-no) model decides.
+    assert searcher.search("công ty có cho vay tiền mua nhà không", top_k=3).answer_found is False
+
+
+def test_fitted_model_answers_everyday_questions_and_abstains_off_topic(welfare_searcher):
+    asked = {
+        "Bố của công nhân mất thì công ty hỗ trợ bao nhiêu tiền?": "Điều 3",
+        "Làm ca đêm có được ăn thêm không?": "Điều 5",
+    }
+    for question, article in asked.items():
+        result = welfare_searcher.search(question, top_k=3)
+        assert result.answer_found, question
+        assert article in result.hits[0].chunk.path, (question, [h.citation for h in result.hits])
+    for question in ("Thủ tục xin visa du lịch Nhật Bản gồm những gì?", "Giá vàng hôm nay bao nhiêu?"):
+        assert welfare_searcher.search(question, top_k=3).answer_found is False, question
+
+
+def test_dense_z_is_scale_free():
+    rng = np.random.default_rng(0)
+    cosines = rng.normal(0.8, 0.02, 500)
+    # The same question under a model whose cosines are spread twice as wide: same z.
+    assert abstain.dense_z(0.86, cosines) == pytest.approx(abstain.dense_z(0.92, 0.8 + 2 * (cosines - 0.8)), rel=1e-9)
+    assert abstain.dense_z(0.5, np.array([0.5])) == 0.0
+
+
+def test_coverage_weighs_terms_the_index_never_saw_most():
+    chunks = [{"bao_hiem", "bao", "hiem", "xa_hoi"}, {"bao_hiem", "that_nghiep"}, {"tien_luong"}]
+    idf = abstain.idf_weights(chunks)
+    common = abstain.coverage_features({"bao_hiem", "xa_hoi"}, [chunks[0]], idf, len(chunks))
+    unseen = abstain.coverage_features({"bao_hiem", "nhan_tho"}, [chunks[0]], idf, len(chunks))
+    assert common["idf_coverage"] == pytest.approx(1.0)
+    assert common["top1_full_cover"] == 1.0
+    assert unseen["idf_coverage"] < 0.5 and unseen["top1_full_cover"] == 0.0
+    assert unseen["bigram_coverage"] == 0.5
+
+
+def test_model_round_trips_and_thresholds():
+    model = AbstainModel(weights=(1.0, 0.0, 2.0, 0.0), bias=-2.0, threshold=0.5)
+    assert AbstainModel.from_dict(model.to_dict()) == model
+    low = {"dense_z": 0.0, "dense_gap": 0.0, "idf_coverage": 0.2, "bigram_coverage": 0.0}
+    high = {**low, "dense_z": 2.0, "idf_coverage": 0.9}
+    assert not model.decide(low) and model.decide(high)
+
+
+def _stub_searcher(article_keys):
+    from index.search import Searcher
+
+    s = object.__new__(Searcher)
+    s.__dict__["_article_key"] = article_keys
+    return s
+
+
+def test_sibling_clauses_of_one_article_reinforce_it():
+    # Rows 0-2: three khoản of Điều 105, each a little below row 3 (a neighbouring article).
+    keys = [("law", "Điều 105"), ("law", "Điều 105"), ("law", "Điều 105"), ("law", "Điều 107"), None]
+    s = _stub_searcher(keys)
+    scores = {0: 0.90, 1: 0.80, 2: 0.70, 3: 0.95, 4: 0.99}
+    out = s._reinforce_articles(scores, 0.2)
+    assert out[0] > out[3]  # 0.90 + 0.2·0.80 beats 0.95 + 0
+    assert out[1] == pytest.approx(0.80 + 0.2 * 0.90)
+    assert out[4] == 0.99  # outside articles: unchanged
+    assert s._reinforce_articles(scores, 0.0) == scores
+
+
+def test_search_config_defaults_come_from_the_fitted_file():
+    from index.search import PARAMS, SearchConfig, fitted_params
+
+    params = fitted_params()
+    if not PARAMS.exists():
+        pytest.skip("no fitted constants yet")
+    cfg = SearchConfig()
+    for name, value in params["ranking"].items():
+        assert getattr(cfg, name) == pytest.approx(value), name
+    assert cfg.abstain == AbstainModel.from_dict(params["abstain"])
