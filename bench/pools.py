@@ -39,7 +39,9 @@ ALQAC_LAWS = ("Luật Tiếp cận thông tin",)
 
 LAWS_FILES = ("45_2019_LD.docx", "74_2025_VL.docx", "293_2025_ND-CP_m_665866.docx")
 
-TUNING_POOLS = ("devset", "alqac", "laws")
+# ALQAC is declared but was not run for the committed results: its clauses could not be embedded
+# in time on the shared machine (python -m bench.tune --pools devset alqac laws runs it).
+TUNING_POOLS = ("devset", "laws")
 HELDOUT_POOLS = ("heldout",)
 
 

@@ -94,21 +94,24 @@ class Item:
 
 
 class Bench:
-    def __init__(self, log=print) -> None:
+    def __init__(self, names: tuple[str, ...], log=print) -> None:
         from index.search import SearchConfig, Searcher
         from index.store import load_index
 
         self.log = log
         self.embedder = pools.embedder()
         self.searchers = {}
-        for pool in ("devset", "alqac", "laws"):
-            store = load_index(pools.index_dir(pool), self.embedder.name)
-            self.searchers[pool] = Searcher(store, self.embedder, config=SearchConfig())
-        self.searchers["heldout"] = self.searchers["laws"]
-        self.questions = {p: pools.questions(p) for p in (*pools.TUNING_POOLS, *pools.HELDOUT_POOLS)}
+        stores = {}
+        for pool in names:
+            directory = pools.index_dir(pool)
+            if directory not in stores:
+                stores[directory] = Searcher(load_index(directory, self.embedder.name), self.embedder, config=SearchConfig())
+            self.searchers[pool] = stores[directory]
+        self.questions = {p: pools.questions(p) for p in names}
         from bench.devset import load_devset
 
         self._dev = {q.id: q for q in load_devset()}
+        self._correct: dict[tuple[int, int], bool] = {}
 
     def items(self, pool: str, index: str) -> list[Item]:
         searcher = self.searchers[index]
@@ -123,6 +126,12 @@ class Bench:
     # --- scoring ---------------------------------------------------------------------------
 
     def correct(self, item: Item, row: int) -> bool:
+        key = (id(item), row)
+        if key not in self._correct:
+            self._correct[key] = self._is_correct(item, row)
+        return self._correct[key]
+
+    def _is_correct(self, item: Item, row: int) -> bool:
         chunk = self.searchers[item.index].store.chunks[row]
         if item.pool == "devset":
             from bench.devset import is_correct
@@ -258,14 +267,12 @@ def report(bench: Bench, items: list[Item], values: dict[str, float], model: dic
 # --- the run -------------------------------------------------------------------------------------
 
 
-def run(log=print) -> dict:
+def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
     started = time.time()
-    bench = Bench(log)
+    bench = Bench((*tuning, "heldout"), log)
     log("Retrieval (embedding once, cached at /work/coord/bench-cache):")
-    own = {p: bench.items(p, p) for p in (*pools.TUNING_POOLS, "heldout")}
-    cross = {
-        (p, i): bench.items(p, i) for p in pools.TUNING_POOLS for i in pools.TUNING_POOLS if p != i
-    }
+    own = {p: bench.items(p, p) for p in (*tuning, "heldout")}
+    cross = {(p, i): bench.items(p, i) for p in tuning for i in tuning if p != i}
 
     def fitting_items(train: tuple[str, ...]) -> tuple[dict[str, list[Item]], list[Item]]:
         by_pool = {p: [it for it in own[p] if it.positive] for p in train}
@@ -276,15 +283,15 @@ def run(log=print) -> dict:
         negatives = [it for (p, i), its in cross.items() if i == pool and p in train for it in its]
         return own[pool] + negatives
 
-    result: dict = {"pools": {"tuning": list(pools.TUNING_POOLS), "held_out": list(pools.HELDOUT_POOLS)}}
+    result: dict = {"pools": {"tuning": list(tuning), "held_out": list(pools.HELDOUT_POOLS)}}
     result["pool_sizes"] = {
         p: {"questions": len(own[p]), "answerable": sum(it.positive for it in own[p])} for p in own
     }
     result["alqac_laws"] = list(pools.ALQAC_LAWS)
     loco = {}
     ablation: dict[str, list[float]] = {name: [] for name in PRIORS}
-    for held in pools.TUNING_POOLS:
-        train = tuple(p for p in pools.TUNING_POOLS if p != held)
+    for held in tuning:
+        train = tuple(p for p in tuning if p != held)
         log(f"LOCO: fit on {', '.join(train)}, report on {held}")
         by_pool, abst = fitting_items(train)
         values = fit_ranking(bench, by_pool, BASELINE)
@@ -313,7 +320,7 @@ def run(log=print) -> dict:
     result["ablation_mean_loss"] = {k: float(np.mean(v)) for k, v in ablation.items()}
 
     log("Final: fit on all tuning pools")
-    train = pools.TUNING_POOLS
+    train = tuning
     by_pool, abst = fitting_items(train)
     values = fit_ranking(bench, by_pool, BASELINE)
     kept = {}
@@ -414,8 +421,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.tune")
     parser.add_argument("--write", action="store_true", help=f"write the fitted constants to {PARAMS.relative_to(ROOT)}")
     parser.add_argument("--out", default=str(OUT_JSON))
+    parser.add_argument("--pools", nargs="+", default=list(pools.TUNING_POOLS), help="tuning pools (default: all)")
     args = parser.parse_args(argv)
-    result = run(log=lambda m: print(m, file=sys.stderr, flush=True))
+    result = run(log=lambda m: print(m, file=sys.stderr, flush=True), tuning=tuple(args.pools))
     Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     OUT_MD.write_text(markdown(result), encoding="utf-8")
     if args.write:
