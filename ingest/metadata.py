@@ -191,8 +191,9 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             if inline:
                 inline_number = inline.group(1).rstrip(".")
                 rest = (rest[: inline.start()] + " " + rest[inline.end() :]).strip(" ,;-–")
-            title_lines = [rest] if rest else []
-            title_lines += [ln.text for ln in lines[i + 1 : layout.body_start]]
+            # A name on the type line itself ("ĐIỀU LỆ CÔNG ĐOÀN VIỆT NAM") is the title; the
+            # lines under it are then a subtitle ("(Ban hành kèm theo …)"), not part of the name.
+            title_lines = [rest] if rest else [ln.text for ln in lines[i + 1 : layout.body_start]]
             title = _tidy_title(" ".join(t for t in title_lines if t)) or None
             break
 
@@ -344,7 +345,8 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         predicate = _PREDICATE.search(rest)
         if predicate:
             rest = rest[: predicate.start()]
-        title = _tidy_title(" ".join(rest.split()).strip(" ,:;.-–")) or None
+        rest = " ".join(rest.split()).strip(" ,:;.-–")
+        title = (_tidy_title(rest) if rest.isupper() else rest) or None
         meta = replace(
             meta,
             doc_type=meta.doc_type or doc_type,
@@ -377,9 +379,13 @@ def _opening_texts(lines: list[Line], limit: int = 15) -> list[str]:
 
 
 def _names_by_type(text: str, end: int) -> bool:
-    """"LUẬT CÔNG ĐOÀN", "Luật Công đoàn 2012 …", "Điều lệ" alone: yes. "Luật sư tư vấn …": a type
-    word followed by a lower-case word is a sentence, not a name."""
+    """"LUẬT CÔNG ĐOÀN", "Luật Công đoàn 2012 …", "Nội quy lao động của Xưởng …", "Điều lệ"
+    alone: yes. "Luật sư tư vấn …" (a one-word type followed by a lower-case word) and "Kế hoạch
+    này …" are sentences, not names."""
     rest = text[end:].lstrip(" :")
     if not rest or text[:end].isupper():
         return True
-    return rest[:1].isupper() or rest[:1].isdigit() or rest.lower().startswith("số")
+    if re.match(r"(?:này|đó|trên|nói trên)\b", rest):
+        return False
+    multiword = " " in text[:end].strip()
+    return multiword or rest[:1].isupper() or rest[:1].isdigit() or rest.lower().startswith("số")

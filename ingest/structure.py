@@ -130,12 +130,13 @@ def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 
 
-def _successors(letter: str) -> set[str]:
+def _successors(letter: str, reach: int = 2) -> set[str]:
+    """The letters that may follow `letter` in a list of points (one skipped letter tolerated)."""
     out: set[str] = set()
     for order in (_POINT_ORDER, _LATIN_ORDER):
         k = order.find(letter)
         if k >= 0:
-            out.update(order[k + 1 : k + 3])
+            out.update(order[k + 1 : k + 1 + reach])
     return out
 
 
@@ -148,7 +149,8 @@ def dotted_points(lines: list[Line], start: int = 0, stop: int | None = None) ->
     last_marker = -1  # the last line (in range) that starts any other numbered section
 
     def close() -> None:
-        if len(chain) >= 2:
+        # Two lines make a sequence only as "a." then "b."; with a letter skipped it takes three.
+        if len(chain) >= 3 or (len(chain) == 2 and chain[1][1] in _successors(chain[0][1], 1)):
             accepted.update(i for i, _ in chain)
 
     for i in range(start, stop):
