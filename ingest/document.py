@@ -155,8 +155,8 @@ def distinct_names(documents: Iterable[Document]) -> dict[str, str]:
     """doc_id → a name no other document in `documents` has.
 
     Documents that would share a name ("Thỏa ước lao động tập thể" of two companies) get, in
-    order of preference, their year, their number, or their file name in brackets; the first of
-    these that tells the whole group apart is used, else a counter is added.
+    order of preference, their number, their issuing body, their year, or their file name in
+    brackets; the first of these that tells the whole group apart is used, else a counter is added.
     """
     documents = list(documents)
     names = {d.doc_id: d.meta.short_name() for d in documents}
@@ -167,8 +167,9 @@ def distinct_names(documents: Iterable[Document]) -> dict[str, str]:
         if len(group) < 2:
             continue
         candidates = (
-            [str(d.meta.year) if d.meta.year else None for d in group],
             [d.meta.number if d.meta.number and d.meta.number not in name else None for d in group],
+            [shorten(d.meta.issuer, 60) if d.meta.issuer else None for d in group],
+            [str(d.meta.year) if d.meta.year else None for d in group],
             [readable_file_name(d.doc_id) for d in group],
         )
         for suffixes in candidates:

@@ -261,6 +261,10 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     for text in head_text:
         if text in _ISSUER_HEADERS:
             return _ISSUER_HEADERS[text]
+    # A Word header table's top-left cell is the issuing body ("CÔNG TY TNHH CƠ KHÍ …").
+    first = lines[0].text.split(" | ")[0].strip(" -") if lines and " | " in lines[0].text else ""
+    if _ORG_HEADER.match(first) and first.isupper() and len(first) <= 120:
+        return first
     if not doc_type:
         return None
     # Only the body that issues *this* document: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …",
@@ -307,6 +311,7 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
 _MOTTO = re.compile(r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐỘC LẬP\s*[-–]\s*TỰ DO|ĐẢNG CỘNG SẢN VIỆT NAM)", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"^(?:Căn cứ|Số\b|Ngày\b|Hôm nay|Kính gửi|Nơi nhận|Thực hiện\b|Theo\b|Để\b)", re.IGNORECASE)
 _TYPE_ANY_CASE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|[\s:,.])", re.IGNORECASE)
+_TYPE_INSIDE = re.compile(r"\s(" + "|".join(t[:1] + t[1:].lower() for t in DOC_TYPES) + r")\s+[A-ZĐ\d]")
 # An issuing body's block above the title ("CÔNG TY CỔ PHẦN …", "CÔNG ĐOÀN CƠ SỞ …").
 _ORG_HEADER = re.compile(
     r"^(?:CÔNG TY|TẬP ĐOÀN|TỔNG CÔNG TY|TỔNG LIÊN ĐOÀN|LIÊN ĐOÀN|CÔNG ĐOÀN|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|ĐẢNG BỘ|"
@@ -331,8 +336,13 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     if header:
         return header, meta
     texts = _opening_texts(lines)
-    for text in texts:
-        m = _TYPE_ANY_CASE.match(text)
+    # The first line may name the document after a few words: "Văn bản hợp nhất Luật Công đoàn
+    # năm 2012", "Toàn văn Điều lệ Công đoàn Việt Nam khóa XIII".
+    inner = _TYPE_INSIDE.search(texts[0]) if texts else None
+    candidates = [(t, _TYPE_ANY_CASE.match(t)) for t in texts]
+    if inner and not candidates[0][1]:
+        candidates.insert(0, (texts[0][inner.start(1) :], _TYPE_ANY_CASE.match(texts[0][inner.start(1) :])))
+    for text, m in candidates:
         if not m or not _names_by_type(text, m.end()):
             continue
         doc_type = m.group(1).upper()

@@ -157,6 +157,22 @@ def test_no_title_at_all_falls_back_to_a_readable_file_name():
     assert citation(doc.meta, first) == "quy che chi tieu noi bo › 1."
 
 
+@pytest.mark.parametrize(
+    ("first_line", "name"),
+    [
+        ("Văn bản hợp nhất Luật An sinh cho lao động tự do năm 2032 được Quốc hội thông qua.",
+         "Luật An sinh cho lao động tự do năm 2032"),
+        ("Toàn văn Điều lệ Hội Cựu công nhân khóa II", "Điều lệ Hội Cựu công nhân khóa II"),
+        ("BỘ LUẬT HÀNG HẢI", "Bộ luật Hàng hải"),
+        ("NGHỊ ĐỊNH Quy định chi tiết về tiền lương tối thiểu của lao động giúp việc gia đình",
+         "Nghị định Quy định chi tiết về tiền lương tối thiểu của lao động giúp việc gia đình"),
+    ],
+)
+def test_name_from_a_first_line_that_is_not_a_header_block(first_line, name):
+    doc = _doc(f"{first_line}\nChương I\nĐiều 1. Phạm vi\nVăn bản này quy định phạm vi.", "f.txt")
+    assert doc.meta.short_name() == name
+
+
 def test_long_names_are_cut_at_a_word_boundary():
     title = "Về việc tổ chức các hoạt động chào mừng kỷ niệm ngày thành lập Công đoàn Việt Nam và tôn vinh đoàn viên tiêu biểu"
     doc = _doc(f"KẾ HOẠCH\n{title}\nI. MỤC ĐÍCH\n1. Động viên đoàn viên.", "kh.txt")
@@ -174,7 +190,11 @@ def test_documents_with_the_same_name_are_told_apart():
     names = distinct_names([one, two, law])
     assert len(set(names.values())) == 3
     assert names["luat.txt"] == law.meta.short_name()  # a unique name is left alone
-    assert names["thoa-uoc-phu-an.txt"].endswith("(thoa uoc phu an)")
+    # Told apart by the company that signed each (the top-left cell of the header table).
+    assert names["thoa-uoc-phu-an.txt"].endswith("(CÔNG TY TNHH CƠ KHÍ PHÚ AN)")
+    same_issuer = [_doc(AGREEMENT, "tu-2031.txt"), _doc(AGREEMENT, "tu-2034.txt")]
+    assert set(distinct_names(same_issuer).values()) == {
+        f"{one.meta.short_name()} (tu 2031)", f"{one.meta.short_name()} (tu 2034)"}
     renamed = with_distinct_names([one, two])
     assert renamed["thoa-uoc-hung-thinh.txt"].meta.short_name() == names["thoa-uoc-hung-thinh.txt"]
 
