@@ -92,7 +92,7 @@ def index_dir(pool: str) -> Path:
 
 
 def build(pool: str, emb=None):
-    from index.store import update_index
+    from ingest.build import update_index
 
     emb = emb or embedder()
     report = update_index(sources(pool), index_dir(pool), emb)

@@ -187,19 +187,18 @@ class Searcher:
         self.reranker = reranker
         self.config = config or SearchConfig()
 
-    @cached_property
+    @property
     def restorer(self) -> DiacriticRestorer:
-        return DiacriticRestorer.from_texts(c.text for c in self.store.chunks)
+        return self.store.restorer  # built at index time, saved with the index
 
     @cached_property
     def _chunk_tokens(self) -> list[set[str]]:
-        tok = self.store.lexical.tokenizer
-        return [set(tok.tokens(self._indexed(i))) for i in range(len(self.store.chunks))]
+        return [self.store.chunk_tokens(i) for i in range(len(self.store.chunks))]
 
     @cached_property
     def _heading_tokens(self) -> list[set[str]]:
         """Tokens of each clause's innermost heading line ("Điều 105. Thời giờ làm việc …")."""
-        tok = self.store.lexical.tokenizer
+        tok = self.store.tokenizer
         return [set(tok.tokens(c.context[-1])) if c.context else set() for c in self.store.chunks]
 
     @cached_property
@@ -272,18 +271,15 @@ class Searcher:
         z = gap = 0.0
         rows_for_z = self._z_rows if allowed is None else allowed[abstain.sample_rows(len(allowed))]
         for vector in vectors:
-            scores, rows = self.store.dense.search(vector, n, allowed)
+            scores, rows = self.store.backend.dense_search(vector, n, allowed)
             for sc, r in zip(scores, rows, strict=True):
                 dense[int(r)] = max(dense.get(int(r), -1.0), float(sc))
             if len(scores):
                 sample = self.store.vectors[rows_for_z] @ np.asarray(vector, dtype=np.float32).reshape(-1)
                 z = max(z, abstain.dense_z(float(scores[0]), sample))
                 gap = max(gap, abstain.dense_gap(np.asarray(scores, dtype=np.float32), sample))
-        mask = None
-        if allowed is not None:
-            mask = np.zeros(len(self.store.chunks), dtype=bool)
-            mask[allowed] = True
-        lex_all = self.store.lexical.scores(analysis.lexical_query, mask)
+        query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
+        lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[:n]
         lexical = {int(r): float(lex_all[r]) for r in top_lex if lex_all[r] > 0}
         return Candidates(analysis, dense, lexical, self._content_tokens(analysis), z, gap, allowed)
@@ -368,7 +364,7 @@ class Searcher:
         return out
 
     def _content_tokens(self, analysis: QueryAnalysis) -> set[str]:
-        tok = self.store.lexical.tokenizer
+        tok = self.store.tokenizer
         text = analysis.translated or analysis.restored or analysis.question
         return set(tok.tokens(text, query=True))
 

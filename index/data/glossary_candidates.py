@@ -24,8 +24,7 @@ from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
 LAWS = "/work/shared/external/laws-docx"
 FUNCTION = set(
-    "của và theo tại đối với cho các có được là trong khi này đó để về từ đến với thì mà hoặc "
-    "những một do bị đã sẽ không phải như sau quy định điều khoản điểm luật nghị định trường hợp".split()
+    ["của", "và", "theo", "tại", "đối", "với", "cho", "các", "có", "được", "là", "trong", "khi", "này", "đó", "để", "về", "từ", "đến", "với", "thì", "mà", "hoặc", "những", "một", "do", "bị", "đã", "sẽ", "không", "phải", "như", "sau", "quy", "định", "điều", "khoản", "điểm", "luật", "nghị", "định", "trường", "hợp"]
 )
 
 
