@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -44,6 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT_JSON = ROOT / "docs" / "tuning-results.json"
 OUT_MD = ROOT / "docs" / "tuning-results.md"
 PARAMS = ROOT / "index" / "data" / "search_params.json"
+# Retrieval candidates per (question pool, index): re-runs only re-rank (data/ is gitignored).
+CACHE = ROOT / "data" / "tune-cache"
 TARGET_FALSE_NEGATIVES = 0.03
 K_CUTOFF = 10
 
@@ -119,7 +122,16 @@ class Bench:
         if pool != index:  # questions of another corpus: free negatives (answerable ones only)
             qs = [q for q in qs if q.answerable]
         started = time.perf_counter()
+        cache = CACHE / f"{pool}-on-{index}.pkl"
+        key = [(q.id, q.question) for q in qs]
+        if cache.exists():
+            saved = pickle.loads(cache.read_bytes())
+            if saved["key"] == key and saved["build"] == searcher.store.directory.name + str(searcher.store.manifest.get("created")):
+                return [Item(pool, index, q, c) for q, c in zip(qs, saved["cands"], strict=True)]
         out = [Item(pool, index, q, searcher.retrieve(q.question)) for q in qs]
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        build = searcher.store.directory.name + str(searcher.store.manifest.get("created"))
+        cache.write_bytes(pickle.dumps({"key": key, "build": build, "cands": [it.cands for it in out]}))
         self.log(f"  retrieved {len(out)} questions of {pool} on the {index} index ({time.perf_counter() - started:.0f} s)")
         return out
 
@@ -276,7 +288,9 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
 
     def fitting_items(train: tuple[str, ...]) -> tuple[dict[str, list[Item]], list[Item]]:
         by_pool = {p: [it for it in own[p] if it.positive] for p in train}
-        abst = [it for p in train for it in own[p]] + [it for (p, i), its in cross.items() if p in train and i in train for it in its]
+        # Negatives on a training index: its unanswerable questions and every other pool's
+        # questions (the held-out pool's question texts included, never on its own index).
+        abst = [it for p in train for it in own[p]] + [it for (p, i), its in cross.items() if i in train for it in its]
         return by_pool, abst
 
     def eval_items(pool: str, train: tuple[str, ...]) -> list[Item]:
