@@ -8,6 +8,8 @@ decision now uses signals that are relative to the index being searched, so they
   whole index (a sample of it), in standard deviations. A question the index answers has a few
   passages that stand out; an off-topic question scores about the same everywhere. Scale-free:
   no constant in cosine units, whichever model built the index.
+- `dense_lift`: the best cosine minus the mean of the question's cosines with the index (the
+  index's own baseline for this question, not a constant).
 - `dense_gap`: how far the best cosine stands above the mean of the ten best, in the same
   standard deviations: one passage that answers stands out from its runners-up.
 - `idf_coverage`: the share (weighted by inverse document frequency in this index) of the
@@ -20,7 +22,8 @@ A logistic model over these three (weights in index/data/search_params.json, fit
 `python -m bench.tune` across corpora: answerable questions of each corpus as positives, its
 unanswerable questions and questions written for the OTHER corpora as negatives) gives a
 probability; `answer_found` when it reaches the fitted threshold, or when the first passage holds
-every content bigram of the question (at least two): such a clause is never "not found".
+every content syllable of the question and three quarters of its bigrams (at least two): such a
+clause is never "not found".
 
 Punctuation cannot flip the verdict: the query analysis strips it before anything is embedded
 or counted (index.query.canonical_question).
@@ -34,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-FEATURES = ("dense_z", "dense_gap", "idf_coverage", "bigram_coverage")
+FEATURES = ("dense_z", "dense_gap", "dense_lift", "idf_coverage", "bigram_coverage")
 # Cosines of a question with at most this many passages estimate its score distribution over
 # the index (deterministic sample; exact for indexes up to this size).
 Z_SAMPLE = 4096
@@ -44,7 +47,7 @@ Z_SAMPLE = 4096
 class AbstainModel:
     """Logistic model: P(answerable) = σ(bias + Σ w_i · feature_i); found when ≥ threshold."""
 
-    weights: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)
+    weights: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0, 0.0)
     bias: float = 0.0
     threshold: float = 0.5
     # A first passage holding all of the question's content bigrams (≥ this many) is an answer.
@@ -62,7 +65,7 @@ class AbstainModel:
     @classmethod
     def from_dict(cls, data: dict) -> AbstainModel:
         return cls(
-            weights=tuple(float(data["weights"][name]) for name in FEATURES),
+            weights=tuple(float(data["weights"].get(name, 0.0)) for name in FEATURES),
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
             full_cover_bigrams=int(data.get("full_cover_bigrams", 2)),
@@ -90,6 +93,11 @@ def dense_z(best: float, cosines: np.ndarray) -> float:
         return 0.0
     sd = float(cosines.std())
     return 0.0 if sd < 1e-9 else (best - float(cosines.mean())) / sd
+
+
+def dense_lift(best: float, cosines: np.ndarray) -> float:
+    """Best cosine minus the mean cosine of the question with the index."""
+    return 0.0 if cosines.size == 0 else best - float(cosines.mean())
 
 
 def dense_gap(scores: np.ndarray, cosines: np.ndarray, k: int = 10) -> float:
@@ -133,9 +141,15 @@ def coverage_features(
             idf_cov = max(idf_cov, sum(idf.get(t, missing) for t in query_tokens & tokens) / total)
         if bigrams:
             big_cov = max(big_cov, len(bigrams & tokens) / len(bigrams))
+    # The first passage "holds the question": every content syllable, and most of its bigrams
+    # (word order differs between a question and the clause that answers it).
+    unigrams = query_tokens - bigrams
     full = (
         1.0
-        if hit_tokens and len(bigrams) >= full_cover_bigrams and bigrams <= hit_tokens[0]
+        if hit_tokens
+        and len(bigrams) >= full_cover_bigrams
+        and unigrams <= hit_tokens[0]
+        and len(bigrams & hit_tokens[0]) >= 0.75 * len(bigrams)
         else 0.0
     )
     return {"idf_coverage": idf_cov, "bigram_coverage": big_cov, "top1_full_cover": full}

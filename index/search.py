@@ -167,6 +167,7 @@ class Candidates:
     query_tokens: set[str]  # content terms: syllables and syllable bigrams, folded
     dense_z: float  # best cosine vs the question's cosines with the index (index.abstain)
     dense_gap: float  # best cosine vs the ten best (index.abstain)
+    dense_lift: float = 0.0  # best cosine minus the question's mean cosine with the index
     allowed: np.ndarray | None = None
 
 
@@ -268,7 +269,7 @@ class Searcher:
         n = self.config.candidates
         dense: dict[int, float] = {}
         vectors = self.embedder.embed_queries(analysis.dense_queries)
-        z = gap = 0.0
+        z = gap = lift = 0.0
         rows_for_z = self._z_rows if allowed is None else allowed[abstain.sample_rows(len(allowed))]
         for vector in vectors:
             scores, rows = self.store.backend.dense_search(vector, n, allowed)
@@ -278,11 +279,12 @@ class Searcher:
                 sample = self.store.vectors[rows_for_z] @ np.asarray(vector, dtype=np.float32).reshape(-1)
                 z = max(z, abstain.dense_z(float(scores[0]), sample))
                 gap = max(gap, abstain.dense_gap(np.asarray(scores, dtype=np.float32), sample))
+                lift = max(lift, abstain.dense_lift(float(scores[0]), sample))
         query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
         lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[:n]
         lexical = {int(r): float(lex_all[r]) for r in top_lex if lex_all[r] > 0}
-        return Candidates(analysis, dense, lexical, self._content_tokens(analysis), z, gap, allowed)
+        return Candidates(analysis, dense, lexical, self._content_tokens(analysis), z, gap, lift, allowed)
 
     def rank(self, cands: Candidates, config: SearchConfig | None = None) -> tuple[list[int], dict[int, float]]:
         """Fusion, then the priors; best-first rows and their scores."""
@@ -302,6 +304,7 @@ class Searcher:
         )
         feats["dense_z"] = cands.dense_z
         feats["dense_gap"] = cands.dense_gap
+        feats["dense_lift"] = cands.dense_lift
         return feats
 
     def _priors(self, fused: dict[int, float], cands: Candidates, cfg: SearchConfig) -> dict[int, float]:

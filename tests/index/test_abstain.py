@@ -18,7 +18,8 @@ INVENTED = Path(__file__).resolve().parent.parent / "data" / "invented"
 @pytest.fixture(scope="session")
 def welfare_searcher(tmp_path_factory, embedder):
     from index.search import Searcher
-    from index.store import load_index, update_index
+    from index.store import load_index
+    from ingest.build import update_index
 
     directory = tmp_path_factory.mktemp("welfare-index")
     report = update_index([INVENTED], directory, embedder)
@@ -85,9 +86,9 @@ def test_coverage_weighs_terms_the_index_never_saw_most():
 
 
 def test_model_round_trips_and_thresholds():
-    model = AbstainModel(weights=(1.0, 0.0, 2.0, 0.0), bias=-2.0, threshold=0.5)
+    model = AbstainModel(weights=(1.0, 0.0, 0.0, 2.0, 0.0), bias=-2.0, threshold=0.5)
     assert AbstainModel.from_dict(model.to_dict()) == model
-    low = {"dense_z": 0.0, "dense_gap": 0.0, "idf_coverage": 0.2, "bigram_coverage": 0.0}
+    low = {"dense_z": 0.0, "dense_gap": 0.0, "dense_lift": 0.0, "idf_coverage": 0.2, "bigram_coverage": 0.0}
     high = {**low, "dense_z": 2.0, "idf_coverage": 0.9}
     assert not model.decide(low) and model.decide(high)
 
