@@ -331,6 +331,17 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
         log(f"  {held}: fitted {json.dumps(loco[held]['fitted'])}")
         log(f"  {held}: baseline {json.dumps(loco[held]['baseline'])}")
     result["loco"] = loco
+    # Which "no answer" rule transfers: the learned model or the earlier cosine rule, judged on the
+    # held-out folds by caught share of negatives (own unanswerable and other-corpus questions)
+    # minus twice the share of answerable questions marked "not found".
+    def transfer_score(rep: dict) -> float:
+        a = rep["abstention"]
+        caught = [x for x in (a["unanswerable_caught"], a["other_corpus_caught"]) if x is not None]
+        return (float(np.mean(caught)) if caught else 0.0) - 2 * (a["false_not_found"] or 0.0)
+
+    learned = float(np.mean([transfer_score(r["fitted"]) for r in loco.values()]))
+    cosine = float(np.mean([transfer_score(r["baseline"]) for r in loco.values()]))
+    result["abstain_rule_choice"] = {"logistic": learned, "cosine": cosine, "chosen": "logistic" if learned > cosine else "cosine"}
     result["ablation_mean_loss"] = {k: float(np.mean(v)) for k, v in ablation.items()}
 
     log("Final: fit on all tuning pools")
@@ -344,12 +355,14 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
         if not kept[name] and values[name] != off:
             values[name] = off
     model = fit_abstain(bench, abst, values)
+    model["rule"] = result["abstain_rule_choice"]["chosen"]
     result["final"] = {
         "constants": values,
         "abstain": model,
         "priors_kept": kept,
         "in_sample": {p: report(bench, eval_items(p, train), values, model) for p in train},
         "heldout": report(bench, own["heldout"], values, model),
+        "heldout_logistic": report(bench, own["heldout"], values, {**model, "rule": "logistic"}),
         "heldout_baseline": report(bench, own["heldout"], BASELINE, None),
     }
     # Held-out slices by language.
@@ -412,6 +425,7 @@ def markdown(result: dict) -> str:
         lines.append(row(pool, "baseline", rep["baseline"]))
     final = result["final"]
     lines.append(row("heldout", "final constants", final["heldout"]))
+    lines.append(row("heldout", "final, learned 'no answer'", final["heldout_logistic"]))
     lines.append(row("heldout", "baseline", final["heldout_baseline"]))
     for lang, reps in final["heldout_by_language"].items():
         lines.append(row(f"heldout {lang}", "final constants", reps["fitted"]))
@@ -425,6 +439,12 @@ def markdown(result: dict) -> str:
     lines += ["| prior | mean held-out loss when off | kept | final value |", "|---|---|---|---|"]
     for name, loss in result["ablation_mean_loss"].items():
         lines.append(f"| {name} | {loss:+.4f} | {'yes' if final['priors_kept'][name] else 'no'} | {final['constants'][name]} |")
+    choice = result["abstain_rule_choice"]
+    lines += [
+        "",
+        f"'No answer' rule chosen on the LOCO folds (caught − 2 × false 'not found'): learned {choice['logistic']:+.3f}, "
+        f"cosine {choice['cosine']:+.3f} → `{choice['chosen']}`.",
+    ]
     lines += ["", f"Final constants: `{json.dumps(final['constants'])}`; abstention: `{json.dumps(final['abstain'])}`.", ""]
     m = result["machine"]
     lines.append(f"Run: {result['seconds']} s on {m['cores']} cores (load {m['loadavg']}).")

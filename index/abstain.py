@@ -53,6 +53,13 @@ class AbstainModel:
     # A first passage holding all of the question's content bigrams (≥ this many) is an answer.
     full_cover_bigrams: int = 2
 
+    # "logistic" (the model above) or "cosine": the earlier rule, best raw cosine + 0.05 · bigram
+    # coverage ≥ 0.894 (fitted on the dev set). bench.tune picks the one that wins leave-one-
+    # corpus-out; the full-cover rule and punctuation stripping apply to both.
+    rule: str = "logistic"
+    min_cosine: float = 0.894
+    cosine_coverage_weight: float = 0.05
+
     def probability(self, features: dict[str, float]) -> float:
         x = self.bias + sum(w * features[name] for w, name in zip(self.weights, FEATURES, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, x))))
@@ -60,6 +67,8 @@ class AbstainModel:
     def decide(self, features: dict[str, float]) -> bool:
         if features.get("top1_full_cover", 0.0) >= 1.0:
             return True
+        if self.rule == "cosine":
+            return features["best_cosine"] + self.cosine_coverage_weight * features["bigram_coverage"] >= self.min_cosine
         return self.probability(features) >= self.threshold
 
     @classmethod
@@ -69,6 +78,9 @@ class AbstainModel:
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
             full_cover_bigrams=int(data.get("full_cover_bigrams", 2)),
+            rule=str(data.get("rule", "logistic")),
+            min_cosine=float(data.get("min_cosine", 0.894)),
+            cosine_coverage_weight=float(data.get("cosine_coverage_weight", 0.05)),
         )
 
     def to_dict(self) -> dict:
@@ -77,6 +89,9 @@ class AbstainModel:
             "bias": self.bias,
             "threshold": self.threshold,
             "full_cover_bigrams": self.full_cover_bigrams,
+            "rule": self.rule,
+            "min_cosine": self.min_cosine,
+            "cosine_coverage_weight": self.cosine_coverage_weight,
         }
 
 

@@ -305,6 +305,7 @@ class Searcher:
         feats["dense_z"] = cands.dense_z
         feats["dense_gap"] = cands.dense_gap
         feats["dense_lift"] = cands.dense_lift
+        feats["best_cosine"] = max(cands.dense.values(), default=0.0)
         return feats
 
     def _priors(self, fused: dict[int, float], cands: Candidates, cfg: SearchConfig) -> dict[int, float]:
