@@ -191,6 +191,7 @@ def canonical_unit(phrase: str, owner: str | None = None) -> str | None:
     text = re.sub(r"\s+(?:của|tại cơ quan|trong hệ thống)\s+", " ", text)
     text = abbreviate(text)
     text = re.sub(r"(?<=CĐ )Ngành\b", "ngành", text)
+    text = re.sub(r"\bcác (?=(?:tỉnh|huyện|quận|thị xã|thành phố|xã)\b)", "", text)
     text = text[:1].upper() + text[1:]
     if not fold(text + " ").startswith(_UNIT_HEADS) and not fold(text).startswith(_UNIT_HEADS):
         return None
@@ -235,7 +236,7 @@ _DEADLINE = re.compile(
     r"\d{1,2}\s*(?:/|-|tháng\s+)\s*\d{1,2}(?:\s*(?:/|-|năm\s+)\s*\d{4})?)"
     r"|(?P<period>định kỳ(?:\s+(?:\d+|một|hai|ba|sáu)\s+tháng(?:\s+một lần)?)?)"
     r"|(?P<every>h[ằà]ng\s+(?:năm|quý|tháng|tuần|ngày))"
-    r"|(?P<quarter>quý\s+(?:I{1,3}|IV|[1-4])(?:\s*(?:/|năm)\s*\d{4})?)"
+    r"|(?P<quarter>quý\s+(?:IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*\d{4})?)"
     r"|(?P<year>(?:trong|vào|đến|cuối|đầu)\s+(?:năm|tháng\s+\d{1,2}(?:/|\s+năm\s+))\s*\d{4})",
     re.IGNORECASE,
 )
