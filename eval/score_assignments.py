@@ -16,9 +16,12 @@ Matching rules:
   at ";", "hàng" written "hằng", lower case; both None counts as equal). "strict" P/R count a
   match only when the deadline is correct too.
 
-Splits: the rules were written while looking at the three Tổng Liên đoàn documents (DEV, the
-numbers are in-sample); the Thừa Thiên Huế Tỉnh ủy plan and the Lai Châu LĐLĐ programme were
-not looked at while writing rules (HELD_OUT).
+Splits: the rules were first written while looking only at the three Tổng Liên đoàn documents
+(DEV); the Thừa Thiên Huế Tỉnh ủy plan and the Lai Châu LĐLĐ programme (HELD_OUT) were scored
+once as held-out data (precision 0.957, recall 0.629: 22 of 23 predicted records right, 22 of 35
+gold records found), then their errors were read and two rules added (a unit list cut by
+semicolons is one subject; "định kỳ sơ kết, báo cáo" is one report). Every number this script
+prints now is therefore in-sample; the held-out figure is the one above.
 """
 
 from __future__ import annotations
@@ -108,9 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_gold()
     predicted, shown = predict({k[0] for k in gold})
     results = {
-        "dev (in-sample)": score(gold, predicted, DEV),
-        "held-out": score(gold, predicted, HELD_OUT),
-        "all": score(gold, predicted, DEV + HELD_OUT),
+        "TLĐ documents (rules written on them)": score(gold, predicted, DEV),
+        "Huế + Lai Châu (held out until their errors were read)": score(gold, predicted, HELD_OUT),
+        "all five (in-sample)": score(gold, predicted, DEV + HELD_OUT),
     }
     if args.json:
         print(json.dumps(results, ensure_ascii=False))

@@ -79,6 +79,7 @@ _UNIT_HEADS = (
     "co quan bao chi", "trang thong tin", "ban tin", "to chuc chinh tri", "mttq", "ubnd", "hdnd",
     "doan tncs", "so ", "bo ",
 )
+_BARE_HEADS = frozenset({"Ban", "Sở", "Bộ", "Ngành", "CĐ"})
 # Unnamed bodies are not units one could look up ("các cơ quan liên quan").
 _GENERIC = re.compile(
     r"liên quan|chức năng|có thẩm quyền|^(?:các )?(?:đơn vị|cơ quan(?! báo chí)|ngành|cấp)\b", re.IGNORECASE
@@ -103,7 +104,7 @@ _ACTION_VERBS = (
 )
 _MODIFIERS = ("chủ động", "tích cực", "tăng cường", "cần", "thường xuyên", "tiếp tục", "căn cứ", "giao")
 _PREDICATE = re.compile(
-    r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )("
+    r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )("
     + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS, *_MODIFIERS), key=len, reverse=True))
     + r")(?!\w)|:"
 )
@@ -112,12 +113,13 @@ _STARTS_WITH_VERB = re.compile(
     re.IGNORECASE,
 )
 _ANY_VERB = re.compile(
-    r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )("
+    r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )("
     + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS), key=len, reverse=True))
     + r")(?!\w)",
     re.IGNORECASE,
 )
 _REPORT = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
+_REPORT_VERBS = frozenset({"báo cáo", "sơ kết", "tổng kết", "tổng hợp"})
 # Leading adverbial pieces that are not the subject: "Căn cứ Kế hoạch …, kết hợp …, các LĐLĐ …".
 _ADVERBIAL = re.compile(r"^(?:căn cứ|kết hợp|trên cơ sở|hằng năm|hàng năm|định kỳ|đồng thời)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*)\.|\(\d+\)|[a-zđ]\)|[-+•*])\s*")
@@ -195,6 +197,8 @@ def canonical_unit(phrase: str, owner: str | None = None) -> str | None:
     text = text[:1].upper() + text[1:]
     if not fold(text + " ").startswith(_UNIT_HEADS) and not fold(text).startswith(_UNIT_HEADS):
         return None
+    if text in _BARE_HEADS:
+        return None  # "các sở, ban, ngành": no body in particular
     if owner and _DEPARTMENT.match(text) and not _OWNER.search(text[3:]):
         text = f"{text} {owner}"
     return text
@@ -290,10 +294,27 @@ def _segments(text: str) -> list[str]:
         if not line:
             continue
         # Sentence ends and semicolons, but not "v.v." or numbers like "20-NQ/TW.".
+        pending = ""
+        first = len(out)
         for piece in re.split(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])|;\s*", line):
-            piece = piece.strip()
-            if piece:
-                out.append(piece)
+            piece = f"{pending}, {piece.strip()}" if pending else piece.strip()
+            pending = ""
+            if not piece:
+                continue
+            if not _PREDICATE.search(piece.replace(":", "")) and split_units(piece, None):
+                # A list of units cut by semicolons is one list: the subject when it opens the
+                # sentence ("Các đảng đoàn, …; Ban Thường vụ …; các huyện ủy … tổ chức …"), else
+                # the tail of the previous piece's list ("phối hợp với các huyện ủy …; các đảng ủy …").
+                if len(out) == first or out[-1].endswith("."):
+                    pending = piece
+                elif not _PREDICATE.search(out[-1].replace(":", "")):
+                    pending = f"{out.pop()}, {piece}"
+                else:
+                    out[-1] = f"{out[-1]}, {piece}"
+                continue
+            out.append(piece)
+        if pending:
+            out.append(pending)
     return out
 
 
@@ -329,12 +350,29 @@ def _role(predicate: str) -> str | None:
     return None
 
 
+def _report_family(text: str) -> bool:
+    """Only verbs that belong to reporting ('định kỳ hàng năm sơ kết', 'tổng hợp'), or none."""
+    return all(m.group(1).lower() in _REPORT_VERBS for m in _ANY_VERB.finditer(text))
+
+
+def _reports_only(predicate: str) -> bool:
+    """'Hằng năm báo cáo kết quả …', 'định kỳ sơ kết, báo cáo …': the segment is the report."""
+    first = _REPORT.search(predicate)
+    return first is not None and _report_family(predicate[: first.start()])
+
+
 def _split_report(segment: str) -> tuple[list[str], list[str]]:
-    """Deadlines of the main task, and of the report (those in the comma-piece saying 'báo cáo')."""
+    """Deadlines of the main task, and of the report: those of the comma-pieces that say
+    'báo cáo' and of the reporting pieces just before them ('định kỳ sơ kết, báo cáo …')."""
+    pieces = re.split(r",\s*", segment)
+    in_report = [bool(_REPORT.search(p)) for p in pieces]
+    for i in range(len(pieces) - 1, 0, -1):
+        if in_report[i] and not in_report[i - 1] and _report_family(pieces[i - 1]):
+            in_report[i - 1] = True
     main: list[str] = []
     report: list[str] = []
-    for piece in re.split(r",\s*", segment):
-        target = report if _REPORT.search(piece) else main
+    for piece, is_report in zip(pieces, in_report, strict=True):
+        target = report if is_report else main
         for d in parse_deadlines(piece):
             if d not in target:
                 target.append(d)
@@ -413,7 +451,7 @@ def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list
             continue
         elif role:
             current_role = main_role = role
-        elif reports:
+        elif reports and _reports_only(predicate):
             main_role = None  # "Hằng năm báo cáo kết quả …" continues the unit with a report only
         else:
             main_role = current_role

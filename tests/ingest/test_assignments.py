@@ -141,3 +141,31 @@ def test_issuer_owner():
 )
 def test_parse_deadlines(text, expected):
     assert parse_deadlines(text) == expected
+
+
+def _impl_chunk(text: str) -> Chunk:
+    return Chunk("z.txt#9", "z.txt", 9, "clause", ("IV. TỔ CHỨC THỰC HIỆN", "2."), text, ("IV. TỔ CHỨC THỰC HIỆN",))
+
+
+_PROVINCE = Document(doc_id="z.txt", source="z.txt", text="", content_hash="", format="txt",
+                     meta=DocMeta(issuer="Ban Thường vụ Tỉnh ủy"))
+
+
+def test_unit_list_cut_by_semicolons_is_one_subject():
+    chunk = _impl_chunk(
+        "2. Các sở, ban, ngành; Ban Thường vụ Hội Nông dân tỉnh; các thị ủy xây dựng kế hoạch thực hiện; "
+        "chủ động phối hợp với Ban Dân vận Tỉnh ủy; các đảng ủy khối trong công tác tuyên truyền."
+    )
+    got = {(r.unit, r.role) for r in extract_chunk(chunk, _PROVINCE)}
+    assert got == {
+        ("BTV Hội Nông dân tỉnh", "thực hiện"), ("Thị ủy", "thực hiện"),
+        ("BTV Hội Nông dân tỉnh", "phối hợp"), ("Thị ủy", "phối hợp"),
+    }
+
+
+def test_review_then_report_is_one_report_with_its_frequency():
+    chunk = _impl_chunk(
+        "2. Các huyện ủy triển khai kế hoạch tại địa phương; định kỳ hằng quý sơ kết, báo cáo Ban Thường vụ Tỉnh ủy."
+    )
+    got = {(r.unit, r.role): r.deadline for r in extract_chunk(chunk, _PROVINCE)}
+    assert got == {("Huyện ủy", "thực hiện"): None, ("Huyện ủy", "báo cáo"): "định kỳ; hằng quý"}
