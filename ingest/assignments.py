@@ -32,14 +32,19 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from ingest.document import Chunk, Document, citation
-from ingest.normalize import fold, normalize_text
+from ingest.normalize import normalize_text
 
 ROLES = ("chủ trì", "tham mưu", "phối hợp", "thực hiện", "báo cáo")
 
 # Headings of the sections that hand the work out.
+# Headings of the sections that hand the work out: the heading is just that ("III. TỔ CHỨC THỰC
+# HIỆN", "V. TỔ CHỨC THỰC HIỆN CHƯƠNG TRÌNH"), not a law chapter "… VÀ TỔ CHỨC THỰC HIỆN BẢO HIỂM".
 _IMPLEMENTATION = re.compile(
-    r"tổ chức thực hiện|tổ chức triển khai|trách nhiệm thực hiện|phân công thực hiện", re.IGNORECASE
+    r"^(?:tổ chức thực hiện|tổ chức triển khai(?: thực hiện)?|trách nhiệm thực hiện|phân công (?:nhiệm vụ|thực hiện))"
+    r"(?:\s+(?:kế hoạch|chương trình|nghị quyết|đề án)\b.*)?$",
+    re.IGNORECASE,
 )
+_HEADING_LABEL = re.compile(r"^(?:(?:Phần|Chương|Mục|Điều)\s+[\w]+[.:]?|[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s*")
 
 # Organisation names → the abbreviation officials write (index/data/abbreviations.tsv holds the
 # same pairs; ingest/ does not read index/ files, so the few that name units are listed here).
@@ -74,10 +79,10 @@ _ABBR_RES = [
 
 # What a unit name starts with (folded, after "các" is dropped and abbreviations applied).
 _UNIT_HEADS = (
-    "ban ", "cac ban", "van phong", "ubkt", "bch", "btv", "dct", "thuong truc", "tld", "ldld", "cd ",
-    "cd", "cdcs", "cdvc", "dang doan", "dang uy", "huyen uy", "thi uy", "thanh uy", "tinh uy",
-    "co quan bao chi", "trang thong tin", "ban tin", "to chuc chinh tri", "mttq", "ubnd", "hdnd",
-    "doan tncs", "so ", "bo ",
+    "ban ", "các ban", "văn phòng", "ubkt", "bch", "btv", "đct", "thường trực", "tlđ", "lđlđ", "cđ ",
+    "cđ", "cđcs", "cđvc", "đảng đoàn", "đảng ủy", "huyện ủy", "thị ủy", "thành ủy", "tỉnh ủy",
+    "cơ quan báo chí", "trang thông tin", "bản tin", "tổ chức chính trị", "mttq", "ubnd", "hđnd",
+    "đoàn tncs", "sở ", "bộ ", "ủy ban", "hội ",
 )
 _BARE_HEADS = frozenset({"Ban", "Sở", "Bộ", "Ngành", "CĐ"})
 # Unnamed bodies are not units one could look up ("các cơ quan liên quan").
@@ -94,6 +99,8 @@ _OWNER = re.compile(r"(?<!\w)(?:TLĐ|LĐLĐ|CĐ|Tỉnh ủy|Thành ủy|TW|tỉn
 # Issuing bodies whose organisation owns the departments: "Đảng đoàn TLĐ" → "TLĐ".
 _GOVERNING_BODY = re.compile(r"^(?:Đảng đoàn|BCH|BTV|ĐCT|Thường trực ĐCT|Thường trực|Văn phòng)\s+")
 
+# Outside an implementation section only these hand work out.
+_EXPLICIT = re.compile(r"(?<!\w)(?:giao|chủ trì)(?!\w)", re.IGNORECASE)
 _ROLE_VERBS = ("chủ trì", "tham mưu", "phối hợp")
 # Verbs that start a predicate: the subject ends before the first of them.
 _ACTION_VERBS = (
@@ -101,8 +108,9 @@ _ACTION_VERBS = (
     "hướng dẫn", "quán triệt", "theo dõi", "đôn đốc", "cụ thể hóa", "tuyên truyền", "giám sát",
     "kiểm tra", "lựa chọn", "tổng hợp", "tổng kết", "sơ kết", "tham gia", "đề xuất", "tiếp nhận",
     "nâng cao", "đẩy mạnh", "phát huy", "bảo đảm", "đảm bảo", "báo cáo", "thành lập", "trình",
+    "ủy thác", "bố trí", "phê duyệt", "cung cấp", "hỗ trợ", "quyết định",
 )
-_MODIFIERS = ("chủ động", "tích cực", "tăng cường", "cần", "thường xuyên", "tiếp tục", "căn cứ", "giao")
+_MODIFIERS = ("có trách nhiệm", "có quyền", "chủ động", "tích cực", "tăng cường", "cần", "thường xuyên", "tiếp tục", "căn cứ", "giao")
 _PREDICATE = re.compile(
     r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )("
     + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS, *_MODIFIERS), key=len, reverse=True))
@@ -195,7 +203,7 @@ def canonical_unit(phrase: str, owner: str | None = None) -> str | None:
     text = re.sub(r"(?<=CĐ )Ngành\b", "ngành", text)
     text = re.sub(r"\bcác (?=(?:tỉnh|huyện|quận|thị xã|thành phố|xã)\b)", "", text)
     text = text[:1].upper() + text[1:]
-    if not fold(text + " ").startswith(_UNIT_HEADS) and not fold(text).startswith(_UNIT_HEADS):
+    if not (text.lower() + " ").startswith(_UNIT_HEADS):
         return None
     if text in _BARE_HEADS:
         return None  # "các sở, ban, ngành": no body in particular
@@ -208,7 +216,16 @@ def split_units(phrase: str, owner: str | None) -> list[str]:
     """'Ban Chấp hành và Đoàn Chủ tịch Tổng Liên đoàn' → ['BCH TLĐ', 'ĐCT TLĐ']."""
     phrase = re.sub(r"\s+và tương đương\b", "", phrase)
     phrase = _PLACE_LISTS.sub(lambda m: f"{m.group(1)}/{m.group(2) or ''}thành phố".replace(", ", "/"), phrase)
-    parts = [p for p in re.split(r",|;|\s+và\s+", phrase) if p.strip()]
+    parts: list[str] = []
+    for piece in re.split(r",|;", phrase):
+        # "và" joins two units ("Văn phòng và các ban") or is part of one name ("Bộ Lao động -
+        # Thương binh và Xã hội"): split only when what follows is a unit by itself.
+        for i, part in enumerate(re.split(r"\s+và\s+", piece)):
+            if i and parts and canonical_unit(part, owner) is None:
+                if not _GENERIC.search(part):  # "… và các cơ quan liên quan" adds no unit
+                    parts[-1] = f"{parts[-1]} và {part}"
+            elif part.strip():
+                parts.append(part)
     units: list[str] = []
     for part in parts:
         unit = canonical_unit(part, owner)
@@ -318,28 +335,30 @@ def _segments(text: str) -> list[str]:
     return out
 
 
-def _subject(segment: str, owner: str | None) -> tuple[list[str], str]:
-    """(units, predicate) of a segment; no units when the segment has no subject of its own."""
+def _subject(segment: str, owner: str | None) -> tuple[list[str], str, bool]:
+    """(units, predicate, named after "giao") of a segment; no units when the segment has no
+    subject of its own."""
     pieces = segment.split(", ")
     dropped = 0
     while dropped < len(pieces) - 1 and _ADVERBIAL.match(pieces[dropped]):
         dropped += 1
     rest = ", ".join(pieces[dropped:])
     if _STARTS_WITH_VERB.match(rest) and not re.match(r"giao\s", rest, re.IGNORECASE):
-        return [], rest
+        return [], rest, False
     match = _PREDICATE.search(rest)
     if match is None:
-        return [], rest
+        return [], rest, False
     subject, predicate = rest[: match.start()], rest[match.start() :].lstrip(": ")
     by_giao = bool(match.group(1)) and match.group(1).lower() == "giao"
     if by_giao or re.match(r"giao\s", rest, re.IGNORECASE):
         after = rest[match.end() :] if by_giao else rest[5:]
         inner = _PREDICATE.search(after)
         if inner is None:
-            return [], rest
+            return [], rest, False
         subject, predicate = after[: inner.start()], after[inner.start() :].lstrip(": ")
+        return split_units(subject, owner), predicate, True
     units = split_units(subject, owner) if subject.strip() else []
-    return units, predicate
+    return units, predicate, False
 
 
 def _role(predicate: str) -> str | None:
@@ -395,21 +414,27 @@ def _heading_units(chunk: Chunk, owner: str | None) -> list[str]:
         units = _is_unit_list(line, owner)
         if units:
             return units
-        if _IMPLEMENTATION.search(line):
+        if is_implementation_heading(line):
             break
     return []
 
 
+def is_implementation_heading(heading: str) -> bool:
+    return bool(_IMPLEMENTATION.match(_HEADING_LABEL.sub("", heading.strip()).rstrip(" .:")))
+
+
 def in_implementation_section(chunk: Chunk) -> bool:
-    return any(_IMPLEMENTATION.search(part) for part in (*chunk.context, *chunk.path))
+    return any(is_implementation_heading(part) for part in (*chunk.context, *chunk.path))
 
 
 def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list[Assignment]:
     """The assignments one clause makes."""
     if chunk.kind != "clause":
         return []
-    owner = owner if owner is not None else issuer_owner(doc.meta.issuer)
     implementation = in_implementation_section(chunk)
+    if not implementation and not _EXPLICIT.search(chunk.text):
+        return []
+    owner = owner if owner is not None else issuer_owner(doc.meta.issuer)
     drafts: dict[tuple[str, str], _Draft] = {}
     order: list[tuple[str, str]] = []
 
@@ -437,11 +462,10 @@ def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list
     for segment in segments:
         if re.fullmatch(r"[A-ZĐÀ-Ỹ0-9 .,:–-]+", _LABEL.sub("", segment)):
             continue  # a heading line in capitals
-        units, predicate = _subject(segment, owner)
-        explicit = bool(re.search(r"(?<!\w)giao\s", segment, re.IGNORECASE)) or "chủ trì" in predicate.lower()
-        if not implementation and not (units and explicit):
-            continue
+        units, predicate, given = _subject(segment, owner)
         role = _role(predicate)
+        if not implementation and not (units and (given or role == "chủ trì")):
+            continue
         reports = bool(_REPORT.search(predicate))
         if units:
             current = units

@@ -169,3 +169,14 @@ def test_review_then_report_is_one_report_with_its_frequency():
     )
     got = {(r.unit, r.role): r.deadline for r in extract_chunk(chunk, _PROVINCE)}
     assert got == {("Huyện ủy", "thực hiện"): None, ("Huyện ủy", "báo cáo"): "định kỳ; hằng quý"}
+
+
+def test_implementation_headings_and_names_with_va():
+    from ingest.assignments import is_implementation_heading
+
+    assert is_implementation_heading("V. TỔ CHỨC THỰC HIỆN")
+    assert is_implementation_heading("3. Tổ chức thực hiện kế hoạch")
+    assert not is_implementation_heading("Mục 2. TỔ CHỨC THỰC HIỆN BẢO HIỂM XÃ HỘI")
+    assert not is_implementation_heading("Chương II QUYỀN, TRÁCH NHIỆM VÀ TỔ CHỨC THỰC HIỆN")
+    assert split_units("Bộ Giáo dục và Đào tạo", None) == ["Bộ Giáo dục và Đào tạo"]
+    assert split_units("Văn phòng và các ban, đơn vị và các cơ quan liên quan", "TLĐ") == ["Văn phòng TLĐ", "Các ban TLĐ"]
