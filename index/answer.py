@@ -91,9 +91,26 @@ def _words(text: str) -> set[str]:
     return {w for w in _WORD.findall(fold(text).lower()) if len(w) > 1 or w.isdigit()}
 
 
+_LABEL_ONLY = re.compile(r"^(?:[\dIVXLC]+(?:\.\d+)*\.|[a-zđ]\)|\(\d+\))$")
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences and lines of a clause, in order, whitespace-trimmed, empty pieces dropped."""
-    return [p.strip() for p in _SENTENCE_END.split(text) if p and p.strip()]
+    """Sentences and lines of a clause, in order, whitespace-trimmed, empty pieces dropped; a
+    clause number ("5.", "2.5.", "III.") stays with the sentence it opens."""
+    out: list[str] = []
+    carry = ""
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if _LABEL_ONLY.match(piece):
+            carry = f"{carry} {piece}".strip()
+            continue
+        out.append(f"{carry} {piece}".strip() if carry else piece)
+        carry = ""
+    if carry:
+        out.append(carry)
+    return out
 
 
 def sentence_scores(text: str, question: str) -> list[int]:
@@ -125,8 +142,8 @@ _ASKS_DATE = re.compile(
 _ASKS_WHO = re.compile(r"\b(ai|ban nao|co quan nao|don vi nao|to chuc nao|cap nao|who|which)\b")
 
 _NUMBER = re.compile(
-    r"(?<![\w/.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?\s?%|\d+(?:,\d+)?)(?![\w/])"
-    r"((?:\s+(?:trở lên|trở xuống))?(?:\s+[^\W\d]+){0,3})"
+    r"(?<![\w/.,-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?\s?%|\d+(?:,\d+)?)(?![\w/-])"
+    r"((?:\s+(?:trở lên|trở xuống))?(?:\s+[^\W\d]+){0,6})"
 )
 _PREP = r"(?:(?:trước|sau|từ|đến|trong|vào|chậm nhất)\s+)?"
 # Most specific first: a day beats a quarter, a quarter beats "hằng năm".
@@ -153,10 +170,13 @@ def _is_person_name(line: str) -> bool:
 
 
 def _ranked_sentences(text: str, question: str) -> list[str]:
+    """Sentences that share at least two words with the question (one when it has only two),
+    most shared first: a number or date elsewhere in the clause answers something else."""
     sentences = split_sentences(text)
     scores = sentence_scores(text, question)
+    need = 2 if len(_words(question)) > 2 else 1
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
-    return [sentences[i] for i in order if scores[i] > 0] or sentences[:1]
+    return [sentences[i] for i in order if scores[i] >= need]
 
 
 def _number_in(sentence: str, question: str) -> str | None:
@@ -168,8 +188,15 @@ def _number_in(sentence: str, question: str) -> str | None:
             continue
         if m.start() == 0 and sentence[m.end(1) : m.end(1) + 1] in {".", ")"}:
             continue  # the clause's own numbering, "2. …"
-        tail = re.split(r"[,;:()]", m.group(2))[0].rstrip()
-        return (number + tail).strip()
+        # The counted noun, as far as the question names it: "1.810 đoàn viên", not "… trong năm".
+        asked_words = _words(question)
+        tail = re.split(r"[,;:()]", m.group(2))[0].split()
+        kept = []
+        for word in tail:
+            if fold(word).lower() not in asked_words and fold(word).lower() not in {"tro", "len", "xuong"}:
+                break
+            kept.append(word)
+        return " ".join([number, *kept])
     return None
 
 

@@ -1,0 +1,10 @@
+"""Thư viện văn bản: the document list, the reader, uploads and removals."""
+
+from ui.common import load_engine, settings, sidebar_overview
+from ui.library import page
+
+searcher = load_engine(settings())
+store = searcher.store if searcher is not None else None
+if store is not None:
+    sidebar_overview(store)
+page(store)
