@@ -1,6 +1,9 @@
 """Ai làm gì: who does what, by when, across the documents."""
 
-import streamlit as st
+from ui.common import load_engine, settings, sidebar_overview
+from ui.tasks import page
 
-st.title("Ai làm gì")
-st.info("Trang này đang được xây dựng.")
+searcher = load_engine(settings())
+if searcher is not None:
+    sidebar_overview(searcher.store)
+    page(searcher.store)

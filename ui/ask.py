@@ -4,7 +4,7 @@ feedback with a comment; clear the conversation; export to Word."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
@@ -59,15 +59,17 @@ def answer(searcher: Searcher, question: str, filters: Filters) -> dict:
     }
 
 
-def export_items(messages: list[dict], chosen_only: bool) -> list[ExportAnswer]:
-    """The conversation as export records: every clause shown, or only the ticked ones."""
+def export_items(messages: list[dict], picks: Mapping | None = None) -> list[ExportAnswer]:
+    """The conversation as export records: every clause shown, or (given the session's
+    "pick_<message>_<clause>" checkboxes) only the ticked ones."""
+    chosen_only = picks is not None
     items = []
     for msg_id, message in enumerate(messages):
         if message.get("role") != "assistant" or "answers" not in message:
             continue
         answers: list[Answer] = message["answers"]
         picked = [
-            a for i, a in enumerate(answers) if not chosen_only or st.session_state.get(f"pick_{msg_id}_{i}")
+            a for i, a in enumerate(answers) if picks is None or picks.get(f"pick_{msg_id}_{i}")
         ]
         if chosen_only and not picked:
             continue
@@ -114,7 +116,7 @@ def sidebar_conversation() -> None:
         "Xuất ra Word", ["Các điều khoản đã chọn", "Toàn bộ hội thoại"], key="export_scope",
         help="Mỗi điều khoản kèm trích dẫn, dán thẳng vào báo cáo.",
     )  # fmt: skip
-    items = export_items(messages, chosen_only=scope == "Các điều khoản đã chọn")
+    items = export_items(messages, st.session_state if scope == "Các điều khoản đã chọn" else None)
     st.sidebar.download_button(
         "Tải tệp Word (.docx)", answers_docx(items, title="Trích dẫn văn bản — Hỏi đáp") if items else b"",
         file_name="hoi-dap-van-ban.docx", mime=DOCX_MIME, key="export_docx", disabled=not items,
@@ -155,7 +157,7 @@ def render_feedback(message: dict, msg_id: int) -> None:
     if message.get("voted") is not None:
         st.caption("Cảm ơn góp ý của bạn!")
         return
-    popover = st.popover("Góp ý về câu trả lời", icon=":material/rate_review:")
+    popover = st.popover("Góp ý về câu trả lời", icon=":material/rate_review:", key=f"fb_pop_{msg_id}")
     with popover, st.form(f"fb_form_{msg_id}", border=False):
         verdict = st.radio(
             "Câu trả lời này", ["Hữu ích", "Không hữu ích"], key=f"fb_verdict_{msg_id}", horizontal=True

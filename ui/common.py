@@ -201,6 +201,8 @@ _CSS = """
 [data-testid="stExpander"] { scroll-margin-top: 4rem; }
 /* Streamlit's own English hints ("Press Enter to submit form"): not needed, not translatable. */
 [data-testid="InputInstructions"] { display: none; }
+/* "Running…"/"Stop" in the corner: the page shows its own Vietnamese spinner. */
+[data-testid="stStatusWidget"] { visibility: hidden; }
 /* The uploader's English texts, replaced by Vietnamese ones. */
 [data-testid="stFileUploaderDropzoneInstructions"] > div > span,
 [data-testid="stFileUploaderDropzoneInstructions"] > div > small { display: none; }
