@@ -160,12 +160,15 @@ def _full_page_screenshot(driver, path: Path) -> None:
     height = driver.execute_script(
         "const m = document.querySelector('[data-testid=\"stAppScrollToBottomContainer\"]');"
         "const s = document.querySelector('[data-testid=\"stSidebarContent\"]');"
-        "return Math.max(m ? m.scrollHeight : 0, s ? s.scrollHeight : 0, document.body.scrollHeight);"
+        "const b = document.querySelector('[data-testid=\"stMain\"]');"
+        "return Math.max(m ? m.scrollHeight : 0, s ? s.scrollHeight : 0, b ? b.scrollHeight : 0,"
+        " document.body.scrollHeight);"
     )
     driver.set_window_size(1400, min(max(int(height) + 200, 1000), 8000))
     time.sleep(1.5)  # let the layout settle at the new size
     driver.execute_script(
-        "for (const id of ['stAppScrollToBottomContainer', 'stSidebarContent']) {"
+        "window.scrollTo(0, 0);"
+        "for (const id of ['stAppScrollToBottomContainer', 'stSidebarContent', 'stMain']) {"
         '  const e = document.querySelector(`[data-testid="${id}"]`); if (e) e.scrollTop = 0; }'
     )
     time.sleep(0.5)
@@ -272,8 +275,13 @@ def test_who_does_what_page_in_browser(server, browser):
     box.send_keys("ban to chuc\n")
 
     def filtered(driver):
-        codes = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stMain"] [data-testid="stCode"]')
-        texts = [c.text for c in codes]
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        try:  # the list is redrawn while the filter applies
+            codes = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stMain"] [data-testid="stCode"]')
+            texts = [c.text for c in codes]
+        except StaleElementReferenceException:
+            return False
         return texts if texts and all("48-KH/ĐĐTLD" in t for t in texts) and len(texts) < 12 else False
 
     texts = WebDriverWait(browser, ANSWER_S).until(filtered, message="no filtered task list")
