@@ -32,7 +32,11 @@ def main() -> None:
         from index.errors import report_unexpected
         from ui.common import escape_text
 
-        st.error(escape_text(report_unexpected(settings().log_file, "hiển thị trang", exc)))
+        try:
+            log_file = settings().log_file
+        except Exception:  # the settings themselves may be what failed (a bad HOIDAP_* value)
+            from index.config import DEFAULT_LOG as log_file
+        st.error(escape_text(report_unexpected(log_file, "hiển thị trang", exc)))
 
 
 if __name__ == "__main__":

@@ -39,7 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.jsonl and args.question is None:
         parser.error("cần một câu hỏi, hoặc --jsonl")
 
-    settings = Settings.from_env(index_dir=args.index, model=args.model, reranker=args.reranker)
+    try:
+        settings = Settings.from_env(index_dir=args.index, model=args.model, reranker=args.reranker)
+    except ValueError as exc:  # a bad HOIDAP_* value
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
     try:
         return _run(args, settings)
     except Exception as exc:  # the last guard: one line for the user, the traceback in the log

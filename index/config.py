@@ -9,6 +9,10 @@ overridden by command-line flags.
     HOIDAP_FEEDBACK   SQLite file of the app's feedback      (default: data/feedback.sqlite)
     HOIDAP_LOG        log file of unexpected errors          (default: data/logs/hoidap.log)
     HOIDAP_ADMIN_PASSWORD   when set, the app hides upload/delete until it is entered
+    HOIDAP_DENSE_INDEX     FAISS index type for the local backend: auto | flat | hnsw (default auto)
+    HOIDAP_BACKEND         where vectors and lexical scores live: local (FAISS + bm25s, default)
+    HOIDAP_MAX_DOC_CHUNKS  most chunks one document may have (default 3000); longer ones are
+                           refused with a message asking to split the file
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ class Settings:
     log_file: Path = DEFAULT_LOG
     # Kept out of repr so it never lands in a log or a traceback.
     admin_password: str | None = field(default=None, repr=False)
+    backend: str = "local"
+    max_doc_chunks: int = 3000
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -53,6 +59,8 @@ class Settings:
             feedback_db=Path(env.get("HOIDAP_FEEDBACK") or DEFAULT_FEEDBACK),
             log_file=Path(env.get("HOIDAP_LOG") or DEFAULT_LOG),
             admin_password=env.get("HOIDAP_ADMIN_PASSWORD") or None,
+            backend=env.get("HOIDAP_BACKEND", "local") or "local",
+            max_doc_chunks=_positive_int(env.get("HOIDAP_MAX_DOC_CHUNKS"), "HOIDAP_MAX_DOC_CHUNKS", 3000),
         )
         known = {f.name for f in fields(cls)}
         unknown = set(overrides) - known
@@ -62,4 +70,21 @@ class Settings:
         for key in ("index_dir", "uploads_dir", "feedback_db", "log_file"):
             if key in given:
                 given[key] = Path(str(given[key]))
-        return replace(settings, **given)
+        settings = replace(settings, **given)
+        from index.backends import backend_names
+
+        if settings.backend not in backend_names():
+            raise ValueError(f"HOIDAP_BACKEND phải là một trong {', '.join(backend_names())}, không phải {settings.backend!r}")
+        return settings
+
+
+def _positive_int(raw: str | None, name: str, default: int) -> int:
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError(f"{name} phải là số nguyên dương, không phải {raw!r}")
+    return value

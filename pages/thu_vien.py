@@ -4,7 +4,6 @@ from ui.common import load_engine, settings, sidebar_overview
 from ui.library import page
 
 searcher = load_engine(settings())
-store = searcher.store if searcher is not None else None
-if store is not None:
-    sidebar_overview(store)
-page(store)
+if searcher is not None:
+    sidebar_overview(searcher.store)
+page(searcher)

@@ -28,7 +28,7 @@ def embedder():
 
 @pytest.fixture(scope="session")
 def small_index(tmp_path_factory, embedder):
-    from index.store import update_index
+    from ingest.build import update_index
 
     directory = tmp_path_factory.mktemp("app") / "index"
     report = update_index([ROOT / "corpus" / DOC_48, ROOT / "corpus" / DOC_LAI_CHAU], directory, embedder)
@@ -368,7 +368,7 @@ def test_passage_rendering_escapes_html_and_markdown():
 
 
 def test_safe_upload_name_ignores_browser_path():
-    from index import library
+    from ingest import library
 
     assert library.safe_upload_name("../../etc/passwd", b"x") is None
     name = library.safe_upload_name("C:\\Users\\a\\Quyết định.DOCX", b"abc")
@@ -377,9 +377,9 @@ def test_safe_upload_name_ignores_browser_path():
 
 @pytest.mark.skipif(not DECREE.exists(), reason="external decree not available")
 def test_upload_helper_adds_document_and_reports_bad_file(small_index, embedder, tmp_path):
-    from index import library
     from index.search import Searcher
     from index.store import load_index
+    from ingest import library
 
     copy = tmp_path / "index"
     shutil.copytree(small_index, copy)

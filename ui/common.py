@@ -15,9 +15,9 @@ import streamlit as st
 from index.answer import best_sentences, split_sentences
 from index.config import Settings
 from index.embedder import Embedder, make_embedder
-from index.rerank import make_reranker
+from index.engine import open_searcher
 from index.search import Searcher
-from index.store import IndexStore, load_index, read_manifest
+from index.store import IndexStore, read_manifest
 from ingest.document import Chunk, DocMeta
 
 APP_TITLE = "Hỏi đáp văn bản Công đoàn"
@@ -60,19 +60,21 @@ def get_embedder(model: str, allow_download: bool) -> Embedder:
 
 
 @st.cache_resource(show_spinner="Đang tải chỉ mục…")
-def _searcher(index_dir: str, built_at: str, model: str, allow_download: bool, reranker: str | None) -> Searcher:
-    # built_at is part of the key: a rebuilt index gets a fresh searcher.
-    embedder = get_embedder(model, allow_download)
-    store = load_index(index_dir, embedder.name)
-    return Searcher(store, embedder, make_reranker(reranker, allow_download))
+def _searcher(
+    index_dir: str, built_at: str, model: str, allow_download: bool, reranker: str | None, backend: str, _cfg: Settings
+) -> Searcher:
+    # The other arguments are the cache key (built_at: a rebuilt index gets a fresh searcher);
+    # the engine itself comes from index/engine.py, like the CLI's.
+    return open_searcher(_cfg)
 
 
 def open_app_searcher(cfg: Settings) -> Searcher:
     """The engine of index/engine.py, cached across reruns and sessions (one model in memory)."""
     manifest = read_manifest(cfg.index_dir)
     return _searcher(
-        str(cfg.index_dir), manifest.get("built_at", ""), cfg.model, cfg.allow_download, cfg.reranker
-    )
+        str(cfg.index_dir), manifest.get("built_at", ""), cfg.model, cfg.allow_download, cfg.reranker,
+        cfg.backend, cfg,
+    )  # fmt: skip
 
 
 def forget_searcher() -> None:

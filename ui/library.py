@@ -9,8 +9,9 @@ import time
 import streamlit as st
 
 from index.feedback import export_csv
-from index.library import ingest_uploads, remove_document
+from index.search import Searcher
 from index.store import IndexStore
+from ingest.library import ingest_uploads, remove_document
 from ingest.loaders import MAX_BYTES, SUPPORTED_SUFFIXES
 from ui.common import (
     admin_gate,
@@ -146,7 +147,13 @@ def _duration(seconds: float) -> str:
     return f"{minutes} phút {secs} giây" if minutes < 10 and secs else f"{minutes} phút"
 
 
-def manage(store: IndexStore | None) -> None:
+def _embedder(cfg, searcher):
+    # The searcher's own model when there is one: never two copies in memory.
+    return searcher.embedder if searcher is not None else get_embedder(cfg.model, cfg.allow_download)
+
+
+def manage(searcher: Searcher | None) -> None:
+    store = searcher.store if searcher is not None else None
     cfg = settings()
     st.subheader("Thêm / xoá văn bản")
     if not admin_gate(cfg):
@@ -158,11 +165,13 @@ def manage(store: IndexStore | None) -> None:
         accept_multiple_files=True, max_upload_size=max(1, limit_mb), key="uploader",
     )  # fmt: skip
     if files and st.button("Thêm vào kho", key="upload_btn", type="primary"):
-        embedder = get_embedder(cfg.model, cfg.allow_download)
+        embedder = _embedder(cfg, searcher)
         bar = st.progress(0.0, text="Đang đọc tệp…")
         payload = [(f.name, f.getvalue()) for f in files]
         started = time.monotonic()
-        report, errors = ingest_uploads(payload, cfg.index_dir, cfg.uploads_dir, embedder, Progress(bar))
+        report, errors = ingest_uploads(
+            payload, cfg.index_dir, cfg.uploads_dir, embedder, Progress(bar), settings=cfg
+        )
         bar.empty()
         flash = {"errors": errors, "seconds": time.monotonic() - started}
         if report is not None and (report.added or report.changed):
@@ -198,8 +207,8 @@ def manage(store: IndexStore | None) -> None:
             )
             c1, c2, _ = st.columns([1, 1, 3])
             if c1.button("Xác nhận xoá", key="remove_confirm", type="primary"):
-                embedder = get_embedder(cfg.model, cfg.allow_download)
-                remove_document(pending, store, cfg.index_dir, cfg.uploads_dir, embedder)
+                embedder = _embedder(cfg, searcher)
+                remove_document(pending, store, cfg.index_dir, cfg.uploads_dir, embedder, settings=cfg)
                 forget_searcher()
                 st.session_state.pop("confirm_remove", None)
                 st.session_state.pop("remove_doc", None)
@@ -215,7 +224,8 @@ def manage(store: IndexStore | None) -> None:
     )  # fmt: skip
 
 
-def page(store: IndexStore | None) -> None:
+def page(searcher: Searcher | None) -> None:
+    store = searcher.store if searcher is not None else None
     st.title("Thư viện văn bản")
     if store is not None:
         rows = library_rows(store)
@@ -224,4 +234,4 @@ def page(store: IndexStore | None) -> None:
         else:
             st.info("Kho chưa có văn bản nào.")
         reader(store)
-    manage(store)
+    manage(searcher)
