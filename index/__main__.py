@@ -15,6 +15,11 @@ from index.config import Settings
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # `python -m index serve …`: the HTTP API (index/api.py)
+        from index.api import main as serve
+
+        return serve(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m index", description="Tìm điều khoản trả lời câu hỏi.")
     parser.add_argument("question", nargs="?", help="câu hỏi (bỏ trống khi dùng --jsonl)")
     parser.add_argument("--top-k", type=int, default=5)
