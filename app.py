@@ -21,7 +21,6 @@ import streamlit as st
 from index.config import ROOT, Settings
 from index.embedder import Embedder, EmbedderError, make_embedder
 from index.feedback import export_csv, record_feedback
-from index.library import ingest_uploads, remove_document
 from index.query import QueryError
 from index.rerank import make_reranker
 from index.search import Filters, Hit, Searcher, SearchResult
@@ -33,6 +32,7 @@ from index.store import (
     read_manifest,
 )
 from ingest.document import Chunk
+from ingest.library import ingest_uploads, remove_document
 from ingest.loaders import MAX_BYTES, SUPPORTED_SUFFIXES
 from ingest.normalize import fold
 

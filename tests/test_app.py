@@ -27,7 +27,7 @@ def embedder():
 
 @pytest.fixture(scope="session")
 def small_index(tmp_path_factory, embedder):
-    from index.store import update_index
+    from ingest.build import update_index
 
     directory = tmp_path_factory.mktemp("app") / "index"
     report = update_index([ROOT / "corpus" / DOC_48, ROOT / "corpus" / DOC_LAI_CHAU], directory, embedder)

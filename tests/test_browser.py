@@ -59,7 +59,7 @@ def _healthy(url: str) -> bool:
 
 @pytest.fixture(scope="module")
 def index_48(tmp_path_factory, embedder) -> Path:
-    from index.store import update_index
+    from ingest.build import update_index
 
     directory = tmp_path_factory.mktemp("browser") / "index"
     report = update_index([ROOT / "corpus" / DOC_48], directory, embedder)

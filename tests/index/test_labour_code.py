@@ -13,7 +13,8 @@ def chapter_vii(tmp_path_factory, embedder):
     if not LABOUR_CODE.exists():
         pytest.skip("../shared/external/text not present")
     from index.search import Searcher
-    from index.store import load_index, update_index
+    from index.store import load_index
+    from ingest.build import update_index
 
     text = LABOUR_CODE.read_text(encoding="utf-8")
     header = text[: text.index("Chương I:")]

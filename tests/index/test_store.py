@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.store import IndexMismatchError, IndexMissingError, load_index, update_index
+from index.store import IndexMismatchError, IndexMissingError, load_index
+from ingest.build import update_index
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -103,6 +104,6 @@ def test_missing_index(tmp_path):
 
 def test_faiss_rows_match_stored_vectors(corpus_index):
     store = load_index(corpus_index)
-    scores, rows = store.dense.search(store.vectors[7], 1)
+    scores, rows = store.backend.dense_search(store.vectors[7], 1)
     assert rows[0] == 7 and scores[0] == pytest.approx(1.0, abs=1e-4)
     assert np.allclose(np.linalg.norm(store.vectors, axis=1), 1.0, atol=1e-4)
