@@ -68,7 +68,8 @@ class Server:
         self.port = _free_port()
         self.url = f"http://{HOST}:{self.port}"
         env = {k: v for k, v in os.environ.items() if k != "HOIDAP_ADMIN_TOKEN"}  # read-only server
-        self.log = tempfile.NamedTemporaryFile("w+", prefix="api-load-", suffix=".log", delete=False)
+        # Kept open for the server's lifetime and closed in stop(); left on disk for a post-mortem.
+        self.log = tempfile.NamedTemporaryFile("w+", prefix="api-load-", suffix=".log", delete=False)  # noqa: SIM115
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "index", "serve", "--host", HOST, "--port", str(self.port),
              "--workers", str(workers), "--index", str(index_dir)],

@@ -167,8 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown:
         print(markdown(json.loads(Path(args.markdown).read_text(encoding="utf-8"))), end="")
         return 0
-    import faiss
     from importlib.metadata import version
+
+    import faiss
 
     results: dict[str, Any] = {
         "benchmark": "milvus_scale",

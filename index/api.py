@@ -34,11 +34,11 @@ from pydantic import BaseModel, Field
 
 from index.config import ROOT, Settings
 from index.embedder import Embedder, EmbedderError, make_embedder
-from index.library import ingest_uploads, remove_document
 from index.query import QueryError
 from index.rerank import make_reranker
 from index.search import Filters, Searcher
 from index.store import IndexMismatchError, IndexMissingError, load_index, read_manifest
+from ingest.library import ingest_uploads, remove_document
 
 log = logging.getLogger("hoidap.api")
 
@@ -145,7 +145,7 @@ class SearcherHolder:
                 return self._loaded.searcher
             read_manifest(self.index_dir)  # a clear "no index here" before anything else
             build = build_id(self.index_dir) or ""
-            store = load_index(self.index_dir, embedder.name)
+            store = load_index(self.index_dir, embedder.name, self.settings.backend)
             reranker = make_reranker(self.settings.reranker, self.settings.allow_download)
             searcher = Searcher(store, embedder, reranker)
             self._loaded = _Loaded(build, searcher)
@@ -282,7 +282,7 @@ def create_app(
         embedder = holder.embedder()
 
         def work() -> tuple:
-            return ingest_uploads(payload, holder.index_dir, uploads, embedder)
+            return ingest_uploads(payload, holder.index_dir, uploads, embedder, settings=holder.settings)
 
         from starlette.concurrency import run_in_threadpool
 
@@ -303,7 +303,7 @@ def create_app(
         searcher = holder.get()
         if doc not in searcher.store.documents:
             raise HTTPException(404, f"Không có văn bản '{doc}' trong chỉ mục.")
-        report = remove_document(doc, searcher.store, holder.index_dir, uploads, holder.embedder())
+        report = remove_document(doc, searcher.store, holder.index_dir, uploads, holder.embedder(), settings=holder.settings)
         return {"removed": report.removed, "documents": report.documents}
 
     return app

@@ -235,7 +235,7 @@ class MilvusBackend(Backend):
         return f"row in {json.dumps([int(r) for r in np.asarray(allowed).ravel()])}"
 
     def dense_search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        if allowed is not None and len(allowed) == 0 or self.size == 0:
+        if (allowed is not None and len(allowed) == 0) or self.size == 0:
             return np.zeros(0, np.float32), np.zeros(0, np.int64)
         k = min(k, self.size, 16_384)
         hits = self._client.search(
