@@ -56,6 +56,8 @@ class Settings:
         settings = replace(settings, **given)
         from index.backends import backend_names
 
+        if settings.dense_index not in ("auto", "flat", "hnsw"):
+            raise ValueError(f"HOIDAP_DENSE_INDEX phải là auto, flat hoặc hnsw, không phải {settings.dense_index!r}")
         if settings.backend not in backend_names():
             raise ValueError(f"HOIDAP_BACKEND phải là một trong {', '.join(backend_names())}, không phải {settings.backend!r}")
         return settings
