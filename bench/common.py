@@ -33,6 +33,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.structure import match_article
+
 KS_ARTICLE = (1, 3, 5, 10)
 
 # --- passages and article spans -----------------------------------------------------------------
@@ -47,8 +49,7 @@ class Passage:
     articles: tuple[str, ...] = ()
 
 
-# "Điều 5. Title" or a bare "Điều 5" line; not "Điều 169 của Luật này." (a wrapped cross-reference).
-_ARTICLE_LINE = re.compile(r"^\s*(?:Điều|ĐIỀU)\s+(\d+[a-zđ]?)\s*(?:[.:]|$)")
+# Articles start at the project's one "Điều N" heading pattern (ingest.structure.ARTICLE_HEADING).
 _END_LINE = re.compile(
     r"^\s*(?:(?:Chương|CHƯƠNG)\s+[IVXLC\d]+|(?:Mục|MỤC)\s+[IVXLC\d]+|(?:Phần|PHẦN)\s+(?:thứ|THỨ|[IVXLC\d]+))(?:\s|\.|:|$)"
     r"|^\s*PHỤ LỤC\s*$"
@@ -65,11 +66,11 @@ class ArticleSpans:
         self.articles: list[str] = []
         pos = 0
         for line in text.split("\n"):
-            m = _ARTICLE_LINE.match(line)
-            if m:
+            found = match_article(line)
+            if found:
                 self._close(pos)
                 self.starts.append(pos)
-                self.articles.append(m.group(1))
+                self.articles.append(found[0])
             elif _END_LINE.match(line):
                 self._close(pos)
             pos += len(line) + 1

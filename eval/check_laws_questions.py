@@ -3,7 +3,7 @@
 
 For every question the script loads the law's .docx with python-docx, walks the
 document body in order (paragraphs and tables), cuts it into articles at
-paragraphs that start with "Điều N." and checks that
+paragraphs that start an article (ingest.structure.ARTICLE_HEADING) and checks that
 
   * the gold article exists,
   * the quote (20-200 chars, single line) is a substring of ONE paragraph of that
@@ -15,7 +15,7 @@ paragraphs that start with "Điều N." and checks that
     >= 6 vi-noaccent and >= 6 en, >= half paraphrased, unique ids, the required
     "một tuần làm việc tối đa bao nhiêu giờ" question -> 45_2019_LD.docx Điều 105.
 
-An article ends at the next "Điều N." heading, a "Chương"/"Mục" heading, or a
+An article ends at the next article heading, a "Chương"/"Mục" heading, or a
 "PHỤ LỤC" paragraph (Nghị định 293/2025 appends its appendix after Điều 5).
 
 Exit status 0 when everything passes, 1 otherwise (failures are listed).
@@ -35,10 +35,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from ingest.structure import match_article  # noqa: E402  (the project's one "Điều N" pattern)
+
 DEFAULT_QUESTIONS = os.path.join(HERE, "laws_questions.jsonl")
 DEFAULT_DOCS = "/work/shared/external/laws-docx"
 
-ARTICLE_RE = re.compile(r"^\s*Điều\s+(\d+[a-zđ]?)\s*\.")
 SECTION_RE = re.compile(r"^\s*(Chương\s+[IVXLC]+|Mục\s+\d+)(\s|\.|$)")
 CLAUSE_RE = re.compile(r"^\s*(\d+[a-z]?)\.\s")
 REQUIRED_Q = "một tuần làm việc tối đa bao nhiêu giờ"
@@ -64,9 +66,9 @@ def load_articles(path):
     clause = None
     for kind, text in iter_blocks(document):
         if kind == "p":
-            m = ARTICLE_RE.match(text)
+            m = match_article(unicodedata.normalize("NFC", text))
             if m:
-                cur = m.group(1)
+                cur = m[0]
                 clause = None
                 if cur in articles:  # duplicate heading: keep first, flag later
                     cur = cur + "#dup"

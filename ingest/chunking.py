@@ -5,6 +5,9 @@ Rules, in order:
 - a clause that has numbered sub-clauses gives each its own chunk; its heading becomes their
   context, and its intro paragraph (if any) a chunk of its own — two numbered clauses are never
   glued together;
+- a law's khoản keeps its điểm a), b), … in one chunk unless it is longer than
+  `point_split_chars`: then the lead-in and each điểm get a chunk of their own, the lead-in
+  sentence riding along as context so a point chunk reads on its own;
 - a clause longer than `max_chars` is split at bullet boundaries (a `+` sub-bullet stays with its
   `-` bullet), and a single paragraph still too long by langchain's RecursiveCharacterTextSplitter;
 - the header and opening paragraphs form a "preamble" chunk; the closing block gives a
@@ -26,15 +29,20 @@ from ingest.normalize import Line
 from ingest.structure import Section, parse_structure
 
 MAX_CHARS = 1200
+# A khoản with its điểm longer than this is cut into one chunk per điểm (each carrying the khoản's
+# lead-in as context); a shorter one stays whole, as a law is cited "Điều 105 › Khoản 2". Not fitted
+# on any question set: two thirds of MAX_CHARS, which keeps the median Labour Code khoản with
+# points (560 chars) whole and splits the longest third.
+POINT_SPLIT_CHARS = 800
 PREAMBLE_LABEL = "Phần mở đầu"
 _SUB_BULLET = re.compile(r"^\+\s")
 
 
-def chunk_document(doc: Document, max_chars: int = MAX_CHARS) -> list[Chunk]:
+def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars: int = POINT_SPLIT_CHARS) -> list[Chunk]:
     lines = doc.text.split("\n")
     offsets = _line_offsets(lines)
     root = parse_structure([Line(t) for t in lines], start=doc.body_start, stop=doc.closing_start)
-    builder = _Builder(doc, lines, offsets, max_chars)
+    builder = _Builder(doc, lines, offsets, max_chars, point_split_chars)
 
     preamble = list(range(0, doc.body_start)) + root.body
     builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble")
@@ -93,11 +101,12 @@ def _line_offsets(lines: list[str]) -> list[int]:
 
 
 class _Builder:
-    def __init__(self, doc: Document, lines: list[str], offsets: list[int], max_chars: int) -> None:
+    def __init__(self, doc: Document, lines: list[str], offsets: list[int], max_chars: int, point_split_chars: int) -> None:
         self.doc = doc
         self.lines = lines
         self.offsets = offsets
         self.max_chars = max_chars
+        self.point_split_chars = point_split_chars
         self.chunks: list[Chunk] = []
         self._splitter = RecursiveCharacterTextSplitter(
             chunk_size=max_chars,
@@ -109,12 +118,18 @@ class _Builder:
 
     def section(self, node: Section, ancestors: tuple[Section, ...]) -> None:
         path = (*tuple(a.label for a in ancestors), node.label)
-        context = tuple(a.heading for a in ancestors)
-        own = [node.line_index, *node.body]
+        context = tuple(self._lead(a) for a in ancestors)
+        own = node.own_lines
         if node.in_article and node.style == "arabic":
-            # A khoản keeps its điểm a), b), … : the path ends at Điều / Khoản.
-            own = sorted(i for n in node.walk() for i in (n.line_index, *n.body))
+            # A khoản keeps its điểm a), b), … : the path ends at Điều / Khoản — unless it is long.
+            whole = sorted(i for n in node.walk() for i in n.own_lines)
+            points = [c for c in node.children if c.style == "letter"]
+            if len(points) < 2 or self._size(whole) <= self.point_split_chars:
+                self.emit(whole, path, context, "clause", heading=node.heading)
+                return
             self.emit(own, path, context, "clause", heading=node.heading)
+            for child in node.children:
+                self.section(child, (*ancestors, node))
             return
         if node.style in {"part", "chapter", "mucluc", "appendix"} and not node.body:
             for child in node.children:
@@ -127,6 +142,18 @@ class _Builder:
                 self.section(child, (*ancestors, node))
         else:
             self.emit(own, path, context, "clause", heading=node.heading)
+
+    def _size(self, indices: list[int]) -> int:
+        return sum(len(self.lines[i]) + 1 for i in indices)
+
+    def _lead(self, node: Section) -> str:
+        """A section as its children's context: the heading, and a short body that introduces
+        them ("Người lao động có các quyền sau đây:")."""
+        parts = [self.lines[i] for i in (node.line_index, *node.title_lines)]
+        body = [self.lines[i] for i in node.body if self.lines[i].strip()]
+        if body and body[-1].rstrip().endswith(":") and self._size(node.body) <= self.max_chars // 4:
+            parts.extend(body)
+        return " ".join(p for p in parts if p)
 
     def emit(
         self,

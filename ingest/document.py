@@ -7,7 +7,9 @@ beyond small derived properties, so they serialise to JSON as plain dicts.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import PurePath
 from typing import Any
 
 #: Chunk kinds. Only "clause" and "preamble" are content; "recipients" (Nơi nhận) and
@@ -17,6 +19,20 @@ CHUNK_KINDS = frozenset({"clause", "preamble", "recipients", "signature"})
 
 PATH_SEPARATOR = " › "
 _NAMED_TYPES = frozenset({"LUẬT", "BỘ LUẬT", "PHÁP LỆNH", "HIẾN PHÁP"})
+#: Longest document name in a citation or a list; a longer one is cut at a word boundary.
+NAME_LIMIT = 90
+
+
+def shorten(text: str, limit: int = NAME_LIMIT) -> str:
+    """`text` if it fits, else cut at the last word boundary before `limit` with "…" — never
+    inside a word ("… của Bộ Chính trị về đ…" was unreadable)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-–(“\"") + "…"
 
 
 @dataclass(frozen=True)
@@ -32,6 +48,9 @@ class DocMeta:
     signer_title: str | None = None  # "T/M ĐẢNG ĐOÀN, PHÓ BÍ THƯ"
     title: str | None = None  # the summary line under the document type
     recipients: tuple[str, ...] = ()
+    # How citations and lists name the document: from the header block, else its first title-like
+    # line, else its file name (ingest.metadata.document_name). None in indexes built before it.
+    name: str | None = None
 
     @property
     def year(self) -> int | None:
@@ -44,15 +63,21 @@ class DocMeta:
         return self.doc_type[:1] + self.doc_type[1:].lower()
 
     def short_name(self) -> str:
-        """How an official names the document in a report: type + number, else type + title."""
+        """The document's name in citations and lists (see `name`)."""
+        return self.name or self.header_name() or "Văn bản"
+
+    def header_name(self) -> str | None:
+        """How an official names the document in a report: type + number, else type + title;
+        None when the header block gives no document type."""
+        if not self.doc_type:
+            return None
         if self.number:
             if self.doc_type in _NAMED_TYPES and self.title and len(self.title) <= 60:
                 # Laws are cited by name: "Bộ luật Lao động 45/2019/QH14".
                 return f"{self.type_label()} {self.title} {self.number}"
             return f"{self.type_label()} {self.number}"
         if self.title:
-            title = self.title if len(self.title) <= 90 else self.title[:87].rstrip() + "…"
-            return f"{self.type_label()} {title}"
+            return shorten(f"{self.type_label()} {self.title}")
         return self.type_label()
 
     @classmethod
@@ -124,6 +149,52 @@ class Chunk:
         data["path"] = tuple(data["path"])
         data["context"] = tuple(data.get("context") or ())
         return cls(**data)
+
+
+def distinct_names(documents: Iterable[Document]) -> dict[str, str]:
+    """doc_id → a name no other document in `documents` has.
+
+    Documents that would share a name ("Thỏa ước lao động tập thể" of two companies) get, in
+    order of preference, their number, their issuing body, their year, or their file name in
+    brackets; the first of these that tells the whole group apart is used, else a counter is added.
+    """
+    documents = list(documents)
+    names = {d.doc_id: d.meta.short_name() for d in documents}
+    groups: dict[str, list[Document]] = {}
+    for d in documents:
+        groups.setdefault(names[d.doc_id], []).append(d)
+    for name, group in groups.items():
+        if len(group) < 2:
+            continue
+        candidates = (
+            [d.meta.number if d.meta.number and d.meta.number not in name else None for d in group],
+            [shorten(d.meta.issuer, 60) if d.meta.issuer else None for d in group],
+            [str(d.meta.year) if d.meta.year else None for d in group],
+            [readable_file_name(d.doc_id) for d in group],
+        )
+        for suffixes in candidates:
+            if all(suffixes) and len(set(suffixes)) == len(group):
+                for d, suffix in zip(group, suffixes, strict=True):
+                    names[d.doc_id] = f"{name} ({suffix})"
+                break
+        else:
+            for k, d in enumerate(sorted(group, key=lambda d: d.doc_id), start=1):
+                names[d.doc_id] = f"{name} ({k})"
+    return names
+
+
+def with_distinct_names(documents: Iterable[Document]) -> dict[str, Document]:
+    """The documents (by doc_id) with `meta.name` set to `distinct_names`: what lists and
+    citations should show when several documents are loaded together."""
+    documents = list(documents)
+    names = distinct_names(documents)
+    return {d.doc_id: replace(d, meta=replace(d.meta, name=names[d.doc_id])) for d in documents}
+
+
+def readable_file_name(file_name: str) -> str:
+    """"luat_cong-doan_2012.docx" → "luat cong doan 2012": what a file's name says, to a reader."""
+    stem = PurePath(file_name).stem
+    return " ".join(stem.replace("_", " ").replace("-", " ").split()) or file_name
 
 
 def citation(meta: DocMeta, chunk: Chunk) -> str:

@@ -9,9 +9,9 @@ so that structure parsing stops before it and chunking can give it a kind of its
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ingest.document import DocMeta
+from ingest.document import DocMeta, readable_file_name, shorten
 from ingest.normalize import Line
 from ingest.structure import match_marker
 
@@ -36,11 +36,19 @@ DOC_TYPES = (
     "THÔNG TƯ",
     "HIẾN PHÁP",
     "PHÁP LỆNH",
+    "THỎA ƯỚC LAO ĐỘNG TẬP THỂ",
+    "THỎA ƯỚC",
+    "NỘI QUY LAO ĐỘNG",
+    "NỘI QUY",
+    "ĐỀ ÁN",
+    "TỜ TRÌNH",
+    "BIÊN BẢN",
 )
 _TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
 
 # "Số 48-KH/ĐĐTLD", "Số:13/CTr-LĐLĐ", "Bộ luật số: 45/2019/QH14", "Số: 145/2020/NĐ-CP"
 _NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị định)\s+)?[Ss]ố\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
+_INLINE_NUMBER = re.compile(r"\b[Ss]ố\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^([^\d,]{2,40}),\s*ngày\s+\d{1,2}\s+tháng", re.IGNORECASE)
 
@@ -161,7 +169,7 @@ def _is_title_line(line: Line, first: bool) -> bool:
     return line.bold or upper
 
 
-def extract_metadata(lines: list[Line], layout: Layout) -> DocMeta:
+def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = None) -> DocMeta:
     header = lines[: max(layout.body_start, 1)]
     # Word headers are tables: "QUỐC HỘI | CỘNG HÒA …" rows, cells joined by " | ".
     head_text = [
@@ -171,14 +179,21 @@ def extract_metadata(lines: list[Line], layout: Layout) -> DocMeta:
         if cell.strip(" -")
     ]
 
-    doc_type = title = None
+    doc_type = title = inline_number = None
     for i, line in enumerate(header):
         found = _type_of(line.text)
         if found:
             doc_type = found
             rest = line.text[len(found) :].strip()
-            title_lines = [rest] if rest else []
-            title_lines += [ln.text for ln in lines[i + 1 : layout.body_start]]
+            # "LUẬT CÔNG ĐOÀN số: 12/2012/QH13" on one line: the number is not part of the name.
+            # (Only on the type line: a title line's "Nghị quyết số 20-NQ/TW" is another document.)
+            inline = _INLINE_NUMBER.search(rest)
+            if inline:
+                inline_number = inline.group(1).rstrip(".")
+                rest = (rest[: inline.start()] + " " + rest[inline.end() :]).strip(" ,;-–")
+            # A name on the type line itself ("ĐIỀU LỆ CÔNG ĐOÀN VIỆT NAM") is the title; the
+            # lines under it are then a subtitle ("(Ban hành kèm theo …)"), not part of the name.
+            title_lines = [rest] if rest else [ln.text for ln in lines[i + 1 : layout.body_start]]
             title = _tidy_title(" ".join(t for t in title_lines if t)) or None
             break
 
@@ -188,6 +203,7 @@ def extract_metadata(lines: list[Line], layout: Layout) -> DocMeta:
         if m:
             number = m.group(1).rstrip(".")
             break
+    number = number or inline_number
 
     date = place = None
     for text in head_text:
@@ -202,7 +218,7 @@ def extract_metadata(lines: list[Line], layout: Layout) -> DocMeta:
     closing = lines[layout.closing_start :]
     signer, signer_title, recipients = _read_closing(closing)
     issuer = _issuer(lines, layout, head_text, doc_type)
-    return DocMeta(
+    meta = DocMeta(
         doc_type=doc_type,
         number=number,
         date=date,
@@ -213,6 +229,12 @@ def extract_metadata(lines: list[Line], layout: Layout) -> DocMeta:
         title=title,
         recipients=tuple(recipients),
     )
+    name, meta = document_name(lines, meta, file_name)
+    return replace(meta, name=name)
+
+
+# Proper names that stay capitalised when an upper-case title is lowered.
+_PROPER = {"việt nam": "Việt Nam", "hà nội": "Hà Nội", "thành phố hồ chí minh": "Thành phố Hồ Chí Minh"}
 
 
 def _tidy_title(title: str) -> str:
@@ -220,6 +242,8 @@ def _tidy_title(title: str) -> str:
     if title.isupper() and len(title) <= 40:
         # "LAO ĐỘNG" under "BỘ LUẬT": keep the case of a name.
         title = title[:1] + title[1:].lower()
+        for lower, proper in _PROPER.items():
+            title = re.sub(rf"\b{lower}\b", proper, title)
     return title[:1].upper() + title[1:] if title else title
 
 
@@ -237,6 +261,10 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     for text in head_text:
         if text in _ISSUER_HEADERS:
             return _ISSUER_HEADERS[text]
+    # A Word header table's top-left cell is the issuing body ("CÔNG TY TNHH CƠ KHÍ …").
+    first = lines[0].text.split(" | ")[0].strip(" -") if lines and " | " in lines[0].text else ""
+    if _ORG_HEADER.match(first) and first.isupper() and len(first) <= 120:
+        return first
     if not doc_type:
         return None
     # Only the body that issues *this* document: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …",
@@ -274,3 +302,100 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
             # A recipient wrapped onto a second line ("CĐ TCTy trực thuộc TLĐ;").
             recipients[-1] = f"{recipients[-1]} {text.rstrip(';,.')}"
     return signer, (", ".join(capacity) or None), recipients
+
+
+# --- the document's name -------------------------------------------------------------------------
+
+# Header lines that never name a document: the national motto, the Party's name, dates, numbers,
+# the legal bases and the opening of the text.
+_MOTTO = re.compile(r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐỘC LẬP\s*[-–]\s*TỰ DO|ĐẢNG CỘNG SẢN VIỆT NAM)", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"^(?:Căn cứ|Số\b|Ngày\b|Hôm nay|Kính gửi|Nơi nhận|Thực hiện\b|Theo\b|Để\b)", re.IGNORECASE)
+_TYPE_ANY_CASE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|[\s:,.])", re.IGNORECASE)
+_TYPE_INSIDE = re.compile(r"\s(" + "|".join(t[:1] + t[1:].lower() for t in DOC_TYPES) + r")\s+[A-ZĐ\d]")
+# An issuing body's block above the title ("CÔNG TY CỔ PHẦN …", "CÔNG ĐOÀN CƠ SỞ …").
+_ORG_HEADER = re.compile(
+    r"^(?:CÔNG TY|TẬP ĐOÀN|TỔNG CÔNG TY|TỔNG LIÊN ĐOÀN|LIÊN ĐOÀN|CÔNG ĐOÀN|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|ĐẢNG BỘ|"
+    r"TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ỦY BAN|UBND|BỘ|SỞ|QUỐC HỘI|CHÍNH PHỦ|TRƯỜNG|BỆNH VIỆN)\b"
+)
+# Where a one-line summary stops naming the document and starts saying what it does:
+# "Luật Công đoàn 2012 | quy định về quyền, trách nhiệm của công đoàn…".
+_PREDICATE = re.compile(
+    r"\s(?:quy định|hướng dẫn|ban hành|được|là|gồm|có hiệu lực|nhằm|áp dụng|điều chỉnh|thay thế|sửa đổi)\b"
+)
+
+
+def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None) -> tuple[str | None, DocMeta]:
+    """The name citations and lists use, and `meta` completed with what a title line states.
+
+    From the header block when it gives the document's type ("Bộ luật Lao động 45/2019/QH14",
+    "Kế hoạch 48-KH/ĐĐTLD"); else from the first title-like line before the structure starts
+    ("LUẬT CÔNG ĐOÀN số: 12/2012/QH13", "Luật Công đoàn 2012 quy định về …" → "Luật Công đoàn
+    2012", "THỎA ƯỚC LAO ĐỘNG TẬP THỂ"); else from the file name, made readable.
+    """
+    header = meta.header_name()
+    if header:
+        return header, meta
+    texts = _opening_texts(lines)
+    # The first line may name the document after a few words: "Văn bản hợp nhất Luật Công đoàn
+    # năm 2012", "Toàn văn Điều lệ Công đoàn Việt Nam khóa XIII".
+    inner = _TYPE_INSIDE.search(texts[0]) if texts else None
+    candidates = [(t, _TYPE_ANY_CASE.match(t)) for t in texts]
+    if inner and not candidates[0][1]:
+        candidates.insert(0, (texts[0][inner.start(1) :], _TYPE_ANY_CASE.match(texts[0][inner.start(1) :])))
+    for text, m in candidates:
+        if not m or not _names_by_type(text, m.end()):
+            continue
+        doc_type = m.group(1).upper()
+        rest = text[m.end() :]
+        number = None
+        inline = _INLINE_NUMBER.search(rest)
+        if inline:
+            number = inline.group(1).rstrip(".")
+            rest = rest[: inline.start()] + " " + rest[inline.end() :]
+        predicate = _PREDICATE.search(rest)
+        if predicate:
+            rest = rest[: predicate.start()]
+        rest = " ".join(rest.split()).strip(" ,:;.-–")
+        title = (_tidy_title(rest) if rest.isupper() else rest) or None
+        meta = replace(
+            meta,
+            doc_type=meta.doc_type or doc_type,
+            title=meta.title or title,
+            number=meta.number or number,
+        )
+        label = doc_type[:1] + doc_type[1:].lower()
+        return shorten(" ".join(x for x in (label, title, number) if x)), meta
+    for text in texts:
+        letters = [c for c in text if c.isalpha()]
+        upper = len(letters) >= 6 and all(c.isupper() for c in letters)
+        if upper and len(text.split()) >= 2 and not _ORG_HEADER.match(text):
+            return shorten(_tidy_title(text)), meta
+    if file_name:
+        return shorten(readable_file_name(file_name)), meta
+    return None, meta
+
+
+def _opening_texts(lines: list[Line], limit: int = 15) -> list[str]:
+    """The lines (and Word table cells) before the document's structure starts."""
+    texts: list[str] = []
+    for line in lines[:limit]:
+        if match_marker(line.text):
+            break
+        for cell in re.split(r" \| | -{3,} ", line.text):
+            cell = cell.strip(" -*")
+            if cell and len(cell) <= 300 and not _MOTTO.match(cell) and not _NOT_A_NAME.match(cell):
+                texts.append(cell)
+    return texts
+
+
+def _names_by_type(text: str, end: int) -> bool:
+    """"LUẬT CÔNG ĐOÀN", "Luật Công đoàn 2012 …", "Nội quy lao động của Xưởng …", "Điều lệ"
+    alone: yes. "Luật sư tư vấn …" (a one-word type followed by a lower-case word) and "Kế hoạch
+    này …" are sentences, not names."""
+    rest = text[end:].lstrip(" :")
+    if not rest or text[:end].isupper():
+        return True
+    if re.match(r"(?:này|đó|trên|nói trên)\b", rest):
+        return False
+    multiword = " " in text[:end].strip()
+    return multiword or rest[:1].isupper() or rest[:1].isdigit() or rest.lower().startswith("số")

@@ -82,7 +82,8 @@ _PAGE_LINE = re.compile(r"^(?:PAGE\s*\d*|Trang\s+\d+(?:\s*/\s*\d+)?|\d{1,3}|[*_\
 _MARKUP = re.compile(r"\*+")
 _SENTENCE_END = re.compile(r"[.;:!?…\"”)\]]$")
 # A line that begins a list item must never be glued onto the line before it.
-_ITEM_START = re.compile(r"^(?:[-–•+]\s|[a-zđ]\)\s|\(\d+\)|\d+(?:\.\d+)*[.)]\s)")
+# ("a." too: collective agreements letter their points "a.", "b.", often without a closing ";".)
+_ITEM_START = re.compile(r"^(?:[-–•+]\s|[a-zđ][.)]\s|\(\d+\)|\d+(?:\.\d+)*[.)]\s)")
 
 
 @dataclass(frozen=True)

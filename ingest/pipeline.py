@@ -52,7 +52,7 @@ def read_document(path: str | Path, data: bytes | None = None, doc_id: str | Non
     if not lines:
         raise LoadError(path, "tệp không có nội dung chữ")
     layout = Layout(body_start=find_header_end(lines), closing_start=find_closing(lines))
-    meta = extract_metadata(lines, layout)
+    meta = extract_metadata(lines, layout, file_name=path.name)
     return Document(
         doc_id=doc_id or path.name,
         source=str(path),

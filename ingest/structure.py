@@ -13,6 +13,11 @@ opens below the current section (a child). Legal styles have a fixed rank.
 This is also where a clause's path label is made (`Section.label`): roman sections and legal
 chapters carry their title ("III. TỔ CHỨC THỰC HIỆN", "Chương VII"), numbered clauses their
 number ("4.", "Điều 105", "Khoản 1", "Điểm a").
+
+Received documents vary the legal styles: "Điều 5:" or "Điều 5 - Title" or "Điều 5 Title" for
+"Điều 5. Title", points lettered "a." for "a)", "CHƯƠNG I" with its title on the next line in title
+case. A line "a. …" is a point only inside a sequence (an "a." followed by "b.", or the next
+letter after an open point), so a sentence or an initial that happens to start with "a." stays text.
 """
 
 from __future__ import annotations
@@ -26,13 +31,34 @@ from ingest.normalize import Line
 _LEGAL_RANK = {"appendix": 0, "part": 0, "chapter": 1, "mucluc": 2, "article": 3}
 
 _ROMAN = r"[IVXLC]{1,6}"
+
+# The one "Điều N" heading pattern of the project (bench/ and eval/ import it):
+# "Điều 105. Thời giờ…", "Điều 5: …", "Điều 5 - …", a bare "Điều 105", or "Điều 26 Quyền của
+# công đoàn" (title on the same line, no punctuation). Not a wrapped cross-reference at the start
+# of a line: "Điều 169 của Luật này." (lower case follows) or "Điều 35 Bộ luật này" (a law's name
+# follows). Group 1 is the heading's number as written ("Điều 105"), group 2 the title.
+_LAW_NAMES = r"(?:Bộ luật|Luật|Nghị định|Nghị quyết|Thông tư|Hiến pháp|Pháp lệnh|Quyết định|Điều lệ|Khoản|Điểm)\b"
+ARTICLE_HEADING = re.compile(
+    r"^\s*((?:Điều|ĐIỀU)\s+\d+[a-zđ]?)"
+    r"(?:\s*[.:]\s*(.*)|\s+[-–—]\s*(.*)|\s+(?!" + _LAW_NAMES + r")(?=[A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])(.*)|\s*)$"
+)
+
+
+def match_article(text: str) -> tuple[str, str] | None:
+    """("105", "Thời giờ làm việc bình thường") when the line is an article heading, else None."""
+    m = ARTICLE_HEADING.match(text)
+    if not m:
+        return None
+    number = m.group(1).split()[-1]
+    title = next((g for g in m.groups()[1:] if g is not None), "")
+    return number, title.strip()
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^((?:Phần|PHẦN) (?:thứ [^\W\d_]+|THỨ [^\W\d_]+|{_ROMAN}|\d+))\b[.:]?\s*(.*)$")),
     ("chapter", re.compile(rf"^((?:Chương|CHƯƠNG) (?:{_ROMAN}|\d+))\b[.:]?\s*(.*)$")),
     ("mucluc", re.compile(rf"^((?:Mục|MỤC) (?:\d+|{_ROMAN}))\b[.:]?\s*(.*)$")),
-    # "Điều 105. Thời giờ…" or a bare "Điều 105"; not a wrapped cross-reference such as
-    # "Điều 169 của Luật này." at the start of a line.
-    ("article", re.compile(r"^((?:Điều|ĐIỀU) \d+[a-zđ]?)(?:\s*[.:]\s*(.*)|\s*)$")),
+    ("article", ARTICLE_HEADING),
     # An appendix closes the articles before it ("PHỤ LỤC" of Nghị định 293/2025).
     ("appendix", re.compile(r"^(PHỤ LỤC(?: [IVXLC]+| \d+)?)\b[.:]?\s*(.*)$")),
     ("roman", re.compile(rf"^({_ROMAN})[.)]\s*(.*)$")),
@@ -43,6 +69,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("letter", re.compile(r"^([a-zđ])\)\s+(.*)$")),
 ]
 _BULLET = re.compile(r"^([-–•+*])\s+")
+_LETTER_DOT = re.compile(r"^([a-zđ])\.\s+(\S.*)$")
+# Points run a, b, c, d, đ, e, g, h, i, k, … (no f, j, w, z in Vietnamese); a text that uses the
+# Latin order (e, f, g) or skips one letter still continues its sequence.
+_POINT_ORDER = "abcdđeghiklmnopqrstuvxy"
+_LATIN_ORDER = "abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass
@@ -55,9 +86,15 @@ class Section:
     heading: str  # the heading line as written ("4. Ban Tổ chức: …")
     line_index: int  # index of the heading line in the document's lines (-1 for the root)
     body: list[int] = field(default_factory=list)  # indices of lines before the first child
+    title_lines: list[int] = field(default_factory=list)  # a title on the line(s) after the heading
     children: list[Section] = field(default_factory=list)
     label: str = ""
     in_article: bool = False
+
+    @property
+    def own_lines(self) -> list[int]:
+        """The heading, its title line and its body: this section's text without its children."""
+        return [self.line_index, *self.title_lines, *self.body]
 
     def walk(self):
         yield self
@@ -71,6 +108,10 @@ def match_marker(text: str) -> tuple[str, str, str] | None:
         m = pattern.match(text)
         if not m:
             continue
+        if style == "article":
+            number = " ".join(m.group(1).split())
+            rest = next((g for g in m.groups()[1:] if g is not None), "").strip()
+            return style, number, rest
         number, rest = m.group(1), (m.group(2) or "").strip()
         if style == "roman" and not _plausible_roman(number, rest):
             continue
@@ -89,6 +130,46 @@ def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 
 
+def _successors(letter: str, reach: int = 2) -> set[str]:
+    """The letters that may follow `letter` in a list of points (one skipped letter tolerated)."""
+    out: set[str] = set()
+    for order in (_POINT_ORDER, _LATIN_ORDER):
+        k = order.find(letter)
+        if k >= 0:
+            out.update(order[k + 1 : k + 1 + reach])
+    return out
+
+
+def dotted_points(lines: list[Line], start: int = 0, stop: int | None = None) -> set[int]:
+    """Indices of the "a. …" lines that are points: members of a sequence a., b., c., … with no
+    other numbered heading between two consecutive members."""
+    stop = len(lines) if stop is None else stop
+    accepted: set[int] = set()
+    chain: list[tuple[int, str]] = []
+    last_marker = -1  # the last line (in range) that starts any other numbered section
+
+    def close() -> None:
+        # Two lines make a sequence only as "a." then "b."; with a letter skipped it takes three.
+        if len(chain) >= 3 or (len(chain) == 2 and chain[1][1] in _successors(chain[0][1], 1)):
+            accepted.update(i for i, _ in chain)
+
+    for i in range(start, stop):
+        text = lines[i].text
+        m = _LETTER_DOT.match(text)
+        if m is None:
+            if match_marker(text) is not None:
+                last_marker = i
+            continue
+        letter = m.group(1)
+        if chain and letter in _successors(chain[-1][1]) and last_marker < chain[-1][0]:
+            chain.append((i, letter))
+            continue
+        close()
+        chain = [(i, letter)] if letter == "a" else []
+    close()
+    return accepted
+
+
 def _label(section: Section) -> str:
     style, number, title = section.style, section.number, section.title
     if style == "roman":
@@ -105,7 +186,8 @@ def _label(section: Section) -> str:
     if style == "paren":
         return f"({number})"
     if style == "letter":
-        return f"{number})"
+        # As written: "a)" or "a."
+        return section.heading[: len(number) + 1]
     return f"{number}."
 
 
@@ -114,9 +196,14 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
     stop = len(lines) if stop is None else stop
     root = Section(style="root", number="", title="", heading="", line_index=-1)
     stack: list[Section] = [root]
+    points = dotted_points(lines, start, stop)
     for i in range(start, stop):
         text = lines[i].text
         found = match_marker(text)
+        if i in points:
+            m = _LETTER_DOT.match(text)
+            assert m is not None
+            found = ("letter", m.group(1), m.group(2).strip())
         if found is None:
             # Body text belongs to the deepest open section: a paragraph after "3." stays in "3.".
             stack[-1].body.append(i)
@@ -141,15 +228,30 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
 
 
 def _absorb_heading_titles(root: Section, lines: list[Line]) -> None:
-    """"Chương VII" / "THỜI GIỜ LÀM VIỆC…" on the next line: that line is the title, not body."""
+    """"Chương VII" / "THỜI GIỜ LÀM VIỆC…" on the next line: that line is the title, not body.
+
+    An upper-case or bold line always is; a title-case one ("Những quy định chung") when it is
+    short, ends without a sentence's punctuation and is all the heading's own text before its
+    children — a paragraph under a bare "Điều 5" is body, a chapter's name is not.
+    """
     for node in root.walk():
-        if node.style in {"part", "chapter", "mucluc", "appendix"} and not node.title and node.body:
-            first = lines[node.body[0]].text
-            letters = [c for c in first if c.isalpha()]
-            if letters and all(c.isupper() for c in letters):
-                node.title = first
-                node.heading = f"{node.heading} {first}"
-                node.body = node.body[1:]
+        if node.style not in {"part", "chapter", "mucluc", "appendix", "article"} or node.title or not node.body:
+            continue
+        line = lines[node.body[0]]
+        first = line.text
+        letters = [c for c in first if c.isalpha()]
+        upper = bool(letters) and all(c.isupper() for c in letters)
+        title_like = (
+            len(first) <= 160
+            and first[:1].isupper()
+            and not first.rstrip().endswith((".", ";", ":", ","))
+            and ((len(node.body) == 1 and bool(node.children)) or node.style == "article")
+        )
+        if upper or line.bold or title_like:
+            node.title = first
+            node.heading = f"{node.heading} {first}"
+            node.title_lines = node.body[:1]
+            node.body = node.body[1:]
 
 
 def _parent_index(stack: list[Section], style: str) -> int:

@@ -1,0 +1,338 @@
+"""Documents unlike the bundled ones: a law that opens with a one-line summary, a union charter, a
+company's collective agreement, Word files with indented headings, a file with no title at all.
+
+Every snippet here is invented for the test (plausible, not copied from any real document or from
+corpus/). No model is needed: read_document + chunk_document only.
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from ingest.chunking import chunk_document
+from ingest.document import NAME_LIMIT, citation, distinct_names, with_distinct_names
+from ingest.normalize import Line
+from ingest.pipeline import read_document
+from ingest.structure import match_article, match_marker, parse_structure
+
+SUMMARY_LAW = """Luật Nhà ở cho công nhân khu công nghiệp 2031 quy định về việc xây dựng, cho thuê và quản lý nhà ở cho công nhân.
+
+Chương I
+Những quy định chung
+
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về quy hoạch, xây dựng, cho thuê và quản lý nhà ở cho công nhân làm việc tại khu công nghiệp.
+
+Điều 2: Đối tượng áp dụng
+1. Công nhân có hợp đồng lao động từ 12 tháng trở lên.
+2. Doanh nghiệp có sử dụng lao động tại khu công nghiệp.
+
+Chương II
+HỖ TRỢ TIỀN THUÊ NHÀ
+
+Điều 26 Mức hỗ trợ tiền thuê nhà
+1. Công nhân thuê nhà được hỗ trợ như sau:
+a. Công nhân có thu nhập dưới mức lương tối thiểu vùng được hỗ trợ 50% tiền thuê;
+b. Công nhân nuôi con dưới 6 tuổi được hỗ trợ thêm 10% tiền thuê;
+c. Công nhân là người khuyết tật được hỗ trợ thêm 15% tiền thuê.
+2. Mức hỗ trợ quy định tại khoản 1 Điều này được điều chỉnh 03 năm một lần.
+"""
+
+CHARTER = """ĐIỀU LỆ CÔNG ĐOÀN NGÀNH DỆT MAY
+(Ban hành kèm theo Nghị quyết Đại hội đại biểu lần thứ V)
+
+Chương I
+QUY ĐỊNH CHUNG
+
+Điều 1. Tên gọi và biểu tượng
+Công đoàn ngành Dệt May là tổ chức chính trị - xã hội của người lao động trong ngành.
+
+Chương IV
+ĐOÀN VIÊN CÔNG ĐOÀN
+
+Điều 26. Quyền và trách nhiệm của đoàn viên
+1. Đoàn viên có các quyền sau đây:
+a. Được thông tin, thảo luận, đề xuất và biểu quyết công việc của công đoàn;
+b. Được ứng cử, đề cử, bầu cử cơ quan lãnh đạo công đoàn;
+c. Được công đoàn hướng dẫn, tư vấn pháp luật lao động miễn phí.
+2. Đoàn viên có trách nhiệm đóng đoàn phí theo quy định.
+"""
+
+AGREEMENT_POINTS = "\n".join(
+    f"{letter}. {text}"
+    for letter, text in [
+        ("a", "Bản thân kết hôn: nghỉ 05 ngày, được công ty hỗ trợ thêm 1.000.000 đồng tiền mừng"),
+        ("b", "Con đẻ, con nuôi kết hôn: nghỉ 02 ngày, được công đoàn cơ sở tặng quà trị giá 500.000 đồng"),
+        ("c", "Anh, chị, em ruột kết hôn: nghỉ 01 ngày và phải báo trước cho quản lý trực tiếp"),
+        ("d", "Cha đẻ, mẹ đẻ, cha nuôi, mẹ nuôi chết: nghỉ 04 ngày, công ty phúng viếng 2.000.000 đồng"),
+        ("đ", "Cha mẹ đẻ, cha mẹ nuôi của vợ hoặc chồng chết: nghỉ 03 ngày, công ty phúng viếng 1.500.000 đồng"),
+        ("e", "Vợ hoặc chồng, con đẻ, con nuôi chết: nghỉ 05 ngày, công ty phúng viếng 3.000.000 đồng"),
+        ("g", "Ông bà nội, ông bà ngoại chết: nghỉ 01 ngày, công đoàn cơ sở thăm viếng theo quy chế chi tiêu"),
+        ("h", "Nhà ở bị thiệt hại do thiên tai, hỏa hoạn: nghỉ 02 ngày để khắc phục, được xét hỗ trợ khó khăn"),
+        ("i", "Người lao động hiến máu tình nguyện: nghỉ 01 ngày và được bồi dưỡng theo quy định của công ty"),
+    ]
+)
+
+AGREEMENT = f"""CÔNG TY TNHH CƠ KHÍ HƯNG THỊNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+CÔNG ĐOÀN CƠ SỞ | Độc lập - Tự do - Hạnh phúc
+THỎA ƯỚC LAO ĐỘNG TẬP THỂ
+Giai đoạn 2031 - 2033
+Căn cứ Bộ luật Lao động và kết quả thương lượng tập thể ngày 10 tháng 01 năm 2031, hai bên thỏa thuận như sau:
+
+Điều 1: Đối tượng và phạm vi áp dụng
+Thỏa ước này áp dụng cho người sử dụng lao động và toàn bộ người lao động của Công ty.
+
+Điều 5: Thời giờ làm việc
+1. Thời giờ làm việc bình thường không quá 08 giờ trong một ngày và 44 giờ trong một tuần.
+2. Làm thêm giờ không quá 40 giờ trong một tháng và phải được người lao động đồng ý.
+
+Điều 6: Nghỉ việc riêng
+1. Người lao động được nghỉ việc riêng mà vẫn hưởng nguyên lương trong những trường hợp sau:
+{AGREEMENT_POINTS}
+2. Người lao động được nghỉ không hưởng lương 01 ngày khi anh, chị, em ruột chết.
+- Phải thông báo cho quản lý trực tiếp trước khi nghỉ.
+"""
+
+
+def _doc(text: str, name: str):
+    return read_document(name, data=text.encode("utf-8"))
+
+
+def _tree(text: str):
+    return parse_structure([Line(t) for t in text.strip().split("\n")])
+
+
+def _paths(root):
+    return [p for p in _walk_paths(root, ())]
+
+
+def _walk_paths(node, prefix):
+    for child in node.children:
+        yield (*prefix, child.label)
+        yield from _walk_paths(child, (*prefix, child.label))
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+
+def test_one_line_summary_names_the_document_and_every_citation():
+    doc = _doc(SUMMARY_LAW, "luat-nha-o.txt")
+    assert doc.meta.short_name() == "Luật Nhà ở cho công nhân khu công nghiệp 2031"
+    assert doc.meta.doc_type == "LUẬT"
+    chunks = chunk_document(doc)
+    point = next(c for c in chunks if c.path[-1] == "Khoản 2" and "Điều 26" in c.path)
+    assert citation(doc.meta, point) == (
+        "Luật Nhà ở cho công nhân khu công nghiệp 2031 › Chương II › Điều 26 › Khoản 2"
+    )
+    assert all(citation(doc.meta, c).startswith("Luật Nhà ở cho công nhân") for c in chunks)
+
+
+def test_title_line_with_its_number_gives_a_law_citation():
+    text = "LUẬT BẢO VỆ NGƯỜI LAO ĐỘNG BIỂN số: 15/2031/QH16\nCăn cứ Hiến pháp;\nĐiều 1. Phạm vi\nLuật này quy định."
+    doc = _doc(text, "x.txt")
+    assert (doc.meta.doc_type, doc.meta.number) == ("LUẬT", "15/2031/QH16")
+    assert doc.meta.short_name() == "Luật Bảo vệ người lao động biển 15/2031/QH16"
+
+
+def test_charter_is_named_from_its_title_not_its_subtitle():
+    doc = _doc(CHARTER, "dieu-le.txt")
+    assert doc.meta.short_name() == "Điều lệ Công đoàn ngành dệt may"
+    assert doc.meta.doc_type == "ĐIỀU LỆ"
+
+
+def test_agreement_under_a_company_header_is_named_by_its_type():
+    doc = _doc(AGREEMENT, "tuldtt.txt")
+    assert doc.meta.doc_type == "THỎA ƯỚC LAO ĐỘNG TẬP THỂ"
+    assert doc.meta.short_name().startswith("Thỏa ước lao động tập thể")
+    assert "CÔNG TY" not in doc.meta.short_name()
+
+
+def test_no_title_at_all_falls_back_to_a_readable_file_name():
+    doc = _doc("1. Mục đích: quản lý chi tiêu tiết kiệm.\n2. Phạm vi: toàn cơ quan.", "quy_che-chi-tieu_noi-bo.txt")
+    assert doc.meta.short_name() == "quy che chi tieu noi bo"
+    (first, *_) = [c for c in chunk_document(doc) if c.kind == "clause"]
+    assert citation(doc.meta, first) == "quy che chi tieu noi bo › 1."
+
+
+@pytest.mark.parametrize(
+    ("first_line", "name"),
+    [
+        ("Văn bản hợp nhất Luật An sinh cho lao động tự do năm 2032 được Quốc hội thông qua.",
+         "Luật An sinh cho lao động tự do năm 2032"),
+        ("Toàn văn Điều lệ Hội Cựu công nhân khóa II", "Điều lệ Hội Cựu công nhân khóa II"),
+        ("BỘ LUẬT HÀNG HẢI", "Bộ luật Hàng hải"),
+        ("NGHỊ ĐỊNH Quy định chi tiết về tiền lương tối thiểu của lao động giúp việc gia đình",
+         "Nghị định Quy định chi tiết về tiền lương tối thiểu của lao động giúp việc gia đình"),
+    ],
+)
+def test_name_from_a_first_line_that_is_not_a_header_block(first_line, name):
+    doc = _doc(f"{first_line}\nChương I\nĐiều 1. Phạm vi\nVăn bản này quy định phạm vi.", "f.txt")
+    assert doc.meta.short_name() == name
+
+
+def test_long_names_are_cut_at_a_word_boundary():
+    title = "Về việc tổ chức các hoạt động chào mừng kỷ niệm ngày thành lập Công đoàn Việt Nam và tôn vinh đoàn viên tiêu biểu"
+    doc = _doc(f"KẾ HOẠCH\n{title}\nI. MỤC ĐÍCH\n1. Động viên đoàn viên.", "kh.txt")
+    name = doc.meta.short_name()
+    assert len(name) <= NAME_LIMIT and name.endswith("…")
+    stem = name[:-1]
+    # The part kept ends where a word of the title ends.
+    assert f"Kế hoạch {title}".startswith(stem) and f"Kế hoạch {title}"[len(stem)] == " "
+
+
+def test_documents_with_the_same_name_are_told_apart():
+    one = _doc(AGREEMENT, "thoa-uoc-hung-thinh.txt")
+    two = _doc(AGREEMENT.replace("HƯNG THỊNH", "PHÚ AN"), "thoa-uoc-phu-an.txt")
+    law = _doc(SUMMARY_LAW, "luat.txt")
+    names = distinct_names([one, two, law])
+    assert len(set(names.values())) == 3
+    assert names["luat.txt"] == law.meta.short_name()  # a unique name is left alone
+    # Told apart by the company that signed each (the top-left cell of the header table).
+    assert names["thoa-uoc-phu-an.txt"].endswith("(CÔNG TY TNHH CƠ KHÍ PHÚ AN)")
+    same_issuer = [_doc(AGREEMENT, "tu-2031.txt"), _doc(AGREEMENT, "tu-2034.txt")]
+    assert set(distinct_names(same_issuer).values()) == {
+        f"{one.meta.short_name()} (tu 2031)", f"{one.meta.short_name()} (tu 2034)"}
+    renamed = with_distinct_names([one, two])
+    assert renamed["thoa-uoc-hung-thinh.txt"].meta.short_name() == names["thoa-uoc-hung-thinh.txt"]
+
+
+def test_two_articles_26_of_different_documents_cite_differently():
+    law = _doc(SUMMARY_LAW, "a.txt")
+    charter = _doc(CHARTER, "b.txt")
+    cites = set()
+    for doc in (law, charter):
+        chunk = next(c for c in chunk_document(doc) if "Điều 26" in c.path)
+        cites.add(citation(doc.meta, chunk).split(" › Chương")[0])
+    assert len(cites) == 2 and "Văn bản" not in cites
+
+
+# --- structure -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Điều 5. Thời giờ làm việc", ("5", "Thời giờ làm việc")),
+        ("Điều 5: Thời giờ làm việc", ("5", "Thời giờ làm việc")),
+        ("Điều 5 - Thời giờ làm việc", ("5", "Thời giờ làm việc")),
+        ("Điều 26 Quyền của đoàn viên", ("26", "Quyền của đoàn viên")),
+        ("ĐIỀU 7. TIỀN LƯƠNG", ("7", "TIỀN LƯƠNG")),
+        ("Điều 12", ("12", "")),
+        ("Điều 10a. Điều khoản chuyển tiếp", ("10a", "Điều khoản chuyển tiếp")),
+        ("Điều 169 của Luật này.", None),
+        ("Điều 35 Bộ luật Lao động quy định như sau", None),
+        ("Điều kiện làm việc an toàn", None),
+    ],
+)
+def test_article_heading_styles(line, expected):
+    assert match_article(line) == expected
+
+
+def test_summary_law_structure_has_titled_chapters_and_lettered_points():
+    doc = _doc(SUMMARY_LAW, "luat.txt")
+    paths = {c.path for c in chunk_document(doc, point_split_chars=10_000)}
+    assert ("Chương I", "Điều 1") in paths
+    assert ("Chương I", "Điều 2", "Khoản 2") in paths
+    assert ("Chương II", "Điều 26", "Khoản 1") in paths
+    # "Những quy định chung" is the chapter's title, not a chunk of its own.
+    assert not any(p == ("Chương I",) for p in paths)
+    root = parse_structure([Line(t) for t in doc.text.split("\n")], doc.body_start, doc.closing_start)
+    chapter = root.children[0]
+    assert chapter.title == "Những quy định chung"
+    khoan = root.children[1].children[0].children[0]
+    assert [c.label for c in khoan.children] == ["Điểm a", "Điểm b", "Điểm c"]
+
+
+def test_lettered_points_need_a_sequence():
+    # A lone "a." line, or "a." … "c." without "b.", stays text of its clause.
+    root = _tree("Điều 3. Giải thích\n1. Ký hiệu dùng trong văn bản:\na. là viết tắt của chữ ampe.\nc. là ký hiệu khác.")
+    khoan = root.children[0].children[0]
+    assert khoan.children == [] and len(khoan.body) == 2
+    # Upper-case initials are never points.
+    assert match_marker("A. Nguyễn Văn Bình, Chủ tịch công đoàn") is None
+
+
+def test_vietnamese_letter_order_includes_d_stroke():
+    root = _tree("Điều 4. Hành vi bị cấm\n" + "\n".join(f"{x}. hành vi {x};" for x in "abcdđeg"))
+    assert [c.label for c in root.children[0].children] == [f"Điểm {x}" for x in "abcdđeg"]
+
+
+def test_plan_with_lettered_points_and_bullets():
+    root = _tree(
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n1.1. Nâng cao nhận thức.\na. Tuyên truyền rộng rãi;\n"
+        "- qua mạng xã hội\nb. Tập huấn cán bộ.\nII. NHIỆM VỤ\n1. Phát triển đoàn viên."
+    )
+    paths = _paths(root)
+    assert ("I. MỤC ĐÍCH, YÊU CẦU", "1.", "1.1.", "b.") in paths
+    assert ("II. NHIỆM VỤ", "1.") in paths
+    point_a = root.children[0].children[0].children[0].children[0]
+    assert len(point_a.body) == 1  # the bullet stays in its point
+
+
+def test_repeated_and_skipped_numbers_lose_no_text_and_do_not_nest():
+    text = (
+        "Điều 4. Tiền lương\n1. Trả lương đúng hạn.\n2. Trả lương bằng chuyển khoản.\n2. Trả lương làm thêm giờ.\n"
+        "4. Thưởng cuối năm.\nĐiều 4. Tiền thưởng\n1. Thưởng Tết.\nĐiều 7. Bảo hiểm\nCông ty đóng đủ bảo hiểm."
+    )
+    doc = _doc(text, "tl.txt")
+    chunks = chunk_document(doc)
+    # Every line is in a chunk's text, or (an article heading over its khoản) in their context.
+    body = "\n".join(c.text for c in chunks) + "\n".join(x for c in chunks for x in c.context)
+    for line in text.split("\n"):
+        assert line in body
+    articles = [c for c in parse_structure([Line(t) for t in text.split("\n")]).children]
+    assert [a.label for a in articles] == ["Điều 4", "Điều 4", "Điều 7"]
+    assert [k.label for k in articles[0].children] == ["Khoản 1", "Khoản 2", "Khoản 2", "Khoản 4"]
+
+
+def test_agreement_long_clause_is_split_at_its_points_with_the_lead_in():
+    doc = _doc(AGREEMENT, "tu.txt")
+    chunks = chunk_document(doc)
+    assert any(c.path == ("Điều 5", "Khoản 1") for c in chunks)
+    points = [c for c in chunks if c.path[:2] == ("Điều 6", "Khoản 1") and len(c.path) == 3]
+    assert [c.path[-1] for c in points] == [f"Điểm {x}" for x in "abcdđeghi"]
+    for chunk in points:
+        assert any("trong những trường hợp sau:" in ctx for ctx in chunk.context)
+        assert chunk.text.count("\n") == 0 and doc.text[chunk.start : chunk.end] == chunk.text
+    death = next(c for c in points if c.path[-1] == "Điểm e")
+    assert "Vợ hoặc chồng" in death.text and "kết hôn" not in death.text
+    # The short khoản 2 keeps its bullet; the lead-in is a chunk of its own.
+    assert any(c.path == ("Điều 6", "Khoản 2") and "- Phải thông báo" in c.text for c in chunks)
+    assert any(c.path == ("Điều 6", "Khoản 1") and c.text.startswith("1. Người lao động") for c in chunks)
+
+
+def test_short_khoan_keeps_its_points_in_one_chunk():
+    doc = _doc(CHARTER, "dl.txt")
+    (khoan,) = [c for c in chunk_document(doc) if c.path[-2:] == ("Điều 26", "Khoản 1")]
+    assert "a. Được thông tin" in khoan.text and "c. Được công đoàn" in khoan.text
+
+
+def _docx_bytes(paragraphs: list[str]) -> bytes:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_word_file_with_indented_headings_and_a_summary_line():
+    data = _docx_bytes(
+        [
+            "Nội quy lao động của Xưởng may Bình Minh quy định trật tự, kỷ luật trong xưởng.",
+            "\tCHƯƠNG I",
+            "\tQUY ĐỊNH CHUNG",
+            "    Điều 1:\tPhạm vi áp dụng",
+            "Nội quy này áp dụng với mọi người lao động của xưởng.",
+            "\t\tĐiều 2.  Thời giờ làm việc",
+            "  1. Ca sáng từ 07 giờ 00 đến 11 giờ 30.",
+            "  2. Ca chiều từ 13 giờ 00 đến 16 giờ 30.",
+        ]
+    )
+    doc = read_document("noi-quy.docx", data=data)
+    assert doc.meta.short_name() == "Nội quy lao động của Xưởng may Bình Minh"
+    paths = [c.path for c in chunk_document(doc)]
+    assert ("Chương I", "Điều 1") in paths and ("Chương I", "Điều 2", "Khoản 2") in paths
