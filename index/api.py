@@ -323,6 +323,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers phải ≥ 1")
+    try:
+        settings = Settings.from_env(index_dir=args.index)
+    except ValueError as exc:
+        parser.error(str(exc))
+    uri = os.environ.get("HOIDAP_MILVUS_URI", "")
+    if settings.backend == "milvus" and "://" not in uri and args.workers > 1:
+        parser.error(
+            "Milvus Lite (tệp cục bộ) chỉ mở được trong một tiến trình: dùng --workers 1, "
+            "hoặc đặt HOIDAP_MILVUS_URI tới một máy chủ Milvus."
+        )
     import uvicorn
 
     if args.index:
