@@ -22,10 +22,14 @@ from index.config import Settings
 
 def main(argv: list[str] | None = None) -> int:
     args_in = sys.argv[1:] if argv is None else argv
-    if args_in[:1] == ["tasks"]:
+    if args_in[:1] == ["tasks"]:  # `python -m index tasks …`: the responsibility map (index/tasks_cli.py)
         from index.tasks_cli import main as tasks_main
 
         return tasks_main(args_in[1:])
+    if args_in[:1] == ["serve"]:  # `python -m index serve …`: the HTTP API (index/api.py)
+        from index.api import main as serve
+
+        return serve(args_in[1:])
     parser = argparse.ArgumentParser(prog="python -m index", description="Tìm điều khoản trả lời câu hỏi.")
     parser.add_argument("question", nargs="?", help="câu hỏi (bỏ trống khi dùng --jsonl)")
     parser.add_argument("--top-k", type=int, default=5)
