@@ -216,7 +216,8 @@ class OurIndexes:
 
     def store(self, variant: Variant):
         from index.lexical import TokenizerConfig
-        from index.store import load_index, update_index
+        from index.store import load_index
+        from ingest.build import update_index
 
         key = variant.build_key
         if key not in self.stores:

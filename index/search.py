@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 import numpy as np
 
@@ -139,14 +138,9 @@ class Searcher:
         self.reranker = reranker
         self.config = config or SearchConfig()
 
-    @cached_property
+    @property
     def restorer(self) -> DiacriticRestorer:
-        return DiacriticRestorer.from_texts(c.text for c in self.store.chunks)
-
-    @cached_property
-    def _chunk_tokens(self) -> list[set[str]]:
-        tok = self.store.lexical.tokenizer
-        return [set(tok.tokens(self._indexed(i))) for i in range(len(self.store.chunks))]
+        return self.store.restorer  # built at index time, saved with the index
 
     def _indexed(self, row: int) -> str:
         chunk = self.store.chunks[row]
@@ -169,15 +163,12 @@ class Searcher:
         dense: dict[int, float] = {}
         vectors = self.embedder.embed_queries(analysis.dense_queries)
         for vector in vectors:
-            scores, rows = self.store.dense.search(vector, cfg.candidates, allowed)
+            scores, rows = self.store.backend.dense_search(vector, cfg.candidates, allowed)
             for s, r in zip(scores, rows, strict=True):
                 dense[int(r)] = max(dense.get(int(r), -1.0), float(s))
 
-        mask = None
-        if allowed is not None:
-            mask = np.zeros(len(self.store.chunks), dtype=bool)
-            mask[allowed] = True
-        lex_all = self.store.lexical.scores(analysis.lexical_query, mask)
+        query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
+        lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[: cfg.candidates]
         lexical = {int(r): float(lex_all[r]) for r in top_lex if lex_all[r] > 0}
 
@@ -236,7 +227,7 @@ class Searcher:
         return out
 
     def _content_tokens(self, analysis: QueryAnalysis) -> set[str]:
-        tok = self.store.lexical.tokenizer
+        tok = self.store.tokenizer
         text = analysis.translated or analysis.question
         # Bigrams: "thai_san", "ket_hon" say what a question is about; single syllables match anything.
         return {t for t in tok.tokens(text, query=True) if "_" in t}
@@ -244,7 +235,7 @@ class Searcher:
     def _coverage(self, query_tokens: set[str], row: int) -> float:
         if not query_tokens:
             return 0.0
-        return len(query_tokens & self._chunk_tokens[row]) / len(query_tokens)
+        return len(query_tokens & self.store.chunk_tokens(row)) / len(query_tokens)
 
     def _answer_found(self, hits: list[Hit], dense: dict[int, float]) -> bool:
         if not hits:

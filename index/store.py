@@ -1,48 +1,50 @@
-"""Building, updating and loading an index directory.
+"""Writing, checking and loading an index directory. Nothing here reads documents: the build
+module (ingest/build.py) turns files into chunks and vectors and hands them to `write_build`.
 
 Layout of an index directory:
 
     INDEX/CURRENT               name of the live build (replaced atomically)
     INDEX/builds/<name>/        manifest.json, documents.jsonl, chunks.jsonl, vectors.npy,
-                                dense.faiss, lexical/
+                                tokens.npz (each chunk's lexical tokens), restorer.sqlite
+                                (diacritic restoration table), and the backend's files
+                                (local: dense.faiss, lexical/)
+    INDEX/cache/embeddings.sqlite   vectors already computed, by text + model + embedder backend
     INDEX/.lock                 held while a build writes
 
 A build is written to a new folder and only then made live by replacing CURRENT, so an
 interrupted build (Ctrl-C, crash, full disk) leaves the previous index answering as before.
-Updates are incremental: a document whose content hash, parser version and model are unchanged
-keeps its chunks and vectors; only new or changed documents are embedded; removed ones are
-dropped. The manifest records the format version and model; loading refuses a mismatch.
+The manifest records the format, model, tokenizer version, the sha256 of every query-side data
+file (index/data/) and of every file of the build; loading refuses a mismatch or a damaged file
+with one Vietnamese line (IndexMismatchError / IndexDamagedError).
 """
 
 from __future__ import annotations
 
-import fcntl
+import hashlib
 import json
 import os
 import shutil
-import time
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+from filelock import FileLock, Timeout
 
-from index.dense import DenseIndex, resolve_index_type
-from index.embedder import Embedder
-from index.lexical import LexicalIndex, TokenizerConfig, VietnameseTokenizer
-from ingest.chunking import CHUNKERS, MAX_CHARS, indexed_text
+from index.backends import Backend, BackendOptions, backend_class
+from index.lexical import TOKENIZER_VERSION, TokenizerConfig, VietnameseTokenizer
+from index.query import DiacriticRestorer
 from ingest.document import Chunk, Document
-from ingest.loaders import LoadError
-from ingest.pipeline import Skipped, collect_files, content_hash, read_bytes, read_document
 
-FORMAT_VERSION = 1
-# Bump when parsing or chunking changes what a document turns into: every document re-parses.
-PARSER_VERSION = 3
-
-Progress = Callable[[int, int], None]
+FORMAT_VERSION = 2
+DATA_DIR = Path(__file__).parent / "data"
+DATA_PATTERNS = ("*.tsv", "*.txt")
+DEFAULT_BACKEND = "local"
 
 
 class IndexMissingError(RuntimeError):
@@ -50,23 +52,136 @@ class IndexMissingError(RuntimeError):
 
 
 class IndexMismatchError(RuntimeError):
-    """An index built by another format version or another embedding model."""
+    """An index built by another format version, model, tokenizer, data tables or backend."""
 
 
-@dataclass
-class BuildReport:
-    index_dir: Path
-    documents: int = 0
-    chunks: int = 0
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    embedded: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    rebuilt_because: str | None = None
-    seconds: float = 0.0
-    written: bool = False
+class IndexDamagedError(IndexMismatchError):
+    """A manifest or data file of the live build is missing, unreadable or does not match its
+    checksum. `python -m ingest` rebuilds from the documents."""
+
+
+# --- locations and locking ------------------------------------------------------------------
+
+
+def _current_build(directory: Path) -> Path | None:
+    pointer = directory / "CURRENT"
+    if not pointer.exists():
+        return None
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    build = directory / "builds" / name
+    return build if name and build.is_dir() else None
+
+
+@contextmanager
+def index_lock(directory: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Exclusive lock on the index directory for a build; `on_wait` is called once if another
+    build holds it (then we wait for it)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(directory / ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if on_wait is not None:
+            on_wait()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+# --- integrity ------------------------------------------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def data_pins() -> dict[str, str]:
+    """sha256 of every table the query side reads (glossary, abbreviations, common words)."""
+    return {
+        p.name: _sha256(p) for pattern in DATA_PATTERNS for p in sorted(DATA_DIR.glob(pattern))
+    }
+
+
+def _file_sums(build: Path) -> dict[str, dict]:
+    return {
+        p.relative_to(build).as_posix(): {"sha256": _sha256(p), "bytes": p.stat().st_size}
+        for p in sorted(build.rglob("*"))
+        if p.is_file() and p.name != "manifest.json"
+    }
+
+
+def _damaged(directory: Path, what: str) -> IndexDamagedError:
+    return IndexDamagedError(
+        f"Chỉ mục tại {directory} bị hỏng ({what}): hãy chạy lại python -m ingest để xây dựng lại từ văn bản."
+    )
+
+
+def read_manifest(directory: str | Path) -> dict:
+    directory = Path(directory)
+    build = _current_build(directory)
+    if build is None:
+        if (directory / "CURRENT").exists():
+            raise _damaged(directory, "tệp CURRENT trỏ tới bản dựng không tồn tại")
+        raise IndexMissingError(
+            f"Chưa có chỉ mục tại {directory}. Hãy chạy: python -m ingest [TỆP/THƯ MỤC] --index {directory}"
+        )
+    try:
+        manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise _damaged(directory, "thiếu manifest.json") from exc
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise _damaged(directory, "không đọc được manifest.json") from exc
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        if isinstance(manifest, dict) and manifest.get("format_version") not in (None, FORMAT_VERSION):
+            return manifest  # an older format: check_compatible says so
+        raise _damaged(directory, "manifest.json không hợp lệ")
+    return manifest
+
+
+def check_compatible(
+    manifest: dict, model: str | None, backend: str | None = None, tokenizer: TokenizerConfig | None = None
+) -> None:
+    """Raise IndexMismatchError (one Vietnamese line) when this program cannot use the index."""
+    rebuild = "hãy chạy lại python -m ingest để xây dựng lại."
+    version = manifest.get("format_version")
+    if version != FORMAT_VERSION:
+        raise IndexMismatchError(
+            f"Chỉ mục có định dạng phiên bản {version}, chương trình này cần phiên bản {FORMAT_VERSION}: {rebuild}"
+        )
+    try:
+        built_with = manifest["model"]["name"]
+        built_backend = manifest["backend"]["name"]
+        pins = manifest["data_files"]
+        tokenizer_version = manifest["tokenizer_version"]
+    except (KeyError, TypeError) as exc:
+        raise IndexDamagedError(f"Chỉ mục bị hỏng (manifest.json thiếu {exc}): {rebuild}") from exc
+    if model is not None and built_with != model:
+        raise IndexMismatchError(
+            f"Chỉ mục được xây dựng bằng mô hình '{built_with}', còn mô hình đang cấu hình là '{model}': "
+            "vectơ của hai mô hình không so sánh được. Hãy dùng đúng mô hình đó hoặc chạy lại python -m ingest."
+        )
+    if backend is not None and built_backend != backend:
+        raise IndexMismatchError(
+            f"Chỉ mục được xây dựng cho kho '{built_backend}', còn HOIDAP_BACKEND là '{backend}': {rebuild}"
+        )
+    if tokenizer_version != TOKENIZER_VERSION or (tokenizer is not None and manifest.get("tokenizer") != asdict(tokenizer)):
+        raise IndexMismatchError(f"Cách tách từ đã thay đổi kể từ khi lập chỉ mục: {rebuild}")
+    current = data_pins()
+    if pins != current:
+        changed = sorted(set(pins) ^ set(current) | {k for k in pins if current.get(k) != pins[k]})
+        raise IndexMismatchError(f"Bảng dữ liệu {', '.join(changed)} đã thay đổi kể từ khi lập chỉ mục: {rebuild}")
+
+
+# --- the loaded index -----------------------------------------------------------------------
 
 
 @dataclass
@@ -78,8 +193,10 @@ class IndexStore:
     documents: dict[str, Document]
     chunks: list[Chunk]
     vectors: np.ndarray
-    dense: DenseIndex
-    lexical: LexicalIndex
+    backend: Backend
+    tokenizer: VietnameseTokenizer
+    restorer: DiacriticRestorer
+    _tokens: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
 
     @property
     def model(self) -> str:
@@ -88,277 +205,163 @@ class IndexStore:
     def doc_chunks(self, doc_id: str) -> list[Chunk]:
         return [c for c in self.chunks if c.doc_id == doc_id]
 
+    @cached_property
+    def _vocab(self) -> list[str]:
+        return self._tokens["vocab"].tolist()
 
-# --- locations ------------------------------------------------------------------------------
-
-
-def _current_build(directory: Path) -> Path | None:
-    pointer = directory / "CURRENT"
-    if not pointer.exists():
-        return None
-    build = directory / "builds" / pointer.read_text(encoding="utf-8").strip()
-    return build if build.is_dir() else None
-
-
-@contextmanager
-def _locked(directory: Path) -> Iterator[None]:
-    directory.mkdir(parents=True, exist_ok=True)
-    with (directory / ".lock").open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    def chunk_tokens(self, row: int) -> set[str]:
+        """The lexical tokens of chunk `row` (as indexed), from tokens.npz."""
+        indptr, indices = self._tokens["indptr"], self._tokens["indices"]
+        vocab = self._vocab
+        return {vocab[i] for i in indices[indptr[row] : indptr[row + 1]]}
 
 
-# --- loading --------------------------------------------------------------------------------
-
-
-def read_manifest(directory: str | Path) -> dict:
-    directory = Path(directory)
-    build = _current_build(directory)
-    if build is None:
-        raise IndexMissingError(
-            f"Chưa có chỉ mục tại {directory}. Hãy chạy: python -m ingest [TỆP/THƯ MỤC] --index {directory}"
-        )
-    return json.loads((build / "manifest.json").read_text(encoding="utf-8"))
-
-
-def check_compatible(manifest: dict, model: str | None) -> None:
-    version = manifest.get("format_version")
-    if version != FORMAT_VERSION:
-        raise IndexMismatchError(
-            f"Chỉ mục có định dạng phiên bản {version}, chương trình này cần phiên bản {FORMAT_VERSION}: "
-            "hãy chạy lại python -m ingest để xây dựng lại."
-        )
-    built_with = manifest["model"]["name"]
-    if model is not None and built_with != model:
-        raise IndexMismatchError(
-            f"Chỉ mục được xây dựng bằng mô hình '{built_with}', còn mô hình đang cấu hình là '{model}': "
-            "vectơ của hai mô hình không so sánh được. Hãy dùng đúng mô hình đó hoặc chạy lại python -m ingest."
-        )
-
-
-def load_index(directory: str | Path, model: str | None = None) -> IndexStore:
-    """Load the live build. `model`, when given, must be the model the index was built with."""
+def load_index(directory: str | Path, model: str | None = None, backend: str | None = None) -> IndexStore:
+    """Load the live build. `model`/`backend`, when given, must be what the index was built with.
+    Every file is checked against the manifest's checksums first."""
     directory = Path(directory)
     manifest = read_manifest(directory)
-    check_compatible(manifest, model)
+    check_compatible(manifest, model, backend)
     build = _current_build(directory)
     assert build is not None
-    documents = {
-        d.doc_id: d for d in (Document.from_dict(json.loads(line)) for line in _read_lines(build / "documents.jsonl"))
-    }
-    chunks = [Chunk.from_dict(json.loads(line)) for line in _read_lines(build / "chunks.jsonl")]
-    vectors = np.load(build / "vectors.npy")
-    dim = manifest["model"]["dim"]
-    dense = DenseIndex.load(build / "dense.faiss", dim, manifest["dense_index"])
-    lexical = LexicalIndex.load(build / "lexical")
-    if not (len(chunks) == len(vectors) == dense.size == lexical.size):
-        raise IndexMismatchError(
-            f"Chỉ mục tại {directory} không nhất quán ({len(chunks)} đoạn, {len(vectors)} vectơ, "
-            f"{dense.size} dòng FAISS): hãy chạy lại python -m ingest."
-        )
-    return IndexStore(directory, manifest, documents, chunks, vectors, dense, lexical)
+    for name, expected in manifest["files"].items():
+        path = build / name
+        try:
+            ok = path.stat().st_size == expected["bytes"] and _sha256(path) == expected["sha256"]
+        except OSError:
+            raise _damaged(directory, f"thiếu {name}") from None
+        if not ok:
+            raise _damaged(directory, f"{name} không khớp tổng kiểm")
+    try:
+        documents = {
+            d.doc_id: d for d in (Document.from_dict(json.loads(line)) for line in _read_lines(build / "documents.jsonl"))
+        }
+        chunks = [Chunk.from_dict(json.loads(line)) for line in _read_lines(build / "chunks.jsonl")]
+        vectors = np.load(build / "vectors.npy", mmap_mode="r", allow_pickle=False)
+        with np.load(build / "tokens.npz", allow_pickle=False) as npz:
+            tokens = {k: npz[k] for k in ("vocab", "indptr", "indices")}
+        info = manifest["backend"]
+        stored = backend_class(info["name"]).load(build, manifest["model"]["dim"], info, BackendOptions())
+        tokenizer = VietnameseTokenizer(TokenizerConfig(**manifest["tokenizer"]))
+        restorer = DiacriticRestorer.load(build / "restorer.sqlite")
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError, sqlite3.Error) as exc:
+        raise _damaged(directory, f"{type(exc).__name__}") from exc
+    if not (len(chunks) == len(vectors) == stored.size == len(tokens["indptr"]) - 1):
+        raise _damaged(directory, f"{len(chunks)} đoạn, {len(vectors)} vectơ, {stored.size} dòng trong kho")
+    return IndexStore(directory, manifest, documents, chunks, vectors, stored, tokenizer, restorer, tokens)
+
+
+def recorded_sources(directory: str | Path) -> list[str]:
+    """Source paths of the documents of the live build, read as far as its files allow (for
+    rebuilding a damaged or outdated index without losing documents); [] if none is readable."""
+    build = _current_build(Path(directory))
+    if build is None:
+        return []
+    sources: list[str] = []
+    try:
+        for line in _read_lines(build / "documents.jsonl"):
+            try:
+                source = json.loads(line).get("source")
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(source, str):
+                sources.append(source)
+    except (OSError, UnicodeDecodeError):
+        pass
+    if not sources:
+        try:
+            manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+            sources = [d["source"] for d in manifest["documents"].values()]
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+            return []
+    return sources
 
 
 def _read_lines(path: Path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
-def _load_previous(directory: Path, model: str, chunker: str, tokenizer: TokenizerConfig) -> tuple[IndexStore | None, str | None]:
-    """The live index if it can be reused for an incremental update, else why not."""
-    try:
-        manifest = read_manifest(directory)
-    except IndexMissingError:
-        return None, None
-    try:
-        check_compatible(manifest, model)
-        if (
-            manifest.get("parser_version") != PARSER_VERSION
-            or manifest.get("max_chars") != MAX_CHARS
-            or manifest.get("chunker", "structure") != chunker
-        ):
-            return None, "cách tách đoạn đã thay đổi"
-        if manifest.get("tokenizer") != asdict(tokenizer):
-            return None, "cách tách từ của chỉ mục từ khóa đã thay đổi"
-        return load_index(directory, model), None
-    except (IndexMismatchError, OSError, ValueError, KeyError) as exc:
-        return None, str(exc)
-
-
-# --- building -------------------------------------------------------------------------------
+# --- writing a build ------------------------------------------------------------------------
 
 
 @dataclass
-class _Entry:
+class DocumentEntry:
+    """One document ready to store: its chunks, their vectors and the text each was indexed as."""
+
     document: Document
     chunks: list[Chunk]
-    vectors: np.ndarray | None  # None until embedded
+    vectors: np.ndarray
+    texts: list[str]
 
 
-def _doc_id_for(path: Path, taken: set[str]) -> str:
-    doc_id = path.name
-    if doc_id in taken:
-        doc_id = f"{path.parent.name}/{path.name}"
-    return doc_id
+@dataclass(frozen=True)
+class BuildInfo:
+    """What the manifest records about how the chunks were made and embedded."""
+
+    model: str
+    dim: int
+    embedder_backend: str
+    backend: str = DEFAULT_BACKEND
+    dense_index: str = "auto"
+    tokenizer: TokenizerConfig = field(default_factory=TokenizerConfig)
+    pipeline: dict = field(default_factory=dict)  # parser version, chunker, max chars: set by the build module
 
 
-def update_index(
-    sources: Sequence[str | Path],
-    directory: str | Path,
-    embedder: Embedder,
-    *,
-    keep_others: bool = False,
-    remove: Sequence[str] = (),
-    index_type: str = "auto",
-    progress: Progress | None = None,
-    chunker: str = "structure",
-    tokenizer: TokenizerConfig | None = None,
-) -> BuildReport:
-    """Make the index at `directory` reflect `sources`.
-
-    By default the index holds exactly the documents found in `sources` (documents no longer
-    there are dropped). With `keep_others=True` (uploads in the app) the given files are added
-    or replaced and every other document stays; `remove` drops documents by id. `chunker` and
-    `tokenizer` exist for the benchmark ablations; the defaults are what the product uses.
-    """
-    if chunker not in CHUNKERS:
-        raise ValueError(f"chunker must be one of {', '.join(CHUNKERS)}, not {chunker!r}")
-    tokenizer = tokenizer or TokenizerConfig()
-    started = time.perf_counter()
-    directory = Path(directory)
-    report = BuildReport(index_dir=directory)
-    with _locked(directory):
-        previous, reason = _load_previous(directory, embedder.name, chunker, tokenizer)
-        report.rebuilt_because = reason
-        old: dict[str, _Entry] = {}
-        if previous is not None:
-            for doc_id, doc in previous.documents.items():
-                rows = [i for i, c in enumerate(previous.chunks) if c.doc_id == doc_id]
-                old[doc_id] = _Entry(doc, [previous.chunks[i] for i in rows], previous.vectors[rows])
-
-        files, skipped = collect_files(sources)
-        report.skipped.extend(skipped)
-        entries: dict[str, _Entry] = {k: v for k, v in old.items() if keep_others and k not in remove}
-        seen: set[str] = set()
-        for path in files:
-            doc_id = _doc_id_for(path, seen)
-            seen.add(doc_id)
-            try:
-                data = read_bytes(path)
-                prior = old.get(doc_id)
-                if prior is not None and prior.document.content_hash == content_hash(data):
-                    entries[doc_id] = prior
-                    report.unchanged += 1
-                    continue
-                document = read_document(path, data=data, doc_id=doc_id)
-                chunks = CHUNKERS[chunker](document)
-                if not chunks:
-                    raise LoadError(path, "không tìm thấy đoạn văn bản nào để lập chỉ mục")
-            except LoadError as exc:
-                report.skipped.append(Skipped(str(path), exc.reason + (f" ({exc.detail})" if exc.detail else "")))
-                if doc_id in old and not keep_others:
-                    # A file that used to index and is now broken keeps its previous version: the
-                    # index never loses a document because of a bad update.
-                    entries[doc_id] = old[doc_id]
-                continue
-            entries[doc_id] = _Entry(document, chunks, None)
-            (report.changed if doc_id in old else report.added).append(doc_id)
-
-        report.removed = sorted(set(old) - set(entries))
-        report.documents = len(entries)
-        report.chunks = sum(len(e.chunks) for e in entries.values())
-        if previous is not None and not report.added and not report.changed and not report.removed:
-            report.seconds = time.perf_counter() - started
-            return report
-        if not entries:
-            report.seconds = time.perf_counter() - started
-            return report
-
-        _embed_missing(entries, embedder, report, progress)
-        _write_build(directory, entries, embedder, index_type, chunker, tokenizer)
-        report.written = True
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-def _embed_missing(entries: dict[str, _Entry], embedder: Embedder, report: BuildReport, progress: Progress | None) -> None:
-    pending = [(e, c) for e in entries.values() if e.vectors is None for c in e.chunks]
-    total = len(pending)
-    done = 0
-    batch = 16
-    by_entry: dict[str, list[np.ndarray]] = {}
-    for start in range(0, total, batch):
-        part = pending[start : start + batch]
-        vectors = embedder.embed_passages([indexed_text(c, e.document.meta) for e, c in part], batch_size=batch)
-        for (entry, _chunk), vector in zip(part, vectors, strict=True):
-            by_entry.setdefault(entry.document.doc_id, []).append(vector)
-        done += len(part)
-        if progress:
-            progress(done, total)
-    for doc_id, vectors in by_entry.items():
-        entries[doc_id].vectors = np.vstack(vectors).astype(np.float32)
-    report.embedded = total
-
-
-def _write_build(
-    directory: Path,
-    entries: dict[str, _Entry],
-    embedder: Embedder,
-    index_type: str,
-    chunker: str,
-    tokenizer: TokenizerConfig,
-) -> None:
+def write_build(directory: Path, entries: Sequence[DocumentEntry], info: BuildInfo) -> Path:
+    """Write a new build and make it live atomically; returns the build folder. The caller
+    holds `index_lock`."""
     builds = directory / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     tmp = builds / f".tmp-{name}"
     tmp.mkdir()
     try:
-        documents: list[Document] = []
+        entries = sorted(entries, key=lambda e: e.document.doc_id)
+        tokenizer = VietnameseTokenizer(info.tokenizer)
+        backend = backend_class(info.backend).create(info.dim, BackendOptions(dense_index=info.dense_index))
         chunks: list[Chunk] = []
-        vectors: list[np.ndarray] = []
-        for doc_id in sorted(entries):
-            entry = entries[doc_id]
-            documents.append(entry.document)
-            # Chunk ids/orders are per document; rows are global and equal list positions.
+        matrices: list[np.ndarray] = []
+        token_lists: list[list[str]] = []
+        for entry in entries:
+            start = len(chunks)
+            tokens = [tokenizer.tokens(t) for t in entry.texts]
+            vectors = np.asarray(entry.vectors, dtype=np.float32).reshape(len(entry.chunks), info.dim)
+            backend.add(entry.document.doc_id, range(start, start + len(entry.chunks)), vectors, tokens)
             chunks.extend(entry.chunks)
-            assert entry.vectors is not None
-            vectors.append(entry.vectors)
-        matrix = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, embedder.dim), np.float32)
-        chosen = resolve_index_type(index_type, len(matrix))
-        dense = DenseIndex(embedder.dim, chosen)
-        dense.add(matrix)
-        dense.save(tmp / "dense.faiss")
-        lexical = LexicalIndex(VietnameseTokenizer(tokenizer))
-        lexical.build(indexed_text(c, entries[c.doc_id].document.meta) for c in chunks)
-        lexical.save(tmp / "lexical")
+            matrices.append(vectors)
+            token_lists.extend(tokens)
+        matrix = np.vstack(matrices) if matrices else np.zeros((0, info.dim), np.float32)
+        backend_info = backend.save(tmp)
         np.save(tmp / "vectors.npy", matrix)
-        _write_jsonl(tmp / "documents.jsonl", (d.to_dict() for d in documents))
+        _save_tokens(tmp / "tokens.npz", token_lists)
+        DiacriticRestorer.from_texts(c.text for c in chunks).save(tmp / "restorer.sqlite")
+        _write_jsonl(tmp / "documents.jsonl", (e.document.to_dict() for e in entries))
         _write_jsonl(tmp / "chunks.jsonl", (c.to_dict() for c in chunks))
         manifest = {
             "format_version": FORMAT_VERSION,
-            "parser_version": PARSER_VERSION,
-            "max_chars": MAX_CHARS,
-            "chunker": chunker,
-            "tokenizer": asdict(tokenizer),
-            "model": {"name": embedder.name, "dim": embedder.dim},
-            "dense_index": chosen,
+            **info.pipeline,
+            "tokenizer": asdict(info.tokenizer),
+            "tokenizer_version": TOKENIZER_VERSION,
+            "data_files": data_pins(),
+            "model": {"name": info.model, "dim": info.dim, "embedder_backend": info.embedder_backend},
+            "backend": {"name": backend.name, **backend_info},
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "documents": {
-                d.doc_id: {"source": d.source, "content_hash": d.content_hash, "chunks": len(entries[d.doc_id].chunks)}
-                for d in documents
+                e.document.doc_id: {
+                    "source": e.document.source,
+                    "content_hash": e.document.content_hash,
+                    "chunks": len(e.chunks),
+                }
+                for e in entries
             },
-            "counts": {"documents": len(documents), "chunks": len(chunks)},
+            "counts": {"documents": len(entries), "chunks": len(chunks)},
+            "files": _file_sums(tmp),
         }
-        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        _write_synced(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
         final = builds / name
         os.replace(tmp, final)
         pointer_tmp = directory / f".CURRENT.{name}"
-        pointer_tmp.write_text(name, encoding="utf-8")
-        with pointer_tmp.open("rb") as f:
-            os.fsync(f.fileno())
+        _write_synced(pointer_tmp, name)
         os.replace(pointer_tmp, directory / "CURRENT")  # the moment the new build goes live
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -366,9 +369,106 @@ def _write_build(
     for stale in builds.iterdir():
         if stale.name != name:
             shutil.rmtree(stale, ignore_errors=True)
+    return final
+
+
+def _save_tokens(path: Path, token_lists: list[list[str]]) -> None:
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for tokens in token_lists:
+        ids = sorted({vocab.setdefault(t, len(vocab)) for t in tokens})
+        indices.extend(ids)
+        indptr.append(len(indices))
+    np.savez(
+        path,
+        vocab=np.array(list(vocab), dtype=str) if vocab else np.zeros(0, dtype="<U1"),
+        indptr=np.array(indptr, dtype=np.int64),
+        indices=np.array(indices, dtype=np.int32),
+    )
+
+
+def _write_synced(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     with path.open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# --- embedding cache ------------------------------------------------------------------------
+
+
+class EmbeddingCache:
+    """Vectors already computed, kept across builds in INDEX/cache/embeddings.sqlite and keyed by
+    sha256(model, embedder backend, embedded text). Each batch is committed as it is embedded,
+    so a killed ingest resumes where it stopped (SQLite transactions survive a kill mid-write)."""
+
+    def __init__(self, directory: Path, model: str, embedder_backend: str, dim: int) -> None:
+        self.prefix = f"{model}\0{embedder_backend}\0"
+        self.dim = dim
+        path = directory / "cache" / "embeddings.sqlite"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = self._open(path)
+        except sqlite3.DatabaseError:
+            # A damaged cache only costs re-embedding: start a new one.
+            path.unlink(missing_ok=True)
+            self._db = self._open(path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+        db.execute("SELECT count(*) FROM vectors").fetchone()
+        return db
+
+    def key(self, text: str) -> str:
+        return hashlib.sha256((self.prefix + text).encode("utf-8")).hexdigest()
+
+    def get_many(self, texts: Sequence[str]) -> list[np.ndarray | None]:
+        out: list[np.ndarray | None] = []
+        for text in texts:
+            row = self._db.execute("SELECT vector FROM vectors WHERE key = ?", (self.key(text),)).fetchone()
+            vector = None if row is None else np.frombuffer(row[0], dtype=np.float32)
+            out.append(vector if vector is not None and vector.shape == (self.dim,) else None)
+        return out
+
+    def put_many(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+                ((self.key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors, strict=True)),
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> EmbeddingCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = [
+    "BuildInfo",
+    "DocumentEntry",
+    "EmbeddingCache",
+    "IndexDamagedError",
+    "IndexMismatchError",
+    "IndexMissingError",
+    "IndexStore",
+    "check_compatible",
+    "index_lock",
+    "load_index",
+    "read_manifest",
+    "recorded_sources",
+    "write_build",
+]

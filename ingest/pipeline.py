@@ -8,6 +8,7 @@ paths given on the command line; a broken file never stops the others — it is 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,34 @@ def read_document(path: str | Path, data: bytes | None = None, doc_id: str | Non
     )
 
 
+_OUTSIDE = "liên kết tượng trưng trỏ ra ngoài thư mục đã chọn: không đọc"
+
+
+def _walk(root: Path) -> tuple[list[Path], list[Skipped]]:
+    """Files under `root`, sorted, hidden ones left out. Symbolic links are never followed out
+    of `root`: nothing outside what the user chose to index is read."""
+    real_root = root.resolve()
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for d in list(dirs):
+            link = Path(folder) / d
+            if link.is_symlink():
+                dirs.remove(d)  # inside links would duplicate files; outside ones leave the folder
+                if not link.resolve().is_relative_to(real_root):
+                    skipped.append(Skipped(str(link), _OUTSIDE))
+        for name in names:
+            child = Path(folder) / name
+            if name.startswith("."):
+                continue
+            if child.is_symlink() and not child.resolve().is_relative_to(real_root):
+                skipped.append(Skipped(str(child), _OUTSIDE))
+            elif child.is_file():
+                found.append(child)
+    return sorted(found), skipped
+
+
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
     """Expand folders (recursively, sorted) into supported files; report what cannot be used."""
     files: list[Path] = []
@@ -72,12 +101,13 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    if child.suffix.lower() in SUPPORTED_SUFFIXES:
-                        files.append(child)
-                    else:
-                        skipped.append(Skipped(str(child), "định dạng không hỗ trợ"))
+            children, outside = _walk(path)
+            skipped.extend(outside)
+            for child in children:
+                if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    files.append(child)
+                else:
+                    skipped.append(Skipped(str(child), "định dạng không hỗ trợ"))
         elif path.is_file():
             files.append(path)
         else:

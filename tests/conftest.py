@@ -23,7 +23,7 @@ def embedder():
 
 @pytest.fixture(scope="session")
 def corpus_index(tmp_path_factory, embedder) -> Path:
-    from index.store import update_index
+    from ingest.build import update_index
 
     directory = tmp_path_factory.mktemp("corpus-index")
     report = update_index([CORPUS], directory, embedder)

