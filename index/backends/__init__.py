@@ -97,6 +97,7 @@ class Backend(ABC):
 # libraries. A new backend adds one line here and one entry in the contract test.
 BACKENDS: dict[str, str] = {
     "local": "index.backends.local:LocalBackend",
+    "milvus": "index.backends.milvus:MilvusBackend",
 }
 
 

@@ -13,6 +13,9 @@ DIM = 8
 
 
 def backend_options(name: str, tmp_path) -> BackendOptions:
+    if name == "milvus":
+        pytest.importorskip("pymilvus", reason="the milvus backend needs pymilvus + milvus-lite (requirements-milvus.txt)")
+        return BackendOptions(uri=str(tmp_path / "milvus.db"))
     return BackendOptions(dense_index="flat")
 
 
