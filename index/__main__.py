@@ -2,24 +2,34 @@
 `python -m index --jsonl` reads one question per line on stdin and writes one JSON object per line:
 {"question", "answer_found", "results": [{"doc", "citation", "section", "text", "score"}]}.
 
-Errors (no index, empty question, model mismatch) print one line and exit non-zero.
+In --jsonl mode every non-blank input line gets exactly one output line, in order: the result,
+or {"question", "answer_found": false, "results": [], "error": "<Vietnamese message>"} when the
+line cannot be searched; undecodable bytes are replaced, blank lines are skipped and counted on
+stderr, and the command exits 0 once the stream is read. Errors that stop the command (no index,
+empty question, model mismatch) print one line "Lỗi: …" and exit non-zero; anything unexpected is
+one line on screen and a traceback in the log file (Settings.log_file).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from index.config import Settings
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["serve"]:  # `python -m index serve …`: the HTTP API (index/api.py)
+    args_in = sys.argv[1:] if argv is None else argv
+    if args_in[:1] == ["tasks"]:  # `python -m index tasks …`: the responsibility map (index/tasks_cli.py)
+        from index.tasks_cli import main as tasks_main
+
+        return tasks_main(args_in[1:])
+    if args_in[:1] == ["serve"]:  # `python -m index serve …`: the HTTP API (index/api.py)
         from index.api import main as serve
 
-        return serve(argv[1:])
+        return serve(args_in[1:])
     parser = argparse.ArgumentParser(prog="python -m index", description="Tìm điều khoản trả lời câu hỏi.")
     parser.add_argument("question", nargs="?", help="câu hỏi (bỏ trống khi dùng --jsonl)")
     parser.add_argument("--top-k", type=int, default=5)
@@ -33,10 +43,32 @@ def main(argv: list[str] | None = None) -> int:
     if not args.jsonl and args.question is None:
         parser.error("cần một câu hỏi, hoặc --jsonl")
 
-    settings = Settings.from_env(index_dir=args.index, model=args.model, reranker=args.reranker)
+    try:
+        settings = Settings.from_env(index_dir=args.index, model=args.model, reranker=args.reranker)
+    except ValueError as exc:  # a bad HOIDAP_* value
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return _run(args, settings)
+    except Exception as exc:  # the last guard: one line for the user, the traceback in the log
+        from index.errors import report_unexpected
 
+        print(f"Lỗi: {report_unexpected(settings.log_file, 'chạy lệnh tìm kiếm', exc)}", file=sys.stderr)
+        return 3
+
+
+def clean_text(text: str) -> str:
+    """A question as valid Unicode: bytes that were not UTF-8 (kept by Python as lone
+    surrogates in argv) become U+FFFD, so they can never reach the embedder."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace").encode(
+        "utf-8", "replace"
+    ).decode("utf-8")
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     from index.embedder import EmbedderError
     from index.engine import open_searcher
+    from index.errors import report_unexpected
     from index.query import QueryError
     from index.store import IndexMismatchError, IndexMissingError
 
@@ -47,21 +79,30 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     if args.jsonl:
-        failures = 0
-        for line in sys.stdin:
-            question = line.rstrip("\n")
+        blank = 0
+        out_stream = sys.stdout
+        # Bytes in, decoded per line with replacement: one bad byte never costs the stream.
+        for raw in sys.stdin.buffer:
+            question = raw.decode("utf-8", "replace").rstrip("\r\n").lstrip("\ufeff")
             if not question.strip():
+                blank += 1
                 continue
             try:
-                out = searcher.search(question, top_k=args.top_k).to_dict()
+                out = searcher.search(clean_text(question), top_k=args.top_k).to_dict()
             except QueryError as exc:
                 out = {"question": question, "answer_found": False, "results": [], "error": str(exc)}
-                failures += 1
-            print(json.dumps(out, ensure_ascii=False), flush=True)
+            except Exception as exc:
+                message = report_unexpected(settings.log_file, "tìm câu trả lời cho dòng này", exc)
+                out = {"question": question, "answer_found": False, "results": [], "error": message}
+            out_stream.write(json.dumps(out, ensure_ascii=False) + "\n")
+            out_stream.flush()
+        if blank:
+            print(f"Bỏ qua {blank} dòng trống (không có câu hỏi).", file=sys.stderr)
         return 0
 
+    question = clean_text(os.fsencode(args.question).decode("utf-8", "replace"))
     try:
-        result = searcher.search(args.question, top_k=args.top_k)
+        result = searcher.search(question, top_k=args.top_k)
     except QueryError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2

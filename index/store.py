@@ -251,6 +251,32 @@ def load_index(directory: str | Path, model: str | None = None, backend: str | N
     return IndexStore(directory, manifest, documents, chunks, vectors, stored, tokenizer, restorer, tokens)
 
 
+def recorded_sources(directory: str | Path) -> list[str]:
+    """Source paths of the documents of the live build, read as far as its files allow (for
+    rebuilding a damaged or outdated index without losing documents); [] if none is readable."""
+    build = _current_build(Path(directory))
+    if build is None:
+        return []
+    sources: list[str] = []
+    try:
+        for line in _read_lines(build / "documents.jsonl"):
+            try:
+                source = json.loads(line).get("source")
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(source, str):
+                sources.append(source)
+    except (OSError, UnicodeDecodeError):
+        pass
+    if not sources:
+        try:
+            manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+            sources = [d["source"] for d in manifest["documents"].values()]
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+            return []
+    return sources
+
+
 def _read_lines(path: Path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
@@ -443,5 +469,6 @@ __all__ = [
     "index_lock",
     "load_index",
     "read_manifest",
+    "recorded_sources",
     "write_build",
 ]

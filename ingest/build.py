@@ -39,6 +39,7 @@ from index.store import (
     index_lock,
     load_index,
     read_manifest,
+    recorded_sources,
     write_build,
 )
 from ingest.chunking import CHUNKERS, MAX_CHARS, indexed_text
@@ -163,17 +164,25 @@ def update_index(
         files, skipped = collect_files(sources)
         report.skipped.extend(skipped)
         roots = [Path(s).resolve() for s in sources]
+        if previous is None and reason is not None and not replace:
+            # The old build cannot be reused (damaged, other model, other tokens): its documents
+            # that still exist elsewhere are read again, so a rebuild loses none of them.
+            files.extend(
+                Path(src) for src in dict.fromkeys(recorded_sources(directory))
+                if Path(src).is_file() and not _inside(src, roots)
+            )
         entries: dict[str, _Entry] = {}
         if not replace:
             # Kept: documents from elsewhere. Documents from inside the given paths come back
             # below if their file is still there; if not, they were deleted and are removed.
             entries = {k: v for k, v in old.items() if k not in remove and not _inside(v.document.source, roots)}
             report.kept = sorted(entries)
-        seen: set[str] = set()
+        # A kept document's id is taken: a new file of the same name from elsewhere gets
+        # "folder/name" instead of silently replacing it.
+        seen: set[str] = set(entries)
         for path in files:
             doc_id = _doc_id_for(path, seen)
             seen.add(doc_id)
-            report.kept = [k for k in report.kept if k != doc_id]
             try:
                 data = read_bytes(path)
                 prior = old.get(doc_id)

@@ -40,3 +40,87 @@ def test_ingest_with_nothing_indexable_exits_non_zero(tmp_path):
     bad.write_bytes(b"")
     out = run("ingest", str(bad), "--index", str(tmp_path / "idx"), "--quiet")
     assert out.returncode == 1 and "bad.txt: tệp rỗng" in out.stdout.replace("Bỏ qua " + str(bad), "bad.txt")
+
+
+# --- issue 9 item 1: every input line gets an answer or a one-line error -----------------------
+
+
+def test_jsonl_survives_invalid_utf8_symbols_emoji_and_blank_lines(corpus_index):
+    stream = (
+        "Ai ký kế hoạch 48?\n".encode()
+        + b"c\xc3\xa2u h\xe1\xbb\x8fi \xff\xfe\n"  # "câu hỏi" followed by two bytes that are not UTF-8
+        + b"\n???\n"
+        + "😀😀\n\n".encode()
+        + "Chỉ tiêu phát triển đoàn viên năm 2025 là bao nhiêu?\n".encode()
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "index", "--jsonl", "--top-k", "2", "--index", str(corpus_index)],
+        cwd=ROOT, input=stream, capture_output=True, timeout=300,
+    )  # fmt: skip
+    stderr = out.stderr.decode("utf-8", "replace")
+    assert out.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    lines = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
+    assert len(lines) == 5  # 7 input lines, 2 blank
+    assert [line["question"] for line in lines] == [
+        "Ai ký kế hoạch 48?",
+        "câu hỏi \ufffd\ufffd",
+        "???",
+        "😀😀",
+        "Chỉ tiêu phát triển đoàn viên năm 2025 là bao nhiêu?",
+    ]
+    assert lines[0]["results"] and lines[1]["results"] and lines[4]["results"]
+    assert "error" not in lines[1]
+    for bad in lines[2:4]:
+        assert bad["results"] == [] and bad["error"] and "\n" not in bad["error"]
+    assert "2 dòng trống" in stderr
+
+
+def test_one_shot_question_with_invalid_bytes_answers(corpus_index):
+    out = subprocess.run(
+        [sys.executable, "-m", "index", b"Ai k\xc3\xbd k\xe1\xba\xbf ho\xe1\xba\xa1ch 48 \xff", "--index", str(corpus_index)],
+        cwd=ROOT, capture_output=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in out.stderr
+    assert "48-KH/ĐĐTLD" in out.stdout.decode("utf-8")
+
+
+class _Boom:
+    """A searcher that fails unexpectedly on one question."""
+
+    def search(self, question, top_k=5, filters=None):
+        if "hỏng" in question:
+            raise RuntimeError("simulated bug")
+        from index.search import SearchResult
+
+        return SearchResult(question, False, [])
+
+
+def test_unexpected_error_is_one_line_and_a_log_entry(tmp_path, monkeypatch, capsys):
+    import io
+
+    import index.__main__ as cli
+    import index.engine
+
+    log = tmp_path / "logs" / "hoidap.log"
+    monkeypatch.setenv("HOIDAP_LOG", str(log))
+    monkeypatch.setattr(index.engine, "open_searcher", lambda settings: _Boom())
+    stdin = io.TextIOWrapper(io.BytesIO("một\ncâu hỏng\nhai\n".encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert cli.main(["--jsonl", "--index", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    lines = [json.loads(x) for x in captured.out.splitlines()]
+    assert [x["question"] for x in lines] == ["một", "câu hỏng", "hai"]
+    assert "error" in lines[1] and "nhật ký" in lines[1]["error"] and "error" not in lines[2]
+    assert "simulated bug" in log.read_text() and "Traceback" in log.read_text()
+
+    # A failure before any question is read: one line on stderr, non-zero exit, logged.
+    def explode(settings):
+        raise ValueError("manifest exploded")
+
+    monkeypatch.setattr(index.engine, "open_searcher", explode)
+    assert cli.main(["câu hỏi", "--index", str(tmp_path)]) != 0
+    err = capsys.readouterr().err
+    assert err.startswith("Lỗi:") and err.count("\n") == 1 and "Traceback" not in err
+    assert "manifest exploded" in log.read_text()

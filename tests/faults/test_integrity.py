@@ -49,3 +49,20 @@ def test_damaged_index_is_one_line_on_query_and_ingest_repairs_it(built, how):
     again = run("index", "Ai chủ trì kết nạp đoàn viên?", "--index", str(index_dir))
     assert again.returncode == 0, again.stderr
     assert "Ban Tổ chức" in again.stdout
+
+
+def test_repair_keeps_documents_from_other_folders(tmp_path, folder):
+    from tests.faults.conftest import plan
+
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "b.txt").write_text(plan(14, 1), encoding="utf-8")
+    index_dir = tmp_path / "index"
+    assert run("ingest", str(folder), "--index", str(index_dir), "--quiet").returncode == 0
+    assert run("ingest", str(other), "--index", str(index_dir), "--quiet").returncode == 0
+    (_live_build(index_dir) / "vectors.npy").write_bytes(b"broken")
+    repair = run("ingest", str(folder), "--index", str(index_dir), "--quiet")
+    assert repair.returncode == 0, repair.stderr
+    from index.store import load_index
+
+    assert set(load_index(index_dir).documents) == {"mini.txt", "b.txt"}

@@ -74,3 +74,17 @@ def test_waiting_ingest_says_it_is_waiting(tmp_path):
     _out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert _docs(index_dir) == {"a.txt"}
+
+
+def test_same_file_name_from_another_folder_does_not_replace(tmp_path, embedder):
+    from ingest.build import update_index
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text(plan(12, 1), encoding="utf-8")
+    (second / "a.txt").write_text(plan(13, 1), encoding="utf-8")
+    index_dir = tmp_path / "index"
+    update_index([first], index_dir, embedder)
+    report = update_index([second], index_dir, embedder)
+    assert report.kept == ["a.txt"] and report.added == ["second/a.txt"] and not report.changed

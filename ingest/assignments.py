@@ -1,0 +1,524 @@
+"""Who does what by when: assignment records read from a plan's implementation clauses.
+
+Plans and programmes end with a section ("TỔ CHỨC THỰC HIỆN") that hands the work out unit by
+unit: "Ban Tổ chức: Tham mưu chỉ đạo, hướng dẫn …", "Các liên đoàn lao động tỉnh, thành phố …
+Hằng năm báo cáo kết quả … trước ngày 30/11". `extract_assignments` turns those clauses into
+`Assignment` records `{unit, role, task, deadline}` with the clause's citation. Outside such a
+section only explicit hand-outs count ("Giao X …", "X chủ trì …"), because the body of a plan
+describes what the movement should do, not who is charged with it.
+
+How a clause is read (the labelling guide of eval/assignments_gold.jsonl, see eval/README.md):
+- it is cut into segments at sentence ends, semicolons and lines; a segment's subject is the
+  text before its first verb (or the unit after "giao"); a segment without a subject continues
+  the previous one, or takes the unit named by the enclosing heading ("1. Tổng Liên đoàn Lao
+  động Việt Nam:");
+- role: the first role verb of the predicate before any other action verb (chủ trì / tham mưu /
+  phối hợp), else "thực hiện"; a segment that also says "báo cáo" adds a "báo cáo" record; the
+  named partners of a "chủ trì, phối hợp với …" get "phối hợp" records;
+- deadline: dates and frequencies of the segment ("trước ngày 30/11", "hằng năm", "quý IV",
+  "định kỳ 6 tháng", "năm 2021"); those in the comma-piece that says "báo cáo" belong to the
+  report, the others to the main task;
+- unit names are written the way officials abbreviate them (Ban Tổ chức TLĐ, LĐLĐ tỉnh/thành
+  phố, CĐ ngành TW) and a department named without its organisation ("Ban Tổ chức", "các ban")
+  gets the issuing organisation's (TLĐ for a Tổng Liên đoàn plan, Tỉnh ủy for a Tỉnh ủy one).
+
+Pure text functions: no files, no index. `index/tasks.py` runs them over a loaded index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from ingest.document import Chunk, Document, citation
+from ingest.normalize import normalize_text
+
+ROLES = ("chủ trì", "tham mưu", "phối hợp", "thực hiện", "báo cáo")
+
+# Headings of the sections that hand the work out.
+# Headings of the sections that hand the work out: the heading is just that ("III. TỔ CHỨC THỰC
+# HIỆN", "V. TỔ CHỨC THỰC HIỆN CHƯƠNG TRÌNH"), not a law chapter "… VÀ TỔ CHỨC THỰC HIỆN BẢO HIỂM".
+_IMPLEMENTATION = re.compile(
+    r"^(?:tổ chức thực hiện|tổ chức triển khai(?: thực hiện)?|trách nhiệm thực hiện|phân công (?:nhiệm vụ|thực hiện))"
+    r"(?:\s+(?:kế hoạch|chương trình|nghị quyết|đề án)\b.*)?$",
+    re.IGNORECASE,
+)
+_HEADING_LABEL = re.compile(r"^(?:(?:Phần|Chương|Mục|Điều)\s+[\w]+[.:]?|[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s*")
+
+# Organisation names → the abbreviation officials write (index/data/abbreviations.tsv holds the
+# same pairs; ingest/ does not read index/ files, so the few that name units are listed here).
+# Longest first: "Tổng Liên đoàn Lao động Việt Nam" before "Liên đoàn Lao động".
+_UNIT_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("Tổng Liên đoàn Lao động Việt Nam", "TLĐ"),
+    ("Tổng Liên đoàn Lao động", "TLĐ"),
+    ("Tổng LĐLĐ Việt Nam", "TLĐ"),
+    ("Tổng LĐLĐ", "TLĐ"),
+    ("Tổng Liên đoàn", "TLĐ"),
+    ("TLD", "TLĐ"),
+    ("Liên đoàn Lao động", "LĐLĐ"),
+    ("công đoàn cơ sở", "CĐCS"),
+    ("Công đoàn Viên chức", "CĐVC"),
+    ("tổng công ty", "TCTy"),
+    ("Tổng Cty", "TCTy"),
+    ("công đoàn", "CĐ"),
+    ("Trung ương", "TW"),
+    ("TƯ", "TW"),
+    ("Ủy ban Kiểm tra", "UBKT"),
+    ("Ban Chấp hành", "BCH"),
+    ("Ban Thường vụ", "BTV"),
+    ("Đoàn Chủ tịch", "ĐCT"),
+    ("Mặt trận Tổ quốc", "MTTQ"),
+    ("Ủy ban nhân dân", "UBND"),
+    ("Hội đồng nhân dân", "HĐND"),
+    ("Thanh niên cộng sản", "TNCS"),
+)
+_ABBR_RES = [
+    (re.compile(rf"(?<!\w){re.escape(long)}(?!\w)", re.IGNORECASE), short) for long, short in _UNIT_ABBREVIATIONS
+]
+
+# What a unit name starts with (folded, after "các" is dropped and abbreviations applied).
+_UNIT_HEADS = (
+    "ban ", "các ban", "văn phòng", "ubkt", "bch", "btv", "đct", "thường trực", "tlđ", "lđlđ", "cđ ",
+    "cđ", "cđcs", "cđvc", "đảng đoàn", "đảng ủy", "huyện ủy", "thị ủy", "thành ủy", "tỉnh ủy",
+    "cơ quan báo chí", "trang thông tin", "bản tin", "tổ chức chính trị", "mttq", "ubnd", "hđnd",
+    "đoàn tncs", "sở ", "bộ ", "ủy ban", "hội ",
+)
+_BARE_HEADS = frozenset({"Ban", "Sở", "Bộ", "Ngành", "CĐ"})
+# Unnamed bodies are not units one could look up ("các cơ quan liên quan").
+_GENERIC = re.compile(
+    r"liên quan|chức năng|có thẩm quyền|^(?:các )?(?:đơn vị|cơ quan(?! báo chí)|ngành|cấp)\b", re.IGNORECASE
+)
+# "các ban", "các Ban của Tổng Liên đoàn", "các ban liên quan": the issuer's departments as a group.
+_DEPARTMENTS = re.compile(
+    r"^(?:các\s+)?ban(?:\s+(?:của|tại cơ quan|thuộc|liên quan))?\s*(?P<rest>.*)$", re.IGNORECASE
+)
+# A department of the issuing organisation when named without one.
+_DEPARTMENT = re.compile(r"^(?:Ban (?!cán sự)\w|Các ban\b|Văn phòng|UBKT|BCH|BTV|ĐCT|Thường trực|Cơ quan báo chí)")
+_OWNER = re.compile(r"(?<!\w)(?:TLĐ|LĐLĐ|CĐ|Tỉnh ủy|Thành ủy|TW|tỉnh|huyện|Đảng đoàn)(?!\w)")
+# Issuing bodies whose organisation owns the departments: "Đảng đoàn TLĐ" → "TLĐ".
+_GOVERNING_BODY = re.compile(r"^(?:Đảng đoàn|BCH|BTV|ĐCT|Thường trực ĐCT|Thường trực|Văn phòng)\s+")
+
+# Outside an implementation section only these hand work out.
+_EXPLICIT = re.compile(r"(?<!\w)(?:giao|chủ trì)(?!\w)", re.IGNORECASE)
+_ROLE_VERBS = ("chủ trì", "tham mưu", "phối hợp")
+# Verbs that start a predicate: the subject ends before the first of them.
+_ACTION_VERBS = (
+    "chỉ đạo", "triển khai", "xây dựng", "tổ chức", "ban hành", "nghiên cứu", "rà soát", "thực hiện",
+    "hướng dẫn", "quán triệt", "theo dõi", "đôn đốc", "cụ thể hóa", "tuyên truyền", "giám sát",
+    "kiểm tra", "lựa chọn", "tổng hợp", "tổng kết", "sơ kết", "tham gia", "đề xuất", "tiếp nhận",
+    "nâng cao", "đẩy mạnh", "phát huy", "bảo đảm", "đảm bảo", "báo cáo", "thành lập", "trình",
+    "ủy thác", "bố trí", "phê duyệt", "cung cấp", "hỗ trợ", "quyết định",
+)
+_MODIFIERS = ("có trách nhiệm", "có quyền", "chủ động", "tích cực", "tăng cường", "cần", "thường xuyên", "tiếp tục", "căn cứ", "giao")
+_PREDICATE = re.compile(
+    r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )("
+    + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS, *_MODIFIERS), key=len, reverse=True))
+    + r")(?!\w)|:"
+)
+_STARTS_WITH_VERB = re.compile(
+    r"^(?:" + "|".join(re.escape(v) for v in (*_ROLE_VERBS, *_ACTION_VERBS, *_MODIFIERS, "tiếp tục")) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_ANY_VERB = re.compile(
+    r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )("
+    + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS), key=len, reverse=True))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+_REPORT = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
+_REPORT_VERBS = frozenset({"báo cáo", "sơ kết", "tổng kết", "tổng hợp"})
+# Leading adverbial pieces that are not the subject: "Căn cứ Kế hoạch …, kết hợp …, các LĐLĐ …".
+_ADVERBIAL = re.compile(r"^(?:căn cứ|kết hợp|trên cơ sở|hằng năm|hàng năm|định kỳ|đồng thời)\b", re.IGNORECASE)
+_LABEL = re.compile(r"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*)\.|\(\d+\)|[a-zđ]\)|[-+•*])\s*")
+_PARTNERS = re.compile(r"phối hợp (?:chặt chẽ )?với (.+)", re.IGNORECASE)
+# Lists inside one unit name that must not be split at their comma.
+_PLACE_LISTS = re.compile(r"\b(tỉnh|huyện|thị xã), (thị xã, )?thành phố\b")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One unit's share of the work in one clause."""
+
+    unit: str  # normalised, abbreviated: "Ban Tổ chức TLĐ"
+    role: str  # one of ROLES
+    task: str  # the sentence(s) of the clause that give the unit this work
+    deadline: str | None  # "hằng năm; trước ngày 30/11", or None when the clause gives none
+    doc: str  # the document's short name: "Kế hoạch 48-KH/ĐĐTLD"
+    citation: str  # "Kế hoạch 48-KH/ĐĐTLD › III. TỔ CHỨC THỰC HIỆN › 4."
+    doc_id: str
+    chunk_id: str  # for "Xem trong văn bản"
+    section: str  # "III. TỔ CHỨC THỰC HIỆN › 4."
+    order: int  # the chunk's position in its document
+    unit_full: str = ""  # the unit spelled out (filled in by index/tasks.py from the abbreviation table)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+# --- units -----------------------------------------------------------------------------------
+
+
+def issuer_owner(issuer: str | None) -> str | None:
+    """The organisation whose departments a document names bare: 'Đảng đoàn Tổng Liên đoàn' → 'TLĐ'."""
+    if not issuer:
+        return None
+    name = abbreviate(issuer)
+    while True:
+        stripped = _GOVERNING_BODY.sub("", name)
+        if stripped == name:
+            return name or None
+        name = stripped
+
+
+def abbreviate(text: str) -> str:
+    text = normalize_text(text).strip()
+    for pattern, short in _ABBR_RES:
+        text = pattern.sub(short, text)
+    return text
+
+
+def canonical_unit(phrase: str, owner: str | None = None) -> str | None:
+    """A unit phrase as officials write it, or None when it names no unit.
+
+    'Các liên đoàn lao động tỉnh, thành phố' → 'LĐLĐ tỉnh/thành phố'; 'Ban Tổ chức' with owner
+    'TLĐ' → 'Ban Tổ chức TLĐ'; 'các cơ quan liên quan' → None."""
+    text = _PLACE_LISTS.sub(lambda m: f"{m.group(1)}/{m.group(2) or ''}thành phố".replace(", ", "/"), phrase)
+    text = re.sub(r"\(.*?\)", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" .,;:–-")
+    text = re.sub(r"^giao\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+và tương đương\b", "", text)
+    group = _DEPARTMENTS.match(text) if re.match(r"^các\s+ban\b", text, re.IGNORECASE) else None
+    if group is not None:
+        rest = abbreviate(group.group("rest"))
+        if rest and not _OWNER.fullmatch(rest) and not _GENERIC.search(rest) and not rest.startswith("cơ quan"):
+            return None
+        rest = rest if rest and _OWNER.fullmatch(rest) else ""
+        return f"Các ban {rest or owner or ''}".strip()
+    text = re.sub(r"^các\s+", "", text, flags=re.IGNORECASE)
+    if not text or _GENERIC.search(text):
+        return None
+    text = re.sub(r"\s+(?:của|tại cơ quan|trong hệ thống)\s+", " ", text)
+    text = abbreviate(text)
+    text = re.sub(r"(?<=CĐ )Ngành\b", "ngành", text)
+    text = re.sub(r"\bcác (?=(?:tỉnh|huyện|quận|thị xã|thành phố|xã)\b)", "", text)
+    text = text[:1].upper() + text[1:]
+    if not (text.lower() + " ").startswith(_UNIT_HEADS):
+        return None
+    if text in _BARE_HEADS:
+        return None  # "các sở, ban, ngành": no body in particular
+    if owner and _DEPARTMENT.match(text) and not _OWNER.search(text[3:]):
+        text = f"{text} {owner}"
+    return text
+
+
+def split_units(phrase: str, owner: str | None) -> list[str]:
+    """'Ban Chấp hành và Đoàn Chủ tịch Tổng Liên đoàn' → ['BCH TLĐ', 'ĐCT TLĐ']."""
+    phrase = re.sub(r"\s+và tương đương\b", "", phrase)
+    phrase = _PLACE_LISTS.sub(lambda m: f"{m.group(1)}/{m.group(2) or ''}thành phố".replace(", ", "/"), phrase)
+    parts: list[str] = []
+    for piece in re.split(r",|;", phrase):
+        # "và" joins two units ("Văn phòng và các ban") or is part of one name ("Bộ Lao động -
+        # Thương binh và Xã hội"): split only when what follows is a unit by itself.
+        for i, part in enumerate(re.split(r"\s+và\s+", piece)):
+            if i and parts and canonical_unit(part, owner) is None:
+                if not _GENERIC.search(part):  # "… và các cơ quan liên quan" adds no unit
+                    parts[-1] = f"{parts[-1]} và {part}"
+            elif part.strip():
+                parts.append(part)
+    units: list[str] = []
+    for part in parts:
+        unit = canonical_unit(part, owner)
+        if unit and unit not in units:
+            units.append(unit)
+    # "Ban Chấp hành và Đoàn Chủ tịch TLĐ": the organisation named last owns the bare ones too.
+    last_owner = re.search(r"(TLĐ|Tỉnh ủy|LĐLĐ tỉnh)$", units[-1]) if units else None
+    if last_owner:
+        units = [
+            f"{u} {last_owner.group(1)}" if _DEPARTMENT.match(u) and not _OWNER.search(u[3:]) else u for u in units
+        ]
+    return units
+
+
+def _is_unit_list(phrase: str, owner: str | None) -> list[str]:
+    """The units a heading names when it names nothing else ('1. Tổng Liên đoàn Lao động Việt Nam:')."""
+    phrase = _LABEL.sub("", phrase).strip().rstrip(".:")
+    if not phrase or len(phrase) > 200 or _ANY_VERB.search(phrase) or ":" in phrase:
+        return []
+    parts = [p for p in re.split(r",|;|\s+và\s+", _PLACE_LISTS.sub("x", phrase)) if p.strip()]
+    units = split_units(phrase, owner)
+    return units if units and len(units) >= len(parts) - 1 else []
+
+
+# --- deadlines -------------------------------------------------------------------------------
+
+_DEADLINE = re.compile(
+    r"(?P<before>(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:ngày\s+)?"
+    r"\d{1,2}\s*(?:/|-|tháng\s+)\s*\d{1,2}(?:\s*(?:/|-|năm\s+)\s*\d{4})?)"
+    r"|(?P<period>định kỳ(?:\s+(?:\d+|một|hai|ba|sáu)\s+tháng(?:\s+một lần)?)?)"
+    r"|(?P<every>h[ằà]ng\s+(?:năm|quý|tháng|tuần|ngày))"
+    r"|(?P<quarter>quý\s+(?:IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*\d{4})?)"
+    r"|(?P<year>(?:trong|vào|đến|cuối|đầu)\s+(?:năm|tháng\s+\d{1,2}(?:/|\s+năm\s+))\s*\d{4})",
+    re.IGNORECASE,
+)
+
+
+def parse_deadlines(text: str) -> list[str]:
+    """Dates and frequencies in a sentence, normalised: 'Hàng năm … trước ngày 30/11' →
+    ['hằng năm', 'trước ngày 30/11']. Dates of cited documents ('ngày 25/12/2013') are not deadlines."""
+    found: list[str] = []
+    for m in _DEADLINE.finditer(normalize_text(text)):
+        kind = m.lastgroup
+        value = re.sub(r"\s+", " ", m.group(0).strip())
+        if kind == "before":
+            nums = re.findall(r"\d+", value)
+            value = "trước ngày " + "/".join(nums)
+        elif kind == "every":
+            value = "hằng " + value.split()[-1].lower()
+        elif kind == "period":
+            value = value[0].lower() + value[1:]
+        elif kind == "quarter":
+            value = "quý " + value.split(maxsplit=1)[1]
+        elif kind == "year":
+            value = value.split(maxsplit=1)[1].lower()
+        if value not in found:
+            found.append(value)
+    return found
+
+
+def _join_deadlines(items: Sequence[str]) -> str | None:
+    return "; ".join(items) if items else None
+
+
+# --- clauses ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    unit: str
+    role: str
+    segments: list[str]
+    deadlines: list[str]
+    lead: str | None = None  # for partners: the unit whose task they help with
+
+
+def _segments(text: str) -> list[str]:
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        label = _LABEL.match(line)
+        line = line[label.end() :] if label else line
+        if not line:
+            continue
+        # Sentence ends and semicolons, but not "v.v." or numbers like "20-NQ/TW.".
+        pending = ""
+        first = len(out)
+        for piece in re.split(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])|;\s*", line):
+            piece = f"{pending}, {piece.strip()}" if pending else piece.strip()
+            pending = ""
+            if not piece:
+                continue
+            if not _PREDICATE.search(piece.replace(":", "")) and split_units(piece, None):
+                # A list of units cut by semicolons is one list: the subject when it opens the
+                # sentence ("Các đảng đoàn, …; Ban Thường vụ …; các huyện ủy … tổ chức …"), else
+                # the tail of the previous piece's list ("phối hợp với các huyện ủy …; các đảng ủy …").
+                if len(out) == first or out[-1].endswith("."):
+                    pending = piece
+                elif not _PREDICATE.search(out[-1].replace(":", "")):
+                    pending = f"{out.pop()}, {piece}"
+                else:
+                    out[-1] = f"{out[-1]}, {piece}"
+                continue
+            out.append(piece)
+        if pending:
+            out.append(pending)
+    return out
+
+
+def _subject(segment: str, owner: str | None) -> tuple[list[str], str, bool]:
+    """(units, predicate, named after "giao") of a segment; no units when the segment has no
+    subject of its own."""
+    pieces = segment.split(", ")
+    dropped = 0
+    while dropped < len(pieces) - 1 and _ADVERBIAL.match(pieces[dropped]):
+        dropped += 1
+    rest = ", ".join(pieces[dropped:])
+    if _STARTS_WITH_VERB.match(rest) and not re.match(r"giao\s", rest, re.IGNORECASE):
+        return [], rest, False
+    match = _PREDICATE.search(rest)
+    if match is None:
+        return [], rest, False
+    subject, predicate = rest[: match.start()], rest[match.start() :].lstrip(": ")
+    by_giao = bool(match.group(1)) and match.group(1).lower() == "giao"
+    if by_giao or re.match(r"giao\s", rest, re.IGNORECASE):
+        after = rest[match.end() :] if by_giao else rest[5:]
+        inner = _PREDICATE.search(after)
+        if inner is None:
+            return [], rest, False
+        subject, predicate = after[: inner.start()], after[inner.start() :].lstrip(": ")
+        return split_units(subject, owner), predicate, True
+    units = split_units(subject, owner) if subject.strip() else []
+    return units, predicate, False
+
+
+def _role(predicate: str) -> str | None:
+    """The role verb that comes before any other action, or None ('thực hiện' by default)."""
+    first = _ANY_VERB.search(predicate)
+    if first and first.group(1).lower() in _ROLE_VERBS:
+        return first.group(1).lower()
+    return None
+
+
+def _report_family(text: str) -> bool:
+    """Only verbs that belong to reporting ('định kỳ hàng năm sơ kết', 'tổng hợp'), or none."""
+    return all(m.group(1).lower() in _REPORT_VERBS for m in _ANY_VERB.finditer(text))
+
+
+def _reports_only(predicate: str) -> bool:
+    """'Hằng năm báo cáo kết quả …', 'định kỳ sơ kết, báo cáo …': the segment is the report."""
+    first = _REPORT.search(predicate)
+    return first is not None and _report_family(predicate[: first.start()])
+
+
+def _split_report(segment: str) -> tuple[list[str], list[str]]:
+    """Deadlines of the main task, and of the report: those of the comma-pieces that say
+    'báo cáo' and of the reporting pieces just before them ('định kỳ sơ kết, báo cáo …')."""
+    pieces = re.split(r",\s*", segment)
+    in_report = [bool(_REPORT.search(p)) for p in pieces]
+    for i in range(len(pieces) - 1, 0, -1):
+        if in_report[i] and not in_report[i - 1] and _report_family(pieces[i - 1]):
+            in_report[i - 1] = True
+    main: list[str] = []
+    report: list[str] = []
+    for piece, is_report in zip(pieces, in_report, strict=True):
+        target = report if is_report else main
+        for d in parse_deadlines(piece):
+            if d not in target:
+                target.append(d)
+    return main, report
+
+
+def _partners(predicate: str, owner: str | None) -> list[str]:
+    m = _PARTNERS.search(predicate)
+    if not m:
+        return []
+    span = m.group(1)
+    stop = _PREDICATE.search(span)
+    span = span[: stop.start()] if stop else span
+    span = re.split(r"\(|:", span)[0]
+    return split_units(span, owner)
+
+
+def _heading_units(chunk: Chunk, owner: str | None) -> list[str]:
+    for line in reversed(chunk.context):
+        units = _is_unit_list(line, owner)
+        if units:
+            return units
+        if is_implementation_heading(line):
+            break
+    return []
+
+
+def is_implementation_heading(heading: str) -> bool:
+    return bool(_IMPLEMENTATION.match(_HEADING_LABEL.sub("", heading.strip()).rstrip(" .:")))
+
+
+def in_implementation_section(chunk: Chunk) -> bool:
+    return any(is_implementation_heading(part) for part in (*chunk.context, *chunk.path))
+
+
+def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list[Assignment]:
+    """The assignments one clause makes."""
+    if chunk.kind != "clause":
+        return []
+    implementation = in_implementation_section(chunk)
+    if not implementation and not _EXPLICIT.search(chunk.text):
+        return []
+    owner = owner if owner is not None else issuer_owner(doc.meta.issuer)
+    drafts: dict[tuple[str, str], _Draft] = {}
+    order: list[tuple[str, str]] = []
+
+    def add(unit: str, role: str, segment: str, deadlines: Sequence[str], lead: str | None = None) -> None:
+        key = (unit, role)
+        if key not in drafts:
+            drafts[key] = _Draft(unit, role, [], [], lead)
+            order.append(key)
+        draft = drafts[key]
+        if segment not in draft.segments:
+            draft.segments.append(segment)
+        draft.deadlines.extend(d for d in deadlines if d not in draft.deadlines)
+
+    heading = _heading_units(chunk, owner) if implementation else []
+    current: list[str] = heading
+    current_role = "thực hiện"
+    lines = chunk.text.split("\n")
+    segments = _segments(chunk.text)
+    if lines and implementation:
+        title = _is_unit_list(lines[0], owner)
+        if title:
+            # "1. Liên đoàn Lao động tỉnh" on a line of its own names the unit of what follows.
+            current = heading = title
+            segments = _segments("\n".join(lines[1:]))
+    for segment in segments:
+        if re.fullmatch(r"[A-ZĐÀ-Ỹ0-9 .,:–-]+", _LABEL.sub("", segment)):
+            continue  # a heading line in capitals
+        units, predicate, given = _subject(segment, owner)
+        role = _role(predicate)
+        if not implementation and not (units and (given or role == "chủ trì")):
+            continue
+        reports = bool(_REPORT.search(predicate))
+        if units:
+            current = units
+            current_role = role or "thực hiện"
+            main_role: str | None = current_role
+        elif not current:
+            continue
+        elif role:
+            current_role = main_role = role
+        elif reports and _reports_only(predicate):
+            main_role = None  # "Hằng năm báo cáo kết quả …" continues the unit with a report only
+        else:
+            main_role = current_role
+        main_deadlines, report_deadlines = _split_report(segment)
+        if reports and main_role is None:
+            report_deadlines = main_deadlines + [d for d in report_deadlines if d not in main_deadlines]
+        for unit in current:
+            if main_role:
+                add(unit, main_role, segment, main_deadlines)
+            if reports:
+                add(unit, "báo cáo", segment, report_deadlines)
+        if main_role == "chủ trì":
+            for partner in _partners(predicate, owner):
+                if partner not in current:
+                    add(partner, "phối hợp", segment, [], lead=current[0])
+    records: list[Assignment] = []
+    meta = doc.meta
+    for key in order:
+        draft = drafts[key]
+        deadlines = draft.deadlines
+        if draft.lead is not None and (draft.lead, "chủ trì") in drafts:
+            deadlines = drafts[(draft.lead, "chủ trì")].deadlines
+        records.append(
+            Assignment(
+                unit=draft.unit,
+                role=draft.role,
+                task=" ".join(draft.segments),
+                deadline=_join_deadlines(deadlines),
+                doc=meta.short_name(),
+                citation=citation(meta, chunk),
+                doc_id=doc.doc_id,
+                chunk_id=chunk.chunk_id,
+                section=chunk.section,
+                order=chunk.order,
+            )
+        )
+    return records
+
+
+def extract_assignments(doc: Document, chunks: Sequence[Chunk]) -> list[Assignment]:
+    """Every assignment a document makes, in reading order."""
+    owner = issuer_owner(doc.meta.issuer)
+    out: list[Assignment] = []
+    for chunk in sorted((c for c in chunks if c.doc_id == doc.doc_id), key=lambda c: c.order):
+        out.extend(extract_chunk(chunk, doc, owner))
+    return out

@@ -1,0 +1,182 @@
+"""The responsibility map's text analysis, on a plan written for these tests (not from the
+corpus or the gold table): tests/data/ke-hoach-thang-cong-nhan.txt."""
+
+from pathlib import Path
+
+import pytest
+
+from ingest.assignments import (
+    Assignment,
+    canonical_unit,
+    extract_assignments,
+    extract_chunk,
+    issuer_owner,
+    parse_deadlines,
+    split_units,
+)
+from ingest.chunking import chunk_document
+from ingest.document import Chunk, DocMeta, Document
+from ingest.pipeline import read_document
+
+PLAN = Path(__file__).resolve().parents[1] / "data" / "ke-hoach-thang-cong-nhan.txt"
+
+
+@pytest.fixture(scope="module")
+def records() -> list[Assignment]:
+    doc = read_document(PLAN)
+    return extract_assignments(doc, chunk_document(doc))
+
+
+def table(records):
+    return {(r.section.split(" › ")[-1], r.unit, r.role): r.deadline for r in records}
+
+
+def test_lead_partners_and_report_of_one_clause(records):
+    got = table(records)
+    assert got[("1.", "Ban Tuyên giáo LĐLĐ tỉnh", "chủ trì")] is None
+    assert ("1.", "Ban Nữ công LĐLĐ tỉnh", "phối hợp") in got
+    assert ("1.", "Văn phòng LĐLĐ tỉnh", "phối hợp") in got
+    # The date belongs to the report, not to writing the propaganda content.
+    assert got[("1.", "Ban Tuyên giáo LĐLĐ tỉnh", "báo cáo")] == "trước ngày 15/6/2026"
+    # The report's addressee is not given work.
+    assert not any("Thường trực" in unit for _, unit, _ in got)
+
+
+def test_several_units_share_a_task_and_a_periodic_report(records):
+    got = table(records)
+    for unit in ("CĐCS", "CĐ ngành tỉnh"):
+        assert got[("2.", unit, "thực hiện")] is None
+        assert got[("2.", unit, "báo cáo")] == "định kỳ 6 tháng"
+    # "(qua Ban Tổ chức)" is the channel of the report, not an assignee.
+    assert not any(unit.startswith("Ban Tổ chức") for _, unit, _ in got)
+
+
+def test_giao_names_the_assignee_and_quarter_deadline(records):
+    got = table(records)
+    assert got[("3.", "UBKT LĐLĐ tỉnh", "tham mưu")] == "quý IV"
+    assert got[("4.", "LĐLĐ huyện/thị xã/thành phố", "thực hiện")] is None
+
+
+def test_only_the_implementation_section_gives_work(records):
+    assert records and all("TỔ CHỨC THỰC HIỆN" in r.section for r in records)
+    first = records[0]
+    assert first.citation == "Kế hoạch 07-KH/LĐLĐ › II. TỔ CHỨC THỰC HIỆN › 1."
+    assert first.chunk_id.startswith(first.doc_id + "#") and first.doc == "Kế hoạch 07-KH/LĐLĐ"
+    assert set(first.to_dict()) >= {"unit", "role", "task", "deadline", "doc", "citation", "chunk_id"}
+
+
+def test_unit_under_a_heading_line():
+    doc = Document(
+        doc_id="x.txt", source="x.txt", text="", content_hash="", format="txt",
+        meta=DocMeta(doc_type="KẾ HOẠCH", number="3-KH/CĐN", issuer="Ban Thường vụ Công đoàn ngành Y tế"),
+    )
+    chunk = Chunk(
+        chunk_id="x.txt#5", doc_id="x.txt", order=5, kind="clause",
+        path=("III. TỔ CHỨC THỰC HIỆN", "2.", "2.1."),
+        context=("III. TỔ CHỨC THỰC HIỆN", "2. Công đoàn cơ sở trực thuộc:"),
+        text="2.1. Phối hợp với chuyên môn đồng cấp tổ chức hội nghị người lao động hằng năm.",
+    )
+    (record,) = extract_chunk(chunk, doc)
+    assert (record.unit, record.role, record.deadline) == ("CĐCS trực thuộc", "phối hợp", "hằng năm")
+
+
+def test_body_clauses_count_only_when_they_hand_work_out():
+    doc = Document(doc_id="y.txt", source="y.txt", text="", content_hash="", format="txt",
+                   meta=DocMeta(issuer="Tổng Liên đoàn Lao động Việt Nam"))
+    body = ("II. NHIỆM VỤ", "3.")
+    vague = Chunk("y.txt#3", "y.txt", 3, "clause", body, "3. Các cấp công đoàn tăng cường phối hợp với chính quyền.")
+    explicit = Chunk("y.txt#4", "y.txt", 4, "clause", body, "3. Giao Ban Nữ công chủ trì tổng kết phong trào vào năm 2027.")
+    assert extract_chunk(vague, doc) == []
+    (record,) = extract_chunk(explicit, doc)
+    assert (record.unit, record.role, record.deadline) == ("Ban Nữ công TLĐ", "chủ trì", "năm 2027")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "owner", "expected"),
+    [
+        ("Các liên đoàn lao động tỉnh, thành phố", "TLĐ", "LĐLĐ tỉnh/thành phố"),
+        ("công đoàn ngành trung ương", "TLĐ", "CĐ ngành TW"),
+        ("Ban Tổ chức", "TLĐ", "Ban Tổ chức TLĐ"),
+        ("Ban Tổ chức Tỉnh ủy", "TLĐ", "Ban Tổ chức Tỉnh ủy"),
+        ("các Ban của Tổng Liên đoàn", "TLĐ", "Các ban TLĐ"),
+        ("các ban liên quan", "Tỉnh ủy", "Các ban Tỉnh ủy"),
+        ("Văn phòng Ủy ban kiểm tra", "TLĐ", "Văn phòng UBKT TLĐ"),
+        ("các công đoàn cơ sở", None, "CĐCS"),
+        ("Ban cán sự đảng", "Tỉnh ủy", "Ban cán sự đảng"),
+        ("các cơ quan liên quan", "TLĐ", None),
+        ("đơn vị trực thuộc", "TLĐ", None),
+        ("tình hình thực tiễn", "TLĐ", None),
+    ],
+)
+def test_canonical_unit(phrase, owner, expected):
+    assert canonical_unit(phrase, owner) == expected
+
+
+def test_split_units_distributes_the_last_owner():
+    assert split_units("Ban Chấp hành và Đoàn Chủ tịch Tổng Liên đoàn", None) == ["BCH TLĐ", "ĐCT TLĐ"]
+    assert split_units("Công đoàn ngành Trung ương và tương đương, Công đoàn Tổng Cty", "TLĐ") == [
+        "CĐ ngành TW",
+        "CĐ TCTy",
+    ]
+
+
+def test_issuer_owner():
+    assert issuer_owner("Đảng đoàn Tổng Liên đoàn") == "TLĐ"
+    assert issuer_owner("Ban Thường vụ Tỉnh ủy") == "Tỉnh ủy"
+    assert issuer_owner("Ban Chấp hành Liên đoàn Lao động tỉnh") == "LĐLĐ tỉnh"
+    assert issuer_owner(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hàng năm báo cáo kết quả trước ngày 20/10.", ["hằng năm", "trước ngày 20/10"]),
+        ("gửi báo cáo chậm nhất ngày 5 tháng 1 năm 2027", ["trước ngày 5/1/2027"]),
+        ("định kỳ 3 tháng tổng hợp", ["định kỳ 3 tháng"]),
+        ("hoàn thành trong quý III năm 2026", ["quý III năm 2026"]),
+        ("hằng quý sơ kết; cuối năm 2026 tổng kết", ["hằng quý", "năm 2026"]),
+        ("theo Kết luận số 79-KL/TW ngày 25/12/2013 của Bộ Chính trị", []),
+        ("giai đoạn 2013 - 2018", []),
+    ],
+)
+def test_parse_deadlines(text, expected):
+    assert parse_deadlines(text) == expected
+
+
+def _impl_chunk(text: str) -> Chunk:
+    return Chunk("z.txt#9", "z.txt", 9, "clause", ("IV. TỔ CHỨC THỰC HIỆN", "2."), text, ("IV. TỔ CHỨC THỰC HIỆN",))
+
+
+_PROVINCE = Document(doc_id="z.txt", source="z.txt", text="", content_hash="", format="txt",
+                     meta=DocMeta(issuer="Ban Thường vụ Tỉnh ủy"))
+
+
+def test_unit_list_cut_by_semicolons_is_one_subject():
+    chunk = _impl_chunk(
+        "2. Các sở, ban, ngành; Ban Thường vụ Hội Nông dân tỉnh; các thị ủy xây dựng kế hoạch thực hiện; "
+        "chủ động phối hợp với Ban Dân vận Tỉnh ủy; các đảng ủy khối trong công tác tuyên truyền."
+    )
+    got = {(r.unit, r.role) for r in extract_chunk(chunk, _PROVINCE)}
+    assert got == {
+        ("BTV Hội Nông dân tỉnh", "thực hiện"), ("Thị ủy", "thực hiện"),
+        ("BTV Hội Nông dân tỉnh", "phối hợp"), ("Thị ủy", "phối hợp"),
+    }
+
+
+def test_review_then_report_is_one_report_with_its_frequency():
+    chunk = _impl_chunk(
+        "2. Các huyện ủy triển khai kế hoạch tại địa phương; định kỳ hằng quý sơ kết, báo cáo Ban Thường vụ Tỉnh ủy."
+    )
+    got = {(r.unit, r.role): r.deadline for r in extract_chunk(chunk, _PROVINCE)}
+    assert got == {("Huyện ủy", "thực hiện"): None, ("Huyện ủy", "báo cáo"): "định kỳ; hằng quý"}
+
+
+def test_implementation_headings_and_names_with_va():
+    from ingest.assignments import is_implementation_heading
+
+    assert is_implementation_heading("V. TỔ CHỨC THỰC HIỆN")
+    assert is_implementation_heading("3. Tổ chức thực hiện kế hoạch")
+    assert not is_implementation_heading("Mục 2. TỔ CHỨC THỰC HIỆN BẢO HIỂM XÃ HỘI")
+    assert not is_implementation_heading("Chương II QUYỀN, TRÁCH NHIỆM VÀ TỔ CHỨC THỰC HIỆN")
+    assert split_units("Bộ Giáo dục và Đào tạo", None) == ["Bộ Giáo dục và Đào tạo"]
+    assert split_units("Văn phòng và các ban, đơn vị và các cơ quan liên quan", "TLĐ") == ["Văn phòng TLĐ", "Các ban TLĐ"]
