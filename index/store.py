@@ -39,7 +39,7 @@ from filelock import FileLock, Timeout
 from index.backends import Backend, BackendOptions, backend_class
 from index.lexical import TOKENIZER_VERSION, TokenizerConfig, VietnameseTokenizer
 from index.query import DiacriticRestorer
-from ingest.document import Chunk, Document
+from ingest.document import Chunk, Document, with_distinct_names
 
 FORMAT_VERSION = 2
 DATA_DIR = Path(__file__).parent / "data"
@@ -239,9 +239,11 @@ def load_index(
         if not ok:
             raise _damaged(directory, f"{name} không khớp tổng kiểm")
     try:
-        documents = {
-            d.doc_id: d for d in (Document.from_dict(json.loads(line)) for line in _read_lines(build / "documents.jsonl"))
-        }
+        # Two documents that would be cited alike (two copies of a law, six summary-named
+        # files) get their number, issuer, year or file name added, so lists and citations differ.
+        documents = with_distinct_names(
+            Document.from_dict(json.loads(line)) for line in _read_lines(build / "documents.jsonl")
+        )
         chunks = [Chunk.from_dict(json.loads(line)) for line in _read_lines(build / "chunks.jsonl")]
         vectors = np.load(build / "vectors.npy", mmap_mode="r", allow_pickle=False)
         with np.load(build / "tokens.npz", allow_pickle=False) as npz:

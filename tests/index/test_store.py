@@ -137,3 +137,17 @@ def test_restorer_and_token_sets_come_from_the_index(corpus_index):
     chunk = store.chunks[3]
     expected = set(VietnameseTokenizer().tokens(indexed_text(chunk, store.documents[chunk.doc_id].meta)))
     assert store.chunk_tokens(3) == expected
+
+
+def test_documents_that_would_be_named_alike_are_cited_apart(tmp_path, embedder):
+    # Two files that open with the same one-line summary (no header block): each citation must
+    # still say which document it comes from.
+    src = tmp_path / "docs"
+    src.mkdir()
+    body = "Luật Công đoàn quy định về quyền của người lao động.\nChương I\nĐiều 1. Phạm vi\nLuật này quy định về công đoàn.\n"
+    (src / "cong_doan_2012.txt").write_text(body, encoding="utf-8")
+    (src / "cong_doan_2024.txt").write_text(body.replace("quyền", "quyền lợi"), encoding="utf-8")
+    update_index([src], tmp_path / "index", embedder)
+    store = load_index(tmp_path / "index")
+    names = [d.meta.name for d in store.documents.values()]
+    assert len(set(names)) == 2 and all(n.startswith("Luật Công đoàn") for n in names)
