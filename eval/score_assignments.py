@@ -4,7 +4,7 @@ table `eval/assignments_gold.jsonl`.
     python eval/score_assignments.py [--verbose]
 
 Reads the bundled documents with the ingest pipeline (no index, no model) and runs
-`ingest.assignments.extract_assignments` over them.
+`index.assignments.extract_assignments` over them.
 
 Matching rules:
 - a record is the tuple (document, clause section, unit, role); a predicted record matches a
@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.assignments import extract_assignments  # noqa: E402
+from index.assignments import extract_assignments  # noqa: E402
 from ingest.chunking import chunk_document  # noqa: E402
 from ingest.normalize import fold  # noqa: E402
 from ingest.pipeline import read_document  # noqa: E402

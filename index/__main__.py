@@ -26,8 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         from index.tasks_cli import main as tasks_main
 
         return tasks_main(args_in[1:])
-    if args_in[:1] == ["serve"]:  # `python -m index serve …`: the HTTP API (index/api.py)
-        from index.api import main as serve
+    if args_in[:1] == ["serve"]:  # `python -m index serve …`: the HTTP API (server/api.py)
+        from server.api import main as serve
 
         return serve(args_in[1:])
     parser = argparse.ArgumentParser(prog="python -m index", description="Tìm điều khoản trả lời câu hỏi.")

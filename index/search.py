@@ -24,7 +24,7 @@ from index.fusion import fuse
 from index.query import DiacriticRestorer, QueryAnalysis, analyze
 from index.rerank import Reranker
 from index.store import IndexMismatchError, IndexStore
-from ingest.document import CONTENT_KINDS, Chunk, Document, citation
+from ingest.document import CONTENT_KINDS, Chunk, Document, citation, indexed_text
 from ingest.normalize import fold
 
 PARAMS = Path(__file__).parent / "data" / "search_params.json"
@@ -223,10 +223,6 @@ class Searcher:
         return abstain.sample_rows(len(self.store.chunks))
 
     def _indexed(self, row: int) -> str:
-        # Imported here: only the optional reranker needs it, and ingest.chunking pulls in
-        # langchain (seconds of a cold start).
-        from ingest.chunking import indexed_text
-
         chunk = self.store.chunks[row]
         return indexed_text(chunk, self.store.documents[chunk.doc_id].meta)
 

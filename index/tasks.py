@@ -7,7 +7,7 @@ indexed documents.
 
 Extraction runs at query time over the chunks already in the index (a few hundred clauses take
 milliseconds), so an index built before this feature answers too and nothing is stored twice.
-The text analysis lives in `ingest/assignments.py`; this module adds the abbreviation table
+The text analysis lives in `index/assignments.py`; this module adds the abbreviation table
 (spelled-out unit names) and the unit filter.
 """
 
@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from index.abbreviations import load_abbreviations
+from index.assignments import Assignment, abbreviate, extract_assignments
 from index.store import IndexStore
-from ingest.assignments import Assignment, abbreviate, extract_assignments
 from ingest.document import Chunk, Document
 from ingest.normalize import fold, normalize_text
 

@@ -23,7 +23,7 @@ import re
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from ingest.document import Chunk, DocMeta, Document
+from ingest.document import Chunk, DocMeta, Document, indexed_text  # noqa: F401  (re-exported)
 from ingest.metadata import PERSON, RECIPIENTS_START, is_capacity
 from ingest.normalize import Line
 from ingest.structure import Section, parse_structure
@@ -67,29 +67,6 @@ def chunk_fixed(doc: Document, size: int = 500, overlap: int = 50) -> list[Chunk
 
 
 CHUNKERS = {"structure": chunk_document, "fixed": chunk_fixed}
-
-
-def indexed_text(chunk: Chunk, meta: DocMeta) -> str:
-    """What the indexes see: who issued which document where, the enclosing headings, the clause.
-
-    Every chunk carries the document's identity (number, place, issuer), so "kế hoạch của Huế về
-    …" finds the clause itself rather than only the header that names Huế.
-    """
-    head = meta.short_name()
-    about = ", ".join(x for x in (meta.place, meta.issuer) if x)
-    if about:
-        head = f"{head} ({about})"
-    if meta.title and meta.title not in head:
-        head = f"{head}: {meta.title}"
-    parts = [head, *chunk.context]
-    if chunk.kind == "signature":
-        parts.append("Người ký văn bản, chữ ký, chức vụ người ký")
-    elif chunk.kind == "recipients":
-        parts.append("Nơi nhận văn bản")
-    elif chunk.kind == "preamble":
-        parts.append("Số hiệu, ngày ban hành, căn cứ ban hành văn bản")
-    parts.append(chunk.text)
-    return "\n".join(p for p in parts if p)
 
 
 def _line_offsets(lines: list[str]) -> list[int]:

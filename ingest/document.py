@@ -200,3 +200,26 @@ def readable_file_name(file_name: str) -> str:
 def citation(meta: DocMeta, chunk: Chunk) -> str:
     """The line an official pastes into a report: `Kế hoạch 48-KH/ĐĐTLD › III. TỔ CHỨC THỰC HIỆN › 4.`"""
     return PATH_SEPARATOR.join([meta.short_name(), *chunk.path])
+
+
+def indexed_text(chunk: Chunk, meta: DocMeta) -> str:
+    """What the indexes see: who issued which document where, the enclosing headings, the clause.
+
+    Every chunk carries the document's identity (number, place, issuer), so "kế hoạch của Huế về
+    …" finds the clause itself rather than only the header that names Huế.
+    """
+    head = meta.short_name()
+    about = ", ".join(x for x in (meta.place, meta.issuer) if x)
+    if about:
+        head = f"{head} ({about})"
+    if meta.title and meta.title not in head:
+        head = f"{head}: {meta.title}"
+    parts = [head, *chunk.context]
+    if chunk.kind == "signature":
+        parts.append("Người ký văn bản, chữ ký, chức vụ người ký")
+    elif chunk.kind == "recipients":
+        parts.append("Nơi nhận văn bản")
+    elif chunk.kind == "preamble":
+        parts.append("Số hiệu, ngày ban hành, căn cứ ban hành văn bản")
+    parts.append(chunk.text)
+    return "\n".join(p for p in parts if p)

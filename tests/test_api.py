@@ -1,4 +1,4 @@
-"""The HTTP API (index/api.py) through FastAPI's TestClient, on the session corpus index.
+"""The HTTP API (server/api.py) through FastAPI's TestClient, on the session corpus index.
 Writes (upload, delete) run on a private copy of the index, never on the shared fixture."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 pytest.importorskip("fastapi", reason="the HTTP API needs fastapi (requirements-api.txt)")
 from fastapi.testclient import TestClient
 
-from index.api import create_app
 from index.config import Settings
+from server.api import create_app
 
 from .conftest import DATA
 

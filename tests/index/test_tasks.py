@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from index.assignments import Assignment
 from index.tasks import filter_by_unit, spell_out_unit, units
-from ingest.assignments import Assignment
 
 ROOT = Path(__file__).resolve().parents[2]
 

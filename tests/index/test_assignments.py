@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.assignments import (
+from index.assignments import (
     Assignment,
     canonical_unit,
     extract_assignments,
@@ -172,7 +172,7 @@ def test_review_then_report_is_one_report_with_its_frequency():
 
 
 def test_implementation_headings_and_names_with_va():
-    from ingest.assignments import is_implementation_heading
+    from index.assignments import is_implementation_heading
 
     assert is_implementation_heading("V. TỔ CHỨC THỰC HIỆN")
     assert is_implementation_heading("3. Tổ chức thực hiện kế hoạch")

@@ -310,7 +310,7 @@ def create_app(
 
 
 def app_factory() -> FastAPI:
-    """For `uvicorn --factory index.api:app_factory` (several workers): settings from the environment."""
+    """For `uvicorn --factory server.api:app_factory` (several workers): settings from the environment."""
     return create_app()
 
 
@@ -339,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         # Worker processes read their settings from the environment.
         os.environ["HOIDAP_INDEX"] = str(Path(args.index).resolve())
     uvicorn.run(
-        "index.api:app_factory",
+        "server.api:app_factory",
         factory=True,
         host=args.host,
         port=args.port,
