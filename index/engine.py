@@ -4,15 +4,19 @@ benchmarks get a `Searcher` from."""
 from __future__ import annotations
 
 from index.config import Settings
-from index.embedder import make_embedder
+from index.embedder import Embedder, make_embedder
 from index.rerank import make_reranker
 from index.search import SearchConfig, Searcher
 from index.store import check_compatible, load_index, read_manifest
 
 
+def embedder_from(settings: Settings) -> Embedder:
+    return make_embedder(settings.model, settings.allow_download, settings.embed_backend, settings.cache_dir)
+
+
 def open_searcher(settings: Settings, config: SearchConfig | None = None) -> Searcher:
     # Check the manifest before loading a model: a mismatch is reported without the model cost.
     check_compatible(read_manifest(settings.index_dir), None, settings.backend)
-    embedder = make_embedder(settings.model, settings.allow_download)
-    store = load_index(settings.index_dir, embedder.name, settings.backend)
+    embedder = embedder_from(settings)
+    store = load_index(settings.index_dir, embedder.name, settings.backend, settings.backend_options())
     return Searcher(store, embedder, make_reranker(settings.reranker, settings.allow_download), config)

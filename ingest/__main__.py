@@ -76,11 +76,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     paths = args.paths or [str(DEFAULT_CORPUS)]
 
     # Heavy imports after argument parsing so `--help` and usage errors are instant.
-    from index.embedder import EmbedderError, make_embedder
+    from index.embedder import EmbedderError
+    from index.engine import embedder_from
     from ingest.build import update_index
 
     try:
-        embedder = make_embedder(settings.model, settings.allow_download)
+        embedder = embedder_from(settings)
     except EmbedderError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
@@ -109,6 +110,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             index_type=settings.dense_index,
             backend=settings.backend,
             max_doc_chunks=settings.max_doc_chunks,
+            backend_options=settings.backend_options(),
             progress=progress,
             on_wait=waiting,
         )

@@ -24,6 +24,7 @@ def _build_options(settings: Settings | None) -> dict:
         "backend": settings.backend,
         "index_type": settings.dense_index,
         "max_doc_chunks": settings.max_doc_chunks,
+        "backend_options": settings.backend_options(),
     }
 
 

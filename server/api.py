@@ -32,8 +32,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from index.config import ROOT, Settings
-from index.embedder import Embedder, EmbedderError, make_embedder
+from index.config import Settings
+from index.embedder import Embedder, EmbedderError
+from index.engine import embedder_from
 from index.query import QueryError
 from index.rerank import make_reranker
 from index.search import Filters, Searcher
@@ -43,11 +44,6 @@ from ingest.library import ingest_uploads, remove_document
 log = logging.getLogger("hoidap.api")
 
 MAX_TOP_K = 50
-
-
-def uploads_dir() -> Path:
-    # Same location as the Streamlit app, so documents uploaded through either are one library.
-    return Path(os.environ.get("HOIDAP_UPLOADS") or ROOT / "data" / "uploads")
 
 
 # --- request / response models ----------------------------------------------------------------
@@ -130,7 +126,7 @@ class SearcherHolder:
     def embedder(self) -> Embedder:
         with self._lock:
             if self._embedder is None:
-                self._embedder = make_embedder(self.settings.model, self.settings.allow_download)
+                self._embedder = embedder_from(self.settings)
             return self._embedder
 
     def get(self) -> Searcher:
@@ -145,7 +141,7 @@ class SearcherHolder:
                 return self._loaded.searcher
             read_manifest(self.index_dir)  # a clear "no index here" before anything else
             build = build_id(self.index_dir) or ""
-            store = load_index(self.index_dir, embedder.name, self.settings.backend)
+            store = load_index(self.index_dir, embedder.name, self.settings.backend, self.settings.backend_options())
             reranker = make_reranker(self.settings.reranker, self.settings.allow_download)
             searcher = Searcher(store, embedder, reranker)
             self._loaded = _Loaded(build, searcher)
@@ -173,8 +169,9 @@ def create_app(
 ) -> FastAPI:
     """`admin_token`/`upload_dir` default to $HOIDAP_ADMIN_TOKEN / $HOIDAP_UPLOADS."""
     settings = settings or Settings.from_env()
-    token = admin_token if admin_token is not None else os.environ.get("HOIDAP_ADMIN_TOKEN", "")
-    uploads = upload_dir or uploads_dir()
+    token = admin_token if admin_token is not None else settings.admin_token or ""
+    # Same location as the Streamlit app's, so documents uploaded through either are one library.
+    uploads = upload_dir or settings.uploads_dir
     holder = SearcherHolder(settings)
     app = FastAPI(
         title="Hỏi đáp văn bản",
@@ -327,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings.from_env(index_dir=args.index)
     except ValueError as exc:
         parser.error(str(exc))
-    uri = os.environ.get("HOIDAP_MILVUS_URI", "")
+    uri = settings.milvus_uri or ""
     if settings.backend == "milvus" and "://" not in uri and args.workers > 1:
         parser.error(
             "Milvus Lite (tệp cục bộ) chỉ mở được trong một tiến trình: dùng --workers 1, "

@@ -14,8 +14,8 @@ import streamlit as st
 
 from index.answer import best_sentences, split_sentences
 from index.config import Settings
-from index.embedder import Embedder, make_embedder
-from index.engine import open_searcher
+from index.embedder import Embedder
+from index.engine import embedder_from, open_searcher
 from index.search import Searcher
 from index.store import IndexStore, read_manifest
 from ingest.document import Chunk, DocMeta
@@ -55,8 +55,8 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner="Đang tải mô hình nhúng…")
-def get_embedder(model: str, allow_download: bool) -> Embedder:
-    return make_embedder(model, allow_download)
+def get_embedder(model: str, allow_download: bool, _cfg: Settings) -> Embedder:
+    return embedder_from(_cfg)
 
 
 @st.cache_resource(show_spinner="Đang tải chỉ mục…")

@@ -149,7 +149,7 @@ def _duration(seconds: float) -> str:
 
 def _embedder(cfg, searcher):
     # The searcher's own model when there is one: never two copies in memory.
-    return searcher.embedder if searcher is not None else get_embedder(cfg.model, cfg.allow_download)
+    return searcher.embedder if searcher is not None else get_embedder(cfg.model, cfg.allow_download, cfg)
 
 
 def manage(searcher: Searcher | None) -> None:
