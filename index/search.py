@@ -21,7 +21,7 @@ from index import abstain
 from index.abstain import AbstainModel
 from index.embedder import Embedder
 from index.fusion import fuse
-from index.query import DiacriticRestorer, QueryAnalysis, analyze
+from index.query import DiacriticRestorer, QueryAnalysis, analyze, validate_question
 from index.rerank import Reranker
 from index.store import IndexMismatchError, IndexStore
 from ingest.document import CONTENT_KINDS, Chunk, Document, citation, indexed_text
@@ -258,7 +258,8 @@ class Searcher:
             for r in ranked[:top_k]
         ]
         found = bool(ranked) and self.config.abstain.decide(self.abstain_features(cands, ranked))
-        return SearchResult(cands.analysis.question, found, hits, cands.analysis)
+        # Echo the question as typed (punctuation included); only the search used the canonical form.
+        return SearchResult(validate_question(question), found, hits, cands.analysis)
 
     # --- the three stages ---------------------------------------------------------------------
 
