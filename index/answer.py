@@ -43,8 +43,8 @@ class Answer:
 
 
 def hit_confidence(hit: Hit, config: SearchConfig) -> float:
-    """The search's own abstention score, for this hit alone."""
-    return (hit.dense or 0.0) + config.coverage_weight * hit.coverage
+    """The cosine rule of the search's abstention (index/abstain.py), for this hit alone."""
+    return (hit.dense or 0.0) + config.abstain.cosine_coverage_weight * hit.coverage
 
 
 def label_for(rank: int, hit: Hit, result: SearchResult, config: SearchConfig) -> str:
@@ -54,7 +54,7 @@ def label_for(rank: int, hit: Hit, result: SearchResult, config: SearchConfig) -
         return MAYBE
     if rank == 0:
         return BEST
-    return GOOD if hit_confidence(hit, config) >= config.min_confidence else MAYBE
+    return GOOD if hit_confidence(hit, config) >= config.abstain.min_cosine else MAYBE
 
 
 def _clause_parts(store: IndexStore, chunk: Chunk) -> tuple[Chunk, ...]:

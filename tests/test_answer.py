@@ -68,7 +68,7 @@ def test_split_clause_shown_once_with_all_parts_and_honest_labels():
     cfg = SearchConfig()
     hits = [
         Hit(parts[1], doc, 1.0, 0.95, 1.0, 0.5),
-        Hit(other, doc, 0.9, cfg.min_confidence + 0.01, None, 0.0),
+        Hit(other, doc, 0.9, cfg.abstain.min_cosine + 0.01, None, 0.0),
         Hit(parts[2], doc, 0.8, 0.9, None, 0.0),
         Hit(far, doc, 0.5, 0.70, None, 0.0),
     ]
