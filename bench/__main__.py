@@ -59,6 +59,9 @@ def run(sections: tuple[str, ...], quick: bool, embedder, previous: dict | None 
         loadavg_start=[round(x, 2) for x in os.getloadavg()],
     )
     limit = 100 if quick else None
+    # Sections not re-run keep their numbers from an earlier run: each says when and on which
+    # commit it was measured, so BENCHMARKS.md never passes old numbers off as new.
+    stamp = {"date": time.strftime("%Y-%m-%d"), "commit": _commit(), "quick": quick}
     if "devset" in sections:
         _log("dev set")
         results["devset"] = devset.run_suite(embedder, ablations=not quick, log=_log)
@@ -71,6 +74,9 @@ def run(sections: tuple[str, ...], quick: bool, embedder, previous: dict | None 
     if "speed" in sections:
         _log("speed and size (real model, no cache)")
         results["speed"] = speed.run(quick=quick, log=_log)
+    for section in sections:
+        if isinstance(results.get(section), dict):
+            results[section]["run"] = stamp
     if SCALE_JSON.exists():
         results["scale"] = json.loads(SCALE_JSON.read_text(encoding="utf-8"))
     results["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
@@ -78,6 +84,16 @@ def run(sections: tuple[str, ...], quick: bool, embedder, previous: dict | None 
     if hasattr(embedder, "hits"):
         results["embedding_cache"] = {"hits": embedder.hits, "misses": embedder.misses}
     return results
+
+
+def _commit() -> str:
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return out.stdout.strip() or "unknown"
 
 
 def _shown(path: Path) -> str:

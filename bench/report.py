@@ -181,7 +181,9 @@ def scale_section(scale: dict | None) -> str:
     )
 
 
-def markdown(results: dict, notes: str | None, json_name: str = "docs/bench-results.json") -> str:
+def markdown(
+    results: dict, notes: str | None, json_name: str = "docs/bench-results.json", extra: dict[str, str] | None = None
+) -> str:
     m = results.get("machine", {})
     out: list[str] = []
     out.append("# Benchmarks\n")
@@ -200,6 +202,19 @@ def markdown(results: dict, notes: str | None, json_name: str = "docs/bench-resu
     load_end = results.get("loadavg_end")
     out.append(f"| load average (1/5/15 min) | start {load_start}, end {load_end} (shared machine) |")
     out.append(f"| duration | {results.get('seconds', 0) / 60:.1f} min |")
+    short = {"devset": "dev set", "alqac": "ALQAC", "laws": "Word laws", "speed": "speed"}
+    stamps = [
+        f"{short[k]}: {results[k]['run']['date']} at `{results[k]['run']['commit']}`"
+        for k in ("devset", "alqac", "laws", "speed")
+        if isinstance(results.get(k), dict) and results[k].get("run")
+    ]
+    unstamped = [short[k] for k in ("devset", "alqac", "laws", "speed") if k in results and not results[k].get("run")]
+    if stamps or unstamped:
+        out.append(
+            "| sections measured | "
+            + "; ".join(stamps + [f"{t}: an earlier run (2026-11-22, engine 9c1f5c3, parser v3)" for t in unstamped])
+            + " |"
+        )
     cache = results.get("embedding_cache")
     if cache:
         out.append(
@@ -321,7 +336,40 @@ def markdown(results: dict, notes: str | None, json_name: str = "docs/bench-resu
 
     out.append("## Dense index at 100k–1M chunks\n")
     out.append(scale_section(results.get("scale")))
+    for title, text in (extra or {}).items():
+        out.append(f"## {title}\n")
+        out.append(_demote(text).strip() + "\n")
     return "\n".join(out)
+
+
+# Sections written by the other benchmark scripts, each generated from its own JSON in docs/.
+EXTRA_SECTIONS = {
+    "Tuning and leave-one-corpus-out": ("tuning-results.md", "tuning-results.json", "tuning"),
+    "Embedding backends": ("embed-backends.md", "embed-backends.json", "embed"),
+    "Local and Milvus backends": ("bench-backends.md", "bench-backends.json", "backends"),
+    "Milvus Lite at scale": ("bench-milvus-scale.md", None, None),
+    "HTTP API under load": ("api-load.md", "api-load.json", "api"),
+}
+
+
+def _demote(text: str) -> str:
+    """Headings of a folded-in section one level below this page's sections."""
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            hashes = len(line) - len(line.lstrip("#"))
+            line = "#" * max(3, hashes + 1) + line[hashes:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def notes_context(results: dict, out_dir: Path) -> dict:
+    """What the notes' placeholders may name: this run's results plus the other scripts' JSON."""
+    context = dict(results)
+    for _md, json_file, key in EXTRA_SECTIONS.values():
+        if json_file and (out_dir / json_file).exists():
+            context[key] = json.loads((out_dir / json_file).read_text(encoding="utf-8"))
+    return context
 
 
 def write(results: dict, out_dir: Path, json_name: str = "docs/bench-results.json") -> tuple[Path, Path]:
@@ -329,8 +377,17 @@ def write(results: dict, out_dir: Path, json_name: str = "docs/bench-results.jso
     out_dir.mkdir(parents=True, exist_ok=True)
     notes_path = out_dir / NOTES_FILE
     notes = notes_path.read_text(encoding="utf-8") if notes_path.exists() else None
+    if notes is not None:
+        from bench.notes import render
+
+        notes = render(notes, notes_context(results, out_dir))
+    extra = {
+        title: (out_dir / md_file).read_text(encoding="utf-8")
+        for title, (md_file, _json, _key) in EXTRA_SECTIONS.items()
+        if (out_dir / md_file).exists()
+    }
     md = out_dir / "BENCHMARKS.md"
-    md.write_text(markdown(results, notes, json_name), encoding="utf-8")
+    md.write_text(markdown(results, notes, json_name, extra), encoding="utf-8")
     png = out_dir / PLOT_FILE
     plot(results, png)
     return md, png
