@@ -29,3 +29,21 @@ def test_missing_value_is_an_error():
         render("{{laws/metrics/ours/all/MRR@10}}", RESULTS)
     with pytest.raises(NotesError):
         render("{{speed/rows/5/chunks_per_s}}", RESULTS)
+
+
+def test_readme_block_is_replaced_between_its_markers(tmp_path):
+    from bench.report import README_END, README_START, readme_block, update_readme
+
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{README_START}\nold numbers\n{README_END}\nrest\n", encoding="utf-8")
+    results = {
+        "devset": {
+            "run": {"date": "2026-11-29"},
+            "metrics": {"ours": {"all": {"R@1": 0.5, "R@5": 0.9, "MRR@10": 0.7, "n": 10}}},
+        }
+    }
+    assert update_readme(readme, readme_block(results, {}))
+    text = readme.read_text(encoding="utf-8")
+    assert "old numbers" not in text and "| dev set, 111 answerable (2026-11-29) | ours | 0.500 | 0.900 | 0.700 |" in text
+    assert text.startswith("intro\n") and text.endswith("rest\n")
+    assert not update_readme(tmp_path / "missing.md", "x")
