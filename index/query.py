@@ -189,7 +189,10 @@ class _SavedTable:
     """Read-only view of a saved restorer table with the `.get` the restorer uses."""
 
     def __init__(self, path: Path) -> None:
-        self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        # as_uri() escapes "#", "?" and "%" in the folder name, which would otherwise end the URI.
+        self._db = sqlite3.connect(
+            Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True, check_same_thread=False
+        )
         self._lock = threading.Lock()
 
     def get(self, key: tuple[str, ...]) -> Counter[tuple[str, ...]] | None:

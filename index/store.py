@@ -197,6 +197,8 @@ class IndexStore:
     tokenizer: VietnameseTokenizer
     restorer: DiacriticRestorer
     _tokens: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
+    # The documents as stored, before display names were made distinct: what an update writes back.
+    stored_documents: dict[str, Document] = field(repr=False, default_factory=dict)
 
     @property
     def model(self) -> str:
@@ -241,9 +243,10 @@ def load_index(
     try:
         # Two documents that would be cited alike (two copies of a law, six summary-named
         # files) get their number, issuer, year or file name added, so lists and citations differ.
-        documents = with_distinct_names(
-            Document.from_dict(json.loads(line)) for line in _read_lines(build / "documents.jsonl")
-        )
+        stored_documents = {
+            d.doc_id: d for d in (Document.from_dict(json.loads(line)) for line in _read_lines(build / "documents.jsonl"))
+        }
+        documents = with_distinct_names(stored_documents.values())
         chunks = [Chunk.from_dict(json.loads(line)) for line in _read_lines(build / "chunks.jsonl")]
         vectors = np.load(build / "vectors.npy", mmap_mode="r", allow_pickle=False)
         with np.load(build / "tokens.npz", allow_pickle=False) as npz:
@@ -256,7 +259,7 @@ def load_index(
         raise _damaged(directory, f"{type(exc).__name__}") from exc
     if not (len(chunks) == len(vectors) == stored.size == len(tokens["indptr"]) - 1):
         raise _damaged(directory, f"{len(chunks)} đoạn, {len(vectors)} vectơ, {stored.size} dòng trong kho")
-    return IndexStore(directory, manifest, documents, chunks, vectors, stored, tokenizer, restorer, tokens)
+    return IndexStore(directory, manifest, documents, chunks, vectors, stored, tokenizer, restorer, tokens, stored_documents)
 
 
 def recorded_sources(directory: str | Path) -> list[str]:
@@ -321,6 +324,8 @@ def write_build(directory: Path, entries: Sequence[DocumentEntry], info: BuildIn
     holds `index_lock`."""
     builds = directory / "builds"
     builds.mkdir(parents=True, exist_ok=True)
+    live = _current_build(directory)
+    previous_live = live.name if live is not None else None
     name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     tmp = builds / f".tmp-{name}"
     tmp.mkdir()
@@ -376,8 +381,10 @@ def write_build(directory: Path, entries: Sequence[DocumentEntry], info: BuildIn
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    # The build that was live until now stays one more round: a reader that took the old CURRENT
+    # a moment ago may still be loading it. Anything older goes.
     for stale in builds.iterdir():
-        if stale.name != name:
+        if stale.name not in (name, previous_live):
             shutil.rmtree(stale, ignore_errors=True)
     return final
 

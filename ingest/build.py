@@ -49,7 +49,7 @@ from ingest.loaders import LoadError
 from ingest.pipeline import Skipped, collect_files, content_hash, read_bytes, read_document
 
 # Bump when parsing or chunking changes what a document turns into: every document re-parses.
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.
@@ -110,9 +110,16 @@ def _load_previous(
 
 
 def _doc_id_for(path: Path, taken: set[str]) -> str:
+    """The file name; where that is taken, as many parent folders as make it unique, then a counter."""
     doc_id = path.name
-    if doc_id in taken:
-        doc_id = f"{path.parent.name}/{path.name}"
+    parents = [p.name for p in path.parents if p.name]
+    for depth in range(1, len(parents) + 1):
+        if doc_id not in taken:
+            return doc_id
+        doc_id = "/".join([*reversed(parents[:depth]), path.name])
+    base, n = doc_id, 2
+    while doc_id in taken:
+        doc_id, n = f"{base} ({n})", n + 1
     return doc_id
 
 
@@ -164,7 +171,7 @@ def update_index(
             rows_of: dict[str, list[int]] = {}
             for i, c in enumerate(previous.chunks):
                 rows_of.setdefault(c.doc_id, []).append(i)
-            for doc_id, doc in previous.documents.items():
+            for doc_id, doc in (previous.stored_documents or previous.documents).items():
                 rows = rows_of.get(doc_id, [])
                 old[doc_id] = _Entry(doc, [previous.chunks[i] for i in rows], np.asarray(previous.vectors[rows]))
 

@@ -81,13 +81,13 @@ def _walk(root: Path) -> tuple[list[Path], list[Skipped]]:
             link = Path(folder) / d
             if link.is_symlink():
                 dirs.remove(d)  # inside links would duplicate files; outside ones leave the folder
-                if not link.resolve().is_relative_to(real_root):
+                if not _resolves_inside(link, real_root):
                     skipped.append(Skipped(str(link), _OUTSIDE))
         for name in names:
             child = Path(folder) / name
             if name.startswith("."):
                 continue
-            if child.is_symlink() and not child.resolve().is_relative_to(real_root):
+            if child.is_symlink() and not _resolves_inside(child, real_root):
                 skipped.append(Skipped(str(child), _OUTSIDE))
             elif child.is_file():
                 found.append(child)
@@ -113,3 +113,11 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped
         else:
             skipped.append(Skipped(str(path), "không tìm thấy tệp hoặc thư mục"))
     return files, skipped
+
+
+def _resolves_inside(link: Path, root: Path) -> bool:
+    """Whether a symbolic link leads to a place inside `root`; a dangling or looping link does not."""
+    try:
+        return link.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop on Python 3.11
+        return False

@@ -38,9 +38,13 @@ _ROMAN = r"[IVXLC]{1,6}"
 # of a line: "Điều 169 của Luật này." (lower case follows) or "Điều 35 Bộ luật này" (a law's name
 # follows). Group 1 is the heading's number as written ("Điều 105"), group 2 the title.
 _LAW_NAMES = r"(?:Bộ luật|Luật|Nghị định|Nghị quyết|Thông tư|Hiến pháp|Pháp lệnh|Quyết định|Điều lệ|Khoản|Điểm)\b"
+# A line that only starts like a heading: "Điều 5 Quy chế này áp dụng …", "Điều 12 Thỏa ước nói
+# trên …", "Điều 7 BLLĐ quy định …" (an abbreviation followed by running text).
+_LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+_SENTENCE = rf"(?:\S+\s+){{0,3}}(?:này|nói trên|trên đây)\b|[A-ZĐ]{{2,}}\s+[{_LOWER}]"
 ARTICLE_HEADING = re.compile(
     r"^\s*((?:Điều|ĐIỀU)\s+\d+[a-zđ]?)"
-    r"(?:\s*[.:]\s*(.*)|\s+[-–—]\s*(.*)|\s+(?!" + _LAW_NAMES + r")(?=[A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])(.*)|\s*)$"
+    r"(?:\s*[.:]\s*(.*)|\s+[-–—]\s*(.*)|\s+(?!" + _LAW_NAMES + r")(?!" + _SENTENCE + r")(?=[A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])(.*)|\s*)$"
 )
 
 

@@ -336,3 +336,13 @@ def test_word_file_with_indented_headings_and_a_summary_line():
     assert doc.meta.short_name() == "Nội quy lao động của Xưởng may Bình Minh"
     paths = [c.path for c in chunk_document(doc)]
     assert ("Chương I", "Điều 1") in paths and ("Chương I", "Điều 2", "Khoản 2") in paths
+
+
+def test_sentences_that_start_like_an_article_are_not_headings():
+    from ingest.structure import match_article
+
+    for line in ("Điều 5 Quy chế này áp dụng cho mọi người lao động", "Điều 12 Thỏa ước nói trên có hiệu lực",
+                 "Điều 7 BLLĐ quy định thời giờ làm việc"):
+        assert match_article(line) is None, line
+    assert match_article("Điều 4 Phạm vi áp dụng của Thỏa ước này") == ("4", "Phạm vi áp dụng của Thỏa ước này")
+    assert match_article("Điều 9 BAN CHẤP HÀNH") == ("9", "BAN CHẤP HÀNH")
