@@ -89,6 +89,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                 continue
             try:
                 out = searcher.search(clean_text(question), top_k=args.top_k).to_dict()
+                # The line exactly as read, so a caller can join answers to its questions by text.
+                out["question"] = question
             except QueryError as exc:
                 out = {"question": question, "answer_found": False, "results": [], "error": str(exc)}
             except Exception as exc:

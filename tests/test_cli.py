@@ -15,10 +15,12 @@ def run(*args, stdin=None):
 
 
 def test_jsonl_answers_one_object_per_line(corpus_index):
-    questions = "Ai chịu trách nhiệm phát triển đoàn viên trong các tổ chức kinh tế tập thể?\n???\n"
+    questions = "Ai chịu trách nhiệm phát triển đoàn viên trong các tổ chức kinh tế tập thể?\n???\nThoả  thuận hoà giải?\n"
     out = run("index", "--jsonl", "--top-k", "3", "--index", str(corpus_index), stdin=questions)
     assert out.returncode == 0, out.stderr
-    first, second = (json.loads(line) for line in out.stdout.strip().split("\n"))
+    first, second, third = (json.loads(line) for line in out.stdout.strip().split("\n"))
+    # Each answer echoes its line exactly (old-style tone marks, double space), so callers can join by text.
+    assert third["question"] == "Thoả  thuận hoà giải?"
     assert set(first) >= {"question", "answer_found", "results"} and first["answer_found"] is True
     top = first["results"][0]
     assert set(top) >= {"doc", "citation", "section", "text", "score"}
