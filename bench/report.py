@@ -289,15 +289,15 @@ def markdown(
             continue
         r = results[b]
         out.append(f"## {TITLES[b]}\n")
-        extra = ""
+        types_note = ""
         if b == "alqac":
             types = r.get("question_types", {})
-            extra = (
+            types_note = (
                 f" Question types: {', '.join(f'{k} {v}' for k, v in types.items())}. Queries are the question "
                 "text only (multiple-choice options not appended)."
             )
         out.append(
-            f"{r['documents']} documents, {r['articles']} articles, {r['questions']} questions.{extra} Baseline chunks: "
+            f"{r['documents']} documents, {r['articles']} articles, {r['questions']} questions.{types_note} Baseline chunks: "
             f"{r['fixed_chunks']} (500/50); {r.get('fixed_chunks_spanning_articles', '?')} of them straddle two or more "
             f"articles and stand for each of them (largest overlap first), {r['fixed_chunks_outside_articles']} lie "
             "outside every article (headers, appendices).\n"
@@ -348,7 +348,7 @@ EXTRA_SECTIONS = {
     "Tuning and leave-one-corpus-out": ("tuning-results.md", "tuning-results.json", "tuning"),
     "Embedding backends": ("embed-backends.md", "embed-backends.json", "embed"),
     "Local and Milvus backends": ("bench-backends.md", "bench-backends.json", "backends"),
-    "Milvus Lite at scale": ("bench-milvus-scale.md", None, None),
+    "Milvus Lite at scale (written from the run's log, not generated: the run did not finish)": ("bench-milvus-scale.md", None, None),
     "HTTP API under load": ("api-load.md", "api-load.json", "api"),
 }
 
