@@ -205,6 +205,11 @@ def main(argv=None):
     print(f"{len(rows)} questions; paraphrased {n_par}; langs {dict(langs)}")
     for law in sorted(all_law):
         print(f"  {law}: {all_law[law]} total, {per_law.get(law, 0)} vi")
+    return _verdict(failures)
+
+
+def _verdict(failures: list[str]) -> int:
+    """Print the failures (exit 1) or the all-clear (exit 0)."""
     if failures:
         print(f"\n{len(failures)} FAILURE(S):")
         for f in failures:
@@ -225,13 +230,7 @@ def _report_heldout(rows, failures):
     if unanswerable < 8:
         failures.append(f"only {unanswerable} unanswerable questions (< 8)")
     print(f"{len(rows)} questions; {unanswerable} unanswerable; langs {dict(langs)}")
-    if failures:
-        print(f"\n{len(failures)} FAILURE(S):")
-        for f in failures:
-            print("  - " + f)
-        return 1
-    print("OK: all checks passed")
-    return 0
+    return _verdict(failures)
 
 
 if __name__ == "__main__":

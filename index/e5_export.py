@@ -36,7 +36,6 @@ whitespace.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.resources
 import json
 import os
@@ -481,14 +480,6 @@ def _bert_state_dict(e5: E5File) -> dict[str, np.ndarray]:
 # ------------------------------------------------------------------------------------------- export
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _expected_files() -> list[str]:
     return [
         "config.json",
@@ -603,7 +594,9 @@ def export_sentence_transformers(out_dir: str | Path, weights: str | Path | None
     """
     out_dir = Path(out_dir).absolute()
     source = Path(weights) if weights is not None else default_weights_path()
-    sha = _sha256(source)
+    from index.store import file_sha256  # the one file-hash helper; imported late, store is heavier
+
+    sha = file_sha256(source)
     if _is_complete_export(out_dir, sha):
         return out_dir
     if out_dir.exists() and (

@@ -96,7 +96,8 @@ def index_lock(directory: Path, on_wait: Callable[[], None] | None = None) -> It
 # --- integrity ------------------------------------------------------------------------------
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """sha256 of a file, read in 1 MiB blocks (build files and cached weights are large)."""
     digest = hashlib.sha256()
     with path.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -107,13 +108,13 @@ def _sha256(path: Path) -> str:
 def data_pins() -> dict[str, str]:
     """sha256 of every table the query side reads (glossary, abbreviations, common words)."""
     return {
-        p.name: _sha256(p) for pattern in DATA_PATTERNS for p in sorted(DATA_DIR.glob(pattern))
+        p.name: file_sha256(p) for pattern in DATA_PATTERNS for p in sorted(DATA_DIR.glob(pattern))
     }
 
 
 def _file_sums(build: Path) -> dict[str, dict]:
     return {
-        p.relative_to(build).as_posix(): {"sha256": _sha256(p), "bytes": p.stat().st_size}
+        p.relative_to(build).as_posix(): {"sha256": file_sha256(p), "bytes": p.stat().st_size}
         for p in sorted(build.rglob("*"))
         if p.is_file() and p.name != "manifest.json"
     }
@@ -235,7 +236,7 @@ def load_index(
     for name, expected in manifest["files"].items():
         path = build / name
         try:
-            ok = path.stat().st_size == expected["bytes"] and _sha256(path) == expected["sha256"]
+            ok = path.stat().st_size == expected["bytes"] and file_sha256(path) == expected["sha256"]
         except OSError:
             raise _damaged(directory, f"thiếu {name}") from None
         if not ok:
