@@ -44,6 +44,6 @@ def test_readme_block_is_replaced_between_its_markers(tmp_path):
     }
     assert update_readme(readme, readme_block(results, {}))
     text = readme.read_text(encoding="utf-8")
-    assert "old numbers" not in text and "| dev set, 111 answerable (2026-11-29) | ours | 0.500 | 0.900 | 0.700 |" in text
+    assert "old numbers" not in text and "| dev set, 111 answerable (a tuning pool: in-sample for ours) (2026-11-29) | ours | 0.500 | 0.900 | 0.700 |" in text
     assert text.startswith("intro\n") and text.endswith("rest\n")
     assert not update_readme(tmp_path / "missing.md", "x")
