@@ -112,7 +112,19 @@ def test_long_bullet_list_gives_one_chunk_per_bullet_with_the_heading_as_context
     assert parts[2].text == "\n".join(_TARGETS[2:4])
     for chunk in parts:
         assert doc.text[chunk.start : chunk.end] == chunk.text
-    assert "II. CHỈ TIÊU" in indexed_text(parts[1], doc.meta)
+    assert "\nII. Chỉ tiêu\n- Kết nạp mới 2.345" in indexed_text(parts[1], doc.meta)
+
+
+def test_indexed_text_gives_headings_in_capitals_in_sentence_case_for_the_embedder():
+    doc = read_document("ke-hoach-nam-son.txt", data=(_PLAN + "\nIV. KIỂM TRA CỦA LĐLĐ VÀ CĐCS").encode("utf-8"))
+    chunks = chunk_document(doc)
+    first = next(c for c in chunks if c.path == ("II. CHỈ TIÊU",))
+    assert first.text.startswith("II. CHỈ TIÊU\n")  # the clause as written
+    assert indexed_text(first, doc.meta).split("\n")[1] == "II. Chỉ tiêu"
+    last = next(c for c in chunks if c.path[0].startswith("IV."))
+    # Roman numerals and vowel-less abbreviations keep their capitals; mixed-case lines are untouched.
+    assert indexed_text(last, doc.meta).endswith("\nIV. Kiểm tra của LĐLĐ và CĐCS")
+    assert "- 100% cán bộ công đoàn" in indexed_text(next(c for c in chunks if "100% cán bộ" in c.text), doc.meta)
 
 
 def test_short_bullet_list_stays_whole_and_a_long_bullet_is_cut_at_its_sub_bullets():
