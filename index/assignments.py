@@ -12,12 +12,15 @@ How a clause is read (the labelling guide of eval/assignments_gold.jsonl, see ev
   text before its first verb (or the unit after "giao"); a segment without a subject continues
   the previous one, or takes the unit named by the enclosing heading ("1. Tổng Liên đoàn Lao
   động Việt Nam:");
+- "Chỉ đạo Văn phòng, các Ban … tham mưu …" (or "X chỉ đạo Y phối hợp …"): the director gets the
+  direction ("thực hiện"), the units directed get their own verb's role and carry the clause on;
 - role: the first role verb of the predicate before any other action verb (chủ trì / tham mưu /
   phối hợp), else "thực hiện"; a segment that also says "báo cáo" adds a "báo cáo" record; the
   named partners of a "chủ trì, phối hợp với …" get "phối hợp" records;
 - deadline: dates and frequencies of the segment ("trước ngày 30/11", "hằng năm", "quý IV",
   "định kỳ 6 tháng", "năm 2021"); those in the comma-piece that says "báo cáo" belong to the
-  report, the others to the main task;
+  report, the others to the main task (a lead whose task is the report, "chủ trì, … tổng hợp
+  và báo cáo … hằng năm", takes the report's);
 - unit names are written the way officials abbreviate them (Ban Tổ chức TLĐ, LĐLĐ tỉnh/thành
   phố, CĐ ngành TW) and a department named without its organisation ("Ban Tổ chức", "các ban")
   gets the issuing organisation's (TLĐ for a Tổng Liên đoàn plan, Tỉnh ủy for a Tỉnh ủy one).
@@ -112,7 +115,7 @@ _ACTION_VERBS = (
 )
 _MODIFIERS = ("có trách nhiệm", "có quyền", "chủ động", "tích cực", "tăng cường", "cần", "thường xuyên", "tiếp tục", "căn cứ", "giao")
 _PREDICATE = re.compile(
-    r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )("
+    r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )(?<!chương )("
     + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS, *_MODIFIERS), key=len, reverse=True))
     + r")(?!\w)|:"
 )
@@ -121,12 +124,13 @@ _STARTS_WITH_VERB = re.compile(
     re.IGNORECASE,
 )
 _ANY_VERB = re.compile(
-    r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )("
+    r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )(?<!chương )("
     + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS), key=len, reverse=True))
     + r")(?!\w)",
     re.IGNORECASE,
 )
 _REPORT = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
+_DIRECTS = re.compile(r"chỉ đạo\s+", re.IGNORECASE)
 _REPORT_VERBS = frozenset({"báo cáo", "sơ kết", "tổng kết", "tổng hợp"})
 # Leading adverbial pieces that are not the subject: "Căn cứ Kế hoạch …, kết hợp …, các LĐLĐ …".
 _ADVERBIAL = re.compile(r"^(?:căn cứ|kết hợp|trên cơ sở|hằng năm|hàng năm|định kỳ|đồng thời)\b", re.IGNORECASE)
@@ -191,9 +195,11 @@ def canonical_unit(phrase: str, owner: str | None = None) -> str | None:
     group = _DEPARTMENTS.match(text) if re.match(r"^các\s+ban\b", text, re.IGNORECASE) else None
     if group is not None:
         rest = abbreviate(group.group("rest"))
-        if rest and not _OWNER.fullmatch(rest) and not _GENERIC.search(rest) and not rest.startswith("cơ quan"):
+        # "các Ban LĐLĐ tỉnh": the organisation may take two words.
+        owned = bool(rest) and all(_OWNER.fullmatch(word) for word in rest.split())
+        if rest and not owned and not _GENERIC.search(rest) and not rest.startswith("cơ quan"):
             return None
-        rest = rest if rest and _OWNER.fullmatch(rest) else ""
+        rest = rest if owned else ""
         return f"Các ban {rest or owner or ''}".strip()
     text = re.sub(r"^các\s+", "", text, flags=re.IGNORECASE)
     if not text or _GENERIC.search(text):
@@ -361,6 +367,20 @@ def _subject(segment: str, owner: str | None) -> tuple[list[str], str, bool]:
     return units, predicate, False
 
 
+def _directed(predicate: str, owner: str | None) -> tuple[list[str], str] | None:
+    """'chỉ đạo Văn phòng, các Ban LĐLĐ tỉnh … tham mưu …' → (the units directed, their own
+    predicate); None unless "chỉ đạo" is followed by nothing but units before the next verb."""
+    m = _DIRECTS.match(predicate)
+    if m is None:
+        return None
+    rest = predicate[m.end() :]
+    verb = _PREDICATE.search(rest)
+    if verb is None:
+        return None
+    units = _is_unit_list(rest[: verb.start()], owner)
+    return (units, rest[verb.start() :].lstrip(": ")) if units else None
+
+
 def _role(predicate: str) -> str | None:
     """The role verb that comes before any other action, or None ('thực hiện' by default)."""
     first = _ANY_VERB.search(predicate)
@@ -378,6 +398,15 @@ def _reports_only(predicate: str) -> bool:
     """'Hằng năm báo cáo kết quả …', 'định kỳ sơ kết, báo cáo …': the segment is the report."""
     first = _REPORT.search(predicate)
     return first is not None and _report_family(predicate[: first.start()])
+
+
+def _leads_a_report(predicate: str) -> bool:
+    """'chủ trì, phối hợp với … tổng hợp và báo cáo …': only role verbs and reporting before the report."""
+    first = _REPORT.search(predicate)
+    if first is None:
+        return False
+    verbs = {m.group(1).lower() for m in _ANY_VERB.finditer(predicate[: first.start()])}
+    return verbs <= {*_ROLE_VERBS, *_REPORT_VERBS}
 
 
 def _split_report(segment: str) -> tuple[list[str], list[str]]:
@@ -466,6 +495,14 @@ def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list
         role = _role(predicate)
         if not implementation and not (units and (given or role == "chủ trì")):
             continue
+        directed = _directed(predicate, owner) if implementation else None
+        if directed is not None:
+            # "Chỉ đạo Văn phòng, các Ban … tham mưu …": the director's share is the direction;
+            # the units it directs are charged with the rest and carry the clause from here on.
+            for unit in units or current:
+                add(unit, role or ("thực hiện" if units else current_role), segment, _split_report(segment)[0])
+            units, predicate = directed
+            role = _role(predicate)
         reports = bool(_REPORT.search(predicate))
         if units:
             current = units
@@ -482,6 +519,8 @@ def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list
         main_deadlines, report_deadlines = _split_report(segment)
         if reports and main_role is None:
             report_deadlines = main_deadlines + [d for d in report_deadlines if d not in main_deadlines]
+        elif reports and main_role in _ROLE_VERBS and not main_deadlines and _leads_a_report(predicate):
+            main_deadlines = report_deadlines  # "chủ trì, … tổng hợp và báo cáo … hằng năm": the task is the report
         for unit in current:
             if main_role:
                 add(unit, main_role, segment, main_deadlines)

@@ -49,7 +49,7 @@ from ingest.loaders import LoadError
 from ingest.pipeline import Skipped, collect_files, content_hash, read_bytes, read_document
 
 # Bump when parsing or chunking changes what a document turns into: every document re-parses.
-PARSER_VERSION = 5
+PARSER_VERSION = 6
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

@@ -8,8 +8,12 @@ Rules, in order:
 - a law's khoản keeps its điểm a), b), … in one chunk unless it is longer than
   `point_split_chars`: then the lead-in and each điểm get a chunk of their own, the lead-in
   sentence riding along as context so a point chunk reads on its own;
-- a clause longer than `max_chars` is split at bullet boundaries (a `+` sub-bullet stays with its
-  `-` bullet), and a single paragraph still too long by langchain's RecursiveCharacterTextSplitter;
+- likewise a clause that is a list of bullets longer than `point_split_chars` (a plan's list of
+  targets or tasks) gives one chunk per bullet (a `+` sub-bullet stays with its `-` bullet): its
+  lead-in (heading, intro paragraph) opens the first and rides along as context of the others, so
+  each bullet reads on its own; the parts keep the clause's citation;
+- a part still longer than `max_chars` is packed at line boundaries, and a single paragraph still
+  too long is split by langchain's RecursiveCharacterTextSplitter;
 - the header and opening paragraphs form a "preamble" chunk; the closing block gives a
   "recipients" chunk (Nơi nhận) and a "signature" chunk.
 
@@ -26,13 +30,13 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from ingest.document import Chunk, DocMeta, Document, indexed_text  # noqa: F401  (re-exported)
 from ingest.metadata import PERSON, RECIPIENTS_START, is_capacity
 from ingest.normalize import Line
-from ingest.structure import Section, parse_structure
+from ingest.structure import Section, is_bullet, parse_structure
 
 MAX_CHARS = 1200
-# A khoản with its điểm longer than this is cut into one chunk per điểm (each carrying the khoản's
-# lead-in as context); a shorter one stays whole, as a law is cited "Điều 105 › Khoản 2". Not fitted
-# on any question set: two thirds of MAX_CHARS, which keeps the median Labour Code khoản with
-# points (560 chars) whole and splits the longest third.
+# A khoản with its điểm, or a clause that is a list of bullets, longer than this is cut into one
+# chunk per điểm / bullet (each carrying the lead-in as context); a shorter one stays whole, as a
+# law is cited "Điều 105 › Khoản 2". Not fitted on any question set: two thirds of MAX_CHARS, which
+# keeps the median Labour Code khoản with points (560 chars) whole and splits the longest third.
 POINT_SPLIT_CHARS = 800
 PREAMBLE_LABEL = "Phần mở đầu"
 _SUB_BULLET = re.compile(r"^\+\s")
@@ -144,21 +148,63 @@ class _Builder:
         if not indices:
             return
         first = len(self.chunks)
-        for part, group in enumerate(self._pack(indices), start=1):
+        parts = self._bullet_parts(indices, context) if kind == "clause" else None
+        if parts is None:
+            later = context + ((heading,) if heading else ())
+            parts = [(group, later if n else context) for n, group in enumerate(self._pack(indices))]
+        for group, part_context in parts:
             text = "\n".join(self.lines[i] for i in group)
             pieces = [text] if len(text) <= self.max_chars else _merge_slivers(self._splitter.split_text(text))
-            part_context = context + ((heading,) if heading and part > 1 else ())
             for piece in pieces:
                 self._add(kind, path, piece, part_context, group)
         added = self.chunks[first:]
         if len(added) > 1:
             self.chunks[first:] = [_with_part(c, j, len(added)) for j, c in enumerate(added, start=1)]
 
-    def _pack(self, indices: list[int]) -> list[list[int]]:
-        """Group lines so each group fits max_chars; a `+` line stays with the line above it."""
+    def _bullet_parts(self, indices: list[int], context: tuple[str, ...]) -> list[tuple[list[int], tuple[str, ...]]] | None:
+        """A clause that is a list of two or more bullets, longer than point_split_chars, as one
+        part per bullet (its `+` sub-bullets and any paragraph after it included), each with its
+        context; None for any other clause.
+
+        The lead-in (the lines before the first bullet: heading, intro paragraph) opens the first
+        part when short, else is a part of its own, and is the context of every later part. A
+        bullet still longer than max_chars is packed at its `+` lines, the bullet's first line
+        riding along as context too."""
+        if self._size(indices) <= self.point_split_chars:
+            return None
+        starts = [k for k, i in enumerate(indices) if is_bullet(self.lines[i]) and not _SUB_BULLET.match(self.lines[i])]
+        if len(starts) < 2:
+            return None
+        lead = indices[: starts[0]]
+        bullets = [indices[a:b] for a, b in zip(starts, [*starts[1:], len(indices)], strict=True)]
+        lead_context = context + ((self._short(lead),) if lead else ())
+        parts: list[tuple[list[int], tuple[str, ...]]] = []
+        if lead and self._size(lead) > self.max_chars // 4:
+            parts.append((lead, context))
+        elif lead:
+            bullets[0] = lead + bullets[0]
+        for bullet in bullets:
+            if self._size(bullet) <= self.max_chars:
+                parts.append((bullet, lead_context))
+                continue
+            opener = self.lines[next(i for i in bullet if is_bullet(self.lines[i]))].strip()
+            inner = lead_context + ((opener,) if len(opener) <= self.max_chars // 4 else ())
+            for n, group in enumerate(self._pack(bullet, keep_sub_bullets=False)):
+                parts.append((group, inner if n else lead_context))
+        parts[0] = (parts[0][0], context)
+        return parts
+
+    def _short(self, indices: list[int]) -> str:
+        """Lines as context: all of them when short, else the first (the heading)."""
+        text = " ".join(self.lines[i].strip() for i in indices)
+        return text if len(text) <= self.max_chars // 4 else self.lines[indices[0]].strip()
+
+    def _pack(self, indices: list[int], keep_sub_bullets: bool = True) -> list[list[int]]:
+        """Group lines so each group fits max_chars; a `+` line stays with the line above it
+        (unless keep_sub_bullets is false: when packing one bullet's own `+` lines)."""
         units: list[list[int]] = []
         for i in indices:
-            if units and _SUB_BULLET.match(self.lines[i]):
+            if keep_sub_bullets and units and _SUB_BULLET.match(self.lines[i]):
                 units[-1].append(i)
             else:
                 units.append([i])

@@ -180,3 +180,43 @@ def test_implementation_headings_and_names_with_va():
     assert not is_implementation_heading("Chương II QUYỀN, TRÁCH NHIỆM VÀ TỔ CHỨC THỰC HIỆN")
     assert split_units("Bộ Giáo dục và Đào tạo", None) == ["Bộ Giáo dục và Đào tạo"]
     assert split_units("Văn phòng và các ban, đơn vị và các cơ quan liên quan", "TLĐ") == ["Văn phòng TLĐ", "Các ban TLĐ"]
+
+
+_FEDERATION = Document(doc_id="w.txt", source="w.txt", text="", content_hash="", format="txt",
+                       meta=DocMeta(issuer="Ban Chấp hành Liên đoàn Lao động tỉnh"))
+
+
+def test_units_a_clause_directs_to_act_get_the_work():
+    # A heading names the director; "Chỉ đạo X, Y <verb> …" hands the work to X and Y, and the
+    # next sentence without a subject continues theirs (a "chương trình" is no verb "trình").
+    chunk = Chunk(
+        "w.txt#7", "w.txt", 7, "clause", ("IV. TỔ CHỨC THỰC HIỆN", "1."),
+        "Chỉ đạo Văn phòng, các Ban Liên đoàn Lao động tỉnh căn cứ chương trình, nhiệm vụ được giao tham mưu "
+        "tổ chức hội thi an toàn vệ sinh lao động; tổng hợp, báo cáo kết quả trước ngày 20/11.",
+        ("IV. TỔ CHỨC THỰC HIỆN", "1. Liên đoàn Lao động tỉnh"),
+    )
+    got = {(r.unit, r.role): r.deadline for r in extract_chunk(chunk, _FEDERATION)}
+    assert got == {
+        ("LĐLĐ tỉnh", "thực hiện"): None,
+        ("Văn phòng LĐLĐ tỉnh", "tham mưu"): None,
+        ("Các ban LĐLĐ tỉnh", "tham mưu"): None,
+        ("Văn phòng LĐLĐ tỉnh", "báo cáo"): "trước ngày 20/11",
+        ("Các ban LĐLĐ tỉnh", "báo cáo"): "trước ngày 20/11",
+    }
+
+
+def test_a_named_director_and_the_unit_it_directs():
+    chunk = _impl_chunk("2. Ban cán sự đảng Ủy ban nhân dân tỉnh chỉ đạo Sở Nội vụ phối hợp rà soát biên chế.")
+    got = {(r.unit, r.role) for r in extract_chunk(chunk, _PROVINCE)}
+    assert got == {("Ban cán sự đảng UBND tỉnh", "thực hiện"), ("Sở Nội vụ", "phối hợp")}
+    # "chỉ đạo" followed by an action, not by units, directs no one.
+    plain = _impl_chunk("2. Đảng đoàn Hội đồng nhân dân tỉnh chỉ đạo rà soát cơ chế, chính sách.")
+    assert {(r.unit, r.role) for r in extract_chunk(plain, _PROVINCE)} == {("Đảng đoàn HĐND tỉnh", "thực hiện")}
+
+
+def test_a_lead_whose_task_is_the_report_takes_the_reports_deadline():
+    chunk = _impl_chunk("2. Giao Ban Dân vận chủ trì, phối hợp với Ban Tổ chức tổng hợp và báo cáo kết quả hằng quý.")
+    got = {(r.unit, r.role): r.deadline for r in extract_chunk(chunk, _PROVINCE)}
+    assert got[("Ban Dân vận Tỉnh ủy", "chủ trì")] == "hằng quý"
+    assert got[("Ban Tổ chức Tỉnh ủy", "phối hợp")] == "hằng quý"
+    assert got[("Ban Dân vận Tỉnh ủy", "báo cáo")] == "hằng quý"

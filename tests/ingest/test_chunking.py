@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from ingest.chunking import MAX_CHARS, chunk_document, indexed_text
+from ingest.chunking import MAX_CHARS, POINT_SPLIT_CHARS, chunk_document, indexed_text
 from ingest.document import citation
 from ingest.pipeline import read_document
 
@@ -64,3 +64,77 @@ def test_indexed_text_carries_document_and_heading_context():
     text = indexed_text(chunk, doc.meta)
     assert text.startswith("Kế hoạch 24-KH/TU (Thừa Thiên Huế")
     assert "2. Các chỉ tiêu" in text and chunk.text not in chunk.context
+
+
+# An invented plan (not in corpus/): a section that is a list of numeric targets, longer than
+# POINT_SPLIT_CHARS, then a short bulleted clause and a clause with one long `-` bullet.
+_TARGETS = [
+    "- 95% trở lên đoàn viên công đoàn được tham gia các lớp tập huấn về an toàn, vệ sinh lao động tại nơi làm việc trong năm.",
+    "- Kết nạp mới 2.345 đoàn viên công đoàn trong các doanh nghiệp ngoài khu vực nhà nước trên địa bàn huyện.",
+    "- Thành lập mới 17 công đoàn cơ sở ở các doanh nghiệp có từ 25 lao động trở lên, nhất là doanh nghiệp có vốn đầu tư nước ngoài.",
+    "+ Trong đó ít nhất 05 công đoàn cơ sở ở các hợp tác xã nông nghiệp.",
+    "- 80% công đoàn cơ sở xếp loại hoàn thành tốt nhiệm vụ trở lên theo hướng dẫn của công đoàn cấp trên trực tiếp.",
+    "- Vận động đoàn viên, người lao động đóng góp 600 triệu đồng cho quỹ Mái ấm công đoàn để xây dựng nhà cho đoàn viên khó khăn.",
+    "- 100% cán bộ công đoàn chuyên trách được bồi dưỡng nghiệp vụ về thương lượng tập thể và đối thoại tại nơi làm việc.",
+    "- Tổ chức 12 hội nghị đối thoại giữa người sử dụng lao động và người lao động ở các khu công nghiệp trên địa bàn.",
+]
+_PLAN = "\n".join(
+    [
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN NAM SƠN",
+        "Số: 07/KH-LĐLĐ",
+        "KẾ HOẠCH",
+        "Hoạt động công đoàn năm 2031",
+        "I. MỤC ĐÍCH",
+        "Nâng cao chất lượng hoạt động công đoàn cơ sở.",
+        "II. CHỈ TIÊU",
+        *_TARGETS,
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Ban Tổ chức:",
+        "- Tham mưu hướng dẫn phát triển đoàn viên.",
+        "- Tổng hợp báo cáo kết quả trước ngày 15/12.",
+        "2. Văn phòng:",
+        "- Bảo đảm kinh phí cho các hoạt động trong kế hoạch, " + "thanh quyết toán đúng quy định; " * 35 + "báo cáo quý.",
+        "+ Lập dự toán kinh phí hằng quý, gửi Ban Thường vụ phê duyệt trước ngày 10 của tháng đầu quý.",
+        "+ Theo dõi, đôn đốc việc sử dụng kinh phí của các đơn vị, báo cáo định kỳ 6 tháng và cả năm.",
+        "- Chuẩn bị hội trường.",
+    ]
+)
+
+
+def test_long_bullet_list_gives_one_chunk_per_bullet_with_the_heading_as_context():
+    assert sum(len(t) + 1 for t in _TARGETS) > POINT_SPLIT_CHARS
+    doc = read_document("ke-hoach-nam-son.txt", data=_PLAN.encode("utf-8"))
+    parts = [c for c in chunk_document(doc) if c.path == ("II. CHỈ TIÊU",)]
+    # Seven `-` bullets, seven chunks; the `+` line stays with its bullet.
+    assert len(parts) == 7 and [(c.part, c.parts) for c in parts] == [(j, 7) for j in range(1, 8)]
+    assert parts[0].text.startswith("II. CHỈ TIÊU\n- 95% trở lên") and parts[0].context == ()
+    assert parts[1].text == _TARGETS[1] and parts[1].context == ("II. CHỈ TIÊU",)
+    assert parts[2].text == "\n".join(_TARGETS[2:4])
+    for chunk in parts:
+        assert doc.text[chunk.start : chunk.end] == chunk.text
+    assert "\nII. Chỉ tiêu\n- Kết nạp mới 2.345" in indexed_text(parts[1], doc.meta)
+
+
+def test_indexed_text_gives_headings_in_capitals_in_sentence_case_for_the_embedder():
+    doc = read_document("ke-hoach-nam-son.txt", data=(_PLAN + "\nIV. KIỂM TRA CỦA LĐLĐ VÀ CĐCS").encode("utf-8"))
+    chunks = chunk_document(doc)
+    first = next(c for c in chunks if c.path == ("II. CHỈ TIÊU",))
+    assert first.text.startswith("II. CHỈ TIÊU\n")  # the clause as written
+    assert indexed_text(first, doc.meta).split("\n")[1] == "II. Chỉ tiêu"
+    last = next(c for c in chunks if c.path[0].startswith("IV."))
+    # Roman numerals and vowel-less abbreviations keep their capitals; mixed-case lines are untouched.
+    assert indexed_text(last, doc.meta).endswith("\nIV. Kiểm tra của LĐLĐ và CĐCS")
+    assert "- 100% cán bộ công đoàn" in indexed_text(next(c for c in chunks if "100% cán bộ" in c.text), doc.meta)
+
+
+def test_short_bullet_list_stays_whole_and_a_long_bullet_is_cut_at_its_sub_bullets():
+    doc = read_document("ke-hoach-nam-son.txt", data=_PLAN.encode("utf-8"))
+    chunks = chunk_document(doc)
+    (short,) = [c for c in chunks if c.path == ("III. TỔ CHỨC THỰC HIỆN", "1.")]
+    assert short.parts == 1 and "trước ngày 15/12" in short.text
+    office = [c for c in chunks if c.path == ("III. TỔ CHỨC THỰC HIỆN", "2.")]
+    assert len(office) > 2 and all(len(c.text) <= MAX_CHARS for c in office)
+    assert office[0].text.startswith("2. Văn phòng:\n- Bảo đảm kinh phí")
+    (quarterly,) = [c for c in office if "Lập dự toán" in c.text]
+    assert quarterly.text.startswith("+ Lập dự toán") and quarterly.context[-1] == "2. Văn phòng:"
+    assert office[-1].text == "- Chuẩn bị hội trường." and office[-1].context[-1] == "2. Văn phòng:"
