@@ -20,7 +20,16 @@ before the store moves its CURRENT pointer leaves the previous collection answer
 
 Filters are scalar expressions on the primary key (`row in [...]`), evaluated inside Milvus's
 search, so a filtered search returns the k best allowed rows rather than k rows filtered after.
-`delete(doc)` deletes by the expression `doc == "<id>"`.
+
+Per-document upsert and delete by content hash: every row carries its document's content hash
+(`hash`, a scalar field; Document.content_hash, or a digest of the indexed chunks when the caller
+gives none). On a loaded collection `add` writes in place: a document whose hash and rows are
+unchanged is not touched at all; a changed one is upserted on its rows and the rows of its old
+version that the new one does not overwrite are deleted by `doc == "<id>" and hash in [...]`.
+`delete(doc, hash)` removes exactly that version's rows. (The hash alone would not do: two
+copies of one file under two names share it.) The store still writes every build into a fresh
+collection, so ingest switches atomically; in-place writes are for a process that keeps one
+collection live, and must give rows the store's chunk list agrees with.
 
 Milvus Lite opens its file in one process at a time: with Lite, run one API worker
 (`--workers 1`) and do not ingest while the API runs; a server has neither limit.
@@ -28,6 +37,7 @@ Milvus Lite opens its file in one process at a time: with Lite, run one API work
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -57,6 +67,8 @@ HNSW_EF_SEARCH = 256
 LEXICAL_LIMIT = 1024
 MAX_TEXT = 65_535  # VARCHAR limit of the analysed field
 INSERT_BATCH = 1_000
+# What `load` can open: 2 added the `hash` field. An older build is reported as needing a rebuild.
+SCHEMA_VERSION = 2
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9_]")
 
 
@@ -74,6 +86,19 @@ def _joined(tokens: Sequence[str]) -> str:
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT].rsplit(" ", 1)[0]
     return text
+
+
+def _digest(vectors: np.ndarray, texts: Sequence[str]) -> str:
+    """A content hash for a caller that gives none: the indexed text and vectors of the chunks."""
+    digest = hashlib.sha256(np.ascontiguousarray(vectors, dtype=np.float32).tobytes())
+    for text in texts:
+        digest.update(b"\0" + text.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _quoted(value: str) -> str:
+    # A JSON string literal is a valid Milvus string literal (same escapes).
+    return json.dumps(value, ensure_ascii=False)
 
 
 _CLIENTS: dict[str, MilvusClient] = {}
@@ -100,7 +125,8 @@ class MilvusBackend(Backend):
         self._client_: MilvusClient | None = None
         self.collection: str | None = None
         self._size = 0
-        self._pending: dict[str, tuple[list[int], np.ndarray, list[str]]] = {}
+        # doc → (rows, vectors, indexed texts, content hash), written by `save`.
+        self._pending: dict[str, tuple[list[int], np.ndarray, list[str], str]] = {}
 
     # --- connection ----------------------------------------------------------------------
 
@@ -121,6 +147,7 @@ class MilvusBackend(Backend):
         schema = client.create_schema(auto_id=False)
         schema.add_field("row", DataType.INT64, is_primary=True)
         schema.add_field("doc", DataType.VARCHAR, max_length=1024)
+        schema.add_field("hash", DataType.VARCHAR, max_length=128)
         schema.add_field(
             "tokens", DataType.VARCHAR, max_length=MAX_TEXT, enable_analyzer=True,
             analyzer_params={"tokenizer": "standard"},
@@ -139,33 +166,65 @@ class MilvusBackend(Backend):
 
     # --- writing -------------------------------------------------------------------------
 
-    def add(self, doc_id: str, rows: Sequence[int], vectors: np.ndarray, tokens: Sequence[Sequence[str]]) -> None:
+    def add(
+        self,
+        doc_id: str,
+        rows: Sequence[int],
+        vectors: np.ndarray,
+        tokens: Sequence[Sequence[str]],
+        content_hash: str | None = None,
+    ) -> None:
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(rows), self.dim)
         if len(tokens) != len(rows):
             raise ValueError(f"{doc_id}: {len(rows)} rows but {len(tokens)} token lists")
-        if self.collection is not None:  # a loaded collection: upsert this document in place
-            self.delete(doc_id)
-            self._insert(self._client, self.collection, doc_id, list(rows), vectors, [_joined(t) for t in tokens])
+        rows = [int(r) for r in rows]
+        texts = [_joined(t) for t in tokens]
+        content_hash = content_hash or _digest(vectors, texts)
+        if self.collection is None:
+            self._pending[doc_id] = (rows, vectors, texts, content_hash)
             return
-        self._pending[doc_id] = (list(rows), vectors, [_joined(t) for t in tokens])
-
-    def delete(self, doc_id: str) -> None:
-        if self.collection is not None:
-            self._client.delete(self.collection, filter=f"doc == {json.dumps(doc_id, ensure_ascii=False)}")
-            self._size = self._count()
-            return
-        self._pending.pop(doc_id, None)
-
-    def _insert(self, client: MilvusClient, collection: str, doc_id: str, rows: list[int], vectors: np.ndarray, texts: list[str]) -> None:
+        stored = self.versions(doc_id)
+        if set(stored.values()) == {content_hash} and sorted(stored) == sorted(rows):
+            return  # unchanged document: nothing is written
+        client = self._client
         for start in range(0, len(rows), INSERT_BATCH):
-            stop = start + INSERT_BATCH
-            client.insert(collection, [
-                {"row": r, "doc": doc_id, "tokens": t, "dense": v.tolist()}
-                for r, v, t in zip(rows[start:stop], vectors[start:stop], texts[start:stop], strict=True)
-            ])
+            client.upsert(self.collection, self._records(doc_id, content_hash, rows, vectors, texts, start))
+        # Rows of older versions that the new one did not overwrite (it has fewer chunks).
+        stale = sorted({h for r, h in stored.items() if r not in set(rows)})
+        if stale:
+            client.delete(
+                self.collection,
+                filter=f"doc == {_quoted(doc_id)} and hash in {json.dumps(stale)} and row not in {json.dumps(rows)}",
+            )
+        self._size = self._count()
+
+    def delete(self, doc_id: str, content_hash: str | None = None) -> None:
+        if self.collection is None:
+            pending = self._pending.get(doc_id)
+            if pending is not None and content_hash in (None, pending[3]):
+                del self._pending[doc_id]
+            return
+        hashes = [content_hash] if content_hash is not None else sorted(set(self.versions(doc_id).values()))
+        if not hashes:
+            return
+        self._client.delete(self.collection, filter=f"doc == {_quoted(doc_id)} and hash in {json.dumps(hashes)}")
+        self._size = self._count()
+
+    def versions(self, doc_id: str) -> dict[int, str]:
+        """row → content hash of the rows stored for one document (of a saved or loaded build)."""
+        res = self._client.query(self.collection, filter=f"doc == {_quoted(doc_id)}", output_fields=["row", "hash"])
+        return {int(r["row"]): str(r["hash"]) for r in res}
+
+    @staticmethod
+    def _records(doc_id: str, content_hash: str, rows: list[int], vectors: np.ndarray, texts: list[str], start: int) -> list[dict]:
+        stop = start + INSERT_BATCH
+        return [
+            {"row": r, "doc": doc_id, "hash": content_hash, "tokens": t, "dense": v.tolist()}
+            for r, v, t in zip(rows[start:stop], vectors[start:stop], texts[start:stop], strict=True)
+        ]
 
     def save(self, build: Path) -> dict:
-        all_rows = sorted(r for rows, _, _ in self._pending.values() for r in rows)
+        all_rows = sorted(r for rows, *_ in self._pending.values() for r in rows)
         if all_rows != list(range(len(all_rows))):
             raise ValueError("rows must number the chunks 0..N-1 without gaps")
         client = self._connect(build)
@@ -173,8 +232,9 @@ class MilvusBackend(Backend):
         schema, params = self._schema(client)
         client.create_collection(name, schema=schema, index_params=params)
         try:
-            for doc_id, (rows, vectors, texts) in self._pending.items():
-                self._insert(client, name, doc_id, rows, vectors, texts)
+            for doc_id, (rows, vectors, texts, content_hash) in self._pending.items():
+                for start in range(0, len(rows), INSERT_BATCH):
+                    client.insert(name, self._records(doc_id, content_hash, rows, vectors, texts, start))
             client.flush(name)
             client.load_collection(name)
         except BaseException:
@@ -186,7 +246,7 @@ class MilvusBackend(Backend):
         self._switch_alias(client, name)
         # What `load` needs. The URI is not recorded: the default follows the index folder and a
         # server's address is deployment configuration (HOIDAP_MILVUS_URI), not index content.
-        return {"collection": name}
+        return {"collection": name, "schema": SCHEMA_VERSION}
 
     def _switch_alias(self, client: MilvusClient, name: str) -> None:
         """Point the alias `<prefix>` at the new collection; drop the collections of builds older
@@ -211,6 +271,8 @@ class MilvusBackend(Backend):
         backend = cls(dim, options or BackendOptions())
         client = backend._connect(build)
         name = info["collection"]
+        if info.get("schema") != SCHEMA_VERSION:
+            raise ValueError(f"Tập Milvus '{name}' theo lược đồ cũ (không có mã băm nội dung): hãy chạy lại python -m ingest.")
         if not client.has_collection(name):
             raise ValueError(f"Milvus ({backend._uri}) không có tập '{name}' của bản chỉ mục này: hãy chạy lại python -m ingest.")
         client.load_collection(name)

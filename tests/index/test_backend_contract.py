@@ -26,7 +26,7 @@ def _unit(rng: np.random.Generator, n: int) -> np.ndarray:
 
 @pytest.fixture(params=backend_names())
 def built(request, tmp_path):
-    """Three documents added, one replaced and one deleted, saved and loaded back."""
+    """Three documents added, one replaced and one deleted by its content hash, saved and loaded back."""
     name = request.param
     cls = backend_class(name)
     rng = np.random.default_rng(7)
@@ -41,11 +41,13 @@ def built(request, tmp_path):
         ["bo", "phieu", "bo_phieu"],
         ["xoa", "bo"],
     ]
-    backend.add("a", [0, 1], vectors[0:2], tokens[0:2])
-    backend.add("gone", [4, 5], vectors[4:6], tokens[4:6])
-    backend.add("b", [2, 3], _unit(rng, 2), [["cu"], ["cu"]])
-    backend.add("b", [2, 3], vectors[2:4], tokens[2:4])  # replaces the first version of "b"
-    backend.delete("gone")
+    backend.add("a", [0, 1], vectors[0:2], tokens[0:2], "hash-a")
+    backend.add("gone", [4, 5], vectors[4:6], tokens[4:6], "hash-gone")
+    backend.add("b", [2, 3], _unit(rng, 2), [["cu"], ["cu"]], "hash-b1")
+    backend.add("b", [2, 3], vectors[2:4], tokens[2:4], "hash-b2")  # replaces the first version of "b"
+    backend.delete("b", "hash-b1")  # a version no longer stored: nothing happens
+    backend.delete("a", "hash-gone")  # another document's hash: nothing happens
+    backend.delete("gone", "hash-gone")
     build = tmp_path / "build"
     build.mkdir()
     info = backend.save(build)
