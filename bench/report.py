@@ -348,7 +348,7 @@ EXTRA_SECTIONS = {
     "Tuning and leave-one-corpus-out": ("tuning-results.md", "tuning-results.json", "tuning"),
     "Embedding backends": ("embed-backends.md", "embed-backends.json", "embed"),
     "Local and Milvus backends": ("bench-backends.md", "bench-backends.json", "backends"),
-    "Milvus Lite at scale (written from the run's log, not generated: the run did not finish)": ("bench-milvus-scale.md", None, None),
+    "Milvus Lite at scale": ("bench-milvus-scale.md", "bench-milvus-scale.json", "milvus_scale"),
     "HTTP API under load": ("api-load.md", "api-load.json", "api"),
 }
 
