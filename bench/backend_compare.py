@@ -121,7 +121,7 @@ def markdown(results: dict) -> str:
         f"`python -m bench.backend_compare --pools {' '.join(pools)}` ({results['date']}, engine commit "
         f"`{results.get('commit', '?')}`): each pool's documents indexed once per backend from the same cached vectors "
         "(embedding cache misses per build in the table; 0 = nothing re-embedded), every answerable question through "
-        "the product searcher. Milvus is Milvus Lite (HNSW, ef 256; BM25 by Milvus's BM25 function over our tokens). "
+        "the product searcher. Milvus is Milvus Lite (HNSW, ef 256; BM25 = bm25s's weights of our tokens in a sparse vector, scored by Milvus's inner product). "
         f"Load average {results['loadavg_start'][0]:.1f} at the start, {results['loadavg_end'][0]:.1f} at the end on 2 "
         "shared cores, so the times say nothing about speed.",
         "",
@@ -144,6 +144,18 @@ def markdown(results: dict) -> str:
                     f"{cmp['questions_with_different_rank']} of {section['questions']} questions"
                     + (f" ({', '.join(f'{q}: {a} vs {b}' for q, (a, b) in cmp['different'].items())})" if cmp["different"] else "")
                 )
+    before = results.get("before_our_bm25_weights")
+    if before:
+        summary.append(
+            f"\nBefore the Milvus backend weighted BM25 itself ({before['what']}): "
+            + "; ".join(
+                f"{pool} MRR@10 {row['milvus_MRR@10']:.4f}, |ΔMRR@10| {row['mrr10_abs_diff']:.4f}, "
+                f"{row['questions_with_different_rank']} questions ranked differently"
+                for pool, row in before.items() if isinstance(row, dict)
+            )
+            + ". Dense scores were equal to 1e-7; Milvus's BM25 normalised chunk length differently from bm25s, so "
+            "close candidates swapped. The backend now stores bm25s's weights in a sparse vector (index/backends/milvus.py)."
+        )
     return "\n".join([*lines, "", *summary]) + "\n"
 
 
