@@ -346,6 +346,7 @@ def markdown(
 # Sections written by the other benchmark scripts, each generated from its own JSON in docs/.
 EXTRA_SECTIONS = {
     "Tuning and leave-one-corpus-out": ("tuning-results.md", "tuning-results.json", "tuning"),
+    "Diacritic restoration": ("restore-results.md", "restore-results.json", "restore"),
     "Embedding backends": ("embed-backends.md", "embed-backends.json", "embed"),
     "Local and Milvus backends": ("bench-backends.md", "bench-backends.json", "backends"),
     "Milvus Lite at scale": ("bench-milvus-scale.md", "bench-milvus-scale.json", "milvus_scale"),

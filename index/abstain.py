@@ -129,8 +129,11 @@ def idf_weights(chunk_tokens: Sequence[set[str]]) -> dict[str, float]:
     for tokens in chunk_tokens:
         for t in tokens:
             df[t] = df.get(t, 0) + 1
-    n = len(chunk_tokens)
-    return {t: math.log(1.0 + n / (1.0 + d)) for t, d in df.items()}
+    return idf_from_frequencies(df, len(chunk_tokens))
+
+
+def idf_from_frequencies(df: dict[str, int], n_chunks: int) -> dict[str, float]:
+    return {t: math.log(1.0 + n_chunks / (1.0 + d)) for t, d in df.items()}
 
 
 def unseen_idf(n_chunks: int) -> float:

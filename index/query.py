@@ -13,6 +13,7 @@ English → Vietnamese term translation, abbreviations.
 from __future__ import annotations
 
 import csv
+import math
 import re
 import sqlite3
 import threading
@@ -30,6 +31,10 @@ from ingest.normalize import fold, has_diacritics, normalize_text
 GLOSSARY = Path(__file__).parent / "data" / "glossary_en_vi.tsv"
 COMMON_WORDS = Path(__file__).parent / "data" / "vi_common.txt"
 MAX_QUESTION_CHARS = 1000
+# How many times each line of vi_common.txt counts, against the corpus: questions say "bao nhiêu"
+# where laws say "bảo hiểm". Fitted by `python -m bench.restore` (restoration accuracy on one
+# question pool, reported on the other).
+COMMON_WEIGHT = 100
 _MAX_NGRAM = 4
 
 _WORD = re.compile(r"\w+")
@@ -115,15 +120,17 @@ class DiacriticRestorer:
     table: dict[tuple[str, ...], Counter[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(Counter))
 
     @classmethod
-    def from_texts(cls, texts: Iterable[str], common: Path | None = COMMON_WORDS) -> DiacriticRestorer:
+    def from_texts(
+        cls, texts: Iterable[str], common: Path | None = COMMON_WORDS, common_weight: int = COMMON_WEIGHT
+    ) -> DiacriticRestorer:
         """Learn from `texts` (the indexed corpus) plus a short list of everyday question words
         ("bao nhiêu", "phần trăm") that plans and laws rarely contain; the corpus wins ties."""
         restorer = cls()
         if common is not None and common.exists():
-            for line in common.read_text(encoding="utf-8").splitlines():
-                if line.strip() and not line.startswith("#"):
-                    words = _WORD.findall(normalize_text(line).lower())
-                    restorer.table[tuple(fold(w) for w in words)][tuple(words)] += 1
+            # Counted like corpus text (every sub-phrase too): "bao nhiêu" must also make "nhiêu"
+            # a known form of "nhieu", or the bigram model never considers it.
+            lines = [x for x in common.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+            texts = [*(lines * common_weight), *texts]
         for text in texts:
             for clause in re.split(r"[.;:!?,()\n]+", normalize_text(text).lower()):
                 words = _WORD.findall(clause)
@@ -141,7 +148,7 @@ class DiacriticRestorer:
             db.executemany(
                 "INSERT INTO restorer VALUES (?, ?)",
                 (
-                    (" ".join(key), "\t".join(" ".join(form) for form, _n in forms.most_common()))
+                    (" ".join(key), "\t".join(f"{' '.join(form)}\x1f{n}" for form, n in forms.most_common()))
                     for key, forms in self.table.items()
                 ),
             )
@@ -152,37 +159,55 @@ class DiacriticRestorer:
         return cls(table=_SavedTable(path))  # type: ignore[arg-type]
 
     def restore(self, text: str) -> str:
-        """Accent the unaccented words of `text`; words typed with accents stay as they are."""
+        """Accent the unaccented words of `text`; words typed with accents stay as they are.
+
+        The most likely accented sentence under a bigram model of the corpus (Viterbi): each
+        word's forms are scored by how often that form follows the previous word's form, backed
+        off to how often the form stands for its folded syllable. A word-by-word or greedy
+        longest-phrase choice goes wrong where the corpus is dominated by another reading:
+        "nghi phep nam" came out "nghị phép nam" (Nghị định, "cho phép nam …") instead of
+        "nghỉ phép năm"."""
         pieces = re.split(r"(\w+)", text)
         words = pieces[1::2]
-        out = list(words)
-        i = 0
-        while i < len(words):
-            for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):
-                span = words[i : i + n]
-                candidates = self.table.get(tuple(fold(w) for w in span))
-                if not candidates:
-                    continue
-                best = self._best(span, candidates)
-                if best is None:
-                    continue
-                for j, word in enumerate(best):
-                    if not has_diacritics(span[j]):
-                        out[i + j] = _match_case(span[j], word)
-                i += n
-                break
-            else:
-                i += 1
-        pieces[1::2] = out
+        if not words:
+            return text
+        lattice = [self._forms(w) for w in words]
+        # best[i][form] = (log-probability of the best path ending in form, previous form)
+        best: list[dict[str, tuple[float, str | None]]] = [
+            {f: (math.log(p), None) for f, (p, _n) in lattice[0].items()}
+        ]
+        for i in range(1, len(words)):
+            pairs = self.table.get((fold(words[i - 1]), fold(words[i]))) or Counter()
+            column: dict[str, tuple[float, str | None]] = {}
+            for form, (p_form, _n) in lattice[i].items():
+                options = []
+                for prev, (score, _back) in best[i - 1].items():
+                    n_prev = lattice[i - 1][prev][1]
+                    # One pseudo-count spread by the form's own share (Laplace-style backoff).
+                    p = (pairs.get((prev, form), 0) + p_form) / (n_prev + 1)
+                    options.append((score + math.log(p), prev))
+                column[form] = max(options)
+            best.append(column)
+        form = max(best[-1], key=lambda f: best[-1][f][0])
+        out = [form]
+        for i in range(len(words) - 1, 0, -1):
+            form = best[i][form][1]
+            out.append(form)
+        out.reverse()
+        pieces[1::2] = [w if has_diacritics(w) else _match_case(w, f) for w, f in zip(words, out, strict=True)]
         return "".join(pieces)
 
-    @staticmethod
-    def _best(span: list[str], candidates: Counter[tuple[str, ...]]) -> tuple[str, ...] | None:
-        # A word the user accented constrains the candidate: "phát trien" keeps "phát".
-        for form, _count in candidates.most_common():
-            if all(not has_diacritics(w) or w.lower() == f for w, f in zip(span, form, strict=True)):
-                return form
-        return None
+    def _forms(self, word: str) -> dict[str, tuple[float, int]]:
+        """Candidate forms of one word: {form: (share among the forms of its folded syllable,
+        corpus count)}. A word typed with accents, or unknown to the corpus, is its own form."""
+        lower = word.lower()
+        if has_diacritics(word):
+            return {lower: (1.0, 1)}
+        counts = self.table.get((fold(lower),))
+        if not counts:
+            return {lower: (1.0, 1)}
+        total = sum(counts.values())
+        return {form[0]: (n / total, n) for form, n in counts.items()}
 
 
 class _SavedTable:
@@ -201,8 +226,12 @@ class _SavedTable:
         if row is None:
             return None
         forms = row[0].split("\t")
-        # Counts only order the candidates; descending ranks keep most_common()'s order.
-        return Counter({tuple(f.split(" ")): len(forms) - i for i, f in enumerate(forms)})
+        out: Counter[tuple[str, ...]] = Counter()
+        for i, item in enumerate(forms):
+            form, _sep, n = item.partition("\x1f")
+            # Tables saved before counts were kept: descending ranks keep the order.
+            out[tuple(form.split(" "))] = int(n) if n else len(forms) - i
+        return out
 
 
 def _match_case(original: str, restored: str) -> str:

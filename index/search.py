@@ -51,9 +51,10 @@ class SearchConfig:
     by `python -m bench.tune` (fitted on the tuning pools, reported leave-one-corpus-out); each
     prior can be switched off (boost 0, penalty 1) and is ablated there."""
 
-    fusion: str = "weighted"
+    # "weighted" or "rrf" (index.fusion): chosen by bench.tune across corpora, like the weights.
+    fusion: str = field(default_factory=lambda: str(fitted_params().get("ranking", {}).get("fusion", "weighted")))
     dense_weight: float = field(default_factory=lambda: _fitted("dense_weight", 0.5))
-    rrf_k: int = 60
+    rrf_k: int = field(default_factory=lambda: int(_fitted("rrf_k", 60)))
     candidates: int = 50
     # Who-does-what questions are answered by the "TỔ CHỨC THỰC HIỆN" sections.
     responsibility_boost: float = field(default_factory=lambda: _fitted("responsibility_boost", 0.15))
@@ -186,14 +187,19 @@ class Searcher:
         self.embedder = embedder
         self.reranker = reranker
         self.config = config or SearchConfig()
+        self._token_sets: dict[int, set[str]] = {}
 
     @property
     def restorer(self) -> DiacriticRestorer:
         return self.store.restorer  # built at index time, saved with the index
 
-    @cached_property
-    def _chunk_tokens(self) -> list[set[str]]:
-        return [self.store.chunk_tokens(i) for i in range(len(self.store.chunks))]
+    def _chunk_tokens(self, row: int) -> set[str]:
+        # Per row and on demand: a query touches ~100 candidates, and building every chunk's set
+        # up front cost a one-question CLI most of its time on a large index.
+        tokens = self._token_sets.get(row)
+        if tokens is None:
+            tokens = self._token_sets[row] = self.store.chunk_tokens(row)
+        return tokens
 
     @cached_property
     def _heading_tokens(self) -> list[set[str]]:
@@ -216,7 +222,7 @@ class Searcher:
 
     @cached_property
     def _idf(self) -> dict[str, float]:
-        return abstain.idf_weights(self._chunk_tokens)
+        return abstain.idf_from_frequencies(self.store.token_document_frequencies(), len(self.store.chunks))
 
     @cached_property
     def _z_rows(self) -> np.ndarray:
@@ -297,7 +303,7 @@ class Searcher:
         cfg = config or self.config
         feats = abstain.coverage_features(
             cands.query_tokens,
-            [self._chunk_tokens[r] for r in ranked[:3]],
+            [self._chunk_tokens(r) for r in ranked[:3]],
             self._idf,
             len(self.store.chunks),
             cfg.abstain.full_cover_bigrams,
@@ -340,7 +346,7 @@ class Searcher:
                 if cfg.heading_boost:
                     score += cfg.heading_boost * top * len(qt & self._heading_tokens[row]) / len(qt)
                 if cfg.coverage_boost:
-                    covered = sum(self._idf.get(t, missing) for t in qt & self._chunk_tokens[row])
+                    covered = sum(self._idf.get(t, missing) for t in qt & self._chunk_tokens(row))
                     score += cfg.coverage_boost * top * covered / total_idf
             if cfg.definition_penalty != 1.0 and self._is_definition[row]:
                 score *= cfg.definition_penalty
@@ -376,4 +382,4 @@ class Searcher:
         bigrams = {t for t in query_tokens if "_" in t}
         if not bigrams:
             return 0.0
-        return len(bigrams & self._chunk_tokens[row]) / len(bigrams)
+        return len(bigrams & self._chunk_tokens(row)) / len(bigrams)

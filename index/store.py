@@ -212,6 +212,11 @@ class IndexStore:
     def _vocab(self) -> list[str]:
         return self._tokens["vocab"].tolist()
 
+    def token_document_frequencies(self) -> dict[str, int]:
+        """How many chunks hold each lexical token (one bincount over tokens.npz, no set per chunk)."""
+        df = np.bincount(self._tokens["indices"], minlength=len(self._vocab))
+        return dict(zip(self._vocab, df.tolist(), strict=True))
+
     def chunk_tokens(self, row: int) -> set[str]:
         """The lexical tokens of chunk `row` (as indexed), from tokens.npz."""
         indptr, indices = self._tokens["indptr"], self._tokens["indices"]

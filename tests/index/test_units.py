@@ -44,6 +44,24 @@ def test_restorer_learns_from_corpus_and_keeps_typed_accents():
     assert restorer.restore("phát trien xyz") == "phát triển xyz"
 
 
+def test_restorer_reads_a_word_by_its_neighbours_not_its_overall_frequency():
+    # "nghị" (Nghị định) and "nam" outnumber "nghỉ" and "năm" in this corpus; the neighbours decide.
+    corpus = ["Nghị định số 1 và Nghị định số 2 quy định chi tiết Nghị quyết.", "Lao động nam và lao động nữ."] * 5
+    corpus += ["Người lao động được nghỉ phép năm.", "Mỗi năm làm việc được nghỉ phép năm mười hai ngày."]
+    restorer = DiacriticRestorer.from_texts(corpus)
+    assert restorer.restore("nghi phep nam duoc bao nhieu ngay") == "nghỉ phép năm được bao nhiêu ngày"
+    # A question word the laws never use ("bao nhiêu") beats the corpus's "bảo" (bảo hiểm).
+    laws = ["Người lao động đóng bảo hiểm xã hội, bảo hiểm y tế và được hưởng chế độ."] * 20
+    assert DiacriticRestorer.from_texts(laws).restore("duoc bao nhieu") == "được bao nhiêu"
+
+
+def test_restorer_table_round_trips_through_sqlite(tmp_path):
+    restorer = DiacriticRestorer.from_texts(["Nghị định.", "Nghị định.", "nghỉ phép năm"])
+    restorer.save(tmp_path / "r.sqlite")
+    loaded = DiacriticRestorer.load(tmp_path / "r.sqlite")
+    assert loaded.restore("nghi phep nam") == restorer.restore("nghi phep nam") == "nghỉ phép năm"
+
+
 def test_language_detection():
     assert detect_language("Ai chịu trách nhiệm?") == "vi"
     assert detect_language("ai chiu trach nhiem phat trien doan vien") == "vi-folded"
