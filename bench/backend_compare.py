@@ -120,7 +120,7 @@ def markdown(results: dict) -> str:
         "",
         f"`python -m bench.backend_compare --pools {' '.join(pools)}` ({results['date']}, engine commit "
         f"`{results.get('commit', '?')}`): each pool's documents indexed once per backend from the same cached vectors "
-        "(embedding cache misses per build in the table; 0 = nothing re-embedded), every answerable question through "
+        "(cache misses = texts the model embedded during that backend's build and search, query variants included), every answerable question through "
         "the product searcher. Milvus is Milvus Lite (HNSW, ef 256; BM25 = bm25s's weights of our tokens in a sparse vector, scored by Milvus's inner product). "
         f"Load average {results['loadavg_start'][0]:.1f} at the start, {results['loadavg_end'][0]:.1f} at the end on 2 "
         "shared cores, so the times say nothing about speed.",
