@@ -28,7 +28,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -184,8 +184,9 @@ class Variant:
     chunker: str = "structure"
     segmenter: str = "bigrams"
     fold_diacritics: bool = True
-    fusion: str = "weighted"
-    dense_weight: float = 0.5
+    # None = the fitted default (index/data/search_params.json, via SearchConfig).
+    fusion: str | None = None
+    dense_weight: float | None = None
 
     @property
     def build_key(self) -> tuple[str, str, bool]:
@@ -196,7 +197,7 @@ OURS = Variant("ours")
 ABLATIONS = (
     Variant("ours: dense only", dense_weight=1.0),
     Variant("ours: lexical only", dense_weight=0.0),
-    Variant("ours: RRF fusion", fusion="rrf"),
+    Variant("ours: other fusion", fusion="other"),
     Variant("ours: fixed 500-char chunks", chunker="fixed"),
     Variant("ours: no diacritic folding", fold_diacritics=False),
     Variant("ours: pyvi words", segmenter="pyvi"),
@@ -240,7 +241,13 @@ class OurIndexes:
     def searcher(self, variant: Variant):
         from index.search import SearchConfig, Searcher
 
-        config = SearchConfig(fusion=variant.fusion, dense_weight=variant.dense_weight)
+        config = SearchConfig()
+        if variant.fusion is not None:
+            # "other": the fusion method the tuning did not choose, as an ablation.
+            other = "rrf" if config.fusion == "weighted" else "weighted"
+            config = replace(config, fusion=other if variant.fusion == "other" else variant.fusion)
+        if variant.dense_weight is not None:
+            config = replace(config, dense_weight=variant.dense_weight)
         return Searcher(self.store(variant), self.embedder, config=config)
 
 

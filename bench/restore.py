@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown(result))
     from index.query import COMMON_WEIGHT
 
-    if COMMON_WEIGHT != result["fitted_on_both"]:
+    if result["fitted_on_both"] != COMMON_WEIGHT:
         print(f"index/query.py has COMMON_WEIGHT = {COMMON_WEIGHT}; this run fits {result['fitted_on_both']}.", file=sys.stderr)
         return 1
     return 0

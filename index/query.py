@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from index.abbreviations import load_abbreviations
+from index.everyday import Everyday, load_everyday
 from ingest.normalize import fold, has_diacritics, normalize_text
 
 GLOSSARY = Path(__file__).parent / "data" / "glossary_en_vi.tsv"
@@ -299,6 +300,7 @@ class QueryAnalysis:
     restored: str | None = None  # accented form of an unaccented question
     translated: str | None = None  # Vietnamese terms of an English question
     glossary_terms: tuple[tuple[str, str], ...] = ()
+    legal_terms: tuple[str, ...] = ()  # the documents' wording of everyday phrases (index.everyday)
 
     @property
     def dense_queries(self) -> list[str]:
@@ -318,6 +320,7 @@ class QueryAnalysis:
         parts = [self.question]
         if self.translated:
             parts.append(self.translated)
+        parts.extend(self.legal_terms)
         return " ".join(parts)
 
     @property
@@ -334,7 +337,12 @@ def _mostly_unaccented(text: str) -> bool:
     return bool(words) and accented < 0.5 * len(words)
 
 
-def analyze(question: str, restorer: DiacriticRestorer | None = None, glossary: Glossary | None = None) -> QueryAnalysis:
+def analyze(
+    question: str,
+    restorer: DiacriticRestorer | None = None,
+    glossary: Glossary | None = None,
+    everyday: Everyday | None = None,
+) -> QueryAnalysis:
     text = canonical_question(validate_question(question))
     language = detect_language(text)
     if language == "en":
@@ -346,8 +354,9 @@ def analyze(question: str, restorer: DiacriticRestorer | None = None, glossary: 
             tail = " ".join(names)
             translated = " ".join(filter(None, [translated, restorer.restore(tail) if restorer else tail]))
         return QueryAnalysis(text, language, translated=translated or None, glossary_terms=tuple(pairs))
+    everyday = everyday if everyday is not None else load_everyday()
     if restorer is not None and _mostly_unaccented(text):
         restored = restorer.restore(text)
         if restored != text:
-            return QueryAnalysis(text, language, restored=restored)
-    return QueryAnalysis(text, language)
+            return QueryAnalysis(text, language, restored=restored, legal_terms=tuple(everyday.legal_terms(restored)))
+    return QueryAnalysis(text, language, legal_terms=tuple(everyday.legal_terms(text)))

@@ -20,6 +20,7 @@ import numpy as np
 from index import abstain
 from index.abstain import AbstainModel
 from index.embedder import Embedder
+from index.everyday import Everyday
 from index.fusion import fuse
 from index.query import DiacriticRestorer, QueryAnalysis, analyze, validate_question
 from index.rerank import Reranker
@@ -71,6 +72,9 @@ class SearchConfig:
     article_weight: float = field(default_factory=lambda: _fitted("article_weight", 0.0))
     # Definitions ("Giải thích từ ngữ") hold every term but rarely answer a question.
     definition_penalty: float = field(default_factory=lambda: _fitted("definition_penalty", 1.0))
+    # At most this many clauses of one law article before the next article gets a place (0 = no
+    # limit): three khoản of one neighbouring Điều otherwise push the article that answers down.
+    per_article: int = field(default_factory=lambda: int(_fitted("per_article", 0)))
     rerank_top: int = 20
     abstain: AbstainModel = field(default_factory=_fitted_abstain)
 
@@ -188,6 +192,8 @@ class Searcher:
         self.reranker = reranker
         self.config = config or SearchConfig()
         self._token_sets: dict[int, set[str]] = {}
+        # Everyday → legal wording for the lexical query (index.everyday); None = the shipped table.
+        self.everyday: Everyday | None = None
 
     @property
     def restorer(self) -> DiacriticRestorer:
@@ -271,7 +277,7 @@ class Searcher:
 
     def retrieve(self, question: str, allowed: np.ndarray | None = None) -> Candidates:
         """Dense candidates of every query variant and BM25 scores; no ranking constant used."""
-        analysis = analyze(question, restorer=self.restorer)
+        analysis = analyze(question, restorer=self.restorer, everyday=self.everyday)
         n = self.config.candidates
         dense: dict[int, float] = {}
         vectors = self.embedder.embed_queries(analysis.dense_queries)
@@ -297,7 +303,25 @@ class Searcher:
         cfg = config or self.config
         fused = fuse(cfg.fusion, cands.dense, cands.lexical, cfg.dense_weight, cfg.rrf_k)
         fused = self._priors(fused, cands, cfg)
-        return sorted(fused, key=lambda r: -fused[r]), fused
+        ranked = sorted(fused, key=lambda r: -fused[r])
+        if cfg.per_article > 0:
+            ranked = self._spread_articles(ranked, cfg.per_article)
+        return ranked, fused
+
+    def _spread_articles(self, ranked: list[int], per_article: int) -> list[int]:
+        """Clauses beyond the first `per_article` of one article move behind the other articles'
+        (kept in their order, so nothing is lost from the list)."""
+        seen: dict[tuple[str, str], int] = {}
+        head, tail = [], []
+        for row in ranked:
+            key = self._article_key[row]
+            if key is not None:
+                seen[key] = seen.get(key, 0) + 1
+                if seen[key] > per_article:
+                    tail.append(row)
+                    continue
+            head.append(row)
+        return head + tail
 
     def abstain_features(self, cands: Candidates, ranked: list[int], config: SearchConfig | None = None) -> dict[str, float]:
         cfg = config or self.config

@@ -94,3 +94,12 @@ def test_glossary_covers_labour_and_social_insurance_terms():
         ("fine for late payment of contributions", "phạt tiền"),
     ):
         assert vietnamese in g.translate(english)[0], english
+
+
+def test_clauses_beyond_the_first_of_an_article_move_behind_other_articles():
+    from index.search import Searcher
+
+    searcher = Searcher.__new__(Searcher)  # only the article keys matter here
+    searcher.__dict__["_article_key"] = [("law", "Điều 1"), ("law", "Điều 1"), ("law", "Điều 2"), None, ("law", "Điều 1")]
+    assert searcher._spread_articles([0, 1, 2, 3, 4], per_article=1) == [0, 2, 3, 1, 4]
+    assert searcher._spread_articles([0, 1, 2, 3, 4], per_article=2) == [0, 1, 2, 3, 4]

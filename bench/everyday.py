@@ -1,0 +1,171 @@
+"""Which everyday → legal wording pairs (index/everyday.py) to ship, and what they do on held-out
+questions.
+
+    python -m bench.everyday [--write]
+
+Candidates: bench/everyday_candidates.tsv (written from how workers and officials talk, not from
+the evaluation questions). Tuning pools (bench/pools.py): devset, alqac, laws; held out: heldout
+(eval/laws_heldout.jsonl, never used to choose a pair).
+
+For every answerable question of a pool and every candidate pair that fires on it (its everyday
+phrase is in the question, as typed or as restored from plain letters), the question is searched
+with that pair alone and with no pair; score = (hit in top 5 + reciprocal rank in top 10) / 2,
+as bench.tune scores ranking. A pair is kept when its summed change over the questions it fires
+on is positive; a pair that never fires, or changes nothing, is not shipped (no evidence).
+
+Reported, same run: leave-one-corpus-out (pairs chosen on two tuning pools, the third searched
+with and without them) and the held-out pool with the pairs chosen on all three. `--write` writes
+the kept pairs to index/data/everyday_vi.tsv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from bench import pools
+from bench.common import machine
+
+ROOT = Path(__file__).resolve().parent.parent
+CANDIDATES = ROOT / "bench" / "everyday_candidates.tsv"
+OUT_JSON = ROOT / "docs" / "everyday-results.json"
+OUT_MD = ROOT / "docs" / "everyday-results.md"
+K_CUTOFF = 10
+
+
+def _score(rank: int | None) -> float:
+    return ((rank is not None and rank <= 5) + (1.0 / rank if rank else 0.0)) / 2
+
+
+def run(log=print) -> dict:
+    from bench.tune import Bench, Item
+    from index.everyday import Everyday, read_pairs
+    from index.query import analyze
+
+    started = time.time()
+    tuning = pools.TUNING_POOLS
+    names = (*tuning, *pools.HELDOUT_POOLS)
+    for pool in names:
+        pools.build(pool)  # a changed data table means a rebuild (embeddings are cached)
+    bench = Bench(names, log)
+    candidates = read_pairs(CANDIDATES)
+    singles = [Everyday.from_pairs([pair]) for pair in candidates]
+    empty = Everyday()
+
+    def rank_with(pool: str, q, table: Everyday) -> int | None:
+        searcher = bench.searchers[pool]
+        searcher.everyday = table
+        item = Item(pool, pool, q, searcher.retrieve(q.question))
+        ranked, _ = searcher.rank(item.cands)
+        # Not bench.first_rank: its memo is keyed by id(item), and these items do not outlive the call.
+        return next((r for r, row in enumerate(ranked[:K_CUTOFF], start=1) if bench._is_correct(item, row)), None)
+
+    # Per question: the base score, and the change each firing pair makes on its own.
+    deltas: dict[str, list[list[float]]] = {p: [[] for _ in candidates] for p in names}
+    base: dict[str, list[float]] = {}
+    for pool in names:
+        qs = [q for q in bench.questions[pool] if q.answerable]
+        base[pool] = []
+        t0 = time.perf_counter()
+        for q in qs:
+            b = _score(rank_with(pool, q, empty))
+            base[pool].append(b)
+            analysis = analyze(q.question, restorer=bench.searchers[pool].restorer, everyday=empty)
+            text = analysis.restored or analysis.question
+            if analysis.language == "en":
+                continue
+            for i, single in enumerate(singles):
+                if single.legal_terms(text):
+                    deltas[pool][i].append(_score(rank_with(pool, q, single)) - b)
+        log(f"  {pool}: {len(qs)} questions ({time.perf_counter() - t0:.0f} s)")
+
+    def chosen(on: tuple[str, ...]) -> list[tuple[str, str]]:
+        return [pair for i, pair in enumerate(candidates) if sum(sum(deltas[p][i]) for p in on) > 1e-9]
+
+    def evaluate(pool: str, pairs: list[tuple[str, str]]) -> dict:
+        table = Everyday.from_pairs(pairs)
+        ranks = [rank_with(pool, q, table) for q in bench.questions[pool] if q.answerable]
+        ranks0 = [rank_with(pool, q, empty) for q in bench.questions[pool] if q.answerable]
+
+        def metrics(rs):
+            n = max(1, len(rs))
+            return {"R@5": sum(1 for r in rs if r and r <= 5) / n, "MRR@10": sum(1.0 / r for r in rs if r) / n}
+
+        fired = sum(1 for q in bench.questions[pool] if q.answerable and _fires(table, bench, pool, q))
+        return {"questions": len(ranks), "fired": fired, "with": metrics(ranks), "without": metrics(ranks0)}
+
+    def _fires(table, bench, pool, q) -> bool:
+        analysis = analyze(q.question, restorer=bench.searchers[pool].restorer, everyday=Everyday())
+        return analysis.language != "en" and bool(table.legal_terms(analysis.restored or analysis.question))
+
+    result: dict = {"candidates": len(candidates), "pairs": {}, "loco": {}}
+    for i, (a, b) in enumerate(candidates):
+        result["pairs"][f"{a} → {b}"] = {p: {"fires": len(deltas[p][i]), "change": round(float(np.sum(deltas[p][i])), 4)} for p in names}
+    for held in tuning:
+        train = tuple(p for p in tuning if p != held)
+        pairs = chosen(train)
+        result["loco"][held] = {"fitted_on": list(train), "kept": len(pairs), **evaluate(held, pairs)}
+    final = chosen(tuning)
+    result["kept"] = [f"{a}\t{b}" for a, b in final]
+    result["heldout"] = {p: evaluate(p, final) for p in pools.HELDOUT_POOLS}
+    result["machine"] = machine()
+    result["seconds"] = round(time.time() - started, 1)
+    for searcher in bench.searchers.values():
+        searcher.everyday = None
+    return result
+
+
+def markdown(result: dict) -> str:
+    lines = [
+        "## Everyday wording (generated by `python -m bench.everyday`)",
+        "",
+        f"{result['candidates']} candidate pairs (bench/everyday_candidates.tsv); a pair is shipped when, searched alone, "
+        "it improves (R@5 + MRR@10)/2 summed over the tuning questions it fires on. Its legal wording is added to the "
+        "lexical query only.",
+        "",
+        "| pool | pairs chosen on | pairs kept | questions (fired) | R@5 without → with | MRR@10 without → with |",
+        "|---|---|---|---|---|---|",
+    ]
+    for held, r in result["loco"].items():
+        lines.append(
+            f"| {held} (LOCO) | {', '.join(r['fitted_on'])} | {r['kept']} | {r['questions']} ({r['fired']}) | "
+            f"{r['without']['R@5']:.3f} → {r['with']['R@5']:.3f} | {r['without']['MRR@10']:.3f} → {r['with']['MRR@10']:.3f} |"
+        )
+    for pool, r in result["heldout"].items():
+        lines.append(
+            f"| {pool} (held out) | all tuning pools | {len(result['kept'])} | {r['questions']} ({r['fired']}) | "
+            f"{r['without']['R@5']:.3f} → {r['with']['R@5']:.3f} | {r['without']['MRR@10']:.3f} → {r['with']['MRR@10']:.3f} |"
+        )
+    lines += ["", "Kept: " + ("; ".join(k.replace("\t", " → ") for k in result["kept"]) or "none") + "."]
+    fired = {k: v for k, v in result["pairs"].items() if any(x["fires"] for x in v.values())}
+    lines += ["", f"Pairs that fired on some question ({len(fired)} of {result['candidates']}; change summed per pool):", ""]
+    for k, v in fired.items():
+        lines.append(f"- {k}: " + ", ".join(f"{p} {x['change']:+.2f} ({x['fires']})" for p, x in v.items() if x["fires"]))
+    m = result["machine"]
+    lines += ["", f"Run: {result['seconds']} s on {m['cores']} cores (load {m['loadavg']})."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.everyday")
+    parser.add_argument("--write", action="store_true", help="write the kept pairs to index/data/everyday_vi.tsv")
+    args = parser.parse_args(argv)
+    result = run(log=lambda m: print(m, file=sys.stderr, flush=True))
+    OUT_JSON.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    OUT_MD.write_text(markdown(result), encoding="utf-8")
+    if args.write:
+        from index.everyday import DATA
+
+        header = "# Written by python -m bench.everyday --write (docs/everyday-results.md): do not edit by hand.\n"
+        DATA.write_text(header + "everyday\tlegal\n" + "".join(k + "\n" for k in result["kept"]), encoding="utf-8")
+    print(markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
