@@ -121,7 +121,8 @@ def markdown(results: dict) -> str:
         f"`python -m bench.backend_compare --pools {' '.join(pools)}` ({results['date']}, engine commit "
         f"`{results.get('commit', '?')}`): each pool's documents indexed once per backend from the same cached vectors "
         "(cache misses = texts the model embedded during that backend's build and search, query variants included), every answerable question through "
-        "the product searcher. Milvus is Milvus Lite (HNSW, ef 256; BM25 = bm25s's weights of our tokens in a sparse vector, scored by Milvus's inner product). "
+        "the product searcher. All three are tuning pools of bench/tune.py, so the absolute numbers are in-sample; what "
+        "this measures is the difference between backends. Milvus is Milvus Lite (HNSW, ef 256; BM25 = bm25s's weights of our tokens in a sparse vector, scored by Milvus's inner product). "
         f"Load average {results['loadavg_start'][0]:.1f} at the start, {results['loadavg_end'][0]:.1f} at the end on 2 "
         "shared cores, so the times say nothing about speed.",
         "",
