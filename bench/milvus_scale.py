@@ -3,6 +3,10 @@ e5-like vectors of bench/scale.py.
 
     python -m bench.milvus_scale --sizes 100000 [1000000] --out docs/bench-milvus-scale.json
     python -m bench.milvus_scale --sizes 5000 --queries 200      # smoke run
+    python -m bench.milvus_scale --markdown docs/bench-milvus-scale.json > docs/bench-milvus-scale.md
+
+The markdown section (folded into BENCHMARKS.md by bench/report.py) is generated from the JSON;
+`--note TEXT` records what the run did not cover and why (e.g. a size not attempted).
 
 Per size N: the same corpus and queries (bench/scale.py's "hier" profile: 1,000 near + 200 fresh
 queries by default) go to
@@ -143,16 +147,17 @@ def markdown(results: dict) -> str:
         "Milvus latency goes through the pymilvus client (what the backend pays). Shared 2-core machine: "
         "load average per row.",
         "",
-        "| N | index | build s | p50 ms | p95 ms | recall@10 | near / fresh | load 1m |",
-        "|---|---|---|---|---|---|---|---|",
+        "| N | index | build s | p50 ms | p95 ms | recall@10 | near / fresh | load 1m | on disk MB |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results["rows"]:
         lines.append(
             f"| {r['n']:,} | {r['index']} | {r['build_s']} | {r['p50_ms']} | {r['p95_ms']} | {r['recall_at_10']} | "
-            f"{r['recall_at_10_near']} / {r['recall_at_10_fresh']} | {r['loadavg_1m']} |"
+            f"{r['recall_at_10_near']} / {r['recall_at_10_fresh']} | {r['loadavg_1m']} | {r.get('db_mb', '–')} |"
         )
-    for note in results.get("not_run", []):
-        lines.append(f"\nNot run: {note}")
+    lines.append("")
+    lines.extend(f"- {note}" for note in results.get("notes", []))
+    lines.extend(f"- Not run: {note}" for note in results.get("not_run", []))
     return "\n".join(lines) + "\n"
 
 
@@ -163,9 +168,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=None)
     parser.add_argument("--md", default=None)
     parser.add_argument("--markdown", metavar="JSON", help="only print the markdown section of a results file")
+    parser.add_argument("--note", action="append", default=[], help="with --markdown: add a note to the results file first")
+    parser.add_argument("--not-run", action="append", default=[], help="with --markdown: record a size not run, and why")
     args = parser.parse_args(argv)
     if args.markdown:
-        print(markdown(json.loads(Path(args.markdown).read_text(encoding="utf-8"))), end="")
+        path = Path(args.markdown)
+        results = json.loads(path.read_text(encoding="utf-8"))
+        if args.note or args.not_run:
+            results["notes"] = [*results.get("notes", []), *args.note]
+            results["not_run"] = [*results.get("not_run", []), *args.not_run]
+            path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(markdown(results), end="")
         return 0
     from importlib.metadata import version
 

@@ -347,7 +347,7 @@ def write_build(directory: Path, entries: Sequence[DocumentEntry], info: BuildIn
             start = len(chunks)
             tokens = [tokenizer.tokens(t) for t in entry.texts]
             vectors = np.asarray(entry.vectors, dtype=np.float32).reshape(len(entry.chunks), info.dim)
-            backend.add(entry.document.doc_id, range(start, start + len(entry.chunks)), vectors, tokens)
+            backend.add(entry.document.doc_id, range(start, start + len(entry.chunks)), vectors, tokens, entry.document.content_hash)
             chunks.extend(entry.chunks)
             matrices.append(vectors)
             token_lists.extend(tokens)

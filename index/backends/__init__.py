@@ -55,13 +55,22 @@ class Backend(ABC):
     # --- writing -------------------------------------------------------------------------
 
     @abstractmethod
-    def add(self, doc_id: str, rows: Sequence[int], vectors: np.ndarray, tokens: Sequence[Sequence[str]]) -> None:
+    def add(
+        self,
+        doc_id: str,
+        rows: Sequence[int],
+        vectors: np.ndarray,
+        tokens: Sequence[Sequence[str]],
+        content_hash: str | None = None,
+    ) -> None:
         """Add (or replace) one document's chunks: `rows[i]` gets unit vector `vectors[i]` and
-        lexical tokens `tokens[i]`."""
+        lexical tokens `tokens[i]`. `content_hash` is the document's (Document.content_hash); a
+        backend that updates in place uses it to leave an unchanged document untouched."""
 
     @abstractmethod
-    def delete(self, doc_id: str) -> None:
-        """Remove one document's chunks (no-op if absent)."""
+    def delete(self, doc_id: str, content_hash: str | None = None) -> None:
+        """Remove one document's chunks (no-op if absent); with `content_hash`, only the chunks
+        of that version of the document."""
 
     @abstractmethod
     def save(self, build: Path) -> dict:

@@ -21,17 +21,28 @@ class LocalBackend(Backend):
     def __init__(self, dim: int, options: BackendOptions) -> None:
         super().__init__(dim, options)
         self._pending: dict[str, tuple[list[int], np.ndarray, list[list[str]]]] = {}
+        self._hashes: dict[str, str | None] = {}
         self._dense: DenseIndex | None = None
         self._lexical: LexicalIndex | None = None
 
-    def add(self, doc_id: str, rows: Sequence[int], vectors: np.ndarray, tokens: Sequence[Sequence[str]]) -> None:
+    def add(
+        self,
+        doc_id: str,
+        rows: Sequence[int],
+        vectors: np.ndarray,
+        tokens: Sequence[Sequence[str]],
+        content_hash: str | None = None,
+    ) -> None:
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(rows), self.dim)
         if len(tokens) != len(rows):
             raise ValueError(f"{doc_id}: {len(rows)} rows but {len(tokens)} token lists")
         self._pending[doc_id] = (list(rows), vectors, [list(t) for t in tokens])
+        self._hashes[doc_id] = content_hash
 
-    def delete(self, doc_id: str) -> None:
-        self._pending.pop(doc_id, None)
+    def delete(self, doc_id: str, content_hash: str | None = None) -> None:
+        if content_hash is None or self._hashes.get(doc_id) == content_hash:
+            self._pending.pop(doc_id, None)
+            self._hashes.pop(doc_id, None)
 
     def _rows(self) -> tuple[np.ndarray, list[list[str]]]:
         order: list[tuple[int, np.ndarray, list[str]]] = []

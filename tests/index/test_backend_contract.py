@@ -26,7 +26,7 @@ def _unit(rng: np.random.Generator, n: int) -> np.ndarray:
 
 @pytest.fixture(params=backend_names())
 def built(request, tmp_path):
-    """Three documents added, one replaced and one deleted, saved and loaded back."""
+    """Three documents added, one replaced and one deleted by its content hash, saved and loaded back."""
     name = request.param
     cls = backend_class(name)
     rng = np.random.default_rng(7)
@@ -41,25 +41,27 @@ def built(request, tmp_path):
         ["bo", "phieu", "bo_phieu"],
         ["xoa", "bo"],
     ]
-    backend.add("a", [0, 1], vectors[0:2], tokens[0:2])
-    backend.add("gone", [4, 5], vectors[4:6], tokens[4:6])
-    backend.add("b", [2, 3], _unit(rng, 2), [["cu"], ["cu"]])
-    backend.add("b", [2, 3], vectors[2:4], tokens[2:4])  # replaces the first version of "b"
-    backend.delete("gone")
+    backend.add("a", [0, 1], vectors[0:2], tokens[0:2], "hash-a")
+    backend.add("gone", [4, 5], vectors[4:6], tokens[4:6], "hash-gone")
+    backend.add("b", [2, 3], _unit(rng, 2), [["cu"], ["cu"]], "hash-b1")
+    backend.add("b", [2, 3], vectors[2:4], tokens[2:4], "hash-b2")  # replaces the first version of "b"
+    backend.delete("b", "hash-b1")  # a version no longer stored: nothing happens
+    backend.delete("a", "hash-gone")  # another document's hash: nothing happens
+    backend.delete("gone", "hash-gone")
     build = tmp_path / "build"
     build.mkdir()
     info = backend.save(build)
     loaded = cls.load(build, DIM, {"name": name, **info}, options)
-    return loaded, vectors[:4]
+    return loaded, vectors[:4], tokens[:4]
 
 
 def test_size_counts_rows_after_replace_and_delete(built):
-    backend, _ = built
+    backend, _, _ = built
     assert backend.size == 4
 
 
 def test_dense_search_returns_rows_by_cosine(built):
-    backend, vectors = built
+    backend, vectors, _ = built
     scores, rows = backend.dense_search(vectors[2], 4)
     assert rows[0] == 2 and scores[0] == pytest.approx(1.0, abs=1e-4)
     assert list(scores) == sorted(scores, reverse=True)
@@ -68,14 +70,14 @@ def test_dense_search_returns_rows_by_cosine(built):
 
 
 def test_dense_search_respects_allowed_rows(built):
-    backend, vectors = built
+    backend, vectors, _ = built
     _scores, rows = backend.dense_search(vectors[2], 3, np.array([0, 3], dtype=np.int64))
     assert set(rows.tolist()) == {0, 3} and len(rows) == 2
     assert backend.dense_search(vectors[2], 3, np.array([], dtype=np.int64))[1].size == 0
 
 
 def test_lexical_scores_over_our_tokens(built):
-    backend, _ = built
+    backend, _, _ = built
     scores = backend.lexical_scores(["doan_vien", "doan"])
     assert scores.shape == (4,) and scores.dtype == np.float32
     assert scores.argmax() == 1 and scores[0] > 0 and scores[2] == 0 and scores[3] == 0
@@ -83,9 +85,22 @@ def test_lexical_scores_over_our_tokens(built):
 
 
 def test_lexical_scores_respect_allowed_rows(built):
-    backend, _ = built
+    backend, _, _ = built
     scores = backend.lexical_scores(["doan_vien", "doan"], np.array([0, 2], dtype=np.int64))
     assert scores[1] == 0 and scores[0] > 0
+
+
+@pytest.mark.parametrize("query", [["doan_vien", "doan"], ["doan", "doan", "kinh"], ["thai_san", "ket", "nap", "vien"]])
+def test_lexical_scores_are_bm25s_scores(built, query):
+    """Every backend scores like index/lexical.py (bm25s), duplicated query tokens included: the
+    fusion and the "no answer" rule read these values, so the same question must get the same
+    numbers on every backend."""
+    from index.lexical import LexicalIndex
+
+    backend, _, tokens = built
+    reference = LexicalIndex()
+    reference.build_tokens(tokens)
+    np.testing.assert_allclose(backend.lexical_scores(query), reference.scores_for_tokens(query), rtol=1e-5, atol=1e-6)
 
 
 def test_unknown_backend_is_refused():

@@ -99,3 +99,11 @@ def test_rebuilds_switch_the_alias_and_keep_one_previous_collection(twin_indexes
     searcher = _searcher(directory, "milvus", embedder)
     assert {d for d in searcher.store.documents} == {"mini-ke-hoach.txt", "extra.txt"}
     assert searcher.search("Ai chủ trì tổ chức hội diễn?", top_k=1).hits[0].document.doc_id == "extra.txt"
+
+
+def test_ingest_stores_each_documents_content_hash_on_its_rows(twin_indexes, embedder):
+    store = load_index(twin_indexes / "milvus", embedder.name, "milvus")
+    for doc_id, recorded in store.manifest["documents"].items():
+        versions = store.backend.versions(doc_id)
+        assert set(versions.values()) == {recorded["content_hash"]}
+        assert sorted(versions) == [row for row, c in enumerate(store.chunks) if c.doc_id == doc_id]
