@@ -5,8 +5,11 @@
                                             (default: Milvus Lite, the file INDEX/milvus.db)
 
 One collection per index build, named `<prefix>_<random>`: rows (the store's chunk numbers) as
-the primary key, the document id and content hash as scalar fields, the dense vector under an
-HNSW index (inner product = cosine on unit vectors) and a sparse vector of BM25 weights.
+the primary key, the document id and content hash as scalar fields, the dense vector and a sparse
+vector of BM25 weights. The dense index type is chosen as the local backend chooses it
+(index/ann_choice.py, or the `dense_index` setting): exact FLAT below 150k chunks, HNSW with
+index/dense.py's parameters above; inner product = cosine on unit vectors. (HNSW at ef 256 over
+3,577 law chunks missed a question's second-nearest chunk; exact search does not.)
 
 BM25 is over OUR tokens (folded syllables, bigrams, abbreviations from index/lexical.py) and gives
 the local backend's scores: each chunk's sparse vector holds, per token, bm25s's Lucene weight
@@ -57,6 +60,7 @@ from pathlib import Path
 import numpy as np
 
 from index.backends import Backend, BackendOptions
+from index.dense import resolve_index_type
 
 try:
     from pymilvus import DataType, MilvusClient
@@ -208,7 +212,7 @@ class MilvusBackend(Backend):
             raise RuntimeError("backend not saved or loaded yet")
         return self._client_
 
-    def _schema(self, client: MilvusClient):
+    def _schema(self, client: MilvusClient, dense_index: str):
         schema = client.create_schema(auto_id=False)
         schema.add_field("row", DataType.INT64, is_primary=True)
         schema.add_field("doc", DataType.VARCHAR, max_length=1024)
@@ -216,8 +220,11 @@ class MilvusBackend(Backend):
         schema.add_field("dense", DataType.FLOAT_VECTOR, dim=self.dim)
         schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
         params = client.prepare_index_params()
-        params.add_index("dense", index_type="HNSW", metric_type="IP",
-                         params={"M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION})
+        if dense_index == "hnsw":
+            params.add_index("dense", index_type="HNSW", metric_type="IP",
+                             params={"M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION})
+        else:
+            params.add_index("dense", index_type="FLAT", metric_type="IP")
         params.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="IP")
         return schema, params
 
@@ -297,7 +304,8 @@ class MilvusBackend(Backend):
             raise ValueError("rows must number the chunks 0..N-1 without gaps")
         client = self._connect(build)
         name = f"{self.prefix}_{uuid.uuid4().hex[:12]}"
-        schema, params = self._schema(client)
+        chosen = resolve_index_type(self.options.dense_index, len(all_rows))
+        schema, params = self._schema(client, chosen)
         client.create_collection(name, schema=schema, index_params=params)
         stats = _Bm25Stats.of([t for _, _, token_lists, _ in self._pending.values() for t in token_lists])
         try:
@@ -316,7 +324,7 @@ class MilvusBackend(Backend):
         self._switch_alias(client, name)
         # What `load` needs. The URI is not recorded: the default follows the index folder and a
         # server's address is deployment configuration (HOIDAP_MILVUS_URI), not index content.
-        return {"collection": name, "schema": SCHEMA_VERSION}
+        return {"collection": name, "schema": SCHEMA_VERSION, "dense_index": chosen}
 
     def _switch_alias(self, client: MilvusClient, name: str) -> None:
         """Point the alias `<prefix>` at the new collection; drop the collections of builds older

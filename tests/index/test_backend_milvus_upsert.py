@@ -118,3 +118,21 @@ def test_build_of_the_old_schema_is_refused(live, tmp_path):
     backend, _, _ = live
     with pytest.raises(ValueError, match="ingest"):
         MilvusBackend.load(tmp_path / "build", DIM, {"collection": backend.collection}, backend.options)
+
+
+@pytest.mark.parametrize("dense_index", ["flat", "hnsw"])
+def test_dense_index_type_follows_the_setting(tmp_path, dense_index):
+    rng = np.random.default_rng(5)
+    options = BackendOptions(dense_index=dense_index, uri=str(tmp_path / "milvus.db"))
+    backend = MilvusBackend.create(DIM, options)
+    vectors = _unit(rng, 20)
+    backend.add("a", list(range(20)), vectors, [["x"]] * 20, "hash-a")
+    build = tmp_path / "build"
+    build.mkdir()
+    info = backend.save(build)
+    assert info["dense_index"] == dense_index
+    described = backend._client.describe_index(backend.collection, "dense")
+    assert described["index_type"] == dense_index.upper()
+    loaded = MilvusBackend.load(build, DIM, info, options)
+    _scores, rows = loaded.dense_search(vectors[7], 5)
+    assert list(rows) == list(np.argsort(-(vectors @ vectors[7]))[:5])
