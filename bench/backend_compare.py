@@ -145,17 +145,15 @@ def markdown(results: dict) -> str:
                     f"{cmp['questions_with_different_rank']} of {section['questions']} questions"
                     + (f" ({', '.join(f'{q}: {a} vs {b}' for q, (a, b) in cmp['different'].items())})" if cmp["different"] else "")
                 )
-    before = results.get("before_our_bm25_weights")
-    if before:
+    for earlier in results.get("earlier_runs", []):
         summary.append(
-            f"\nBefore the Milvus backend weighted BM25 itself ({before['what']}): "
+            f"\nEarlier, {earlier['what']}: "
             + "; ".join(
-                f"{pool} MRR@10 {row['milvus_MRR@10']:.4f}, |ΔMRR@10| {row['mrr10_abs_diff']:.4f}, "
-                f"{row['questions_with_different_rank']} questions ranked differently"
-                for pool, row in before.items() if isinstance(row, dict)
+                f"{pool} MRR@10 local {row['local_MRR@10']:.4f} / milvus {row['milvus_MRR@10']:.4f}, "
+                f"{row['questions_with_different_rank']} of {row['questions']} questions ranked differently"
+                for pool, row in earlier["pools"].items()
             )
-            + ". Dense scores were equal to 1e-7; Milvus's BM25 normalised chunk length differently from bm25s, so "
-            "close candidates swapped. The backend now stores bm25s's weights in a sparse vector (index/backends/milvus.py)."
+            + f". {earlier['fix']}"
         )
     return "\n".join([*lines, "", *summary]) + "\n"
 
