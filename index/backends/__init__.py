@@ -54,6 +54,13 @@ class Backend(ABC):
 
     # --- writing -------------------------------------------------------------------------
 
+    def _checked_vectors(self, doc_id: str, rows: Sequence[int], vectors: np.ndarray, tokens: Sequence[Sequence[str]]) -> np.ndarray:
+        """`add`'s arguments checked for one row each: the vectors as a float32 (rows × dim) matrix."""
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(rows), self.dim)
+        if len(tokens) != len(rows):
+            raise ValueError(f"{doc_id}: {len(rows)} rows but {len(tokens)} token lists")
+        return vectors
+
     @abstractmethod
     def add(
         self,

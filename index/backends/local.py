@@ -33,9 +33,7 @@ class LocalBackend(Backend):
         tokens: Sequence[Sequence[str]],
         content_hash: str | None = None,
     ) -> None:
-        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(rows), self.dim)
-        if len(tokens) != len(rows):
-            raise ValueError(f"{doc_id}: {len(rows)} rows but {len(tokens)} token lists")
+        vectors = self._checked_vectors(doc_id, rows, vectors, tokens)
         self._pending[doc_id] = (list(rows), vectors, [list(t) for t in tokens])
         self._hashes[doc_id] = content_hash
 

@@ -238,9 +238,7 @@ class MilvusBackend(Backend):
         tokens: Sequence[Sequence[str]],
         content_hash: str | None = None,
     ) -> None:
-        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(rows), self.dim)
-        if len(tokens) != len(rows):
-            raise ValueError(f"{doc_id}: {len(rows)} rows but {len(tokens)} token lists")
+        vectors = self._checked_vectors(doc_id, rows, vectors, tokens)
         rows = [int(r) for r in rows]
         tokens = [list(t) for t in tokens]
         content_hash = content_hash or _digest(vectors, tokens)
