@@ -65,43 +65,43 @@ def run(log=print) -> dict:
         # Not bench.first_rank: its memo is keyed by id(item), and these items do not outlive the call.
         return next((r for r, row in enumerate(ranked[:K_CUTOFF], start=1) if bench._is_correct(item, row)), None)
 
-    # Per question: the base score, and the change each firing pair makes on its own.
+    def matched_text(pool: str, q) -> str | None:
+        """The wording a pair is matched against (as restored from plain letters); None for English."""
+        analysis = analyze(q.question, restorer=bench.searchers[pool].restorer, everyday=empty)
+        return None if analysis.language == "en" else analysis.restored or analysis.question
+
+    # Per question, once: its rank with no pair, its matched wording, and the change each firing
+    # pair makes on its own.
+    plain: dict[str, list[tuple[object, int | None, str | None]]] = {}
     deltas: dict[str, list[list[float]]] = {p: [[] for _ in candidates] for p in names}
-    base: dict[str, list[float]] = {}
     for pool in names:
-        qs = [q for q in bench.questions[pool] if q.answerable]
-        base[pool] = []
         t0 = time.perf_counter()
-        for q in qs:
-            b = _score(rank_with(pool, q, empty))
-            base[pool].append(b)
-            analysis = analyze(q.question, restorer=bench.searchers[pool].restorer, everyday=empty)
-            text = analysis.restored or analysis.question
-            if analysis.language == "en":
-                continue
+        plain[pool] = []
+        for q in (q for q in bench.questions[pool] if q.answerable):
+            rank0, text = rank_with(pool, q, empty), matched_text(pool, q)
+            plain[pool].append((q, rank0, text))
             for i, single in enumerate(singles):
-                if single.legal_terms(text):
-                    deltas[pool][i].append(_score(rank_with(pool, q, single)) - b)
-        log(f"  {pool}: {len(qs)} questions ({time.perf_counter() - t0:.0f} s)")
+                if text is not None and single.legal_terms(text):
+                    deltas[pool][i].append(_score(rank_with(pool, q, single)) - _score(rank0))
+        log(f"  {pool}: {len(plain[pool])} questions ({time.perf_counter() - t0:.0f} s)")
 
     def chosen(on: tuple[str, ...]) -> list[tuple[str, str]]:
         return [pair for i, pair in enumerate(candidates) if sum(sum(deltas[p][i]) for p in on) > 1e-9]
 
+    def metrics(ranks: list[int | None]) -> dict[str, float]:
+        n = max(1, len(ranks))
+        return {"R@5": sum(1 for r in ranks if r and r <= 5) / n, "MRR@10": sum(1.0 / r for r in ranks if r) / n}
+
     def evaluate(pool: str, pairs: list[tuple[str, str]]) -> dict:
         table = Everyday.from_pairs(pairs)
-        ranks = [rank_with(pool, q, table) for q in bench.questions[pool] if q.answerable]
-        ranks0 = [rank_with(pool, q, empty) for q in bench.questions[pool] if q.answerable]
-
-        def metrics(rs):
-            n = max(1, len(rs))
-            return {"R@5": sum(1 for r in rs if r and r <= 5) / n, "MRR@10": sum(1.0 / r for r in rs if r) / n}
-
-        fired = sum(1 for q in bench.questions[pool] if q.answerable and _fires(table, bench, pool, q))
-        return {"questions": len(ranks), "fired": fired, "with": metrics(ranks), "without": metrics(ranks0)}
-
-    def _fires(table, bench, pool, q) -> bool:
-        analysis = analyze(q.question, restorer=bench.searchers[pool].restorer, everyday=Everyday())
-        return analysis.language != "en" and bool(table.legal_terms(analysis.restored or analysis.question))
+        ranks = [rank_with(pool, q, table) for q, _rank0, _text in plain[pool]]
+        fired = sum(1 for _q, _rank0, text in plain[pool] if text is not None and table.legal_terms(text))
+        return {
+            "questions": len(ranks),
+            "fired": fired,
+            "with": metrics(ranks),
+            "without": metrics([rank0 for _q, rank0, _text in plain[pool]]),
+        }
 
     result: dict = {"candidates": len(candidates), "pairs": {}, "loco": {}}
     for i, (a, b) in enumerate(candidates):
