@@ -235,16 +235,15 @@ def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float]) -> di
     weights = tuple(float(w) for w in model.coef_[0])
     bias = float(model.intercept_[0])
     probe = AbstainModel(weights, bias, 0.0)
-    # Threshold: the largest that keeps false "not found" at or below the target on the fitting
-    # pools (the full-cover rule answers some positives whatever the probability).
-    pos = sorted(probe.probability(f) for f, it in zip(feats, items, strict=True) if it.positive and not f["top1_full_cover"])
-    n_pos = sum(1 for it in items if it.positive)
-    allowed = int(TARGET_FALSE_NEGATIVES * n_pos)
+    # Thresholds: the largest that keeps false "not found" at or below the target on the fitting
+    # pools (the full-cover rule answers some positives whatever the score). The cosine rule's is
+    # refitted the same way, so the two rules compete on equal terms rather than against a
+    # constant from an earlier dev set.
+    scored = [f for f, it in zip(feats, items, strict=True) if it.positive and not f["top1_full_cover"]]
+    allowed = int(TARGET_FALSE_NEGATIVES * sum(1 for it in items if it.positive))
+    pos = sorted(probe.probability(f) for f in scored)
     threshold = pos[allowed] - 1e-9 if len(pos) > allowed else 0.5
-    # The cosine rule's threshold, refitted the same way (same false "not found" target), so the
-    # two rules compete on equal terms rather than against a constant from an earlier dev set.
-    w = AbstainModel().cosine_coverage_weight
-    cos = sorted(f["best_cosine"] + w * f["bigram_coverage"] for f, it in zip(feats, items, strict=True) if it.positive and not f["top1_full_cover"])
+    cos = sorted(probe.cosine_score(f) for f in scored)
     min_cosine = round(cos[allowed] - 1e-4, 4) if len(cos) > allowed else AbstainModel().min_cosine
     return {**AbstainModel(weights, bias, float(threshold)).to_dict(), "min_cosine": min_cosine}
 

@@ -68,8 +68,12 @@ class AbstainModel:
         if features.get("top1_full_cover", 0.0) >= 1.0:
             return True
         if self.rule == "cosine":
-            return features["best_cosine"] + self.cosine_coverage_weight * features["bigram_coverage"] >= self.min_cosine
+            return self.cosine_score(features) >= self.min_cosine
         return self.probability(features) >= self.threshold
+
+    def cosine_score(self, features: dict[str, float]) -> float:
+        """What the cosine rule compares with `min_cosine`."""
+        return features["best_cosine"] + self.cosine_coverage_weight * features["bigram_coverage"]
 
     @classmethod
     def from_dict(cls, data: dict) -> AbstainModel:
