@@ -18,6 +18,19 @@ single queries with k=10 after a warm-up, one at a time (as the searcher issues 
 the pymilvus client for Milvus (so it includes the client round trip: that is what our backend
 pays). Recall@10 is against the exact results, ties counted as hits (bench/scale.py's rule).
 The load average is recorded: the machine is shared, so compare rows of one run.
+
+Where Milvus Lite 3.x spends its time (it is pure Python, its gRPC server a thread of this
+process; milvus-lite 3.2.2 read and measured 2026-11-30):
+- insert: the client packs each row into protobuf (~0.27 s per 5,000 rows of 384 floats) and the
+  server unpacks every vector back into Python lists and validates each record (~1 s per 5,000):
+  ~3,100-3,400 rows/s on an idle core at 60k, with batches of 5,000 or 20,000 alike. Creating the
+  collection without its index and indexing after the inserts was slower (20k rows: 19.8 s
+  against 9.0 s), so the index is declared at creation and built per flushed segment.
+- search: every call first walks all stored rows in Python (per-primary-key de-duplication across
+  segments, engine/search/executor_indexed.py), so one single query costs O(N) before the HNSW
+  graphs are searched (~0.4 s at 60k). Recall is therefore measured with `--recall-batch` queries
+  per call (the same per-segment HNSW search, the walk paid once per call), and single-query
+  latency on the first `--latency-queries` queries, which at 1M would otherwise take hours.
 """
 
 from __future__ import annotations
@@ -48,6 +61,7 @@ from bench.scale import (
 EF_SEARCH = 128
 INSERT_BATCH = 5_000
 WARMUP = 50
+RECALL_BATCH = 100
 
 
 def _stats(n: int, name: str, build_s: float, lat: np.ndarray, rec: np.ndarray, is_near: np.ndarray) -> dict[str, Any]:
@@ -61,12 +75,18 @@ def _stats(n: int, name: str, build_s: float, lat: np.ndarray, rec: np.ndarray, 
         "recall_at_10_near": round(float(rec[is_near].mean()), 4),
         "recall_at_10_fresh": round(float(rec[~is_near].mean()), 4) if (~is_near).any() else None,
         "n_queries": len(lat),
+        "recall_queries": len(rec),
         "loadavg_1m": round(os.getloadavg()[0], 2),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
 
 
-def milvus_hnsw(x: np.ndarray, q: np.ndarray, directory: Path, log=print) -> tuple[float, np.ndarray, np.ndarray]:
-    """Build a Milvus Lite collection of x; returns (build seconds, ids (len(q), K), latencies ms)."""
+def milvus_hnsw(
+    x: np.ndarray, q: np.ndarray, directory: Path, log=print, n_latency: int | None = None,
+    recall_batch: int = RECALL_BATCH,
+) -> tuple[float, float, np.ndarray, np.ndarray]:
+    """Build a Milvus Lite collection of x; returns (build seconds, insert seconds, ids (len(q), K)
+    from batched searches, single-query latencies ms of the first n_latency queries)."""
     from pymilvus import DataType, MilvusClient
 
     client = MilvusClient(str(directory / "scale.db"))
@@ -86,27 +106,40 @@ def milvus_hnsw(x: np.ndarray, q: np.ndarray, directory: Path, log=print) -> tup
             client.insert("scale", [{"id": i, "dense": x[i].tolist()} for i in range(start, stop)])
             if stop % 50_000 == 0 or stop == len(x):
                 log(f"    milvus insert {stop:,}/{len(x):,}  {time.perf_counter() - started:.0f} s")
+        insert_s = time.perf_counter() - started
         client.flush("scale")
+        log(f"    milvus flushed  {time.perf_counter() - started:.0f} s")
         client.load_collection("scale")
         search_params = {"metric_type": "IP", "params": {"ef": EF_SEARCH}}
         client.search("scale", data=[q[0].tolist()], anns_field="dense", limit=K, search_params=search_params)
         build_s = time.perf_counter() - started
-        for i in range(min(WARMUP, len(q))):
-            client.search("scale", data=[q[i].tolist()], anns_field="dense", limit=K, search_params=search_params)
+        log(f"    milvus built and answering  {build_s:.0f} s")
         ids = np.full((len(q), K), -1, dtype=np.int64)
-        lat = np.empty(len(q))
-        for i in range(len(q)):
+        for start in range(0, len(q), recall_batch):
+            batch = q[start : start + recall_batch]
+            res = client.search("scale", data=batch.tolist(), anns_field="dense", limit=K, search_params=search_params)
+            for i, hits in enumerate(res):
+                found = [h["id"] for h in hits]
+                ids[start + i, : len(found)] = found
+        log(f"    milvus recall searches done  {time.perf_counter() - started:.0f} s")
+        n_latency = len(q) if n_latency is None else min(n_latency, len(q))
+        for i in range(min(WARMUP, max(5, n_latency // 10), len(q))):
+            client.search("scale", data=[q[i].tolist()], anns_field="dense", limit=K, search_params=search_params)
+        lat = np.empty(n_latency)
+        for i in range(n_latency):
             t0 = time.perf_counter()
-            hits = client.search("scale", data=[q[i].tolist()], anns_field="dense", limit=K, search_params=search_params)[0]
+            client.search("scale", data=[q[i].tolist()], anns_field="dense", limit=K, search_params=search_params)
             lat[i] = (time.perf_counter() - t0) * 1e3
-            found = [h["id"] for h in hits]
-            ids[i, : len(found)] = found
-        return build_s, ids, lat
+            if (i + 1) % 25 == 0:
+                log(f"    milvus single queries {i + 1}/{n_latency}  p50 so far {np.median(lat[: i + 1]):.0f} ms")
+        return build_s, insert_s, ids, lat
     finally:
         client.close()
 
 
-def bench_size(n: int, n_near: int, n_fresh: int, log=print) -> list[dict[str, Any]]:
+def bench_size(
+    n: int, n_near: int, n_fresh: int, log=print, n_latency: int | None = None, recall_batch: int = RECALL_BATCH,
+) -> list[dict[str, Any]]:
     gen = make_generator("hier")
     x, topics = gen.corpus_with_topics(n)
     q, is_near = gen.queries(x, topics, n_near, n_fresh)
@@ -127,8 +160,12 @@ def bench_size(n: int, n_near: int, n_fresh: int, log=print) -> list[dict[str, A
     log(f"[n={n:,}] Milvus Lite HNSW …")
     tmp = Path(tempfile.mkdtemp(prefix="milvus-scale-"))
     try:
-        build_s, ids, lat = milvus_hnsw(x, q, tmp, log)
+        build_s, insert_s, ids, lat = milvus_hnsw(x, q, tmp, log, n_latency, recall_batch)
         rows.append(_stats(n, "milvus-lite-hnsw", build_s, lat, recall_at_k(ids, gt_ids, gt_scores, x, q), is_near))
+        rows[-1]["insert_s"] = round(insert_s, 1)
+        rows[-1]["inserts_per_s"] = round(n / insert_s)
+        rows[-1]["recall_queries"] = len(q)
+        rows[-1]["recall_batch"] = recall_batch
         rows[-1]["db_mb"] = round(sum(f.stat().st_size for f in tmp.rglob("*") if f.is_file()) / 2**20, 1)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -140,19 +177,22 @@ def markdown(results: dict) -> str:
     lines = [
         "### Milvus Lite against FAISS at scale",
         "",
-        f"`python -m bench.milvus_scale` ({results['date']}, milvus-lite {results['versions'].get('milvus_lite')}, "
+        f"`python -m bench.milvus_scale` (milvus-lite {results['versions'].get('milvus_lite')}, "
         f"pymilvus {results['versions'].get('pymilvus')}, faiss {results['versions'].get('faiss')}): synthetic e5-like "
-        f"384-d vectors (bench/scale.py, profile hier), {results['queries']} single queries, k=10, HNSW M={HNSW_M} "
+        f"384-d vectors (bench/scale.py, profile hier), {results['queries']} queries, k=10, HNSW M={HNSW_M} "
         f"efConstruction={HNSW_EF_CONSTRUCTION} ef={EF_SEARCH} on both; recall@10 against exact search. "
         "Milvus latency goes through the pymilvus client (what the backend pays). Shared 2-core machine: "
-        "load average per row.",
+        "load average per row; each row says when it was measured (rows of one size come from one run).",
         "",
-        "| N | index | build s | p50 ms | p95 ms | recall@10 | near / fresh | load 1m | on disk MB |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| N | index | measured | build s (inserts/s) | single queries timed | p50 ms | p95 ms | recall@10 "
+        "(queries) | near / fresh | load 1m | on disk MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results["rows"]:
+        build = f"{r['build_s']}" + (f" ({r['inserts_per_s']:,}/s)" if r.get("inserts_per_s") else "")
         lines.append(
-            f"| {r['n']:,} | {r['index']} | {r['build_s']} | {r['p50_ms']} | {r['p95_ms']} | {r['recall_at_10']} | "
+            f"| {r['n']:,} | {r['index']} | {r.get('date', results['date'])} | {build} | {r['n_queries']} | "
+            f"{r['p50_ms']} | {r['p95_ms']} | {r['recall_at_10']} ({r.get('recall_queries', r['n_queries'])}) | "
             f"{r['recall_at_10_near']} / {r['recall_at_10_fresh']} | {r['loadavg_1m']} | {r.get('db_mb', '–')} |"
         )
     lines.append("")
@@ -165,6 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.milvus_scale")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--queries", type=int, default=1_000, help="near queries (plus 1/5 as many fresh)")
+    parser.add_argument("--latency-queries", type=int, default=None,
+                        help="time only the first N queries one at a time on Milvus (recall still uses all)")
+    parser.add_argument("--recall-batch", type=int, default=RECALL_BATCH, help="queries per Milvus call for recall")
+    parser.add_argument("--merge", action="store_true",
+                        help="keep the rows of other sizes already in --out (rows of a size measured now replace them)")
     parser.add_argument("--out", default=None)
     parser.add_argument("--md", default=None)
     parser.add_argument("--markdown", metavar="JSON", help="only print the markdown section of a results file")
@@ -192,8 +237,16 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "loadavg_start": os.getloadavg()},
         "rows": [],
     }
+    if args.merge and args.out and Path(args.out).exists():
+        old = json.loads(Path(args.out).read_text(encoding="utf-8"))
+        for row in old["rows"]:
+            row.setdefault("date", old["date"])
+        results["rows"] = [r for r in old["rows"] if r["n"] not in args.sizes]
+        results["notes"], results["not_run"] = old.get("notes", []), old.get("not_run", [])
+        results["earlier_runs"] = [*old.get("earlier_runs", []), {"date": old["date"], "machine": old["machine"]}]
     for n in args.sizes:
-        results["rows"].extend(bench_size(n, args.queries, args.queries // 5))
+        results["rows"].extend(bench_size(n, args.queries, args.queries // 5, n_latency=args.latency_queries,
+                                          recall_batch=args.recall_batch))
         if args.out:  # keep what was measured even if a later size is stopped
             Path(args.out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     if args.md:
