@@ -1,8 +1,10 @@
-"""`python -m ingest [PATH ...] [--index DIR] [--replace]`: build or update an index.
+"""`python -m ingest [PATH ...] [--index DIR] [--replace] [--rebuild]`: build or update an index.
 
 Default: the bundled `corpus/` into the default index location. The given files are added or
 updated and every other document in the index is kept (documents from inside the given paths
-whose file was deleted are removed); `--replace` makes the index hold exactly the given paths.
+whose file was deleted are removed); `--replace` makes the index hold exactly the given paths;
+`--rebuild` writes the whole index anew (with HOIDAP_BACKEND=milvus an update otherwise writes
+only the changed documents into the live collection).
 Prints a progress bar while embedding and a summary (added, changed, kept, removed, skipped files
 with reasons). Exits non-zero when nothing could be indexed or on an error, which is always one
 Vietnamese line (details go to INDEX/ingest.log), never a traceback.
@@ -43,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
         "--replace",
         action="store_true",
         help="chỉ mục chỉ giữ đúng các văn bản trong PATHS (bỏ mọi văn bản khác); mặc định: thêm/cập nhật, giữ văn bản khác",
+    )
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="ghi lại toàn bộ chỉ mục (Milvus: tập mới, thống kê BM25 tính lại); mặc định: chỉ ghi văn bản thay đổi",
     )
     parser.add_argument("--quiet", action="store_true", help="không in thanh tiến trình")
     args = parser.parse_args(argv)
@@ -107,6 +114,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             settings.index_dir,
             embedder,
             replace=args.replace,
+            rebuild=args.rebuild,
             index_type=settings.dense_index,
             backend=settings.backend,
             max_doc_chunks=settings.max_doc_chunks,

@@ -11,6 +11,12 @@ What happens to documents already in the index:
 - `remove` drops documents by id.
 A file that used to index and is now broken keeps its previous version.
 
+Every build is a new build folder made live atomically (index/store.py). Where the live index is
+reused and its backend can update in place (milvus: `extra["update_live"]`), the backend writes
+only new and changed documents' chunks and deletes removed ones instead of copying everything
+into a new collection; `rebuild=True` (`--rebuild`) writes everything anew (for milvus also the
+BM25 length normalisation, index/backends/milvus.py).
+
 Vectors come from the index's embedding cache when the same text was embedded before by the same
 model and embedder backend (an interrupted build, a re-upload, a rebuild), so only new text is
 embedded.
@@ -21,6 +27,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from dataclasses import replace as replaced
 from pathlib import Path
 
 import numpy as np
@@ -153,9 +160,11 @@ def update_index(
     chunker: str = "structure",
     tokenizer: TokenizerConfig | None = None,
     max_doc_chunks: int = MAX_DOC_CHUNKS,
+    rebuild: bool = False,
 ) -> BuildReport:
     """Bring the index at `directory` up to date with `sources` (see the module docstring).
-    `chunker` and `tokenizer` exist for the benchmark ablations; the defaults are the product's."""
+    `chunker` and `tokenizer` exist for the benchmark ablations; the defaults are the product's.
+    `rebuild` writes the whole index anew even where nothing changed."""
     if chunker not in CHUNKERS:
         raise ValueError(f"chunker must be one of {', '.join(CHUNKERS)}, not {chunker!r}")
     tokenizer = tokenizer or TokenizerConfig()
@@ -225,7 +234,7 @@ def update_index(
         report.removed = sorted(set(old) - set(entries))
         report.documents = len(entries)
         report.chunks = sum(len(e.chunks) for e in entries.values())
-        if previous is not None and not report.added and not report.changed and not report.removed:
+        if previous is not None and not rebuild and not report.added and not report.changed and not report.removed:
             report.seconds = time.perf_counter() - started
             return report
         if not entries:
@@ -243,7 +252,7 @@ def update_index(
             dense_index=index_type,
             tokenizer=tokenizer,
             pipeline=_pipeline(chunker),
-            options=backend_options,
+            options=_write_options(backend_options, in_place=previous is not None and not rebuild),
         )
         stored = [
             DocumentEntry(e.document, e.chunks, e.vectors, texts[doc_id])  # type: ignore[arg-type]
@@ -253,6 +262,15 @@ def update_index(
         report.written = True
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write_options(options: BackendOptions | None, in_place: bool) -> BackendOptions | None:
+    """The backend options of a build; `in_place` lets a backend that can update the live
+    build's storage do so (the local backend always writes its files anew)."""
+    if not in_place:
+        return options
+    options = options or BackendOptions()
+    return replaced(options, extra={**options.extra, "update_live": "1"})
 
 
 def _embed_missing(

@@ -42,9 +42,11 @@ def live(tmp_path):
 
 
 def _snapshot(backend: MilvusBackend) -> dict[int, tuple[str, str, tuple[float, ...]]]:
-    """row → (doc, hash, vector) of everything stored."""
-    res = backend._client.query(backend.collection, filter="row >= 0", output_fields=["row", "doc", "hash", "dense"])
-    return {int(r["row"]): (r["doc"], r["hash"], tuple(round(float(x), 5) for x in r["dense"])) for r in res}
+    """row → (doc, hash, vector) of everything stored (every stored key must number a row)."""
+    res = backend._client.query(backend.collection, filter="key >= 0", output_fields=["key", "doc", "hash", "dense"])
+    rows = backend._row_of()
+    assert {int(r["key"]) for r in res} <= set(rows)
+    return {rows[int(r["key"])]: (r["doc"], r["hash"], tuple(round(float(x), 5) for x in r["dense"])) for r in res}
 
 
 class _Writes:

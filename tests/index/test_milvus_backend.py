@@ -89,7 +89,7 @@ def test_rebuilds_switch_the_alias_and_keep_one_previous_collection(twin_indexes
     names = [read_manifest(directory)["backend"]["collection"]]
     for text in (SECOND, SECOND.replace("hội thao", "hội diễn")):
         (docs / "extra.txt").write_text(text, encoding="utf-8")
-        update_index([docs], directory, embedder, backend="milvus")
+        update_index([docs], directory, embedder, backend="milvus", rebuild=True)  # else updated in place
         names.append(read_manifest(directory)["backend"]["collection"])
     assert len(set(names)) == 3
     client = _client(default_uri(directory))
