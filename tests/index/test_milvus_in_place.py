@@ -145,7 +145,6 @@ def test_in_place_answers_like_a_full_build(indexes, embedder):
     # idf is exact (query side); only the length normalisation keeps the first build's mean chunk
     # length, which bounds every lexical score's relative error (the manifest records the bound).
     drift = inplace.store.manifest["backend"]["lexical_drift"]
-    print(f"lexical: worst relative difference {worst:.4f}, bound {drift:.4f}")
     assert 0 < worst <= drift + 1e-5, (worst, drift)
 
 
