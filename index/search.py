@@ -62,10 +62,10 @@ class SearchConfig:
     rrf_k: int = field(default_factory=lambda: int(_fitted("rrf_k", 60)))
     candidates: int = 50
     # How a clause's cosines with the query variants (index.query.QueryAnalysis.dense_queries)
-    # combine: "max" (the best variant) or "mean". An English question's glossary translation is
-    # a bag of Vietnamese terms that scores high on any clause sharing them; the question as typed
-    # is a second, independent view. Separate for translated and diacritic-restored questions;
-    # "max", "mean" or "zmean" (Candidates.dense_scores).
+    # combine: "max", "mean" or "zmean" (Candidates.dense_scores). An English question's glossary
+    # translation is a bag of Vietnamese terms that scores high on any clause sharing them; the
+    # question as typed is a second, independent view. Separate for translated and
+    # diacritic-restored questions.
     mix_translated: str = field(default_factory=lambda: _fitted_str("mix_translated", "max"))
     mix_restored: str = field(default_factory=lambda: _fitted_str("mix_restored", "max"))
     # Who-does-what questions are answered by the "TỔ CHỨC THỰC HIỆN" sections.
