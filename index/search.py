@@ -41,6 +41,10 @@ def _fitted(name: str, default: float) -> float:
     return float(fitted_params().get("ranking", {}).get(name, default))
 
 
+def _fitted_str(name: str, default: str) -> str:
+    return str(fitted_params().get("ranking", {}).get(name, default))
+
+
 def _fitted_abstain() -> AbstainModel:
     data = fitted_params().get("abstain")
     return AbstainModel.from_dict(data) if data else AbstainModel()
@@ -53,10 +57,17 @@ class SearchConfig:
     prior can be switched off (boost 0, penalty 1) and is ablated there."""
 
     # "weighted" or "rrf" (index.fusion): chosen by bench.tune across corpora, like the weights.
-    fusion: str = field(default_factory=lambda: str(fitted_params().get("ranking", {}).get("fusion", "weighted")))
+    fusion: str = field(default_factory=lambda: _fitted_str("fusion", "weighted"))
     dense_weight: float = field(default_factory=lambda: _fitted("dense_weight", 0.5))
     rrf_k: int = field(default_factory=lambda: int(_fitted("rrf_k", 60)))
     candidates: int = 50
+    # How a clause's cosines with the query variants (index.query.QueryAnalysis.dense_queries)
+    # combine: "max", "mean" or "zmean" (Candidates.dense_scores). An English question's glossary
+    # translation is a bag of Vietnamese terms that scores high on any clause sharing them; the
+    # question as typed is a second, independent view. Separate for translated and
+    # diacritic-restored questions.
+    mix_translated: str = field(default_factory=lambda: _fitted_str("mix_translated", "max"))
+    mix_restored: str = field(default_factory=lambda: _fitted_str("mix_restored", "max"))
     # Who-does-what questions are answered by the "TỔ CHỨC THỰC HIỆN" sections.
     responsibility_boost: float = field(default_factory=lambda: _fitted("responsibility_boost", 0.15))
     # "Ai ký …?", "gửi cho ai?", "ban hành ngày nào?" are answered by one kind of chunk.
@@ -173,6 +184,24 @@ class Candidates:
     dense_gap: float  # best cosine vs the ten best (index.abstain)
     dense_lift: float = 0.0  # best cosine minus the question's mean cosine with the index
     allowed: np.ndarray | None = None
+    # Cosine of every dense candidate with each query variant, in dense_queries order, and the
+    # (mean, sd) of that variant's cosines with the index (its z-sample).
+    variant_dense: tuple[dict[int, float], ...] = ()
+    variant_spread: tuple[tuple[float, float], ...] = ()
+
+    def dense_scores(self, config: SearchConfig) -> dict[int, float]:
+        """The dense score each candidate enters fusion with (SearchConfig.mix_*): the best
+        variant's cosine, the mean of the variants' cosines, or the mean of their z-scores (each
+        variant measured against its own cosines with the index: a cross-lingual cosine runs
+        lower than a same-language one)."""
+        mix = config.mix_translated if self.analysis.translated else config.mix_restored
+        variants = self.variant_dense
+        if mix == "max" or len(variants) < 2:
+            return self.dense
+        if mix == "zmean" and len(self.variant_spread) == len(variants):
+            spread = self.variant_spread
+            return {r: sum((v[r] - m) / s for v, (m, s) in zip(variants, spread, strict=True)) / len(variants) for r in self.dense}
+        return {r: sum(v[r] for v in variants) / len(variants) for r in self.dense}
 
 
 class Searcher:
@@ -282,6 +311,7 @@ class Searcher:
         dense: dict[int, float] = {}
         vectors = self.embedder.embed_queries(analysis.dense_queries)
         z = gap = lift = 0.0
+        spread: list[tuple[float, float]] = []  # (mean, sd) of each variant's cosines with the index
         rows_for_z = self._z_rows if allowed is None else allowed[abstain.sample_rows(len(allowed))]
         for vector in vectors:
             scores, rows = self.store.backend.dense_search(vector, n, allowed)
@@ -289,19 +319,27 @@ class Searcher:
                 dense[int(r)] = max(dense.get(int(r), -1.0), float(sc))
             if len(scores):
                 sample = self.store.vectors[rows_for_z] @ np.asarray(vector, dtype=np.float32).reshape(-1)
+                spread.append((float(sample.mean()), float(sample.std()) or 1.0))
                 z = max(z, abstain.dense_z(float(scores[0]), sample))
                 gap = max(gap, abstain.dense_gap(np.asarray(scores, dtype=np.float32), sample))
                 lift = max(lift, abstain.dense_lift(float(scores[0]), sample))
+        rows = np.fromiter(dense, dtype=np.int64, count=len(dense))
+        exact = self.store.vectors[rows] @ np.asarray(vectors, dtype=np.float32).T if len(rows) else np.zeros((0, len(vectors)))
+        variant_dense = tuple(
+            {int(r): float(exact[i, j]) for i, r in enumerate(rows)} for j in range(exact.shape[1])
+        )
         query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
         lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[:n]
         lexical = {int(r): float(lex_all[r]) for r in top_lex if lex_all[r] > 0}
-        return Candidates(analysis, dense, lexical, self._content_tokens(analysis), z, gap, lift, allowed)
+        return Candidates(
+            analysis, dense, lexical, self._content_tokens(analysis), z, gap, lift, allowed, variant_dense, tuple(spread)
+        )
 
     def rank(self, cands: Candidates, config: SearchConfig | None = None) -> tuple[list[int], dict[int, float]]:
         """Fusion, then the priors; best-first rows and their scores."""
         cfg = config or self.config
-        fused = fuse(cfg.fusion, cands.dense, cands.lexical, cfg.dense_weight, cfg.rrf_k)
+        fused = fuse(cfg.fusion, cands.dense_scores(cfg), cands.lexical, cfg.dense_weight, cfg.rrf_k)
         fused = self._priors(fused, cands, cfg)
         ranked = sorted(fused, key=lambda r: -fused[r])
         if cfg.per_article > 0:

@@ -62,6 +62,11 @@ PARSER_VERSION = 6
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.
 MAX_DOC_CHUNKS = 3000
 EMBED_BATCH = 16
+# Passages go to the embedder longest first, this many at a time (each group committed to the
+# embedding cache, so a killed build loses at most one group). In document order a batch of 16
+# is padded to its longest passage: 1.67x the real tokens on corpus/, 1.55x on the seven laws;
+# sorted by length, 1.06x / 1.01x.
+EMBED_GROUP = 128
 
 Progress = Callable[[int, int], None]
 
@@ -292,11 +297,12 @@ def _embed_missing(
         vectors[doc_id] = found
         pending.extend((doc_id, i) for i, v in enumerate(found) if v is None)
         report.reused += sum(v is not None for v in found)
+    pending.sort(key=lambda item: -len(texts[item[0]][item[1]]))
     total, done = len(pending), 0
     if progress and total:
         progress(0, total)
-    for start in range(0, total, EMBED_BATCH):
-        part = pending[start : start + EMBED_BATCH]
+    for start in range(0, total, EMBED_GROUP):
+        part = pending[start : start + EMBED_GROUP]
         batch_texts = [texts[d][i] for d, i in part]
         embedded = np.asarray(embedder.embed_passages(batch_texts, batch_size=EMBED_BATCH), dtype=np.float32)
         cache.put_many(batch_texts, embedded)

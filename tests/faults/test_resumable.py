@@ -24,7 +24,9 @@ class Counting:
         return self.inner.embed_passages(texts, batch_size)
 
 
-def test_interrupted_build_resumes_where_it_stopped(tmp_path, embedder):
+def test_interrupted_build_resumes_where_it_stopped(tmp_path, embedder, monkeypatch):
+    # Groups of 16 passages per embedder call (and cache commit), so a small document has several.
+    monkeypatch.setattr("ingest.build.EMBED_GROUP", 16)
     src = tmp_path / "docs"
     src.mkdir()
     (src / "long.txt").write_text(plan(1, 40), encoding="utf-8")
@@ -58,3 +60,22 @@ def test_rebuild_and_reupload_reuse_vectors(tmp_path, embedder):
     counting = Counting(embedder)
     again = update_index([src], index_dir, counting)
     assert again.documents == 2 and counting.passages == 0 and again.reused == 2 * first.chunks
+
+
+def test_passages_reach_the_embedder_longest_first(tmp_path, embedder, monkeypatch):
+    # Length-sorted groups: a batch is padded to its longest passage, so mixing a 40-token and a
+    # 500-token passage in one batch wastes most of the work on padding.
+    monkeypatch.setattr("ingest.build.EMBED_GROUP", 8)
+    src = tmp_path / "docs"
+    src.mkdir()
+    (src / "a.txt").write_text(plan(3, 30), encoding="utf-8")
+    seen: list[list[str]] = []
+
+    class Recording(Counting):
+        def embed_passages(self, texts, batch_size=16):
+            seen.append(list(texts))
+            return super().embed_passages(texts, batch_size)
+
+    update_index([src], tmp_path / "index", Recording(embedder))
+    lengths = [len(t) for group in seen for t in group]
+    assert len(seen) > 2 and lengths == sorted(lengths, reverse=True)

@@ -151,3 +151,15 @@ def test_cache_dir_setting(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.delenv("HOIDAP_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_cache_dir() == tmp_path / "xdg" / "hoidap"
+
+
+def test_openmp_threads_sleep_unless_the_user_says_otherwise():
+    import os
+
+    root = str(Path(__file__).resolve().parents[2])
+    code = "import os, index.embedder; print(os.environ['OMP_WAIT_POLICY'])"
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"} | {"PYTHONPATH": root}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "PASSIVE"
+    out = subprocess.run([sys.executable, "-c", code], env={**env, "OMP_WAIT_POLICY": "active"}, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "active"

@@ -36,3 +36,18 @@ def test_weekly_hours_question_returns_article_105_first(chapter_vii):
     result = chapter_vii.search("một tuần làm việc tối đa bao nhiêu giờ", top_k=3)
     assert "Điều 105" in result.hits[0].chunk.path
     assert result.hits[0].citation.startswith("Bộ luật Lao động 45/2019/QH14 › Chương VII")
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("How many days off do workers get for the Lunar New Year?", "Điều 112"),
+        ("Can my boss make me work overtime every weekend without limit?", "Điều 107"),
+        ("When does night work start and end?", "Điều 106"),
+        ("How much extra annual leave do I get after five years with the same company?", "Điều 114"),
+    ],
+)
+def test_english_questions_find_the_article(chapter_vii, question, article):
+    # Written for this test (not in eval/): English through the glossary and the typed question.
+    result = chapter_vii.search(question, top_k=3)
+    assert any(article in h.chunk.path for h in result.hits), [h.chunk.path for h in result.hits]

@@ -103,3 +103,25 @@ def test_clauses_beyond_the_first_of_an_article_move_behind_other_articles():
     searcher.__dict__["_article_key"] = [("law", "Điều 1"), ("law", "Điều 1"), ("law", "Điều 2"), None, ("law", "Điều 1")]
     assert searcher._spread_articles([0, 1, 2, 3, 4], per_article=1) == [0, 2, 3, 1, 4]
     assert searcher._spread_articles([0, 1, 2, 3, 4], per_article=2) == [0, 1, 2, 3, 4]
+
+
+def test_translated_questions_can_mix_the_cosines_of_both_variants():
+    from dataclasses import replace
+
+    from index.query import QueryAnalysis
+    from index.search import Candidates, SearchConfig
+
+    # Row 1 matches the glossary's bag of terms best; row 2 matches both the bag and the question
+    # as typed. The typed variant's cosines run lower (cross-lingual): z-scores put both on one scale.
+    translated = QueryAnalysis("fine for late pay", "en", translated="phạt tiền chậm trả lương")
+    variants = ({1: 0.93, 2: 0.91}, {1: 0.78, 2: 0.82})
+    cands = Candidates(translated, {1: 0.93, 2: 0.91}, {}, set(), 0.0, 0.0, 0.0, None, variants, ((0.80, 0.02), (0.74, 0.02)))
+    cfg = SearchConfig()
+    assert cands.dense_scores(replace(cfg, mix_translated="max")) == {1: 0.93, 2: 0.91}
+    mean = cands.dense_scores(replace(cfg, mix_translated="mean"))
+    assert mean[2] > mean[1]
+    z = cands.dense_scores(replace(cfg, mix_translated="zmean"))
+    assert z[2] > z[1] and abs(z[1] - (6.5 + 2.0) / 2) < 1e-9
+    # A Vietnamese question is mixed by mix_restored, not by mix_translated.
+    vietnamese = replace(cands, analysis=QueryAnalysis("phạt chậm trả lương", "vi"))
+    assert vietnamese.dense_scores(replace(cfg, mix_translated="zmean", mix_restored="max")) == {1: 0.93, 2: 0.91}
