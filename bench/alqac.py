@@ -28,23 +28,12 @@ article, overall and per question type (Đúng/Sai, Trắc nghiệm, Tự luận
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
-import time
 import unicodedata
 from pathlib import Path
 
-from bench.common import (
-    ArticleQuestion,
-    RawDoc,
-    WorkDir,
-    article_passages,
-    article_systems,
-    evaluate_articles,
-    machine,
-)
+from bench.common import ArticleQuestion, RawDoc, article_benchmark, article_cli, article_passages
 from ingest.normalize import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,9 +117,7 @@ def run(
         questions = questions[:limit]
     raw = [RawDoc(d, (docs_dir / d).read_text(encoding="utf-8")) for d in sorted(names)]
     log(f"ALQAC: {len(names)} laws, {len(questions)} questions")
-    with WorkDir("bench-alqac-") as work:
-        systems, _indexes, info = article_systems([docs_dir], raw, embedder, work, ablations=ablations)
-        result = evaluate_articles(systems, questions, progress=log)
+    result = article_benchmark("alqac", [docs_dir], raw, questions, embedder, ablations=ablations, log=log)
     in_text = {(p.doc_id, a) for p in article_passages(raw) for a in p.articles}
     gold_missing = [q.id for q in questions if not q.gold & in_text]
     return {
@@ -139,30 +126,12 @@ def run(
         "questions": len(questions),
         "question_types": {t: sum(1 for q in questions if t in q.slices) for t in ("Đúng/Sai", "Trắc nghiệm", "Tự luận")},
         "questions_without_gold_in_text": gold_missing,
-        **info,
         **result,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.alqac")
-    parser.add_argument("--quick", action="store_true", help="100 questions, no ablations")
-    parser.add_argument("--out", help="write JSON here")
-    args = parser.parse_args(argv)
-    from bench.cache import CachedEmbedder
-    from index.embedder import make_embedder
-
-    embedder = CachedEmbedder(make_embedder())
-    started = time.time()
-    result = run(embedder, ablations=not args.quick, limit=100 if args.quick else None, log=lambda m: print(m, file=sys.stderr))
-    result["machine"] = machine()
-    result["seconds"] = round(time.time() - started, 1)
-    if args.out:
-        Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
-    for name, m in result["metrics"].items():
-        a = m["all"]
-        print(f"{name}: R@1 {a['R@1']:.3f} R@5 {a['R@5']:.3f} R@10 {a['R@10']:.3f} MRR@10 {a['MRR@10']:.3f}")
-    return 0
+    return article_cli("python -m bench.alqac", run, argv, quick_limit=100)
 
 
 if __name__ == "__main__":

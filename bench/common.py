@@ -373,6 +373,43 @@ def article_systems(
     return systems, indexes, info
 
 
+def article_benchmark(
+    label: str, sources: list[Path], raw_docs: list[RawDoc], questions: Sequence[ArticleQuestion], embedder, *, ablations: bool, log
+) -> dict:
+    """Build every system over the documents in a temp directory and score the questions."""
+    with WorkDir(f"bench-{label}-") as work:
+        systems, _indexes, info = article_systems(sources, raw_docs, embedder, work, ablations=ablations)
+        result = evaluate_articles(systems, questions, progress=log)
+    return {**info, **result}
+
+
+def article_cli(prog: str, run: Callable[..., dict], argv: list[str] | None, quick_limit: int | None = None) -> int:
+    """`python -m bench.alqac|laws`: one article benchmark alone, printed (and written with --out)."""
+    import argparse
+    import json
+    import sys
+
+    parser = argparse.ArgumentParser(prog=prog)
+    quick = "no ablations" + (f", {quick_limit} questions" if quick_limit else "")
+    parser.add_argument("--quick", action="store_true", help=quick)
+    parser.add_argument("--out", help="write JSON here")
+    args = parser.parse_args(argv)
+    from bench.cache import CachedEmbedder
+    from index.embedder import make_embedder
+
+    started = time.time()
+    limit = {"limit": quick_limit} if args.quick and quick_limit else {}
+    result = run(CachedEmbedder(make_embedder()), ablations=not args.quick, log=lambda m: print(m, file=sys.stderr), **limit)
+    result["machine"] = machine()
+    result["seconds"] = round(time.time() - started, 1)
+    if args.out:
+        Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    for name, m in result["metrics"].items():
+        a = m["all"]
+        print(f"{name}: R@1 {a['R@1']:.3f} R@5 {a['R@5']:.3f} R@10 {a['R@10']:.3f} MRR@10 {a['MRR@10']:.3f}")
+    return 0
+
+
 # --- the machine ---------------------------------------------------------------------------------
 
 

@@ -11,14 +11,11 @@ question was written from. Slices: language (vi, vi-noaccent, en) and paraphrase
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
-import time
 import unicodedata
 from pathlib import Path
 
-from bench.common import ArticleQuestion, RawDoc, WorkDir, article_systems, evaluate_articles, machine
+from bench.common import ArticleQuestion, RawDoc, article_benchmark, article_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 LAWS_DOCX = ROOT.parent / "shared" / "external" / "laws-docx"
@@ -69,31 +66,12 @@ def run(
         questions = questions[:limit]
     raw = [RawDoc(p.name, docx_text(p)) for p in files]
     log(f"Word laws: {len(files)} documents, {len(questions)} questions")
-    with WorkDir("bench-laws-") as work:
-        systems, _indexes, info = article_systems(files, raw, embedder, work, ablations=ablations)
-        result = evaluate_articles(systems, questions, progress=log)
-    return {"benchmark": "laws-docx", "documents": len(files), "questions": len(questions), **info, **result}
+    result = article_benchmark("laws", files, raw, questions, embedder, ablations=ablations, log=log)
+    return {"benchmark": "laws-docx", "documents": len(files), "questions": len(questions), **result}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.laws")
-    parser.add_argument("--quick", action="store_true", help="no ablations")
-    parser.add_argument("--out", help="write JSON here")
-    args = parser.parse_args(argv)
-    from bench.cache import CachedEmbedder
-    from index.embedder import make_embedder
-
-    embedder = CachedEmbedder(make_embedder())
-    started = time.time()
-    result = run(embedder, ablations=not args.quick, log=lambda m: print(m, file=sys.stderr))
-    result["machine"] = machine()
-    result["seconds"] = round(time.time() - started, 1)
-    if args.out:
-        Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
-    for name, m in result["metrics"].items():
-        a = m["all"]
-        print(f"{name}: R@1 {a['R@1']:.3f} R@5 {a['R@5']:.3f} R@10 {a['R@10']:.3f} MRR@10 {a['MRR@10']:.3f}")
-    return 0
+    return article_cli("python -m bench.laws", run, argv)
 
 
 if __name__ == "__main__":
