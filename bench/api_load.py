@@ -50,15 +50,11 @@ def _questions() -> list[str]:
 
 
 def build_corpus_index(directory: Path, cache: Path | None) -> None:
+    from bench.cache import DEFAULT_CACHE, CachedEmbedder
     from index.embedder import make_embedder
-    from index.store import update_index
+    from ingest.build import update_index
 
-    embedder = make_embedder()
-    if cache is not None:
-        from bench.cache import CachedEmbedder
-
-        embedder = CachedEmbedder(embedder, cache)
-    update_index([ROOT / "corpus"], directory, embedder)
+    update_index([ROOT / "corpus"], directory, CachedEmbedder(make_embedder(), cache or DEFAULT_CACHE))
 
 
 class Server:
@@ -214,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-requests", type=int, default=20_000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--top-k", type=int, default=5)
-    parser.add_argument("--cache", default=None, help="embedding cache for building the index (SQLite)")
+    parser.add_argument("--cache", default=None, help="embedding cache for building the index (SQLite; default: the benchmarks' cache)")
     parser.add_argument("--out", default=None, help="write JSON results here")
     parser.add_argument("--md", default=None, help="write the markdown section here")
     parser.add_argument("--markdown", metavar="JSON", help="only print the markdown section of a results file")
