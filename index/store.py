@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -40,6 +41,8 @@ from index.backends import Backend, BackendOptions, backend_class
 from index.lexical import TOKENIZER_VERSION, TokenizerConfig, VietnameseTokenizer
 from index.query import DiacriticRestorer
 from ingest.document import Chunk, Document, with_distinct_names
+
+log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
 DATA_DIR = Path(__file__).parent / "data"
@@ -387,6 +390,10 @@ def write_build(directory: Path, entries: Sequence[DocumentEntry], info: BuildIn
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    try:
+        backend.publish(final)
+    except Exception as exc:  # the new build is live and answers; what is left is unused rows
+        log.warning("index %s: cleaning up after the previous build failed (%s); the next build retries", directory, exc)
     # The build that was live until now stays one more round: a reader that took the old CURRENT
     # a moment ago may still be loading it. Anything older goes.
     for stale in builds.iterdir():

@@ -84,6 +84,13 @@ class Backend(ABC):
         """Persist into the build folder; returns what the manifest records about the backend
         (e.g. the FAISS index type chosen). Files written here are checksummed by the store."""
 
+    def publish(self, build: Path) -> None:
+        """Called once `build` is live (the store has moved CURRENT to it): the moment a backend
+        that shares storage between builds may remove what only the previous build used. Until
+        then an interrupted build must leave the live one answering as before. Local builds
+        share nothing: nothing to do."""
+        return None
+
     # --- reading -------------------------------------------------------------------------
 
     @classmethod

@@ -34,10 +34,11 @@ Two ways a build is written:
 - in place (the build module asks for it with `extra["update_live"]` when the live index is
   reused, as `python -m ingest` and the app's/API's uploads and removals do): the live build's
   collection is kept; only chunks whose key it does not hold are upserted (new and changed
-  documents), then the keys the new build does not number are deleted (removed documents, old
-  versions). An unchanged document is not written. Readers of the previous build see the
-  change as it is written (keys they do not know are skipped); an in-place build interrupted
-  before CURRENT moves leaves extra or missing rows for the previous build until the next build.
+  documents); the keys the new build does not number (removed documents, old versions) are
+  deleted in `publish`, after the store has moved CURRENT to the new build. An unchanged
+  document is not written. Readers of the previous build skip the new rows (keys they do not
+  know), so an in-place build interrupted before CURRENT moves leaves the previous build whole;
+  its extra rows are deleted by the next build that goes live.
   Lexical weights: idf is exact after an in-place build (query side, from the new build's
   statistics); the length normalisation keeps the mean chunk length the collection was first
   written with (`avglen_written`) until a full build. That is the one difference from a full
@@ -229,6 +230,8 @@ class MilvusBackend(Backend):
         self.collection: str | None = None
         # doc → (rows, vectors, token lists, content hash), written by `save`.
         self._pending: dict[str, tuple[list[int], np.ndarray, list[list[str]], str]] = {}
+        # (collection, keys) an in-place save left for `publish` to delete.
+        self._unpublished: tuple[str, set[int]] | None = None
         self._stats: _Bm25Stats | None = None
         self._build: Path | None = None
         self._keys = np.zeros(0, dtype=np.int64)  # row → key (-1: no chunk)
@@ -418,8 +421,12 @@ class MilvusBackend(Backend):
                 for start in range(0, len(missing), INSERT_BATCH):
                     client.upsert(name, self._records(stats, doc_id, content_hash, keys[doc_id], vectors, token_lists,
                                                       missing[start : start + INSERT_BATCH]))
+            # Rows only the live build uses are deleted in `publish`, once this build is live:
+            # an interrupted build must leave the live one whole. Until then they are rows the
+            # new build's key map does not know (searches skip them); a build that never went
+            # live leaves its rows to the next one, which finds them unlisted and deletes them.
             stale = stored - {k for ks in keys.values() for k in ks}
-            self._delete_keys(client, name, stale)
+            self._unpublished = (name, stale)
             client.flush(name)
             # Every stored BM25 term is off a full build's by a factor between 1 and
             # avglen_written / avglen (the length normalisation), so this bounds the relative
@@ -454,6 +461,15 @@ class MilvusBackend(Backend):
         # What `load` needs. The URI is not recorded: the default follows the index folder and a
         # server's address is deployment configuration (HOIDAP_MILVUS_URI), not index content.
         return {"collection": name, "schema": SCHEMA_VERSION, "dense_index": chosen, **extra}
+
+    def publish(self, build: Path) -> None:
+        if self._unpublished is None:
+            return
+        name, stale = self._unpublished
+        client = self._connect(build)
+        self._delete_keys(client, name, stale)
+        client.flush(name)
+        self._unpublished = None
 
     def _switch_alias(self, client: MilvusClient, name: str) -> None:
         """Point the alias `<prefix>` at the new collection; drop the collections of builds older

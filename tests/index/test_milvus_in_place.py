@@ -155,3 +155,43 @@ def test_rebuild_writes_a_new_collection(indexes, embedder):
     assert report.written
     backend = read_manifest(root / "inplace")["backend"]
     assert backend["in_place"] is False and backend["collection"] != before
+
+
+def test_interrupted_update_leaves_the_live_index_whole(tmp_path, embedder, monkeypatch):
+    from index.backends.milvus import MilvusBackend
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(DATA / "mini-ke-hoach.txt", docs / "mini-ke-hoach.txt")
+    (docs / "hoi-thao.txt").write_text(B_OLD, encoding="utf-8")
+    index_dir = tmp_path / "index"
+    update_index([docs], index_dir, embedder, backend="milvus")
+
+    def stored_rows() -> int:
+        store = load_index(index_dir)
+        return len(MilvusBackend._stored(store.backend._client, store.backend.collection, ""))
+
+    def hoi_thao_answers() -> bool:
+        hits = Searcher(load_index(index_dir), embedder).search("Ai chủ trì tổ chức hội thao?", top_k=3).hits
+        return any(h.document.doc_id == "hoi-thao.txt" for h in hits)
+
+    live_rows = read_manifest(index_dir)["counts"]["chunks"]
+    assert stored_rows() == live_rows and hoi_thao_answers()
+
+    # The update stops after the backend has written the new version's rows, before the build
+    # goes live (here: while the restorer table is built).
+    (docs / "hoi-thao.txt").write_text(B_NEW, encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr("index.store.DiacriticRestorer.from_texts", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            update_index([docs], index_dir, embedder, backend="milvus")
+    assert read_manifest(index_dir)["counts"]["chunks"] == live_rows
+    assert hoi_thao_answers()  # the old version's rows are still there
+
+    # The next update goes live and removes what only the old build used, leftovers included.
+    update_index([docs], index_dir, embedder, backend="milvus")
+    assert stored_rows() == read_manifest(index_dir)["counts"]["chunks"]
