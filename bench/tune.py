@@ -107,6 +107,16 @@ class Item:
         return self.question.answerable and self.pool == self.index
 
 
+def _retrieval_key(searcher) -> str:
+    """What cached candidates depend on: the build (its manifest pins the data tables and the
+    tokenizer) and the code that analyses and retrieves."""
+    import hashlib
+
+    code = b"".join((ROOT / "index" / name).read_bytes() for name in ("search.py", "query.py", "everyday.py"))
+    manifest = searcher.store.manifest
+    return f"{searcher.store.directory.name}|{manifest.get('built_at')}|{hashlib.sha256(code).hexdigest()[:16]}"
+
+
 class Bench:
     def __init__(self, names: tuple[str, ...], log=print) -> None:
         from index.search import SearchConfig, Searcher
@@ -135,13 +145,13 @@ class Bench:
         started = time.perf_counter()
         cache = CACHE / f"{pool}-on-{index}.pkl"
         key = [(q.id, q.question) for q in qs]
+        build = _retrieval_key(searcher)
         if cache.exists():
             saved = pickle.loads(cache.read_bytes())
-            if saved["key"] == key and saved["build"] == searcher.store.directory.name + str(searcher.store.manifest.get("created")):
+            if saved["key"] == key and saved["build"] == build:
                 return [Item(pool, index, q, c) for q, c in zip(qs, saved["cands"], strict=True)]
         out = [Item(pool, index, q, searcher.retrieve(q.question)) for q in qs]
         cache.parent.mkdir(parents=True, exist_ok=True)
-        build = searcher.store.directory.name + str(searcher.store.manifest.get("created"))
         cache.write_bytes(pickle.dumps({"key": key, "build": build, "cands": [it.cands for it in out]}))
         self.log(f"  retrieved {len(out)} questions of {pool} on the {index} index ({time.perf_counter() - started:.0f} s)")
         return out
