@@ -19,24 +19,7 @@ from ..conftest import DATA
 # Not a dev-set question: about the test document's own implementation section.
 QUESTION = "Ai chủ trì hướng dẫn công tác kết nạp đoàn viên mới?"
 
-SECOND = """Số 7-KH/THU
-
-Hà Nội, ngày 10 tháng 4 năm 2024
-
-KẾ HOẠCH
-
-Tổ chức hội thao công nhân viên chức
-
-I. MỤC ĐÍCH
-
-1. Tăng cường rèn luyện thể dục thể thao trong công nhân.
-
-II. TỔ CHỨC THỰC HIỆN
-
-1. Ban Tuyên giáo: Chủ trì tổ chức hội thao, xây dựng điều lệ giải.
-
-2. Văn phòng: Bảo đảm kinh phí và hậu cần cho hội thao.
-"""
+SECOND = (DATA / "hoi-thao.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

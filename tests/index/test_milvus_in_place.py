@@ -18,24 +18,7 @@ from ingest.build import update_index
 
 from ..conftest import DATA
 
-B_OLD = """Số 7-KH/THU
-
-Hà Nội, ngày 10 tháng 4 năm 2024
-
-KẾ HOẠCH
-
-Tổ chức hội thao công nhân viên chức
-
-I. MỤC ĐÍCH
-
-1. Tăng cường rèn luyện thể dục thể thao trong công nhân.
-
-II. TỔ CHỨC THỰC HIỆN
-
-1. Ban Tuyên giáo: Chủ trì tổ chức hội thao, xây dựng điều lệ giải.
-
-2. Văn phòng: Bảo đảm kinh phí và hậu cần cho hội thao.
-"""
+B_OLD = (DATA / "hoi-thao.txt").read_text(encoding="utf-8")
 B_NEW = B_OLD.replace("hội thao", "hội diễn văn nghệ").replace(
     "2. Văn phòng", "2. Ban Nữ công: Vận động nữ đoàn viên tham gia biểu diễn.\n\n3. Văn phòng"
 )
