@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.backends import BackendOptions
+from index.backends import UPDATE_LIVE, BackendOptions
 from index.embedder import Embedder
 from index.lexical import TokenizerConfig
 from index.store import (
@@ -277,7 +277,7 @@ def _write_options(options: BackendOptions | None, in_place: bool) -> BackendOpt
     if not in_place:
         return options
     options = options or BackendOptions()
-    return replaced(options, extra={**options.extra, "update_live": "1"})
+    return replaced(options, extra={**options.extra, UPDATE_LIVE: "1"})
 
 
 def _embed_missing(

@@ -22,6 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
+# `BackendOptions.extra` key the build module sets to "1" when the live build may be updated in
+# place by a backend that can (milvus); the local backend always writes its files anew.
+UPDATE_LIVE = "update_live"
+
 
 @dataclass(frozen=True)
 class BackendOptions:

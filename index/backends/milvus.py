@@ -73,7 +73,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.backends import Backend, BackendOptions
+from index.backends import UPDATE_LIVE, Backend, BackendOptions
 from index.dense import resolve_index_type
 
 try:
@@ -103,7 +103,6 @@ INSERT_BATCH = 1_000
 KEY_BATCH = 10_000
 # What `load` can open: 3 = stable chunk keys, idf on the query side. Older builds need a rebuild.
 SCHEMA_VERSION = 3
-UPDATE_LIVE = "update_live"
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9_]")
 
 
@@ -502,10 +501,6 @@ class MilvusBackend(Backend):
         backend.collection, backend._build = name, build
         backend._keys = np.load(build / KEYS_FILE, allow_pickle=False)
         return backend
-
-    def _count(self) -> int:
-        res = self._client.query(self.collection, filter="", output_fields=["count(*)"])
-        return int(res[0]["count(*)"])
 
     @property
     def size(self) -> int:
