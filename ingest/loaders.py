@@ -40,6 +40,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from pypdf import PasswordType, PdfReader
 
+from ingest.docx_numbering import DocxNumbering
+
 MAX_BYTES = 50 * 1024 * 1024
 
 _FORMAT_BY_SUFFIX = {
@@ -334,12 +336,13 @@ def _docx_to_text(data: bytes, path: Path, max_bytes: int) -> tuple[str, list[st
         raise LoadError(path, "tệp Word bị hỏng hoặc không đọc được", f"{type(e).__name__}: {e}") from e
 
     styles = _DocxStyles(document)
+    numbering = DocxNumbering(document)
     blocks: list[str] = []
     for element in _docx_blocks(document.element.body):
         if element.tag == qn("w:p"):
-            text = _docx_paragraph(Paragraph(element, document), styles)
+            text = _docx_paragraph(Paragraph(element, document), styles, numbering)
         else:
-            text = _docx_table(Table(element, document))
+            text = _docx_table(Table(element, document), styles, numbering)
         if text:
             blocks.append(text)
     warnings = []
@@ -407,13 +410,17 @@ class _DocxStyles:
         return False
 
 
-def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles) -> str:
+def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles, numbering: DocxNumbering) -> str:
     runs = _docx_runs(paragraph._p, paragraph)
+    style_id = paragraph._p.style or styles.default_paragraph
+    # Counted even when the paragraph turns out empty: Word numbers empty list items too.
+    label = numbering.label(paragraph._p, style_id)
     lines = [line.strip() for line in "".join(run.text for run in runs).replace("\t", " ").split("\n")]
     text = "\n".join(line for line in lines if line)
     if not text:
         return ""
-    style_id = paragraph._p.style or styles.default_paragraph
+    if label:
+        text = f"{label} {text}"
     if styles.is_heading(style_id):
         return f"**{text}**"
     inked = [run for run in runs if run.text.strip()]
@@ -422,7 +429,7 @@ def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles) -> str:
     return text
 
 
-def _docx_table(table: Table) -> str:
+def _docx_table(table: Table, styles: _DocxStyles, numbering: DocxNumbering) -> str:
     rows: list[str] = []
     for tr in table._tbl.tr_lst:
         cells: list[str] = []
@@ -433,7 +440,12 @@ def _docx_table(table: Table) -> str:
                 continue
             # All paragraphs of the cell, including those of nested tables.
             paragraphs = tc.xpath(".//w:p[not(ancestor::w:txbxContent)]")
-            cells.append(" ".join("".join(run.text for run in _docx_runs(p, table)) for p in paragraphs))
+            texts = []
+            for p in paragraphs:
+                label = numbering.label(p, p.style or styles.default_paragraph)
+                text = "".join(run.text for run in _docx_runs(p, table))
+                texts.append(f"{label} {text}" if label and text.strip() else text)
+            cells.append(" ".join(texts))
         row = _join_cells(cells)
         if row:
             rows.append(row)
