@@ -40,6 +40,7 @@ import numpy as np
 
 from bench import pools
 from bench.common import machine, path_article
+from index.calibration import SAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_JSON = ROOT / "docs" / "tuning-results.json"
@@ -66,6 +67,15 @@ GRID: dict[str, tuple] = {
     "mix_translated": ("max", "mean", "zmean"),
     "mix_restored": ("max", "mean", "zmean"),
 }
+# Calibration recipes (index.calibration): words of a clause's opening (0 = first sentence) ×
+# quantile of the pseudo-questions' best cosines; chosen leave-one-corpus-out with the rule.
+RECIPE_WORDS = (8, 12, 16, 0)
+RECIPE_QUANTILES = (0.25, 0.5)
+RECIPES = tuple({"words": w, "quantile": q} for w in RECIPE_WORDS for q in RECIPE_QUANTILES)
+
+
+def _recipe_name(recipe: dict) -> str:
+    return f"{recipe['words'] or 'sentence'}w-q{recipe['quantile']}"
 PRIORS = {  # prior → its "off" value
     "kind_boost": 0.0,
     "closing_penalty": 1.0,
@@ -117,6 +127,12 @@ def _retrieval_key(searcher) -> str:
     return f"{searcher.store.directory.name}|{manifest.get('built_at')}|{hashlib.sha256(code).hexdigest()[:16]}"
 
 
+def _calibration_code() -> str:
+    import hashlib
+
+    return hashlib.sha256((ROOT / "index" / "calibration.py").read_bytes()).hexdigest()[:16]
+
+
 class Bench:
     def __init__(self, names: tuple[str, ...], log=print) -> None:
         from index.search import SearchConfig, Searcher
@@ -136,6 +152,30 @@ class Bench:
 
         self._dev = {q.id: q for q in load_devset()}
         self._correct: dict[tuple[int, int], bool] = {}
+        self._pseudo: dict[tuple[str, int], np.ndarray] = {}
+
+    def calibration(self, index: str, recipe: dict | None) -> float | None:
+        """The index's calibration under `recipe` (None = as recorded in its manifest), computed
+        by the product's own code (index.calibration) from the stored chunks and vectors."""
+        from index.calibration import Recipe, best_cosines
+
+        searcher = self.searchers[index]
+        if recipe is None:
+            return searcher.store.calibration
+        r = Recipe(words=int(recipe["words"]), quantile=float(recipe["quantile"]))
+        key = (index, r.words)
+        if key not in self._pseudo:
+            cache = CACHE / f"pseudo-{searcher.store.directory.name}-{r.words}-{r.sample}.pkl"
+            build = _retrieval_key(searcher) + "|" + _calibration_code()
+            saved = pickle.loads(cache.read_bytes()) if cache.exists() else None
+            if saved and saved["build"] == build:
+                self._pseudo[key] = saved["scores"]
+            else:
+                texts = [c.text for c in searcher.store.chunks]
+                self._pseudo[key] = best_cosines(texts, searcher.store.vectors, self.embedder.embed_queries, r)
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                cache.write_bytes(pickle.dumps({"build": build, "scores": self._pseudo[key]}))
+        return float(np.quantile(self._pseudo[key], r.quantile))
 
     def items(self, pool: str, index: str) -> list[Item]:
         searcher = self.searchers[index]
@@ -230,19 +270,22 @@ def fit_ranking(bench: Bench, by_pool: dict[str, list[Item]], start: dict[str, f
 # --- abstention --------------------------------------------------------------------------------
 
 
-def features_of(bench: Bench, it: Item, values: dict[str, float]) -> dict[str, float]:
+def features_of(bench: Bench, it: Item, values: dict[str, float], recipe: dict | None = None) -> dict[str, float]:
     cfg = config_of(values)
     searcher = bench.searchers[it.index]
     ranked, _ = searcher.rank(it.cands, cfg)
-    return searcher.abstain_features(it.cands, ranked, cfg)
+    feats = searcher.abstain_features(it.cands, ranked, cfg)
+    if recipe is not None:
+        feats["calibration"] = bench.calibration(it.index, recipe)
+    return feats
 
 
-def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float]) -> dict:
+def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float], recipe: dict | None = None) -> dict:
     from sklearn.linear_model import LogisticRegression
 
     from index.abstain import FEATURES, AbstainModel
 
-    feats = [features_of(bench, it, values) for it in items]
+    feats = [features_of(bench, it, values, recipe) for it in items]
     x = np.array([[f[name] for name in FEATURES] for f in feats])
     y = np.array([1 if it.positive else 0 for it in items])
     model = LogisticRegression(class_weight="balanced", C=1.0, max_iter=1000).fit(x, y)
@@ -259,7 +302,13 @@ def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float]) -> di
     threshold = pos[allowed] - 1e-9 if len(pos) > allowed else 0.5
     cos = sorted(probe.cosine_score(f) for f in scored)
     min_cosine = round(cos[allowed] - 1e-4, 4) if len(cos) > allowed else AbstainModel().min_cosine
-    return {**AbstainModel(weights, bias, float(threshold)).to_dict(), "min_cosine": min_cosine}
+    out = {**AbstainModel(weights, bias, float(threshold)).to_dict(), "min_cosine": min_cosine}
+    if recipe is not None:
+        # The same target, on the score's margin over each index's own calibration.
+        margins = sorted(probe.cosine_score(f) - f["calibration"] for f in scored)
+        out["min_margin"] = round(margins[allowed] - 1e-4, 4) if len(margins) > allowed else 0.0
+        out["recipe"] = dict(recipe)
+    return out
 
 
 def abstain_metrics(bench: Bench, items: list[Item], values: dict[str, float], model: dict | None) -> dict[str, float]:
@@ -276,7 +325,7 @@ def abstain_metrics(bench: Bench, items: list[Item], values: dict[str, float], m
             cov = max((bench.searchers[it.index]._coverage(it.cands.query_tokens, r) for r in ranked[:3]), default=0.0)
             found = bool(ranked) and max(it.cands.dense.values(), default=0.0) + 0.05 * cov >= 0.894
         else:
-            found = am.decide(features_of(bench, it, values))
+            found = am.decide(features_of(bench, it, values, model.get("recipe")))
         if it.positive:
             pos += 1
             fn += not found
@@ -345,12 +394,17 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
             else:
                 drops[name] = fitted_score - objective(bench, held_pos, {**values, name: off})
             ablation[name].append(drops[name])
+        calibrated = {}
+        for recipe in RECIPES:
+            m = fit_abstain(bench, abst, values, recipe)
+            calibrated[_recipe_name(recipe)] = report(bench, items, values, {**m, "rule": "calibrated"})
         loco[held] = {
             "fitted_on": list(train),
             "constants": values,
             "abstain": model,
             "fitted": report(bench, items, values, model),
             "fitted_cosine": report(bench, items, values, {**model, "rule": "cosine"}),
+            "fitted_calibrated": calibrated,
             "baseline": report(bench, items, BASELINE, None),
             "prior_off_loss": drops,
         }
@@ -368,11 +422,18 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
     learned = float(np.mean([transfer_score(r["fitted"]) for r in loco.values()]))
     cosine = float(np.mean([transfer_score(r["fitted_cosine"]) for r in loco.values()]))
     old_rule = float(np.mean([transfer_score(r["baseline"]) for r in loco.values()]))
+    by_recipe = {
+        _recipe_name(rc): float(np.mean([transfer_score(r["fitted_calibrated"][_recipe_name(rc)]) for r in loco.values()]))
+        for rc in RECIPES
+    }
+    best_recipe = max(RECIPES, key=lambda rc: by_recipe[_recipe_name(rc)])
+    scores = {"logistic": learned, "cosine": cosine, "calibrated": by_recipe[_recipe_name(best_recipe)]}
     result["abstain_rule_choice"] = {
-        "logistic": learned,
-        "cosine": cosine,
+        **scores,
         "old cosine 0.894": old_rule,
-        "chosen": "logistic" if learned > cosine else "cosine",
+        "calibrated_by_recipe": by_recipe,
+        "recipe": best_recipe,
+        "chosen": max(scores, key=scores.get),
     }
     result["ablation_mean_loss"] = {k: float(np.mean(v)) for k, v in ablation.items()}
 
@@ -386,7 +447,7 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
         kept[name] = result["ablation_mean_loss"][name] > 0
         if not kept[name] and values[name] != off:
             values[name] = off
-    model = fit_abstain(bench, abst, values)
+    model = fit_abstain(bench, abst, values, result["abstain_rule_choice"]["recipe"])
     model["rule"] = result["abstain_rule_choice"]["chosen"]
     result["final"] = {
         "constants": values,
@@ -395,6 +456,7 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
         "in_sample": {p: report(bench, eval_items(p, train), values, model) for p in train},
         "heldout": report(bench, own["heldout"], values, model),
         "heldout_logistic": report(bench, own["heldout"], values, {**model, "rule": "logistic"}),
+        "heldout_cosine": report(bench, own["heldout"], values, {**model, "rule": "cosine"}),
         "heldout_baseline": report(bench, own["heldout"], BASELINE, None),
     }
     # Held-out slices by language.
@@ -417,7 +479,9 @@ def params_file(result: dict) -> dict:
         "written_by": "python -m bench.tune --write",
         "fitted_on": result["pools"]["tuning"],
         "ranking": final["constants"],
-        "abstain": final["abstain"],
+        "abstain": {k: v for k, v in final["abstain"].items() if k != "recipe"},
+        # Read at build time by index.calibration (a changed recipe needs the index rebuilt).
+        "calibration": {**result["abstain_rule_choice"]["recipe"], "sample": SAMPLE},
     }
 
 
@@ -455,10 +519,14 @@ def markdown(result: dict) -> str:
     for pool, rep in result["loco"].items():
         lines.append(row(pool, "fitted (LOCO), learned 'no answer'", rep["fitted"]))
         lines.append(row(pool, "fitted (LOCO), cosine 'no answer' refitted", rep["fitted_cosine"]))
+        chosen = _recipe_name(result["abstain_rule_choice"]["recipe"])
+        lines.append(row(pool, f"fitted (LOCO), calibrated 'no answer' ({chosen})", rep["fitted_calibrated"][chosen]))
         lines.append(row(pool, "baseline", rep["baseline"]))
     final = result["final"]
     lines.append(row("heldout", "final constants", final["heldout"]))
     lines.append(row("heldout", "final, learned 'no answer'", final["heldout_logistic"]))
+    if "heldout_cosine" in final:
+        lines.append(row("heldout", "final, raw-cosine 'no answer'", final["heldout_cosine"]))
     lines.append(row("heldout", "baseline", final["heldout_baseline"]))
     for lang, reps in final["heldout_by_language"].items():
         lines.append(row(f"heldout {lang}", "final constants", reps["fitted"]))
@@ -476,7 +544,9 @@ def markdown(result: dict) -> str:
     lines += [
         "",
         f"'No answer' rule chosen on the LOCO folds (caught − 2 × false 'not found'): learned {choice['logistic']:+.3f}, "
-        f"cosine with refitted threshold {choice['cosine']:+.3f} (the old fixed 0.894: {choice['old cosine 0.894']:+.3f}) "
+        f"cosine with refitted threshold {choice['cosine']:+.3f} (the old fixed 0.894: {choice['old cosine 0.894']:+.3f}), "
+        f"calibrated per index {choice['calibrated']:+.3f} with recipe `{_recipe_name(choice['recipe'])}` "
+        "(recipes: " + ", ".join(f"{k} {v:+.3f}" for k, v in choice["calibrated_by_recipe"].items()) + ") "
         f"→ `{choice['chosen']}`.",
     ]
     lines += ["", f"Final constants: `{json.dumps(final['constants'])}`; abstention: `{json.dumps(final['abstain'])}`.", ""]

@@ -1,32 +1,33 @@
 """Where "no answer" is decided: `answer_found` of every search comes from `decide()` here.
 
-The old rule compared one raw e5-small cosine with a constant fitted on the five bundled
-documents; a raw cosine means different things on another corpus or another model. The
-decision now uses signals that are relative to the index being searched, so they transfer:
+The rule in use is chosen by `python -m bench.tune` leave-one-corpus-out among three (the choice
+and the constants are in index/data/search_params.json, the comparison in docs/tuning-results.md):
 
-- `dense_z`: how far the best passage's cosine stands above the question's cosines with the
-  whole index (a sample of it), in standard deviations. A question the index answers has a few
-  passages that stand out; an off-topic question scores about the same everywhere. Scale-free:
-  no constant in cosine units, whichever model built the index.
-- `dense_lift`: the best cosine minus the mean of the question's cosines with the index (the
-  index's own baseline for this question, not a constant).
-- `dense_gap`: how far the best cosine stands above the mean of the ten best, in the same
-  standard deviations: one passage that answers stands out from its runners-up.
-- `idf_coverage`: the share (weighted by inverse document frequency in this index) of the
-  question's content terms (syllables and syllable bigrams, diacritics folded) that occur in one
-  of the top passages. Terms the index has never seen weigh most: "bảo hiểm nhân thọ" asked of
-  the Labour Code leaves "nhân_thọ" uncovered.
-- `bigram_coverage`: the share of the question's syllable bigrams found in one top passage.
+- "calibrated" (chosen now): the question's best cosine + 0.05 · bigram coverage must reach the
+  index's own calibration + a fitted margin. The calibration (index.calibration) is measured when
+  the index is built, from pseudo-questions made of its own clauses' openings, and recorded in the
+  manifest, so the threshold moves with the corpus and the model instead of being a constant in
+  cosine units fitted on other documents. An index built before calibration existed falls back to
+  "cosine".
+- "cosine": the same score against one fitted raw cosine (`min_cosine`).
+- "logistic": a model over signals relative to the index:
+  - `dense_z`: how far the best passage's cosine stands above the question's cosines with the
+    whole index (a sample of it), in standard deviations.
+  - `dense_lift`: the best cosine minus the mean of the question's cosines with the index.
+  - `dense_gap`: how far the best cosine stands above the mean of the ten best, in the same
+    standard deviations.
+  - `idf_coverage`: the share (weighted by inverse document frequency in this index) of the
+    question's content terms (syllables and syllable bigrams, diacritics folded) found in one of
+    the top passages; terms the index has never seen weigh most.
+  - `bigram_coverage`: the share of the question's syllable bigrams found in one top passage.
+  Fitted across corpora (answerable questions of each corpus as positives, its unanswerable
+  questions and questions written for the OTHER corpora as negatives); it lost leave-one-corpus-
+  out and is kept for comparison.
 
-A logistic model over these three (weights in index/data/search_params.json, fitted by
-`python -m bench.tune` across corpora: answerable questions of each corpus as positives, its
-unanswerable questions and questions written for the OTHER corpora as negatives) gives a
-probability; `answer_found` when it reaches the fitted threshold, or when the first passage holds
-every content syllable of the question and three quarters of its bigrams (at least two): such a
-clause is never "not found".
-
-Punctuation cannot flip the verdict: the query analysis strips it before anything is embedded
-or counted (index.query.canonical_question).
+Whatever the rule, a first passage that holds every content syllable of the question and three
+quarters of its bigrams (at least two) is never "not found", and punctuation cannot flip the
+verdict: the query analysis strips it before anything is embedded or counted
+(index.query.canonical_question).
 """
 
 from __future__ import annotations
@@ -53,12 +54,15 @@ class AbstainModel:
     # A first passage holding all of the question's content bigrams (≥ this many) is an answer.
     full_cover_bigrams: int = 2
 
-    # "logistic" (the model above) or "cosine": the earlier rule, best raw cosine + 0.05 · bigram
-    # coverage ≥ 0.894 (fitted on the dev set). bench.tune picks the one that wins leave-one-
-    # corpus-out; the full-cover rule and punctuation stripping apply to both.
+    # "logistic" (the model above); "cosine": best raw cosine + 0.05 · bigram coverage ≥
+    # min_cosine; "calibrated": the same score ≥ the index's own calibration (index.calibration,
+    # recorded in its manifest) + min_margin, falling back to "cosine" on an index built before
+    # calibration existed. bench.tune picks the rule that wins leave-one-corpus-out; the
+    # full-cover rule and punctuation stripping apply to all.
     rule: str = "logistic"
     min_cosine: float = 0.894
     cosine_coverage_weight: float = 0.05
+    min_margin: float = 0.0
 
     def probability(self, features: dict[str, float]) -> float:
         x = self.bias + sum(w * features[name] for w, name in zip(self.weights, FEATURES, strict=True))
@@ -67,9 +71,15 @@ class AbstainModel:
     def decide(self, features: dict[str, float]) -> bool:
         if features.get("top1_full_cover", 0.0) >= 1.0:
             return True
-        if self.rule == "cosine":
-            return self.cosine_score(features) >= self.min_cosine
+        if self.rule in ("cosine", "calibrated"):
+            return self.cosine_score(features) >= self.cosine_threshold(features.get("calibration"))
         return self.probability(features) >= self.threshold
+
+    def cosine_threshold(self, calibration: float | None) -> float:
+        """What `cosine_score` must reach on an index with this calibration (None = none recorded)."""
+        if self.rule == "calibrated" and calibration is not None and math.isfinite(calibration):
+            return calibration + self.min_margin
+        return self.min_cosine
 
     def cosine_score(self, features: dict[str, float]) -> float:
         """What the cosine rule compares with `min_cosine`."""
@@ -85,6 +95,7 @@ class AbstainModel:
             rule=str(data.get("rule", "logistic")),
             min_cosine=float(data.get("min_cosine", 0.894)),
             cosine_coverage_weight=float(data.get("cosine_coverage_weight", 0.05)),
+            min_margin=float(data.get("min_margin", 0.0)),
         )
 
     def to_dict(self) -> dict:
@@ -96,6 +107,7 @@ class AbstainModel:
             "rule": self.rule,
             "min_cosine": self.min_cosine,
             "cosine_coverage_weight": self.cosine_coverage_weight,
+            "min_margin": self.min_margin,
         }
 
 

@@ -9,11 +9,9 @@ reranking → abstention.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from pathlib import Path
+from functools import cached_property
 
 import numpy as np
 
@@ -22,19 +20,12 @@ from index.abstain import AbstainModel
 from index.embedder import Embedder
 from index.everyday import Everyday
 from index.fusion import fuse
+from index.params import fitted_params
 from index.query import DiacriticRestorer, QueryAnalysis, analyze, validate_question
 from index.rerank import Reranker
 from index.store import IndexMismatchError, IndexStore
 from ingest.document import CONTENT_KINDS, Chunk, Document, citation, indexed_text
 from ingest.normalize import fold
-
-PARAMS = Path(__file__).parent / "data" / "search_params.json"
-
-
-@cache
-def fitted_params(path: Path = PARAMS) -> dict:
-    """Constants fitted by `python -m bench.tune` (docs/tuning-results.md); {} when absent."""
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def _fitted(name: str, default: float) -> float:
@@ -374,6 +365,7 @@ class Searcher:
         feats["dense_gap"] = cands.dense_gap
         feats["dense_lift"] = cands.dense_lift
         feats["best_cosine"] = max(cands.dense.values(), default=0.0)
+        feats["calibration"] = self.store.calibration
         return feats
 
     def _priors(self, fused: dict[int, float], cands: Candidates, cfg: SearchConfig) -> dict[int, float]:

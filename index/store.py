@@ -208,6 +208,13 @@ class IndexStore:
     def model(self) -> str:
         return self.manifest["model"]["name"]
 
+    @property
+    def calibration(self) -> float | None:
+        """What "no answer" is measured against on this index (index.calibration); None for an
+        index built before it was recorded or too small to calibrate."""
+        entry = self.manifest.get("abstain_calibration")
+        return float(entry["value"]) if entry else None
+
     def doc_chunks(self, doc_id: str) -> list[Chunk]:
         return [c for c in self.chunks if c.doc_id == doc_id]
 
@@ -326,6 +333,7 @@ class BuildInfo:
     tokenizer: TokenizerConfig = field(default_factory=TokenizerConfig)
     pipeline: dict = field(default_factory=dict)  # parser version, chunker, max chars: set by the build module
     options: BackendOptions | None = None  # backend settings beyond dense_index (e.g. a server URI)
+    calibration: dict | None = None  # index.calibration.calibrate(): what "no answer" is measured against
 
 
 def write_build(directory: Path, entries: Sequence[DocumentEntry], info: BuildInfo) -> Path:
@@ -379,6 +387,7 @@ def write_build(directory: Path, entries: Sequence[DocumentEntry], info: BuildIn
                 for e in entries
             },
             "counts": {"documents": len(entries), "chunks": len(chunks)},
+            "abstain_calibration": info.calibration,
             "files": _file_sums(tmp),
         }
         _write_synced(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))

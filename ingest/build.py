@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from index.backends import UPDATE_LIVE, BackendOptions
+from index.calibration import calibrate
 from index.embedder import Embedder
 from index.lexical import TokenizerConfig
 from index.store import (
@@ -56,7 +57,7 @@ from ingest.loaders import LoadError
 from ingest.pipeline import Skipped, collect_files, content_hash, read_bytes, read_document
 
 # Bump when parsing or chunking changes what a document turns into: every document re-parses.
-PARSER_VERSION = 6
+PARSER_VERSION = 7  # 7: Word automatic numbering written out (ingest/docx_numbering.py)
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.
@@ -251,6 +252,12 @@ def update_index(
         texts = {doc_id: [indexed_text(c, e.document.meta) for c in e.chunks] for doc_id, e in entries.items()}
         with EmbeddingCache(directory, embedder.name, embedder_backend, embedder.dim) as cache:
             _embed_missing(entries, texts, embedder, cache, report, progress)
+        stored_order = sorted(entries.values(), key=lambda e: e.document.doc_id)  # as write_build stores them
+        calibration = calibrate(
+            [c.text for e in stored_order for c in e.chunks],
+            np.vstack([np.asarray(e.vectors, dtype=np.float32).reshape(len(e.chunks), embedder.dim) for e in stored_order]),
+            embedder.embed_queries,
+        )
         info = BuildInfo(
             model=embedder.name,
             dim=embedder.dim,
@@ -260,6 +267,7 @@ def update_index(
             tokenizer=tokenizer,
             pipeline=_pipeline(chunker),
             options=_write_options(backend_options, in_place=previous is not None and not rebuild),
+            calibration=calibration,
         )
         stored = [
             DocumentEntry(e.document, e.chunks, e.vectors, texts[doc_id])  # type: ignore[arg-type]

@@ -48,8 +48,9 @@ def test_split_sentences_keeps_clause_numbers_with_their_sentence():
 
 
 class _Store:
-    def __init__(self, chunks):
+    def __init__(self, chunks, calibration=None):
         self.chunks = chunks
+        self.calibration = calibration
 
     def doc_chunks(self, doc_id):
         return [c for c in self.chunks if c.doc_id == doc_id]
@@ -68,7 +69,7 @@ def test_split_clause_shown_once_with_all_parts_and_honest_labels():
     cfg = SearchConfig()
     hits = [
         Hit(parts[1], doc, 1.0, 0.95, 1.0, 0.5),
-        Hit(other, doc, 0.9, cfg.abstain.min_cosine + 0.01, None, 0.0),
+        Hit(other, doc, 0.9, cfg.abstain.cosine_threshold(None) + 0.01, None, 0.0),
         Hit(parts[2], doc, 0.8, 0.9, None, 0.0),
         Hit(far, doc, 0.5, 0.70, None, 0.0),
     ]
@@ -80,6 +81,11 @@ def test_split_clause_shown_once_with_all_parts_and_honest_labels():
     ]
     assert answers[0].text == "phần 1\nphần 2\nphần 3"
     assert [a.label for a in answers] == [BEST, GOOD, MAYBE]
+    # On an index whose own clauses score higher, the same cosine is no longer called a match
+    # (the calibrated rule; the raw-cosine rule ignores the calibration).
+    strict = _Store([*parts, other, far], calibration=cfg.abstain.cosine_threshold(None) + 0.05)
+    labels = [a.label for a in group_answers(SearchResult("q", True, hits), strict, cfg)]
+    assert labels == ([BEST, MAYBE, MAYBE] if cfg.abstain.rule == "calibrated" else [BEST, GOOD, MAYBE])
     # The search said the documents do not answer: no clause is called a match.
     unanswered = SearchResult("q", False, hits)
     assert {label_for(i, h, unanswered, cfg) for i, h in enumerate(hits)} == {MAYBE}

@@ -120,7 +120,8 @@ def test_sibling_clauses_of_one_article_reinforce_it():
 
 
 def test_search_config_defaults_come_from_the_fitted_file():
-    from index.search import PARAMS, SearchConfig, fitted_params
+    from index.params import PARAMS, fitted_params
+    from index.search import SearchConfig
 
     params = fitted_params()
     if not PARAMS.exists():

@@ -1,0 +1,101 @@
+"""Where "no answer" is calibrated to the index: how high a question's best cosine runs on THIS
+index when the answer is in it, measured when the index is built and recorded in its manifest.
+
+A raw cosine means different things on different corpora and models: answerable questions of the
+five bundled plans score lower (5th percentile 0.872) than those of the Word laws (0.888) or
+ALQAC (0.892), so one threshold fitted on some corpora marks 16 % of another's answerable
+questions "not found" (docs/tuning-results.md). The index's own clauses give a free sample of
+questions it certainly answers: the first words of a clause, asked as a query, find that clause.
+The median best cosine of such pseudo-questions moves with the corpus and the model the way real
+questions do, so "no answer" compares a question's score with that median plus a margin fitted
+across corpora (index.abstain, rule "calibrated"), not with a constant in cosine units.
+
+The recipe (how many words, which quantile) is fitted by `python -m bench.tune` and read from
+index/data/search_params.json at build time; the manifest records it with the value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from index.params import fitted_params
+
+# Pseudo-questions per index: evenly spaced clauses (deterministic; every clause of a small index).
+SAMPLE = 128
+# Below this many the index keeps the raw-cosine threshold: the pseudo-questions' best cosines
+# spread with σ 0.014-0.021 on the three tuning corpora, so their median is known to ±1.25σ/√n,
+# within 0.005 (the fitted margin's size) only from about 25 clauses.
+MIN_QUESTIONS = 25
+# A clause's own number or bullet is not part of what a user would type.
+_LEADING_LABEL = re.compile(r"^\s*(?:(?:Điều\s+)?\d+(?:\.\d+)*[.:]?|[IVXLC]+\.|[a-zđ][).]|\(\d+\)|[-+•*])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.;:?!])\s")
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How pseudo-questions are made and summarised."""
+
+    words: int = 16  # the first N words of the clause; 0 = its first sentence
+    quantile: float = 0.5  # of the pseudo-questions' best cosines
+    sample: int = SAMPLE
+
+    @classmethod
+    def fitted(cls) -> Recipe:
+        data = fitted_params().get("calibration", {})
+        return cls(
+            words=int(data.get("words", cls.words)),
+            quantile=float(data.get("quantile", cls.quantile)),
+            sample=int(data.get("sample", cls.sample)),
+        )
+
+
+def pseudo_question(text: str, words: int) -> str:
+    """What a clause's opening would look like typed as a question."""
+    flat = _LEADING_LABEL.sub("", " ".join(text.split()).replace("*", ""), count=1)
+    if words <= 0:
+        return _SENTENCE_END.split(flat, maxsplit=1)[0][:300]
+    return " ".join(flat.split()[:words])
+
+
+def sample_rows(n: int, size: int) -> np.ndarray:
+    if n <= size:
+        return np.arange(n)
+    return np.linspace(0, n - 1, size).astype(np.int64)
+
+
+def best_cosines(
+    texts: Sequence[str], vectors: np.ndarray, embed_queries: Callable[[list[str]], np.ndarray], recipe: Recipe
+) -> np.ndarray:
+    """Best cosine with the index of each sampled clause's pseudo-question."""
+    rows = sample_rows(len(texts), recipe.sample)
+    questions = [pseudo_question(texts[int(r)], recipe.words) for r in rows]
+    keep = [i for i, q in enumerate(questions) if q.strip()]
+    if not keep:
+        return np.zeros(0, dtype=np.float32)
+    queries = np.asarray(embed_queries([questions[i] for i in keep]), dtype=np.float32)
+    return (np.asarray(vectors, dtype=np.float32) @ queries.T).max(axis=0)
+
+
+def calibrate(
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    embed_queries: Callable[[list[str]], np.ndarray],
+    recipe: Recipe | None = None,
+) -> dict | None:
+    """The manifest's `abstain_calibration` entry; None for an index too small to calibrate."""
+    recipe = recipe or Recipe.fitted()
+    if len(texts) < MIN_QUESTIONS:
+        return None
+    scores = best_cosines(texts, vectors, embed_queries, recipe)
+    if scores.size < MIN_QUESTIONS:
+        return None
+    return {
+        "method": "pseudo-questions",
+        **asdict(recipe),
+        "questions": int(scores.size),
+        "value": round(float(np.quantile(scores, recipe.quantile)), 6),
+    }

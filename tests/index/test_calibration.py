@@ -1,0 +1,82 @@
+"""'No answer' calibrated to the index (index.calibration): the pseudo-questions, the recorded
+value, and the rule that compares a question's score with it."""
+
+import numpy as np
+import pytest
+
+from index.abstain import AbstainModel
+from index.calibration import Recipe, best_cosines, calibrate, pseudo_question
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3. Người lao động được nghỉ làm việc, hưởng nguyên lương", "Người lao động được"),
+        ("a) Kết hôn: nghỉ 03 ngày;", "Kết hôn: nghỉ 03"),
+        ("Điều 105. Thời giờ làm việc bình thường", "Thời giờ làm việc"),
+        ("- Tập trung ký kết thỏa ước", "Tập trung ký kết"),
+        ("**III. TỔ CHỨC THỰC HIỆN**", "TỔ CHỨC THỰC HIỆN"),
+    ],
+)
+def test_pseudo_question_is_the_clause_opening_without_its_number(text, expected):
+    assert pseudo_question(text, 4) == expected
+
+
+def test_pseudo_question_of_zero_words_is_the_first_sentence():
+    assert pseudo_question("1. Câu đầu. Câu thứ hai.", 0) == "Câu đầu."
+
+
+class _Embedder:
+    """Queries embed to fixed unit vectors chosen by their first word (no model needed)."""
+
+    def __init__(self, table: dict[str, np.ndarray]) -> None:
+        self.table = table
+
+    def embed_queries(self, texts):
+        return np.stack([self.table[t.split()[0]] for t in texts])
+
+
+def test_calibration_is_the_quantile_of_the_pseudo_questions_best_cosines(monkeypatch):
+    monkeypatch.setattr("index.calibration.MIN_QUESTIONS", 3)
+    vectors = np.eye(3, dtype=np.float32)
+    texts = ["1. alpha a", "2. beta b", "3. gamma c"]
+    # Each pseudo-question points at its own clause with cosine 0.9, 0.8, 0.7.
+    table = {
+        "alpha": np.array([0.9, np.sqrt(1 - 0.81), 0], np.float32),
+        "beta": np.array([0, 0.8, 0.6], np.float32),
+        "gamma": np.array([0.7 * 0.0, np.sqrt(1 - 0.49), 0.7], np.float32),
+    }
+    emb = _Embedder(table)
+    scores = best_cosines(texts, vectors, emb.embed_queries, Recipe(words=2))
+    assert sorted(np.round(scores, 3).tolist()) == pytest.approx(sorted([0.9, 0.8, 0.714]), abs=1e-3)
+    entry = calibrate(texts, vectors, emb.embed_queries, Recipe(words=2, quantile=0.5))
+    assert entry["value"] == pytest.approx(0.8, abs=1e-3)
+    assert entry["method"] == "pseudo-questions" and entry["words"] == 2 and entry["questions"] == 3
+    assert calibrate([], np.zeros((0, 3), np.float32), emb.embed_queries) is None
+    # Too few clauses for a stable median: none recorded (the raw-cosine threshold applies).
+    monkeypatch.setattr("index.calibration.MIN_QUESTIONS", 4)
+    assert calibrate(texts, vectors, emb.embed_queries, Recipe(words=2)) is None
+
+
+def test_calibrated_rule_moves_with_the_index_and_falls_back_without_one():
+    model = AbstainModel(rule="calibrated", min_cosine=0.89, min_margin=0.005, cosine_coverage_weight=0.0)
+    question = {"best_cosine": 0.88, "bigram_coverage": 0.0}
+    # The same score answers on an index whose own clauses score lower, not on one scoring higher.
+    assert model.decide({**question, "calibration": 0.87})
+    assert not model.decide({**question, "calibration": 0.88})
+    # An index built before calibration was recorded: the raw-cosine threshold.
+    assert not model.decide({**question, "calibration": None})
+    assert model.decide({"best_cosine": 0.90, "bigram_coverage": 0.0, "calibration": None})
+    assert AbstainModel.from_dict(model.to_dict()) == model
+
+
+def test_a_build_records_its_calibration(searcher):
+    entry = searcher.store.manifest["abstain_calibration"]
+    assert entry["method"] == "pseudo-questions"
+    assert entry["questions"] == min(entry["sample"], len(searcher.store.chunks))
+    assert 0.5 < entry["value"] < 1.0
+    assert searcher.store.calibration == entry["value"]
+    # What the build recorded is what the product code computes from the stored index.
+    recipe = Recipe(words=entry["words"], quantile=entry["quantile"], sample=entry["sample"])
+    again = calibrate([c.text for c in searcher.store.chunks], searcher.store.vectors, searcher.embedder.embed_queries, recipe)
+    assert again["value"] == pytest.approx(entry["value"], abs=1e-4)
