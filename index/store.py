@@ -363,7 +363,7 @@ def write_build(directory: Path, entries: Sequence[DocumentEntry], info: BuildIn
             matrices.append(vectors)
             token_lists.extend(tokens)
         matrix = np.vstack(matrices) if matrices else np.zeros((0, info.dim), np.float32)
-        backend_info = backend.save(tmp)
+        backend_info = backend.save(tmp, live)
         np.save(tmp / "vectors.npy", matrix)
         _save_tokens(tmp / "tokens.npz", token_lists)
         DiacriticRestorer.from_texts(c.text for c in chunks).save(tmp / "restorer.sqlite")

@@ -84,9 +84,12 @@ class Backend(ABC):
         of that version of the document."""
 
     @abstractmethod
-    def save(self, build: Path) -> dict:
+    def save(self, build: Path, live: Path | None = None) -> dict:
         """Persist into the build folder; returns what the manifest records about the backend
-        (e.g. the FAISS index type chosen). Files written here are checksummed by the store."""
+        (e.g. the FAISS index type chosen). Files written here are checksummed by the store.
+        `live` is the build folder answering now (None for a new index): a backend that updates
+        shared storage in place reads what it needs of the live build from there, so only the
+        store knows how builds are laid out."""
 
     def publish(self, build: Path) -> None:
         """Called once `build` is live (the store has moved CURRENT to it): the moment a backend

@@ -52,7 +52,8 @@ class LocalBackend(Backend):
         matrix = np.vstack([r[1] for r in order]) if order else np.zeros((0, self.dim), np.float32)
         return matrix, [r[2] for r in order]
 
-    def save(self, build: Path) -> dict:
+    def save(self, build: Path, live: Path | None = None) -> dict:
+        del live  # every local build is written whole
         matrix, tokens = self._rows()
         chosen = resolve_index_type(self.options.dense_index, len(matrix))
         self._dense = DenseIndex(self.dim, chosen)

@@ -382,13 +382,11 @@ class MilvusBackend(Backend):
             self._stats = _Bm25Stats.load(self._build / STATS_FILE)
         return self._stats
 
-    def _live(self, client: MilvusClient, build: Path, dense_index: str) -> tuple[str, _Bm25Stats] | None:
+    def _live(self, client: MilvusClient, live: Path | None, dense_index: str) -> tuple[str, _Bm25Stats] | None:
         """The live build's collection and statistics, if this build may update it in place."""
-        if self.options.extra.get(UPDATE_LIVE) != "1":
+        if self.options.extra.get(UPDATE_LIVE) != "1" or live is None:
             return None
-        index_dir = _index_dir(build)
         try:
-            live = index_dir / "builds" / (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
             info = json.loads((live / "manifest.json").read_text(encoding="utf-8"))["backend"]
             if (info.get("name"), info.get("schema"), info.get("dense_index")) != (self.name, SCHEMA_VERSION, dense_index):
                 return None
@@ -399,7 +397,7 @@ class MilvusBackend(Backend):
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def save(self, build: Path) -> dict:
+    def save(self, build: Path, live: Path | None = None) -> dict:
         all_rows = sorted(r for rows, *_ in self._pending.values() for r in rows)
         if all_rows != list(range(len(all_rows))):
             raise ValueError("rows must number the chunks 0..N-1 without gaps")
@@ -408,9 +406,9 @@ class MilvusBackend(Backend):
         stats = _Bm25Stats.of([t for _, _, token_lists, _ in self._pending.values() for t in token_lists])
         keys = {doc_id: [chunk_key(doc_id, h, i) for i in range(len(rows))]
                 for doc_id, (rows, _, _, h) in self._pending.items()}
-        live = self._live(client, build, chosen)
-        if live is not None:
-            name, written_with = live
+        in_place = self._live(client, live, chosen)
+        if in_place is not None:
+            name, written_with = in_place
             stats.avglen_written = written_with.avglen_written
             stored = set(self._stored(client, name, ""))
             written = 0
@@ -455,7 +453,7 @@ class MilvusBackend(Backend):
         np.save(build / KEYS_FILE, self._keys)
         self.collection, self._stats, self._build = name, stats, build
         self._pending.clear()
-        if live is None:
+        if in_place is None:
             self._switch_alias(client, name)
         # What `load` needs. The URI is not recorded: the default follows the index folder and a
         # server's address is deployment configuration (HOIDAP_MILVUS_URI), not index content.
