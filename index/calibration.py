@@ -99,3 +99,24 @@ def calibrate(
         "questions": int(scores.size),
         "value": round(float(np.quantile(scores, recipe.quantile)), 6),
     }
+
+
+def recorded(manifest: dict, recipe: Recipe | None = None) -> float | None:
+    """The calibration an index recorded, if it was measured with the recipe in use (a value
+    measured otherwise sits on another scale: the rule then keeps the raw-cosine threshold until
+    the next `python -m ingest` recalibrates)."""
+    entry = manifest.get("abstain_calibration")
+    recipe = recipe or Recipe.fitted()
+    if not entry or entry.get("method") != "pseudo-questions":
+        return None
+    if (entry.get("words"), entry.get("quantile"), entry.get("sample")) != (recipe.words, recipe.quantile, recipe.sample):
+        return None
+    return float(entry["value"])
+
+
+def is_current(manifest: dict) -> bool:
+    """Whether an update with no document changes may leave the index as it is: its calibration
+    was measured with the recipe in use (or the index was too small to calibrate)."""
+    if "abstain_calibration" not in manifest:
+        return False
+    return manifest["abstain_calibration"] is None or recorded(manifest) is not None

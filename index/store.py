@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 from filelock import FileLock, Timeout
 
+from index import calibration
 from index.backends import Backend, BackendOptions, backend_class
 from index.lexical import TOKENIZER_VERSION, TokenizerConfig, VietnameseTokenizer
 from index.query import DiacriticRestorer
@@ -211,9 +212,8 @@ class IndexStore:
     @property
     def calibration(self) -> float | None:
         """What "no answer" is measured against on this index (index.calibration); None for an
-        index built before it was recorded or too small to calibrate."""
-        entry = self.manifest.get("abstain_calibration")
-        return float(entry["value"]) if entry else None
+        index built before it was recorded, with another recipe, or too small to calibrate."""
+        return calibration.recorded(self.manifest)
 
     def doc_chunks(self, doc_id: str) -> list[Chunk]:
         return [c for c in self.chunks if c.doc_id == doc_id]

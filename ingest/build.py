@@ -34,6 +34,7 @@ import numpy as np
 
 from index.backends import UPDATE_LIVE, BackendOptions
 from index.calibration import calibrate
+from index.calibration import is_current as calibration_is_current
 from index.embedder import Embedder
 from index.lexical import TokenizerConfig
 from index.store import (
@@ -242,7 +243,8 @@ def update_index(
         report.removed = sorted(set(old) - set(entries))
         report.documents = len(entries)
         report.chunks = sum(len(e.chunks) for e in entries.values())
-        if previous is not None and not rebuild and not report.added and not report.changed and not report.removed:
+        unchanged = not report.added and not report.changed and not report.removed
+        if previous is not None and not rebuild and unchanged and calibration_is_current(previous.manifest):
             report.seconds = time.perf_counter() - started
             return report
         if not entries:

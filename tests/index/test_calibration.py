@@ -1,11 +1,14 @@
 """'No answer' calibrated to the index (index.calibration): the pseudo-questions, the recorded
 value, and the rule that compares a question's score with it."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from index.abstain import AbstainModel
-from index.calibration import Recipe, best_cosines, calibrate, pseudo_question
+from index.calibration import Recipe, best_cosines, calibrate, pseudo_question, recorded
+from index.store import load_index, read_manifest
 
 
 @pytest.mark.parametrize(
@@ -80,3 +83,33 @@ def test_a_build_records_its_calibration(searcher):
     recipe = Recipe(words=entry["words"], quantile=entry["quantile"], sample=entry["sample"])
     again = calibrate([c.text for c in searcher.store.chunks], searcher.store.vectors, searcher.embedder.embed_queries, recipe)
     assert again["value"] == pytest.approx(entry["value"], abs=1e-4)
+
+
+def test_a_calibration_from_another_recipe_is_not_used():
+    manifest = {"abstain_calibration": {"method": "pseudo-questions", "words": 8, "quantile": 0.5, "sample": 128, "value": 0.9}}
+    assert recorded(manifest, Recipe(words=8, quantile=0.5, sample=128)) == 0.9
+    assert recorded(manifest, Recipe(words=16, quantile=0.5, sample=128)) is None
+    assert recorded({}, Recipe()) is None
+
+
+def test_an_update_recalibrates_an_index_whose_recipe_changed(tmp_path, embedder, monkeypatch):
+    from ingest.build import update_index
+
+    monkeypatch.setattr("index.calibration.MIN_QUESTIONS", 1)
+    doc = Path(__file__).resolve().parents[1] / "data" / "mini-ke-hoach.txt"
+    first = update_index([doc], tmp_path, embedder)
+    assert first.written
+    before = read_manifest(tmp_path)["abstain_calibration"]
+    assert before is not None and before["words"] == Recipe.fitted().words
+    # Nothing changed and the calibration is current: nothing is written.
+    assert not update_index([doc], tmp_path, embedder).written
+    # The fitted recipe changed (bench.tune --write): the next update measures it again, though
+    # no document changed, and the searcher uses it.
+    other = Recipe(words=Recipe.fitted().words + 3)
+    monkeypatch.setattr("index.calibration.Recipe.fitted", classmethod(lambda cls: other))
+    assert load_index(tmp_path).calibration is None  # the old value is on another scale
+    again = update_index([doc], tmp_path, embedder)
+    assert again.written and again.embedded == 0
+    after = read_manifest(tmp_path)["abstain_calibration"]
+    assert after["words"] == other.words
+    assert load_index(tmp_path).calibration == after["value"]
