@@ -427,6 +427,8 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
         for rc in RECIPES
     }
     best_recipe = max(RECIPES, key=lambda rc: by_recipe[_recipe_name(rc)])
+    for rep in loco.values():
+        rep["fitted_calibrated_chosen"] = rep["fitted_calibrated"][_recipe_name(best_recipe)]
     scores = {"logistic": learned, "cosine": cosine, "calibrated": by_recipe[_recipe_name(best_recipe)]}
     result["abstain_rule_choice"] = {
         **scores,
