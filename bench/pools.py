@@ -10,6 +10,10 @@ Pools (declared here, used by bench/tune.py; see docs/tuning-results.md):
   per clause, 1,299 clauses) with every training question whose gold articles are all in them.
                                                                                     TUNING (LOCO)
 - `laws`:    the seven Word laws with eval/laws_questions.jsonl.                     TUNING (LOCO)
+- `labour-text`: the Labour Code's text edition (external/text) indexed alone, with the questions of
+  eval/laws_questions.jsonl about the Labour Code. Part of the `laws` corpus for leave-one-corpus-
+  out (same questions): it measures "no answer" on a one-document index of another edition.
+                                                                                    TUNING (with laws)
 - `heldout`: the same Word laws with eval/laws_heldout.jsonl, written before any result was
   seen; never used to fit anything, only reported.                                   HELD OUT
 
@@ -41,6 +45,10 @@ ALQAC_LAWS = (
 LAWS_FILES = tuple(sorted(p.name for p in LAWS_DOCX.glob("*.docx")))
 
 TUNING_POOLS = ("devset", "alqac", "laws")
+# Pools that belong to a tuning pool's corpus: fitted on with it, never while it is held out.
+COMPANION_POOLS = {"laws": ("labour-text",)}
+LABOUR_TEXT = ROOT.parent / "shared" / "external" / "text" / "bo-luat-lao-dong-2019_45-2019-QH14.txt"
+LABOUR_DOCX = "45_2019_LD.docx"
 HELDOUT_POOLS = ("heldout",)
 
 
@@ -68,6 +76,8 @@ def sources(pool: str) -> list[Path]:
         return [LAWS_DOCX / name for name in LAWS_FILES]
     if pool == "alqac":
         return [_alqac_docs()]
+    if pool == "labour-text":
+        return [LABOUR_TEXT]
     raise ValueError(pool)
 
 
@@ -105,6 +115,12 @@ def questions(pool: str) -> list[PoolQuestion]:
             PoolQuestion(r["id"], r["question"], r["answerable"], frozenset({(r["doc"], r["quote"])}) if r["answerable"] else frozenset(), r["slice"])
             for r in rows
         ]
+    if pool == "labour-text":
+        return [
+            PoolQuestion(q.id, q.question, True, frozenset((LABOUR_TEXT.name, art) for _, art in q.gold), q.slice)
+            for q in questions("laws")
+            if q.answerable and all(doc == LABOUR_DOCX for doc, _ in q.gold)
+        ]
     if pool in ("laws", "heldout"):
         name = "laws_questions.jsonl" if pool == "laws" else "laws_heldout.jsonl"
         rows = [json.loads(x) for x in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if x.strip()]
@@ -137,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", nargs="*", default=None, help="pools to build (default: all)")
     args = parser.parse_args(argv)
     emb = embedder()
-    for pool in args.build or ("devset", "laws", "alqac"):
+    for pool in args.build or ("devset", "laws", "alqac", "labour-text"):
         report = build(pool, emb)
         print(f"{pool}: {report.documents} documents, {report.chunks} chunks, embedded {report.embedded}", file=sys.stderr, flush=True)
     return 0

@@ -3,8 +3,8 @@
 The rule in use is chosen by `python -m bench.tune` leave-one-corpus-out among three (the choice
 and the constants are in index/data/search_params.json, the comparison in docs/tuning-results.md):
 
-- "calibrated" (chosen now): the question's best cosine + 0.05 · bigram coverage must reach the
-  index's own calibration + a fitted margin. The calibration (index.calibration) is measured when
+- "calibrated": the question's best cosine + 0.05 · bigram coverage must reach a fitted margin +
+  a fitted share of the index's own calibration. The calibration (index.calibration) is measured when
   the index is built, from pseudo-questions made of its own clauses' openings, and recorded in the
   manifest, so the threshold moves with the corpus and the model instead of being a constant in
   cosine units fitted on other documents. An index built before calibration existed falls back to
@@ -63,6 +63,9 @@ class AbstainModel:
     min_cosine: float = 0.894
     cosine_coverage_weight: float = 0.05
     min_margin: float = 0.0
+    # How much of the calibration's difference from index to index moves the threshold: it is an
+    # estimate, noisy for an index of one document, so bench.tune fits the weight (1 = all of it).
+    calibration_weight: float = 1.0
 
     def probability(self, features: dict[str, float]) -> float:
         x = self.bias + sum(w * features[name] for w, name in zip(self.weights, FEATURES, strict=True))
@@ -78,7 +81,7 @@ class AbstainModel:
     def cosine_threshold(self, calibration: float | None) -> float:
         """What `cosine_score` must reach on an index with this calibration (None = none recorded)."""
         if self.rule == "calibrated" and calibration is not None and math.isfinite(calibration):
-            return calibration + self.min_margin
+            return self.calibration_weight * calibration + self.min_margin
         return self.min_cosine
 
     def cosine_score(self, features: dict[str, float]) -> float:
@@ -96,6 +99,7 @@ class AbstainModel:
             min_cosine=float(data.get("min_cosine", 0.894)),
             cosine_coverage_weight=float(data.get("cosine_coverage_weight", 0.05)),
             min_margin=float(data.get("min_margin", 0.0)),
+            calibration_weight=float(data.get("calibration_weight", 1.0)),
         )
 
     def to_dict(self) -> dict:
@@ -108,6 +112,7 @@ class AbstainModel:
             "min_cosine": self.min_cosine,
             "cosine_coverage_weight": self.cosine_coverage_weight,
             "min_margin": self.min_margin,
+            "calibration_weight": self.calibration_weight,
         }
 
 
