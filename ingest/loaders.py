@@ -40,7 +40,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from pypdf import PasswordType, PdfReader
 
-from ingest.docx_numbering import DocxNumbering
+from ingest.docx_numbering import DocxNumbering, format_number
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -268,6 +268,7 @@ def _html_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
             blocks.append(text)
         line.clear()
 
+    ordered: dict[int, str] = {}  # id(<li>) → the number the browser shows ("3.", "b.")
     # Iterative walk: deeply nested markup must not hit the recursion limit.
     # None marks the end of a block element.
     stack: list[PageElement | None] = [soup]
@@ -301,12 +302,47 @@ def _html_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
                 blocks.append(row)
         elif name in _HTML_BLOCKS:
             flush()
+            if name == "ol":
+                ordered.update(_ordered_list_labels(node))
+            label = ordered.get(id(node)) if name == "li" else None
+            if label and not _LIST_LABEL.match(node.get_text(" ").strip()):
+                line.append(label + " ")
             stack.append(None)  # flush after the children
             stack.extend(reversed(node.contents))
         else:  # inline element
             stack.extend(reversed(node.contents))
     flush()
     return "\n\n".join(blocks), warnings
+
+
+# A list item that already writes its own number ("1.", "a)", "Điều 3.") keeps it as is.
+_LIST_LABEL = re.compile(r"^(?:Điều\s+)?(?:\d+|[a-zđA-ZĐ]|[IVXLCivxlc]+)[.)]\s", re.IGNORECASE)
+_OL_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+
+
+def _ordered_list_labels(ol: Tag) -> dict[int, str]:
+    """The numbers a browser shows before the items of an <ol> (start, type, reversed and an
+    item's own value honoured), so numbered clauses keep their numbers as text."""
+    items = ol.find_all("li", recursive=False)
+    fmt = _OL_FORMATS.get(str(ol.get("type", "1")).strip(), "decimal")
+    step = -1 if ol.has_attr("reversed") else 1
+    start = _html_int(ol.get("start"))
+    value = start if start is not None else (len(items) if step < 0 else 1)
+    labels: dict[int, str] = {}
+    for li in items:
+        own = _html_int(li.get("value"))
+        if own is not None:
+            value = own
+        labels[id(li)] = f"{format_number(value, fmt)}."
+        value += step
+    return labels
+
+
+def _html_int(value: object) -> int | None:
+    try:
+        return int(str(value).strip()) if value is not None else None
+    except ValueError:
+        return None
 
 
 def _join_cells(cells: Iterable[str]) -> str:

@@ -208,6 +208,46 @@ def test_html_structure(tmp_path: Path) -> None:
     assert [h for h in hidden if h in loaded.text] == []
 
 
+# A company's internal rules saved from a web editor: the browser numbers the <ol> items, the
+# text does not hold the numbers (written for this test).
+HTML_ORDERED = """<html><body>
+<h2>NỘI QUY LAO ĐỘNG</h2>
+<h3>Điều 4. Thời giờ làm việc</h3>
+<ol>
+<li>Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày.</li>
+<li>Người lao động được nghỉ giữa giờ như sau:
+  <ol type="a"><li>Ca ngày: 60 phút;</li><li>Ca đêm: 45 phút.</li></ol></li>
+<li value="5">Làm thêm giờ phải có sự đồng ý của người lao động.</li>
+<li>Nghỉ hằng tuần vào ngày Chủ nhật.</li>
+</ol>
+<ol start="3" type="I"><li>Điều khoản thi hành</li></ol>
+<ol reversed><li>ba</li><li>hai</li><li>một</li></ol>
+<ol><li>1. Mục đã tự ghi số.</li></ol>
+</body></html>"""
+
+
+def test_html_ordered_lists_keep_the_numbers_the_browser_shows() -> None:
+    text = load_bytes(HTML_ORDERED.encode(), "noi-quy.html").text
+    blocks = text.split("\n\n")
+    assert "1. Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày." in blocks
+    assert "2. Người lao động được nghỉ giữa giờ như sau:" in blocks
+    assert "a. Ca ngày: 60 phút;" in blocks and "b. Ca đêm: 45 phút." in blocks
+    assert "5. Làm thêm giờ phải có sự đồng ý của người lao động." in blocks
+    assert "6. Nghỉ hằng tuần vào ngày Chủ nhật." in blocks
+    assert "III. Điều khoản thi hành" in blocks
+    assert [b for b in blocks if b.endswith(("ba", "hai", "một"))] == ["3. ba", "2. hai", "1. một"]
+    assert "1. Mục đã tự ghi số." in blocks  # not "1. 1. …"
+
+
+def test_html_ordered_list_clauses_reach_the_clause_path() -> None:
+    from ingest.chunking import chunk_document
+    from ingest.pipeline import read_document
+
+    doc = read_document("noi-quy.html", data=HTML_ORDERED.encode())
+    paths = {c.path for c in chunk_document(doc)}
+    assert any(p[-2:] == ("Điều 4", "Khoản 5") for p in paths), paths
+
+
 def test_html_meta_charset_cp1258(tmp_path: Path) -> None:
     page = HTML_PAGE.format(charset="windows-1258")
     loaded = load_file(write(tmp_path, "a.htm", cp1258_bytes(page)))
