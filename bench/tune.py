@@ -150,6 +150,11 @@ class Bench:
         for pool in names:
             directory = pools.index_dir(pool)
             if directory not in stores:
+                # Brought up to date first (a no-op when nothing changed; a new parser or
+                # calibration recipe rebuilds it from the embedding cache).
+                report = pools.build("laws" if pool == "heldout" else pool, self.embedder)
+                if report.written:
+                    log(f"  index of {pool}: written ({report.chunks} chunks, {report.embedded} embedded)")
                 stores[directory] = Searcher(load_index(directory, self.embedder.name), self.embedder, config=SearchConfig())
             self.searchers[pool] = stores[directory]
         self.questions = {p: pools.questions(p) for p in names}
