@@ -24,6 +24,7 @@ from ingest.document import citation
 from ingest.docx_numbering import DocxNumbering, format_number
 from ingest.loaders import load_bytes
 from ingest.pipeline import read_document
+from tests.ingest.helpers import docx_bytes
 
 W = nsdecls("w")
 LAWS_DOCX = Path("/work/shared/external/laws-docx")
@@ -67,14 +68,6 @@ def numbered(d: docx.document.Document, text: str, num_id: int | str, ilvl: int 
         + f'<w:numId w:val="{num_id}"/></w:numPr>'
     )
     p._p.get_or_add_pPr().append(numpr)
-
-
-def docx_bytes(build) -> bytes:
-    document = docx.Document()
-    build(document)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def blocks(data: bytes) -> list[str]:

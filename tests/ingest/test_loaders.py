@@ -17,6 +17,7 @@ from docx.oxml import parse_xml
 from fpdf import FPDF
 
 from ingest.loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadedText, LoadError, load_bytes, load_file
+from tests.ingest.helpers import docx_bytes
 
 LAWS_DOCX = Path("/work/shared/external/laws-docx")
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -269,14 +270,6 @@ def test_html_without_text() -> None:
 
 # --------------------------------------------------------------------------
 # Word: generated documents
-
-
-def docx_bytes(build) -> bytes:
-    document = docx.Document()
-    build(document)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def test_docx_bold_headings_and_order() -> None:
