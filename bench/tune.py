@@ -64,6 +64,7 @@ GRID: dict[str, tuple] = {
     "article_weight": (0.0, 0.1, 0.2, 0.3, 0.5),
     "definition_penalty": (1.0, 0.8, 0.6, 0.4),
     "per_article": (0, 1, 2, 3),
+    "answer_type_boost": (0.0, 0.05, 0.1, 0.2, 0.3),
     "mix_translated": ("max", "mean", "zmean"),
     "mix_restored": ("max", "mean", "zmean"),
 }
@@ -90,6 +91,7 @@ PRIORS = {  # prior → its "off" value
     "article_weight": 0.0,
     "definition_penalty": 1.0,
     "per_article": 0,
+    "answer_type_boost": 0.0,
 }
 BASELINE = {
     "fusion": "weighted",
@@ -103,6 +105,7 @@ BASELINE = {
     "article_weight": 0.0,
     "definition_penalty": 1.0,
     "per_article": 0,
+    "answer_type_boost": 0.0,
     "mix_translated": "max",
     "mix_restored": "max",
 }

@@ -77,6 +77,10 @@ class SearchConfig:
     # At most this many clauses of one law article before the next article gets a place (0 = no
     # limit): three khoản of one neighbouring Điều otherwise push the article that answers down.
     per_article: int = field(default_factory=lambda: int(_fitted("per_article", 0)))
+    # A question asking for an amount ("bao nhiêu", "mấy ngày", "how many") is answered by a
+    # clause that states one (a number that is not a reference, a document number or a year);
+    # one asking for a percentage, by a clause that states a percentage.
+    answer_type_boost: float = field(default_factory=lambda: _fitted("answer_type_boost", 0.0))
     rerank_top: int = 20
     abstain: AbstainModel = field(default_factory=_fitted_abstain)
 
@@ -159,6 +163,16 @@ _IMPLEMENTATION = "to chuc thuc hien"
 
 
 _DEFINITIONS = "giai thich tu ngu"
+# Asked of the folded question (+ its translation); "mấy" is matched with its accents, since
+# folded "may" is also "máy" (machine).
+_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|toi thieu|how (?:many|much|long|often)|what (?:percentage|share))\b")
+_ASKS_PERCENT = re.compile(r"\b(phan tram|ty le|percent|percentage)\b")
+# Numbers that state no amount: references ("khoản 2 Điều 35"), document numbers ("45/2019/QH14",
+# dates), years.
+_NOT_AN_AMOUNT = re.compile(
+    r"\b(?:dieu|khoan|diem|chuong|muc|so|phan)\s+\d+[a-z]?\b|\d+(?:/[\w-]+)+|\b(?:19|20)\d\d\b"
+)
+_PERCENT = re.compile(r"\d\s*%|\bphan tram\b")
 
 
 @dataclass
@@ -232,6 +246,16 @@ class Searcher:
         """Tokens of each clause's innermost heading line ("Điều 105. Thời giờ làm việc …")."""
         tok = self.store.tokenizer
         return [set(tok.tokens(c.context[-1])) if c.context else set() for c in self.store.chunks]
+
+    @cached_property
+    def _states_amount(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per clause: does it state an amount, does it state a percentage (see answer_type_boost)."""
+        amount, percent = [], []
+        for c in self.store.chunks:
+            text = fold(c.text).lower()
+            percent.append(bool(_PERCENT.search(text)))
+            amount.append(any(ch.isdigit() for ch in _NOT_AN_AMOUNT.sub(" ", text)))
+        return np.array(amount, dtype=bool), np.array(percent, dtype=bool)
 
     @cached_property
     def _is_definition(self) -> np.ndarray:
@@ -384,6 +408,13 @@ class Searcher:
             else None
         )
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q))
+        wanted_amount: np.ndarray | None = None
+        if cfg.answer_type_boost:
+            typed = (analysis.restored or analysis.question).lower()
+            if _ASKS_PERCENT.search(q):
+                wanted_amount = self._states_amount[1]
+            elif _ASKS_AMOUNT.search(q) or re.search(r"\bmấy\b", typed):
+                wanted_amount = self._states_amount[0]
         qt = cands.query_tokens
         missing = abstain.unseen_idf(len(self.store.chunks))
         total_idf = sum(self._idf.get(t, missing) for t in qt) or 1.0
@@ -402,6 +433,8 @@ class Searcher:
                 if cfg.coverage_boost:
                     covered = sum(self._idf.get(t, missing) for t in qt & self._chunk_tokens(row))
                     score += cfg.coverage_boost * top * covered / total_idf
+            if wanted_amount is not None and wanted_amount[row]:
+                score += cfg.answer_type_boost * top
             if cfg.definition_penalty != 1.0 and self._is_definition[row]:
                 score *= cfg.definition_penalty
             out[row] = score

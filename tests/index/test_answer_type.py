@@ -1,0 +1,62 @@
+"""The answer-type prior (SearchConfig.answer_type_boost): a question that asks for an amount is
+answered by a clause that states one. Clauses and questions written for this test."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from index.query import QueryAnalysis
+from index.search import Candidates, SearchConfig, Searcher
+from ingest.document import Chunk
+
+CLAUSES = [
+    "Người lao động được nghỉ việc riêng theo quy định tại khoản 2 Điều 115 Bộ luật Lao động 45/2019/QH14.",
+    "Người lao động được nghỉ việc riêng mà vẫn hưởng nguyên lương 03 ngày khi kết hôn.",
+    "Phấn đấu đến năm 2030 có 70% doanh nghiệp ký thỏa ước lao động tập thể.",
+    "Thực hiện Nghị quyết số 02-NQ/TW ngày 12/6/2021 trong năm 2025.",
+]
+
+
+def _searcher() -> Searcher:
+    s = object.__new__(Searcher)
+    chunks = [Chunk(f"d#{i}", "d", i, "clause", (f"{i + 1}.",), t) for i, t in enumerate(CLAUSES)]
+    s.store = SimpleNamespace(chunks=chunks)
+    s.__dict__["_idf"] = {}
+    return s
+
+
+def test_which_clauses_state_an_amount_or_a_percentage():
+    amount, percent = _searcher()._states_amount
+    # A reference, a document number, a date and a year are not amounts.
+    assert amount.tolist() == [False, True, True, False]
+    assert percent.tolist() == [False, False, True, False]
+
+
+def _ranked(question: str, boost: float) -> list[int]:
+    s = _searcher()
+    cands = Candidates(QueryAnalysis(question, "vi"), {}, {}, set(), 0.0, 0.0)
+    fused = {0: 1.0, 1: 0.95, 2: 0.92, 3: 0.99}  # the reference clause first before the prior
+    cfg = SearchConfig(answer_type_boost=boost, kind_boost=0.0, responsibility_boost=0.0, closing_penalty=1.0,
+                       heading_boost=0.0, coverage_boost=0.0, article_weight=0.0, definition_penalty=1.0)  # fmt: skip
+    out = s._priors(fused, cands, cfg)
+    return sorted(out, key=lambda r: -out[r])
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Người lao động kết hôn được nghỉ bao nhiêu ngày?", 1),
+        ("Kết hôn thì được nghỉ mấy ngày?", 1),
+        ("Bao nhiêu phần trăm doanh nghiệp phải ký thỏa ước?", 2),
+        ("How many days off for a wedding?", 1),
+    ],
+)
+def test_amount_questions_prefer_clauses_that_state_one(question, first):
+    assert _ranked(question, 0.1)[0] == first
+    assert _ranked(question, 0.0)[0] == 0  # the prior switched off: fusion order
+
+
+def test_other_questions_are_not_moved():
+    assert _ranked("Ai chịu trách nhiệm thực hiện nghỉ việc riêng?", 0.1)[0] == 0
+    # "máy" (machine) folds to "may" but does not ask for an amount.
+    assert _ranked("Máy móc của doanh nghiệp được kiểm định thế nào?", 0.1)[0] == 0
