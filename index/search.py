@@ -226,6 +226,7 @@ class Searcher:
         self.reranker = reranker
         self.config = config or SearchConfig()
         self._token_sets: dict[int, set[str]] = {}
+        self._amounts: dict[int, tuple[bool, bool]] = {}
         # Everyday → legal wording for the lexical query (index.everyday); None = the shipped table.
         self.everyday: Everyday | None = None
 
@@ -247,15 +248,17 @@ class Searcher:
         tok = self.store.tokenizer
         return [set(tok.tokens(c.context[-1])) if c.context else set() for c in self.store.chunks]
 
-    @cached_property
-    def _states_amount(self) -> tuple[np.ndarray, np.ndarray]:
-        """Per clause: does it state an amount, does it state a percentage (see answer_type_boost)."""
-        amount, percent = [], []
-        for c in self.store.chunks:
-            text = fold(c.text).lower()
-            percent.append(bool(_PERCENT.search(text)))
-            amount.append(any(ch.isdigit() for ch in _NOT_AN_AMOUNT.sub(" ", text)))
-        return np.array(amount, dtype=bool), np.array(percent, dtype=bool)
+    def _states_amount(self, row: int) -> tuple[bool, bool]:
+        """Does clause `row` state an amount, a percentage (answer_type_boost). Per row and on
+        demand, like the token sets: a query looks at its ~100 candidates, not the whole index."""
+        known = self._amounts.get(row)
+        if known is None:
+            text = fold(self.store.chunks[row].text).lower()
+            known = self._amounts[row] = (
+                any(ch.isdigit() for ch in _NOT_AN_AMOUNT.sub(" ", text)),
+                bool(_PERCENT.search(text)),
+            )
+        return known
 
     @cached_property
     def _is_definition(self) -> np.ndarray:
@@ -408,13 +411,13 @@ class Searcher:
             else None
         )
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q))
-        wanted_amount: np.ndarray | None = None
+        wanted_amount: int | None = None  # 0: any amount, 1: a percentage
         if cfg.answer_type_boost:
             typed = (analysis.restored or analysis.question).lower()
             if _ASKS_PERCENT.search(q):
-                wanted_amount = self._states_amount[1]
+                wanted_amount = 1
             elif _ASKS_AMOUNT.search(q) or re.search(r"\bmấy\b", typed):
-                wanted_amount = self._states_amount[0]
+                wanted_amount = 0
         qt = cands.query_tokens
         missing = abstain.unseen_idf(len(self.store.chunks))
         total_idf = sum(self._idf.get(t, missing) for t in qt) or 1.0
@@ -433,7 +436,7 @@ class Searcher:
                 if cfg.coverage_boost:
                     covered = sum(self._idf.get(t, missing) for t in qt & self._chunk_tokens(row))
                     score += cfg.coverage_boost * top * covered / total_idf
-            if wanted_amount is not None and wanted_amount[row]:
+            if wanted_amount is not None and self._states_amount(row)[wanted_amount]:
                 score += cfg.answer_type_boost * top
             if cfg.definition_penalty != 1.0 and self._is_definition[row]:
                 score *= cfg.definition_penalty

@@ -22,14 +22,16 @@ def _searcher() -> Searcher:
     chunks = [Chunk(f"d#{i}", "d", i, "clause", (f"{i + 1}.",), t) for i, t in enumerate(CLAUSES)]
     s.store = SimpleNamespace(chunks=chunks)
     s.__dict__["_idf"] = {}
+    s._amounts = {}
     return s
 
 
 def test_which_clauses_state_an_amount_or_a_percentage():
-    amount, percent = _searcher()._states_amount
+    s = _searcher()
+    states = [s._states_amount(row) for row in range(len(CLAUSES))]
     # A reference, a document number, a date and a year are not amounts.
-    assert amount.tolist() == [False, True, True, False]
-    assert percent.tolist() == [False, False, True, False]
+    assert [a for a, _ in states] == [False, True, True, False]
+    assert [p for _, p in states] == [False, False, True, False]
 
 
 def _ranked(question: str, boost: float) -> list[int]:
