@@ -282,7 +282,7 @@ def markdown(
             out.append(
                 f"Abstention of `ours` (`answer_found` false): {a['unanswerable_abstained']:.1%} of the "
                 f"{a['unanswerable']} unanswerable questions, {a['answerable_abstained']:.1%} of the {a['answerable']} "
-                "answerable ones (threshold calibrated on this set, so optimistic).\n"
+                "answerable ones (in-sample: the 'no answer' constants were fitted with this set in the tuning pool).\n"
             )
     for b in ("alqac", "laws"):
         if b not in results:
