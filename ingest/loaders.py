@@ -261,10 +261,16 @@ def _html_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
     blocks: list[str] = []  # finished paragraphs
     line: list[str] = []  # inline text of the paragraph being built
 
+    # The number of the list item being read, until its first paragraph takes it: an item often
+    # wraps its text in <p>, which is a block of its own.
+    label: list[str] = []
+
     def flush() -> None:
         text = "\n".join(_SPACES.sub(" ", part).strip() for part in "".join(line).split("\n"))
         text = re.sub(r"\n{2,}", "\n", text).strip()
         if text:
+            if label:
+                text = f"{label.pop()} {text}"
             blocks.append(text)
         line.clear()
 
@@ -276,6 +282,9 @@ def _html_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
         node = stack.pop()
         if node is None:
             flush()
+            continue
+        if node is _END_OF_ITEM:
+            label.clear()  # an item with no text does not pass its number on
             continue
         if not isinstance(node, Tag):
             # Skips comments, doctype, CDATA, processing instructions.
@@ -304,9 +313,10 @@ def _html_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
             flush()
             if name == "ol":
                 ordered.update(_ordered_list_labels(node))
-            label = ordered.get(id(node)) if name == "li" else None
-            if label and not _LIST_LABEL.match(node.get_text(" ").strip()):
-                line.append(label + " ")
+            number = ordered.get(id(node)) if name == "li" else None
+            if number and not _LIST_LABEL.match(node.get_text(" ").strip()):
+                label[:] = [number]
+                stack.append(_END_OF_ITEM)
             stack.append(None)  # flush after the children
             stack.extend(reversed(node.contents))
         else:  # inline element
@@ -315,6 +325,7 @@ def _html_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
     return "\n\n".join(blocks), warnings
 
 
+_END_OF_ITEM = object()  # walk marker: the list item whose number is pending has ended
 # A list item that already writes its own number ("1.", "a)", "Điều 3.") keeps it as is.
 _LIST_LABEL = re.compile(r"^(?:Điều\s+)?(?:\d+|[a-zđA-ZĐ]|[IVXLCivxlc]+)[.)]\s", re.IGNORECASE)
 _OL_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}

@@ -224,6 +224,8 @@ HTML_ORDERED = """<html><body>
 <ol start="3" type="I"><li>Điều khoản thi hành</li></ol>
 <ol reversed><li>ba</li><li>hai</li><li>một</li></ol>
 <ol><li>1. Mục đã tự ghi số.</li></ol>
+<h3>Điều 5. Nghỉ phép</h3>
+<ol><li><p>Nghỉ hằng năm 12 ngày.</p></li><li></li><li><p></p><p>Nghỉ lễ theo quy định.</p></li></ol>
 </body></html>"""
 
 
@@ -238,6 +240,9 @@ def test_html_ordered_lists_keep_the_numbers_the_browser_shows() -> None:
     assert "III. Điều khoản thi hành" in blocks
     assert [b for b in blocks if b.endswith(("ba", "hai", "một"))] == ["3. ba", "2. hai", "1. một"]
     assert "1. Mục đã tự ghi số." in blocks  # not "1. 1. …"
+    # Items whose text is in a <p> (web editors, Word's HTML); an empty item passes nothing on.
+    after = blocks[blocks.index("**Điều 5. Nghỉ phép**") + 1 :]
+    assert after[:2] == ["1. Nghỉ hằng năm 12 ngày.", "3. Nghỉ lễ theo quy định."]
 
 
 def test_html_ordered_list_clauses_reach_the_clause_path() -> None:
@@ -247,6 +252,7 @@ def test_html_ordered_list_clauses_reach_the_clause_path() -> None:
     doc = read_document("noi-quy.html", data=HTML_ORDERED.encode())
     paths = {c.path for c in chunk_document(doc)}
     assert any(p[-2:] == ("Điều 4", "Khoản 5") for p in paths), paths
+    assert any(p[-2:] == ("Điều 5", "Khoản 3") for p in paths), paths
 
 
 def test_html_meta_charset_cp1258(tmp_path: Path) -> None:
