@@ -172,7 +172,7 @@ class Bench:
         """The index's calibration under `recipe` (None = as recorded in its manifest), computed
         by the product's own code (index.calibration) from the stored chunks and vectors; with
         `doc`, that of an index holding only that document."""
-        from index.calibration import Recipe, best_cosines
+        from index.calibration import MIN_QUESTIONS, Recipe, best_cosines
 
         searcher = self.searchers[index]
         if recipe is None:
@@ -193,7 +193,9 @@ class Bench:
                 self._pseudo[key] = best_cosines(texts, searcher.store.vectors[rows], self.embedder.embed_queries, r)
                 cache.parent.mkdir(parents=True, exist_ok=True)
                 cache.write_bytes(pickle.dumps({"build": build, "scores": self._pseudo[key]}))
-        return float(np.quantile(self._pseudo[key], r.quantile))
+        scores = self._pseudo[key]
+        # As index.calibration.calibrate: too few clauses, no calibration (the raw cosine applies).
+        return float(np.quantile(scores, r.quantile)) if scores.size >= MIN_QUESTIONS else None
 
     def items(self, pool: str, index: str) -> list[Item]:
         searcher = self.searchers[index]
@@ -627,7 +629,7 @@ def markdown(result: dict) -> str:
     lines += [
         "",
         f"'No answer' rule chosen on the LOCO folds (caught − 2 × false 'not found'): learned {choice['logistic']:+.3f}, "
-        f"cosine with refitted threshold {choice['cosine']:+.3f} (the old fixed 0.894: {choice['old cosine 0.894']:+.3f}), "
+        f"cosine with refitted threshold {choice['cosine']:+.3f}, "
         f"calibrated per index {choice['calibrated']:+.3f} with recipe `{_recipe_name(choice['recipe'])}` "
         "(recipes: " + ", ".join(f"{k} {v:+.3f}" for k, v in choice["calibrated_by_recipe"].items()) + ") "
         f"→ `{choice['chosen']}`.",

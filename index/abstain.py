@@ -4,11 +4,12 @@ The rule in use is chosen by `python -m bench.tune` leave-one-corpus-out among t
 and the constants are in index/data/search_params.json, the comparison in docs/tuning-results.md):
 
 - "calibrated": the question's best cosine + 0.05 · bigram coverage must reach a fitted margin +
-  a fitted share of the index's own calibration. The calibration (index.calibration) is measured when
-  the index is built, from pseudo-questions made of its own clauses' openings, and recorded in the
-  manifest, so the threshold moves with the corpus and the model instead of being a constant in
-  cosine units fitted on other documents. An index built before calibration existed falls back to
-  "cosine".
+  a fitted share (`calibration_weight`) of the index's own calibration. The calibration
+  (index.calibration) is measured when the index is built, from pseudo-questions made of its own
+  clauses' openings, and recorded in the manifest, so the threshold moves with the corpus and the
+  model instead of being a constant in cosine units fitted on other documents. Where there is no
+  usable calibration (an index built before it existed or with another recipe, one under
+  index.calibration.MIN_QUESTIONS clauses, a value that is not finite) it falls back to "cosine".
 - "cosine": the same score against one fitted raw cosine (`min_cosine`).
 - "logistic": a model over signals relative to the index:
   - `dense_z`: how far the best passage's cosine stands above the question's cosines with the
@@ -55,9 +56,9 @@ class AbstainModel:
     full_cover_bigrams: int = 2
 
     # "logistic" (the model above); "cosine": best raw cosine + 0.05 · bigram coverage ≥
-    # min_cosine; "calibrated": the same score ≥ the index's own calibration (index.calibration,
-    # recorded in its manifest) + min_margin, falling back to "cosine" on an index built before
-    # calibration existed. bench.tune picks the rule that wins leave-one-corpus-out; the
+    # min_cosine; "calibrated": the same score ≥ calibration_weight × the index's own calibration
+    # (index.calibration, recorded in its manifest) + min_margin, falling back to "cosine" where
+    # the index has no usable calibration. bench.tune picks the rule that wins leave-one-corpus-out; the
     # full-cover rule and punctuation stripping apply to all.
     rule: str = "logistic"
     min_cosine: float = 0.894

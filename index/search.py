@@ -165,12 +165,15 @@ _IMPLEMENTATION = "to chuc thuc hien"
 _DEFINITIONS = "giai thich tu ngu"
 # Asked of the folded question (+ its translation); "mấy" is matched with its accents, since
 # folded "may" is also "máy" (machine).
-_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|toi thieu|how (?:many|much|long|often)|what (?:percentage|share))\b")
+_ASKS_AMOUNT = re.compile(
+    r"\b(bao nhieu|bao lau|toi da|toi thieu|how (?:many|much|long|often)|what (?:percentage|share))\b"
+)
 _ASKS_PERCENT = re.compile(r"\b(phan tram|ty le|percent|percentage)\b")
-# Numbers that state no amount: references ("khoản 2 Điều 35"), document numbers ("45/2019/QH14",
-# dates), years.
+# Numbers that state no amount: a clause's own number at the start of a line ("1.", "2.1.",
+# "3)", "(4)"), references ("khoản 2 Điều 35"), document numbers ("45/2019/QH14", dates), years.
 _NOT_AN_AMOUNT = re.compile(
-    r"\b(?:dieu|khoan|diem|chuong|muc|so|phan)\s+\d+[a-z]?\b|\d+(?:/[\w-]+)+|\b(?:19|20)\d\d\b"
+    r"(?m)^\s*(?:\d+(?:\.\d+)*[.:)]|\(\d+\))(?=\s)"
+    r"|\b(?:dieu|khoan|diem|chuong|muc|so|phan)\s+\d+[a-z]?\b|\d+(?:/[\w-]+)+|\b(?:19|20)\d\d\b"
 )
 _PERCENT = re.compile(r"\d\s*%|\bphan tram\b")
 

@@ -10,7 +10,7 @@ from index.search import Candidates, SearchConfig, Searcher
 from ingest.document import Chunk
 
 CLAUSES = [
-    "Người lao động được nghỉ việc riêng theo quy định tại khoản 2 Điều 115 Bộ luật Lao động 45/2019/QH14.",
+    "2. Người lao động được nghỉ việc riêng theo quy định tại khoản 2 Điều 115 Bộ luật Lao động 45/2019/QH14.",
     "Người lao động được nghỉ việc riêng mà vẫn hưởng nguyên lương 03 ngày khi kết hôn.",
     "Phấn đấu đến năm 2030 có 70% doanh nghiệp ký thỏa ước lao động tập thể.",
     "Thực hiện Nghị quyết số 02-NQ/TW ngày 12/6/2021 trong năm 2025.",
@@ -18,8 +18,12 @@ CLAUSES = [
 
 
 def _searcher() -> Searcher:
+    return _searcher_of(CLAUSES)
+
+
+def _searcher_of(clauses: list[str]) -> Searcher:
     s = object.__new__(Searcher)
-    chunks = [Chunk(f"d#{i}", "d", i, "clause", (f"{i + 1}.",), t) for i, t in enumerate(CLAUSES)]
+    chunks = [Chunk(f"d#{i}", "d", i, "clause", (f"{i + 1}.",), t) for i, t in enumerate(clauses)]
     s.store = SimpleNamespace(chunks=chunks)
     s.__dict__["_idf"] = {}
     s._amounts = {}
@@ -29,8 +33,11 @@ def _searcher() -> Searcher:
 def test_which_clauses_state_an_amount_or_a_percentage():
     s = _searcher()
     states = [s._states_amount(row) for row in range(len(CLAUSES))]
-    # A reference, a document number, a date and a year are not amounts.
+    # A clause's own number, a reference, a document number, a date and a year are not amounts.
     assert [a for a, _ in states] == [False, True, True, False]
+    for label in ("1.", "2.1.", "3)", "(4)"):
+        assert _searcher_of([f"{label} Người lao động được nghỉ việc riêng."])._states_amount(0) == (False, False)
+    assert _searcher_of(["1.1. Mức lương 5.000.000 đồng."])._states_amount(0) == (True, False)
     assert [p for _, p in states] == [False, False, True, False]
 
 
@@ -51,6 +58,7 @@ def _ranked(question: str, boost: float) -> list[int]:
         ("Kết hôn thì được nghỉ mấy ngày?", 1),
         ("Bao nhiêu phần trăm doanh nghiệp phải ký thỏa ước?", 2),
         ("How many days off for a wedding?", 1),
+        ("Kết hôn được nghỉ bao lâu?", 1),
     ],
 )
 def test_amount_questions_prefer_clauses_that_state_one(question, first):

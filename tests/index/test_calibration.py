@@ -71,6 +71,12 @@ def test_calibrated_rule_moves_with_the_index_and_falls_back_without_one():
     assert not model.decide({**question, "calibration": None})
     assert model.decide({"best_cosine": 0.90, "bigram_coverage": 0.0, "calibration": None})
     assert AbstainModel.from_dict(model.to_dict()) == model
+    # A share of the calibration: threshold = 0.5 × 0.88 + 0.45 = 0.89.
+    half = AbstainModel(rule="calibrated", min_cosine=0.99, min_margin=0.45, calibration_weight=0.5, cosine_coverage_weight=0.0)
+    assert half.cosine_threshold(0.88) == pytest.approx(0.89)
+    assert half.decide({"best_cosine": 0.8905, "bigram_coverage": 0.0, "calibration": 0.88})
+    assert not half.decide({"best_cosine": 0.8895, "bigram_coverage": 0.0, "calibration": 0.88})
+    assert half.cosine_threshold(float("nan")) == 0.99  # not usable: the raw cosine
 
 
 def test_a_build_records_its_calibration(searcher):
