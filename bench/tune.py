@@ -155,7 +155,7 @@ class Bench:
             if directory not in stores:
                 # Brought up to date first (a no-op when nothing changed; a new parser or
                 # calibration recipe rebuilds it from the embedding cache).
-                report = pools.build("laws" if pool == "heldout" else pool, self.embedder)
+                report = pools.build(pool, self.embedder)
                 if report.written:
                     log(f"  index of {pool}: written ({report.chunks} chunks, {report.embedded} embedded)")
                 stores[directory] = Searcher(load_index(directory, self.embedder.name), self.embedder, config=SearchConfig())
@@ -172,7 +172,7 @@ class Bench:
         """The index's calibration under `recipe` (None = as recorded in its manifest), computed
         by the product's own code (index.calibration) from the stored chunks and vectors; with
         `doc`, that of an index holding only that document."""
-        from index.calibration import MIN_QUESTIONS, Recipe, best_cosines
+        from index.calibration import Recipe, best_cosines, summarise
 
         searcher = self.searchers[index]
         if recipe is None:
@@ -193,9 +193,7 @@ class Bench:
                 self._pseudo[key] = best_cosines(texts, searcher.store.vectors[rows], self.embedder.embed_queries, r)
                 cache.parent.mkdir(parents=True, exist_ok=True)
                 cache.write_bytes(pickle.dumps({"build": build, "scores": self._pseudo[key]}))
-        scores = self._pseudo[key]
-        # As index.calibration.calibrate: too few clauses, no calibration (the raw cosine applies).
-        return float(np.quantile(scores, r.quantile)) if scores.size >= MIN_QUESTIONS else None
+        return summarise(self._pseudo[key], r.quantile)
 
     def items(self, pool: str, index: str) -> list[Item]:
         searcher = self.searchers[index]

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from index.abstain import sample_rows
 from index.params import fitted_params
 
 # Pseudo-questions per index: evenly spaced clauses (deterministic; every clause of a small index).
@@ -65,12 +66,6 @@ def pseudo_question(text: str, words: int) -> str:
     return " ".join(flat.split()[:words])
 
 
-def sample_rows(n: int, size: int) -> np.ndarray:
-    if n <= size:
-        return np.arange(n)
-    return np.linspace(0, n - 1, size).astype(np.int64)
-
-
 def best_cosines(
     texts: Sequence[str], vectors: np.ndarray, embed_queries: Callable[[list[str]], np.ndarray], recipe: Recipe
 ) -> np.ndarray:
@@ -95,14 +90,15 @@ def calibrate(
     if len(texts) < MIN_QUESTIONS:
         return None
     scores = best_cosines(texts, vectors, embed_queries, recipe)
-    if scores.size < MIN_QUESTIONS:
+    value = summarise(scores, recipe.quantile)
+    if value is None:
         return None
-    return {
-        "method": "pseudo-questions",
-        **asdict(recipe),
-        "questions": int(scores.size),
-        "value": round(float(np.quantile(scores, recipe.quantile)), 6),
-    }
+    return {"method": "pseudo-questions", **asdict(recipe), "questions": int(scores.size), "value": round(value, 6)}
+
+
+def summarise(scores: np.ndarray, quantile: float) -> float | None:
+    """The calibration from the pseudo-questions' best cosines; None below MIN_QUESTIONS of them."""
+    return float(np.quantile(scores, quantile)) if scores.size >= MIN_QUESTIONS else None
 
 
 def recorded(manifest: dict, recipe: Recipe | None = None) -> float | None:
