@@ -44,7 +44,6 @@ from index.calibration import SAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_JSON = ROOT / "docs" / "tuning-results.json"
-OUT_MD = ROOT / "docs" / "tuning-results.md"
 PARAMS = ROOT / "index" / "data" / "search_params.json"
 # Retrieval candidates per (question pool, index): re-runs only re-rank (data/ is gitignored).
 CACHE = ROOT / "data" / "tune-cache"
@@ -641,12 +640,12 @@ def markdown(result: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.tune")
     parser.add_argument("--write", action="store_true", help=f"write the fitted constants to {PARAMS.relative_to(ROOT)}")
-    parser.add_argument("--out", default=str(OUT_JSON))
+    parser.add_argument("--out", default=str(OUT_JSON), help="results JSON; the Markdown report goes beside it (.md)")
     parser.add_argument("--pools", nargs="+", default=list(pools.TUNING_POOLS), help="tuning pools (default: all)")
     args = parser.parse_args(argv)
     result = run(log=lambda m: print(m, file=sys.stderr, flush=True), tuning=tuple(args.pools))
     Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
-    OUT_MD.write_text(markdown(result), encoding="utf-8")
+    Path(args.out).with_suffix(".md").write_text(markdown(result), encoding="utf-8")
     if args.write:
         PARAMS.write_text(json.dumps(params_file(result), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(markdown(result))
