@@ -16,6 +16,9 @@ Pools (declared here, used by bench/tune.py; see docs/tuning-results.md):
                                                                                     TUNING (with laws)
 - `heldout`: the same Word laws with eval/laws_heldout.jsonl, written before any result was
   seen; never used to fit anything, only reported.                                   HELD OUT
+- `labour-short`: the Labour Code's Word file indexed alone (as a user would: one file), with
+  eval/labour_short.jsonl: short, everyday questions (40 answerable, 10 it does not answer).
+                                                                                     HELD OUT
 
 Leave-one-corpus-out: for each tuning pool P, constants are fitted on the other two and reported
 on P; the final constants are fitted on all three and reported on `heldout`. In-sample numbers
@@ -49,7 +52,7 @@ TUNING_POOLS = ("devset", "alqac", "laws")
 COMPANION_POOLS = {"laws": ("labour-text",)}
 LABOUR_TEXT = ROOT.parent / "shared" / "external" / "text" / "bo-luat-lao-dong-2019_45-2019-QH14.txt"
 LABOUR_DOCX = "45_2019_LD.docx"
-HELDOUT_POOLS = ("heldout",)
+HELDOUT_POOLS = ("heldout", "labour-short")
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ def sources(pool: str) -> list[Path]:
         return [_alqac_docs()]
     if pool == "labour-text":
         return [LABOUR_TEXT]
+    if pool == "labour-short":
+        return [LAWS_DOCX / LABOUR_DOCX]
     raise ValueError(pool)
 
 
@@ -97,7 +102,7 @@ def _alqac_docs() -> Path:
 
 
 def index_dir(pool: str) -> Path:
-    return INDEX_ROOT / ("laws" if pool == "heldout" else pool)
+    return INDEX_ROOT / {"heldout": "laws", "labour-short": "labour-docx"}.get(pool, pool)
 
 
 def build(pool: str, emb=None):
@@ -121,8 +126,8 @@ def questions(pool: str) -> list[PoolQuestion]:
             for q in questions("laws")
             if q.answerable and all(doc == LABOUR_DOCX for doc, _ in q.gold)
         ]
-    if pool in ("laws", "heldout"):
-        name = "laws_questions.jsonl" if pool == "laws" else "laws_heldout.jsonl"
+    if pool in ("laws", "heldout", "labour-short"):
+        name = {"laws": "laws_questions.jsonl", "heldout": "laws_heldout.jsonl"}.get(pool, "labour_short.jsonl")
         rows = [json.loads(x) for x in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if x.strip()]
         rows = [r for r in rows if not r.get("answerable", True) or r["law"] in LAWS_FILES]
         return [
@@ -153,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", nargs="*", default=None, help="pools to build (default: all)")
     args = parser.parse_args(argv)
     emb = embedder()
-    for pool in args.build or ("devset", "laws", "alqac", "labour-text"):
+    for pool in args.build or ("devset", "laws", "alqac", "labour-text", "labour-short"):
         report = build(pool, emb)
         print(f"{pool}: {report.documents} documents, {report.chunks} chunks, embedded {report.embedded}", file=sys.stderr, flush=True)
     return 0

@@ -451,6 +451,15 @@ def readme_block(results: dict, context: dict) -> str:
         ]
         if parts:
             text += "By language, answerable held-out questions: " + "; ".join(parts) + ".\n"
+    for name, o in t.get("other_heldout", {}).items():
+        f, a = o["fitted"]["ranking"], o["fitted"]["abstention"]
+        text += (
+            f"\nHeld out, the Labour Code's Word file indexed alone (`{name}`, eval/labour_short.jsonl: {f['n']} short "
+            f"answerable + {a['unanswerable']} unanswerable questions): R@5 {_f(f['R@5'])}, MRR@10 {_f(f['MRR@10'])} "
+            f"(configuration before any fitting, same run: {_f(o['baseline']['ranking']['MRR@10'])}); "
+            f"{a['false_not_found']:.0%} of answerable questions marked not found, "
+            f"{a['unanswerable_caught']:.0%} of unanswerable ones caught.\n"
+        )
     return text
 
 

@@ -3,7 +3,7 @@ tuning pools, report leave-one-corpus-out, and write the fitted values.
 
     python -m bench.tune [--write] [--out docs/tuning-results.json]
 
-Pools (bench/pools.py): tuning = devset, alqac, laws; held out = heldout (never fitted on).
+Pools (bench/pools.py): tuning = devset, alqac, laws; held out = heldout, labour-short (never fitted on).
 Retrieval runs once per (index, question) — embedding, FAISS, BM25 (`Searcher.retrieve`) — and
 every configuration re-ranks those candidates with the searcher's own `rank()`, so the fit is
 cheap and ranks exactly as `python -m index` does.
@@ -166,6 +166,7 @@ class Bench:
         self._correct: dict[tuple[int, int], bool] = {}
         self._pseudo: dict[tuple[str, str | None, int], np.ndarray] = {}
         self._features: dict[tuple[int, str], dict[str, float]] = {}
+        self._items: dict[tuple[str, str], list[Item]] = {}
 
     def calibration(self, index: str, recipe: dict | None, doc: str | None = None) -> float | None:
         """The index's calibration under `recipe` (None = as recorded in its manifest), computed
@@ -195,6 +196,13 @@ class Bench:
         return summarise(self._pseudo[key], r.quantile)
 
     def items(self, pool: str, index: str) -> list[Item]:
+        """The questions of `pool` asked of `index`'s index, made once per run: the score and
+        feature caches are keyed by the items' identity, which must not be reused."""
+        if (pool, index) not in self._items:
+            self._items[(pool, index)] = self._retrieve(pool, index)
+        return self._items[(pool, index)]
+
+    def _retrieve(self, pool: str, index: str) -> list[Item]:
         searcher = self.searchers[index]
         qs = self.questions[pool]
         if pool != index:  # questions of another corpus: free negatives (answerable ones only)
@@ -410,9 +418,9 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
     started = time.time()
     companions = {p: pools.COMPANION_POOLS.get(p, ()) for p in tuning}
     extra = tuple(c for cs in companions.values() for c in cs)
-    bench = Bench((*tuning, *extra, "heldout"), log)
+    bench = Bench((*tuning, *extra, *pools.HELDOUT_POOLS), log)
     log("Retrieval (embedding once, cached in data/bench-cache):")
-    own = {p: bench.items(p, p) for p in (*tuning, *extra, "heldout")}
+    own = {p: bench.items(p, p) for p in (*tuning, *extra, *pools.HELDOUT_POOLS)}
     # A tuning pool with its companions (the same corpus on another index), for "no answer".
     group = {p: own[p] + [it for c in companions[p] for it in own[c]] for p in tuning}
     cross = {(p, i): bench.items(p, i) for p in tuning for i in tuning if p != i}
@@ -538,6 +546,19 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
             "baseline": report(bench, sub, BASELINE, None),
         }
     result["final"]["heldout_by_language"] = slices
+    # The other held-out pools (another index each: the Labour Code's Word file alone).
+    result["final"]["other_heldout"] = {
+        p: {
+            "fitted": _with_single(report(bench, own[p], values, model), bench, own[p], values, model),
+            "baseline": report(bench, own[p], BASELINE, None),
+            "by_language": {
+                lang: report(bench, [it for it in own[p] if it.question.slice == lang], values, model)
+                for lang in ("vi", "vi-noaccent", "en")
+            },
+        }
+        for p in pools.HELDOUT_POOLS
+        if p != "heldout"
+    }
     result["machine"] = machine()
     result["seconds"] = round(time.time() - started, 1)
     return result
@@ -570,12 +591,19 @@ def markdown(result: dict) -> str:
         "Pools — tuning: "
         + ", ".join(f"`{p}` ({sizes[p]['answerable']} answerable / {sizes[p]['questions']})" for p in result["pools"]["tuning"])
         + f"; held out: `heldout` ({sizes['heldout']['answerable']} answerable / {sizes['heldout']['questions']}, "
-        "eval/laws_heldout.jsonl, written before any run). ALQAC subsample: " + ", ".join(result["alqac_laws"]) + "."
+        "eval/laws_heldout.jsonl, written before any run)"
+        + "".join(
+            f", `{p}` ({sizes[p]['answerable']} answerable / {sizes[p]['questions']}, eval/labour_short.jsonl: short "
+            "questions asked of the Labour Code's Word file indexed alone, written before any run)"
+            for p in result["pools"]["held_out"]
+            if p != "heldout" and p in sizes
+        )
+        + ". ALQAC subsample: " + ", ".join(result["alqac_laws"]) + "."
         + "".join(
             f" Companion of `laws` (fitted with it, never while it is held out): `{c}` ({sizes[c]['answerable']} questions "
             "about the Labour Code asked of its text edition indexed alone)."
             for c in sizes
-            if c not in result["pools"]["tuning"] and c != "heldout"
+            if c not in result["pools"]["tuning"] and c not in result["pools"]["held_out"]
         )
     )
     lines += [
@@ -613,6 +641,11 @@ def markdown(result: dict) -> str:
     for lang, reps in final["heldout_by_language"].items():
         lines.append(row(f"heldout {lang}", "final constants", reps["fitted"]))
         lines.append(row(f"heldout {lang}", "baseline", reps["baseline"]))
+    for pool, reps in final.get("other_heldout", {}).items():
+        lines.append(row(pool, "final constants", reps["fitted"]))
+        lines.append(row(pool, "baseline", reps["baseline"]))
+        for lang, rep in reps["by_language"].items():
+            lines.append(row(f"{pool} {lang}", "final constants", rep))
     lines += ["", "In-sample (final constants on the pools they were fitted on — not a test):", ""]
     lines += ["| pool | R@5 | MRR@10 | not found (answerable) | unanswerable caught |", "|---|---|---|---|---|"]
     for pool, rep in final["in_sample"].items():

@@ -1,0 +1,28 @@
+"""The question sets over the Word laws stay true to their sources: every gold article exists and
+every quote is in it (eval/check_laws_questions.py, the checker a question writer runs)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from tests.conftest import LAWS_DOCX, ROOT
+
+pytestmark = pytest.mark.skipif(not LAWS_DOCX.is_dir(), reason="needs ../shared/external/laws-docx")
+
+
+def _checker():
+    spec = importlib.util.spec_from_file_location("check_laws_questions", ROOT / "eval" / "check_laws_questions.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "name, flags",
+    [("laws_questions.jsonl", []), ("laws_heldout.jsonl", ["--heldout"]), ("labour_short.jsonl", ["--heldout"])],
+)
+def test_question_set_matches_the_laws(name, flags, capsys):
+    status = _checker().main([str(ROOT / "eval" / name), "--docs", str(LAWS_DOCX), *flags])
+    assert status == 0, capsys.readouterr().out
