@@ -4,8 +4,9 @@ questions.
     python -m bench.everyday [--write]
 
 Candidates: bench/everyday_candidates.tsv (written from how workers and officials talk, not from
-the evaluation questions). Tuning pools (bench/pools.py): devset, alqac, laws; held out: heldout
-(eval/laws_heldout.jsonl, never used to choose a pair).
+the evaluation questions). Tuning pools (bench/pools.py): devset, alqac, laws; held out: the
+held-out pools (bench.pools.HELDOUT_POOLS: eval/laws_heldout.jsonl, eval/labour_short.jsonl),
+never used to choose a pair.
 
 For every answerable question of a pool and every candidate pair that fires on it (its everyday
 phrase is in the question, as typed or as restored from plain letters), the question is searched

@@ -21,7 +21,7 @@ Pools (declared here, used by bench/tune.py; see docs/tuning-results.md):
                                                                                      HELD OUT
 
 Leave-one-corpus-out: for each tuning pool P, constants are fitted on the other two and reported
-on P; the final constants are fitted on all three and reported on `heldout`. In-sample numbers
+on P; the final constants are fitted on all three and reported on the held-out pools. In-sample numbers
 are labelled so.
 """
 
@@ -53,6 +53,11 @@ COMPANION_POOLS = {"laws": ("labour-text",)}
 LABOUR_TEXT = ROOT.parent / "shared" / "external" / "text" / "bo-luat-lao-dong-2019_45-2019-QH14.txt"
 LABOUR_DOCX = "45_2019_LD.docx"
 HELDOUT_POOLS = ("heldout", "labour-short")
+# How reports describe a held-out pool beyond `heldout` (which has its own paragraph).
+DESCRIPTIONS = {
+    "labour-short": "eval/labour_short.jsonl: short questions asked of the Labour Code's Word file indexed alone, "
+    "never fitted on",
+}
 
 
 @dataclass(frozen=True)

@@ -452,13 +452,16 @@ def readme_block(results: dict, context: dict) -> str:
         if parts:
             text += "By language, answerable held-out questions: " + "; ".join(parts) + ".\n"
     for name, o in t.get("other_heldout", {}).items():
+        from bench.pools import DESCRIPTIONS
+
         f, a = o["fitted"]["ranking"], o["fitted"]["abstention"]
+        pct = lambda x: "—" if x is None else f"{x:.0%}"  # noqa: E731
         text += (
-            f"\nHeld out, the Labour Code's Word file indexed alone (`{name}`, eval/labour_short.jsonl: {f['n']} short "
-            f"answerable + {a['unanswerable']} unanswerable questions): R@5 {_f(f['R@5'])}, MRR@10 {_f(f['MRR@10'])} "
+            f"\nHeld out, `{name}` ({DESCRIPTIONS.get(name, name)}; {f['n']} answerable + {a['unanswerable']} "
+            f"unanswerable questions): R@5 {_f(f['R@5'])}, MRR@10 {_f(f['MRR@10'])} "
             f"(configuration before any fitting, same run: {_f(o['baseline']['ranking']['MRR@10'])}); "
-            f"{a['false_not_found']:.0%} of answerable questions marked not found, "
-            f"{a['unanswerable_caught']:.0%} of unanswerable ones caught.\n"
+            f"{pct(a['false_not_found'])} of answerable questions marked not found, "
+            f"{pct(a['unanswerable_caught'])} of unanswerable ones caught.\n"
         )
     return text
 
