@@ -499,32 +499,40 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
     # minus twice the share of answerable questions marked "not found".
     # The false "not found" share is the mean of the corpus indexed whole and one document at a
     # time: users index a single law as often as a folder.
+    # Chosen by the worst fold first, then the mean: "no answer" has to hold on every corpus a
+    # user brings (issue 8 sets its targets per set), and near ties of the mean (a few
+    # thousandths) otherwise flip with the question sets.
     def transfer_score(rep: dict) -> float:
         a = rep["abstention"]
         caught = [x for x in (a["unanswerable_caught"], a["other_corpus_caught"]) if x is not None]
         misses = [x for x in (a["false_not_found"], a.get("single_document_not_found")) if x is not None]
         return (float(np.mean(caught)) if caught else 0.0) - 2 * (float(np.mean(misses)) if misses else 0.0)
 
-    learned = float(np.mean([transfer_score(r["fitted"]) for r in loco.values()]))
-    cosine = float(np.mean([transfer_score(r["fitted_cosine"]) for r in loco.values()]))
-    old_rule = float(np.mean([transfer_score(r["baseline"]) for r in loco.values()]))
-    by_recipe = {
-        _recipe_name(rc): float(np.mean([transfer_score(r["fitted_calibrated"][_recipe_name(rc)]) for r in loco.values()]))
-        for rc in RECIPES
-    }
+    def folds(key: str, recipe: dict | None = None) -> list[float]:
+        return [transfer_score(r[key] if recipe is None else r[key][_recipe_name(recipe)]) for r in loco.values()]
+
+    def rank_key(scores: list[float]) -> tuple[float, float]:
+        return (min(scores), float(np.mean(scores)))
+
+    per_rule = {"logistic": folds("fitted"), "cosine": folds("fitted_cosine")}
+    per_recipe = {_recipe_name(rc): folds("fitted_calibrated", rc) for rc in RECIPES}
+    by_recipe = {name: float(np.mean(v)) for name, v in per_recipe.items()}
     # The rules compete at the same target; the calibrated rule's own target is chosen after.
     at_target = [rc for rc in RECIPES if rc["target"] == TARGET_FALSE_NEGATIVES]
-    best_at_target = max(at_target, key=lambda rc: by_recipe[_recipe_name(rc)])
-    best_recipe = max(RECIPES, key=lambda rc: by_recipe[_recipe_name(rc)])
+    best_at_target = max(at_target, key=lambda rc: rank_key(per_recipe[_recipe_name(rc)]))
+    best_recipe = max(RECIPES, key=lambda rc: rank_key(per_recipe[_recipe_name(rc)]))
     for rep in loco.values():
         rep["fitted_calibrated_chosen"] = rep["fitted_calibrated"][_recipe_name(best_recipe)]
-    scores = {"logistic": learned, "cosine": cosine, "calibrated": by_recipe[_recipe_name(best_at_target)]}
+    per_rule["calibrated"] = per_recipe[_recipe_name(best_at_target)]
+    scores = {rule: float(np.mean(v)) for rule, v in per_rule.items()}
     result["abstain_rule_choice"] = {
         **scores,
-        "old cosine 0.894": old_rule,
+        "worst_fold": {rule: min(v) for rule, v in per_rule.items()},
+        "old cosine 0.894": float(np.mean(folds("baseline"))),
         "calibrated_by_recipe": by_recipe,
+        "calibrated_worst_fold_by_recipe": {name: min(v) for name, v in per_recipe.items()},
         "recipe": best_recipe,
-        "chosen": max(scores, key=scores.get),
+        "chosen": max(per_rule, key=lambda rule: rank_key(per_rule[rule])),
     }
     result["ablation_mean_loss"] = {k: float(np.mean(v)) for k, v in ablation.items()}
 
@@ -673,18 +681,25 @@ def markdown(result: dict) -> str:
     for name, loss in result["ablation_mean_loss"].items():
         lines.append(f"| {name} | {loss:+.4f} | {'yes' if final['priors_kept'][name] else 'no'} | {final['constants'][name]} |")
     choice = result["abstain_rule_choice"]
+    worst = choice["worst_fold"]
+    by_worst = choice["calibrated_worst_fold_by_recipe"]
+    chosen = _recipe_name(choice["recipe"])
+    best_mean = max(choice["calibrated_by_recipe"], key=choice["calibrated_by_recipe"].get)
     lines += [
         "",
-        f"'No answer' rule chosen on the LOCO folds (caught − 2 × false 'not found'): learned {choice['logistic']:+.3f}, "
-        f"cosine with refitted threshold {choice['cosine']:+.3f}, "
-        f"calibrated per index {choice['calibrated']:+.3f} (best recipe at the "
+        "'No answer' rule chosen on the LOCO folds by caught − 2 × false 'not found', worst fold first, then the "
+        f"mean (worst / mean): learned {worst['logistic']:+.3f} / {choice['logistic']:+.3f}, "
+        f"cosine with refitted threshold {worst['cosine']:+.3f} / {choice['cosine']:+.3f}, "
+        f"calibrated per index {worst['calibrated']:+.3f} / {choice['calibrated']:+.3f} (its best recipe at the "
         f"{TARGET_FALSE_NEGATIVES:.0%} target) → `{choice['chosen']}`. Its recipe, weight and target of false "
-        f"'not found' on the fitting pools, chosen on the same folds: `{_recipe_name(choice['recipe'])}` "
-        f"({choice['calibrated_by_recipe'][_recipe_name(choice['recipe'])]:+.3f}; best per target: "
+        f"'not found' on the fitting pools, chosen on the same folds: `{chosen}` "
+        f"({by_worst[chosen]:+.3f} / {choice['calibrated_by_recipe'][chosen]:+.3f}; the best mean, "
+        f"`{best_mean}`: {by_worst[best_mean]:+.3f} / {choice['calibrated_by_recipe'][best_mean]:+.3f}; best worst fold "
+        "per target: "
         + ", ".join(
-            f"{t:.0%} {max(v for k, v in choice['calibrated_by_recipe'].items() if k.endswith(f'-fn{t:g}')):+.3f}"
+            f"{t:.0%} {max(v for k, v in by_worst.items() if k.endswith(f'-fn{t:g}')):+.3f}"
             for t in FALSE_NEGATIVE_TARGETS
-            if any(k.endswith(f"-fn{t:g}") for k in choice["calibrated_by_recipe"])
+            if any(k.endswith(f"-fn{t:g}") for k in by_worst)
         )
         + "; every recipe in docs/tuning-results.json).",
     ]
