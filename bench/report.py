@@ -13,6 +13,8 @@ import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from bench.pools import DESCRIPTIONS
+
 MAIN_SYSTEMS = ("ours", "plain BM25 (500-char chunks)", "tutorial (500-char chunks + e5 + FAISS)")
 ROOT = Path(__file__).resolve().parent.parent
 NOTES_FILE = "bench-notes.md"
@@ -27,6 +29,10 @@ TITLES = {
 
 def _f(x: float | None, digits: int = 3) -> str:
     return "–" if x is None else f"{x:.{digits}f}"
+
+
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{x:.0%}"
 
 
 def metric_table(
@@ -452,16 +458,13 @@ def readme_block(results: dict, context: dict) -> str:
         if parts:
             text += "By language, answerable held-out questions: " + "; ".join(parts) + ".\n"
     for name, o in t.get("other_heldout", {}).items():
-        from bench.pools import DESCRIPTIONS
-
         f, a = o["fitted"]["ranking"], o["fitted"]["abstention"]
-        pct = lambda x: "—" if x is None else f"{x:.0%}"  # noqa: E731
         text += (
             f"\nHeld out, `{name}` ({DESCRIPTIONS.get(name, name)}; {f['n']} answerable + {a['unanswerable']} "
             f"unanswerable questions): R@5 {_f(f['R@5'])}, MRR@10 {_f(f['MRR@10'])} "
             f"(configuration before any fitting, same run: {_f(o['baseline']['ranking']['MRR@10'])}); "
-            f"{pct(a['false_not_found'])} of answerable questions marked not found, "
-            f"{pct(a['unanswerable_caught'])} of unanswerable ones caught.\n"
+            f"{_pct(a['false_not_found'])} of answerable questions marked not found, "
+            f"{_pct(a['unanswerable_caught'])} of unanswerable ones caught.\n"
         )
     return text
 
