@@ -337,6 +337,12 @@ def _mostly_unaccented(text: str) -> bool:
     return bool(words) and accented < 0.5 * len(words)
 
 
+def _passes_through(word: str) -> bool:
+    """A word of an English question no glossary term covered that is kept: a number, or a name
+    (capitalised, shaped like a Vietnamese syllable: "Lai", "Chau", "Hue")."""
+    return word.isdigit() or (word[:1].isupper() and bool(_VI_SYLLABLE.match(word.lower())))
+
+
 def analyze(
     question: str,
     restorer: DiacriticRestorer | None = None,
@@ -348,8 +354,11 @@ def analyze(
     if language == "en":
         glossary = glossary or load_glossary()
         translated, pairs, rest = glossary.translate_with_rest(text)
-        # Names and numbers pass through: "Lai Chau" → "Lai Châu", "2025" stays.
-        names = [w for w in rest if w.isdigit() or _VI_SYLLABLE.match(w.lower())]
+        # Names and numbers pass through: "Lai Chau" → "Lai Châu", "2025" stays. Only capitalised
+        # words count as names: a lower-case leftover is an English word the glossary lacks
+        # ("keep", "sit", "young" have Vietnamese syllable shapes), and "restored" into Vietnamese
+        # it adds a wrong term to the search.
+        names = [w for w in rest if _passes_through(w)]
         if names:
             tail = " ".join(names)
             translated = " ".join(filter(None, [translated, restorer.restore(tail) if restorer else tail]))

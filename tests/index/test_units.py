@@ -73,6 +73,18 @@ def test_glossary_translates_terms_longest_first():
     assert "phát triển đoàn viên" in translated and "tổ chức kinh tế tập thể" in translated
 
 
+def test_english_leftovers_pass_through_only_as_names_and_numbers():
+    from index.query import analyze
+
+    # Words no glossary term covers: a place name and a year are kept for the search; lower-case
+    # English words shaped like Vietnamese syllables ("keep", "sit", "young") are not.
+    named = analyze("How many union members does Quang Ngai plan to recruit in 2026?")
+    assert "Quang Ngai" in named.translated and "2026" in named.translated
+    plain = analyze("How long must the young workers sit and keep the machine running?")
+    words = set((plain.translated or "").split())
+    assert not words & {"keep", "sit", "young", "running"}
+
+
 def test_canonical_question_drops_punctuation_only():
     from index.query import analyze, canonical_question
 
