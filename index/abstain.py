@@ -3,7 +3,8 @@
 The rule in use is chosen by `python -m bench.tune` leave-one-corpus-out among three (the choice
 and the constants are in index/data/search_params.json, the comparison in docs/tuning-results.md):
 
-- "calibrated": the question's best cosine + 0.05 · bigram coverage must reach a fitted margin +
+- "calibrated": the question's best cosine + a fitted share (`cosine_coverage_weight`) of its
+  bigram coverage must reach a fitted margin +
   a fitted share (`calibration_weight`) of the index's own calibration. The calibration
   (index.calibration) is measured when the index is built, from pseudo-questions made of its own
   clauses' openings, and recorded in the manifest, so the threshold moves with the corpus and the
@@ -55,7 +56,7 @@ class AbstainModel:
     # A first passage holding all of the question's content bigrams (≥ this many) is an answer.
     full_cover_bigrams: int = 2
 
-    # "logistic" (the model above); "cosine": best raw cosine + 0.05 · bigram coverage ≥
+    # "logistic" (the model above); "cosine": best raw cosine + cosine_coverage_weight · bigram coverage ≥
     # min_cosine; "calibrated": the same score ≥ calibration_weight × the index's own calibration
     # (index.calibration, recorded in its manifest) + min_margin, falling back to "cosine" where
     # the index has no usable calibration. bench.tune picks the rule that wins leave-one-corpus-out; the
