@@ -9,7 +9,8 @@ Pools (declared here, used by bench/tune.py; see docs/tuning-results.md):
 - `alqac`:   ALQAC 2024, five of its seventeen laws (ALQAC_LAWS: the ones with the most questions
   per clause, 1,299 clauses) with every training question whose gold articles are all in them.
                                                                                     TUNING (LOCO)
-- `laws`:    the seven Word laws with eval/laws_questions.jsonl.                     TUNING (LOCO)
+- `laws`:    the seven Word laws with eval/laws_questions.jsonl and the 30 questions of
+  eval/laws_unanswerable.jsonl they do not answer.                                   TUNING (LOCO)
 - `labour-text`: the Labour Code's text edition (external/text) indexed alone, with the questions of
   eval/laws_questions.jsonl about the Labour Code. Part of the `laws` corpus for leave-one-corpus-
   out (same questions): it measures "no answer" on a one-document index of another edition.
@@ -133,7 +134,10 @@ def questions(pool: str) -> list[PoolQuestion]:
         ]
     if pool in ("laws", "heldout", "labour-short"):
         name = {"laws": "laws_questions.jsonl", "heldout": "laws_heldout.jsonl"}.get(pool, "labour_short.jsonl")
-        rows = [json.loads(x) for x in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+        files = [name, "laws_unanswerable.jsonl"] if pool == "laws" else [name]
+        rows = [
+            json.loads(x) for f in files for x in (ROOT / "eval" / f).read_text(encoding="utf-8").splitlines() if x.strip()
+        ]
         rows = [r for r in rows if not r.get("answerable", True) or r["law"] in LAWS_FILES]
         return [
             PoolQuestion(

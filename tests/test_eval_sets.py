@@ -26,3 +26,18 @@ def _checker():
 def test_question_set_matches_the_laws(name, flags, capsys):
     status = _checker().main([str(ROOT / "eval" / name), "--docs", str(LAWS_DOCX), *flags])
     assert status == 0, capsys.readouterr().out
+
+
+def test_the_tuning_pools_unanswerable_questions_are_new_and_carry_no_gold():
+    import json
+
+    def rows(name: str) -> list[dict]:
+        return [json.loads(x) for x in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+    extra = rows("laws_unanswerable.jsonl")
+    assert extra and all(r["answerable"] is False and r["law"] is r["article"] is r["quote"] is None for r in extra)
+    assert {r["lang"] for r in extra} == {"vi", "vi-noaccent", "en"}
+    others = [r for name in ("laws_questions.jsonl", "laws_heldout.jsonl", "labour_short.jsonl") for r in rows(name)]
+    # Not a copy of a held-out question (the tuning pool would then fit on it) and no id clash.
+    assert not {r["question"].lower() for r in extra} & {r["question"].lower() for r in others}
+    assert len({r["id"] for r in extra + others}) == len(extra) + len(others)
