@@ -16,7 +16,7 @@ def embedder_from(settings: Settings) -> Embedder:
 
 def open_searcher(settings: Settings, config: SearchConfig | None = None) -> Searcher:
     # Check the manifest before loading a model: a mismatch is reported without the model cost.
-    check_compatible(read_manifest(settings.index_dir), None, settings.backend)
+    check_compatible(read_manifest(settings.index_dir), None, settings.backend, directory=settings.index_dir)
     embedder = embedder_from(settings)
     store = load_index(settings.index_dir, embedder.name, settings.backend, settings.backend_options())
     return Searcher(store, embedder, make_reranker(settings.reranker, settings.allow_download), config)

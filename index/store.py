@@ -56,7 +56,23 @@ class IndexMissingError(RuntimeError):
 
 
 class IndexMismatchError(RuntimeError):
-    """An index built by another format version, model, tokenizer, data tables or backend."""
+    """An index built by another format version, model, tokenizer, data tables or backend.
+    `reason` is what differs, without the advice (a rebuild in progress prints it alone)."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
+
+def rebuild_advice(directory: str | Path | None) -> str:
+    """How to rebuild this index: with its own --index, so that the bundled corpus (the default
+    of a bare `python -m ingest`) is not what gets rebuilt into a user's index."""
+    target = f" --index {directory}" if directory is not None else ""
+    return f"hãy chạy lại python -m ingest{target} để xây dựng lại từ các văn bản đã lập chỉ mục."
+
+
+def _mismatch(reason: str, directory: str | Path | None, error: type[IndexMismatchError] | None = None) -> IndexMismatchError:
+    return (error or IndexMismatchError)(f"{reason}: {rebuild_advice(directory)}", reason)
 
 
 class IndexDamagedError(IndexMismatchError):
@@ -125,9 +141,7 @@ def _file_sums(build: Path) -> dict[str, dict]:
 
 
 def _damaged(directory: Path, what: str) -> IndexDamagedError:
-    return IndexDamagedError(
-        f"Chỉ mục tại {directory} bị hỏng ({what}): hãy chạy lại python -m ingest để xây dựng lại từ văn bản."
-    )
+    return _mismatch(f"Chỉ mục tại {directory} bị hỏng ({what})", directory, IndexDamagedError)  # type: ignore[return-value]
 
 
 def read_manifest(directory: str | Path) -> dict:
@@ -153,37 +167,38 @@ def read_manifest(directory: str | Path) -> dict:
 
 
 def check_compatible(
-    manifest: dict, model: str | None, backend: str | None = None, tokenizer: TokenizerConfig | None = None
+    manifest: dict,
+    model: str | None,
+    backend: str | None = None,
+    tokenizer: TokenizerConfig | None = None,
+    directory: str | Path | None = None,
 ) -> None:
-    """Raise IndexMismatchError (one Vietnamese line) when this program cannot use the index."""
-    rebuild = "hãy chạy lại python -m ingest để xây dựng lại."
+    """Raise IndexMismatchError (one Vietnamese line, with the command that rebuilds the index at
+    `directory`) when this program cannot use the index."""
     version = manifest.get("format_version")
     if version != FORMAT_VERSION:
-        raise IndexMismatchError(
-            f"Chỉ mục có định dạng phiên bản {version}, chương trình này cần phiên bản {FORMAT_VERSION}: {rebuild}"
-        )
+        raise _mismatch(f"Chỉ mục có định dạng phiên bản {version}, chương trình này cần phiên bản {FORMAT_VERSION}", directory)
     try:
         built_with = manifest["model"]["name"]
         built_backend = manifest["backend"]["name"]
         pins = manifest["data_files"]
         tokenizer_version = manifest["tokenizer_version"]
     except (KeyError, TypeError) as exc:
-        raise IndexDamagedError(f"Chỉ mục bị hỏng (manifest.json thiếu {exc}): {rebuild}") from exc
+        raise _mismatch(f"Chỉ mục bị hỏng (manifest.json thiếu {exc})", directory, IndexDamagedError) from exc
     if model is not None and built_with != model:
+        reason = f"Chỉ mục được xây dựng bằng mô hình '{built_with}', còn mô hình đang cấu hình là '{model}'"
         raise IndexMismatchError(
-            f"Chỉ mục được xây dựng bằng mô hình '{built_with}', còn mô hình đang cấu hình là '{model}': "
-            "vectơ của hai mô hình không so sánh được. Hãy dùng đúng mô hình đó hoặc chạy lại python -m ingest."
+            f"{reason}: vectơ của hai mô hình không so sánh được. Hãy dùng đúng mô hình đó hoặc {rebuild_advice(directory)}",
+            reason,
         )
     if backend is not None and built_backend != backend:
-        raise IndexMismatchError(
-            f"Chỉ mục được xây dựng cho kho '{built_backend}', còn HOIDAP_BACKEND là '{backend}': {rebuild}"
-        )
+        raise _mismatch(f"Chỉ mục được xây dựng cho kho '{built_backend}', còn HOIDAP_BACKEND là '{backend}'", directory)
     if tokenizer_version != TOKENIZER_VERSION or (tokenizer is not None and manifest.get("tokenizer") != asdict(tokenizer)):
-        raise IndexMismatchError(f"Cách tách từ đã thay đổi kể từ khi lập chỉ mục: {rebuild}")
+        raise _mismatch("Cách tách từ đã thay đổi kể từ khi lập chỉ mục", directory)
     current = data_pins()
     if pins != current:
         changed = sorted(set(pins) ^ set(current) | {k for k in pins if current.get(k) != pins[k]})
-        raise IndexMismatchError(f"Bảng dữ liệu {', '.join(changed)} đã thay đổi kể từ khi lập chỉ mục: {rebuild}")
+        raise _mismatch(f"Bảng dữ liệu {', '.join(changed)} đã thay đổi kể từ khi lập chỉ mục", directory)
 
 
 # --- the loaded index -----------------------------------------------------------------------
@@ -245,7 +260,7 @@ def load_index(
     checksums first."""
     directory = Path(directory)
     manifest = read_manifest(directory)
-    check_compatible(manifest, model, backend)
+    check_compatible(manifest, model, backend, directory=directory)
     build = _current_build(directory)
     assert build is not None
     for name, expected in manifest["files"].items():

@@ -1,6 +1,7 @@
 """`python -m ingest [PATH ...] [--index DIR] [--replace] [--rebuild]`: build or update an index.
 
-Default: the bundled `corpus/` into the default index location. The given files are added or
+Without PATHS: the documents the index already holds, read again from their files (an index that
+holds none gets the bundled `corpus/`; the default index location is data/index). The given files are added or
 updated and every other document in the index is kept (documents from inside the given paths
 whose file was deleted are removed); `--replace` makes the index hold exactly the given paths;
 `--rebuild` writes the whole index anew (with HOIDAP_BACKEND=milvus an update otherwise writes
@@ -79,8 +80,24 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _default_paths(index_dir: Path) -> list[str]:
+    """Without PATHS: an index that already holds documents is brought up to date from their own
+    files (the advice of every "rebuild" message), never filled with the bundled corpus; a new
+    index gets corpus/."""
+    from index.store import recorded_sources
+
+    recorded = [src for src in dict.fromkeys(recorded_sources(index_dir)) if Path(src).is_file()]
+    if not recorded:
+        return [str(DEFAULT_CORPUS)]
+    print(f"Không có đường dẫn: cập nhật {len(recorded)} văn bản đã có trong chỉ mục {index_dir}.")
+    # An index of the bundled corpus keeps following the folder (a file added to corpus/ joins it).
+    corpus = DEFAULT_CORPUS.resolve()
+    inside = [src for src in recorded if corpus in Path(src).resolve().parents]
+    return ([str(DEFAULT_CORPUS)] if inside else []) + [src for src in recorded if src not in inside]
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    paths = args.paths or [str(DEFAULT_CORPUS)]
+    paths = args.paths or _default_paths(settings.index_dir)
 
     # Heavy imports after argument parsing so `--help` and usage errors are instant.
     from index.embedder import EmbedderError

@@ -115,14 +115,14 @@ def _load_previous(
     """The live index if it can be reused for an incremental update, else why not."""
     try:
         manifest = read_manifest(directory)
-        check_compatible(manifest, model, backend, tokenizer)
+        check_compatible(manifest, model, backend, tokenizer, directory)
         if any(manifest.get(k) != v for k, v in _pipeline(chunker).items()):
             return None, "cách tách đoạn đã thay đổi"
         return load_index(directory, model, backend, options), None
     except IndexMissingError:
         return None, None
     except IndexMismatchError as exc:
-        return None, str(exc)
+        return None, exc.reason  # this build is the rebuild the advice asks for
 
 
 def _doc_id_for(path: Path, taken: set[str]) -> str:

@@ -121,11 +121,28 @@ def test_manifest_pins_data_tables_and_embedder_backend(tmp_path, folder, embedd
 
     edited = {**store.data_pins(), "glossary_en_vi.tsv": "0" * 64}
     monkeypatch.setattr(store, "data_pins", lambda: edited)
-    with pytest.raises(IndexMismatchError, match=r"glossary_en_vi\.tsv"):
+    with pytest.raises(IndexMismatchError, match=r"glossary_en_vi\.tsv") as refused:
         load_index(index_dir)
+    # The advice names this index: a bare `python -m ingest` would build the bundled corpus.
+    assert f"python -m ingest --index {index_dir}" in str(refused.value)
     rebuilt = update_index([folder], index_dir, embedder)
     assert rebuilt.written and "glossary_en_vi.tsv" in rebuilt.rebuilt_because and rebuilt.embedded == 0
+    assert "python -m ingest" not in rebuilt.rebuilt_because  # said while rebuilding: no advice
     assert load_index(index_dir).manifest["data_files"] == edited
+
+
+def test_ingest_without_paths_refreshes_the_index_own_documents(tmp_path, folder, embedder, corpus_index):
+    from index.config import DEFAULT_CORPUS
+    from ingest.__main__ import _default_paths
+
+    assert _default_paths(tmp_path / "new") == [str(DEFAULT_CORPUS)]  # a new index: the bundled corpus
+    index_dir = tmp_path / "index"
+    update_index([folder], index_dir, embedder)
+    own = _default_paths(index_dir)
+    assert own and all(Path(p).resolve().parent == folder.resolve() for p in own)
+    assert str(DEFAULT_CORPUS) not in own
+    # The bundled corpus's index keeps following its folder (a file added there joins it).
+    assert _default_paths(corpus_index) == [str(DEFAULT_CORPUS)]
 
 
 def test_restorer_and_token_sets_come_from_the_index(corpus_index):
