@@ -1,6 +1,8 @@
 """`python -m index "câu hỏi" [--top-k K] [--index DIR]` prints the best passages;
-`python -m index --jsonl` reads one question per line on stdin and writes one JSON object per line:
-{"question", "answer_found", "results": [{"doc", "citation", "section", "text", "score"}]}.
+`python -m index --jsonl` reads one question per line on stdin (plain text, or a JSON object
+{"question": …, "id"?: …}) and writes one JSON object per line:
+{"question", "answer_found", "results": [{"doc", "citation", "section", "text", "score"}]} (+ "id"
+when the input line gave one).
 
 In --jsonl mode every non-blank input line gets exactly one output line, in order: the result,
 or {"question", "answer_found": false, "results": [], "error": "<Vietnamese message>"} when the
@@ -87,6 +89,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             if not question.strip():
                 blank += 1
                 continue
+            question, echo = _read_line(question)
             try:
                 out = searcher.search(clean_text(question), top_k=args.top_k).to_dict()
                 # The line exactly as read, so a caller can join answers to its questions by text.
@@ -96,6 +99,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             except Exception as exc:
                 message = report_unexpected(settings.log_file, "tìm câu trả lời cho dòng này", exc)
                 out = {"question": question, "answer_found": False, "results": [], "error": message}
+            out = {**echo, **out}
             out_stream.write(json.dumps(out, ensure_ascii=False) + "\n")
             out_stream.flush()
         if blank:
@@ -119,6 +123,20 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"   {text_line}")
         print()
     return 0
+
+
+def _read_line(line: str) -> tuple[str, dict]:
+    """The question of one --jsonl input line, and what to echo with its answer: a line that is a
+    JSON object with a "question" string is read as that object (its "id" comes back with the
+    answer); any other line is the question as typed."""
+    if line.lstrip().startswith("{"):
+        try:
+            data = json.loads(line)
+        except ValueError:
+            return line, {}
+        if isinstance(data, dict) and isinstance(data.get("question"), str):
+            return data["question"], ({"id": data["id"]} if "id" in data else {})
+    return line, {}
 
 
 if __name__ == "__main__":

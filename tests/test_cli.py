@@ -29,6 +29,19 @@ def test_jsonl_answers_one_object_per_line(corpus_index):
     assert second["results"] == [] and "error" in second
 
 
+def test_jsonl_reads_a_json_object_line_as_its_question(corpus_index):
+    from index.__main__ import _read_line
+
+    line = json.dumps({"id": "q7", "question": "Ai ký kế hoạch 48?"}, ensure_ascii=False) + "\n"
+    out = run("index", "--jsonl", "--top-k", "3", "--index", str(corpus_index), stdin=line)
+    answer = json.loads(out.stdout)
+    assert answer["id"] == "q7" and answer["question"] == "Ai ký kế hoạch 48?"
+    assert answer["answer_found"] is True and answer["results"][0]["section"] == "Chữ ký"
+    # Anything else is the question as typed, braces and all.
+    assert _read_line("{Tết} nghỉ mấy ngày") == ("{Tết} nghỉ mấy ngày", {})
+    assert _read_line('{"q": "x"}') == ('{"q": "x"}', {})
+
+
 def test_errors_are_one_line_without_traceback(tmp_path, corpus_index):
     missing = run("index", "câu hỏi", "--index", str(tmp_path / "none"))
     empty = run("index", "", "--index", str(corpus_index))
