@@ -5,7 +5,7 @@ Rules, in order:
 - a clause that has numbered sub-clauses gives each its own chunk; its heading becomes their
   context, and its intro paragraph (if any) a chunk of its own — two numbered clauses are never
   glued together;
-- a law's khoản keeps its điểm a), b), … in one chunk unless it is longer than
+- a law's khoản (or an agreement's "2.3." under its Điều) keeps its điểm a), b), … in one chunk unless it is longer than
   `point_split_chars`: then the lead-in and each điểm get a chunk of their own, the lead-in
   sentence riding along as context so a point chunk reads on its own;
 - likewise a clause that is a list of bullets longer than `point_split_chars` (a plan's list of
@@ -81,6 +81,10 @@ def _line_offsets(lines: list[str]) -> list[int]:
     return offsets
 
 
+# Numbered clauses of an article (khoản "1." or an agreement's "2.3." / "2.3.1.").
+_CLAUSE_STYLES = frozenset({"arabic", "dec2", "dec3"})
+
+
 class _Builder:
     def __init__(self, doc: Document, lines: list[str], offsets: list[int], max_chars: int, point_split_chars: int) -> None:
         self.doc = doc
@@ -101,8 +105,9 @@ class _Builder:
         path = (*tuple(a.label for a in ancestors), node.label)
         context = tuple(self._lead(a) for a in ancestors)
         own = node.own_lines
-        if node.in_article and node.style == "arabic":
+        if node.in_article and node.style in _CLAUSE_STYLES:
             # A khoản keeps its điểm a), b), … : the path ends at Điều / Khoản — unless it is long.
+            # Agreements and regulations number their khoản "2.3." under "Điều 2": the same.
             whole = sorted(i for n in node.walk() for i in n.own_lines)
             points = [c for c in node.children if c.style == "letter"]
             if len(points) < 2 or self._size(whole) <= self.point_split_chars:

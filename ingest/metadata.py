@@ -65,7 +65,9 @@ _ISSUER_HEADERS = {
     "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM": "Tổng Liên đoàn Lao động Việt Nam",
 }
 
-_CAPACITY_PREFIX = re.compile(r"^(?:T/M|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*[A-ZĐ]")
+# "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG" / "ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG": the two parties signing an
+# agreement (thỏa ước) or a contract.
+_CAPACITY_PREFIX = re.compile(r"^(?:T/M|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN)\s*[A-ZĐ]")
 _CAPACITY_TITLE = re.compile(
     r"^(?:PHÓ |THƯỜNG TRỰC |Q\. )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC)"
     r"(?: [A-ZĐÀ-Ỹ ]+)?$"
@@ -123,8 +125,9 @@ def find_closing(lines: list[Line]) -> int:
         if match_marker(line.text):
             last_marker = i
     for i in range(last_marker + 1, len(lines)):
-        text = lines[i].text
-        if RECIPIENTS_START.match(text) or is_capacity(text):
+        # A Word signature table's row: the parties side by side ("ĐẠI DIỆN … | ĐẠI DIỆN …").
+        cells = [c.strip() for c in lines[i].text.split(" | ")]
+        if any(RECIPIENTS_START.match(c) or is_capacity(c) for c in cells):
             return i
     return len(lines)
 
@@ -297,7 +300,9 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
         elif text.startswith(("-", "+", "•")) or (recipients and text[:1].isupper() and text.endswith((";", "."))):
             recipients.append(text.lstrip("-+• ").rstrip(";,."))
         elif PERSON.match(re.sub(r"^Đã ký\s*:?\s*", "", text)):
-            signer = re.sub(r"^Đã ký\s*:?\s*", "", text)
+            # Both parties of an agreement sign: every name, in order.
+            name = re.sub(r"^Đã ký\s*:?\s*", "", text)
+            signer = name if signer is None or name in signer.split(", ") else f"{signer}, {name}"
         elif recipients and not text.isupper():
             # A recipient wrapped onto a second line ("CĐ TCTy trực thuộc TLĐ;").
             recipients[-1] = f"{recipients[-1]} {text.rstrip(';,.')}"

@@ -222,7 +222,7 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
             title=rest,
             heading=text,
             line_index=i,
-            in_article=style in {"arabic", "letter"} and any(s.style == "article" for s in stack),
+            in_article=style in {"arabic", "dec2", "dec3", "letter"} and any(s.style == "article" for s in stack),
         )
         section.label = _label(section)
         parent.children.append(section)

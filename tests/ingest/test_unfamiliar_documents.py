@@ -346,3 +346,38 @@ def test_sentences_that_start_like_an_article_are_not_headings():
         assert match_article(line) is None, line
     assert match_article("Điều 4 Phạm vi áp dụng của Thỏa ước này") == ("4", "Phạm vi áp dụng của Thỏa ước này")
     assert match_article("Điều 9 BAN CHẤP HÀNH") == ("9", "BAN CHẤP HÀNH")
+
+
+DECIMAL_AGREEMENT = """CÔNG TY CỔ PHẦN DỆT MAY AN PHÚ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+CÔNG ĐOÀN CƠ SỞ | Độc lập - Tự do - Hạnh phúc
+THỎA ƯỚC LAO ĐỘNG TẬP THỂ
+Điều 2 - Tiền lương và phụ cấp
+2.1. Tiền lương được trả mỗi tháng một lần, chậm nhất vào ngày 07 của tháng sau.
+2.2. Các khoản phụ cấp hằng tháng:
+a. Phụ cấp chuyên cần: 350.000 đồng/tháng;
+b. Phụ cấp đi lại: 250.000 đồng/tháng.
+Điều 3 - Hiệu lực
+3.1. Thỏa ước có hiệu lực 03 năm kể từ ngày ký.
+ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG | ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG
+CHỦ TỊCH CÔNG ĐOÀN CƠ SỞ | TỔNG GIÁM ĐỐC
+Lê Thị Hoa | Phạm Quốc Bảo
+"""
+
+
+def test_decimal_clauses_of_an_article_keep_their_points_and_lead_in():
+    # "2.2." under "Điều 2" is a khoản numbered the agreement's way: a short one stays whole, so
+    # a point is never shown without the sentence that says what it lists.
+    chunks = chunk_document(_doc(DECIMAL_AGREEMENT, "an-phu.txt"))
+    (allowances,) = [c for c in chunks if c.path == ("Điều 2", "2.2.")]
+    assert allowances.text.startswith("2.2. Các khoản phụ cấp hằng tháng:") and "b. Phụ cấp đi lại" in allowances.text
+    assert not any(len(c.path) > 2 and c.path[:2] == ("Điều 2", "2.2.") for c in chunks)
+
+
+def test_a_two_party_signature_table_closes_the_last_clause():
+    doc = _doc(DECIMAL_AGREEMENT, "an-phu.txt")
+    chunks = chunk_document(doc)
+    (last,) = [c for c in chunks if c.path == ("Điều 3", "3.1.")]
+    assert "ĐẠI DIỆN" not in last.text
+    (signature,) = [c for c in chunks if c.kind == "signature"]
+    assert "Lê Thị Hoa" in signature.text and "Phạm Quốc Bảo" in signature.text
+    assert doc.meta.signer == "Lê Thị Hoa, Phạm Quốc Bảo"
