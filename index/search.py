@@ -159,6 +159,11 @@ _ABOUT_SIGNATURE = re.compile(r"\b(ai ky|nguoi ky|ky ten|ky ban hanh|chu ky|sign
 _ABOUT_RECIPIENTS = re.compile(r"\b(noi nhan|gui cho|gui den|gui toi|recipients?|sent to)\b")
 _ABOUT_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|nam nao|when|what date|which date)\b")
 _ABOUT_ISSUE = re.compile(r"\b(ban hanh|ky|issued|dated|signed)\b")
+# Who issued the document: the header block names the issuing body ("ĐẢNG ĐOÀN TỔNG LIÊN ĐOÀN …").
+_ABOUT_ISSUER = re.compile(
+    r"\b(?:ai|co quan nao|don vi nao|cap nao|to chuc nao|who|which (?:body|agency|organi[sz]ation))\b"
+    r"(?:\s+\S+)?\s+(?:ban hanh|issued|issues)\b|\bissuing (?:body|authority|agency)\b"
+)
 _IMPLEMENTATION = "to chuc thuc hien"
 
 
@@ -410,7 +415,7 @@ class Searcher:
             else "recipients"
             if _ABOUT_RECIPIENTS.search(q)
             else "preamble"
-            if _ABOUT_DATE.search(q) and _ABOUT_ISSUE.search(q)
+            if (_ABOUT_DATE.search(q) and _ABOUT_ISSUE.search(q)) or _ABOUT_ISSUER.search(q)
             else None
         )
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q))

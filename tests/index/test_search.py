@@ -29,6 +29,17 @@ def test_signer_question_finds_signature_chunk(searcher):
     assert "Trần Thanh Hải" in result.hits[0].chunk.text
 
 
+@pytest.mark.parametrize(
+    "question", ["Kế hoạch 48 do cơ quan nào ban hành?", "ke hoach 48 do ai ban hanh", "Which body issued Plan 48?"]
+)
+def test_issuer_question_finds_the_header_that_names_the_issuing_body(searcher, question):
+    # Not dev-set questions. "ai"/"which body" alone would send it to the implementation section
+    # (who does what); asking who issued the document is answered by its header block.
+    result = searcher.search(question, top_k=3)
+    assert result.hits[0].chunk.kind == "preamble", [h.citation for h in result.hits]
+    assert "đảng đoàn" in result.hits[0].chunk.text.lower() and "48-KH/ĐĐTLD" in result.hits[0].citation
+
+
 def test_unanswerable_question_abstains(searcher):
     result = searcher.search("Thủ tục đăng ký kết hôn cần những giấy tờ gì?")
     assert result.answer_found is False
