@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import os
+import shlex
 import shutil
 import sqlite3
 import uuid
@@ -67,7 +68,7 @@ class IndexMismatchError(RuntimeError):
 def rebuild_advice(directory: str | Path | None) -> str:
     """How to rebuild this index: with its own --index, so that the bundled corpus (the default
     of a bare `python -m ingest`) is not what gets rebuilt into a user's index."""
-    target = f" --index {directory}" if directory is not None else ""
+    target = f" --index {shlex.quote(str(directory))}" if directory is not None else ""
     return f"hãy chạy lại python -m ingest{target} để xây dựng lại từ các văn bản đã lập chỉ mục."
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 
 from index.config import Settings
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     except (OSError, ValueError, KeyError) as exc:
-        print(f"Lỗi: không đọc được chỉ mục tại {settings.index_dir} ({exc}); hãy chạy lại python -m ingest.", file=sys.stderr)
+        print(f"Lỗi: không đọc được chỉ mục tại {settings.index_dir} ({exc}); hãy chạy lại python -m ingest --index {shlex.quote(str(settings.index_dir))}.", file=sys.stderr)
         return 2
 
     records = assignments(store)

