@@ -89,10 +89,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             if not question.strip():
                 blank += 1
                 continue
-            question, echo = _read_line(question)
+            question, echo, refused = _read_line(question)
             try:
+                if refused:
+                    raise QueryError(refused)
                 out = searcher.search(clean_text(question), top_k=args.top_k).to_dict()
-                # The line exactly as read, so a caller can join answers to its questions by text.
+                # The question exactly as given, so a caller can join answers to its questions by text.
                 out["question"] = question
             except QueryError as exc:
                 out = {"question": question, "answer_found": False, "results": [], "error": str(exc)}
@@ -100,7 +102,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                 message = report_unexpected(settings.log_file, "tìm câu trả lời cho dòng này", exc)
                 out = {"question": question, "answer_found": False, "results": [], "error": message}
             out = {**echo, **out}
-            out_stream.write(json.dumps(out, ensure_ascii=False) + "\n")
+            # A JSON line can carry what UTF-8 cannot (a lone surrogate "\\ud800"): replaced, so
+            # one line never stops the stream.
+            out_stream.write((json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8", "replace").decode("utf-8"))
             out_stream.flush()
         if blank:
             print(f"Bỏ qua {blank} dòng trống (không có câu hỏi).", file=sys.stderr)
@@ -125,18 +129,21 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _read_line(line: str) -> tuple[str, dict]:
-    """The question of one --jsonl input line, and what to echo with its answer: a line that is a
-    JSON object with a "question" string is read as that object (its "id" comes back with the
-    answer); any other line is the question as typed."""
+def _read_line(line: str) -> tuple[str, dict, str | None]:
+    """The question of one --jsonl input line, what to echo with its answer, and why it cannot be
+    searched (None if it can): a line that is a JSON object is read as {"question": "…", "id"?}
+    (its "id" comes back with the answer); any other line is the question as typed."""
     if line.lstrip().startswith("{"):
         try:
             data = json.loads(line)
         except ValueError:
-            return line, {}
-        if isinstance(data, dict) and isinstance(data.get("question"), str):
-            return data["question"], ({"id": data["id"]} if "id" in data else {})
-    return line, {}
+            return line, {}, None
+        if isinstance(data, dict):
+            echo = {"id": data["id"]} if "id" in data else {}
+            if not isinstance(data.get("question"), str):
+                return line, echo, 'Dòng JSON thiếu trường "question" (một chuỗi).'
+            return data["question"].encode("utf-8", "replace").decode("utf-8"), echo, None
+    return line, {}, None
 
 
 if __name__ == "__main__":

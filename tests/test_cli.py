@@ -33,13 +33,17 @@ def test_jsonl_reads_a_json_object_line_as_its_question(corpus_index):
     from index.__main__ import _read_line
 
     line = json.dumps({"id": "q7", "question": "Ai ký kế hoạch 48?"}, ensure_ascii=False) + "\n"
-    out = run("index", "--jsonl", "--top-k", "3", "--index", str(corpus_index), stdin=line)
-    answer = json.loads(out.stdout)
+    odd = '{"id": "q8", "question": "a \\ud800 b"}\n{"id": "q9", "q": "x"}\n'
+    out = run("index", "--jsonl", "--top-k", "3", "--index", str(corpus_index), stdin=line + odd)
+    answer, surrogate, no_question = (json.loads(x) for x in out.stdout.strip().split("\n"))
+    assert out.returncode == 0 and surrogate["id"] == "q8" and no_question["id"] == "q9" and "error" in no_question
     assert answer["id"] == "q7" and answer["question"] == "Ai ký kế hoạch 48?"
     assert answer["answer_found"] is True and answer["results"][0]["section"] == "Chữ ký"
-    # Anything else is the question as typed, braces and all.
-    assert _read_line("{Tết} nghỉ mấy ngày") == ("{Tết} nghỉ mấy ngày", {})
-    assert _read_line('{"q": "x"}') == ('{"q": "x"}', {})
+    # Anything else is the question as typed, braces and all; an object without a string
+    # "question" is refused with a reason, and what UTF-8 cannot carry is replaced.
+    assert _read_line("{Tết} nghỉ mấy ngày") == ("{Tết} nghỉ mấy ngày", {}, None)
+    assert _read_line('{"id": 3, "question": 5}')[1:] == ({"id": 3}, 'Dòng JSON thiếu trường "question" (một chuỗi).')
+    assert "\ud800" not in _read_line('{"question": "a \\ud800 b"}')[0]
 
 
 def test_errors_are_one_line_without_traceback(tmp_path, corpus_index):
