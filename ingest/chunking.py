@@ -105,9 +105,11 @@ class _Builder:
         path = (*tuple(a.label for a in ancestors), node.label)
         context = tuple(self._lead(a) for a in ancestors)
         own = node.own_lines
-        if node.in_article and node.style in _CLAUSE_STYLES:
+        keeps_points = node.style == "arabic" or all(c.style == "letter" for c in node.children)
+        if node.in_article and node.style in _CLAUSE_STYLES and keeps_points:
             # A khoản keeps its điểm a), b), … : the path ends at Điều / Khoản — unless it is long.
-            # Agreements and regulations number their khoản "2.3." under "Điều 2": the same.
+            # Agreements and regulations number their khoản "2.3." under "Điều 2": the same, while
+            # a "2.1." over numbered "2.1.1." … gives each its own chunk (never two glued).
             whole = sorted(i for n in node.walk() for i in n.own_lines)
             points = [c for c in node.children if c.style == "letter"]
             if len(points) < 2 or self._size(whole) <= self.point_split_chars:

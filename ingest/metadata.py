@@ -67,9 +67,12 @@ _ISSUER_HEADERS = {
 
 # "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG" / "ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG": the two parties signing an
 # agreement (thỏa ước) or a contract.
-_CAPACITY_PREFIX = re.compile(r"^(?:T/M|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN)\s*[A-ZĐ]")
+_CAPACITY_PREFIX = re.compile(
+    r"^(?:T/M|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN (?=BÊN|TẬP THỂ|NGƯỜI|CÔNG|BAN|DOANH NGHIỆP|"
+    r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ))\s*[A-ZĐ]"
+)
 _CAPACITY_TITLE = re.compile(
-    r"^(?:PHÓ |THƯỜNG TRỰC |Q\. )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC)"
+    r"^(?:PHÓ |THƯỜNG TRỰC |Q\. |TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC)"
     r"(?: [A-ZĐÀ-Ỹ ]+)?$"
 )
 RECIPIENTS_START = re.compile(r"^(?:Nơi nhận|Đồng kính gửi|Kính gửi)\s*:?", re.IGNORECASE)
@@ -280,6 +283,11 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     return None
 
 
+def _add_signer(signers: str | None, name: str) -> str:
+    """Both parties of an agreement sign: every name once, in order."""
+    return name if signers is None else signers if name in signers.split(", ") else f"{signers}, {name}"
+
+
 def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str]]:
     """Signer, signing capacity and recipients from the closing block, in any interleaving."""
     capacity: list[str] = []
@@ -294,15 +302,13 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
             split = split_trailing_name(text)
             if split:
                 capacity.append(split[0])
-                signer = split[1]
+                signer = _add_signer(signer, split[1])
             else:
                 capacity.append(text)
         elif text.startswith(("-", "+", "•")) or (recipients and text[:1].isupper() and text.endswith((";", "."))):
             recipients.append(text.lstrip("-+• ").rstrip(";,."))
         elif PERSON.match(re.sub(r"^Đã ký\s*:?\s*", "", text)):
-            # Both parties of an agreement sign: every name, in order.
-            name = re.sub(r"^Đã ký\s*:?\s*", "", text)
-            signer = name if signer is None or name in signer.split(", ") else f"{signer}, {name}"
+            signer = _add_signer(signer, re.sub(r"^Đã ký\s*:?\s*", "", text))
         elif recipients and not text.isupper():
             # A recipient wrapped onto a second line ("CĐ TCTy trực thuộc TLĐ;").
             recipients[-1] = f"{recipients[-1]} {text.rstrip(';,.')}"

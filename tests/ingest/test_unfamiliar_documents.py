@@ -381,3 +381,26 @@ def test_a_two_party_signature_table_closes_the_last_clause():
     (signature,) = [c for c in chunks if c.kind == "signature"]
     assert "Lê Thị Hoa" in signature.text and "Phạm Quốc Bảo" in signature.text
     assert doc.meta.signer == "Lê Thị Hoa, Phạm Quốc Bảo"
+
+
+def test_decimal_sub_clauses_keep_a_chunk_each():
+    # "2.1." over "2.1.1." … is a clause over numbered clauses, not a khoản over its points.
+    text = "THỎA ƯỚC LAO ĐỘNG TẬP THỂ\nĐiều 2 - Tiền lương\n2.1. Các chế độ tiền lương:\n" + "\n".join(
+        f"2.1.{i}. Chế độ thứ {i}: người lao động được hưởng khoản hỗ trợ {i}00.000 đồng mỗi tháng." for i in range(1, 9)
+    )
+    chunks = chunk_document(_doc(text, "sub.txt"))
+    assert [c.path[-1] for c in chunks if c.path[:2] == ("Điều 2", "2.1.") and len(c.path) == 3] == [
+        f"2.1.{i}." for i in range(1, 9)
+    ]
+
+
+def test_a_representatives_sentence_in_the_body_does_not_open_the_signature():
+    text = DECIMAL_AGREEMENT.replace(
+        "ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG |",
+        "ĐẠI DIỆN HAI BÊN CAM KẾT THỰC HIỆN ĐÚNG THỎA ƯỚC\nThỏa ước được lập thành 04 bản có giá trị như nhau.\n"
+        "ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG |",
+    ).replace("CHỦ TỊCH CÔNG ĐOÀN CƠ SỞ | TỔNG GIÁM ĐỐC\nLê Thị Hoa | Phạm Quốc Bảo", "CHỦ TỊCH Lê Thị Hoa | TỔNG GIÁM ĐỐC Phạm Quốc Bảo")
+    doc = _doc(text, "an-phu-2.txt")
+    (signature,) = [c for c in chunk_document(doc) if c.kind == "signature"]
+    assert "04 bản" not in signature.text and "CAM KẾT" not in signature.text
+    assert doc.meta.signer == "Lê Thị Hoa, Phạm Quốc Bảo"  # capacity and name in one cell, both kept
