@@ -358,7 +358,9 @@ def analyze(
         # words count as names: a lower-case leftover is an English word the glossary lacks
         # ("keep", "sit", "young" have Vietnamese syllable shapes), and "restored" into Vietnamese
         # it adds a wrong term to the search.
-        names = [w for w in rest if _passes_through(w)]
+        # The question's first word is capitalised as a sentence start, not as a name.
+        first = next(iter(_WORD.findall(text)), None)
+        names = [w for i, w in enumerate(rest) if _passes_through(w) and not (i == 0 and w == first)]
         if names:
             tail = " ".join(names)
             translated = " ".join(filter(None, [translated, restorer.restore(tail) if restorer else tail]))

@@ -162,7 +162,7 @@ _ABOUT_ISSUE = re.compile(r"\b(ban hanh|ky|issued|dated|signed)\b")
 # Who issued the document: the header block names the issuing body ("ĐẢNG ĐOÀN TỔNG LIÊN ĐOÀN …").
 _ABOUT_ISSUER = re.compile(
     r"\b(?:ai|co quan nao|don vi nao|cap nao|to chuc nao|who|which (?:body|agency|organi[sz]ation))\b"
-    r"(?:\s+\S+)?\s+(?:ban hanh|issued|issues)\b|\bissuing (?:body|authority|agency)\b"
+    r"(?:\s+(?:da|has|had))?\s+(?:ban hanh|issued)\b|\bissuing (?:body|authority|agency)\b"
 )
 _IMPLEMENTATION = "to chuc thuc hien"
 

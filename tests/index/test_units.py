@@ -83,6 +83,7 @@ def test_english_leftovers_pass_through_only_as_names_and_numbers():
     plain = analyze("How long must the young workers sit and keep the machine running?")
     words = set((plain.translated or "").split())
     assert not words & {"keep", "sit", "young", "running"}
+    assert "Keep" not in (analyze("Keep the records of overtime for how long?").translated or "")
 
 
 def test_canonical_question_drops_punctuation_only():
