@@ -57,8 +57,8 @@ FALSE_NEGATIVE_TARGETS = (0.03, 0.02, 0.05, 0.08)
 TARGET_FALSE_NEGATIVES = FALSE_NEGATIVE_TARGETS[0]
 K_CUTOFF = 10
 # Near ties of "no answer" rules and recipes: a fold's score moves by about 0.01 when one
-# answerable question of the largest fold flips (caught − 2 × the mean of two false "not found"
-# shares over ~100 questions).
+# answerable question of a fold of ~100 (the dev set, the laws) flips (caught − 2 × the mean of
+# two false "not found" shares).
 FOLD_TIE = 0.01
 
 # Grid per ranking constant; the "off" value of a prior first.
