@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shlex
 import sys
 
 from index.config import Settings
@@ -28,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings.from_env(index_dir=args.index)
 
-    from index.store import IndexMismatchError, IndexMissingError, load_index
+    from index.store import IndexMismatchError, IndexMissingError, load_index, rebuild_advice
     from index.tasks import assignments, filter_by_unit, units
 
     try:
@@ -37,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     except (OSError, ValueError, KeyError) as exc:
-        print(f"Lỗi: không đọc được chỉ mục tại {settings.index_dir} ({exc}); hãy chạy lại python -m ingest --index {shlex.quote(str(settings.index_dir))}.", file=sys.stderr)
+        print(f"Lỗi: không đọc được chỉ mục tại {settings.index_dir} ({exc}); {rebuild_advice(settings.index_dir)}", file=sys.stderr)
         return 2
 
     records = assignments(store)

@@ -30,7 +30,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from ingest.document import Chunk, DocMeta, Document, indexed_text  # noqa: F401  (re-exported)
 from ingest.metadata import PERSON, RECIPIENTS_START, is_capacity
 from ingest.normalize import Line
-from ingest.structure import Section, is_bullet, parse_structure
+from ingest.structure import NUMBERED_CLAUSE_STYLES, Section, is_bullet, parse_structure
 
 MAX_CHARS = 1200
 # A khoản with its điểm, or a clause that is a list of bullets, longer than this is cut into one
@@ -81,10 +81,6 @@ def _line_offsets(lines: list[str]) -> list[int]:
     return offsets
 
 
-# Numbered clauses of an article (khoản "1." or an agreement's "2.3." / "2.3.1.").
-_CLAUSE_STYLES = frozenset({"arabic", "dec2", "dec3"})
-
-
 class _Builder:
     def __init__(self, doc: Document, lines: list[str], offsets: list[int], max_chars: int, point_split_chars: int) -> None:
         self.doc = doc
@@ -106,7 +102,7 @@ class _Builder:
         context = tuple(self._lead(a) for a in ancestors)
         own = node.own_lines
         keeps_points = node.style == "arabic" or all(c.style == "letter" for c in node.children)
-        if node.in_article and node.style in _CLAUSE_STYLES and keeps_points:
+        if node.in_article and node.style in NUMBERED_CLAUSE_STYLES and keeps_points:
             # A khoản keeps its điểm a), b), … : the path ends at Điều / Khoản — unless it is long.
             # Agreements and regulations number their khoản "2.3." under "Điều 2": the same, while
             # a "2.1." over numbered "2.1.1." … gives each its own chunk (never two glued).

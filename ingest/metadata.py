@@ -128,9 +128,8 @@ def find_closing(lines: list[Line]) -> int:
         if match_marker(line.text):
             last_marker = i
     for i in range(last_marker + 1, len(lines)):
-        # A Word signature table's row: the parties side by side ("ĐẠI DIỆN … | ĐẠI DIỆN …").
-        cells = [c.strip() for c in lines[i].text.split(" | ")]
-        if any(RECIPIENTS_START.match(c) or is_capacity(c) for c in cells):
+        # A Word closing table's row: the parties side by side ("ĐẠI DIỆN … | ĐẠI DIỆN …").
+        if any(RECIPIENTS_START.match(c) or is_capacity(c) for c in _closing_pieces(lines[i].text)):
             return i
     return len(lines)
 

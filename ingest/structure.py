@@ -72,6 +72,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("paren", re.compile(r"^\((\d{1,2})\)\s*(.*)$")),
     ("letter", re.compile(r"^([a-zđ])\)\s+(.*)$")),
 ]
+# Numbered clauses: a khoản "1.", or an agreement's "2.3." / "2.3.1." (inside an article, a khoản too).
+NUMBERED_CLAUSE_STYLES = frozenset({"arabic", "dec2", "dec3"})
 _BULLET = re.compile(r"^([-–•+*])\s+")
 _LETTER_DOT = re.compile(r"^([a-zđ])\.\s+(\S.*)$")
 # Points run a, b, c, d, đ, e, g, h, i, k, … (no f, j, w, z in Vietnamese); a text that uses the
@@ -119,7 +121,7 @@ def match_marker(text: str) -> tuple[str, str, str] | None:
         number, rest = m.group(1), (m.group(2) or "").strip()
         if style == "roman" and not _plausible_roman(number, rest):
             continue
-        if style in {"arabic", "dec2", "dec3"} and not rest:
+        if style in NUMBERED_CLAUSE_STYLES and not rest:
             continue
         return style, number, rest
     return None
@@ -222,7 +224,7 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
             title=rest,
             heading=text,
             line_index=i,
-            in_article=style in {"arabic", "dec2", "dec3", "letter"} and any(s.style == "article" for s in stack),
+            in_article=(style in NUMBERED_CLAUSE_STYLES or style == "letter") and any(s.style == "article" for s in stack),
         )
         section.label = _label(section)
         parent.children.append(section)
