@@ -151,7 +151,7 @@ def _retrieval_key(searcher) -> str:
     tokenizer) and the code that analyses and retrieves."""
     import hashlib
 
-    code = b"".join((ROOT / "index" / name).read_bytes() for name in ("search.py", "query.py", "everyday.py"))
+    code = b"".join((ROOT / "index" / name).read_bytes() for name in ("search.py", "query.py", "everyday.py", "references.py"))
     manifest = searcher.store.manifest
     return f"{searcher.store.directory.name}|{manifest.get('built_at')}|{hashlib.sha256(code).hexdigest()[:16]}"
 

@@ -26,7 +26,8 @@ and the constants are in index/data/search_params.json, the comparison in docs/t
   questions and questions written for the OTHER corpora as negatives); it lost leave-one-corpus-
   out and is kept for comparison.
 
-Whatever the rule, a first passage that holds every content syllable of the question and three
+Whatever the rule, a question that names a place in a document ("Điều 35 Bộ luật Lao động",
+index.references) is answered when the place exists and not when it does not; a first passage that holds every content syllable of the question and three
 quarters of its bigrams (at least two) is never "not found", and punctuation cannot flip the
 verdict: the query analysis strips it before anything is embedded or counted
 (index.query.canonical_question).
@@ -74,6 +75,10 @@ class AbstainModel:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, x))))
 
     def decide(self, features: dict[str, float]) -> bool:
+        # A question naming a place ("Điều 35 Bộ luật Lao động") is answered by that place if it
+        # exists, and by nothing if it does not (index.references), whatever the scores say.
+        if features.get("reference", 0.0) != 0.0:
+            return features["reference"] > 0.0
         if features.get("top1_full_cover", 0.0) >= 1.0:
             return True
         if self.rule in ("cosine", "calibrated"):

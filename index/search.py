@@ -15,7 +15,8 @@ from functools import cached_property
 
 import numpy as np
 
-from index import abstain
+from index import abstain, references
+from index.abbreviations import load_abbreviations
 from index.abstain import AbstainModel
 from index.embedder import Embedder
 from index.everyday import Everyday
@@ -148,6 +149,7 @@ class SearchResult:
             "answer_found": self.answer_found,
             "results": [h.to_dict() for h in self.hits],
             **({"interpreted_as": self.analysis.shown_as} if self.analysis and self.analysis.shown_as else {}),
+            **({"notes": list(self.notes)} if self.notes else {}),
         }
 
 
@@ -201,6 +203,8 @@ class Candidates:
     # (mean, sd) of that variant's cosines with the index (its z-sample).
     variant_dense: tuple[dict[int, float], ...] = ()
     variant_spread: tuple[tuple[float, float], ...] = ()
+    # The place the question names ("Điều 35 Bộ luật Lao động"), if any (index.references).
+    resolution: references.Resolution | None = None
 
     def dense_scores(self, config: SearchConfig) -> dict[int, float]:
         """The dense score each candidate enters fusion with (SearchConfig.mix_*): the best
@@ -307,7 +311,8 @@ class Searcher:
             return SearchResult(analysis.question, False, [], analysis, ["Không có văn bản nào khớp bộ lọc."])
         cands = self.retrieve(question, allowed)
         ranked, fused = self.rank(cands)
-        if self.reranker is not None and ranked:
+        # A named place stays first: the reranker orders passages by meaning, the place was asked for.
+        if self.reranker is not None and ranked and not (cands.resolution and cands.resolution.found):
             head = ranked[: self.config.rerank_top]
             query = cands.analysis.shown_as or cands.analysis.question
             rerank_scores = self.reranker.score(query, [self._indexed(r) for r in head])
@@ -326,7 +331,7 @@ class Searcher:
         ]
         found = bool(ranked) and self.config.abstain.decide(self.abstain_features(cands, ranked))
         # Echo the question as typed (punctuation included); only the search used the canonical form.
-        return SearchResult(validate_question(question), found, hits, cands.analysis)
+        return SearchResult(validate_question(question), found, hits, cands.analysis, self._reference_notes(cands, filters))
 
     # --- the three stages ---------------------------------------------------------------------
 
@@ -359,7 +364,17 @@ class Searcher:
         top_lex = np.argsort(-lex_all)[:n]
         lexical = {int(r): float(lex_all[r]) for r in top_lex if lex_all[r] > 0}
         return Candidates(
-            analysis, dense, lexical, self._content_tokens(analysis), z, gap, lift, allowed, variant_dense, tuple(spread)
+            analysis,
+            dense,
+            lexical,
+            self._content_tokens(analysis),
+            z,
+            gap,
+            lift,
+            allowed,
+            variant_dense,
+            tuple(spread),
+            self._resolve_references(analysis, allowed),
         )
 
     def rank(self, cands: Candidates, config: SearchConfig | None = None) -> tuple[list[int], dict[int, float]]:
@@ -370,7 +385,70 @@ class Searcher:
         ranked = sorted(fused, key=lambda r: -fused[r])
         if cfg.per_article > 0:
             ranked = self._spread_articles(ranked, cfg.per_article)
+        if cands.resolution is not None and cands.resolution.found:
+            ranked, fused = self._named_first(ranked, fused, cands.resolution.rows, cfg.per_article)
         return ranked, fused
+
+    def _named_first(
+        self, ranked: list[int], fused: dict[int, float], rows: tuple[int, ...], per_article: int
+    ) -> tuple[list[int], dict[int, float]]:
+        """The clauses of the place the question names come first: those the search found in its
+        order, then the rest of the place in document order; above every other clause's score."""
+        top = max(fused.values(), default=0.0)
+        named = set(rows)
+        first = sorted(named, key=lambda r: (r not in fused, -fused.get(r, 0.0), r))
+        if per_article > 0:
+            first = self._spread_articles(first, per_article)
+        fused = dict(fused)
+        for row in first:
+            fused[row] = top + max(fused.get(row, 0.0), 0.0)
+        return first + [r for r in ranked if r not in named], fused
+
+    def _resolve_references(self, analysis: QueryAnalysis, allowed: np.ndarray | None) -> references.Resolution | None:
+        """What the place the question names designates here; None when it names none, names a
+        document this index does not hold, or one the filters leave out."""
+        refs = references.parse(analysis.question)
+        if not refs:
+            return None
+        typed = [f for f in (analysis.question, analysis.restored, analysis.translated) if f]
+        spell_out = load_abbreviations().spell_out
+        forms = typed + [spell_out(f) for f in typed if spell_out(f) != f]
+        named, other = references.mentioned(forms, self._document_keys, self._document_years)
+        if other:
+            return None
+        per_ref = [references.resolve((ref,), self.store.chunks, named) for ref in refs]
+        rows = sorted({r for found in per_ref for r in found})
+        if allowed is not None:
+            kept = set(allowed.tolist())
+            if rows and not kept & set(rows):
+                return None  # the place exists, in documents the filters leave out
+            rows = [r for r in rows if r in kept]
+        missing = tuple(ref for ref, found in zip(refs, per_ref, strict=True) if not found)
+        if not rows and all(ref.vague for ref in refs):
+            return None
+        return references.Resolution(refs, tuple(sorted(named)), tuple(rows), missing)
+
+    @cached_property
+    def _document_keys(self) -> dict[str, set[str]]:
+        return {d: references.document_keys(d, doc.meta) for d, doc in self.store.documents.items()}
+
+    @cached_property
+    def _document_years(self) -> dict[str, int | None]:
+        return {d: references.document_year(doc.meta) for d, doc in self.store.documents.items()}
+
+    def _reference_notes(self, cands: Candidates, filters: Filters | None) -> list[str]:
+        """Say so when a place the question names does not exist ("Điều 400 Bộ luật Lao động")."""
+        resolution = cands.resolution
+        if resolution is None or not resolution.missing:
+            return []
+        places = ", ".join(ref.label for ref in resolution.missing)
+        if resolution.documents:
+            where = "; ".join(self.store.documents[d].meta.short_name() for d in resolution.documents)
+        elif filters is not None and not filters.empty:
+            where = "các văn bản đang chọn"
+        else:
+            where = "các văn bản đã nạp"
+        return [f"Không tìm thấy {places} trong {where}."]
 
     def _spread_articles(self, ranked: list[int], per_article: int) -> list[int]:
         """Clauses beyond the first `per_article` of one article move behind the other articles'
@@ -401,6 +479,8 @@ class Searcher:
         feats["dense_lift"] = cands.dense_lift
         feats["best_cosine"] = max(cands.dense.values(), default=0.0)
         feats["calibration"] = self.store.calibration
+        resolution = cands.resolution
+        feats["reference"] = 0.0 if resolution is None else 1.0 if resolution.found else -1.0
         return feats
 
     def _priors(self, fused: dict[int, float], cands: Candidates, cfg: SearchConfig) -> dict[int, float]:

@@ -84,6 +84,8 @@ class SearchOut(BaseModel):
     answer_found: bool
     results: list[HitOut]
     interpreted_as: str | None = None
+    # Said when the place the question names does not exist ("Không tìm thấy Điều 400 trong …").
+    notes: list[str] | None = None
 
 
 class ErrorOut(BaseModel):

@@ -51,3 +51,38 @@ def test_english_questions_find_the_article(chapter_vii, question, article):
     # Written for this test (not in eval/): English through the glossary and the typed question.
     result = chapter_vii.search(question, top_k=3)
     assert any(article in h.chunk.path for h in result.hits), [h.chunk.path for h in result.hits]
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("Điều 113 Bộ luật Lao động quy định gì?", ("Điều 113",)),
+        ("khoan 2 dieu 113 bo luat lao dong", ("Điều 113", "Khoản 2")),
+        ("What does Article 112 of the Labour Code say?", ("Điều 112",)),
+        ("Theo Điều 107, người lao động được làm thêm tối đa bao nhiêu giờ một năm?", ("Điều 107",)),
+    ],
+)
+def test_a_named_article_comes_first_and_answers(chapter_vii, question, place):
+    result = chapter_vii.search(question, top_k=5)
+    assert result.answer_found
+    assert all(p in result.hits[0].chunk.path for p in place), result.hits[0].chunk.path
+    assert not result.notes
+
+
+def test_an_article_the_document_lacks_is_not_found(chapter_vii):
+    # The excerpt holds Chương VII only (Điều 105-115); the Code has no Điều 400 at all.
+    for question in ("Điều 400 Bộ luật Lao động quy định gì?", "Điều 35 Bộ luật Lao động quy định gì?"):
+        result = chapter_vii.search(question, top_k=3)
+        assert not result.answer_found
+        assert result.notes and "Bộ luật Lao động 45/2019/QH14" in result.notes[0]
+        assert result.to_dict()["notes"] == result.notes
+
+
+def test_an_article_of_another_document_is_not_taken_for_this_ones(chapter_vii):
+    # Luật Đất đai is not indexed: its Điều 107 is not the Code's, so nothing is forced or noted.
+    question = "Điều 107 Luật Đất đai quy định gì?"
+    assert chapter_vii.retrieve(question).resolution is None
+    result = chapter_vii.search(question, top_k=3)
+    assert not result.notes
+    assert "notes" not in result.to_dict()
+    assert chapter_vii.retrieve("Điều 107 quy định gì?").resolution.rows  # naming no document: this one

@@ -1,0 +1,309 @@
+"""Where a question that names a place in a document is resolved: "Điều 35 Bộ luật Lao động quy
+định gì?", "khoản 2 Điều 113", "dieu 105 bo luat lao dong", "What does Article 139 of the Labour
+Code say?", "Mục III Kế hoạch 48".
+
+An official who names the article wants that article, not the passages that happen to share its
+words: a search by meaning ranks "Điều 34" above "Điều 35" for the first question, and answers
+"Điều 400 Bộ luật Lao động" (the Code has 220) with Điều 1. Here the question's reference is read,
+the document it names (if any) is recognised among the index's documents, and the clauses the
+reference designates are found by their place in the document (Chunk.path), so the search can put
+them first and say plainly when the place does not exist.
+
+No constant is fitted here: a reference either designates clauses or it does not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.document import Chunk, DocMeta
+from ingest.normalize import fold, has_diacritics
+
+# A level of a document's structure as a path element names it ("Điều 35", "Khoản 2", "Điểm a",
+# "Chương IV", "Mục 3") and how a question may call it, folded (diacritics removed, lower case).
+_LEVEL_WORDS = {
+    "Điều": r"dieu|article|art\.",
+    "Khoản": r"khoan|clause|paragraph",
+    "Điểm": r"diem|point",
+    "Chương": r"chuong|chapter",
+    "Mục": r"muc|section|phan|part",  # "Phần"/"part" too: plans call their roman sections either
+}
+_NUMBER = r"(?P<number>\d{1,4}|[ivxlc]{1,6})(?![\w/-])"
+# Joiners between the levels of one reference: "khoản 2 Điều 113", "khoản 2, Điều 113", "clause 2
+# of article 113", "điểm a khoản 1 điều 5".
+_JOIN = r"\s*(?:,|cua|thuoc|tai|of|in)?\s*"
+_REFERENCE = re.compile(
+    rf"\b(?:(?:{_LEVEL_WORDS['Điểm']})\s+(?P<point>dd|[a-z])(?![\w/-]){_JOIN})?"
+    rf"(?:(?:{_LEVEL_WORDS['Khoản']})\s+(?P<clause>\d{{1,3}})(?![\w/-]){_JOIN})?"
+    rf"(?:{_LEVEL_WORDS['Điều']})\s*(?P<article>\d{{1,4}})(?![\w/-])"
+    rf"(?:\s*,?\s*(?:khoan|clause)\s+(?P<clause_after>\d{{1,3}})(?![\w/-]))?"
+)
+_SECTION = re.compile(rf"\b(?P<word>{_LEVEL_WORDS['Chương']}|{_LEVEL_WORDS['Mục']})\s+{_NUMBER}")
+_ROMAN = re.compile(r"^[ivxlc]+$")
+# Outermost first; places joined by nothing but these words are one inside the other.
+_DEPTH = {"Phần": 0, "Chương": 1, "Mục": 2, "Điều": 3, "Khoản": 4, "Điểm": 5}
+_NESTED_GAP = re.compile(r"\s*(?:,|cua|thuoc|tai|of|in)?\s*")
+# In an accented question "mục"/"phần" name a section; "mức", "phân" do not (folding erases the
+# difference, and folding keeps every character's position in NFC text).
+_SECTION_WORD = re.compile(r"mục|phần")
+
+# A document named in a question as typed (folded, case kept): a kind, then a number or a capitalised
+# name ("Luật Đất đai", "Nghị định 15", "the Land Law", "Decree 15"). A question that names one the
+# index does not hold ("Điều 5 Luật Đất đai" asked of labour laws) is about another document, not
+# about this index's Điều 5.
+_KINDS = (
+    r"bo luat|luat|nghi dinh|thong tu|quyet dinh|nghi quyet|ke hoach|chuong trinh|dieu le|thoa uoc|quy che|"
+    r"hien phap|phap lenh|huong dan|cong van"
+)
+_OTHER_DOCUMENT = re.compile(
+    rf"(?i:\b(?:{_KINDS}))\s+(?:\d|[A-Z])|\b[A-Z]\w*\s+(?:Law|Code|Decree|Circular|Charter)\b"
+    r"|(?i:\b(?:law|decree|circular|decision|resolution))\s+(?:no\.?\s*)?\d"
+)
+# "Nghị định số 145", "Kế hoạch số 48": the "số" is not part of the name.
+_SO = re.compile(rf"(?i)\b({_KINDS}|decree|plan|law|no)\s+(?:so|no\.?)\s+(?=\d)")
+# English names of document kinds, for "Decree 145", "Plan 48".
+_ENGLISH_KINDS = {
+    "NGHỊ ĐỊNH": "decree",
+    "THÔNG TƯ": "circular",
+    "QUYẾT ĐỊNH": "decision",
+    "NGHỊ QUYẾT": "resolution",
+    "KẾ HOẠCH": "plan",
+    "CHƯƠNG TRÌNH": "programme",
+    "LUẬT": "law",
+    "BỘ LUẬT": "code",
+}
+_ROMANS = {1: "i", 4: "iv", 5: "v", 9: "ix", 10: "x", 40: "xl", 50: "l", 90: "xc", 100: "c"}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One place named by a question: levels outermost first, e.g. (("Điều", "113"), ("Khoản", "2"))."""
+
+    levels: tuple[tuple[str, str], ...]
+
+    @property
+    def label(self) -> str:
+        """How a note names it: "khoản 2 Điều 113"."""
+        inner_first = reversed(self.levels)
+        parts = [f"{level} {value}" for level, value in inner_first]
+        return " ".join(p if i == len(parts) - 1 else p[:1].lower() + p[1:] for i, p in enumerate(parts))
+
+    @property
+    def vague(self) -> bool:
+        """An Arabic "Mục 2"/"Phần 2" alone: a law's section, or a plan's item "2." under any of
+        its headings; finding no such section says nothing about the question."""
+        return len(self.levels) == 1 and self.levels[0][0] in ("Mục", "Phần") and self.levels[0][1].isdigit()
+
+    def designates(self, path: Sequence[str]) -> bool:
+        """Whether a clause at `path` lies inside this place."""
+        return all(
+            any(_element_is(element, level, value) for element in path) for level, value in self.levels
+        )
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a question's references designate in an index.
+
+    `rows` are the designated clauses (empty when the places do not exist); `documents` the
+    documents looked in; `references` what was read. A question without a reference, or one that
+    names a document the index does not hold, has no Resolution (None)."""
+
+    references: tuple[Reference, ...]
+    documents: tuple[str, ...]
+    rows: tuple[int, ...]
+    missing: tuple[Reference, ...] = ()  # the references that designate nothing
+
+    @property
+    def found(self) -> bool:
+        return bool(self.rows)
+
+
+def parse(question: str) -> tuple[Reference, ...]:
+    """The places a question names ("Điều 35", "khoản 2 Điều 113", "Article 139", "Chương IV",
+    "Mục III"), in the order asked; places named one inside the other ("Mục 1 Chương III") are one."""
+    accented = has_diacritics(question)
+    text = fold(question)  # same length as the NFC question: positions point into both
+    found: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
+    for m in _REFERENCE.finditer(text):
+        levels = [("Điều", m.group("article"))]
+        clause = m.group("clause") or m.group("clause_after")
+        if clause:
+            levels.append(("Khoản", clause))
+            if m.group("point"):
+                levels.append(("Điểm", _point_letter(question, m)))
+        found.append((m.start(), m.end(), tuple(levels)))
+    for m in _SECTION.finditer(text):
+        if any(a <= m.start() < b for a, b, _ in found):
+            continue
+        word, value = m.group("word"), m.group("number")
+        level = "Chương" if word in ("chuong", "chapter") else "Phần" if word in ("phan", "part") else "Mục"
+        typed = question[m.start("number") : m.end("number")]
+        if _ROMAN.match(value):
+            # A Roman section is typed in capitals ("Phần VI"); "phần vi phạm", "mức vi phạm" and
+            # "part I should …" are words.
+            if not typed.isupper() or (value == "i" and word in ("part", "section")):
+                continue
+        elif level != "Chương" and not accented and word in ("muc", "phan"):
+            continue  # unaccented "muc 2" may be "mức 2" (a level, a rate), "phan 2" "phân 2"
+        elif level == "Chương" and not 1 <= int(value) <= 100:
+            continue
+        if word in ("muc", "phan") and accented and not _SECTION_WORD.match(question.lower(), m.start()):
+            continue
+        found.append((m.start(), m.end(), ((level, _canonical_number(level, value)),)))
+    found.sort()
+    merged: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
+    for start, end, levels in found:
+        if merged:
+            p_start, p_end, p_levels = merged[-1]
+            kinds = {level for level, _ in p_levels}
+            if _NESTED_GAP.fullmatch(text[p_end:start]) and not kinds & {level for level, _ in levels}:
+                merged[-1] = (p_start, end, tuple(sorted((*p_levels, *levels), key=lambda lv: _DEPTH[lv[0]])))
+                continue
+        merged.append((start, end, levels))
+    return tuple(Reference(levels) for _, _, levels in merged)
+
+
+def _point_letter(question: str, m: re.Match) -> str:
+    """ "đ" as typed ("điểm đ"), or typed "dd" without diacritics; folding made both "d"."""
+    typed = question[m.start("point") : m.end("point")].lower()
+    return "đ" if typed in ("đ", "dd") else typed
+
+
+def document_keys(doc_id: str, meta: DocMeta) -> set[str]:
+    """How a question may name a document, folded: its number ("45/2019/qh14"), its kind and
+    short number ("nghi dinh 145", "decree 145", "ke hoach 48"), its name ("bo luat lao dong",
+    "luat an toan ve sinh lao dong")."""
+    keys: set[str] = set()
+    kind = meta.doc_type or ""
+    if meta.number:
+        number = fold(meta.number)
+        keys.add(number)
+        short = re.match(r"\d+", number)
+        if short and kind:
+            keys.add(f"{_words(kind)} {short.group()}")
+            if kind in _ENGLISH_KINDS:
+                keys.add(f"{_ENGLISH_KINDS[kind]} {short.group()}")
+    if kind and meta.title and len(meta.title) <= 60:
+        keys.add(_words(f"{kind} {meta.title}"))
+        if kind == "BỘ LUẬT":
+            keys.add(_words(f"luật {meta.title}"))  # "Luật Lao động" is how many call the Code
+    if meta.name:
+        name = _words(re.sub(r"\s\S*\d\S*$", "", meta.name))  # "Bộ luật Lao động 45/2019/QH14" → its words
+        if len(name.split()) >= 3:
+            keys.add(name)
+    return {k for k in keys if k}
+
+
+def document_year(meta: DocMeta) -> int | None:
+    """The year of a document's edition: from its number ("45/2019/QH14"), else its date."""
+    year = re.search(r"/((?:19|20)\d\d)/", meta.number or "")
+    return int(year.group(1)) if year else meta.year
+
+
+def mentioned(
+    question_forms: Sequence[str], keys: dict[str, set[str]], years: dict[str, int | None] | None = None
+) -> tuple[set[str], bool]:
+    """(documents the question names, whether it names a document none of them is).
+
+    A document is named when one of its keys appears in a form of the question (as typed first,
+    then with diacritics restored, translated, abbreviations spelled out); when keys overlap, the
+    longest wins ("bo luat lao dong" over "luat lao dong"). A year right after the name that is not
+    the document's ("Bộ luật Lao động 2012" of the 2019 Code) names another edition. Another
+    document is named, in the question as typed, by a kind followed by a number or a capitalised
+    name ("Luật Đất đai", "Nghị định 15"; not "pháp luật", "quyết định gì", "thỏa ước lao động")."""
+    years = years or {}
+    named: set[str] = set()
+    other = False
+    for i, form in enumerate(question_forms):
+        cased = " " + _SO.sub(r"\1 ", _words(form, keep_case=True)) + " "
+        text = cased.lower()
+        hits = [
+            (m.start(), m.end(), doc_id)
+            for doc_id, doc_keys in keys.items()
+            for key in doc_keys
+            for m in re.finditer(rf"(?<= ){re.escape(key)}(?=[ /])", text)
+        ]
+        covered: list[tuple[int, int]] = []
+        for start, end, doc_id in sorted(hits, key=lambda h: h[0] - h[1]):
+            if any(a < end and start < b for a, b in covered) and (start, end) not in covered:
+                continue
+            year = re.match(r"[ /](?:nam )?((?:19|20)\d\d)\b", text[end:])
+            if year and years.get(doc_id) and int(year.group(1)) != years[doc_id]:
+                other = True
+                continue
+            covered.append((start, end))
+            named.add(doc_id)
+        if i == 0:
+            rest = cased
+            for a, b in covered:
+                rest = rest[:a] + " " * (b - a) + rest[b:]
+            other = other or bool(_OTHER_DOCUMENT.search(rest))
+    return named, other and not named
+
+
+def resolve(
+    references: Sequence[Reference],
+    chunks: Sequence[Chunk],
+    named: set[str],
+    allowed: set[int] | None = None,
+) -> tuple[int, ...]:
+    """Rows of the clauses the references designate, within the named documents (all when none is
+    named) and the allowed rows (the filters), in document order."""
+    return tuple(
+        row
+        for row, chunk in enumerate(chunks)
+        if (not named or chunk.doc_id in named)
+        and (allowed is None or row in allowed)
+        and any(ref.designates(chunk.path) for ref in references)
+    )
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _words(text: str, keep_case: bool = False) -> str:
+    """Folded words only: "Luật An toàn, vệ sinh lao động" → "luat an toan ve sinh lao dong";
+    a document number keeps its slashes and hyphens."""
+    if keep_case:
+        text = "".join(
+            c
+            for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+            if not unicodedata.combining(c)
+        )
+    else:
+        text = fold(text)
+    return " ".join(re.findall(r"[\w/-]+", text))
+
+
+def _element_is(element: str, level: str, value: str) -> bool:
+    if level == "Phần" and not _ROMAN.match(value.lower()):
+        level = "(?:Phần|Mục)"
+    elif level in ("Mục", "Phần") and _ROMAN.match(value.lower()):
+        # A plan's top-level heading "III. TỔ CHỨC THỰC HIỆN", or "Mục III", "Phần III".
+        return bool(re.match(rf"(?:(?:Mục|Phần)\s+)?{value}(?:\.|\s|$)", element))
+    if level == "Khoản":
+        # A law's "Khoản 2", or an agreement's or plan's numbered clause "2." directly in the article.
+        return element == f"Khoản {value}" or element == f"{value}."
+    return bool(re.match(rf"{level}\s+{re.escape(value)}(?![\w])", element))
+
+
+def _canonical_number(level: str, value: str) -> str:
+    """Chapters are numbered in Roman ("chương 4" → "IV"); Roman values in upper case."""
+    if _ROMAN.match(value):
+        return value.upper()
+    if level == "Chương":
+        return _to_roman(int(value)).upper()
+    return value
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value in sorted(_ROMANS, reverse=True):
+        while n >= value:
+            out += _ROMANS[value]
+            n -= value
+    return out

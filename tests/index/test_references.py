@@ -1,0 +1,141 @@
+"""Questions that name a place in a document (index.references): realistic wordings, none from eval/."""
+
+import pytest
+
+from index.references import Reference, document_keys, document_year, mentioned, parse, resolve
+from ingest.document import Chunk, DocMeta
+
+
+@pytest.mark.parametrize(
+    ("question", "levels"),
+    [
+        ("Điều 36 Bộ luật Lao động quy định những gì?", [(("Điều", "36"),)]),
+        ("khoản 3 Điều 98 nói về tiền lương ngừng việc thế nào", [(("Điều", "98"), ("Khoản", "3"))]),
+        (
+            "Theo điểm b khoản 1 Điều 37, trường hợp nào không được đơn phương",
+            [(("Điều", "37"), ("Khoản", "1"), ("Điểm", "b"))],
+        ),
+        ("dieu 169 bo luat lao dong tuoi nghi huu", [(("Điều", "169"),)]),
+        ("Điều 139, khoản 4 quy định gì", [(("Điều", "139"), ("Khoản", "4"))]),
+        ("What does clause 1 of Article 115 say about personal leave?", [(("Điều", "115"), ("Khoản", "1"))]),
+        ("So sánh Điều 35 và Điều 36", [(("Điều", "35"),), (("Điều", "36"),)]),
+        ("Chương 10 của luật quy định gì", [(("Chương", "X"),)]),
+        ("Mục II của quy chế nói về phụ cấp nào", [(("Mục", "II"),)]),
+        ("Phần 2 của điều lệ", [(("Phần", "2"),)]),
+        ("muc IV ke hoach", [(("Mục", "IV"),)]),
+        ("Mục 1 Chương III Bộ luật Lao động", [(("Chương", "III"), ("Mục", "1"))]),
+        ("điểm đ khoản 2 Điều 35", [(("Điều", "35"), ("Khoản", "2"), ("Điểm", "đ"))]),
+        ("diem dd khoan 2 dieu 35", [(("Điều", "35"), ("Khoản", "2"), ("Điểm", "đ"))]),
+    ],
+)
+def test_places_are_read(question, levels):
+    assert [r.levels for r in parse(question)] == levels
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Điều lệ Công đoàn quy định đoàn viên có quyền gì?",  # "Điều lệ" is a document, not an article
+        "Điều kiện để hưởng trợ cấp thôi việc là gì?",
+        "Mức 2 phụ cấp trách nhiệm là bao nhiêu?",  # "mức", not "mục"
+        "muc 2 phu cap la bao nhieu",  # unaccented "muc 2" may be "mức 2"
+        "Người lao động có 3 điều cần biết khi ký hợp đồng",
+        "Nghị định 145/2020/NĐ-CP hướng dẫn những gì?",
+        "Phần vi phạm kỷ luật lao động được xử lý thế nào?",  # "vi" is a word, not Roman VI
+        "muc vi pham nao bi sa thai",
+        "Which part I should read about overtime?",
+        "Chương 0 nói gì",
+    ],
+)
+def test_other_questions_name_no_place(question):
+    assert parse(question) == ()
+
+
+def test_label_names_the_innermost_level_first():
+    assert Reference((("Điều", "113"), ("Khoản", "2"))).label == "khoản 2 Điều 113"
+
+
+CODE = DocMeta(
+    doc_type="BỘ LUẬT", number="45/2019/QH14", title="Lao động", name="Bộ luật Lao động 45/2019/QH14"
+)
+SAFETY = DocMeta(
+    doc_type="LUẬT",
+    number="84/2015/QH13",
+    title="An toàn, vệ sinh lao động",
+    name="Luật An toàn, vệ sinh lao động 84/2015/QH13",
+)
+DECREE = DocMeta(
+    doc_type="NGHỊ ĐỊNH",
+    number="145/2020/NĐ-CP",
+    title="QUY ĐỊNH CHI TIẾT …",
+    name="Nghị định 145/2020/NĐ-CP",
+)
+CHARTER = DocMeta(name="Điều lệ Công đoàn Việt Nam khóa XIII")
+KEYS = {
+    "code": document_keys("code", CODE),
+    "safety": document_keys("safety", SAFETY),
+    "decree": document_keys("decree", DECREE),
+    "charter": document_keys("charter", CHARTER),
+}
+
+
+@pytest.mark.parametrize(
+    ("forms", "named", "other"),
+    [
+        (["Điều 35 Bộ luật Lao động"], {"code"}, False),
+        (["dieu 35 bo luat lao dong"], {"code"}, False),
+        (["Điều 35 Luật Lao động"], {"code"}, False),
+        (["Điều 7 Luật An toàn, vệ sinh lao động"], {"safety"}, False),
+        (["khoản 2 Điều 3 Nghị định 145"], {"decree"}, False),
+        (["Article 3 of Decree 145"], {"decree"}, False),
+        (["Điều 3 của 145/2020/NĐ-CP"], {"decree"}, False),
+        (["Điều 5 Điều lệ Công đoàn Việt Nam khóa XIII"], {"charter"}, False),
+        (["Điều 5 Điều lệ Công đoàn"], set(), True),  # a shortened name is left to the search
+        (
+            ["Điều 400 Nghị định 145/2020/NĐ-CP", "Điều 400 nghị định 145/2020/nghị định-Chính phủ"],
+            {"decree"},
+            False,
+        ),
+        (["Điều 5 Nghị định số 145"], {"decree"}, False),
+        (["Điều 5 Nghị định 145/2020"], {"decree"}, False),
+        (["Theo Điều 36, người sử dụng lao động có quyền quyết định gì?"], set(), False),
+        (["Điều 35: nghỉ việc không báo trước có vi phạm pháp luật không?"], set(), False),
+        (["What does Article 139 say about the collective agreement?"], set(), False),
+        (["Điều 5 Luật An toàn vệ sinh thực phẩm"], set(), True),
+        (["Điều 35 quy định gì"], set(), False),
+        (["Điều 5 Luật Đất đai quy định gì"], set(), True),
+        (["What does Article 139 of the Labour Code say", "Bộ luật Lao động 139"], {"code"}, False),
+    ],
+)
+def test_documents_named_by_a_question(forms, named, other):
+    assert mentioned(forms, KEYS) == (named, other)
+
+
+def test_another_edition_is_another_document():
+    years = {"code": document_year(CODE)}
+    assert mentioned(["Điều 36 Bộ luật Lao động 2012"], KEYS, years) == (set(), True)
+    assert mentioned(["Điều 36 Bộ luật Lao động năm 2019"], KEYS, years) == ({"code"}, False)
+
+
+def _chunk(doc, order, *path):
+    return Chunk(f"{doc}#{order}", doc, order, "clause", tuple(path), "…")
+
+
+CHUNKS = [
+    _chunk("code", 0, "Chương III", "Điều 35", "Khoản 1"),
+    _chunk("code", 1, "Chương III", "Điều 35", "Khoản 2", "Điểm a"),
+    _chunk("code", 2, "Chương III", "Điều 36"),
+    _chunk("code", 3, "Chương III", "Điều 350"),
+    _chunk("decree", 4, "Chương II", "Điều 35", "Khoản 2"),
+    _chunk("plan", 5, "III. TỔ CHỨC THỰC HIỆN", "4."),
+    _chunk("plan", 6, "II. NHIỆM VỤ", "1."),
+]
+
+
+def test_a_place_designates_its_clauses_in_the_named_document():
+    assert resolve(parse("Điều 35"), CHUNKS, {"code"}) == (0, 1)
+    assert resolve(parse("khoản 2 Điều 35"), CHUNKS, {"code"}) == (1,)
+    assert resolve(parse("khoản 2 Điều 35"), CHUNKS, set()) == (1, 4)  # no document named: every one
+    assert resolve(parse("Điều 35"), CHUNKS, {"code"}, allowed={1, 2}) == (1,)
+    assert resolve(parse("Mục III kế hoạch"), CHUNKS, {"plan"}) == (5,)
+    assert resolve(parse("Điều 400"), CHUNKS, {"code"}) == ()
