@@ -99,6 +99,15 @@ def test_model_round_trips_and_thresholds():
     assert not model.decide(low) and model.decide(high)
 
 
+def test_a_named_place_decides_whatever_the_scores():
+    model = AbstainModel(rule="calibrated", min_margin=0.2, calibration_weight=0.75, cosine_coverage_weight=0.0)
+    low = {"best_cosine": 0.5, "bigram_coverage": 0.0, "calibration": 0.9}
+    assert not model.decide(low)
+    assert model.decide({**low, "reference": 1.0})  # "Điều 35 Bộ luật Lao động": the article exists
+    # "Điều 400 Bộ luật Lao động": no such article, even if the first clause holds every word.
+    assert not model.decide({**low, "best_cosine": 0.99, "top1_full_cover": 1.0, "reference": -1.0})
+
+
 def _stub_searcher(article_keys):
     from index.search import Searcher
 
