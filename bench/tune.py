@@ -75,6 +75,7 @@ GRID: dict[str, tuple] = {
     "definition_penalty": (1.0, 0.8, 0.6, 0.4),
     "per_article": (0, 1, 2, 3),
     "answer_type_boost": (0.0, 0.05, 0.1, 0.2, 0.3),
+    "document_boost": (0.0, 0.1, 0.25, 0.5, 1.0),
     "mix_translated": ("max", "mean", "zmean"),
     "mix_restored": ("max", "mean", "zmean"),
 }
@@ -113,6 +114,7 @@ PRIORS = {  # prior → its "off" value
     "definition_penalty": 1.0,
     "per_article": 0,
     "answer_type_boost": 0.0,
+    "document_boost": 0.0,
 }
 BASELINE = {
     "fusion": "weighted",
@@ -127,6 +129,7 @@ BASELINE = {
     "definition_penalty": 1.0,
     "per_article": 0,
     "answer_type_boost": 0.0,
+    "document_boost": 0.0,
     "mix_translated": "max",
     "mix_restored": "max",
 }

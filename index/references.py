@@ -204,45 +204,53 @@ def document_year(meta: DocMeta) -> int | None:
     return int(year.group(1)) if year else meta.year
 
 
-def mentioned(
-    question_forms: Sequence[str], keys: dict[str, set[str]], years: dict[str, int | None] | None = None
-) -> tuple[set[str], bool]:
-    """(documents the question names, whether it names a document none of them is).
+@dataclass(frozen=True)
+class DocumentNames:
+    """How questions may name the documents of one index (`document_keys`), matched all at once."""
 
-    A document is named when one of its keys appears in a form of the question (as typed first,
-    then with diacritics restored, translated, abbreviations spelled out); when keys overlap, the
-    longest wins ("bo luat lao dong" over "luat lao dong"). A year right after the name that is not
-    the document's ("Bộ luật Lao động 2012" of the 2019 Code) names another edition. Another
-    document is named, in the question as typed, by a kind followed by a number or a capitalised
-    name ("Luật Đất đai", "Nghị định 15"; not "pháp luật", "quyết định gì", "thỏa ước lao động")."""
-    years = years or {}
-    named: set[str] = set()
-    other = False
-    for i, form in enumerate(question_forms):
-        cased = " " + _SO.sub(r"\1 ", _words(form, keep_case=True)) + " "
-        text = cased.lower()
-        hits = [
-            (m.start(), m.end(), doc_id)
-            for doc_id, doc_keys in keys.items()
-            for key in doc_keys
-            for m in re.finditer(rf"(?<= ){re.escape(key)}(?=[ /])", text)
-        ]
-        covered: list[tuple[int, int]] = []
-        for start, end, doc_id in sorted(hits, key=lambda h: h[0] - h[1]):
-            if any(a < end and start < b for a, b in covered) and (start, end) not in covered:
-                continue
-            year = re.match(r"[ /](?:nam )?((?:19|20)\d\d)\b", text[end:])
-            if year and years.get(doc_id) and int(year.group(1)) != years[doc_id]:
-                other = True
-                continue
-            covered.append((start, end))
-            named.add(doc_id)
-        if i == 0:
+    owners: dict[str, tuple[str, ...]]  # key → the documents it names
+    years: dict[str, int | None]  # document → the year of its edition
+    pattern: re.Pattern | None
+
+    @classmethod
+    def of(cls, metas: dict[str, DocMeta]) -> DocumentNames:
+        owners: dict[str, list[str]] = {}
+        for doc_id, meta in metas.items():
+            for key in document_keys(doc_id, meta):
+                owners.setdefault(key, []).append(doc_id)
+        # Longest first: at one position "bo luat lao dong" wins over "luat lao dong".
+        keys = sorted(owners, key=len, reverse=True)
+        pattern = re.compile(rf"(?<= )(?:{'|'.join(map(re.escape, keys))})(?=[ /])") if keys else None
+        years = {doc_id: document_year(meta) for doc_id, meta in metas.items()}
+        return cls({k: tuple(v) for k, v in owners.items()}, years, pattern)
+
+    def mentioned(self, question_forms: Sequence[str]) -> tuple[set[str], bool]:
+        """(documents the question names, whether it names a document none of them is).
+
+        A document is named when one of its keys appears in a form of the question (as typed
+        first, then with diacritics restored, translated, abbreviations spelled out). A year right
+        after the name that is not the document's ("Bộ luật Lao động 2012" of the 2019 Code) names
+        another edition. Another document is named, in the question as typed, by a kind followed
+        by a number or a capitalised name ("Luật Đất đai", "Nghị định 15"; not "pháp luật",
+        "quyết định gì", "thỏa ước lao động")."""
+        named: set[str] = set()
+        other = False
+        for i, form in enumerate(question_forms):
+            cased = " " + _SO.sub(r"\1 ", _words(form, keep_case=True)) + " "
+            text = cased.lower()
             rest = cased
-            for a, b in covered:
-                rest = rest[:a] + " " * (b - a) + rest[b:]
-            other = other or bool(_OTHER_DOCUMENT.search(rest))
-    return named, other and not named
+            for m in self.pattern.finditer(text) if self.pattern else ():
+                owners = self.owners[m.group()]
+                year = re.match(r"[ /](?:nam )?((?:19|20)\d\d)\b", text[m.end() :])
+                fits = [d for d in owners if not (year and self.years.get(d) and int(year.group(1)) != self.years[d])]
+                if not fits:
+                    other = True
+                    continue
+                named.update(fits)
+                rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+            if i == 0:
+                other = other or bool(_OTHER_DOCUMENT.search(rest))
+        return named, other and not named
 
 
 def resolve(

@@ -82,6 +82,9 @@ class SearchConfig:
     # clause that states one (a number that is not a reference, a document number or a year);
     # one asking for a percentage, by a clause that states a percentage.
     answer_type_boost: float = field(default_factory=lambda: _fitted("answer_type_boost", 0.0))
+    # Clauses of a document the question names ("Nghị định 145 quy định gì về …") gain this share
+    # of the best score (index.references.DocumentNames).
+    document_boost: float = field(default_factory=lambda: _fitted("document_boost", 0.0))
     rerank_top: int = 20
     abstain: AbstainModel = field(default_factory=_fitted_abstain)
 
@@ -205,6 +208,8 @@ class Candidates:
     variant_spread: tuple[tuple[float, float], ...] = ()
     # The place the question names ("Điều 35 Bộ luật Lao động"), if any (index.references).
     resolution: references.Resolution | None = None
+    # The documents of the index the question names ("theo Nghị định 145", "Luật Việc làm").
+    named_documents: frozenset[str] = frozenset()
 
     def dense_scores(self, config: SearchConfig) -> dict[int, float]:
         """The dense score each candidate enters fusion with (SearchConfig.mix_*): the best
@@ -359,6 +364,7 @@ class Searcher:
         variant_dense = tuple(
             {int(r): float(exact[i, j]) for i, r in enumerate(rows)} for j in range(exact.shape[1])
         )
+        named, other = self._named_documents(analysis)
         query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
         lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[:n]
@@ -374,7 +380,8 @@ class Searcher:
             allowed,
             variant_dense,
             tuple(spread),
-            self._resolve_references(analysis, allowed),
+            self._resolve_references(analysis, named, other, allowed),
+            named,
         )
 
     def rank(self, cands: Candidates, config: SearchConfig | None = None) -> tuple[list[int], dict[int, float]]:
@@ -404,19 +411,23 @@ class Searcher:
             fused[row] = top + max(fused.get(row, 0.0), 0.0)
         return first + [r for r in ranked if r not in named], fused
 
-    def _resolve_references(self, analysis: QueryAnalysis, allowed: np.ndarray | None) -> references.Resolution | None:
-        """What the place the question names designates here; None when it names none, names a
-        document this index does not hold, or one the filters leave out."""
-        refs = references.parse(analysis.question)
-        if not refs:
-            return None
+    def _named_documents(self, analysis: QueryAnalysis) -> tuple[frozenset[str], bool]:
+        """(documents of this index the question names, whether it names one the index lacks)."""
         typed = [f for f in (analysis.question, analysis.restored, analysis.translated) if f]
         spell_out = load_abbreviations().spell_out
         forms = typed + [spell_out(f) for f in typed if spell_out(f) != f]
-        named, other = references.mentioned(forms, self._document_keys, self._document_years)
-        if other:
+        named, other = self._document_names.mentioned(forms)
+        return frozenset(named), other
+
+    def _resolve_references(
+        self, analysis: QueryAnalysis, named: frozenset[str], other: bool, allowed: np.ndarray | None
+    ) -> references.Resolution | None:
+        """What the place the question names designates here; None when it names none, names a
+        document this index does not hold, or one the filters leave out."""
+        refs = references.parse(analysis.question)
+        if not refs or other:
             return None
-        per_ref = [references.resolve((ref,), self.store.chunks, named) for ref in refs]
+        per_ref = [references.resolve((ref,), self.store.chunks, set(named)) for ref in refs]
         rows = sorted({r for found in per_ref for r in found})
         if allowed is not None:
             kept = set(allowed.tolist())
@@ -429,12 +440,8 @@ class Searcher:
         return references.Resolution(refs, tuple(sorted(named)), tuple(rows), missing)
 
     @cached_property
-    def _document_keys(self) -> dict[str, set[str]]:
-        return {d: references.document_keys(d, doc.meta) for d, doc in self.store.documents.items()}
-
-    @cached_property
-    def _document_years(self) -> dict[str, int | None]:
-        return {d: references.document_year(doc.meta) for d, doc in self.store.documents.items()}
+    def _document_names(self) -> references.DocumentNames:
+        return references.DocumentNames.of({d: doc.meta for d, doc in self.store.documents.items()})
 
     def _reference_notes(self, cands: Candidates, filters: Filters | None) -> list[str]:
         """Say so when a place the question names does not exist ("Điều 400 Bộ luật Lao động")."""
@@ -526,6 +533,8 @@ class Searcher:
                     score += cfg.coverage_boost * top * covered / total_idf
             if wanted_amount is not None and self._states_amount(row)[wanted_amount]:
                 score += cfg.answer_type_boost * top
+            if cfg.document_boost and chunk.doc_id in cands.named_documents:
+                score += cfg.document_boost * top
             if cfg.definition_penalty != 1.0 and self._is_definition[row]:
                 score *= cfg.definition_penalty
             out[row] = score

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.references import Reference, document_keys, document_year, mentioned, parse, resolve
+from index.references import DocumentNames, Reference, parse, resolve
 from ingest.document import Chunk, DocMeta
 
 
@@ -71,12 +71,7 @@ DECREE = DocMeta(
     name="Nghị định 145/2020/NĐ-CP",
 )
 CHARTER = DocMeta(name="Điều lệ Công đoàn Việt Nam khóa XIII")
-KEYS = {
-    "code": document_keys("code", CODE),
-    "safety": document_keys("safety", SAFETY),
-    "decree": document_keys("decree", DECREE),
-    "charter": document_keys("charter", CHARTER),
-}
+NAMES = DocumentNames.of({"code": CODE, "safety": SAFETY, "decree": DECREE, "charter": CHARTER})
 
 
 @pytest.mark.parametrize(
@@ -108,13 +103,12 @@ KEYS = {
     ],
 )
 def test_documents_named_by_a_question(forms, named, other):
-    assert mentioned(forms, KEYS) == (named, other)
+    assert NAMES.mentioned(forms) == (named, other)
 
 
 def test_another_edition_is_another_document():
-    years = {"code": document_year(CODE)}
-    assert mentioned(["Điều 36 Bộ luật Lao động 2012"], KEYS, years) == (set(), True)
-    assert mentioned(["Điều 36 Bộ luật Lao động năm 2019"], KEYS, years) == ({"code"}, False)
+    assert NAMES.mentioned(["Điều 36 Bộ luật Lao động 2012"]) == (set(), True)
+    assert NAMES.mentioned(["Điều 36 Bộ luật Lao động năm 2019"]) == ({"code"}, False)
 
 
 def _chunk(doc, order, *path):
