@@ -37,9 +37,13 @@ _NUMBER = r"(?P<number>\d{1,4}|[ivxlc]{1,6})(?![\w/-])"
 _JOIN = r"\s*(?:,|cua|thuoc|tai|of|in)?\s*"
 _REFERENCE = re.compile(
     rf"\b(?:(?:{_LEVEL_WORDS['Điểm']})\s+(?P<point>dd|[a-z])(?![\w/-]){_JOIN})?"
-    rf"(?:(?:{_LEVEL_WORDS['Khoản']})\s+(?P<clause>\d{{1,3}})(?![\w/-]){_JOIN})?"
+    rf"(?:(?:{_LEVEL_WORDS['Khoản']})\s+(?P<clause>\d{{1,3}})(?![\w/-]|\.\d){_JOIN})?"
     rf"(?:{_LEVEL_WORDS['Điều']})\s*(?P<article>\d{{1,4}})(?![\w/-])"
-    rf"(?:\s*,?\s*(?:khoan|clause)\s+(?P<clause_after>\d{{1,3}})(?![\w/-]))?"
+    rf"(?:\s*,?\s*(?:khoan|clause)\s+(?P<clause_after>\d{{1,3}})(?![\w/-]|\.\d))?"
+)
+# "khoản 3.3", "mục 2.1": an agreement's or a plan's clause numbered with its parent ("3.3.").
+_DOTTED = re.compile(
+    r"\b(?:khoan|clause|muc|section|diem)\s+(?P<number>\d{1,3}(?:\.\d{1,3})+)\.?(?![\w/-]|\.\d)"
 )
 _SECTION = re.compile(rf"\b(?P<word>{_LEVEL_WORDS['Chương']}|{_LEVEL_WORDS['Mục']})\s+{_NUMBER}")
 _ROMAN = re.compile(r"^[ivxlc]+$")
@@ -136,6 +140,9 @@ def parse(question: str) -> tuple[Reference, ...]:
             if m.group("point"):
                 levels.append(("Điểm", _point_letter(question, m)))
         found.append((m.start(), m.end(), tuple(levels)))
+    for m in _DOTTED.finditer(text):
+        if not any(a <= m.start() < b for a, b, _ in found):
+            found.append((m.start(), m.end(), (("Khoản", m.group("number")),)))
     for m in _SECTION.finditer(text):
         if any(a <= m.start() < b for a, b, _ in found):
             continue
@@ -242,7 +249,11 @@ class DocumentNames:
             for m in self.pattern.finditer(text) if self.pattern else ():
                 owners = self.owners[m.group()]
                 year = re.match(r"[ /](?:nam )?((?:19|20)\d\d)\b", text[m.end() :])
-                fits = [d for d in owners if not (year and self.years.get(d) and int(year.group(1)) != self.years[d])]
+                fits = [
+                    d
+                    for d in owners
+                    if not (year and self.years.get(d) and int(year.group(1)) != self.years[d])
+                ]
                 if not fits:
                     other = True
                     continue
@@ -260,14 +271,31 @@ def resolve(
     allowed: set[int] | None = None,
 ) -> tuple[int, ...]:
     """Rows of the clauses the references designate, within the named documents (all when none is
-    named) and the allowed rows (the filters), in document order."""
-    return tuple(
-        row
-        for row, chunk in enumerate(chunks)
-        if (not named or chunk.doc_id in named)
-        and (allowed is None or row in allowed)
-        and any(ref.designates(chunk.path) for ref in references)
-    )
+    named) and the allowed rows (the filters), in document order.
+
+    A place inside a clause that is one chunk ("điểm b" of a short khoản, "khoản 2" of a short
+    article, both kept whole) designates that clause: the chunk whose path ends at the enclosing
+    level."""
+    rows: set[int] = set()
+    for ref in references:
+        levels = ref.levels
+        found: list[int] = []
+        while levels and not found:
+            inner = Reference(levels)
+            whole = len(levels) < len(ref.levels)  # only a clause kept whole holds a deeper place
+            found = [
+                row
+                for row, chunk in enumerate(chunks)
+                if (not named or chunk.doc_id in named)
+                and (allowed is None or row in allowed)
+                and inner.designates(chunk.path)
+                and (not whole or _element_is(chunk.path[-1], *levels[-1]))
+            ]
+            if levels[-1][0] not in ("Điểm", "Khoản"):
+                break
+            levels = levels[:-1]
+        rows.update(found)
+    return tuple(sorted(rows))
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -294,7 +322,7 @@ def _element_is(element: str, level: str, value: str) -> bool:
         # A plan's top-level heading "III. TỔ CHỨC THỰC HIỆN", or "Mục III", "Phần III".
         return bool(re.match(rf"(?:(?:Mục|Phần)\s+)?{value}(?:\.|\s|$)", element))
     if level == "Khoản":
-        # A law's "Khoản 2", or an agreement's or plan's numbered clause "2." directly in the article.
+        # A law's "Khoản 2", or an agreement's or plan's numbered clause "2." or "3.3." in the article.
         return element == f"Khoản {value}" or element == f"{value}."
     return bool(re.match(rf"{level}\s+{re.escape(value)}(?![\w])", element))
 

@@ -26,6 +26,8 @@ from ingest.document import Chunk, DocMeta
         ("Mục 1 Chương III Bộ luật Lao động", [(("Chương", "III"), ("Mục", "1"))]),
         ("điểm đ khoản 2 Điều 35", [(("Điều", "35"), ("Khoản", "2"), ("Điểm", "đ"))]),
         ("diem dd khoan 2 dieu 35", [(("Điều", "35"), ("Khoản", "2"), ("Điểm", "đ"))]),
+        ("Khoản 3.3 thỏa ước lao động tập thể", [(("Khoản", "3.3"),)]),
+        ("Điều 3 khoản 3.3", [(("Điều", "3"), ("Khoản", "3.3"))]),
     ],
 )
 def test_places_are_read(question, levels):
@@ -113,6 +115,20 @@ def test_another_edition_is_another_document():
 
 def _chunk(doc, order, *path):
     return Chunk(f"{doc}#{order}", doc, order, "clause", tuple(path), "…")
+
+
+def test_a_place_inside_a_clause_kept_whole_designates_that_clause():
+    chunks = [
+        _chunk("code", 0, "Chương I", "Điều 3"),  # a short article, its khoản in one chunk
+        _chunk("code", 1, "Chương I", "Điều 4", "Khoản 1"),  # a khoản with its points in one chunk
+        _chunk("code", 2, "Chương I", "Điều 5", "Khoản 2", "Điểm a"),  # a long khoản split at its points
+        _chunk("deal", 3, "Điều 3", "3.3."),  # an agreement's clause holding its points
+    ]
+    assert resolve(parse("khoản 2 Điều 3"), chunks, set()) == (0,)
+    assert resolve(parse("điểm b khoản 1 Điều 4"), chunks, set()) == (1,)
+    assert resolve(parse("điểm g khoản 2 Điều 5"), chunks, set()) == ()  # split: its points are known
+    assert resolve(parse("Khoản 3.3 thỏa ước"), chunks, set()) == (3,)
+    assert resolve(parse("điểm b khoản 3.3 Điều 3"), chunks, {"deal"}) == (3,)
 
 
 CHUNKS = [
