@@ -43,7 +43,9 @@ _REFERENCE = re.compile(
 )
 # "khoản 3.3", "mục 2.1": an agreement's or a plan's clause numbered with its parent ("3.3.").
 _DOTTED = re.compile(
-    r"\b(?:khoan|clause|muc|section|diem)\s+(?P<number>\d{1,3}(?:\.\d{1,3})+)\.?(?![\w/-]|\.\d)"
+    r"\b(?P<word>khoan|clause|muc|section)\s+(?P<number>\d{1,3}(?:\.\d{1,2})+)\.?(?![\w/-]|\.?\d)"
+    # Not an amount or a score: "khoản 1.000.000 đồng", "mức 1.5 lần", "mục 3.5 triệu".
+    r"(?!\s*(?:dong|trieu|nghin|ngan|ty|usd|%|lan|diem|gio|ngay|thang|nam)\b)"
 )
 _SECTION = re.compile(rf"\b(?P<word>{_LEVEL_WORDS['Chương']}|{_LEVEL_WORDS['Mục']})\s+{_NUMBER}")
 _ROMAN = re.compile(r"^[ivxlc]+$")
@@ -65,6 +67,8 @@ _KINDS = (
 _OTHER_DOCUMENT = re.compile(
     rf"(?i:\b(?:{_KINDS}))\s+(?:\d|[A-Z])|\b[A-Z]\w*\s+(?:Law|Code|Decree|Circular|Charter)\b"
     r"|(?i:\b(?:law|decree|circular|decision|resolution))\s+(?:no\.?\s*)?\d"
+    # A law named in lower case ("luật đất đai"), not "pháp luật", "luật này", "luật định", "luật quy định".
+    r"|(?i:(?<!phap )\b(?:bo luat|luat)\s+(?!nay\b|dinh\b|quy\b|so\b|la\b|thi\b|co\b|cho\b|ve\b)[a-z])"
 )
 # "Nghị định số 145", "Kế hoạch số 48": the "số" is not part of the name.
 _SO = re.compile(rf"(?i)\b({_KINDS}|decree|plan|law|no)\s+(?:so|no\.?)\s+(?=\d)")
@@ -97,14 +101,11 @@ class Reference:
 
     @property
     def vague(self) -> bool:
-        """An Arabic "Mục 2"/"Phần 2" alone: a law's section, or a plan's item "2." under any of
-        its headings; finding no such section says nothing about the question."""
-        return len(self.levels) == 1 and self.levels[0][0] in ("Mục", "Phần") and self.levels[0][1].isdigit()
-
-    def designates(self, path: Sequence[str]) -> bool:
-        """Whether a clause at `path` lies inside this place."""
-        return all(
-            any(_element_is(element, level, value) for element in path) for level, value in self.levels
+        """A place whose numbering documents write in different ways: an Arabic "Mục 2"/"Phần 2"
+        (a law's section, a plan's item "2." under any heading) or a dotted "3.3"/"2.1" (an
+        agreement's clause, a regulation's II.1). Finding none says nothing about the question."""
+        return any(
+            (level in ("Mục", "Phần") and value.isdigit()) or "." in value for level, value in self.levels
         )
 
 
@@ -141,8 +142,14 @@ def parse(question: str) -> tuple[Reference, ...]:
                 levels.append(("Điểm", _point_letter(question, m)))
         found.append((m.start(), m.end(), tuple(levels)))
     for m in _DOTTED.finditer(text):
-        if not any(a <= m.start() < b for a, b, _ in found):
-            found.append((m.start(), m.end(), (("Khoản", m.group("number")),)))
+        typed = question[m.start("word") : m.end("word")].lower()
+        if any(a <= m.start() < b for a, b, _ in found):
+            continue
+        if accented and typed not in ("khoản", "mục", "clause", "section"):
+            continue  # "mức", "khoán": folding made them "muc", "khoan"
+        if text[max(0, m.start() - 4) : m.start()] == "tai ":
+            continue  # "tài khoản 1.2"
+        found.append((m.start(), m.end(), (("Khoản", m.group("number")),)))
     for m in _SECTION.finditer(text):
         if any(a <= m.start() < b for a, b, _ in found):
             continue
@@ -264,9 +271,52 @@ class DocumentNames:
         return named, other and not named
 
 
+@dataclass(frozen=True)
+class Places:
+    """The rows of an index by the elements of their paths ("Điều 35", "Khoản 2", "3.2.", "III. …"),
+    so a reference is resolved over the distinct elements, not over every chunk."""
+
+    by_element: dict[str, frozenset[int]]
+    by_last: dict[str, frozenset[int]]  # by the innermost element: the clause kept whole there
+    by_document: dict[str, frozenset[int]]
+
+    @classmethod
+    def of(cls, chunks: Sequence[Chunk]) -> Places:
+        by_element: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
+        by_document: dict[str, set[int]] = {}
+        for row, chunk in enumerate(chunks):
+            for element in chunk.path:
+                by_element.setdefault(element, set()).add(row)
+            if chunk.path:
+                by_last.setdefault(chunk.path[-1], set()).add(row)
+            by_document.setdefault(chunk.doc_id, set()).add(row)
+
+        def freeze(d: dict[str, set[int]]) -> dict[str, frozenset[int]]:
+            return {k: frozenset(v) for k, v in d.items()}
+
+        return cls(freeze(by_element), freeze(by_last), freeze(by_document))
+
+    def rows_at(
+        self, ref: Reference, level: str, value: str, table: dict[str, frozenset[int]] | None = None
+    ) -> set[int]:
+        """Rows whose path (innermost element only, with `table` = by_last) is at this level."""
+        table = self.by_element if table is None else table
+        rows: set[int] = set()
+        for element, found in table.items():
+            if _element_is(element, level, value):
+                rows |= found
+        article = dict(ref.levels).get("Điều")
+        if level == "Khoản" and article is not None:
+            rows |= table.get(
+                f"{article}.{value}.", frozenset()
+            )  # an agreement's "3.2." for khoản 2 of Điều 3
+        return rows
+
+
 def resolve(
     references: Sequence[Reference],
-    chunks: Sequence[Chunk],
+    places: Places,
     named: set[str],
     allowed: set[int] | None = None,
 ) -> tuple[int, ...]:
@@ -276,25 +326,25 @@ def resolve(
     A place inside a clause that is one chunk ("điểm b" of a short khoản, "khoản 2" of a short
     article, both kept whole) designates that clause: the chunk whose path ends at the enclosing
     level."""
+    scope: set[int] | None = None
+    if named:
+        scope = set().union(*(places.by_document.get(d, frozenset()) for d in named))
+    if allowed is not None:
+        scope = set(allowed) if scope is None else scope & allowed
     rows: set[int] = set()
     for ref in references:
         levels = ref.levels
-        found: list[int] = []
-        while levels and not found:
-            inner = Reference(levels)
-            whole = len(levels) < len(ref.levels)  # only a clause kept whole holds a deeper place
-            found = [
-                row
-                for row, chunk in enumerate(chunks)
-                if (not named or chunk.doc_id in named)
-                and (allowed is None or row in allowed)
-                and inner.designates(chunk.path)
-                and (not whole or _element_is(chunk.path[-1], *levels[-1]))
-            ]
-            if levels[-1][0] not in ("Điểm", "Khoản"):
+        while levels:
+            found = scope
+            for level, value in levels:
+                at = places.rows_at(ref, level, value)
+                found = at if found is None else found & at
+            if len(levels) < len(ref.levels):  # only a clause kept whole holds a deeper place
+                found &= places.rows_at(ref, *levels[-1], table=places.by_last)
+            if found or levels[-1][0] not in ("Điểm", "Khoản"):
                 break
             levels = levels[:-1]
-        rows.update(found)
+        rows |= found or set()
     return tuple(sorted(rows))
 
 

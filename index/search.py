@@ -427,17 +427,23 @@ class Searcher:
         refs = references.parse(analysis.question)
         if not refs or other:
             return None
-        per_ref = [references.resolve((ref,), self.store.chunks, set(named)) for ref in refs]
+        per_ref = [references.resolve((ref,), self._places, set(named)) for ref in refs]
         rows = sorted({r for found in per_ref for r in found})
         if allowed is not None:
             kept = set(allowed.tolist())
             if rows and not kept & set(rows):
                 return None  # the place exists, in documents the filters leave out
             rows = [r for r in rows if r in kept]
-        missing = tuple(ref for ref, found in zip(refs, per_ref, strict=True) if not found)
-        if not rows and all(ref.vague for ref in refs):
+        # A place numbered in a way documents differ on ("Mục 2", "3.3") that designates nothing
+        # says nothing: only the others can make the question unanswerable.
+        missing = tuple(ref for ref, found in zip(refs, per_ref, strict=True) if not found and not ref.vague)
+        if not rows and not missing:
             return None
         return references.Resolution(refs, tuple(sorted(named)), tuple(rows), missing)
+
+    @cached_property
+    def _places(self) -> references.Places:
+        return references.Places.of(self.store.chunks)
 
     @cached_property
     def _document_names(self) -> references.DocumentNames:

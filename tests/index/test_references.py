@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.references import DocumentNames, Reference, parse, resolve
+from index.references import DocumentNames, Places, Reference, parse, resolve
 from ingest.document import Chunk, DocMeta
 
 
@@ -47,6 +47,11 @@ def test_places_are_read(question, levels):
         "muc vi pham nao bi sa thai",
         "Which part I should read about overtime?",
         "Chương 0 nói gì",
+        "Đoàn viên kết hôn được chi khoản 1.000.000 đồng phải không?",  # amounts, scores, accounts
+        "nằm viện được chi mức 500.000 đồng mỗi lần à?",
+        "Trợ cấp mức 1.5 lần lương",
+        "muc 4.960.000 dong ap dung cho vung nao",
+        "tài khoản 1.2 của công đoàn",
     ],
 )
 def test_other_questions_name_no_place(question):
@@ -99,6 +104,8 @@ NAMES = DocumentNames.of({"code": CODE, "safety": SAFETY, "decree": DECREE, "cha
         (["Điều 35: nghỉ việc không báo trước có vi phạm pháp luật không?"], set(), False),
         (["What does Article 139 say about the collective agreement?"], set(), False),
         (["Điều 5 Luật An toàn vệ sinh thực phẩm"], set(), True),
+        (["điều 5 luật đất đai quy định gì"], set(), True),
+        (["Điều 5 của luật này quy định gì"], set(), False),
         (["Điều 35 quy định gì"], set(), False),
         (["Điều 5 Luật Đất đai quy định gì"], set(), True),
         (["What does Article 139 of the Labour Code say", "Bộ luật Lao động 139"], {"code"}, False),
@@ -124,11 +131,14 @@ def test_a_place_inside_a_clause_kept_whole_designates_that_clause():
         _chunk("code", 2, "Chương I", "Điều 5", "Khoản 2", "Điểm a"),  # a long khoản split at its points
         _chunk("deal", 3, "Điều 3", "3.3."),  # an agreement's clause holding its points
     ]
-    assert resolve(parse("khoản 2 Điều 3"), chunks, set()) == (0,)
-    assert resolve(parse("điểm b khoản 1 Điều 4"), chunks, set()) == (1,)
-    assert resolve(parse("điểm g khoản 2 Điều 5"), chunks, set()) == ()  # split: its points are known
-    assert resolve(parse("Khoản 3.3 thỏa ước"), chunks, set()) == (3,)
-    assert resolve(parse("điểm b khoản 3.3 Điều 3"), chunks, {"deal"}) == (3,)
+    assert resolve(parse("khoản 2 Điều 3"), Places.of(chunks), set()) == (0,)
+    assert resolve(parse("điểm b khoản 1 Điều 4"), Places.of(chunks), set()) == (1,)
+    assert (
+        resolve(parse("điểm g khoản 2 Điều 5"), Places.of(chunks), set()) == ()
+    )  # split: its points are known
+    assert resolve(parse("Khoản 3.3 thỏa ước"), Places.of(chunks), set()) == (3,)
+    assert resolve(parse("khoản 3 Điều 3 thỏa ước"), Places.of(chunks), {"deal"}) == (3,)  # "3.3."
+    assert resolve(parse("điểm b khoản 3.3 Điều 3"), Places.of(chunks), {"deal"}) == (3,)
 
 
 CHUNKS = [
@@ -143,9 +153,18 @@ CHUNKS = [
 
 
 def test_a_place_designates_its_clauses_in_the_named_document():
-    assert resolve(parse("Điều 35"), CHUNKS, {"code"}) == (0, 1)
-    assert resolve(parse("khoản 2 Điều 35"), CHUNKS, {"code"}) == (1,)
-    assert resolve(parse("khoản 2 Điều 35"), CHUNKS, set()) == (1, 4)  # no document named: every one
-    assert resolve(parse("Điều 35"), CHUNKS, {"code"}, allowed={1, 2}) == (1,)
-    assert resolve(parse("Mục III kế hoạch"), CHUNKS, {"plan"}) == (5,)
-    assert resolve(parse("Điều 400"), CHUNKS, {"code"}) == ()
+    assert resolve(parse("Điều 35"), Places.of(CHUNKS), {"code"}) == (0, 1)
+    assert resolve(parse("khoản 2 Điều 35"), Places.of(CHUNKS), {"code"}) == (1,)
+    assert resolve(parse("khoản 2 Điều 35"), Places.of(CHUNKS), set()) == (
+        1,
+        4,
+    )  # no document named: every one
+    assert resolve(parse("Điều 35"), Places.of(CHUNKS), {"code"}, allowed={1, 2}) == (1,)
+    assert resolve(parse("Mục III kế hoạch"), Places.of(CHUNKS), {"plan"}) == (5,)
+    assert resolve(parse("Điều 400"), Places.of(CHUNKS), {"code"}) == ()
+
+
+def test_places_numbered_in_ways_documents_differ_on_are_vague():
+    assert all(ref.vague for ref in parse("mục 2 phần III kế hoạch 48"))
+    assert parse("Mục 2.1 quy chế")[0].vague
+    assert not any(ref.vague for ref in parse("Mục III kế hoạch 48") + parse("khoản 2 Điều 3"))
