@@ -359,7 +359,13 @@ def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float], recip
     # pools (the full-cover rule answers some positives whatever the score). The cosine rule's is
     # refitted the same way, so the two rules compete on equal terms rather than against a
     # constant from an earlier dev set.
-    scored = [f for f, it in zip(feats, items, strict=True) if it.positive and not f["top1_full_cover"]]
+    # Positives a rule answers whatever the score (a held question, a named place or part) do not
+    # set the threshold.
+    scored = [
+        f
+        for f, it in zip(feats, items, strict=True)
+        if it.positive and not (f["top1_full_cover"] or f.get("reference", 0.0) > 0 or f.get("named_part", 0.0))
+    ]
     positives = sum(1 for it in items if it.positive)
     # The learned and raw-cosine rules are fitted at the comparison target; a recipe's own target
     # moves only the calibrated rule's margin.

@@ -27,7 +27,9 @@ and the constants are in index/data/search_params.json, the comparison in docs/t
   out and is kept for comparison.
 
 Whatever the rule, a question that names a place in a document ("Điều 35 Bộ luật Lao động",
-index.references) is answered when the place exists and not when it does not; a first passage that holds every content syllable of the question and three
+index.references) is answered when the place exists and not when it does not; one that names a
+document and asks who signed it, whom it was sent to or who issued it when ("Ai ký Kế hoạch 48?")
+is answered when that part of that document comes first; a first passage that holds every content syllable of the question and three
 quarters of its bigrams (at least two) is never "not found", and punctuation cannot flip the
 verdict: the query analysis strips it before anything is embedded or counted
 (index.query.canonical_question).
@@ -79,6 +81,9 @@ class AbstainModel:
         # exists, and by nothing if it does not (index.references), whatever the scores say.
         if features.get("reference", 0.0) != 0.0:
             return features["reference"] > 0.0
+        # "Ai ký Kế hoạch 48?": the named document's signature (recipients, header) is the answer.
+        if features.get("named_part", 0.0) > 0.0:
+            return True
         if features.get("top1_full_cover", 0.0) >= 1.0:
             return True
         if self.rule in ("cosine", "calibrated"):

@@ -188,6 +188,19 @@ _NOT_AN_AMOUNT = re.compile(
 _PERCENT = re.compile(r"\d\s*%|\bphan tram\b")
 
 
+def _wanted_kind(analysis: QueryAnalysis) -> str | None:
+    """The part of a document a question asks for: who signed it, whom it was sent to, who issued
+    it or when; None for a question about its content."""
+    q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
+    if _ABOUT_SIGNATURE.search(q):
+        return "signature"
+    if _ABOUT_RECIPIENTS.search(q):
+        return "recipients"
+    if (_ABOUT_DATE.search(q) and _ABOUT_ISSUE.search(q)) or _ABOUT_ISSUER.search(q):
+        return "preamble"
+    return None
+
+
 @dataclass
 class Candidates:
     """What retrieval found for one question, before any constant of the ranking is applied:
@@ -494,6 +507,14 @@ class Searcher:
         feats["calibration"] = self.store.calibration
         resolution = cands.resolution
         feats["reference"] = 0.0 if resolution is None else 1.0 if resolution.found else -1.0
+        # "Ai ký Kế hoạch 48?": the question names a document of the index and a part of it (its
+        # signature, recipients, header), and that part of that document comes first.
+        first = self.store.chunks[ranked[0]] if ranked else None
+        feats["named_part"] = float(
+            first is not None
+            and first.doc_id in cands.named_documents
+            and first.kind == _wanted_kind(cands.analysis)
+        )
         return feats
 
     def _priors(self, fused: dict[int, float], cands: Candidates, cfg: SearchConfig) -> dict[int, float]:
@@ -502,15 +523,7 @@ class Searcher:
         analysis = cands.analysis
         top = max(fused.values())
         q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
-        wanted_kind = (
-            "signature"
-            if _ABOUT_SIGNATURE.search(q)
-            else "recipients"
-            if _ABOUT_RECIPIENTS.search(q)
-            else "preamble"
-            if (_ABOUT_DATE.search(q) and _ABOUT_ISSUE.search(q)) or _ABOUT_ISSUER.search(q)
-            else None
-        )
+        wanted_kind = _wanted_kind(analysis)
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q))
         wanted_amount: int | None = None  # 0: any amount, 1: a percentage
         if cfg.answer_type_boost:

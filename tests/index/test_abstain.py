@@ -53,6 +53,15 @@ def test_first_clause_holding_every_content_term_is_never_not_found(welfare_sear
     assert searcher.search("công ty có cho vay tiền mua nhà không", top_k=3).answer_found is False
 
 
+def test_a_named_documents_header_answers_who_issued_it(welfare_searcher):
+    never = replace(welfare_searcher.config, abstain=AbstainModel(bias=-50.0))
+    searcher = type(welfare_searcher)(welfare_searcher.store, welfare_searcher.embedder, config=never)
+    named = searcher.search("Quy chế 07/2025/QC-MA do ai ban hành?", top_k=3)
+    assert named.hits[0].chunk.kind == "preamble" and named.answer_found is True
+    # Not naming the document: the (always-no) model decides.
+    assert searcher.search("Quy chế phúc lợi do cơ quan nào ban hành?", top_k=3).answer_found is False
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="known gap, measured: everyday words ('bố … mất') vs the text's words ('cha … qua đời') — "

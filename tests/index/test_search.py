@@ -23,10 +23,13 @@ def test_canonical_question_in_three_forms(searcher, question):
     assert top[0].citation == "Kế hoạch 48-KH/ĐĐTLD › III. TỔ CHỨC THỰC HIỆN › 4."
 
 
-def test_signer_question_finds_signature_chunk(searcher):
-    result = searcher.search("Ai ký kế hoạch 48?", top_k=3)
+@pytest.mark.parametrize("question", ["Ai ký kế hoạch 48?", "Ai ký kế hoạch 48", "ai ky ke hoach 48", "ai ky ke hoach 48?"])
+def test_signer_question_finds_signature_chunk_and_is_answered(searcher, question):
+    # Issue 8: with or without "?" or diacritics, answered, the signer first.
+    result = searcher.search(question, top_k=3)
     assert result.hits[0].chunk.kind == "signature"
     assert "Trần Thanh Hải" in result.hits[0].chunk.text
+    assert result.answer_found
 
 
 @pytest.mark.parametrize(
