@@ -25,7 +25,7 @@ from ingest.normalize import fold, has_diacritics
 # A level of a document's structure as a path element names it ("Điều 35", "Khoản 2", "Điểm a",
 # "Chương IV", "Mục 3") and how a question may call it, folded (diacritics removed, lower case).
 _LEVEL_WORDS = {
-    "Điều": r"dieu|article|art\.",
+    "Điều": r"dieu|articles?|art\.",
     "Khoản": r"khoan|clause|paragraph",
     "Điểm": r"diem|point",
     "Chương": r"chuong|chapter",
@@ -40,6 +40,12 @@ _REFERENCE = re.compile(
     rf"(?:(?:{_LEVEL_WORDS['Khoản']})\s+(?P<clause>\d{{1,3}})(?![\w/-]|\.\d){_JOIN})?"
     rf"(?:{_LEVEL_WORDS['Điều']})\s*(?P<article>\d{{1,4}})(?![\w/-])"
     rf"(?:\s*,?\s*(?:khoan|clause)\s+(?P<clause_after>\d{{1,3}})(?![\w/-]|\.\d))?"
+)
+# Lists: "khoản 1 và khoản 2 Điều 35" (clauses before the one joined to its article), "Điều 35 và
+# 36", "Điều 35, 36 và Điều 37" (articles after one named alone).
+_CLAUSE_BEFORE = re.compile(r"\b(?:khoan|clause)\s+(?P<clause>\d{1,3})\s*(?:,|va|and)\s*$")
+_ARTICLES_AFTER = re.compile(
+    r"\s*(?:,|va|and)\s*(?:(?:dieu|articles?)\s*)?(?P<article>\d{1,4})(?![\w/-]|\.\d)"
 )
 # "khoản 3.3", "mục 2.1": an agreement's or a plan's clause numbered with its parent ("3.3.").
 _DOTTED = re.compile(
@@ -134,13 +140,29 @@ def parse(question: str) -> tuple[Reference, ...]:
     text = fold(question)  # same length as the NFC question: positions point into both
     found: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
     for m in _REFERENCE.finditer(text):
-        levels = [("Điều", m.group("article"))]
+        if any(a <= m.start() < b for a, b, _ in found):
+            continue  # already read as part of a list ("Điều 35 và Điều 36")
+        article = m.group("article")
+        levels = [("Điều", article)]
         clause = m.group("clause") or m.group("clause_after")
         if clause:
             levels.append(("Khoản", clause))
             if m.group("point"):
                 levels.append(("Điểm", _point_letter(question, m)))
+            # "khoản 1 và khoản 2 Điều 35": the clauses listed before this one, of the same article.
+            before = text[: m.start()]
+            while listed := _CLAUSE_BEFORE.search(before):
+                found.append(
+                    (listed.start(), listed.end(), (("Điều", article), ("Khoản", listed.group("clause"))))
+                )
+                before = before[: listed.start()]
         found.append((m.start(), m.end(), tuple(levels)))
+        if not clause:
+            # "Điều 35 và 36", "Điều 35, 36 và Điều 37": the articles listed after this one.
+            for listed in _ARTICLES_AFTER.finditer(text, m.end()):
+                if listed.start() != found[-1][1]:
+                    break
+                found.append((listed.start(), listed.end(), (("Điều", listed.group("article")),)))
     for m in _DOTTED.finditer(text):
         typed = question[m.start("word") : m.end("word")].lower()
         if any(a <= m.start() < b for a, b, _ in found):
