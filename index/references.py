@@ -58,9 +58,6 @@ _ROMAN = re.compile(r"^[ivxlc]+$")
 # Outermost first; places joined by nothing but these words are one inside the other.
 _DEPTH = {"Phần": 0, "Chương": 1, "Mục": 2, "Điều": 3, "Khoản": 4, "Điểm": 5}
 _NESTED_GAP = re.compile(r"\s*(?:,|cua|thuoc|tai|of|in)?\s*")
-# In an accented question "mục"/"phần" name a section; "mức", "phân" do not (folding erases the
-# difference, and folding keeps every character's position in NFC text).
-_SECTION_WORD = re.compile(r"mục|phần")
 
 # A document named in a question as typed (folded, case kept): a kind, then a number or a capitalised
 # name ("Luật Đất đai", "Nghị định 15", "the Land Law", "Decree 15"). A question that names one the
@@ -120,8 +117,9 @@ class Resolution:
     """What a question's references designate in an index.
 
     `rows` are the designated clauses (empty when the places do not exist); `documents` the
-    documents looked in; `references` what was read. A question without a reference, or one that
-    names a document the index does not hold, has no Resolution (None)."""
+    documents the question names (none: every document was looked in); `references` what was
+    read. A question without a reference, or one that names a document the index does not hold,
+    has no Resolution (None)."""
 
     references: tuple[Reference, ...]
     documents: tuple[str, ...]
@@ -137,10 +135,19 @@ def parse(question: str) -> tuple[Reference, ...]:
     """The places a question names ("Điều 35", "khoản 2 Điều 113", "Article 139", "Chương IV",
     "Mục III"), in the order asked; places named one inside the other ("Mục 1 Chương III") are one."""
     accented = has_diacritics(question)
-    text = fold(question)  # same length as the NFC question: positions point into both
+    # Folding keeps every character's position in NFC text: a match in `text` points into the
+    # question as typed, where "mục" and "mức" still differ.
+    text = fold(question)
     found: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
+
+    def taken(m: re.Match) -> bool:
+        return any(a <= m.start() < b for a, b, _ in found)
+
+    def typed_word(m: re.Match) -> str:
+        return question[m.start("word") : m.end("word")].lower()
+
     for m in _REFERENCE.finditer(text):
-        if any(a <= m.start() < b for a, b, _ in found):
+        if taken(m):
             continue  # already read as part of a list ("Điều 35 và Điều 36")
         article = m.group("article")
         levels = [("Điều", article)]
@@ -164,16 +171,15 @@ def parse(question: str) -> tuple[Reference, ...]:
                     break
                 found.append((listed.start(), listed.end(), (("Điều", listed.group("article")),)))
     for m in _DOTTED.finditer(text):
-        typed = question[m.start("word") : m.end("word")].lower()
-        if any(a <= m.start() < b for a, b, _ in found):
+        if taken(m):
             continue
-        if accented and typed not in ("khoản", "mục", "clause", "section"):
+        if accented and typed_word(m) not in ("khoản", "mục", "clause", "section"):
             continue  # "mức", "khoán": folding made them "muc", "khoan"
         if text[max(0, m.start() - 4) : m.start()] == "tai ":
             continue  # "tài khoản 1.2"
         found.append((m.start(), m.end(), (("Khoản", m.group("number")),)))
     for m in _SECTION.finditer(text):
-        if any(a <= m.start() < b for a, b, _ in found):
+        if taken(m):
             continue
         word, value = m.group("word"), m.group("number")
         level = "Chương" if word in ("chuong", "chapter") else "Phần" if word in ("phan", "part") else "Mục"
@@ -187,8 +193,8 @@ def parse(question: str) -> tuple[Reference, ...]:
             continue  # unaccented "muc 2" may be "mức 2" (a level, a rate), "phan 2" "phân 2"
         elif level == "Chương" and not 1 <= int(value) <= 100:
             continue
-        if word in ("muc", "phan") and accented and not _SECTION_WORD.match(question.lower(), m.start()):
-            continue
+        if word in ("muc", "phan") and accented and typed_word(m) not in ("mục", "phần"):
+            continue  # "mức", "phân": folding made them "muc", "phan"
         found.append((m.start(), m.end(), ((level, _canonical_number(level, value)),)))
     found.sort()
     merged: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []

@@ -427,8 +427,8 @@ class Searcher:
     def _named_documents(self, analysis: QueryAnalysis) -> tuple[frozenset[str], bool]:
         """(documents of this index the question names, whether it names one the index lacks)."""
         typed = [f for f in (analysis.question, analysis.restored, analysis.translated) if f]
-        spell_out = load_abbreviations().spell_out
-        forms = typed + [spell_out(f) for f in typed if spell_out(f) != f]
+        spelled = map(load_abbreviations().spell_out, typed)
+        forms = typed + [s for s, f in zip(spelled, typed, strict=True) if s != f]
         named, other = self._document_names.mentioned(forms)
         return frozenset(named), other
 
