@@ -86,6 +86,13 @@ _ENGLISH_KINDS = {
     "LUẬT": "law",
     "BỘ LUẬT": "code",
 }
+# Kinds a question may name by the kind alone when the index holds one document of it: a union
+# has one charter, and "the agreement" is the one at hand ("Điều 9 Điều lệ", "khoản 3.2 thỏa ước").
+# Not laws or decrees: "theo luật", "nghị định quy định" speak of the law in general.
+_DEFINITE_KINDS = {
+    "ĐIỀU LỆ": ("dieu le", "charter"),
+    "THỎA ƯỚC LAO ĐỘNG TẬP THỂ": ("thoa uoc lao dong tap the", "thoa uoc", "collective agreement"),
+}
 _ROMANS = {1: "i", 4: "iv", 5: "v", 9: "ix", 10: "x", 40: "xl", 50: "l", 90: "xc", 100: "c"}
 
 
@@ -253,18 +260,36 @@ class DocumentNames:
     owners: dict[str, tuple[str, ...]]  # key → the documents it names
     years: dict[str, int | None]  # document → the year of its edition
     pattern: re.Pattern | None
+    # Keys that are part of a name: a kind alone ("dieu le", see _DEFINITE_KINDS), a name without
+    # its country ("dieu le cong doan"). A capitalised word right after them is another name.
+    partial: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, metas: dict[str, DocMeta]) -> DocumentNames:
         owners: dict[str, list[str]] = {}
+        shortened: dict[str, list[str]] = {}
         for doc_id, meta in metas.items():
-            for key in document_keys(doc_id, meta):
+            keys = document_keys(doc_id, meta)
+            for key in keys:
                 owners.setdefault(key, []).append(doc_id)
+            # "Điều lệ Công đoàn" for "Điều lệ Công đoàn Việt Nam (khóa XIII)": the country and
+            # what follows it are often left out.
+            for key in keys:
+                if m := re.match(r"((\S+(?: \S+){2,}) viet nam)\b", key):
+                    for short in m.group(1, 2):
+                        shortened.setdefault(short, []).append(doc_id)
+        for kind, forms in _DEFINITE_KINDS.items():
+            of_kind = [d for d, meta in metas.items() if meta.doc_type == kind]
+            for form in forms if len(of_kind) == 1 else ():
+                shortened.setdefault(form, []).extend(of_kind)
+        partial = {k for k in shortened if k not in owners}
+        for key in partial:
+            owners[key] = sorted(set(shortened[key]))
         # Longest first: at one position "bo luat lao dong" wins over "luat lao dong".
         keys = sorted(owners, key=len, reverse=True)
         pattern = re.compile(rf"(?<= )(?:{'|'.join(map(re.escape, keys))})(?=[ /])") if keys else None
         years = {doc_id: document_year(meta) for doc_id, meta in metas.items()}
-        return cls({k: tuple(v) for k, v in owners.items()}, years, pattern)
+        return cls({k: tuple(v) for k, v in owners.items()}, years, pattern, frozenset(partial))
 
     def mentioned(self, question_forms: Sequence[str]) -> tuple[set[str], bool]:
         """(documents the question names, whether it names a document none of them is).
@@ -272,7 +297,10 @@ class DocumentNames:
         A document is named when one of its keys appears in a form of the question (as typed
         first, then with diacritics restored, translated, abbreviations spelled out). A year right
         after the name that is not the document's ("Bộ luật Lao động 2012" of the 2019 Code) names
-        another edition. Another document is named, in the question as typed, by a kind followed
+        another edition. The index's only charter or agreement is also named by its kind alone
+        ("Điều lệ", "thỏa ước"), and a name by its words before "Việt Nam", unless a capitalised
+        word follows ("Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục").
+        Another document is named, in the question as typed, by a kind followed
         by a number or a capitalised name ("Luật Đất đai", "Nghị định 15"; not "pháp luật",
         "quyết định gì", "thỏa ước lao động")."""
         named: set[str] = set()
@@ -282,6 +310,8 @@ class DocumentNames:
             text = cased.lower()
             rest = cased
             for m in self.pattern.finditer(text) if self.pattern else ():
+                if m.group() in self.partial and re.match(r" [A-Z]", cased[m.end() :]):
+                    continue  # "Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục": another one, by its name
                 owners = self.owners[m.group()]
                 year = re.match(r"[ /](?:nam )?((?:19|20)\d\d)\b", text[m.end() :])
                 fits = [

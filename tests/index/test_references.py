@@ -95,7 +95,9 @@ NAMES = DocumentNames.of({"code": CODE, "safety": SAFETY, "decree": DECREE, "cha
         (["Article 3 of Decree 145"], {"decree"}, False),
         (["Điều 3 của 145/2020/NĐ-CP"], {"decree"}, False),
         (["Điều 5 Điều lệ Công đoàn Việt Nam khóa XIII"], {"charter"}, False),
-        (["Điều 5 Điều lệ Công đoàn"], set(), True),  # a shortened name is left to the search
+        (["Điều 5 Điều lệ Công đoàn"], {"charter"}, False),  # the country left out
+        (["Điều 5 Điều lệ Công đoàn Việt Nam"], {"charter"}, False),
+        (["Điều 5 Điều lệ Công đoàn Giáo dục"], set(), True),
         (
             ["Điều 400 Nghị định 145/2020/NĐ-CP", "Điều 400 nghị định 145/2020/nghị định-Chính phủ"],
             {"decree"},
@@ -116,6 +118,43 @@ NAMES = DocumentNames.of({"code": CODE, "safety": SAFETY, "decree": DECREE, "cha
 )
 def test_documents_named_by_a_question(forms, named, other):
     assert NAMES.mentioned(forms) == (named, other)
+
+
+# An index with one charter and one agreement: each is also named by its kind alone.
+UNION = DocumentNames.of(
+    {
+        "charter": DocMeta(doc_type="ĐIỀU LỆ", title="Công đoàn Việt Nam", name="Điều lệ Công đoàn Việt Nam"),
+        "agreement": DocMeta(
+            doc_type="THỎA ƯỚC LAO ĐỘNG TẬP THỂ",
+            number="01/2025/TƯLĐTT",
+            name="Thỏa ước lao động tập thể 01/2025/TƯLĐTT",
+        ),
+        "code": CODE,
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "other"),
+    [
+        ("Điều 9 Điều lệ quy định gì?", {"charter"}, False),
+        ("dieu 9 dieu le quy dinh gi", {"charter"}, False),
+        ("What does Article 9 of the charter say?", {"charter"}, False),
+        ("Khoản 3.2 thỏa ước nói gì?", {"agreement"}, False),
+        ("What does the collective agreement say about bonuses?", {"agreement"}, False),
+        ("Điều 9 Điều lệ Đảng quy định gì?", set(), True),  # another charter, by its name
+        ("Điều 5 Thỏa ước Dệt May", set(), True),
+        ("Điều 35 Bộ luật Lao động", {"code"}, False),
+    ],
+)
+def test_the_only_charter_or_agreement_is_named_by_its_kind(question, named, other):
+    assert UNION.mentioned([question]) == (named, other)
+
+
+def test_a_kind_alone_names_nothing_when_the_index_holds_two_of_it():
+    second = DocMeta(doc_type="ĐIỀU LỆ", title="Công đoàn Giáo dục", name="Điều lệ Công đoàn Giáo dục")
+    names = DocumentNames.of({"a": DocMeta(doc_type="ĐIỀU LỆ", title="Công đoàn Việt Nam"), "b": second})
+    assert names.mentioned(["Điều 9 Điều lệ quy định gì?"]) == (set(), False)
 
 
 def test_another_edition_is_another_document():
