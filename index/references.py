@@ -35,15 +35,18 @@ _NUMBER = r"(?P<number>\d{1,4}|[ivxlc]{1,6})(?![\w/-])"
 # Joiners between the levels of one reference: "khoản 2 Điều 113", "khoản 2, Điều 113", "clause 2
 # of article 113", "điểm a khoản 1 điều 5".
 _JOIN = r"\s*(?:,|cua|thuoc|tai|of|in)?\s*"
+# Lists of points and clauses are one reference each: "điểm a, b khoản 1", "khoản 1 và khoản 2
+# Điều 35", "clauses 1 and 2 of Article 35".
+_AND = r"\s*(?:,|va|and)\s*"
+_POINT = r"(?:dd|[a-z])(?![\w/-])"
+_CLAUSE = r"\d{1,3}(?![\w/-]|\.\d)"
 _REFERENCE = re.compile(
-    rf"\b(?:(?:{_LEVEL_WORDS['Điểm']})\s+(?P<point>dd|[a-z])(?![\w/-]){_JOIN})?"
-    rf"(?:(?:{_LEVEL_WORDS['Khoản']})\s+(?P<clause>\d{{1,3}})(?![\w/-]|\.\d){_JOIN})?"
+    rf"\b(?:(?:{_LEVEL_WORDS['Điểm']})s?\s+(?P<point>{_POINT}(?:{_AND}(?:(?:{_LEVEL_WORDS['Điểm']})\s+)?{_POINT})*){_JOIN})?"
+    rf"(?:(?:{_LEVEL_WORDS['Khoản']})s?\s+(?P<clause>{_CLAUSE}(?:{_AND}(?:(?:{_LEVEL_WORDS['Khoản']})\s+)?{_CLAUSE})*){_JOIN})?"
     rf"(?:{_LEVEL_WORDS['Điều']})\s*(?P<article>\d{{1,4}})(?![\w/-])"
-    rf"(?:\s*,?\s*(?:khoan|clause)\s+(?P<clause_after>\d{{1,3}})(?![\w/-]|\.\d))?"
+    rf"(?:\s*,?\s*(?:khoan|clause)\s+(?P<clause_after>{_CLAUSE}))?"
 )
-# Lists: "khoản 1 và khoản 2 Điều 35" (clauses before the one joined to its article), "Điều 35 và
-# 36", "Điều 35, 36 và Điều 37" (articles after one named alone).
-_CLAUSE_BEFORE = re.compile(r"\b(?:khoan|clause)\s+(?P<clause>\d{1,3})\s*(?:,|va|and)\s*$")
+# "Điều 35 và 36", "Điều 35, 36 và Điều 37": the articles listed after one named alone.
 _ARTICLES_AFTER = re.compile(
     r"\s*(?:,|va|and)\s*(?:(?:dieu|articles?)\s*)?(?P<article>\d{1,4})(?![\w/-]|\.\d)"
 )
@@ -157,21 +160,14 @@ def parse(question: str) -> tuple[Reference, ...]:
         if taken(m):
             continue  # already read as part of a list ("Điều 35 và Điều 36")
         article = m.group("article")
-        levels = [("Điều", article)]
-        clause = m.group("clause") or m.group("clause_after")
-        if clause:
-            levels.append(("Khoản", clause))
-            if m.group("point"):
-                levels.append(("Điểm", _point_letter(question, m)))
-            # "khoản 1 và khoản 2 Điều 35": the clauses listed before this one, of the same article.
-            before = text[: m.start()]
-            while listed := _CLAUSE_BEFORE.search(before):
-                found.append(
-                    (listed.start(), listed.end(), (("Điều", article), ("Khoản", listed.group("clause"))))
-                )
-                before = before[: listed.start()]
-        found.append((m.start(), m.end(), tuple(levels)))
-        if not clause:
+        clauses = re.findall(r"\d+", m.group("clause") or m.group("clause_after") or "")
+        points = _point_letters(question, m) if clauses else []
+        for clause in clauses:
+            for point in points or [None]:
+                levels = (("Điều", article), ("Khoản", clause), *((("Điểm", point),) if point else ()))
+                found.append((m.start(), m.end(), levels))
+        if not clauses:
+            found.append((m.start(), m.end(), (("Điều", article),)))
             # "Điều 35 và 36", "Điều 35, 36 và Điều 37": the articles listed after this one.
             for listed in _ARTICLES_AFTER.finditer(text, m.end()):
                 if listed.start() != found[-1][1]:
@@ -203,7 +199,7 @@ def parse(question: str) -> tuple[Reference, ...]:
         if word in ("muc", "phan") and accented and typed_word(m) not in ("mục", "phần"):
             continue  # "mức", "phân": folding made them "muc", "phan"
         found.append((m.start(), m.end(), ((level, _canonical_number(level, value)),)))
-    found.sort()
+    found.sort(key=lambda f: f[:2])  # a list keeps its order
     merged: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
     for start, end, levels in found:
         if merged:
@@ -216,10 +212,14 @@ def parse(question: str) -> tuple[Reference, ...]:
     return tuple(Reference(levels) for _, _, levels in merged)
 
 
-def _point_letter(question: str, m: re.Match) -> str:
-    """ "đ" as typed ("điểm đ"), or typed "dd" without diacritics; folding made both "d"."""
+def _point_letters(question: str, m: re.Match) -> list[str]:
+    """The points listed ("điểm a, b", "điểm a và điểm đ") as typed: "đ" (or "dd" without
+    diacritics) stays "đ", which folding made "d"."""
+    if m.group("point") is None:
+        return []
     typed = question[m.start("point") : m.end("point")].lower()
-    return "đ" if typed in ("đ", "dd") else typed
+    letters = [w for w in re.findall(r"\w+", typed) if w not in ("và", "va", "and", "điểm", "diem", "point")]
+    return ["đ" if w in ("đ", "dd") else w for w in letters]
 
 
 def document_keys(doc_id: str, meta: DocMeta) -> set[str]:

@@ -21,6 +21,33 @@ from ingest.document import Chunk, DocMeta
         ("So sánh Điều 35 và Điều 36", [(("Điều", "35"),), (("Điều", "36"),)]),
         ("Điều 35, 36 và 37 nói về gì", [(("Điều", "35"),), (("Điều", "36"),), (("Điều", "37"),)]),
         ("khoản 1 và khoản 2 Điều 35", [(("Điều", "35"), ("Khoản", "1")), (("Điều", "35"), ("Khoản", "2"))]),
+        ("khoản 1, 2 Điều 35", [(("Điều", "35"), ("Khoản", "1")), (("Điều", "35"), ("Khoản", "2"))]),
+        (
+            "What do clauses 1 and 2 of Article 35 say?",
+            [(("Điều", "35"), ("Khoản", "1")), (("Điều", "35"), ("Khoản", "2"))],
+        ),
+        (
+            "điểm a, b khoản 1 Điều 36 có gì khác nhau",
+            [
+                (("Điều", "36"), ("Khoản", "1"), ("Điểm", "a")),
+                (("Điều", "36"), ("Khoản", "1"), ("Điểm", "b")),
+            ],
+        ),
+        (
+            "diem a va diem dd khoan 2 dieu 35",
+            [
+                (("Điều", "35"), ("Khoản", "2"), ("Điểm", "a")),
+                (("Điều", "35"), ("Khoản", "2"), ("Điểm", "đ")),
+            ],
+        ),
+        (
+            "khoản 10, 11 và 12 Điều 3",
+            [
+                (("Điều", "3"), ("Khoản", "10")),
+                (("Điều", "3"), ("Khoản", "11")),
+                (("Điều", "3"), ("Khoản", "12")),
+            ],
+        ),
         ("What do Articles 35 and 36 say?", [(("Điều", "35"),), (("Điều", "36"),)]),
         ("Chương 10 của luật quy định gì", [(("Chương", "X"),)]),
         ("Mục II của quy chế nói về phụ cấp nào", [(("Mục", "II"),)]),
