@@ -46,15 +46,18 @@ _REFERENCE = re.compile(
     rf"(?:{_LEVEL_WORDS['Điều']})\s*(?P<article>\d{{1,4}})(?![\w/-])"
     rf"(?:\s*,?\s*(?:khoan|clause)\s+(?P<clause_after>{_CLAUSE}))?"
 )
+# A number followed by a unit is an amount, a duration or a score, not a place: "khoản 1.000.000
+# đồng", "mức 1.5 lần", "Điều 35 và 36 tháng". (A grammar list: units of Vietnamese amounts.)
+_UNIT = r"(?!\s*(?:dong|trieu|nghin|ngan|ty|usd|%|lan|diem|gio|ngay|thang|nam|tuoi)\b)"
 # "Điều 35 và 36", "Điều 35, 36 và Điều 37": the articles listed after one named alone.
 _ARTICLES_AFTER = re.compile(
-    r"\s*(?:,|va|and)\s*(?:(?:dieu|articles?)\s*)?(?P<article>\d{1,4})(?![\w/-]|\.\d)"
+    rf"\s*(?:,|va|and)\s*(?:(?:dieu|articles?)\s*)?(?P<article>\d{{1,4}})(?![\w/-]|\.\d){_UNIT}"
 )
 # "khoản 3.3", "mục 2.1": an agreement's or a plan's clause numbered with its parent ("3.3.").
 _DOTTED = re.compile(
     r"\b(?P<word>khoan|clause|muc|section)\s+(?P<number>\d{1,3}(?:\.\d{1,2})+)\.?(?![\w/-]|\.?\d)"
-    # Not an amount or a score: "khoản 1.000.000 đồng", "mức 1.5 lần", "mục 3.5 triệu".
-    r"(?!\s*(?:dong|trieu|nghin|ngan|ty|usd|%|lan|diem|gio|ngay|thang|nam)\b)"
+    # Not an amount or a score: "mục 3.5 triệu".
+    + _UNIT
 )
 _SECTION = re.compile(rf"\b(?P<word>{_LEVEL_WORDS['Chương']}|{_LEVEL_WORDS['Mục']})\s+{_NUMBER}")
 _ROMAN = re.compile(r"^[ivxlc]+$")

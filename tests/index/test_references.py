@@ -20,6 +20,7 @@ from ingest.document import Chunk, DocMeta
         ("What does clause 1 of Article 115 say about personal leave?", [(("Điều", "115"), ("Khoản", "1"))]),
         ("So sánh Điều 35 và Điều 36", [(("Điều", "35"),), (("Điều", "36"),)]),
         ("Điều 35, 36 và 37 nói về gì", [(("Điều", "35"),), (("Điều", "36"),), (("Điều", "37"),)]),
+        ("Theo Điều 35 và 36 tháng báo trước là đủ?", [(("Điều", "35"),)]),  # 36 months, not Điều 36
         ("khoản 1 và khoản 2 Điều 35", [(("Điều", "35"), ("Khoản", "1")), (("Điều", "35"), ("Khoản", "2"))]),
         ("khoản 1, 2 Điều 35", [(("Điều", "35"), ("Khoản", "1")), (("Điều", "35"), ("Khoản", "2"))]),
         (
