@@ -10,6 +10,15 @@ counts once per article it occurs in (so one long list does not dominate), and p
 or end with a function word ("của", "và", "theo" …) are skipped. Each listed term that is a term
 of art gets its standard English legal translation(s) in glossary_en_vi.tsv by hand; the
 glossary's own checker (check_glossary.py) then verifies every entry occurs in the sources.
+
+    python3 index/data/glossary_candidates.py --everyday [--top 320]
+
+Everyday English (added 2026-11-30): lists the glossary's Vietnamese terms by how often the
+sources use them (corpus_count + law_count), most frequent first. For each, the plain words a
+worker, an HR manager or an expat would type for the same thing ("payslip", "sacked", "day in
+lieu", "expat") were written by someone who had not seen any evaluation question or result, kept
+only where the Vietnamese term occurs whole-word in the sources, the key is new, and the meaning
+is not ambiguous at work ("term", "holiday", "manager" left out); 299 entries.
 """
 from __future__ import annotations
 
@@ -40,9 +49,18 @@ def law_articles():
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--top", type=int, default=200)
+    ap.add_argument("--everyday", action="store_true", help="the glossary's most used Vietnamese terms")
     args = ap.parse_args()
     with open(os.path.join(HERE, "glossary_en_vi.tsv"), encoding="utf-8") as f:
-        covered = [row["vi"].lower() for row in csv.DictReader(f, delimiter="\t")]
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    covered = [row["vi"].lower() for row in rows]
+    if args.everyday:
+        used: Counter[str] = Counter()
+        for row in rows:
+            used[row["vi"]] = max(used[row["vi"]], int(row["corpus_count"]) + int(row["law_count"]))
+        for vi, c in used.most_common(args.top):
+            print(f"{c}\t{vi}")
+        return
     counts: Counter[str] = Counter()
     for article in law_articles():
         seen = set()
