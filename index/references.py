@@ -37,18 +37,21 @@ _NUMBER = r"(?P<number>\d{1,4}|[ivxlc]{1,6})(?![\w/-])"
 _JOIN = r"\s*(?:,|cua|thuoc|tai|of|in)?\s*"
 # Lists of points and clauses are one reference each: "điểm a, b khoản 1", "khoản 1 và khoản 2
 # Điều 35", "clauses 1 and 2 of Article 35".
-_AND = r"\s*(?:,|va|and)\s*"
+_AND = r"\s*(?:,\s*(?:va|and)?|va|and)\s*"
 _POINT = r"(?:dd|[a-z])(?![\w/-])"
 _CLAUSE = r"\d{1,3}(?![\w/-]|\.\d)"
 _REFERENCE = re.compile(
     rf"\b(?:(?:{_LEVEL_WORDS['Điểm']})s?\s+(?P<point>{_POINT}(?:{_AND}(?:(?:{_LEVEL_WORDS['Điểm']})\s+)?{_POINT})*){_JOIN})?"
     rf"(?:(?:{_LEVEL_WORDS['Khoản']})s?\s+(?P<clause>{_CLAUSE}(?:{_AND}(?:(?:{_LEVEL_WORDS['Khoản']})\s+)?{_CLAUSE})*){_JOIN})?"
     rf"(?:{_LEVEL_WORDS['Điều']})\s*(?P<article>\d{{1,4}})(?![\w/-])"
-    rf"(?:\s*,?\s*(?:khoan|clause)\s+(?P<clause_after>{_CLAUSE}))?"
+    rf"(?:\s*,?\s*(?:khoan|clause)s?\s+(?P<clause_after>{_CLAUSE}(?:{_AND}(?:(?:khoan|clause)\s+)?{_CLAUSE})*))?"
 )
+# "khoản 1 và điểm a khoản 2 Điều 36": a clause listed before a reference that starts with a point.
+_CLAUSE_BEFORE = re.compile(rf"\b(?:khoan|clause)\s+(?P<clause>{_CLAUSE}){_AND}$")
 # A number followed by a unit is an amount, a duration or a score, not a place: "khoản 1.000.000
 # đồng", "mức 1.5 lần", "Điều 35 và 36 tháng". (A grammar list: units of Vietnamese amounts.)
-_UNIT = r"(?!\s*(?:dong|trieu|nghin|ngan|ty|usd|%|lan|diem|gio|ngay|thang|nam|tuoi)\b)"
+# ("năm 2019", "tháng 5" after a number are a date: "Điều 35 và 36 năm 2019" lists articles.)
+_UNIT = r"(?!\s*(?:dong|trieu|nghin|ngan|ty|usd|%|lan|diem|gio|tuoi|(?:ngay|thang|nam)(?!\s*\d))\b)"
 # "Điều 35 và 36", "Điều 35, 36 và Điều 37": the articles listed after one named alone.
 _ARTICLES_AFTER = re.compile(
     rf"\s*(?:,|va|and)\s*(?:(?:dieu|articles?)\s*)?(?P<article>\d{{1,4}})(?![\w/-]|\.\d){_UNIT}"
@@ -96,9 +99,14 @@ _ENGLISH_KINDS = {
 # has one charter, and "the agreement" is the one at hand ("Điều 9 Điều lệ", "khoản 3.2 thỏa ước").
 # Not laws or decrees: "theo luật", "nghị định quy định" speak of the law in general.
 _DEFINITE_KINDS = {
-    "ĐIỀU LỆ": ("dieu le", "charter"),
-    "THỎA ƯỚC LAO ĐỘNG TẬP THỂ": ("thoa uoc lao dong tap the", "thoa uoc", "collective agreement"),
+    ("ĐIỀU LỆ",): ("dieu le", "charter"),
+    ("THỎA ƯỚC LAO ĐỘNG TẬP THỂ", "THỎA ƯỚC"): (
+        "thoa uoc lao dong tap the",
+        "thoa uoc",
+        "collective agreement",
+    ),
 }
+_ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
 _ROMANS = {1: "i", 4: "iv", 5: "v", 9: "ix", 10: "x", 40: "xl", 50: "l", 90: "xc", 100: "c"}
 
 
@@ -164,11 +172,20 @@ def parse(question: str) -> tuple[Reference, ...]:
             continue  # already read as part of a list ("Điều 35 và Điều 36")
         article = m.group("article")
         clauses = re.findall(r"\d+", m.group("clause") or m.group("clause_after") or "")
+        # Points belong to the clause right after them: "điểm a, b khoản 1" is two points of
+        # khoản 1, "điểm a khoản 1 và khoản 2" point a of khoản 1 and the whole khoản 2.
         points = _point_letters(question, m) if clauses else []
-        for clause in clauses:
-            for point in points or [None]:
+        for i, clause in enumerate(clauses):
+            for point in (points if i == 0 else []) or [None]:
                 levels = (("Điều", article), ("Khoản", clause), *((("Điểm", point),) if point else ()))
                 found.append((m.start(), m.end(), levels))
+        if points:
+            before = text[: m.start()]
+            while listed := _CLAUSE_BEFORE.search(before):
+                found.append(
+                    (listed.start(), listed.end(), (("Điều", article), ("Khoản", listed.group("clause"))))
+                )
+                before = before[: listed.start()]
         if not clauses:
             found.append((m.start(), m.end(), (("Điều", article),)))
             # "Điều 35 và 36", "Điều 35, 36 và Điều 37": the articles listed after this one.
@@ -216,13 +233,13 @@ def parse(question: str) -> tuple[Reference, ...]:
 
 
 def _point_letters(question: str, m: re.Match) -> list[str]:
-    """The points listed ("điểm a, b", "điểm a và điểm đ") as typed: "đ" (or "dd" without
-    diacritics) stays "đ", which folding made "d"."""
+    """The points listed ("điểm a, b", "điểm a và điểm đ"): the single letters of the match, read
+    as typed so that "đ" (or "dd" without diacritics), which folding made "d", stays "đ"."""
     if m.group("point") is None:
         return []
-    typed = question[m.start("point") : m.end("point")].lower()
-    letters = [w for w in re.findall(r"\w+", typed) if w not in ("và", "va", "and", "điểm", "diem", "point")]
-    return ["đ" if w in ("đ", "dd") else w for w in letters]
+    letters = re.finditer(r"(?<![\w/-])(?:dd|[a-z])(?![\w/-])", m.string[m.start("point") : m.end("point")])
+    typed = [question[m.start("point") + x.start() : m.start("point") + x.end()].lower() for x in letters]
+    return ["đ" if t in ("đ", "dd") else t for t in typed]
 
 
 def document_keys(doc_id: str, meta: DocMeta) -> set[str]:
@@ -276,15 +293,20 @@ class DocumentNames:
             for key in keys:
                 owners.setdefault(key, []).append(doc_id)
             # "Điều lệ Công đoàn" for "Điều lệ Công đoàn Việt Nam (khóa XIII)": the country and
-            # what follows it are often left out.
+            # what follows it are often left out. Both shortenings (with and without the
+            # country); one that is the whole name already is a full key and stays one.
             for key in keys:
                 if m := re.match(r"((\S+(?: \S+){2,}) viet nam)\b", key):
                     for short in m.group(1, 2):
                         shortened.setdefault(short, []).append(doc_id)
-        for kind, forms in _DEFINITE_KINDS.items():
-            of_kind = [d for d, meta in metas.items() if meta.doc_type == kind]
+        for kinds, forms in _DEFINITE_KINDS.items():
+            of_kind = [d for d, meta in metas.items() if meta.doc_type in kinds]
             for form in forms if len(of_kind) == 1 else ():
                 shortened.setdefault(form, []).extend(of_kind)
+                # "thỏa ước số 01" for agreement 01/2025/TƯLĐTT: its kind alone, then its number.
+                number = re.match(r"\d+", fold(metas[of_kind[0]].number or ""))
+                if number and form not in _ENGLISH_FORMS:
+                    owners.setdefault(f"{form} {number.group()}", []).extend(of_kind)
         partial = {k for k in shortened if k not in owners}
         for key in partial:
             owners[key] = sorted(set(shortened[key]))
@@ -307,14 +329,19 @@ class DocumentNames:
         by a number or a capitalised name ("Luật Đất đai", "Nghị định 15"; not "pháp luật",
         "quyết định gì", "thỏa ước lao động")."""
         named: set[str] = set()
+        by_part: set[str] = set()  # named by a partial key only: counts when nothing else is named
         other = False
         for i, form in enumerate(question_forms):
             cased = " " + _SO.sub(r"\1 ", _words(form, keep_case=True)) + " "
             text = cased.lower()
             rest = cased
             for m in self.pattern.finditer(text) if self.pattern else ():
-                if m.group() in self.partial and re.match(r" [A-Z]", cased[m.end() :]):
-                    continue  # "Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục": another one, by its name
+                if m.group() in self.partial:
+                    if _in_another_name(form, m.group()):
+                        continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"
+                    by_part.update(self.owners[m.group()])
+                    rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+                    continue
                 owners = self.owners[m.group()]
                 year = re.match(r"[ /](?:nam )?((?:19|20)\d\d)\b", text[m.end() :])
                 fits = [
@@ -329,7 +356,12 @@ class DocumentNames:
                 rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
             if i == 0:
                 other = other or bool(_OTHER_DOCUMENT.search(rest))
-        return named, other and not named
+        # A full name wins over a kind alone ("Điều 5 Bộ luật Lao động nói gì về thỏa ước"), and
+        # another document named beside a kind alone is what the question is about ("Điều 5 Luật
+        # Việc làm có áp dụng cho thỏa ước không?").
+        if named:
+            return named, False
+        return (set(), True) if other else (by_part, False)
 
 
 @dataclass(frozen=True)
@@ -415,15 +447,32 @@ def resolve(
 def _words(text: str, keep_case: bool = False) -> str:
     """Folded words only: "Luật An toàn, vệ sinh lao động" → "luat an toan ve sinh lao dong";
     a document number keeps its slashes and hyphens."""
-    if keep_case:
-        text = "".join(
-            c
-            for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-            if not unicodedata.combining(c)
-        )
-    else:
-        text = fold(text)
-    return " ".join(re.findall(r"[\w/-]+", text))
+    return " ".join(re.findall(r"[\w/-]+", _fold_cased(text) if keep_case else fold(text)))
+
+
+def _fold_cased(text: str) -> str:
+    """Diacritics removed, case and punctuation kept: "Điều lệ, Ban" → "Dieu le, Ban"."""
+    return "".join(
+        c
+        for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+        if not unicodedata.combining(c)
+    )
+
+
+def _in_another_name(form: str, key: str) -> bool:
+    """Whether a partial key (a kind alone, a name without its country) is part of another
+    document's name where it stands in `form`: a capitalised word or a number right after it
+    ("Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục", "thỏa ước số 02/2024"), or, for an English
+    kind, a capitalised word right before it ("the UN Charter"). Punctuation ends a name
+    ("Điều lệ, Ban chấp hành …")."""
+    text = _fold_cased(form)
+    words = r"[^\w/-]+".join(map(re.escape, key.split()))
+    for m in re.finditer(rf"(?i)(?<![\w/-]){words}(?![\w/-])", text):
+        if re.match(r" +(?:(?:so|số|no\.?) +)?(?:[A-Z]|\d)", text[m.end() :]):
+            return True
+        if key in _ENGLISH_FORMS and re.search(r"\S \b[A-Z][\w-]* +$", text[: m.start()]):
+            return True
+    return False
 
 
 def _element_is(element: str, level: str, value: str) -> bool:

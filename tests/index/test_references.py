@@ -21,6 +21,24 @@ from ingest.document import Chunk, DocMeta
         ("So sánh Điều 35 và Điều 36", [(("Điều", "35"),), (("Điều", "36"),)]),
         ("Điều 35, 36 và 37 nói về gì", [(("Điều", "35"),), (("Điều", "36"),), (("Điều", "37"),)]),
         ("Theo Điều 35 và 36 tháng báo trước là đủ?", [(("Điều", "35"),)]),  # 36 months, not Điều 36
+        ("Điều 35 và 36 năm 2019", [(("Điều", "35"),), (("Điều", "36"),)]),  # a year, not a duration
+        (
+            "điểm a khoản 1 và khoản 2 Điều 36",  # the point belongs to the clause right after it
+            [(("Điều", "36"), ("Khoản", "1"), ("Điểm", "a")), (("Điều", "36"), ("Khoản", "2"))],
+        ),
+        (
+            "Theo khoản 1 và điểm a khoản 2 Điều 36",
+            [(("Điều", "36"), ("Khoản", "1")), (("Điều", "36"), ("Khoản", "2"), ("Điểm", "a"))],
+        ),
+        ("Điều 35 khoản 1 và khoản 2", [(("Điều", "35"), ("Khoản", "1")), (("Điều", "35"), ("Khoản", "2"))]),
+        (
+            "clauses 1, 2, and 3 of Article 5",
+            [
+                (("Điều", "5"), ("Khoản", "1")),
+                (("Điều", "5"), ("Khoản", "2")),
+                (("Điều", "5"), ("Khoản", "3")),
+            ],
+        ),
         ("khoản 1 và khoản 2 Điều 35", [(("Điều", "35"), ("Khoản", "1")), (("Điều", "35"), ("Khoản", "2"))]),
         ("khoản 1, 2 Điều 35", [(("Điều", "35"), ("Khoản", "1")), (("Điều", "35"), ("Khoản", "2"))]),
         (
@@ -173,6 +191,14 @@ UNION = DocumentNames.of(
         ("Điều 9 Điều lệ Đảng quy định gì?", set(), True),  # another charter, by its name
         ("Điều 5 Thỏa ước Dệt May", set(), True),
         ("Điều 35 Bộ luật Lao động", {"code"}, False),
+        ("Điều 9 Điều lệ, Ban chấp hành có quyền gì?", {"charter"}, False),  # the comma ends the name
+        ("Điều 5 thỏa ước số 01 quy định gì?", {"agreement"}, False),
+        ("Điều 5 thỏa ước số 02/2024/TƯLĐTT", set(), True),  # another agreement, by its number
+        ("What does Article 9 of the UN Charter say?", set(), True),
+        ("Under the Charter, who may join the union?", {"charter"}, False),
+        # A kind alone is a topic beside a full name, of this index's documents or another's.
+        ("Điều 5 Bộ luật Lao động nói gì về thỏa ước?", {"code"}, False),
+        ("Điều 5 Luật Việc làm có áp dụng cho thỏa ước không?", set(), True),
     ],
 )
 def test_the_only_charter_or_agreement_is_named_by_its_kind(question, named, other):
