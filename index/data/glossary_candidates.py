@@ -18,7 +18,9 @@ sources use them (corpus_count + law_count), most frequent first. For each, the 
 worker, an HR manager or an expat would type for the same thing ("payslip", "sacked", "day in
 lieu", "expat") were written by someone who had not seen any evaluation question or result, kept
 only where the Vietnamese term occurs whole-word in the sources, the key is new, and the meaning
-is not ambiguous at work ("term", "holiday", "manager" left out); 299 entries.
+is not ambiguous at work ("term", "holiday", "manager" left out); 299 entries, of which a review
+removed two ("back wages" → "truy lĩnh" is arrears of benefits, "workplace monitoring" is
+mostly about watching employees).
 """
 from __future__ import annotations
 
