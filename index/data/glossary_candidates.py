@@ -21,6 +21,15 @@ only where the Vietnamese term occurs whole-word in the sources, the key is new,
 is not ambiguous at work ("term", "holiday", "manager" left out); 299 entries, of which a review
 removed two ("back wages" → "truy lĩnh" is arrears of benefits, "workplace monitoring" is
 mostly about watching employees).
+
+Audit (2026-11-30): the same kind of reader, equally blind to questions and results, went through
+the existing entries for keys that send an everyday question to the wrong terms: a key with
+several senses at work mapped to the wrong one ("minutes" → biên bản, "breaks" → vi phạm,
+"parties" falling back to "party" → Đảng, "recruitment" → phát triển), a Vietnamese side too
+narrow or too generic ("men" → nam, which is in every "Việt Nam"), or a mistranslation
+("qualifications" → phẩm chất). 49 fixes (18 changed, 1 removed, 30 longer keys added for the
+right sense: "pay social insurance" → đóng bảo hiểm xã hội, "dispute resolution" → giải quyết
+tranh chấp lao động), applied as a whole.
 """
 from __future__ import annotations
 

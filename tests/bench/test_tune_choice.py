@@ -1,6 +1,6 @@
 """How bench.tune picks among near-tied "no answer" recipes (no index needed)."""
 
-from bench.tune import FOLD_TIE, _recipe_name, _steadiest
+from bench.tune import FOLD_TIE, PRIOR_TIE, PRIORS, _recipe_name, _steadiest, priors_kept
 
 
 def test_worst_folds_within_the_tie_are_decided_by_the_mean():
@@ -21,3 +21,13 @@ def test_recipe_names_tell_the_coverage_weight_apart():
     base = {"words": 8, "quantile": 0.5, "weight": 0.75, "target": 0.03}
     assert _recipe_name({**base, "coverage": 0.025}) != _recipe_name({**base, "coverage": 0.05})
     assert _recipe_name(base) == _recipe_name({**base, "coverage": 0.05})  # older results: 0.05
+
+
+def test_a_prior_that_gains_less_than_one_question_moving_one_rank_is_switched_off():
+    losses = dict.fromkeys(PRIORS, 0.0)
+    losses.update(kind_boost=0.0086, heading_boost=0.00004, per_article=PRIOR_TIE)
+    kept = priors_kept(losses)
+    assert kept["kind_boost"]
+    assert not kept["heading_boost"]  # a near tie: measured +0.00004 once, -0.0009 the run before
+    assert not kept["per_article"]
+    assert not any(kept[name] for name in PRIORS if losses[name] == 0.0)
