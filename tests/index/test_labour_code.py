@@ -45,6 +45,10 @@ def test_weekly_hours_question_returns_article_105_first(chapter_vii):
         ("Can my boss make me work overtime every weekend without limit?", "Điều 107"),
         ("When does night work start and end?", "Điều 106"),
         ("How much extra annual leave do I get after five years with the same company?", "Điều 114"),
+        # Everyday wording (the glossary's everyday entries), written before running them.
+        ("Do I get paid time off for my wedding?", "Điều 115"),
+        ("How long is my break on a night shift?", "Điều 109"),
+        ("How many days of annual leave do I get?", "Điều 113"),
     ],
 )
 def test_english_questions_find_the_article(chapter_vii, question, article):
