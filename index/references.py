@@ -281,7 +281,8 @@ class DocumentNames:
     years: dict[str, int | None]  # document → the year of its edition
     pattern: re.Pattern | None
     # Keys that are part of a name: a kind alone ("dieu le", see _DEFINITE_KINDS), a name without
-    # its country ("dieu le cong doan"). A capitalised word right after them is another name.
+    # its country ("dieu le cong doan"). They name nothing where they stand in another document's
+    # name (_in_another_name) or beside a full name (DocumentNames.mentioned).
     partial: frozenset[str] = frozenset()
 
     @classmethod
@@ -323,8 +324,8 @@ class DocumentNames:
         first, then with diacritics restored, translated, abbreviations spelled out). A year right
         after the name that is not the document's ("Bộ luật Lao động 2012" of the 2019 Code) names
         another edition. The index's only charter or agreement is also named by its kind alone
-        ("Điều lệ", "thỏa ước"), and a name by its words before "Việt Nam", unless a capitalised
-        word follows ("Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục").
+        ("Điều lệ", "thỏa ước"), and a name by its words before "Việt Nam", unless they stand in
+        another name ("Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục", "the UN Charter").
         Another document is named, in the question as typed, by a kind followed
         by a number or a capitalised name ("Luật Đất đai", "Nghị định 15"; not "pháp luật",
         "quyết định gì", "thỏa ước lao động")."""
@@ -468,7 +469,7 @@ def _in_another_name(form: str, key: str) -> bool:
     text = _fold_cased(form)
     words = r"[^\w/-]+".join(map(re.escape, key.split()))
     for m in re.finditer(rf"(?i)(?<![\w/-]){words}(?![\w/-])", text):
-        if re.match(r" +(?:(?:so|số|no\.?) +)?(?:[A-Z]|\d)", text[m.end() :]):
+        if re.match(r" +(?:(?:so|no\.?) +)?(?:[A-Z]|\d)", text[m.end() :]):
             return True
         if key in _ENGLISH_FORMS and re.search(r"\S \b[A-Z][\w-]* +$", text[: m.start()]):
             return True
