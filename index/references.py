@@ -40,11 +40,19 @@ _JOIN = r"\s*(?:,|cua|thuoc|tai|of|in)?\s*"
 _AND = r"\s*(?:,\s*(?:va|and)?|va|and)\s*"
 _POINT = r"(?:dd|[a-z])(?![\w/-])"
 _CLAUSE = r"\d{1,3}(?![\w/-]|\.\d)"
+
+
+def _listed(words: str, item: str, name: str) -> str:
+    """A level word, then one item or a list of them, the word repeated or not: "điểm a, b",
+    "khoản 1 và khoản 2", "clauses 1, 2, and 3"; the items in group `name`."""
+    return rf"(?:{words})s?\s+(?P<{name}>{item}(?:{_AND}(?:(?:{words})\s+)?{item})*)"
+
+
 _REFERENCE = re.compile(
-    rf"\b(?:(?:{_LEVEL_WORDS['Điểm']})s?\s+(?P<point>{_POINT}(?:{_AND}(?:(?:{_LEVEL_WORDS['Điểm']})\s+)?{_POINT})*){_JOIN})?"
-    rf"(?:(?:{_LEVEL_WORDS['Khoản']})s?\s+(?P<clause>{_CLAUSE}(?:{_AND}(?:(?:{_LEVEL_WORDS['Khoản']})\s+)?{_CLAUSE})*){_JOIN})?"
+    rf"\b(?:{_listed(_LEVEL_WORDS['Điểm'], _POINT, 'point')}{_JOIN})?"
+    rf"(?:{_listed(_LEVEL_WORDS['Khoản'], _CLAUSE, 'clause')}{_JOIN})?"
     rf"(?:{_LEVEL_WORDS['Điều']})\s*(?P<article>\d{{1,4}})(?![\w/-])"
-    rf"(?:\s*,?\s*(?:khoan|clause)s?\s+(?P<clause_after>{_CLAUSE}(?:{_AND}(?:(?:khoan|clause)\s+)?{_CLAUSE})*))?"
+    rf"(?:\s*,?\s*{_listed('khoan|clause', _CLAUSE, 'clause_after')})?"
 )
 # "khoản 1 và điểm a khoản 2 Điều 36": a clause listed before a reference that starts with a point.
 _CLAUSE_BEFORE = re.compile(rf"\b(?:khoan|clause)\s+(?P<clause>{_CLAUSE}){_AND}$")
@@ -64,9 +72,10 @@ _DOTTED = re.compile(
 )
 _SECTION = re.compile(rf"\b(?P<word>{_LEVEL_WORDS['Chương']}|{_LEVEL_WORDS['Mục']})\s+{_NUMBER}")
 _ROMAN = re.compile(r"^[ivxlc]+$")
-# Outermost first; places joined by nothing but these words are one inside the other.
+# Outermost first; places joined by nothing but the joiners of one reference (_JOIN) are one
+# inside the other.
 _DEPTH = {"Phần": 0, "Chương": 1, "Mục": 2, "Điều": 3, "Khoản": 4, "Điểm": 5}
-_NESTED_GAP = re.compile(r"\s*(?:,|cua|thuoc|tai|of|in)?\s*")
+_NESTED_GAP = re.compile(_JOIN)
 
 # A document named in a question as typed (folded, case kept): a kind, then a number or a capitalised
 # name ("Luật Đất đai", "Nghị định 15", "the Land Law", "Decree 15"). A question that names one the
@@ -237,12 +246,12 @@ def _point_letters(question: str, m: re.Match) -> list[str]:
     as typed so that "đ" (or "dd" without diacritics), which folding made "d", stays "đ"."""
     if m.group("point") is None:
         return []
-    letters = re.finditer(r"(?<![\w/-])(?:dd|[a-z])(?![\w/-])", m.string[m.start("point") : m.end("point")])
+    letters = re.finditer(rf"(?<![\w/-]){_POINT}", m.string[m.start("point") : m.end("point")])
     typed = [question[m.start("point") + x.start() : m.start("point") + x.end()].lower() for x in letters]
     return ["đ" if t in ("đ", "dd") else t for t in typed]
 
 
-def document_keys(doc_id: str, meta: DocMeta) -> set[str]:
+def document_keys(meta: DocMeta) -> set[str]:
     """How a question may name a document, folded: its number ("45/2019/qh14"), its kind and
     short number ("nghi dinh 145", "decree 145", "ke hoach 48"), its name ("bo luat lao dong",
     "luat an toan ve sinh lao dong")."""
@@ -290,7 +299,7 @@ class DocumentNames:
         owners: dict[str, list[str]] = {}
         shortened: dict[str, list[str]] = {}
         for doc_id, meta in metas.items():
-            keys = document_keys(doc_id, meta)
+            keys = document_keys(meta)
             for key in keys:
                 owners.setdefault(key, []).append(doc_id)
             # "Điều lệ Công đoàn" for "Điều lệ Công đoàn Việt Nam (khóa XIII)": the country and
