@@ -9,7 +9,7 @@ Pools (declared here, used by bench/tune.py; see docs/tuning-results.md):
 - `alqac`:   ALQAC 2024, five of its seventeen laws (ALQAC_LAWS: the ones with the most questions
   per clause, 1,299 clauses) with every training question whose gold articles are all in them.
                                                                                     TUNING (LOCO)
-- `laws`:    the seven Word laws with eval/laws_questions.jsonl and the 30 questions of
+- `laws`:    the seven Word laws with eval/laws_questions.jsonl and the 38 questions of
   eval/laws_unanswerable.jsonl they do not answer.                                   TUNING (LOCO)
 - `labour-text`: the Labour Code's text edition (external/text) indexed alone, with the questions of
   eval/laws_questions.jsonl about the Labour Code. Part of the `laws` corpus for leave-one-corpus-
