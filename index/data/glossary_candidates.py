@@ -61,6 +61,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--top", type=int, default=200)
     ap.add_argument("--everyday", action="store_true", help="the glossary's most used Vietnamese terms")
+    ap.add_argument("--words", action="store_true", help="single syllables no entry has as a whole word")
     args = ap.parse_args()
     with open(os.path.join(HERE, "glossary_en_vi.tsv"), encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
@@ -77,7 +78,7 @@ def main() -> None:
         seen = set()
         for clause in re.split(r"[.;:,()\n“”\"]+", article.lower()):
             words = re.findall(r"\w+", clause)
-            for n in (2, 3, 4):
+            for n in (1,) if args.words else (2, 3, 4):
                 for i in range(len(words) - n + 1):
                     gram = words[i : i + n]
                     if gram[0] in FUNCTION or gram[-1] in FUNCTION or any(w.isdigit() for w in gram):
@@ -86,7 +87,11 @@ def main() -> None:
         counts.update(seen)
     shown = 0
     for phrase, c in counts.most_common():
-        if any(phrase == v or phrase in v for v in covered):
+        if args.words:
+            # A syllable is covered only as a whole word of an entry ("cha" is not in "chấm").
+            if len(phrase) < 2 or any(phrase in v.split() for v in covered):
+                continue
+        elif any(phrase == v or phrase in v for v in covered):
             continue
         print(f"{c}\t{phrase}")
         shown += 1
