@@ -62,12 +62,11 @@ def test_a_named_documents_header_answers_who_issued_it(welfare_searcher):
     assert searcher.search("Quy chế phúc lợi do cơ quan nào ban hành?", top_k=3).answer_found is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap, measured: everyday words ('bố … mất') vs the text's words ('cha … qua đời') — "
-    "the everyday wording table (bench.everyday) kept no such pair, having no tuning question to "
-    "justify it, and it only touches the lexical query; the fitted cosine rule says 'not found'",
-)
+# Everyday words ("bố … mất") against the text's ("cha … qua đời"): no everyday pair bridges them
+# (bench.everyday keeps none for a death in the family), and this 13-clause index is too small to
+# calibrate, so the fitted raw cosine decides. Since the session-10 refit (min_cosine 0.888 →
+# 0.8768) the question clears it by 0.0005 (best cosine 0.8773): a narrow pass that a refit can
+# undo, kept as a test because it was a recorded gap (a strict xfail) until then.
 def test_everyday_wording_is_answered(welfare_searcher):
     result = welfare_searcher.search("Bố của công nhân mất thì công ty hỗ trợ bao nhiêu tiền?", top_k=3)
     assert result.answer_found
