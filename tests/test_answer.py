@@ -82,8 +82,11 @@ def test_split_clause_shown_once_with_all_parts_and_honest_labels():
     assert answers[0].text == "phần 1\nphần 2\nphần 3"
     assert [a.label for a in answers] == [BEST, GOOD, MAYBE]
     # On an index whose own clauses score higher, the same cosine is no longer called a match
-    # (the calibrated rule; the raw-cosine rule ignores the calibration).
-    strict = _Store([*parts, other, far], calibration=cfg.abstain.cosine_threshold(None) + 0.05)
+    # (the calibrated rule; the raw-cosine rule ignores the calibration). The calibration is the
+    # one whose threshold is 0.05 above the raw one, whatever share of it the fitted rule uses.
+    rule = cfg.abstain
+    higher = (rule.cosine_threshold(None) + 0.05 - rule.min_margin) / rule.calibration_weight
+    strict = _Store([*parts, other, far], calibration=higher)
     labels = [a.label for a in group_answers(SearchResult("q", True, hits), strict, cfg)]
     assert labels == ([BEST, MAYBE, MAYBE] if cfg.abstain.rule == "calibrated" else [BEST, GOOD, MAYBE])
     # The search said the documents do not answer: no clause is called a match.
