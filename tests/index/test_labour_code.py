@@ -49,6 +49,10 @@ def test_weekly_hours_question_returns_article_105_first(chapter_vii):
         ("Do I get paid time off for my wedding?", "Điều 115"),
         ("How long is my break on a night shift?", "Điều 109"),
         ("How many days of annual leave do I get?", "Điều 113"),
+        # A death in the family, written before running them. They pass with the glossary before
+        # the session-10 kin entries too (e5 reads the English, "died"/"dies" → chết was there).
+        ("My father-in-law died. How many days of paid leave can I take?", "Điều 115"),
+        ("Can I take a day off when my brother dies?", "Điều 115"),
     ],
 )
 def test_english_questions_find_the_article(chapter_vii, question, article):
