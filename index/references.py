@@ -311,10 +311,12 @@ class DocumentNames:
                         shortened.setdefault(short, []).append(doc_id)
         for kinds, forms in _DEFINITE_KINDS.items():
             of_kind = [d for d, meta in metas.items() if meta.doc_type in kinds]
-            for form in forms if len(of_kind) == 1 else ():
+            if len(of_kind) != 1:
+                continue
+            # "thỏa ước số 01" for agreement 01/2025/TƯLĐTT: its kind alone, then its number.
+            number = re.match(r"\d+", fold(metas[of_kind[0]].number or ""))
+            for form in forms:
                 shortened.setdefault(form, []).extend(of_kind)
-                # "thỏa ước số 01" for agreement 01/2025/TƯLĐTT: its kind alone, then its number.
-                number = re.match(r"\d+", fold(metas[of_kind[0]].number or ""))
                 if number and form not in _ENGLISH_FORMS:
                     owners.setdefault(f"{form} {number.group()}", []).extend(of_kind)
         partial = {k for k in shortened if k not in owners}
