@@ -348,23 +348,19 @@ class DocumentNames:
             text = cased.lower()
             rest = cased
             for m in self.pattern.finditer(text) if self.pattern else ():
-                if m.group() in self.partial:
-                    if _in_another_name(form, m.group()):
-                        continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"
-                    by_part.update(self.owners[m.group()])
-                    rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
-                    continue
-                owners = self.owners[m.group()]
+                partial = m.group() in self.partial
+                if partial and _in_another_name(form, m.group()):
+                    continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"
                 year = re.match(r"[ /](?:nam )?((?:19|20)\d\d)\b", text[m.end() :])
                 fits = [
                     d
-                    for d in owners
+                    for d in self.owners[m.group()]
                     if not (year and self.years.get(d) and int(year.group(1)) != self.years[d])
                 ]
                 if not fits:
-                    other = True
+                    other = True  # "thỏa ước 2023" of an index whose agreement is 2025's
                     continue
-                named.update(fits)
+                (by_part if partial else named).update(fits)
                 rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
             if i == 0:
                 other = other or bool(_OTHER_DOCUMENT.search(rest))
@@ -474,13 +470,15 @@ def _fold_cased(text: str) -> str:
 def _in_another_name(form: str, key: str) -> bool:
     """Whether a partial key (a kind alone, a name without its country) is part of another
     document's name where it stands in `form`: a capitalised word or a number right after it
-    ("Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục", "thỏa ước số 02/2024"), or, for an English
+    ("Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục", "thỏa ước số 02/2024"; a year is not a number
+    of another document: "thỏa ước 2025" is its edition), or, for an English
     kind, a capitalised word right before it ("the UN Charter"). Punctuation ends a name
     ("Điều lệ, Ban chấp hành …")."""
     text = _fold_cased(form)
     words = r"[^\w/-]+".join(map(re.escape, key.split()))
     for m in re.finditer(rf"(?i)(?<![\w/-]){words}(?![\w/-])", text):
-        if re.match(r" +(?:(?:so|no\.?) +)?(?:[A-Z]|\d)", text[m.end() :]):
+        # A year right after it is the edition's (DocumentNames.mentioned checks it), not a number.
+        if re.match(r" +(?:(?:so|no\.?) +)?(?:[A-Z]|(?!(?:19|20)\d\d(?![\w/-]))\d)", text[m.end() :]):
             return True
         if key in _ENGLISH_FORMS and re.search(r"\S \b[A-Z][\w-]* +$", text[: m.start()]):
             return True

@@ -194,6 +194,10 @@ UNION = DocumentNames.of(
         ("Điều 9 Điều lệ, Ban chấp hành có quyền gì?", {"charter"}, False),  # the comma ends the name
         ("Điều 5 thỏa ước số 01 quy định gì?", {"agreement"}, False),
         ("Điều 5 thỏa ước số 02/2024/TƯLĐTT", set(), True),  # another agreement, by its number
+        # A year after the kind alone is the edition's: this index's agreement is 2025's.
+        ("Điều 5 thỏa ước 2025 quy định gì?", {"agreement"}, False),
+        ("Điều 5 thỏa ước năm 2025", {"agreement"}, False),
+        ("Điều 5 thỏa ước 2023 quy định gì?", set(), True),
         ("What does Article 9 of the UN Charter say?", set(), True),
         ("Under the Charter, who may join the union?", {"charter"}, False),
         # A kind alone is a topic beside a full name, of this index's documents or another's.
