@@ -21,7 +21,8 @@ Leave-one-corpus-out: for each tuning pool, fit on the other two, report on it (
 enter that fold's fit only as negatives asked of the other pools' indexes, never on its own). Baseline = the configuration of main before this work
 (weighted fusion 0.5, kind 0.5, closing 0.5, responsibility 0.15, no other prior, abstention by
 raw cosine + 0.05 · coverage ≥ 0.894), measured in the same run. The calibrated rule's recipe
-(pseudo-question words, calibration weight, coverage weight, false "not found" target) is chosen
+(pseudo-question words, the shares of the pseudo-question and off-topic calibrations, coverage
+weight, false "not found" target) is chosen
 on the folds' "no answer" score, worst fold first. Ablation: in every fold, each
 prior of the fitted configuration is switched off (no refit) and the held-out score compared;
 a prior is kept in the final constants only where it wins on average over the held-out folds by
@@ -91,25 +92,35 @@ GRID: dict[str, tuple] = {
 # (AbstainModel.calibration_weight).
 RECIPE_WORDS = (8, 12, 16)
 RECIPE_QUANTILES = (0.5,)
-RECIPE_WEIGHTS = (0.25, 0.5, 0.75, 1.0)
+RECIPE_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
+# The share of the off-topic calibration (how high questions the index does not answer score)
+# that moves the threshold (AbstainModel.offtopic_weight); 0 = the pseudo-questions alone.
+RECIPE_OFFTOPIC = (0.0, 0.25, 0.5, 0.75)
 # What the bigram coverage of the top passages adds to the best cosine before the comparison
 # (AbstainModel.cosine_coverage_weight; 0.05 came with the first raw-cosine rule, unfitted).
 RECIPE_COVERAGE = (0.05, 0.0, 0.025, 0.1)
 DEFAULT_COVERAGE = RECIPE_COVERAGE[0]
 RECIPES = tuple(
-    {"words": w, "quantile": q, "weight": a, "coverage": c, "target": t}
+    {"words": w, "quantile": q, "weight": a, "offtopic": o, "coverage": c, "target": t}
     for t in FALSE_NEGATIVE_TARGETS
     for w in RECIPE_WORDS
     for q in RECIPE_QUANTILES
     for a in RECIPE_WEIGHTS
+    for o in RECIPE_OFFTOPIC
     for c in RECIPE_COVERAGE
+    # Without the pseudo-questions' share their recipe does not matter: one of them stands for all.
+    if a > 0 or w == RECIPE_WORDS[-1]
 )
 
 
 def _recipe_name(recipe: dict) -> str:
     target = recipe.get("target", TARGET_FALSE_NEGATIVES)
     coverage = recipe.get("coverage", DEFAULT_COVERAGE)
-    return f"{recipe['words'] or 'sentence'}w-q{recipe['quantile']}-x{recipe['weight']}-c{coverage:g}-fn{target:g}"
+    offtopic = recipe.get("offtopic", 0.0)
+    return (
+        f"{recipe['words'] or 'sentence'}w-q{recipe['quantile']}-x{recipe['weight']}-o{offtopic:g}-c{coverage:g}"
+        f"-fn{target:g}"
+    )
 PRIORS = {  # prior → its "off" value
     "kind_boost": 0.0,
     "closing_penalty": 1.0,
@@ -196,6 +207,7 @@ class Bench:
         self._dev = {q.id: q for q in load_devset()}
         self._correct: dict[tuple[int, int], bool] = {}
         self._pseudo: dict[tuple[str, str | None, int], np.ndarray] = {}
+        self._offtopic: dict[tuple[str, str | None], float | None] = {}
         self._features: dict[tuple[int, str], dict[str, float]] = {}
         self._items: dict[tuple[str, str], list[Item]] = {}
 
@@ -225,6 +237,21 @@ class Bench:
                 cache.parent.mkdir(parents=True, exist_ok=True)
                 cache.write_bytes(pickle.dumps({"build": build, "scores": self._pseudo[key]}))
         return summarise(self._pseudo[key], r.quantile)
+
+    def offtopic(self, index: str, doc: str | None = None) -> float | None:
+        """The index's off-topic calibration (index.calibration, the product's code) from the stored
+        vectors; with `doc`, that of an index holding only that document."""
+        from index.calibration import MIN_QUESTIONS, OFFTOPIC_QUANTILE, offtopic_cosines
+
+        key = (index, doc)
+        if key not in self._offtopic:
+            chunks = self.searchers[index].store.chunks
+            rows = np.array([i for i, c in enumerate(chunks) if doc is None or c.doc_id == doc], dtype=np.int64)
+            scores = offtopic_cosines(self.searchers[index].store.vectors[rows], self.embedder.embed_queries)
+            # Like the product: an index too small to calibrate records neither value.
+            small = rows.size < MIN_QUESTIONS or scores.size == 0
+            self._offtopic[key] = None if small else float(np.quantile(scores, OFFTOPIC_QUANTILE))
+        return self._offtopic[key]
 
     def items(self, pool: str, index: str) -> list[Item]:
         """The questions of `pool` asked of `index`'s index, made once per run: the score and
@@ -343,8 +370,10 @@ def features_of(
         chunks = bench.searchers[it.index].store.chunks
         feats["best_cosine"] = max((v for r, v in it.cands.dense.items() if chunks[r].doc_id == doc), default=0.0)
         feats["calibration"] = bench.calibration(it.index, recipe, doc) if recipe is not None else None
+        feats["offtopic"] = bench.offtopic(it.index, doc) if recipe is not None else None
     elif recipe is not None:
         feats["calibration"] = bench.calibration(it.index, recipe)
+        feats["offtopic"] = bench.offtopic(it.index)
     return feats
 
 
@@ -383,11 +412,15 @@ def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float], recip
     out = {**AbstainModel(weights, bias, float(threshold), cosine_coverage_weight=coverage).to_dict(), "min_cosine": min_cosine}
     if recipe is not None:
         # The same target, on the score's margin over each index's own calibration.
-        weight = float(recipe["weight"])
+        weight, offtopic = float(recipe["weight"]), float(recipe.get("offtopic", 0.0))
         own_allowed = int(float(recipe.get("target", TARGET_FALSE_NEGATIVES)) * positives)
-        margins = sorted(probe.cosine_score(f) - weight * f["calibration"] for f in scored)
+        margins = sorted(
+            probe.cosine_score(f) - (weight * f["calibration"] if weight else 0.0) - (offtopic * f["offtopic"] if offtopic else 0.0)
+            for f in scored
+        )
         out["min_margin"] = round(margins[own_allowed] - 1e-4, 4) if len(margins) > own_allowed else 0.0
         out["calibration_weight"] = weight
+        out["offtopic_weight"] = offtopic
         out["recipe"] = dict(recipe)
     return out
 
@@ -741,6 +774,12 @@ def markdown(result: dict) -> str:
             f"{t:.0%} {max(v for k, v in by_worst.items() if k.endswith(f'-fn{t:g}')):+.3f}"
             for t in FALSE_NEGATIVE_TARGETS
             if any(k.endswith(f"-fn{t:g}") for k in by_worst)
+        )
+        + "; per share of the off-topic calibration: "
+        + ", ".join(
+            f"{o:g} {max(v for k, v in by_worst.items() if f'-o{o:g}-' in k):+.3f}"
+            for o in RECIPE_OFFTOPIC
+            if any(f"-o{o:g}-" in k for k in by_worst)
         )
         + "; every recipe in docs/tuning-results.json).",
     ]

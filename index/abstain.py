@@ -4,13 +4,15 @@ The rule in use is chosen by `python -m bench.tune` leave-one-corpus-out among t
 and the constants are in index/data/search_params.json, the comparison in docs/tuning-results.md):
 
 - "calibrated": the question's best cosine + a fitted share (`cosine_coverage_weight`) of its
-  bigram coverage must reach a fitted margin +
-  a fitted share (`calibration_weight`) of the index's own calibration. The calibration
-  (index.calibration) is measured when the index is built, from pseudo-questions made of its own
-  clauses' openings, and recorded in the manifest, so the threshold moves with the corpus and the
-  model instead of being a constant in cosine units fitted on other documents. Where there is no
-  usable calibration (an index built before it existed or with another recipe, one under
-  index.calibration.MIN_QUESTIONS clauses, a value that is not finite) it falls back to "cosine".
+  bigram coverage must reach a fitted margin + a fitted share (`calibration_weight`) of the
+  index's own calibration + a fitted share (`offtopic_weight`) of its off-topic calibration. Both
+  (index.calibration) are measured when the index is built and recorded in the manifest: how high
+  pseudo-questions made of its own clauses' openings score (questions it answers), and how high a
+  fixed list of off-topic questions scores (questions it does not). So the threshold moves with the
+  corpus and the model instead of being a constant in cosine units fitted on other documents.
+  Where a calibration with a non-zero share is not usable (an index built before it existed or
+  with another recipe or list, one under index.calibration.MIN_QUESTIONS clauses, a value that is
+  not finite) it falls back to "cosine".
 - "cosine": the same score against one fitted raw cosine (`min_cosine`).
 - "logistic": a model over signals relative to the index:
   - `dense_z`: how far the best passage's cosine stands above the question's cosines with the
@@ -71,6 +73,8 @@ class AbstainModel:
     # How much of the calibration's difference from index to index moves the threshold: it is an
     # estimate, noisy for an index of one document, so bench.tune fits the weight (1 = all of it).
     calibration_weight: float = 1.0
+    # The same for the index's off-topic calibration (how high questions it does not answer score).
+    offtopic_weight: float = 0.0
 
     def probability(self, features: dict[str, float]) -> float:
         x = self.bias + sum(w * features[name] for w, name in zip(self.weights, FEATURES, strict=True))
@@ -87,13 +91,16 @@ class AbstainModel:
         if features.get("top1_full_cover", 0.0) >= 1.0:
             return True
         if self.rule in ("cosine", "calibrated"):
-            return self.cosine_score(features) >= self.cosine_threshold(features.get("calibration"))
+            threshold = self.cosine_threshold(features.get("calibration"), features.get("offtopic"))
+            return self.cosine_score(features) >= threshold
         return self.probability(features) >= self.threshold
 
-    def cosine_threshold(self, calibration: float | None) -> float:
-        """What `cosine_score` must reach on an index with this calibration (None = none recorded)."""
-        if self.rule == "calibrated" and calibration is not None and math.isfinite(calibration):
-            return self.calibration_weight * calibration + self.min_margin
+    def cosine_threshold(self, calibration: float | None, offtopic: float | None = None) -> float:
+        """What `cosine_score` must reach on an index with these calibrations (None = not recorded)."""
+        shares = ((self.calibration_weight, calibration), (self.offtopic_weight, offtopic))
+        usable = all(w == 0.0 or (v is not None and math.isfinite(v)) for w, v in shares)
+        if self.rule == "calibrated" and usable:
+            return sum(w * v for w, v in shares if w != 0.0) + self.min_margin
         return self.min_cosine
 
     def cosine_score(self, features: dict[str, float]) -> float:
@@ -112,6 +119,7 @@ class AbstainModel:
             cosine_coverage_weight=float(data.get("cosine_coverage_weight", 0.05)),
             min_margin=float(data.get("min_margin", 0.0)),
             calibration_weight=float(data.get("calibration_weight", 1.0)),
+            offtopic_weight=float(data.get("offtopic_weight", 0.0)),
         )
 
     def to_dict(self) -> dict:
@@ -125,6 +133,7 @@ class AbstainModel:
             "cosine_coverage_weight": self.cosine_coverage_weight,
             "min_margin": self.min_margin,
             "calibration_weight": self.calibration_weight,
+            "offtopic_weight": self.offtopic_weight,
         }
 
 

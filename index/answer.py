@@ -47,14 +47,21 @@ def hit_confidence(hit: Hit, config: SearchConfig) -> float:
     return (hit.dense or 0.0) + config.abstain.cosine_coverage_weight * hit.coverage
 
 
-def label_for(rank: int, hit: Hit, result: SearchResult, config: SearchConfig, calibration: float | None = None) -> str:
+def label_for(
+    rank: int,
+    hit: Hit,
+    result: SearchResult,
+    config: SearchConfig,
+    calibration: float | None = None,
+    offtopic: float | None = None,
+) -> str:
     """'Phù hợp nhất' only for the first clause of an answered question; 'Phù hợp' for a clause
     that alone passes the search's calibrated threshold; everything else 'Có thể liên quan'."""
     if not result.answer_found:
         return MAYBE
     if rank == 0:
         return BEST
-    return GOOD if hit_confidence(hit, config) >= config.abstain.cosine_threshold(calibration) else MAYBE
+    return GOOD if hit_confidence(hit, config) >= config.abstain.cosine_threshold(calibration, offtopic) else MAYBE
 
 
 def _clause_parts(store: IndexStore, chunk: Chunk) -> tuple[Chunk, ...]:
@@ -76,7 +83,7 @@ def group_answers(result: SearchResult, store: IndexStore, config: SearchConfig)
         if key in seen:
             continue
         seen.add(key)
-        label = label_for(len(answers), hit, result, config, store.calibration)
+        label = label_for(len(answers), hit, result, config, store.calibration, store.offtopic)
         answers.append(Answer(hit, _clause_parts(store, chunk), label))
     return answers
 

@@ -13,15 +13,25 @@ of one document the median is a noisy estimate of how its real questions score (
 alone calibrates higher than the seven Word laws together while its questions score the same), and
 bench.tune weighs that by measuring each document indexed alone.
 
+The other side of the same question: how high a question the documents do NOT answer scores on
+this index. A larger or more varied index gives any question a closer passage, so an unrelated
+question's best cosine rises with it. The median best cosine of a fixed list of off-topic questions
+(index/data/offtopic_vi.txt: cooking, weather, land titles, gold prices …, written once, not
+fitted) is recorded beside the pseudo-questions' value, and bench.tune fits the share of each that
+moves the threshold (AbstainModel.calibration_weight, AbstainModel.offtopic_weight).
+
 The recipe (how many words, which quantile) is fitted by `python -m bench.tune` and read from
-index/data/search_params.json at build time; the manifest records it with the value.
+index/data/search_params.json at build time; the manifest records it with the values.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -38,6 +48,10 @@ MIN_QUESTIONS = 25
 # A clause's own number or bullet is not part of what a user would type.
 _LEADING_LABEL = re.compile(r"^\s*(?:(?:Điều\s+)?\d+(?:\.\d+)*[.:]?|[IVXLC]+\.|[a-zđ][).]|\(\d+\)|[-+•*])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.;:?!])\s")
+OFFTOPIC_FILE = Path(__file__).resolve().parent / "data" / "offtopic_vi.txt"
+# The off-topic questions' best cosines are summarised by their median, like the pseudo-questions'
+# (bench.tune's recipes all use 0.5 there too).
+OFFTOPIC_QUANTILE = 0.5
 
 
 @dataclass(frozen=True)
@@ -79,6 +93,24 @@ def best_cosines(
     return (np.asarray(vectors, dtype=np.float32) @ queries.T).max(axis=0)
 
 
+@cache
+def offtopic_questions() -> tuple[tuple[str, ...], str]:
+    """The off-topic questions and a digest of the list (an index calibrated with another list
+    is recalibrated by the next update)."""
+    raw = OFFTOPIC_FILE.read_text(encoding="utf-8")
+    questions = tuple(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+    return questions, hashlib.sha256("\n".join(questions).encode("utf-8")).hexdigest()[:12]
+
+
+def offtopic_cosines(vectors: np.ndarray, embed_queries: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+    """Best cosine with the index of each off-topic question."""
+    questions, _ = offtopic_questions()
+    if len(vectors) == 0:
+        return np.zeros(0, dtype=np.float32)
+    queries = np.asarray(embed_queries(list(questions)), dtype=np.float32)
+    return (np.asarray(vectors, dtype=np.float32) @ queries.T).max(axis=0)
+
+
 def calibrate(
     texts: Sequence[str],
     vectors: np.ndarray,
@@ -93,7 +125,15 @@ def calibrate(
     value = summarise(scores, recipe.quantile)
     if value is None:
         return None
-    return {"method": "pseudo-questions", **asdict(recipe), "questions": int(scores.size), "value": round(value, 6)}
+    offtopic = offtopic_cosines(vectors, embed_queries)
+    _, digest = offtopic_questions()
+    return {
+        "method": "pseudo-questions",
+        **asdict(recipe),
+        "questions": int(scores.size),
+        "value": round(value, 6),
+        "offtopic": {"questions": int(offtopic.size), "digest": digest, "value": round(float(np.quantile(offtopic, OFFTOPIC_QUANTILE)), 6)},
+    }
 
 
 def summarise(scores: np.ndarray, quantile: float) -> float | None:
@@ -114,9 +154,22 @@ def recorded(manifest: dict, recipe: Recipe | None = None) -> float | None:
     return float(entry["value"])
 
 
+def recorded_offtopic(manifest: dict) -> float | None:
+    """The off-topic questions' median best cosine an index recorded, if measured with the list in
+    use (None for an index built before it was recorded: the rule then keeps the raw-cosine
+    threshold until the next `python -m ingest` recalibrates)."""
+    entry = (manifest.get("abstain_calibration") or {}).get("offtopic")
+    if not entry or entry.get("digest") != offtopic_questions()[1]:
+        return None
+    return float(entry["value"])
+
+
 def is_current(manifest: dict) -> bool:
     """Whether an update with no document changes may leave the index as it is: its calibration
-    was measured with the recipe in use (or the index was too small to calibrate)."""
+    was measured with the recipe and off-topic list in use (or the index was too small to
+    calibrate)."""
     if "abstain_calibration" not in manifest:
         return False
-    return manifest["abstain_calibration"] is None or recorded(manifest) is not None
+    if manifest["abstain_calibration"] is None:
+        return True
+    return recorded(manifest) is not None and recorded_offtopic(manifest) is not None

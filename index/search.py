@@ -505,6 +505,7 @@ class Searcher:
         feats["dense_lift"] = cands.dense_lift
         feats["best_cosine"] = max(cands.dense.values(), default=0.0)
         feats["calibration"] = self.store.calibration
+        feats["offtopic"] = self.store.offtopic
         resolution = cands.resolution
         feats["reference"] = 0.0 if resolution is None else 1.0 if resolution.found else -1.0
         # "Ai ký Kế hoạch 48?": the question names a document of the index and a part of it (its

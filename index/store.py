@@ -231,6 +231,12 @@ class IndexStore:
         index built before it was recorded, with another recipe, or too small to calibrate."""
         return calibration.recorded(self.manifest)
 
+    @property
+    def offtopic(self) -> float | None:
+        """How high questions these documents do not answer score on this index (index.calibration);
+        None where `calibration` is None or the off-topic list has changed since the build."""
+        return calibration.recorded_offtopic(self.manifest)
+
     def doc_chunks(self, doc_id: str) -> list[Chunk]:
         return [c for c in self.chunks if c.doc_id == doc_id]
 

@@ -48,9 +48,10 @@ def test_split_sentences_keeps_clause_numbers_with_their_sentence():
 
 
 class _Store:
-    def __init__(self, chunks, calibration=None):
+    def __init__(self, chunks, calibration=None, offtopic=None):
         self.chunks = chunks
         self.calibration = calibration
+        self.offtopic = offtopic
 
     def doc_chunks(self, doc_id):
         return [c for c in self.chunks if c.doc_id == doc_id]
@@ -81,14 +82,16 @@ def test_split_clause_shown_once_with_all_parts_and_honest_labels():
     ]
     assert answers[0].text == "phần 1\nphần 2\nphần 3"
     assert [a.label for a in answers] == [BEST, GOOD, MAYBE]
-    # On an index whose own clauses score higher, the same cosine is no longer called a match
-    # (the calibrated rule; the raw-cosine rule ignores the calibration). The calibration is the
-    # one whose threshold is 0.05 above the raw one, whatever share of it the fitted rule uses.
+    # On an index where questions score higher, the same cosine is no longer called a match (the
+    # calibrated rule; the raw-cosine rule ignores the calibrations). Both calibrations are set to
+    # the value whose threshold is 0.05 above the raw one, whatever shares the fitted rule uses.
     rule = cfg.abstain
-    higher = (rule.cosine_threshold(None) + 0.05 - rule.min_margin) / rule.calibration_weight
-    strict = _Store([*parts, other, far], calibration=higher)
+    shares = rule.calibration_weight + rule.offtopic_weight
+    moves = rule.rule == "calibrated" and shares > 0
+    higher = (rule.cosine_threshold(None) + 0.05 - rule.min_margin) / shares if moves else 1.0
+    strict = _Store([*parts, other, far], calibration=higher, offtopic=higher)
     labels = [a.label for a in group_answers(SearchResult("q", True, hits), strict, cfg)]
-    assert labels == ([BEST, MAYBE, MAYBE] if cfg.abstain.rule == "calibrated" else [BEST, GOOD, MAYBE])
+    assert labels == ([BEST, MAYBE, MAYBE] if moves else [BEST, GOOD, MAYBE])
     # The search said the documents do not answer: no clause is called a match.
     unanswered = SearchResult("q", False, hits)
     assert {label_for(i, h, unanswered, cfg) for i, h in enumerate(hits)} == {MAYBE}

@@ -1,5 +1,5 @@
-"""'No answer' calibrated to the index (index.calibration): the pseudo-questions, the recorded
-value, and the rule that compares a question's score with it."""
+"""'No answer' calibrated to the index (index.calibration): the pseudo-questions, the off-topic
+questions, the recorded values, and the rule that compares a question's score with them."""
 
 from pathlib import Path
 
@@ -7,7 +7,15 @@ import numpy as np
 import pytest
 
 from index.abstain import AbstainModel
-from index.calibration import Recipe, best_cosines, calibrate, pseudo_question, recorded
+from index.calibration import (
+    Recipe,
+    best_cosines,
+    calibrate,
+    offtopic_questions,
+    pseudo_question,
+    recorded,
+    recorded_offtopic,
+)
 from index.store import load_index, read_manifest
 
 
@@ -30,13 +38,15 @@ def test_pseudo_question_of_zero_words_is_the_first_sentence():
 
 
 class _Embedder:
-    """Queries embed to fixed unit vectors chosen by their first word (no model needed)."""
+    """Queries embed to fixed unit vectors chosen by their first word (no model needed); any
+    other query (the off-topic questions) to `other`."""
 
-    def __init__(self, table: dict[str, np.ndarray]) -> None:
+    def __init__(self, table: dict[str, np.ndarray], other: np.ndarray) -> None:
         self.table = table
+        self.other = other
 
     def embed_queries(self, texts):
-        return np.stack([self.table[t.split()[0]] for t in texts])
+        return np.stack([self.table.get(t.split()[0], self.other) for t in texts])
 
 
 def test_calibration_is_the_quantile_of_the_pseudo_questions_best_cosines(monkeypatch):
@@ -49,12 +59,17 @@ def test_calibration_is_the_quantile_of_the_pseudo_questions_best_cosines(monkey
         "beta": np.array([0, 0.8, 0.6], np.float32),
         "gamma": np.array([0.7 * 0.0, np.sqrt(1 - 0.49), 0.7], np.float32),
     }
-    emb = _Embedder(table)
+    # Off-topic questions land between the first two clauses: best cosine 0.6 with each.
+    emb = _Embedder(table, np.array([0.6, 0.6, np.sqrt(1 - 0.72)], np.float32))
     scores = best_cosines(texts, vectors, emb.embed_queries, Recipe(words=2))
     assert sorted(np.round(scores, 3).tolist()) == pytest.approx(sorted([0.9, 0.8, 0.714]), abs=1e-3)
     entry = calibrate(texts, vectors, emb.embed_queries, Recipe(words=2, quantile=0.5))
     assert entry["value"] == pytest.approx(0.8, abs=1e-3)
     assert entry["method"] == "pseudo-questions" and entry["words"] == 2 and entry["questions"] == 3
+    offtopic = entry["offtopic"]
+    assert offtopic["value"] == pytest.approx(0.6, abs=1e-3)
+    assert offtopic["questions"] == len(offtopic_questions()[0]) >= 50
+    assert recorded_offtopic({"abstain_calibration": entry}) == offtopic["value"]
     assert calibrate([], np.zeros((0, 3), np.float32), emb.embed_queries) is None
     # Too few clauses for a stable median: none recorded (the raw-cosine threshold applies).
     monkeypatch.setattr("index.calibration.MIN_QUESTIONS", 4)
@@ -79,16 +94,38 @@ def test_calibrated_rule_moves_with_the_index_and_falls_back_without_one():
     assert half.cosine_threshold(float("nan")) == 0.99  # not usable: the raw cosine
 
 
+def test_calibrated_rule_with_a_share_of_the_offtopic_calibration():
+    # Threshold = 0.5 × the off-topic median + 0.45; the pseudo-questions' share is 0 here, so
+    # their value does not matter and may be missing.
+    model = AbstainModel(
+        rule="calibrated", min_cosine=0.99, min_margin=0.45, calibration_weight=0.0, offtopic_weight=0.5, cosine_coverage_weight=0.0
+    )
+    assert model.cosine_threshold(None, 0.88) == pytest.approx(0.89)
+    question = {"best_cosine": 0.8905, "bigram_coverage": 0.0, "calibration": None}
+    # An index where unrelated questions score higher needs a higher score.
+    assert model.decide({**question, "offtopic": 0.88})
+    assert not model.decide({**question, "offtopic": 0.882})
+    # No off-topic value recorded (an index built before it was): the raw cosine.
+    assert model.cosine_threshold(0.9, None) == 0.99
+    assert not model.decide({**question, "offtopic": None})
+    both = AbstainModel(rule="calibrated", min_margin=0.1, calibration_weight=0.25, offtopic_weight=0.5)
+    assert both.cosine_threshold(0.9, 0.8) == pytest.approx(0.25 * 0.9 + 0.5 * 0.8 + 0.1)
+    assert AbstainModel.from_dict(both.to_dict()) == both
+
+
 def test_a_build_records_its_calibration(searcher):
     entry = searcher.store.manifest["abstain_calibration"]
     assert entry["method"] == "pseudo-questions"
     assert entry["questions"] == min(entry["sample"], len(searcher.store.chunks))
     assert 0.5 < entry["value"] < 1.0
     assert searcher.store.calibration == entry["value"]
+    # Off-topic questions score below the index's own pseudo-questions.
+    assert 0.5 < searcher.store.offtopic == entry["offtopic"]["value"] < entry["value"]
     # What the build recorded is what the product code computes from the stored index.
     recipe = Recipe(words=entry["words"], quantile=entry["quantile"], sample=entry["sample"])
     again = calibrate([c.text for c in searcher.store.chunks], searcher.store.vectors, searcher.embedder.embed_queries, recipe)
     assert again["value"] == pytest.approx(entry["value"], abs=1e-4)
+    assert again["offtopic"]["value"] == pytest.approx(entry["offtopic"]["value"], abs=1e-4)
 
 
 def test_a_calibration_from_another_recipe_is_not_used():
@@ -119,3 +156,21 @@ def test_an_update_recalibrates_an_index_whose_recipe_changed(tmp_path, embedder
     after = read_manifest(tmp_path)["abstain_calibration"]
     assert after["words"] == other.words
     assert load_index(tmp_path).calibration == after["value"]
+
+
+def test_an_update_recalibrates_an_index_whose_offtopic_list_changed(tmp_path, embedder, monkeypatch):
+    from ingest.build import update_index
+
+    monkeypatch.setattr("index.calibration.MIN_QUESTIONS", 1)
+    doc = Path(__file__).resolve().parents[1] / "data" / "mini-ke-hoach.txt"
+    assert update_index([doc], tmp_path, embedder).written
+    assert load_index(tmp_path).offtopic is not None
+    questions, _ = offtopic_questions()
+    changed = (questions[:-1], "another-list")
+    monkeypatch.setattr("index.calibration.offtopic_questions", lambda: changed)
+    assert load_index(tmp_path).offtopic is None  # measured with another list
+    again = update_index([doc], tmp_path, embedder)
+    assert again.written and again.embedded == 0
+    after = read_manifest(tmp_path)["abstain_calibration"]["offtopic"]
+    assert after["digest"] == "another-list" and after["questions"] == len(questions) - 1
+    assert load_index(tmp_path).offtopic == after["value"]
