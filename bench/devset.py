@@ -29,6 +29,9 @@ from ingest.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "eval" / "devset.jsonl"
+# Unanswerable questions over the same corpus added later (eval/README.md): part of the dev set.
+DEVSET_UNANSWERABLE = ROOT / "eval" / "devset_unanswerable.jsonl"
+DEVSET_FILES = (DEVSET, DEVSET_UNANSWERABLE)
 KS = (1, 3, 5, 10)
 CURVE_K = 20  # passages retrieved per question: R@1..R@20 for the plots
 
@@ -46,8 +49,11 @@ class Question:
     paraphrased: bool = False
 
 
-def load_devset(path: Path = DEVSET) -> list[Question]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_devset(*paths: Path) -> list[Question]:
+    """The dev set's questions (default: every file of DEVSET_FILES)."""
+    rows = [
+        json.loads(line) for path in paths or DEVSET_FILES for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return [
         Question(r["id"], r["question"], r["slice"], r["answerable"], r.get("doc"), r.get("quote"), r.get("paraphrased", False))
         for r in rows
@@ -112,7 +118,7 @@ def run_suite(
     ablations: bool = True,
     log: Callable[[str], None] = print,
     corpus_dir: Path = ROOT / "corpus",
-    devset: Path = DEVSET,
+    devset: Path | None = None,
     workdir: Path | None = None,
 ) -> dict:
     """The dev-set section of `python -m bench`: every system over `corpus_dir`, scored by quote.
@@ -132,7 +138,7 @@ def run_suite(
         ours_runner,
     )
 
-    questions = load_devset(devset)
+    questions = load_devset(*([devset] if devset is not None else []))
     files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and not p.name.startswith("."))
     raw = [RawDoc(p.name, unicodedata.normalize("NFC", p.read_text(encoding="utf-8"))) for p in files if p.suffix == ".txt"]
     log(f"dev set: {len(files)} documents, {len(questions)} questions ({sum(q.answerable for q in questions)} answerable)")

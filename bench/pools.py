@@ -4,8 +4,9 @@
 
 Pools (declared here, used by bench/tune.py; see docs/tuning-results.md):
 
-- `devset`:  the five bundled documents in corpus/ with eval/devset.jsonl (answerable questions
-  are scored by quote, unanswerable ones are abstention negatives).                 TUNING (LOCO)
+- `devset`:  the five bundled documents in corpus/ with eval/devset.jsonl and
+  eval/devset_unanswerable.jsonl (answerable questions are scored by quote, unanswerable ones are
+  abstention negatives).                                                            TUNING (LOCO)
 - `alqac`:   ALQAC 2024, five of its seventeen laws (ALQAC_LAWS: the ones with the most questions
   per clause, 1,299 clauses) with every training question whose gold articles are all in them.
                                                                                     TUNING (LOCO)
@@ -121,10 +122,11 @@ def build(pool: str, emb=None):
 
 def questions(pool: str) -> list[PoolQuestion]:
     if pool == "devset":
-        rows = [json.loads(x) for x in (ROOT / "eval" / "devset.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+        from bench.devset import load_devset
+
         return [
-            PoolQuestion(r["id"], r["question"], r["answerable"], frozenset({(r["doc"], r["quote"])}) if r["answerable"] else frozenset(), r["slice"])
-            for r in rows
+            PoolQuestion(q.id, q.question, q.answerable, frozenset({(q.doc, q.quote)}) if q.answerable else frozenset(), q.slice)
+            for q in load_devset()
         ]
     if pool == "labour-text":
         return [

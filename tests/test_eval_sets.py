@@ -41,3 +41,20 @@ def test_the_tuning_pools_unanswerable_questions_are_new_and_carry_no_gold():
     # Not a copy of a held-out question (the tuning pool would then fit on it) and no id clash.
     assert not {r["question"].lower() for r in extra} & {r["question"].lower() for r in others}
     assert len({r["id"] for r in extra + others}) == len(extra) + len(others)
+
+
+def test_the_dev_sets_added_unanswerable_questions_are_new_and_carry_no_gold():
+    import json
+    import unicodedata
+
+    def rows(name: str) -> list[dict]:
+        return [json.loads(x) for x in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+    extra, dev = rows("devset_unanswerable.jsonl"), rows("devset.jsonl")
+    assert extra and all(r.keys() == dev[0].keys() for r in extra)
+    assert all(r["answerable"] is False and r["doc"] is r["quote"] is r["pair"] is None for r in extra)
+    assert {r["slice"] for r in extra} == {"accented", "unaccented", "english"}
+    assert all(unicodedata.normalize("NFC", r["question"]) == r["question"] for r in extra)
+    assert all(r["question"].isascii() for r in extra if r["slice"] == "unaccented")
+    assert not {r["question"].lower() for r in extra} & {r["question"].lower() for r in dev}
+    assert len({r["id"] for r in extra + dev}) == len(extra) + len(dev)
