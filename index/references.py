@@ -52,10 +52,10 @@ _REFERENCE = re.compile(
     rf"\b(?:{_listed(_LEVEL_WORDS['Điểm'], _POINT, 'point')}{_JOIN})?"
     rf"(?:{_listed(_LEVEL_WORDS['Khoản'], _CLAUSE, 'clause')}{_JOIN})?"
     rf"(?:{_LEVEL_WORDS['Điều']})\s*(?P<article>\d{{1,4}})(?![\w/-])"
-    rf"(?:\s*,?\s*{_listed('khoan|clause', _CLAUSE, 'clause_after')})?"
+    rf"(?:\s*,?\s*{_listed(_LEVEL_WORDS['Khoản'], _CLAUSE, 'clause_after')})?"
 )
 # "khoản 1 và điểm a khoản 2 Điều 36": a clause listed before a reference that starts with a point.
-_CLAUSE_BEFORE = re.compile(rf"\b(?:khoan|clause)\s+(?P<clause>{_CLAUSE}){_AND}$")
+_CLAUSE_BEFORE = re.compile(rf"\b(?:{_LEVEL_WORDS['Khoản']})\s+(?P<clause>{_CLAUSE}){_AND}$")
 # A number followed by a unit is an amount, a duration or a score, not a place: "khoản 1.000.000
 # đồng", "mức 1.5 lần", "Điều 35 và 36 tháng". (A grammar list: units of Vietnamese amounts.)
 # ("năm 2019", "tháng 5" after a number are a date: "Điều 35 và 36 năm 2019" lists articles.)

@@ -68,6 +68,9 @@ from ingest.document import Chunk, DocMeta
             ],
         ),
         ("What do Articles 35 and 36 say?", [(("Điều", "35"),), (("Điều", "36"),)]),
+        # "paragraph" is an English word for a khoản wherever "clause" is.
+        ("Article 113, paragraph 2: how many days of annual leave?", [(("Điều", "113"), ("Khoản", "2"))]),
+        ("paragraph 1 and point b paragraph 2 of Article 36", [(("Điều", "36"), ("Khoản", "1")), (("Điều", "36"), ("Khoản", "2"), ("Điểm", "b"))]),
         ("Chương 10 của luật quy định gì", [(("Chương", "X"),)]),
         ("Mục II của quy chế nói về phụ cấp nào", [(("Mục", "II"),)]),
         ("Phần 2 của điều lệ", [(("Phần", "2"),)]),
