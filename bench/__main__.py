@@ -4,7 +4,7 @@
     python -m bench --report-only [--out docs/bench-results.json]
 
 Sections (each also runnable alone: `python -m bench.devset|alqac|laws|speed`):
-- devset: eval/devset.jsonl over corpus/ (passage-level, quote match);
+- devset: eval/devset.jsonl and eval/devset_unanswerable.jsonl over corpus/ (passage-level, quote match);
 - alqac: ALQAC 2024, 2,249 articles of 17 laws, 530 questions (article-level);
 - laws: the seven Word laws with eval/laws_questions.jsonl (article-level);
 - speed: ingest throughput and peak RSS, index size, warm latency, cold start.

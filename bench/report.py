@@ -21,7 +21,7 @@ NOTES_FILE = "bench-notes.md"
 PANEL_TITLES = {"devset": "dev set (answerable)", "alqac": "ALQAC 2024", "laws": "seven Word laws"}
 PLOT_FILE = "bench-recall.png"
 TITLES = {
-    "devset": "Dev set (eval/devset.jsonl over corpus/, passage must contain the gold quote)",
+    "devset": "Dev set (eval/devset.jsonl and devset_unanswerable.jsonl over corpus/, passage must contain the gold quote)",
     "alqac": "ALQAC 2024 (shared/external/alqac2024: law.json as one document per law; article retrieval)",
     "laws": "Seven Word laws (shared/external/laws-docx, eval/laws_questions.jsonl; article retrieval)",
 }

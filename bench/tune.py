@@ -239,18 +239,17 @@ class Bench:
         return summarise(self._pseudo[key], r.quantile)
 
     def offtopic(self, index: str, doc: str | None = None) -> float | None:
-        """The index's off-topic calibration (index.calibration, the product's code) from the stored
-        vectors; with `doc`, that of an index holding only that document."""
-        from index.calibration import MIN_QUESTIONS, OFFTOPIC_QUANTILE, offtopic_cosines
+        """The index's off-topic calibration, computed by the product's code (index.calibration)
+        from the stored vectors; with `doc`, that of an index holding only that document (None
+        where the product would record none: under MIN_QUESTIONS clauses)."""
+        from index.calibration import MIN_QUESTIONS, offtopic_value
 
         key = (index, doc)
         if key not in self._offtopic:
             chunks = self.searchers[index].store.chunks
             rows = np.array([i for i, c in enumerate(chunks) if doc is None or c.doc_id == doc], dtype=np.int64)
-            scores = offtopic_cosines(self.searchers[index].store.vectors[rows], self.embedder.embed_queries)
-            # Like the product: an index too small to calibrate records neither value.
-            small = rows.size < MIN_QUESTIONS or scores.size == 0
-            self._offtopic[key] = None if small else float(np.quantile(scores, OFFTOPIC_QUANTILE))
+            vectors = self.searchers[index].store.vectors[rows]
+            self._offtopic[key] = None if rows.size < MIN_QUESTIONS else offtopic_value(vectors, self.embedder.embed_queries)
         return self._offtopic[key]
 
     def items(self, pool: str, index: str) -> list[Item]:
@@ -414,9 +413,12 @@ def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float], recip
         # The same target, on the score's margin over each index's own calibration.
         weight, offtopic = float(recipe["weight"]), float(recipe.get("offtopic", 0.0))
         own_allowed = int(float(recipe.get("target", TARGET_FALSE_NEGATIVES)) * positives)
+        # A question on an index without a needed calibration gets the raw-cosine threshold
+        # whatever the margin: it does not set the margin.
+        usable = [f for f in scored if not (weight and f["calibration"] is None) and not (offtopic and f["offtopic"] is None)]
         margins = sorted(
             probe.cosine_score(f) - (weight * f["calibration"] if weight else 0.0) - (offtopic * f["offtopic"] if offtopic else 0.0)
-            for f in scored
+            for f in usable
         )
         out["min_margin"] = round(margins[own_allowed] - 1e-4, 4) if len(margins) > own_allowed else 0.0
         out["calibration_weight"] = weight

@@ -63,9 +63,10 @@ class AbstainModel:
 
     # "logistic" (the model above); "cosine": best raw cosine + cosine_coverage_weight · bigram coverage ≥
     # min_cosine; "calibrated": the same score ≥ calibration_weight × the index's own calibration
-    # (index.calibration, recorded in its manifest) + min_margin, falling back to "cosine" where
-    # the index has no usable calibration. bench.tune picks the rule that wins leave-one-corpus-out; the
-    # full-cover rule and punctuation stripping apply to all.
+    # + offtopic_weight × its off-topic calibration (index.calibration, recorded in its manifest)
+    # + min_margin, falling back to "cosine" where a calibration with a non-zero share is missing.
+    # bench.tune picks the rule that wins leave-one-corpus-out; the full-cover rule and
+    # punctuation stripping apply to all.
     rule: str = "logistic"
     min_cosine: float = 0.894
     cosine_coverage_weight: float = 0.05

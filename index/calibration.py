@@ -27,6 +27,7 @@ index/data/search_params.json at build time; the manifest records it with the va
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -89,8 +90,7 @@ def best_cosines(
     keep = [i for i, q in enumerate(questions) if q.strip()]
     if not keep:
         return np.zeros(0, dtype=np.float32)
-    queries = np.asarray(embed_queries([questions[i] for i in keep]), dtype=np.float32)
-    return (np.asarray(vectors, dtype=np.float32) @ queries.T).max(axis=0)
+    return _best_cosines(vectors, embed_queries([questions[i] for i in keep]))
 
 
 @cache
@@ -102,13 +102,19 @@ def offtopic_questions() -> tuple[tuple[str, ...], str]:
     return questions, hashlib.sha256("\n".join(questions).encode("utf-8")).hexdigest()[:12]
 
 
-def offtopic_cosines(vectors: np.ndarray, embed_queries: Callable[[list[str]], np.ndarray]) -> np.ndarray:
-    """Best cosine with the index of each off-topic question."""
+def _best_cosines(vectors: np.ndarray, queries: np.ndarray) -> np.ndarray:
+    """Best cosine with the index's vectors of each query vector."""
+    return (np.asarray(vectors, dtype=np.float32) @ np.asarray(queries, dtype=np.float32).T).max(axis=0)
+
+
+def offtopic_value(vectors: np.ndarray, embed_queries: Callable[[list[str]], np.ndarray]) -> float | None:
+    """The median best cosine of the off-topic questions with these vectors (None for no
+    vectors or an empty list)."""
     questions, _ = offtopic_questions()
-    if len(vectors) == 0:
-        return np.zeros(0, dtype=np.float32)
-    queries = np.asarray(embed_queries(list(questions)), dtype=np.float32)
-    return (np.asarray(vectors, dtype=np.float32) @ queries.T).max(axis=0)
+    if len(vectors) == 0 or not questions:
+        return None
+    value = float(np.quantile(_best_cosines(vectors, embed_queries(list(questions))), OFFTOPIC_QUANTILE))
+    return value if math.isfinite(value) else None
 
 
 def calibrate(
@@ -125,14 +131,16 @@ def calibrate(
     value = summarise(scores, recipe.quantile)
     if value is None:
         return None
-    offtopic = offtopic_cosines(vectors, embed_queries)
-    _, digest = offtopic_questions()
+    questions, digest = offtopic_questions()
+    offtopic = offtopic_value(vectors, embed_queries)
     return {
         "method": "pseudo-questions",
         **asdict(recipe),
         "questions": int(scores.size),
         "value": round(value, 6),
-        "offtopic": {"questions": int(offtopic.size), "digest": digest, "value": round(float(np.quantile(offtopic, OFFTOPIC_QUANTILE)), 6)},
+        "offtopic": None
+        if offtopic is None
+        else {"questions": len(questions), "digest": digest, "value": round(offtopic, 6)},
     }
 
 
@@ -156,12 +164,18 @@ def recorded(manifest: dict, recipe: Recipe | None = None) -> float | None:
 
 def recorded_offtopic(manifest: dict) -> float | None:
     """The off-topic questions' median best cosine an index recorded, if measured with the list in
-    use (None for an index built before it was recorded: the rule then keeps the raw-cosine
-    threshold until the next `python -m ingest` recalibrates)."""
-    entry = (manifest.get("abstain_calibration") or {}).get("offtopic")
-    if not entry or entry.get("digest") != offtopic_questions()[1]:
+    use (None for an index built before it was recorded or with another list: the rule then keeps
+    the raw-cosine threshold where the off-topic share is not 0, until the next `python -m ingest`
+    recalibrates without re-embedding)."""
+    calibration = manifest.get("abstain_calibration")
+    entry = calibration.get("offtopic") if isinstance(calibration, dict) else None
+    if not isinstance(entry, dict) or entry.get("digest") != offtopic_questions()[1]:
         return None
-    return float(entry["value"])
+    try:
+        value = float(entry["value"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
 
 
 def is_current(manifest: dict) -> bool:
@@ -172,4 +186,5 @@ def is_current(manifest: dict) -> bool:
         return False
     if manifest["abstain_calibration"] is None:
         return True
-    return recorded(manifest) is not None and recorded_offtopic(manifest) is not None
+    offtopic_current = not offtopic_questions()[0] or recorded_offtopic(manifest) is not None
+    return recorded(manifest) is not None and offtopic_current

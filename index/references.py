@@ -471,14 +471,20 @@ def _in_another_name(form: str, key: str) -> bool:
     """Whether a partial key (a kind alone, a name without its country) is part of another
     document's name where it stands in `form`: a capitalised word or a number right after it
     ("Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục", "thỏa ước số 02/2024"; a year is not a number
-    of another document: "thỏa ước 2025" is its edition), or, for an English
+    of another document: "thỏa ước 2025" is its edition, and names it when the document's own year
+    is unknown), or, for an English
     kind, a capitalised word right before it ("the UN Charter"). Punctuation ends a name
     ("Điều lệ, Ban chấp hành …")."""
     text = _fold_cased(form)
     words = r"[^\w/-]+".join(map(re.escape, key.split()))
     for m in re.finditer(rf"(?i)(?<![\w/-]){words}(?![\w/-])", text):
-        # A year right after it is the edition's (DocumentNames.mentioned checks it), not a number.
-        if re.match(r" +(?:(?:so|no\.?) +)?(?:[A-Z]|(?!(?:19|20)\d\d(?![\w/-]))\d)", text[m.end() :]):
+        rest = text[m.end() :]
+        if re.match(r" +(?:so|no\.?) +(?:[A-Z]|\d)", rest):
+            return True  # "thỏa ước số 2025": after "số" any number is the document's number
+        # A year right after it is the edition's (DocumentNames.mentioned checks it against the
+        # document's own year where it has one), not another document's number; a capitalised
+        # name after the year still is another document's ("thỏa ước 2025 Dệt May").
+        if re.match(r" +(?:(?:19|20)\d\d(?![\w/-]) +)?[A-Z]| +(?!(?:19|20)\d\d(?![\w/-]))\d", rest):
             return True
         if key in _ENGLISH_FORMS and re.search(r"\S \b[A-Z][\w-]* +$", text[: m.start()]):
             return True

@@ -49,6 +49,9 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 2
 DATA_DIR = Path(__file__).parent / "data"
 DATA_PATTERNS = ("*.tsv", "*.txt")
+# Tables only the build reads: a change is followed by recalibrating at the next update
+# (index.calibration.is_current), not by refusing the index.
+BUILD_ONLY_DATA = frozenset({"offtopic_vi.txt"})
 DEFAULT_BACKEND = "local"
 
 
@@ -129,7 +132,10 @@ def file_sha256(path: Path) -> str:
 def data_pins() -> dict[str, str]:
     """sha256 of every table the query side reads (glossary, abbreviations, common words)."""
     return {
-        p.name: file_sha256(p) for pattern in DATA_PATTERNS for p in sorted(DATA_DIR.glob(pattern))
+        p.name: file_sha256(p)
+        for pattern in DATA_PATTERNS
+        for p in sorted(DATA_DIR.glob(pattern))
+        if p.name not in BUILD_ONLY_DATA
     }
 
 
@@ -197,6 +203,8 @@ def check_compatible(
     if tokenizer_version != TOKENIZER_VERSION or (tokenizer is not None and manifest.get("tokenizer") != asdict(tokenizer)):
         raise _mismatch("Cách tách từ đã thay đổi kể từ khi lập chỉ mục", directory)
     current = data_pins()
+    if isinstance(pins, dict):
+        pins = {k: v for k, v in pins.items() if k not in BUILD_ONLY_DATA}
     if pins != current:
         changed = sorted(set(pins) ^ set(current) | {k for k in pins if current.get(k) != pins[k]})
         raise _mismatch(f"Bảng dữ liệu {', '.join(changed)} đã thay đổi kể từ khi lập chỉ mục", directory)
@@ -234,7 +242,8 @@ class IndexStore:
     @property
     def offtopic(self) -> float | None:
         """How high questions these documents do not answer score on this index (index.calibration);
-        None where `calibration` is None or the off-topic list has changed since the build."""
+        None for an index built before it was recorded, too small to calibrate, or calibrated with
+        another off-topic list."""
         return calibration.recorded_offtopic(self.manifest)
 
     def doc_chunks(self, doc_id: str) -> list[Chunk]:

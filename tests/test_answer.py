@@ -4,6 +4,7 @@ written for these tests (not the dev set's questions)."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from index.answer import BEST, GOOD, MAYBE, group_answers, label_for, short_answer, split_sentences
 from index.export import Column, ExportAnswer, ExportClause, answers_docx, table_xlsx
@@ -92,6 +93,14 @@ def test_split_clause_shown_once_with_all_parts_and_honest_labels():
     strict = _Store([*parts, other, far], calibration=higher, offtopic=higher)
     labels = [a.label for a in group_answers(SearchResult("q", True, hits), strict, cfg)]
     assert labels == ([BEST, MAYBE, MAYBE] if moves else [BEST, GOOD, MAYBE])
+    # The same with a rule that follows only the off-topic calibration (its share fitted > 0).
+    offtopic_only = replace(cfg, abstain=replace(rule, rule="calibrated", calibration_weight=0.0, offtopic_weight=0.5))
+    higher_offtopic = (offtopic_only.abstain.cosine_threshold(None) + 0.05 - rule.min_margin) / 0.5
+    for store, expected in (
+        (_Store([*parts, other, far], calibration=None, offtopic=higher_offtopic), [BEST, MAYBE, MAYBE]),
+        (_Store([*parts, other, far], calibration=higher, offtopic=None), [BEST, GOOD, MAYBE]),  # no value: raw cosine
+    ):
+        assert [a.label for a in group_answers(SearchResult("q", True, hits), store, offtopic_only)] == expected
     # The search said the documents do not answer: no clause is called a match.
     unanswered = SearchResult("q", False, hits)
     assert {label_for(i, h, unanswered, cfg) for i, h in enumerate(hits)} == {MAYBE}

@@ -1,6 +1,7 @@
 """'No answer' calibrated to the index (index.calibration): the pseudo-questions, the off-topic
 questions, the recorded values, and the rule that compares a question's score with them."""
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -126,6 +127,10 @@ def test_a_build_records_its_calibration(searcher):
     again = calibrate([c.text for c in searcher.store.chunks], searcher.store.vectors, searcher.embedder.embed_queries, recipe)
     assert again["value"] == pytest.approx(entry["value"], abs=1e-4)
     assert again["offtopic"]["value"] == pytest.approx(entry["offtopic"]["value"], abs=1e-4)
+    # and what "no answer" is given for every question.
+    cands = searcher.retrieve("Ai ký kế hoạch?")
+    feats = searcher.abstain_features(cands, searcher.rank(cands)[0])
+    assert (feats["calibration"], feats["offtopic"]) == (entry["value"], entry["offtopic"]["value"])
 
 
 def test_a_calibration_from_another_recipe_is_not_used():
@@ -174,3 +179,53 @@ def test_an_update_recalibrates_an_index_whose_offtopic_list_changed(tmp_path, e
     after = read_manifest(tmp_path)["abstain_calibration"]["offtopic"]
     assert after["digest"] == "another-list" and after["questions"] == len(questions) - 1
     assert load_index(tmp_path).offtopic == after["value"]
+
+
+def _rewrite_manifest(directory: Path, change) -> None:
+    build = directory / "builds" / (directory / "CURRENT").read_text(encoding="utf-8").strip()
+    path = build / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    change(manifest)
+    path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+
+
+def test_an_index_built_before_the_offtopic_calibration_loads_and_is_recalibrated(tmp_path, embedder, monkeypatch):
+    from ingest.build import update_index
+
+    monkeypatch.setattr("index.calibration.MIN_QUESTIONS", 1)
+    doc = Path(__file__).resolve().parents[1] / "data" / "mini-ke-hoach.txt"
+    assert update_index([doc], tmp_path, embedder).written
+
+    def older(manifest: dict) -> None:  # as written before the off-topic list existed
+        manifest["data_files"].pop("offtopic_vi.txt", None)
+        manifest["abstain_calibration"].pop("offtopic")
+
+    _rewrite_manifest(tmp_path, older)
+    store = load_index(tmp_path)  # not refused: only the build reads the off-topic list
+    assert store.offtopic is None and store.calibration is not None
+    # A rule with an off-topic share keeps the raw cosine on it; the next update recalibrates it
+    # without re-embedding and without touching the documents.
+    assert AbstainModel(rule="calibrated", min_cosine=0.95, offtopic_weight=0.5).cosine_threshold(store.calibration, store.offtopic) == 0.95
+    again = update_index([doc], tmp_path, embedder)
+    assert again.written and again.embedded == 0 and not again.added and not again.changed
+    assert load_index(tmp_path).offtopic == read_manifest(tmp_path)["abstain_calibration"]["offtopic"]["value"]
+    # An edited list is not a reason to refuse the index either (the digest says it is stale).
+    _rewrite_manifest(tmp_path, lambda m: m["data_files"].__setitem__("offtopic_vi.txt", "0" * 64))
+    assert load_index(tmp_path).offtopic is not None
+
+
+@pytest.mark.parametrize("entry", ["0.8", {"digest": "x", "value": 0.8}, {"value": "nan"}, None])
+def test_a_damaged_or_foreign_offtopic_entry_reads_as_none(entry):
+    if isinstance(entry, dict) and "digest" not in entry:
+        entry = {**entry, "digest": offtopic_questions()[1]}
+    assert recorded_offtopic({"abstain_calibration": {"offtopic": entry}}) is None
+    assert recorded_offtopic({"abstain_calibration": "damaged"}) is None
+
+
+def test_an_empty_offtopic_list_records_none(monkeypatch):
+    monkeypatch.setattr("index.calibration.MIN_QUESTIONS", 3)
+    monkeypatch.setattr("index.calibration.offtopic_questions", lambda: ((), "empty"))
+    vectors = np.eye(3, dtype=np.float32)
+    emb = _Embedder({}, np.array([1.0, 0.0, 0.0], np.float32))
+    entry = calibrate(["1. a", "2. b", "3. c"], vectors, emb.embed_queries, Recipe(words=2))
+    assert entry["value"] == pytest.approx(1.0) and entry["offtopic"] is None

@@ -201,6 +201,8 @@ UNION = DocumentNames.of(
         ("Điều 5 thỏa ước 2025 quy định gì?", {"agreement"}, False),
         ("Điều 5 thỏa ước năm 2025", {"agreement"}, False),
         ("Điều 5 thỏa ước 2023 quy định gì?", set(), True),
+        ("Điều 5 thỏa ước số 2025", set(), True),  # after "số", a number is the document's number
+        ("Điều 5 thỏa ước 2025 Dệt May", set(), True),  # a name after the year
         ("What does Article 9 of the UN Charter say?", set(), True),
         ("Under the Charter, who may join the union?", {"charter"}, False),
         # A kind alone is a topic beside a full name, of this index's documents or another's.
