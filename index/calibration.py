@@ -18,7 +18,9 @@ this index. A larger or more varied index gives any question a closer passage, s
 question's best cosine rises with it. The median best cosine of a fixed list of off-topic questions
 (index/data/offtopic_vi.txt: cooking, weather, land titles, gold prices …, written once, not
 fitted) is recorded beside the pseudo-questions' value, and bench.tune fits the share of each that
-moves the threshold (AbstainModel.calibration_weight, AbstainModel.offtopic_weight).
+moves the threshold (AbstainModel.calibration_weight, AbstainModel.offtopic_weight). It is measured
+only while the fitted off-topic share is above 0 (embedding the list costs a build 1-2 s);
+bench.tune measures it itself from the stored vectors.
 
 The recipe (how many words, which quantile) is fitted by `python -m bench.tune` and read from
 index/data/search_params.json at build time; the manifest records it with the values.
@@ -117,31 +119,35 @@ def offtopic_value(vectors: np.ndarray, embed_queries: Callable[[list[str]], np.
     return value if math.isfinite(value) else None
 
 
+def offtopic_in_use() -> bool:
+    """Whether "no answer" uses the off-topic calibration (a fitted share above 0)."""
+    share = fitted_params().get("abstain", {}).get("offtopic_weight", 0.0)
+    return float(share) != 0.0 and bool(offtopic_questions()[0])
+
+
 def calibrate(
     texts: Sequence[str],
     vectors: np.ndarray,
     embed_queries: Callable[[list[str]], np.ndarray],
     recipe: Recipe | None = None,
+    offtopic: bool | None = None,
 ) -> dict | None:
-    """The manifest's `abstain_calibration` entry; None for an index too small to calibrate."""
+    """The manifest's `abstain_calibration` entry; None for an index too small to calibrate. The
+    off-topic value is measured when `offtopic` is true (None: when it is in use)."""
     recipe = recipe or Recipe.fitted()
+    offtopic = offtopic_in_use() if offtopic is None else offtopic
     if len(texts) < MIN_QUESTIONS:
         return None
     scores = best_cosines(texts, vectors, embed_queries, recipe)
     value = summarise(scores, recipe.quantile)
     if value is None:
         return None
-    questions, digest = offtopic_questions()
-    offtopic = offtopic_value(vectors, embed_queries)
-    return {
-        "method": "pseudo-questions",
-        **asdict(recipe),
-        "questions": int(scores.size),
-        "value": round(value, 6),
-        "offtopic": None
-        if offtopic is None
-        else {"questions": len(questions), "digest": digest, "value": round(offtopic, 6)},
-    }
+    entry = {"method": "pseudo-questions", **asdict(recipe), "questions": int(scores.size), "value": round(value, 6)}
+    if offtopic:
+        questions, digest = offtopic_questions()
+        median = offtopic_value(vectors, embed_queries)
+        entry["offtopic"] = None if median is None else {"questions": len(questions), "digest": digest, "value": round(median, 6)}
+    return entry
 
 
 def summarise(scores: np.ndarray, quantile: float) -> float | None:
@@ -180,11 +186,11 @@ def recorded_offtopic(manifest: dict) -> float | None:
 
 def is_current(manifest: dict) -> bool:
     """Whether an update with no document changes may leave the index as it is: its calibration
-    was measured with the recipe and off-topic list in use (or the index was too small to
-    calibrate)."""
+    was measured with the recipe in use, and with the off-topic list in use where its share is
+    not 0 (or the index was too small to calibrate)."""
     if "abstain_calibration" not in manifest:
         return False
     if manifest["abstain_calibration"] is None:
         return True
-    offtopic_current = not offtopic_questions()[0] or recorded_offtopic(manifest) is not None
+    offtopic_current = not offtopic_in_use() or recorded_offtopic(manifest) is not None
     return recorded(manifest) is not None and offtopic_current

@@ -64,7 +64,7 @@ def test_calibration_is_the_quantile_of_the_pseudo_questions_best_cosines(monkey
     emb = _Embedder(table, np.array([0.6, 0.6, np.sqrt(1 - 0.72)], np.float32))
     scores = best_cosines(texts, vectors, emb.embed_queries, Recipe(words=2))
     assert sorted(np.round(scores, 3).tolist()) == pytest.approx(sorted([0.9, 0.8, 0.714]), abs=1e-3)
-    entry = calibrate(texts, vectors, emb.embed_queries, Recipe(words=2, quantile=0.5))
+    entry = calibrate(texts, vectors, emb.embed_queries, Recipe(words=2, quantile=0.5), offtopic=True)
     assert entry["value"] == pytest.approx(0.8, abs=1e-3)
     assert entry["method"] == "pseudo-questions" and entry["words"] == 2 and entry["questions"] == 3
     offtopic = entry["offtopic"]
@@ -120,17 +120,17 @@ def test_a_build_records_its_calibration(searcher):
     assert entry["questions"] == min(entry["sample"], len(searcher.store.chunks))
     assert 0.5 < entry["value"] < 1.0
     assert searcher.store.calibration == entry["value"]
-    # Off-topic questions score below the index's own pseudo-questions.
-    assert 0.5 < searcher.store.offtopic == entry["offtopic"]["value"] < entry["value"]
-    # What the build recorded is what the product code computes from the stored index.
+    # What the build recorded is what the product code computes from the stored index,
     recipe = Recipe(words=entry["words"], quantile=entry["quantile"], sample=entry["sample"])
-    again = calibrate([c.text for c in searcher.store.chunks], searcher.store.vectors, searcher.embedder.embed_queries, recipe)
+    texts, vectors = [c.text for c in searcher.store.chunks], searcher.store.vectors
+    again = calibrate(texts, vectors, searcher.embedder.embed_queries, recipe, offtopic=True)
     assert again["value"] == pytest.approx(entry["value"], abs=1e-4)
-    assert again["offtopic"]["value"] == pytest.approx(entry["offtopic"]["value"], abs=1e-4)
-    # and what "no answer" is given for every question.
+    # off-topic questions score below the index's own pseudo-questions,
+    assert 0.5 < again["offtopic"]["value"] < entry["value"]
+    # and "no answer" is given what the index recorded, for every question.
     cands = searcher.retrieve("Ai ký kế hoạch?")
     feats = searcher.abstain_features(cands, searcher.rank(cands)[0])
-    assert (feats["calibration"], feats["offtopic"]) == (entry["value"], entry["offtopic"]["value"])
+    assert (feats["calibration"], feats["offtopic"]) == (entry["value"], searcher.store.offtopic)
 
 
 def test_a_calibration_from_another_recipe_is_not_used():
@@ -167,6 +167,7 @@ def test_an_update_recalibrates_an_index_whose_offtopic_list_changed(tmp_path, e
     from ingest.build import update_index
 
     monkeypatch.setattr("index.calibration.MIN_QUESTIONS", 1)
+    monkeypatch.setattr("index.calibration.offtopic_in_use", lambda: True)  # a fitted share above 0
     doc = Path(__file__).resolve().parents[1] / "data" / "mini-ke-hoach.txt"
     assert update_index([doc], tmp_path, embedder).written
     assert load_index(tmp_path).offtopic is not None
@@ -193,6 +194,7 @@ def test_an_index_built_before_the_offtopic_calibration_loads_and_is_recalibrate
     from ingest.build import update_index
 
     monkeypatch.setattr("index.calibration.MIN_QUESTIONS", 1)
+    monkeypatch.setattr("index.calibration.offtopic_in_use", lambda: True)  # a fitted share above 0
     doc = Path(__file__).resolve().parents[1] / "data" / "mini-ke-hoach.txt"
     assert update_index([doc], tmp_path, embedder).written
 
@@ -227,5 +229,21 @@ def test_an_empty_offtopic_list_records_none(monkeypatch):
     monkeypatch.setattr("index.calibration.offtopic_questions", lambda: ((), "empty"))
     vectors = np.eye(3, dtype=np.float32)
     emb = _Embedder({}, np.array([1.0, 0.0, 0.0], np.float32))
-    entry = calibrate(["1. a", "2. b", "3. c"], vectors, emb.embed_queries, Recipe(words=2))
+    entry = calibrate(["1. a", "2. b", "3. c"], vectors, emb.embed_queries, Recipe(words=2), offtopic=True)
     assert entry["value"] == pytest.approx(1.0) and entry["offtopic"] is None
+
+
+def test_without_an_offtopic_share_a_build_does_not_measure_it(tmp_path, embedder, monkeypatch):
+    from ingest.build import update_index
+
+    def not_measured(*args):
+        raise AssertionError("the off-topic questions were embedded")
+
+    monkeypatch.setattr("index.calibration.MIN_QUESTIONS", 1)
+    monkeypatch.setattr("index.calibration.offtopic_in_use", lambda: False)
+    monkeypatch.setattr("index.calibration.offtopic_value", not_measured)
+    doc = Path(__file__).resolve().parents[1] / "data" / "mini-ke-hoach.txt"
+    assert update_index([doc], tmp_path, embedder).written
+    assert "offtopic" not in read_manifest(tmp_path)["abstain_calibration"]
+    assert load_index(tmp_path).offtopic is None
+    assert not update_index([doc], tmp_path, embedder).written  # and it is current without it
