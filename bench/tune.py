@@ -209,6 +209,10 @@ class Bench:
         self._pseudo: dict[tuple[str, str | None, int], np.ndarray] = {}
         self._offtopic: dict[tuple[str, str | None], float | None] = {}
         self._features: dict[tuple[int, str], dict[str, float]] = {}
+        self._summaries: dict[tuple[str, str | None, int, float], float | None] = {}
+        # Ranking metrics of a list of items under one configuration: every "no answer" recipe
+        # reports the same ranking (items live as long as the bench, so their ids are stable).
+        self._ranking: dict[tuple[tuple[int, ...], str], dict[str, float]] = {}
         self._items: dict[tuple[str, str], list[Item]] = {}
 
     def calibration(self, index: str, recipe: dict | None, doc: str | None = None) -> float | None:
@@ -236,7 +240,10 @@ class Bench:
                 self._pseudo[key] = best_cosines(texts, searcher.store.vectors[rows], self.embedder.embed_queries, r)
                 cache.parent.mkdir(parents=True, exist_ok=True)
                 cache.write_bytes(pickle.dumps({"build": build, "scores": self._pseudo[key]}))
-        return summarise(self._pseudo[key], r.quantile)
+        summary_key = (*key, r.quantile)
+        if summary_key not in self._summaries:  # asked once per question and recipe: kept
+            self._summaries[summary_key] = summarise(self._pseudo[key], r.quantile)
+        return self._summaries[summary_key]
 
     def offtopic(self, index: str, doc: str | None = None) -> float | None:
         """The index's off-topic calibration, computed by the product's code (index.calibration)
@@ -485,7 +492,10 @@ def _with_single(rep: dict, bench: Bench, items: list[Item], values: dict[str, f
 
 def report(bench: Bench, items: list[Item], values: dict[str, float], model: dict | None) -> dict:
     positives = [it for it in items if it.positive]
-    return {"ranking": ranking_metrics(bench, positives, values), "abstention": abstain_metrics(bench, items, values, model)}
+    key = (tuple(id(it) for it in positives), json.dumps(values, sort_keys=True))
+    if key not in bench._ranking:
+        bench._ranking[key] = ranking_metrics(bench, positives, values)
+    return {"ranking": dict(bench._ranking[key]), "abstention": abstain_metrics(bench, items, values, model)}
 
 
 # --- the run -------------------------------------------------------------------------------------
