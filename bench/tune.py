@@ -234,9 +234,8 @@ class Bench:
             if saved and saved["build"] == build:
                 self._pseudo[key] = saved["scores"]
             else:
-                chunks = searcher.store.chunks
-                rows = np.array([i for i, c in enumerate(chunks) if doc is None or c.doc_id == doc], dtype=np.int64)
-                texts = [chunks[i].text for i in rows]
+                rows = self._rows(index, doc)
+                texts = [searcher.store.chunks[i].text for i in rows]
                 self._pseudo[key] = best_cosines(texts, searcher.store.vectors[rows], self.embedder.embed_queries, r)
                 cache.parent.mkdir(parents=True, exist_ok=True)
                 cache.write_bytes(pickle.dumps({"build": build, "scores": self._pseudo[key]}))
@@ -253,11 +252,15 @@ class Bench:
 
         key = (index, doc)
         if key not in self._offtopic:
-            chunks = self.searchers[index].store.chunks
-            rows = np.array([i for i, c in enumerate(chunks) if doc is None or c.doc_id == doc], dtype=np.int64)
+            rows = self._rows(index, doc)
             vectors = self.searchers[index].store.vectors[rows]
             self._offtopic[key] = None if rows.size < MIN_QUESTIONS else offtopic_value(vectors, self.embedder.embed_queries)
         return self._offtopic[key]
+
+    def _rows(self, index: str, doc: str | None) -> np.ndarray:
+        """The rows of `index` an index of `doc` alone would hold (all of them for None)."""
+        chunks = self.searchers[index].store.chunks
+        return np.array([i for i, c in enumerate(chunks) if doc is None or c.doc_id == doc], dtype=np.int64)
 
     def items(self, pool: str, index: str) -> list[Item]:
         """The questions of `pool` asked of `index`'s index, made once per run: the score and
@@ -420,13 +423,11 @@ def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float], recip
         # The same target, on the score's margin over each index's own calibration.
         weight, offtopic = float(recipe["weight"]), float(recipe.get("offtopic", 0.0))
         own_allowed = int(float(recipe.get("target", TARGET_FALSE_NEGATIVES)) * positives)
+        shares = replace(probe, calibration_weight=weight, offtopic_weight=offtopic)
         # A question on an index without a needed calibration gets the raw-cosine threshold
         # whatever the margin: it does not set the margin.
-        usable = [f for f in scored if not (weight and f["calibration"] is None) and not (offtopic and f["offtopic"] is None)]
-        margins = sorted(
-            probe.cosine_score(f) - (weight * f["calibration"] if weight else 0.0) - (offtopic * f["offtopic"] if offtopic else 0.0)
-            for f in usable
-        )
+        offsets = [(f, shares.calibration_offset(f["calibration"], f["offtopic"])) for f in scored]
+        margins = sorted(probe.cosine_score(f) - offset for f, offset in offsets if offset is not None)
         out["min_margin"] = round(margins[own_allowed] - 1e-4, 4) if len(margins) > own_allowed else 0.0
         out["calibration_weight"] = weight
         out["offtopic_weight"] = offtopic

@@ -98,11 +98,18 @@ class AbstainModel:
 
     def cosine_threshold(self, calibration: float | None, offtopic: float | None = None) -> float:
         """What `cosine_score` must reach on an index with these calibrations (None = not recorded)."""
-        shares = ((self.calibration_weight, calibration), (self.offtopic_weight, offtopic))
-        usable = all(w == 0.0 or (v is not None and math.isfinite(v)) for w, v in shares)
-        if self.rule == "calibrated" and usable:
-            return sum(w * v for w, v in shares if w != 0.0) + self.min_margin
+        offset = self.calibration_offset(calibration, offtopic)
+        if self.rule == "calibrated" and offset is not None:
+            return offset + self.min_margin
         return self.min_cosine
+
+    def calibration_offset(self, calibration: float | None, offtopic: float | None) -> float | None:
+        """The fitted shares of an index's calibrations that the "calibrated" rule adds to its
+        margin; None when one with a non-zero share is missing or not finite."""
+        shares = ((self.calibration_weight, calibration), (self.offtopic_weight, offtopic))
+        if not all(w == 0.0 or (v is not None and math.isfinite(v)) for w, v in shares):
+            return None
+        return sum(w * v for w, v in shares if w != 0.0)
 
     def cosine_score(self, features: dict[str, float]) -> float:
         """What the cosine rule compares with `min_cosine`."""

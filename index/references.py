@@ -467,6 +467,10 @@ def _fold_cased(text: str) -> str:
     )
 
 
+# A year standing alone ("2025", not "2025/TƯLĐTT"): an edition, not a document's number.
+_YEAR = r"(?:19|20)\d\d(?![\w/-])"
+
+
 def _in_another_name(form: str, key: str) -> bool:
     """Whether a partial key (a kind alone, a name without its country) is part of another
     document's name where it stands in `form`: a capitalised word or a number right after it
@@ -484,7 +488,7 @@ def _in_another_name(form: str, key: str) -> bool:
         # A year right after it is the edition's (DocumentNames.mentioned checks it against the
         # document's own year where it has one), not another document's number; a capitalised
         # name after the year still is another document's ("thỏa ước 2025 Dệt May").
-        if re.match(r" +(?:(?:19|20)\d\d(?![\w/-]) +)?[A-Z]| +(?!(?:19|20)\d\d(?![\w/-]))\d", rest):
+        if re.match(rf" +(?:{_YEAR} +)?[A-Z]| +(?!{_YEAR})\d", rest):
             return True
         if key in _ENGLISH_FORMS and re.search(r"\S \b[A-Z][\w-]* +$", text[: m.start()]):
             return True
