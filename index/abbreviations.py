@@ -26,6 +26,8 @@ class Abbreviations:
     pairs: tuple[tuple[str, str], ...] = ()
     _abbr_re: re.Pattern[str] | None = field(default=None, compare=False)
     _expansion_re: re.Pattern[str] | None = field(default=None, compare=False)
+    # "NĐ145", "NQ20": a document's kind typed against its number (spelled out with a space).
+    _glued_re: re.Pattern[str] | None = field(default=None, compare=False)
 
     @classmethod
     def from_pairs(cls, pairs: list[tuple[str, str]]) -> Abbreviations:
@@ -33,14 +35,16 @@ class Abbreviations:
         if not pairs:
             return cls()
         by_len = sorted(pairs, key=lambda p: -len(p[0]))
-        abbr_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a, _ in by_len) + r")(?!\w)")
+        alternatives = "|".join(re.escape(a) for a, _ in by_len)
+        abbr_re = re.compile(rf"(?<!\w)({alternatives})(?!\w)")
+        glued_re = re.compile(rf"(?<!\w)({alternatives})(?=\d)")
         reverse = sorted((p for p in pairs if len(p[0]) >= _MIN_REVERSE_LEN), key=lambda p: -len(p[1]))
         exp_re = (
             re.compile(r"(?<!\w)(" + "|".join(re.escape(e) for _, e in reverse) + r")(?!\w)", re.IGNORECASE)
             if reverse
             else None
         )
-        return cls(tuple(pairs), abbr_re, exp_re)
+        return cls(tuple(pairs), abbr_re, exp_re, glued_re)
 
     @property
     def expansion_of(self) -> dict[str, str]:
@@ -66,7 +70,10 @@ class Abbreviations:
         if self._abbr_re is None:
             return text
         expansion_of = self.expansion_of
-        return self._abbr_re.sub(lambda m: expansion_of[m.group(1)], text)
+        text = self._abbr_re.sub(lambda m: expansion_of[m.group(1)], text)
+        if self._glued_re is not None:
+            text = self._glued_re.sub(lambda m: expansion_of[m.group(1)] + " ", text)
+        return text
 
 
 @cache

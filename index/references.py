@@ -87,6 +87,8 @@ _KINDS = (
 )
 _OTHER_DOCUMENT = re.compile(
     rf"(?i:\b(?:{_KINDS}))\s+(?:\d|[A-Z])|\b[A-Z]\w*\s+(?:Law|Code|Decree|Circular|Charter)\b"
+    # A code by its initials ("BLDS", "BLTTDS"), as typed in capitals.
+    r"|\bBL[A-Z]{2,4}\b"
     r"|(?i:\b(?:law|decree|circular|decision|resolution))\s+(?:no\.?\s*)?\d"
     # A law named in lower case ("luật đất đai"), not "pháp luật", "luật này", "luật định", "luật quy định".
     r"|(?i:(?<!phap )\b(?:bo luat|luat)\s+(?!nay\b|dinh\b|quy\b|so\b|la\b|thi\b|co\b|cho\b|ve\b)[a-z])"
@@ -269,6 +271,13 @@ def document_keys(meta: DocMeta) -> set[str]:
         keys.add(_words(f"{kind} {meta.title}"))
         if kind == "BỘ LUẬT":
             keys.add(_words(f"luật {meta.title}"))  # "Luật Lao động" is how many call the Code
+        # Laws are called by the initials of their title ("Luật BHXH", "Luật ATVSLĐ") and a code
+        # by those of its whole name ("BLLĐ", "BLDS"), derived here from the document's own name.
+        initials = "".join(word[0] for word in _words(meta.title).split() if not word[0].isdigit())
+        if kind in ("LUẬT", "BỘ LUẬT") and len(initials) >= 2:
+            keys.add(f"{_words(kind)} {initials}")
+            if kind == "BỘ LUẬT":
+                keys.add(f"bl{initials}")
     if meta.name:
         name = _words(re.sub(r"\s\S*\d\S*$", "", meta.name))  # "Bộ luật Lao động 45/2019/QH14" → its words
         if len(name.split()) >= 3:

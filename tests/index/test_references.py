@@ -163,6 +163,14 @@ NAMES = DocumentNames.of({"code": CODE, "safety": SAFETY, "decree": DECREE, "cha
         (["Điều 35 quy định gì"], set(), False),
         (["Điều 5 Luật Đất đai quy định gì"], set(), True),
         (["What does Article 139 of the Labour Code say", "Bộ luật Lao động 139"], {"code"}, False),
+        # Initials of the document's own name: a code's whole name, a law's title after "Luật".
+        (["Điều 35 BLLĐ quy định gì"], {"code"}, False),
+        (["dieu 35 blld"], {"code"}, False),
+        (["Điều 7 Luật ATVSLĐ"], {"safety"}, False),
+        (["điều 7 luật atvsld 2015"], {"safety"}, False),
+        (["Điều 7 Luật ATVSLĐ 2014"], set(), True),  # another edition
+        (["Điều 5 BLDS quy định gì"], set(), True),  # another code, by its initials
+        (["Điều 5 Luật Đất đai và Điều 3 Luật ĐĐ"], set(), True),
     ],
 )
 def test_documents_named_by_a_question(forms, named, other):

@@ -37,6 +37,14 @@ def test_abbreviations_expand_both_ways():
     assert abbr.spell_out("ký TƯLĐTT") == "ký thỏa ước lao động tập thể"
 
 
+def test_a_kind_typed_against_its_number_is_spelled_out_apart():
+    abbr = load_abbreviations()
+    assert abbr.spell_out("Điều 8 NĐ145 quy định gì") == "Điều 8 nghị định 145 quy định gì"
+    assert abbr.spell_out("NQ20-NQ/TW") == "nghị quyết 20-nghị quyết/Trung ương"
+    assert abbr.spell_out("CĐCS5") == "công đoàn cơ sở 5"
+    assert abbr.spell_out("NĐCP") == "NĐCP"  # letters after it: another word
+
+
 def test_restorer_learns_from_corpus_and_keeps_typed_accents():
     restorer = DiacriticRestorer.from_texts(["Phát triển đoàn viên công đoàn cơ sở.", "Kinh phí công đoàn."])
     assert restorer.restore("phat trien doan vien") == "phát triển đoàn viên"
