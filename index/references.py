@@ -338,7 +338,14 @@ class DocumentNames:
         return cls({k: tuple(v) for k, v in owners.items()}, years, pattern, frozenset(partial))
 
     def mentioned(self, question_forms: Sequence[str]) -> tuple[set[str], bool]:
-        """(documents the question names, whether it names a document none of them is).
+        """(documents the question names, whether it names a document none of them is); see
+        `scan`."""
+        named, other, _ = self.scan(question_forms)
+        return named, other
+
+    def scan(self, question_forms: Sequence[str]) -> tuple[set[str], bool, dict[str, int]]:
+        """(documents the question names, whether it names a document none of them is, the
+        index's documents named with another year: {document: the year asked}).
 
         A document is named when one of its keys appears in a form of the question (as typed
         first, then with diacritics restored, translated, abbreviations spelled out). A year right
@@ -352,6 +359,7 @@ class DocumentNames:
         named: set[str] = set()
         by_part: set[str] = set()  # named by a partial key only: counts when nothing else is named
         other = False
+        editions: dict[str, int] = {}
         for i, form in enumerate(question_forms):
             cased = " " + _SO.sub(r"\1 ", _words(form, keep_case=True)) + " "
             text = cased.lower()
@@ -368,6 +376,8 @@ class DocumentNames:
                 ]
                 if not fits:
                     other = True  # "thỏa ước 2023" of an index whose agreement is 2025's
+                    for d in self.owners[m.group()]:
+                        editions.setdefault(d, int(year.group(1)))  # type: ignore[union-attr]
                     continue
                 (by_part if partial else named).update(fits)
                 rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
@@ -377,8 +387,8 @@ class DocumentNames:
         # another document named beside a kind alone is what the question is about ("Điều 5 Luật
         # Việc làm có áp dụng cho thỏa ước không?").
         if named:
-            return named, False
-        return (set(), True) if other else (by_part, False)
+            return named, False, {}
+        return (set(), True, editions) if other else (by_part, False, {})
 
 
 @dataclass(frozen=True)

@@ -426,11 +426,16 @@ class Searcher:
 
     def _named_documents(self, analysis: QueryAnalysis) -> tuple[frozenset[str], bool]:
         """(documents of this index the question names, whether it names one the index lacks)."""
+        named, other, _ = self._document_names.scan(self._name_forms(analysis))
+        return frozenset(named), other
+
+    @staticmethod
+    def _name_forms(analysis: QueryAnalysis) -> list[str]:
+        """The forms of a question a document's name is looked for in: as typed, with diacritics
+        restored, translated, and each with abbreviations spelled out."""
         typed = [f for f in (analysis.question, analysis.restored, analysis.translated) if f]
         spelled = map(load_abbreviations().spell_out, typed)
-        forms = typed + [s for s, f in zip(spelled, typed, strict=True) if s != f]
-        named, other = self._document_names.mentioned(forms)
-        return frozenset(named), other
+        return typed + [s for s, f in zip(spelled, typed, strict=True) if s != f]
 
     def _resolve_references(
         self, analysis: QueryAnalysis, named: frozenset[str], other: bool, allowed: np.ndarray | None
@@ -463,10 +468,18 @@ class Searcher:
         return references.DocumentNames.of({d: doc.meta for d, doc in self.store.documents.items()})
 
     def _reference_notes(self, cands: Candidates, filters: Filters | None) -> list[str]:
-        """Say so when a place the question names does not exist ("Điều 400 Bộ luật Lao động")."""
+        """Say so when a place the question names does not exist ("Điều 400 Bộ luật Lao động"),
+        or when it names another edition of a document the index holds ("Bộ luật Lao động 2012"
+        of an index with the 2019 Code: what follows is the closest text of the documents held)."""
+        _, _, editions = self._document_names.scan(self._name_forms(cands.analysis))
+        notes = [
+            f"Các văn bản đã nạp có {self.store.documents[d].meta.short_name()}, không có bản năm {year}; "
+            "kết quả dưới đây lấy từ các văn bản đã nạp."
+            for d, year in sorted(editions.items())
+        ]
         resolution = cands.resolution
         if resolution is None or not resolution.missing:
-            return []
+            return notes
         places = ", ".join(ref.label for ref in resolution.missing)
         if resolution.documents:
             where = "; ".join(self.store.documents[d].meta.short_name() for d in resolution.documents)
@@ -474,7 +487,7 @@ class Searcher:
             where = "các văn bản đang chọn"
         else:
             where = "các văn bản đã nạp"
-        return [f"Không tìm thấy {places} trong {where}."]
+        return [*notes, f"Không tìm thấy {places} trong {where}."]
 
     def _spread_articles(self, ranked: list[int], per_article: int) -> list[int]:
         """Clauses beyond the first `per_article` of one article move behind the other articles'

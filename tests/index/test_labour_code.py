@@ -96,3 +96,14 @@ def test_an_article_of_another_document_is_not_taken_for_this_ones(chapter_vii):
     assert not result.notes
     assert "notes" not in result.to_dict()
     assert chapter_vii.retrieve("Điều 107 quy định gì?").resolution.rows  # naming no document: this one
+
+
+def test_another_edition_of_a_held_document_is_noted(chapter_vii):
+    # The index holds the 2019 Code; the 2012 edition's Điều 107 is another text, so it is not
+    # forced first, and the answer says which edition the results come from.
+    for question in ("Điều 107 Bộ luật Lao động 2012 quy định gì?", "BLLĐ năm 2012 quy định làm thêm giờ thế nào?"):
+        result = chapter_vii.search(question, top_k=3)
+        assert chapter_vii.retrieve(question).resolution is None
+        assert len(result.notes) == 1
+        assert "Bộ luật Lao động 45/2019/QH14" in result.notes[0] and "2012" in result.notes[0]
+    assert not chapter_vii.search("Điều 107 Bộ luật Lao động 2019 quy định gì?", top_k=3).notes

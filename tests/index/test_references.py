@@ -231,6 +231,10 @@ def test_a_kind_alone_names_nothing_when_the_index_holds_two_of_it():
 def test_another_edition_is_another_document():
     assert NAMES.mentioned(["Điều 36 Bộ luật Lao động 2012"]) == (set(), True)
     assert NAMES.mentioned(["Điều 36 Bộ luật Lao động năm 2019"]) == ({"code"}, False)
+    # The edition asked for is kept, so the answer can say which one the index holds.
+    assert NAMES.scan(["Điều 36 Bộ luật Lao động 2012"]) == (set(), True, {"code": 2012})
+    assert NAMES.scan(["Điều 7 Luật ATVSLĐ 2014"]) == (set(), True, {"safety": 2014})
+    assert NAMES.scan(["Điều 36 Bộ luật Lao động năm 2019"]) == ({"code"}, False, {})
 
 
 def _chunk(doc, order, *path):
