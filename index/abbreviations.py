@@ -25,7 +25,10 @@ _MIN_REVERSE_LEN = 3
 class Abbreviations:
     pairs: tuple[tuple[str, str], ...] = ()
     _abbr_re: re.Pattern[str] | None = field(default=None, compare=False)
-    _expansion_re: re.Pattern[str] | None = field(default=None, compare=False)
+    # Abbreviations (group 1, case kept) and expansions (group 2, any case) in one pattern, so
+    # the text `expand` inserts is never matched again ("CĐCS (công đoàn cơ sở)", not "CĐCS
+    # (công đoàn cơ sở (CĐCS))").
+    _both_re: re.Pattern[str] | None = field(default=None, compare=False)
     # "NĐ145", "NQ20": a document's kind typed against its number (spelled out with a space).
     _glued_re: re.Pattern[str] | None = field(default=None, compare=False)
 
@@ -39,12 +42,9 @@ class Abbreviations:
         abbr_re = re.compile(rf"(?<!\w)({alternatives})(?!\w)")
         glued_re = re.compile(rf"(?<!\w)({alternatives})(?=\d)")
         reverse = sorted((p for p in pairs if len(p[0]) >= _MIN_REVERSE_LEN), key=lambda p: -len(p[1]))
-        exp_re = (
-            re.compile(r"(?<!\w)(" + "|".join(re.escape(e) for _, e in reverse) + r")(?!\w)", re.IGNORECASE)
-            if reverse
-            else None
-        )
-        return cls(tuple(pairs), abbr_re, exp_re, glued_re)
+        expansions = "|".join(re.escape(e) for _, e in reverse)
+        both_re = re.compile(rf"(?<!\w)(?:({alternatives})|((?i:{expansions})))(?!\w)" if reverse else abbr_re.pattern)
+        return cls(tuple(pairs), abbr_re, both_re, glued_re)
 
     @property
     def expansion_of(self) -> dict[str, str]:
@@ -58,12 +58,14 @@ class Abbreviations:
         """'CĐCS' → 'CĐCS (công đoàn cơ sở)'; 'công đoàn cơ sở' → 'công đoàn cơ sở (CĐCS)'."""
         if self._abbr_re is None:
             return text
-        expansion_of = self.expansion_of
-        text = self._abbr_re.sub(lambda m: f"{m.group(1)} ({expansion_of[m.group(1)]})", text)
-        if self._expansion_re is not None:
-            abbreviation_of = self.abbreviation_of
-            text = self._expansion_re.sub(lambda m: f"{m.group(1)} ({abbreviation_of[m.group(1).lower()]})", text)
-        return text
+        expansion_of, abbreviation_of = self.expansion_of, self.abbreviation_of
+
+        def added(m: re.Match) -> str:
+            if m.group(1):
+                return f"{m.group(1)} ({expansion_of[m.group(1)]})"
+            return f"{m.group(2)} ({abbreviation_of[m.group(2).lower()]})"
+
+        return self._both_re.sub(added, text)
 
     def spell_out(self, text: str) -> str:
         """'CĐCS' → 'công đoàn cơ sở' (for the embedding model)."""

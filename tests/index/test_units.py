@@ -34,6 +34,9 @@ def test_abbreviations_expand_both_ways():
     abbr = load_abbreviations()
     assert "công đoàn cơ sở" in abbr.expand("thành lập CĐCS")
     assert "CĐCS" in abbr.expand("thành lập công đoàn cơ sở")
+    # Once each: the inserted expansion is not expanded back.
+    assert abbr.expand("thành lập CĐCS") == "thành lập CĐCS (công đoàn cơ sở)"
+    assert abbr.expand("thành lập công đoàn cơ sở") == "thành lập công đoàn cơ sở (CĐCS)"
     assert abbr.spell_out("ký TƯLĐTT") == "ký thỏa ước lao động tập thể"
 
 
