@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from index.references import is_document_kind
 from ingest.normalize import normalize_text
 
 DATA = Path(__file__).parent / "data" / "abbreviations.tsv"
@@ -40,7 +41,9 @@ class Abbreviations:
         by_len = sorted(pairs, key=lambda p: -len(p[0]))
         alternatives = "|".join(re.escape(a) for a, _ in by_len)
         abbr_re = re.compile(rf"(?<!\w)({alternatives})(?!\w)")
-        glued_re = re.compile(rf"(?<!\w)({alternatives})(?=\d)")
+        # Only a document's kind is typed against a number ("NĐ145"); "TT10" is not "thường trực 10".
+        kinds = "|".join(re.escape(a) for a, e in by_len if is_document_kind(e))
+        glued_re = re.compile(rf"(?<!\w)({kinds})(?=\d)") if kinds else None
         reverse = sorted((p for p in pairs if len(p[0]) >= _MIN_REVERSE_LEN), key=lambda p: -len(p[1]))
         expansions = "|".join(re.escape(e) for _, e in reverse)
         both_re = re.compile(rf"(?<!\w)(?:({alternatives})|((?i:{expansions})))(?!\w)" if reverse else abbr_re.pattern)
@@ -61,9 +64,17 @@ class Abbreviations:
         expansion_of, abbreviation_of = self.expansion_of, self.abbreviation_of
 
         def added(m: re.Match) -> str:
-            if m.group(1):
-                return f"{m.group(1)} ({expansion_of[m.group(1)]})"
-            return f"{m.group(2)} ({abbreviation_of[m.group(2).lower()]})"
+            # (A case-insensitive match may not lower-case to the table's key: "İ".)
+            other = expansion_of[m.group(1)] if m.group(1) else abbreviation_of.get(m.group(2).lower(), "")
+            # A document's first mention often gives both already: "Ban Chấp hành (BCH)".
+            given = re.escape(other)
+            if (
+                not other
+                or re.match(rf"\s*\(\s*{given}\s*\)", m.string[m.end() :], re.IGNORECASE)
+                or re.search(rf"{given}\s*\(\s*$", m.string[max(0, m.start() - len(other) - 8) : m.start()], re.IGNORECASE)
+            ):
+                return m.group(0)
+            return f"{m.group(0)} ({other})"
 
         return self._both_re.sub(added, text)
 

@@ -38,7 +38,7 @@ _QUESTION_WORDS = frozenset(
 SEGMENTERS = ("bigrams", "pyvi", "none")
 # Bump when `VietnameseTokenizer` produces different tokens for the same text: the manifest pins
 # it, so an index built with other tokens is rebuilt by ingest and refused by queries.
-TOKENIZER_VERSION = 2
+TOKENIZER_VERSION = 3
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,13 @@ _OTHER_DOCUMENT = re.compile(
     # A law named in lower case ("luật đất đai"), not "pháp luật", "luật này", "luật định", "luật quy định".
     r"|(?i:(?<!phap )\b(?:bo luat|luat)\s+(?!nay\b|dinh\b|quy\b|so\b|la\b|thi\b|co\b|cho\b|ve\b)[a-z])"
 )
+
+
+def is_document_kind(text: str) -> bool:
+    """Is this a kind of document ("nghị định", "Kế hoạch"), as a question may type it?"""
+    return re.fullmatch(_KINDS, fold(text).lower()) is not None
+
+
 # "Nghị định số 145", "Kế hoạch số 48": the "số" is not part of the name.
 _SO = re.compile(rf"(?i)\b({_KINDS}|decree|plan|law|no)\s+(?:so|no\.?)\s+(?=\d)")
 # English names of document kinds, for "Decree 145", "Plan 48".
@@ -268,21 +275,34 @@ def document_keys(meta: DocMeta) -> set[str]:
             if kind in _ENGLISH_KINDS:
                 keys.add(f"{_ENGLISH_KINDS[kind]} {short.group()}")
     if kind and meta.title and len(meta.title) <= 60:
-        keys.add(_words(f"{kind} {meta.title}"))
-        if kind == "BỘ LUẬT":
-            keys.add(_words(f"luật {meta.title}"))  # "Luật Lao động" is how many call the Code
-        # Laws are called by the initials of their title ("Luật BHXH", "Luật ATVSLĐ") and a code
-        # by those of its whole name ("BLLĐ", "BLDS"), derived here from the document's own name.
-        initials = "".join(word[0] for word in _words(meta.title).split() if not word[0].isdigit())
-        if kind in ("LUẬT", "BỘ LUẬT") and len(initials) >= 2:
-            keys.add(f"{_words(kind)} {initials}")
+        # Typed with the title's own commas or without them (questions are read with their
+        # punctuation: DocumentNames.scan).
+        for marks in (False, True):
+            keys.add(_words(f"{kind} {meta.title}", marks=marks))
             if kind == "BỘ LUẬT":
-                keys.add(f"bl{initials}")
+                keys.add(_words(f"luật {meta.title}", marks=marks))  # "Luật Lao động" is how many call the Code
+        keys |= initials_keys(meta)
     if meta.name:
-        name = _words(re.sub(r"\s\S*\d\S*$", "", meta.name))  # "Bộ luật Lao động 45/2019/QH14" → its words
-        if len(name.split()) >= 3:
-            keys.add(name)
+        for marks in (False, True):
+            name = _words(re.sub(r"\s\S*\d\S*$", "", meta.name), marks=marks)  # "Bộ luật Lao động 45/2019/QH14" → its words
+            if len(name.split()) >= 3:
+                keys.add(name)
     return {k for k in keys if k}
+
+
+def initials_keys(meta: DocMeta) -> set[str]:
+    """Laws are called by the initials of their title ("Luật BHXH", "Luật ATVSLĐ", "Luật HNGĐ")
+    and a code by those of its whole name ("BLLĐ", "BLDS"): derived from the document's own name."""
+    kind = meta.doc_type or ""
+    if kind not in ("LUẬT", "BỘ LUẬT") or not meta.title or len(meta.title) > 60:
+        return set()
+    initials = "".join(w[0] for w in _words(meta.title).split() if not w[0].isdigit() and w != "va")
+    if len(initials) < 2:
+        return set()
+    keys = {f"{_words(kind)} {initials}"}
+    if kind == "BỘ LUẬT":
+        keys.add(f"bl{initials}")
+    return keys
 
 
 def document_year(meta: DocMeta) -> int | None:
@@ -302,12 +322,17 @@ class DocumentNames:
     # its country ("dieu le cong doan"). They name nothing where they stand in another document's
     # name (_in_another_name) or beside a full name (DocumentNames.mentioned).
     partial: frozenset[str] = frozenset()
+    # Initials keys that read as everyday words in lower case ("luat da" of Luật Điện ảnh is
+    # "luật đã"): they name the document only as typed in capitals ("Luật ĐA").
+    capitals_only: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, metas: dict[str, DocMeta]) -> DocumentNames:
         owners: dict[str, list[str]] = {}
         shortened: dict[str, list[str]] = {}
+        capitals_only: set[str] = set()
         for doc_id, meta in metas.items():
+            capitals_only |= {k for k in initials_keys(meta) if len(k.rsplit(" ", 1)[-1]) < 3}
             keys = document_keys(meta)
             for key in keys:
                 owners.setdefault(key, []).append(doc_id)
@@ -335,13 +360,9 @@ class DocumentNames:
         keys = sorted(owners, key=len, reverse=True)
         pattern = re.compile(rf"(?<= )(?:{'|'.join(map(re.escape, keys))})(?=[ /])") if keys else None
         years = {doc_id: document_year(meta) for doc_id, meta in metas.items()}
-        return cls({k: tuple(v) for k, v in owners.items()}, years, pattern, frozenset(partial))
-
-    def mentioned(self, question_forms: Sequence[str]) -> tuple[set[str], bool]:
-        """(documents the question names, whether it names a document none of them is); see
-        `scan`."""
-        named, other, _ = self.scan(question_forms)
-        return named, other
+        # A key that is also a full name or number of another document is not capitals-only.
+        capitals_only -= {k for doc_id, meta in metas.items() for k in document_keys(meta) - initials_keys(meta)}
+        return cls({k: tuple(v) for k, v in owners.items()}, years, pattern, frozenset(partial), frozenset(capitals_only))
 
     def scan(self, question_forms: Sequence[str]) -> tuple[set[str], bool, dict[str, int]]:
         """(documents the question names, whether it names a document none of them is, the
@@ -361,14 +382,18 @@ class DocumentNames:
         other = False
         editions: dict[str, int] = {}
         for i, form in enumerate(question_forms):
-            cased = " " + _SO.sub(r"\1 ", _words(form, keep_case=True)) + " "
+            # Punctuation stays, as words of its own: a name ends at it ("Theo Bộ luật Lao động,
+            # năm 2024 …" does not name a 2024 edition).
+            cased = " " + _SO.sub(r"\1 ", _words(form, keep_case=True, marks=True)) + " "
             text = cased.lower()
             rest = cased
             for m in self.pattern.finditer(text) if self.pattern else ():
                 partial = m.group() in self.partial
                 if partial and _in_another_name(form, m.group()):
                     continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"
-                year = re.match(r"[ /](?:nam )?((?:19|20)\d\d)\b", text[m.end() :])
+                if m.group() in self.capitals_only and not cased[m.start() : m.end()].rsplit(" ", 1)[-1].isupper():
+                    continue  # "luật đã", not "Luật ĐA"
+                year = re.match(rf"[ /](?:nam )?((?:19|20)\d\d)\b{_UNIT}", text[m.end() :])
                 fits = [
                     d
                     for d in self.owners[m.group()]
@@ -376,8 +401,11 @@ class DocumentNames:
                 ]
                 if not fits:
                     other = True  # "thỏa ước 2023" of an index whose agreement is 2025's
-                    for d in self.owners[m.group()]:
-                        editions.setdefault(d, int(year.group(1)))  # type: ignore[union-attr]
+                    # By its name, another edition; by kind and number ("Nghị định 145/2019"),
+                    # another document (decrees are numbered anew each year).
+                    if not any(ch.isdigit() for ch in m.group()):
+                        for d in self.owners[m.group()]:
+                            editions.setdefault(d, int(year.group(1)))  # type: ignore[union-attr]
                     continue
                 (by_part if partial else named).update(fits)
                 rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
@@ -471,10 +499,12 @@ def resolve(
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _words(text: str, keep_case: bool = False) -> str:
+def _words(text: str, keep_case: bool = False, marks: bool = False) -> str:
     """Folded words only: "Luật An toàn, vệ sinh lao động" → "luat an toan ve sinh lao dong";
-    a document number keeps its slashes and hyphens."""
-    return " ".join(re.findall(r"[\w/-]+", _fold_cased(text) if keep_case else fold(text)))
+    a document number keeps its slashes and hyphens; with `marks`, punctuation that ends a
+    phrase is kept as a word of its own ("luat an toan , ve sinh …")."""
+    pattern = r"[\w/-]+|[,;:?!()]" if marks else r"[\w/-]+"
+    return " ".join(re.findall(pattern, _fold_cased(text) if keep_case else fold(text)))
 
 
 def _fold_cased(text: str) -> str:

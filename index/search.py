@@ -223,6 +223,9 @@ class Candidates:
     resolution: references.Resolution | None = None
     # The documents of the index the question names ("theo Nghị định 145", "Luật Việc làm").
     named_documents: frozenset[str] = frozenset()
+    # Documents of the index the question names with another year than their edition's
+    # ("Bộ luật Lao động 2012" with the 2019 Code loaded): (document, the year asked).
+    other_editions: tuple[tuple[str, int], ...] = ()
 
     def dense_scores(self, config: SearchConfig) -> dict[int, float]:
         """The dense score each candidate enters fusion with (SearchConfig.mix_*): the best
@@ -377,7 +380,7 @@ class Searcher:
         variant_dense = tuple(
             {int(r): float(exact[i, j]) for i, r in enumerate(rows)} for j in range(exact.shape[1])
         )
-        named, other = self._named_documents(analysis)
+        named, other, editions = self._document_names.scan(self._name_forms(analysis))
         query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
         lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[:n]
@@ -393,8 +396,9 @@ class Searcher:
             allowed,
             variant_dense,
             tuple(spread),
-            self._resolve_references(analysis, named, other, allowed),
-            named,
+            self._resolve_references(analysis, frozenset(named), other, allowed),
+            frozenset(named),
+            tuple(sorted(editions.items())),
         )
 
     def rank(self, cands: Candidates, config: SearchConfig | None = None) -> tuple[list[int], dict[int, float]]:
@@ -423,11 +427,6 @@ class Searcher:
         for row in first:
             fused[row] = top + max(fused.get(row, 0.0), 0.0)
         return first + [r for r in ranked if r not in named], fused
-
-    def _named_documents(self, analysis: QueryAnalysis) -> tuple[frozenset[str], bool]:
-        """(documents of this index the question names, whether it names one the index lacks)."""
-        named, other, _ = self._document_names.scan(self._name_forms(analysis))
-        return frozenset(named), other
 
     @staticmethod
     def _name_forms(analysis: QueryAnalysis) -> list[str]:
@@ -471,11 +470,11 @@ class Searcher:
         """Say so when a place the question names does not exist ("Điều 400 Bộ luật Lao động"),
         or when it names another edition of a document the index holds ("Bộ luật Lao động 2012"
         of an index with the 2019 Code: what follows is the closest text of the documents held)."""
-        _, _, editions = self._document_names.scan(self._name_forms(cands.analysis))
+        searched = "các văn bản đang chọn" if filters is not None and not filters.empty else "các văn bản đã nạp"
         notes = [
             f"Các văn bản đã nạp có {self.store.documents[d].meta.short_name()}, không có bản năm {year}; "
-            "kết quả dưới đây lấy từ các văn bản đã nạp."
-            for d, year in sorted(editions.items())
+            f"kết quả dưới đây lấy từ {searched}."
+            for d, year in cands.other_editions
         ]
         resolution = cands.resolution
         if resolution is None or not resolution.missing:
@@ -483,10 +482,8 @@ class Searcher:
         places = ", ".join(ref.label for ref in resolution.missing)
         if resolution.documents:
             where = "; ".join(self.store.documents[d].meta.short_name() for d in resolution.documents)
-        elif filters is not None and not filters.empty:
-            where = "các văn bản đang chọn"
         else:
-            where = "các văn bản đã nạp"
+            where = searched
         return [*notes, f"Không tìm thấy {places} trong {where}."]
 
     def _spread_articles(self, ranked: list[int], per_article: int) -> list[int]:

@@ -171,10 +171,13 @@ NAMES = DocumentNames.of({"code": CODE, "safety": SAFETY, "decree": DECREE, "cha
         (["Điều 7 Luật ATVSLĐ 2014"], set(), True),  # another edition
         (["Điều 5 BLDS quy định gì"], set(), True),  # another code, by its initials
         (["Điều 5 Luật Đất đai và Điều 3 Luật ĐĐ"], set(), True),
+        # A name ends at punctuation, and a number with a unit is an amount, not an edition.
+        (["Theo Bộ luật Lao động, năm 2024 người lao động được nghỉ Tết mấy ngày?"], {"code"}, False),
+        (["Bộ luật Lao động 2000 đồng"], {"code"}, False),
     ],
 )
 def test_documents_named_by_a_question(forms, named, other):
-    assert NAMES.mentioned(forms) == (named, other)
+    assert NAMES.scan(forms)[:2] == (named, other)
 
 
 # An index with one charter and one agreement: each is also named by its kind alone.
@@ -219,18 +222,18 @@ UNION = DocumentNames.of(
     ],
 )
 def test_the_only_charter_or_agreement_is_named_by_its_kind(question, named, other):
-    assert UNION.mentioned([question]) == (named, other)
+    assert UNION.scan([question])[:2] == (named, other)
 
 
 def test_a_kind_alone_names_nothing_when_the_index_holds_two_of_it():
     second = DocMeta(doc_type="ĐIỀU LỆ", title="Công đoàn Giáo dục", name="Điều lệ Công đoàn Giáo dục")
     names = DocumentNames.of({"a": DocMeta(doc_type="ĐIỀU LỆ", title="Công đoàn Việt Nam"), "b": second})
-    assert names.mentioned(["Điều 9 Điều lệ quy định gì?"]) == (set(), False)
+    assert names.scan(["Điều 9 Điều lệ quy định gì?"])[:2] == (set(), False)
 
 
 def test_another_edition_is_another_document():
-    assert NAMES.mentioned(["Điều 36 Bộ luật Lao động 2012"]) == (set(), True)
-    assert NAMES.mentioned(["Điều 36 Bộ luật Lao động năm 2019"]) == ({"code"}, False)
+    assert NAMES.scan(["Điều 36 Bộ luật Lao động 2012"])[:2] == (set(), True)
+    assert NAMES.scan(["Điều 36 Bộ luật Lao động năm 2019"])[:2] == ({"code"}, False)
     # The edition asked for is kept, so the answer can say which one the index holds.
     assert NAMES.scan(["Điều 36 Bộ luật Lao động 2012"]) == (set(), True, {"code": 2012})
     assert NAMES.scan(["Điều 7 Luật ATVSLĐ 2014"]) == (set(), True, {"safety": 2014})
@@ -285,3 +288,19 @@ def test_places_numbered_in_ways_documents_differ_on_are_vague():
     assert all(ref.vague for ref in parse("mục 2 phần III kế hoạch 48"))
     assert parse("Mục 2.1 quy chế")[0].vague
     assert not any(ref.vague for ref in parse("Mục III kế hoạch 48") + parse("khoản 2 Điều 3"))
+
+
+def test_short_initials_name_a_law_only_in_capitals():
+    film = DocMeta(doc_type="LUẬT", number="05/2022/QH15", title="Điện ảnh", name="Luật Điện ảnh 05/2022/QH15")
+    family = DocMeta(
+        doc_type="LUẬT", number="52/2014/QH13", title="Hôn nhân và gia đình", name="Luật Hôn nhân và gia đình 52/2014/QH13"
+    )
+    names = DocumentNames.of({"film": film, "family": family})
+    assert names.scan(["Điều 5 Luật ĐA quy định gì"])[0] == {"film"}
+    assert names.scan(["theo luật đã quy định thì sao"])[0] == set()  # "luật đã", not Luật ĐA
+    assert names.scan(["Điều 8 Luật HNGĐ"])[0] == {"family"}  # "và" has no initial
+    assert names.scan(["điều 8 luật hngđ 2014"])[0] == {"family"}
+
+
+def test_a_decree_with_another_year_is_another_decree_not_an_edition():
+    assert NAMES.scan(["Điều 5 Nghị định 145/2019"]) == (set(), True, {})

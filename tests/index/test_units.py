@@ -37,6 +37,10 @@ def test_abbreviations_expand_both_ways():
     # Once each: the inserted expansion is not expanded back.
     assert abbr.expand("thành lập CĐCS") == "thành lập CĐCS (công đoàn cơ sở)"
     assert abbr.expand("thành lập công đoàn cơ sở") == "thành lập công đoàn cơ sở (CĐCS)"
+    # A text that already gives both forms is left as it is.
+    assert abbr.expand("Ban Chấp hành (BCH) họp") == "Ban Chấp hành (BCH) họp"
+    assert abbr.expand("BCH (Ban Chấp hành) họp") == "BCH (Ban Chấp hành) họp"
+    assert abbr.expand("BẢO HİỂM XÃ HỘI") == "BẢO HİỂM XÃ HỘI"  # "İ" lower-cases to two characters
     assert abbr.spell_out("ký TƯLĐTT") == "ký thỏa ước lao động tập thể"
 
 
@@ -44,8 +48,8 @@ def test_a_kind_typed_against_its_number_is_spelled_out_apart():
     abbr = load_abbreviations()
     assert abbr.spell_out("Điều 8 NĐ145 quy định gì") == "Điều 8 nghị định 145 quy định gì"
     assert abbr.spell_out("NQ20-NQ/TW") == "nghị quyết 20-nghị quyết/Trung ương"
-    assert abbr.spell_out("CĐCS5") == "công đoàn cơ sở 5"
     assert abbr.spell_out("NĐCP") == "NĐCP"  # letters after it: another word
+    assert abbr.spell_out("TT10") == "TT10"  # only a document's kind is read apart from its number
 
 
 def test_restorer_learns_from_corpus_and_keeps_typed_accents():
