@@ -320,7 +320,7 @@ class DocumentNames:
     pattern: re.Pattern | None
     # Keys that are part of a name: a kind alone ("dieu le", see _DEFINITE_KINDS), a name without
     # its country ("dieu le cong doan"). They name nothing where they stand in another document's
-    # name (_in_another_name) or beside a full name (DocumentNames.mentioned).
+    # name (_in_another_name) or beside a full name (DocumentNames.scan).
     partial: frozenset[str] = frozenset()
     # Initials keys that read as everyday words in lower case ("luat da" of Luật Điện ảnh is
     # "luật đã"): they name the document only as typed in capitals ("Luật ĐA").
@@ -331,9 +331,11 @@ class DocumentNames:
         owners: dict[str, list[str]] = {}
         shortened: dict[str, list[str]] = {}
         capitals_only: set[str] = set()
+        full: set[str] = set()  # keys that are a name or number, not initials
         for doc_id, meta in metas.items():
-            capitals_only |= {k for k in initials_keys(meta) if len(k.rsplit(" ", 1)[-1]) < 3}
-            keys = document_keys(meta)
+            keys, initials = document_keys(meta), initials_keys(meta)
+            capitals_only |= {k for k in initials if len(k.rsplit(" ", 1)[-1]) < 3}
+            full |= keys - initials
             for key in keys:
                 owners.setdefault(key, []).append(doc_id)
             # "Điều lệ Công đoàn" for "Điều lệ Công đoàn Việt Nam (khóa XIII)": the country and
@@ -361,8 +363,7 @@ class DocumentNames:
         pattern = re.compile(rf"(?<= )(?:{'|'.join(map(re.escape, keys))})(?=[ /])") if keys else None
         years = {doc_id: document_year(meta) for doc_id, meta in metas.items()}
         # A key that is also a full name or number of another document is not capitals-only.
-        capitals_only -= {k for doc_id, meta in metas.items() for k in document_keys(meta) - initials_keys(meta)}
-        return cls({k: tuple(v) for k, v in owners.items()}, years, pattern, frozenset(partial), frozenset(capitals_only))
+        return cls({k: tuple(v) for k, v in owners.items()}, years, pattern, frozenset(partial), frozenset(capitals_only - full))
 
     def scan(self, question_forms: Sequence[str]) -> tuple[set[str], bool, dict[str, int]]:
         """(documents the question names, whether it names a document none of them is, the
@@ -534,7 +535,7 @@ def _in_another_name(form: str, key: str) -> bool:
         rest = text[m.end() :]
         if re.match(r" +(?:so|no\.?) +(?:[A-Z]|\d)", rest):
             return True  # "thỏa ước số 2025": after "số" any number is the document's number
-        # A year right after it is the edition's (DocumentNames.mentioned checks it against the
+        # A year right after it is the edition's (DocumentNames.scan checks it against the
         # document's own year where it has one), not another document's number; a capitalised
         # name after the year still is another document's ("thỏa ước 2025 Dệt May").
         if re.match(rf" +(?:{_YEAR} +)?[A-Z]| +(?!{_YEAR})\d", rest):

@@ -380,7 +380,8 @@ class Searcher:
         variant_dense = tuple(
             {int(r): float(exact[i, j]) for i, r in enumerate(rows)} for j in range(exact.shape[1])
         )
-        named, other, editions = self._document_names.scan(self._name_forms(analysis))
+        found, other, editions = self._document_names.scan(self._name_forms(analysis))
+        named = frozenset(found)
         query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
         lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[:n]
@@ -396,8 +397,8 @@ class Searcher:
             allowed,
             variant_dense,
             tuple(spread),
-            self._resolve_references(analysis, frozenset(named), other, allowed),
-            frozenset(named),
+            self._resolve_references(analysis, named, other, allowed),
+            named,
             tuple(sorted(editions.items())),
         )
 
