@@ -164,6 +164,8 @@ class Resolution:
     documents: tuple[str, ...]
     rows: tuple[int, ...]
     missing: tuple[Reference, ...] = ()  # the references that designate nothing
+    # The question says nothing but the places and documents (references.names_only_places).
+    bare: bool = False
 
     @property
     def found(self) -> bool:
@@ -173,6 +175,11 @@ class Resolution:
 def parse(question: str) -> tuple[Reference, ...]:
     """The places a question names ("Điều 35", "khoản 2 Điều 113", "Article 139", "Chương IV",
     "Mục III"), in the order asked; places named one inside the other ("Mục 1 Chương III") are one."""
+    return tuple(Reference(levels) for _, _, levels in _places_named(question))
+
+
+def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
+    """`parse`, with where each place is named: (start, end, levels), positions in the question."""
     accented = has_diacritics(question)
     # Folding keeps every character's position in NFC text: a match in `text` points into the
     # question as typed, where "mục" and "mức" still differ.
@@ -247,7 +254,30 @@ def parse(question: str) -> tuple[Reference, ...]:
                 merged[-1] = (p_start, end, tuple(sorted((*p_levels, *levels), key=lambda lv: _DEPTH[lv[0]])))
                 continue
         merged.append((start, end, levels))
-    return tuple(Reference(levels) for _, _, levels in merged)
+    return merged
+
+
+# Words that join a place to its document and say nothing else ("Điều 5 của Nghị định 145",
+# "Article 5 of the Decree"): _JOIN's, and the English article.
+_JOINERS = frozenset({"cua", "thuoc", "tai", "of", "in", "the"})
+
+
+def names_only_places(question: str, names: DocumentNames) -> bool:
+    """Whether a question is nothing but places and document names ("Điều 113 BLLĐ", "khoản 2
+    Điều 5 Nghị định 145/2020"): it asks to read those places, not about something in them, so
+    their clauses are shown in the document's order. Any other word ("Điều 113 quy định gì",
+    "Điều 113 nghỉ phép") makes it a question about their content."""
+    spans = _places_named(question)
+    if not spans:
+        return False
+    text = fold(question)  # same positions as the question (see parse)
+    for start, end, _ in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    rest = " " + _SO.sub(r"\1 ", _words(text)) + " "
+    if names.pattern is not None:
+        # A number's tail after its key ("nghị định 145" + "/2020/NĐ-CP") is part of the name.
+        rest = re.sub(r" /[\w/-]*", " ", names.pattern.sub(" ", rest))
+    return all(word in _JOINERS for word in rest.split())
 
 
 def _point_letters(question: str, m: re.Match) -> list[str]:

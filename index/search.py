@@ -411,18 +411,25 @@ class Searcher:
         if cfg.per_article > 0:
             ranked = self._spread_articles(ranked, cfg.per_article)
         if cands.resolution is not None and cands.resolution.found:
-            ranked, fused = self._named_first(ranked, fused, cands.resolution.rows, cfg.per_article)
+            ranked, fused = self._named_first(ranked, fused, cands.resolution, cfg.per_article)
         return ranked, fused
 
     def _named_first(
-        self, ranked: list[int], fused: dict[int, float], rows: tuple[int, ...], per_article: int
+        self, ranked: list[int], fused: dict[int, float], resolution: references.Resolution, per_article: int
     ) -> tuple[list[int], dict[int, float]]:
         """The clauses of the place the question names come first: those the search found in its
-        order, then the rest of the place in document order; above every other clause's score."""
+        order, then the rest of the place in document order; above every other clause's score.
+        A question that is nothing but the place ("Điều 113 BLLĐ") reads it in document order:
+        the search has nothing to order its clauses by."""
         top = max(fused.values(), default=0.0)
-        named = set(rows)
-        first = sorted(named, key=lambda r: (r not in fused, -fused.get(r, 0.0), r))
-        if per_article > 0:
+        named = set(resolution.rows)
+        in_order = resolution.bare
+        if in_order:
+            first = sorted(named)
+        else:
+            first = sorted(named, key=lambda r: (r not in fused, -fused.get(r, 0.0), r))
+        # Several documents' "Điều 113" take turns, so that each shows its first clauses.
+        if per_article > 0 and (not in_order or len({self.store.chunks[r].doc_id for r in first}) > 1):
             first = self._spread_articles(first, per_article)
         fused = dict(fused)
         for row in first:
@@ -457,7 +464,8 @@ class Searcher:
         missing = tuple(ref for ref, found in zip(refs, per_ref, strict=True) if not found and not ref.vague)
         if not rows and not missing:
             return None
-        return references.Resolution(refs, tuple(sorted(named)), tuple(rows), missing)
+        bare = references.names_only_places(analysis.question, self._document_names)
+        return references.Resolution(refs, tuple(sorted(named)), tuple(rows), missing, bare)
 
     @cached_property
     def _places(self) -> references.Places:

@@ -107,3 +107,13 @@ def test_another_edition_of_a_held_document_is_noted(chapter_vii):
         assert len(result.notes) == 1
         assert "Bộ luật Lao động 45/2019/QH14" in result.notes[0] and "2012" in result.notes[0]
     assert not chapter_vii.search("Điều 107 Bộ luật Lao động 2019 quy định gì?", top_k=3).notes
+
+
+@pytest.mark.parametrize("question", ["Điều 113 BLLĐ", "dieu 113 bo luat lao dong", "Điều 113 và 114 Bộ luật Lao động"])
+def test_a_question_that_only_names_an_article_reads_it_in_order(chapter_vii, question):
+    # Nothing but the place: its clauses in the document's order, not in the search's.
+    result = chapter_vii.search(question, top_k=8)
+    paths = [h.chunk.path for h in result.hits if "Điều 113" in h.chunk.path]
+    assert result.answer_found and len(paths) >= 3
+    assert "Điều 113" in result.hits[0].chunk.path
+    assert [p[-1] for p in paths[:3]] == ["Khoản 1", "Khoản 2", "Khoản 3"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.references import DocumentNames, Places, Reference, parse, resolve
+from index.references import DocumentNames, Places, Reference, names_only_places, parse, resolve
 from ingest.document import Chunk, DocMeta
 
 
@@ -304,3 +304,23 @@ def test_short_initials_name_a_law_only_in_capitals():
 
 def test_a_decree_with_another_year_is_another_decree_not_an_edition():
     assert NAMES.scan(["Điều 5 Nghị định 145/2019"]) == (set(), True, {})
+
+
+@pytest.mark.parametrize(
+    ("question", "bare"),
+    [
+        ("Điều 113 BLLĐ", True),
+        ("dieu 113 bo luat lao dong", True),
+        ("khoản 2 Điều 5 Nghị định 145/2020/NĐ-CP", True),
+        ("Điều 26 của Điều lệ Công đoàn", True),
+        ("Điều 35 và 36 Bộ luật Lao động?", True),
+        ("Điều 113", True),
+        # Any other word asks about the place's content: the search orders its clauses.
+        ("Điều 113 BLLĐ quy định gì?", False),
+        ("Điều 113 nghỉ hằng năm", False),
+        ("Điều 5 Luật Đất đai", False),  # another document's name is not one of the index's
+        ("Ai ký kế hoạch 48?", False),  # no place at all
+    ],
+)
+def test_a_question_of_only_places_and_names_is_told_apart(question, bare):
+    assert names_only_places(question, NAMES) is bare
