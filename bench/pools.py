@@ -21,6 +21,9 @@ Pools (declared here, used by bench/tune.py; see docs/tuning-results.md):
 - `labour-short`: the Labour Code's Word file indexed alone (as a user would: one file), with
   eval/labour_short.jsonl: short, everyday questions (40 answerable, 10 it does not answer).
                                                                                      HELD OUT
+- `bundled`: the five bundled documents (the `devset` index) with eval/bundled_heldout.jsonl, new
+  questions written in session 13 by a writer who saw neither the dev set's questions nor any
+  result; scored by quote like the dev set.                                          HELD OUT
 
 Leave-one-corpus-out: for each tuning pool P, constants are fitted on the other two and reported
 on P; the final constants are fitted on all three and reported on the held-out pools. In-sample numbers
@@ -54,11 +57,14 @@ TUNING_POOLS = ("devset", "alqac", "laws")
 COMPANION_POOLS = {"laws": ("labour-text",)}
 LABOUR_TEXT = ROOT.parent / "shared" / "external" / "text" / "bo-luat-lao-dong-2019_45-2019-QH14.txt"
 LABOUR_DOCX = "45_2019_LD.docx"
-HELDOUT_POOLS = ("heldout", "labour-short")
+HELDOUT_POOLS = ("heldout", "labour-short", "bundled")
+BUNDLED_HELDOUT = ROOT / "eval" / "bundled_heldout.jsonl"
 # How reports describe a held-out pool beyond `heldout` (which has its own paragraph).
 DESCRIPTIONS = {
     "labour-short": "eval/labour_short.jsonl: short questions asked of the Labour Code's Word file indexed alone, "
     "never fitted on",
+    "bundled": "eval/bundled_heldout.jsonl: new questions over the five bundled documents, written after the dev set "
+    "by a writer who saw neither its questions nor any result, never fitted on",
 }
 
 
@@ -80,7 +86,7 @@ def embedder():
 
 
 def sources(pool: str) -> list[Path]:
-    if pool == "devset":
+    if pool in ("devset", "bundled"):
         return [ROOT / "corpus"]
     if pool in ("laws", "heldout"):
         return [LAWS_DOCX / name for name in LAWS_FILES]
@@ -109,7 +115,7 @@ def _alqac_docs() -> Path:
 
 
 def index_dir(pool: str) -> Path:
-    return INDEX_ROOT / {"heldout": "laws", "labour-short": "labour-docx"}.get(pool, pool)
+    return INDEX_ROOT / {"heldout": "laws", "labour-short": "labour-docx", "bundled": "devset"}.get(pool, pool)
 
 
 def build(pool: str, emb=None):
@@ -121,12 +127,12 @@ def build(pool: str, emb=None):
 
 
 def questions(pool: str) -> list[PoolQuestion]:
-    if pool == "devset":
+    if pool in ("devset", "bundled"):
         from bench.devset import load_devset
 
         return [
             PoolQuestion(q.id, q.question, q.answerable, frozenset({(q.doc, q.quote)}) if q.answerable else frozenset(), q.slice)
-            for q in load_devset()
+            for q in (load_devset() if pool == "devset" else load_devset(BUNDLED_HELDOUT))
         ]
     if pool == "labour-text":
         return [

@@ -205,6 +205,8 @@ class Bench:
         from bench.devset import load_devset
 
         self._dev = {q.id: q for q in load_devset()}
+        if "bundled" in names:
+            self._dev |= {q.id: q for q in load_devset(pools.BUNDLED_HELDOUT)}
         self._correct: dict[tuple[int, int], bool] = {}
         self._pseudo: dict[tuple[str, str | None, int], np.ndarray] = {}
         self._offtopic: dict[tuple[str, str | None], float | None] = {}
@@ -298,7 +300,7 @@ class Bench:
 
     def _is_correct(self, item: Item, row: int) -> bool:
         chunk = self.searchers[item.index].store.chunks[row]
-        if item.pool == "devset":
+        if item.pool in ("devset", "bundled"):  # scored by quote
             from bench.devset import is_correct
 
             return is_correct(chunk.doc_id, chunk.text, self._dev[item.question.id])
@@ -650,7 +652,7 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
             "baseline": report(bench, own[p], BASELINE, None),
             "by_language": {
                 lang: report(bench, [it for it in own[p] if it.question.slice == lang], values, model)
-                for lang in ("vi", "vi-noaccent", "en")
+                for lang in sorted({it.question.slice for it in own[p]})
             },
         }
         for p in pools.HELDOUT_POOLS

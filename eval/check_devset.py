@@ -18,7 +18,11 @@ Checks (exit status 1 if any fails):
   * the canonical question and its English variant are present;
   * counts per slice meet the targets in eval/README.md.
 
-Usage: python3 eval/check_devset.py [path/to/devset.jsonl]
+With --heldout (eval/bundled_heldout.jsonl, a held-out set over the same corpus): ids look like
+h001, unaccented/english rows may stand alone (pair = null), and the canonical-question and
+count checks are skipped; every other check applies.
+
+Usage: python3 eval/check_devset.py [path/to/devset.jsonl] [--heldout]
 Only the standard library is used.
 """
 import json
@@ -82,7 +86,7 @@ def load_corpus():
     return docs
 
 
-def main(path):
+def main(path, heldout=False):
     errors = []
     warnings = []
     err = errors.append
@@ -109,8 +113,9 @@ def main(path):
     by_id = {}
     for r in rows:
         rid = r["id"]
-        if not isinstance(rid, str) or not re.fullmatch(r"q\d{3,}", rid):
-            err(f"{rid!r}: id must look like q001")
+        prefix = "h" if heldout else "q"
+        if not isinstance(rid, str) or not re.fullmatch(prefix + r"\d{3,}", rid):
+            err(f"{rid!r}: id must look like {prefix}001")
         if rid in by_id:
             err(f"{rid}: duplicate id")
         by_id[rid] = r
@@ -174,6 +179,8 @@ def main(path):
         if r["slice"] == "accented":
             if r["pair"] is not None:
                 err(f"{rid}: accented row must have pair = null")
+        elif heldout and r["pair"] is None:
+            pass  # a standalone unaccented or English question
         else:
             p = by_id.get(r["pair"])
             if p is None:
@@ -189,7 +196,9 @@ def main(path):
         if r["slice"] in ("accented", "abbrev") and not has_diacritics(q):
             err(f"{rid}: {r['slice']} question has no diacritics")
 
-    # --- canonical items
+    # --- canonical items and counts (the dev set's own targets)
+    if heldout:
+        return report(path, rows, docs, warnings, errors)
     canon = [r for r in rows if r["slice"] == "accented" and r["question"] == CANON_Q]
     if len(canon) != 1 or canon[0]["quote"] != CANON_QUOTE:
         err("canonical question missing or with wrong quote")
@@ -225,7 +234,15 @@ def main(path):
         if d not in covered:
             err(f"document not covered by any accented question: {d}")
 
-    # --- report
+    return report(path, rows, docs, warnings, errors)
+
+
+def report(path, rows, docs, warnings, errors):
+    def cnt(slice_, answerable=None, paraphrased=None):
+        return sum(1 for r in rows if r["slice"] == slice_
+                   and (answerable is None or r["answerable"] == answerable)
+                   and (paraphrased is None or r["paraphrased"] == paraphrased))
+
     print(f"{len(rows)} rows in {path}")
     for s in SLICES:
         print(f"  {s:11s} total={cnt(s):3d} answerable={cnt(s, True):3d} "
@@ -246,4 +263,5 @@ def main(path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_DEVSET))
+    args = [a for a in sys.argv[1:] if a != "--heldout"]
+    sys.exit(main(args[0] if args else DEFAULT_DEVSET, heldout="--heldout" in sys.argv[1:]))

@@ -58,3 +58,29 @@ def test_the_dev_sets_added_unanswerable_questions_are_new_and_carry_no_gold():
     assert all(r["question"].isascii() for r in extra if r["slice"] == "unaccented")
     assert not {r["question"].lower() for r in extra} & {r["question"].lower() for r in dev}
     assert len({r["id"] for r in extra + dev}) == len(extra) + len(dev)
+
+
+def _devset_checker():
+    spec = importlib.util.spec_from_file_location("check_devset", ROOT / "eval" / "check_devset.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("name", "heldout"), [("devset.jsonl", False), ("bundled_heldout.jsonl", True)])
+def test_question_set_matches_the_bundled_corpus(name, heldout, capsys):
+    # Every quote is in its document, once, inside one line (the checker a question writer runs).
+    assert _devset_checker().main(str(ROOT / "eval" / name), heldout=heldout) == 0, capsys.readouterr().out
+
+
+def test_the_bundled_held_out_set_is_new():
+    import json
+
+    def rows(name: str) -> list[dict]:
+        return [json.loads(x) for x in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+    held, dev = rows("bundled_heldout.jsonl"), rows("devset.jsonl") + rows("devset_unanswerable.jsonl")
+    assert {r["slice"] for r in held} >= {"accented", "unaccented", "english"}
+    assert any(not r["answerable"] for r in held)
+    assert not {r["question"].lower() for r in held} & {r["question"].lower() for r in dev}
+    assert not {r["id"] for r in held} & {r["id"] for r in dev}
