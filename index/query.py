@@ -64,7 +64,7 @@ def validate_question(question: str) -> str:
     if len(text) > MAX_QUESTION_CHARS:
         raise QueryError(
             f"Câu hỏi quá dài ({len(text):,} ký tự; tối đa {MAX_QUESTION_CHARS:,}). "
-            "Hãy hỏi ngắn gọn một ý, hoặc tách thành nhiều câu hỏi.".replace(",", ".")
+            "Hãy hỏi ngắn gọn một ý hoặc tách thành nhiều câu hỏi.".replace(",", ".")
         )
     letters = [c for c in text if c.isalpha()]
     if not letters and not any(c.isdigit() for c in text):

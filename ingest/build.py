@@ -9,7 +9,10 @@ What happens to documents already in the index:
   paths but whose file is gone are removed, and every other document is kept;
 - `replace=True` (`--replace`) makes the index hold exactly the documents found in the paths;
 - `remove` drops documents by id.
-A file that used to index and is now broken keeps its previous version.
+A file that used to index and is now broken keeps its previous version; a given path that does
+not exist (moved, an unmounted share) removes none of its documents; a run that would leave the
+index with no document writes nothing (`BuildReport.not_removed`). A file reached twice (named
+and inside a named folder) is one document, and the index's own folder is never read.
 
 Every build is a new build folder made live atomically (index/store.py). Where the live index is
 reused and its backend can update in place (milvus: `extra["update_live"]`), the backend writes
@@ -55,12 +58,12 @@ from index.store import (
 from ingest.chunking import CHUNKERS, MAX_CHARS, indexed_text
 from ingest.document import Chunk, Document
 from ingest.loaders import LoadError
-from ingest.pipeline import Skipped, collect_files, content_hash, read_bytes, read_document
+from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, read_bytes, read_document
 
 # Bump when parsing or chunking changes what a document turns into: every document re-parses.
 # 7: Word automatic numbering written out (ingest/docx_numbering.py); 8: an article's "2.3." clauses
 # keep their points like a khoản, and a signature table of two parties ("ĐẠI DIỆN …") closes the body.
-PARSER_VERSION = 8
+PARSER_VERSION = 9
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.
@@ -93,6 +96,9 @@ class BuildReport:
     rebuilt_because: str | None = None
     seconds: float = 0.0
     written: bool = False
+    # Would have been removed, but nothing else would be left: an index is never emptied, so
+    # nothing was written and these are still in it.
+    not_removed: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -146,14 +152,28 @@ def _inside(source: str, roots: list[Path]) -> bool:
     return any(path == root or root in path.parents for root in roots)
 
 
+def _say_kept(skip: Skipped, kept: dict[str, _Entry]) -> Skipped:
+    """A missing path's skip line, saying how many of its documents the index still holds."""
+    if skip.reason != NOT_FOUND:
+        return skip
+    root = Path(skip.source).resolve()
+    held = sum(_inside(e.document.source, [root]) for e in kept.values())
+    return Skipped(skip.source, f"{skip.reason}; giữ nguyên {held} văn bản đã lập chỉ mục từ đường dẫn này") if held else skip
+
+
 def limit_error(path: Path, chunks: int | None, chars: int, max_chunks: int) -> LoadError:
-    what = f"{chunks:,} đoạn" if chunks is not None else f"{chars:,} ký tự"
+    what = f"{_thousands(chunks)} đoạn" if chunks is not None else f"{_thousands(chars)} ký tự"
     return LoadError(
         path,
-        f"văn bản quá dài ({what}; tối đa {max_chunks:,} đoạn một văn bản). "
+        f"văn bản quá dài ({what}; tối đa {_thousands(max_chunks)} đoạn một văn bản). "
         "Hãy tách tệp thành nhiều tệp nhỏ hơn (ví dụ theo chương), "
-        "hoặc tăng giới hạn HOIDAP_MAX_DOC_CHUNKS nếu chấp nhận thời gian lập chỉ mục lâu".replace(",", "."),
+        "hoặc tăng giới hạn HOIDAP_MAX_DOC_CHUNKS nếu chấp nhận thời gian lập chỉ mục lâu.",
     )
+
+
+def _thousands(n: int) -> str:
+    """12.345: Vietnamese groups thousands with dots (only the number, not the sentence's commas)."""
+    return f"{n:,}".replace(",", ".")
 
 
 def update_index(
@@ -195,9 +215,11 @@ def update_index(
                 rows = rows_of.get(doc_id, [])
                 old[doc_id] = _Entry(doc, [previous.chunks[i] for i in rows], np.asarray(previous.vectors[rows]))
 
-        files, skipped = collect_files(sources)
-        report.skipped.extend(skipped)
-        roots = [Path(s).resolve() for s in sources]
+        files, skipped = collect_files(sources, skip=directory)
+        # A named path that is not there (moved, an unmounted share) says nothing about its
+        # documents: they are kept, also with replace, and its skip line says so.
+        missing = [Path(s.source).resolve() for s in skipped if s.reason == NOT_FOUND]
+        roots = [root for root in (Path(s).resolve() for s in sources) if root not in missing]
         if previous is None and reason is not None and not replace:
             # The old build cannot be reused (damaged, other model, other tokens): its documents
             # that still exist elsewhere are read again, so a rebuild loses none of them.
@@ -205,12 +227,18 @@ def update_index(
                 Path(src) for src in dict.fromkeys(recorded_sources(directory))
                 if Path(src).is_file() and not _inside(src, roots)
             )
-        entries: dict[str, _Entry] = {}
-        if not replace:
-            # Kept: documents from elsewhere. Documents from inside the given paths come back
-            # below if their file is still there; if not, they were deleted and are removed.
-            entries = {k: v for k, v in old.items() if k not in remove and not _inside(v.document.source, roots)}
-            report.kept = sorted(entries)
+        # Kept: documents from elsewhere (with replace, only those under a missing path).
+        # Documents from inside the given paths come back below if their file is still there; if
+        # not, they were deleted and are removed.
+        entries = {
+            k: v
+            for k, v in old.items()
+            if k not in remove
+            and not _inside(v.document.source, roots)
+            and (not replace or _inside(v.document.source, missing))
+        }
+        report.kept = sorted(entries)
+        report.skipped.extend(_say_kept(skip, entries) for skip in skipped)
         # A kept document's id is taken: a new file of the same name from elsewhere gets
         # "folder/name" instead of silently replacing it.
         seen: set[str] = set(entries)
@@ -242,6 +270,10 @@ def update_index(
             entries[doc_id] = _Entry(document, chunks, None)
             (report.changed if doc_id in old else report.added).append(doc_id)
 
+        if not entries:
+            # Nothing would be left: the index is not emptied, its documents stay as they are.
+            report.not_removed = sorted(set(old))
+            entries = old
         report.removed = sorted(set(old) - set(entries))
         report.documents = len(entries)
         report.chunks = sum(len(e.chunks) for e in entries.values())
@@ -249,7 +281,7 @@ def update_index(
         if previous is not None and not rebuild and unchanged and calibration_is_current(previous.manifest):
             report.seconds = time.perf_counter() - started
             return report
-        if not entries:
+        if not entries or report.not_removed:
             report.seconds = time.perf_counter() - started
             return report
 

@@ -90,10 +90,11 @@ def remove_document(
     embedder: Embedder,
     settings: Settings | None = None,
 ) -> BuildReport:
-    """Drop a document from the index; delete its saved upload if it was one."""
+    """Drop a document from the index; delete its saved upload if it was one. The index's last
+    document is not removed (an index is never emptied: `report.not_removed`), nor its file."""
     source = store.documents[doc_id].source if doc_id in store.documents else None
     report = update_index([], index_dir, embedder, remove=[doc_id], **_build_options(settings))
-    if source:
+    if source and doc_id in report.removed:
         path = Path(source).resolve()
         if path.parent == upload_dir.resolve() and path.is_file():
             path.unlink()

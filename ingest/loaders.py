@@ -9,7 +9,9 @@ Output convention (consumed by the normalization/structure parser):
   an ``<h1>``..``<h6>`` (HTML), is wrapped as ``**text**`` — a heading hint,
   the same convention as the Markdown-ish seed texts;
 * a table row is one line with its cells joined by ``" | "``; the rows of a
-  table are consecutive lines forming one block;
+  table are consecutive lines forming one block; a Word table before any
+  paragraph of text (the header block) gives one such line per paragraph or
+  line break of its cells, paired by rank ("Số: 07/QĐ-CĐCS | Hà Nội, ngày …");
 * line endings are ``\\n``; Unicode normalization is left to the caller.
 
 Failures raise :class:`LoadError` with a short Vietnamese ``reason`` that the
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -54,6 +57,8 @@ _FORMAT_BY_SUFFIX = {
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_FORMAT_BY_SUFFIX)
 
+# Word 97-2003 (.doc) files are OLE compound files; renamed to .docx they are not a zip at all.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A .docx is a zip: refuse archives that inflate far beyond the upload limit
 # (zip bombs) before python-docx decompresses them into memory.
 _MAX_DOCX_INFLATION = 10
@@ -130,6 +135,8 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
         text, warnings = _decode_text(data, path)
     elif fmt == "html":
         text, warnings = _html_to_text(data, path)
+    elif fmt == "docx" and data.startswith(_OLE_MAGIC):
+        raise LoadError(path, "tệp Word cũ (.doc) mang đuôi .docx", "hãy mở bằng Word và lưu lại thành .docx")
     elif fmt == "docx":
         text, warnings = _docx_to_text(data, path, max_bytes)
     else:
@@ -385,11 +392,15 @@ def _docx_to_text(data: bytes, path: Path, max_bytes: int) -> tuple[str, list[st
     styles = _DocxStyles(document)
     numbering = DocxNumbering(document)
     blocks: list[str] = []
+    # Tables before the first paragraph of text are the header block (issuer and "Số: …" beside
+    # the national motto and the date): metadata reads it line by line, as in a PDF.
+    in_header = True
     for element in _docx_blocks(document.element.body):
         if element.tag == qn("w:p"):
             text = _docx_paragraph(Paragraph(element, document), styles, numbering)
+            in_header = in_header and not text
         else:
-            text = _docx_table(Table(element, document), styles, numbering)
+            text = _docx_table(Table(element, document), styles, numbering, header=in_header)
         if text:
             blocks.append(text)
     warnings = []
@@ -476,32 +487,68 @@ def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles, numbering: DocxNu
     return text
 
 
-def _docx_table(table: Table, styles: _DocxStyles, numbering: DocxNumbering) -> str:
+def _docx_table(table: Table, styles: _DocxStyles, numbering: DocxNumbering, header: bool = False) -> str:
+    """A table's rows, one line each with the cell texts joined by " | ".
+
+    A `header` table is read line by line instead: a cell's paragraphs (and soft line breaks)
+    stay apart, side by side with the other cells' lines of the same rank ("CÔNG ĐOÀN CƠ SỞ … |
+    Độc lập - Tự do - Hạnh phúc", "Số: 07/QĐ-CĐCS | Vân Hà, ngày …"), so that "Số:" opens a line
+    instead of ending a run-on issuer cell.
+    """
     rows: list[str] = []
     for tr in table._tbl.tr_lst:
-        cells: list[str] = []
-        for tc in tr.tc_lst:
-            # A vertically merged cell repeats on every row it spans; only the
-            # first ("restart") holds the text.
-            if tc.vMerge not in (None, "restart"):
-                continue
-            # All paragraphs of the cell, including those of nested tables.
-            paragraphs = tc.xpath(".//w:p[not(ancestor::w:txbxContent)]")
-            texts = []
-            for p in paragraphs:
-                label = numbering.label(p, p.style or styles.default_paragraph)
-                text = "".join(run.text for run in _docx_runs(p, table))
-                texts.append(f"{label} {text}" if label and text.strip() else text)
-            cells.append(" ".join(texts))
-        row = _join_cells(cells)
-        if row:
-            rows.append(row)
+        # A vertically merged cell repeats on every row it spans; only the
+        # first ("restart") holds the text.
+        cells = [
+            _docx_cell_texts(tc, table, styles, numbering)
+            for tc in tr.tc_lst
+            if tc.vMerge in (None, "restart")
+        ]
+        if header:
+            columns = [[ln for text in cell for ln in _header_lines(text)] for cell in cells]
+            depth = max((len(column) for column in columns), default=0)
+            for k in range(depth):
+                row = _join_cells(column[k] if k < len(column) else "" for column in columns)
+                if row:
+                    rows.append(row)
+        else:
+            row = _join_cells(" ".join(cell) for cell in cells)
+            if row:
+                rows.append(row)
     return "\n".join(rows)
+
+
+def _docx_cell_texts(
+    tc: BaseOxmlElement, table: Table, styles: _DocxStyles, numbering: DocxNumbering
+) -> list[str]:
+    """The text of every paragraph of a cell, including those of nested tables, with its list label."""
+    texts = []
+    for p in tc.xpath(".//w:p[not(ancestor::w:txbxContent)]"):
+        label = numbering.label(p, p.style or styles.default_paragraph)
+        text = "".join(run.text for run in _docx_runs(p, table))
+        texts.append(f"{label} {text}" if label and text.strip() else text)
+    return texts
+
+
+# The rule drawn under the issuer and the motto ("-------", "_____").
+_RULE_LINE = re.compile(r"[-–—_=.*\s]*")
+
+
+def _header_lines(text: str) -> list[str]:
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return [line for line in lines if not _RULE_LINE.fullmatch(line)]  # also drops empty lines
 
 
 # --------------------------------------------------------------------------
 # PDF
 
+
+# pypdf logs what it repairs in a malformed PDF ("invalid pdf header", "EOF marker not found") in
+# English; with no handler configured Python prints that on the user's terminal. The Vietnamese
+# skip line or warning already says what matters, so pypdf's log goes nowhere.
+_PYPDF_LOG = logging.getLogger("pypdf")
+_PYPDF_LOG.addHandler(logging.NullHandler())
+_PYPDF_LOG.propagate = False
 
 _PDF_SPACES = re.compile(r"[ \t\u00a0]{2,}")
 

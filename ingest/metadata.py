@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.document import DocMeta, readable_file_name, shorten
-from ingest.normalize import Line
+from ingest.normalize import Line, fold
 from ingest.structure import match_marker
 
 DOC_TYPES = (
@@ -45,12 +45,19 @@ DOC_TYPES = (
     "BIÊN BẢN",
 )
 _TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
+# A type line typed without diacritics ("QUY CHE"), read only when it is the whole line: words
+# like "DE AN", "LUAT" also start ordinary sentences once the accents are gone.
+_UNACCENTED_TYPES = {fold(t).upper(): t for t in DOC_TYPES}
 
 # "Số 48-KH/ĐĐTLD", "Số:13/CTr-LĐLĐ", "Bộ luật số: 45/2019/QH14", "Số: 145/2020/NĐ-CP"
 _NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị định)\s+)?[Ss]ố\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
 _INLINE_NUMBER = re.compile(r"\b[Ss]ố\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
-_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^([^\d,]{2,40}),\s*ngày\s+\d{1,2}\s+tháng", re.IGNORECASE)
+# Headers typed without diacritics: "So: 03/QC-CD" — only with a symbol ("/"), since "So" is
+# also an everyday word.
+_NUMBER_UNACCENTED = re.compile(r"^(?:So|SO)\s*:?\s*(\d[0-9A-Za-zĐđ\-.]*/[0-9A-Za-zĐđ/\-.]*[0-9A-Za-zĐđ])")
+# "ngày 02 tháng 6 năm 2025", also typed "ngay 02 thang 6 nam 2025".
+_DATE = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^([^\d,]{2,40}),\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng", re.IGNORECASE)
 
 # The issuing body as the preamble names it: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …".
 _ISSUER = (
@@ -150,10 +157,16 @@ def find_header_end(lines: list[Line]) -> int:
     return 0
 
 
+def _number(text: str) -> str | None:
+    """"07/QĐ-CĐCS" from a header line "Số: 07/QĐ-CĐCS" (or "So: …" typed without diacritics)."""
+    m = _NUMBER.match(text) or _NUMBER_UNACCENTED.match(text)
+    return m.group(1).rstrip(".") if m else None
+
+
 def _type_of(text: str) -> str | None:
     m = _TYPE_LINE.match(text)
     if not m:
-        return None
+        return _UNACCENTED_TYPES.get(text)
     rest = m.group(2).strip()
     # "KẾ HOẠCH" alone, or "CHƯƠNG TRÌNH Công tác công đoàn năm 2025"; not a sentence that
     # merely starts with "LUẬT" inside a paragraph.
@@ -165,7 +178,7 @@ def _type_of(text: str) -> str | None:
 def _is_title_line(line: Line, first: bool) -> bool:
     """The summary line(s) under the type line: the first one unless it is clearly body text."""
     text = line.text
-    if match_marker(text) or _NUMBER.match(text) or text.endswith(":") or len(text) > 400:
+    if match_marker(text) or _number(text) or text.endswith(":") or len(text) > 400:
         return False
     if first:
         return not text.startswith(("Căn cứ", "Ngày ")) or line.bold
@@ -202,18 +215,12 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             title = _tidy_title(" ".join(t for t in title_lines if t)) or None
             break
 
-    number = None
-    for text in head_text:
-        m = _NUMBER.match(text)
-        if m:
-            number = m.group(1).rstrip(".")
-            break
-    number = number or inline_number
+    number = next((n for n in map(_number, head_text) if n), None) or inline_number
 
     date = place = None
     for text in head_text:
         m = _DATE.search(text)
-        if m and ("ngày" in text[:60].lower()):
+        if m and re.search(r"ng[àa]y", text[:60], re.IGNORECASE):
             day, month, year = (int(g) for g in m.groups())
             date = f"{year:04d}-{month:02d}-{day:02d}"
             pm = _PLACE_DATE.match(text)

@@ -67,25 +67,46 @@ def read_document(path: str | Path, data: bytes | None = None, doc_id: str | Non
 
 
 _OUTSIDE = "liên kết tượng trưng trỏ ra ngoài thư mục đã chọn: không đọc"
+NOT_FOUND = "không tìm thấy tệp hoặc thư mục"
+UNSUPPORTED = "định dạng không hỗ trợ"
+_LOCK_FILE = "tệp khóa tạm của Word (tạo ra khi văn bản đang mở), không phải văn bản"
+# Formats Word opens and can save as .docx: the skip line says so instead of only "not supported".
+_SAVE_AS_DOCX = frozenset({".doc", ".rtf", ".odt"})
+# Word (and Excel, PowerPoint) write "~$name.docx" beside a document while it is open: a few
+# bytes naming who opened it, never a document.
+_LOCK_PREFIX = "~$"
 
 
-def _walk(root: Path) -> tuple[list[Path], list[Skipped]]:
-    """Files under `root`, sorted, hidden ones left out. Symbolic links are never followed out
-    of `root`: nothing outside what the user chose to index is read."""
+def _unsupported(path: Path) -> str:
+    if path.suffix.lower() in _SAVE_AS_DOCX:
+        return f"{UNSUPPORTED} (hãy mở bằng Word và lưu lại thành .docx)"
+    return UNSUPPORTED
+
+
+def _walk(root: Path, skip: Path | None = None) -> tuple[list[Path], list[Skipped]]:
+    """Files under `root`, sorted, hidden ones and Word lock files left out, and nothing of the
+    folder `skip` (the index being built, which may sit inside the folder it indexes). Symbolic
+    links are never followed out of `root`: nothing outside what the user chose to index is read."""
     real_root = root.resolve()
     found: list[Path] = []
     skipped: list[Skipped] = []
     for folder, dirs, names in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for d in list(dirs):
-            link = Path(folder) / d
-            if link.is_symlink():
+            sub = Path(folder) / d
+            if sub.is_symlink():
                 dirs.remove(d)  # inside links would duplicate files; outside ones leave the folder
-                if not _resolves_inside(link, real_root):
-                    skipped.append(Skipped(str(link), _OUTSIDE))
+                if not _resolves_inside(sub, real_root):
+                    skipped.append(Skipped(str(sub), _OUTSIDE))
+            elif _is_index(sub, skip):
+                dirs.remove(d)
+        # Documents kept in the index folder itself are read, its own files are not.
+        own_folder = skip is not None and Path(folder).resolve() == skip.resolve()
         for name in names:
             child = Path(folder) / name
-            if name.startswith("."):
+            if name.startswith((".", _LOCK_PREFIX)):
+                continue
+            if own_folder and child.suffix.lower() not in SUPPORTED_SUFFIXES:
                 continue
             if child.is_symlink() and not _resolves_inside(child, real_root):
                 skipped.append(Skipped(str(child), _OUTSIDE))
@@ -94,24 +115,52 @@ def _walk(root: Path) -> tuple[list[Path], list[Skipped]]:
     return sorted(found), skipped
 
 
-def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
-    """Expand folders (recursively, sorted) into supported files; report what cannot be used."""
+# The index's own subfolders, pruned when the folder given to ingest is the index folder itself.
+_INDEX_PARTS = frozenset({"builds", "cache"})
+
+
+def _is_index(folder: Path, skip: Path | None) -> bool:
+    """Whether `folder` (not a link) is the index folder `skip` or one of its own subfolders."""
+    if skip is None:
+        return False
+    real, index = folder.resolve(), skip.resolve()
+    return real == index or (real.parent == index and folder.name in _INDEX_PARTS)
+
+
+def collect_files(paths: Iterable[str | Path], skip: Path | None = None) -> tuple[list[Path], list[Skipped]]:
+    """Expand folders (recursively, sorted) into supported files; report what cannot be used.
+    A file reached twice (named and inside a named folder, or through a link) is one file, the
+    first way it was reached; `skip` is a folder never read (the index being built)."""
     files: list[Path] = []
     skipped: list[Skipped] = []
+    seen: set[Path] = set()
+
+    def first(path: Path) -> bool:
+        real = path.resolve()
+        if real in seen:
+            return False
+        seen.add(real)
+        return True
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            children, outside = _walk(path)
+            children, outside = _walk(path, skip)
             skipped.extend(outside)
-            for child in children:
+            for child in filter(first, children):
                 if child.suffix.lower() in SUPPORTED_SUFFIXES:
                     files.append(child)
                 else:
-                    skipped.append(Skipped(str(child), "định dạng không hỗ trợ"))
+                    skipped.append(Skipped(str(child), _unsupported(child)))
         elif path.is_file():
-            files.append(path)
+            if not first(path):
+                continue
+            if path.name.startswith(_LOCK_PREFIX):
+                skipped.append(Skipped(str(path), _LOCK_FILE))
+            else:
+                files.append(path)
         else:
-            skipped.append(Skipped(str(path), "không tìm thấy tệp hoặc thư mục"))
+            skipped.append(Skipped(str(path), NOT_FOUND))
     return files, skipped
 
 

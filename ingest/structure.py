@@ -18,6 +18,8 @@ Received documents vary the legal styles: "Điều 5:" or "Điều 5 - Title" or
 "Điều 5. Title", points lettered "a." for "a)", "CHƯƠNG I" with its title on the next line in title
 case. A line "a. …" is a point only inside a sequence (an "a." followed by "b.", or the next
 letter after an open point), so a sentence or an initial that happens to start with "a." stays text.
+A text typed without diacritics has "Dieu 3.", "Chuong II", "Muc 1", "Phan I", "PHU LUC": the same
+levels, cited with the accented word ("Điều 3").
 """
 
 from __future__ import annotations
@@ -32,7 +34,18 @@ _LEGAL_RANK = {"appendix": 0, "part": 0, "chapter": 1, "mucluc": 2, "article": 3
 
 _ROMAN = r"[IVXLC]{1,6}"
 
-# The one "Điều N" heading pattern of the project (bench/ and eval/ import it):
+
+def _unaccented_tail(stops: str) -> str:
+    """What may follow the number of a level word typed without diacritics: the end of the line,
+    one of `stops` not opening a figure, a dash, or a capitalised title — never running lower-case
+    text. One group per branch; the one that matched holds the title."""
+    return rf"\b(?:\s*[{stops}](?!\s*\d)\s*(.*)|\s+[-–—]\s*(.*)|\s+(?=[A-Z])(.*)|\s*)$"
+
+
+# Labels use the accented word whichever way the heading was typed: "Dieu 3" is cited "Điều 3".
+_ACCENTED_WORD = {"phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều"}
+
+# The one "Điều N" heading pattern of the project (bench/ and eval/ use it through match_article):
 # "Điều 105. Thời giờ…", "Điều 5: …", "Điều 5 - …", a bare "Điều 105", or "Điều 26 Quyền của
 # công đoàn" (title on the same line, no punctuation). Not a wrapped cross-reference at the start
 # of a line: "Điều 169 của Luật này." (lower case follows) or "Điều 35 Bộ luật này" (a law's name
@@ -42,15 +55,28 @@ _LAW_NAMES = r"(?:Bộ luật|Luật|Nghị định|Nghị quyết|Thông tư|Hi
 # trên …", "Điều 7 BLLĐ quy định …" (an abbreviation followed by running text).
 _LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _SENTENCE = rf"(?:\S+\s+){{0,3}}(?:này|nói trên|trên đây)\b|[A-ZĐ]{{2,}}\s+[{_LOWER}]"
-ARTICLE_HEADING = re.compile(
-    r"^\s*((?:Điều|ĐIỀU)\s+\d+[a-zđ]?)"
-    r"(?:\s*[.:]\s*(.*)|\s+[-–—]\s*(.*)|\s+(?!" + _LAW_NAMES + r")(?!" + _SENTENCE + r")(?=[A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])(.*)|\s*)$"
+
+
+def _article_heading(word: str, law_names: str, sentence: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s*({word}\s+\d+[a-zđ]?)"
+        r"(?:\s*[.:]\s*(.*)|\s+[-–—]\s*(.*)|\s+(?!" + law_names + r")(?!" + sentence + r")(?=[A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])(.*)|\s*)$"
+    )
+
+
+ARTICLE_HEADING = _article_heading("(?:Điều|ĐIỀU)", _LAW_NAMES, _SENTENCE)
+# The same heading in a text typed without diacritics ("Dieu 3. Che do hop"), with the same
+# exclusions spelt the same way ("Dieu 35 Bo luat Lao dong …", "Dieu 5 Quy che nay …").
+ARTICLE_HEADING_UNACCENTED = _article_heading(
+    "(?:Dieu|DIEU)",
+    r"(?:Bo luat|Luat|Nghi dinh|Nghi quyet|Thong tu|Hien phap|Phap lenh|Quyet dinh|Dieu le|Khoan|Diem)\b",
+    r"(?:\S+\s+){0,3}(?:nay|noi tren|tren day)\b|[A-Z]{2,}\s+[a-z]",
 )
 
 
 def match_article(text: str) -> tuple[str, str] | None:
     """("105", "Thời giờ làm việc bình thường") when the line is an article heading, else None."""
-    m = ARTICLE_HEADING.match(text)
+    m = ARTICLE_HEADING.match(text) or ARTICLE_HEADING_UNACCENTED.match(text)
     if not m:
         return None
     number = m.group(1).split()[-1]
@@ -65,6 +91,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("article", ARTICLE_HEADING),
     # An appendix closes the articles before it ("PHỤ LỤC" of Nghị định 293/2025).
     ("appendix", re.compile(r"^(PHỤ LỤC(?: [IVXLC]+| \d+)?)\b[.:]?\s*(.*)$")),
+    # The legal levels typed without diacritics. Without accents "Muc" is also mức (a level, "Muc 1
+    # trieu dong", "Muc 2: 500.000 dong") and "Phan" a surname, hence the stricter tail; a Mục is
+    # never introduced by ":".
+    ("part", re.compile(rf"^((?:Phan|PHAN) (?:{_ROMAN}|\d+)){_unaccented_tail('.:')}")),
+    ("chapter", re.compile(rf"^((?:Chuong|CHUONG) (?:{_ROMAN}|\d+)){_unaccented_tail('.:')}")),
+    ("mucluc", re.compile(rf"^((?:Muc|MUC) (?:\d+|{_ROMAN})){_unaccented_tail('.')}")),
+    ("article", ARTICLE_HEADING_UNACCENTED),
+    ("appendix", re.compile(r"^(PHU LUC(?: [IVXLC]+| \d+)?)\b[.:]?\s*(.*)$")),
     ("roman", re.compile(rf"^({_ROMAN})[.)]\s*(.*)$")),
     ("dec3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
     ("dec2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
@@ -118,7 +152,7 @@ def match_marker(text: str) -> tuple[str, str, str] | None:
             number = " ".join(m.group(1).split())
             rest = next((g for g in m.groups()[1:] if g is not None), "").strip()
             return style, number, rest
-        number, rest = m.group(1), (m.group(2) or "").strip()
+        number, rest = m.group(1), next((g for g in m.groups()[1:] if g is not None), "").strip()
         if style == "roman" and not _plausible_roman(number, rest):
             continue
         if style in NUMBERED_CLAUSE_STYLES and not rest:
@@ -181,9 +215,10 @@ def _label(section: Section) -> str:
     if style == "roman":
         return f"{number}. {title}".strip() if len(title) <= 120 else f"{number}."
     if style == "appendix":
-        return "Phụ lục" + number[len("PHỤ LỤC") :]
+        return " ".join(["Phụ lục", *number.split()[2:]])
     if style in {"part", "chapter", "mucluc", "article"}:
         word, _, rest = number.partition(" ")
+        word = _ACCENTED_WORD.get(word.lower(), word)
         return f"{word[:1].upper()}{word[1:].lower()} {rest}"
     if section.in_article and style == "arabic":
         return f"Khoản {number}"

@@ -10,7 +10,9 @@ indexing them; needs no model and reads only the paths given.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -25,6 +27,18 @@ def _article(path: tuple[str, ...]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        code = _report(argv)
+        sys.stdout.flush()  # inside the try: a small report is written only here
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): end quietly. stdout now leads nowhere, so the
+        # interpreter's last flush cannot fail again on the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return code
+
+
+def _report(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest.structure_report", description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--long", type=int, default=1500, help="list chunks longer than this (characters)")

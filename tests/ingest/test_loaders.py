@@ -324,6 +324,36 @@ def test_docx_table_in_order_with_merged_cells() -> None:
     assert text == "Trước bảng\n\nGộp ngang | C\nGộp dọc | x\ny | z\n\nSau bảng"
 
 
+def test_docx_header_table_is_read_line_by_line() -> None:
+    """The header block of an official document is a two-column table whose cells hold several
+    paragraphs (or soft line breaks): each stays a line, beside the other cell's line of the same
+    rank, so that "Số: …" opens a line as in a PDF. A data table in the body keeps one line per row."""
+
+    def build(d: docx.document.Document) -> None:
+        d.add_paragraph("")  # an empty paragraph above the header is no body text yet
+        header = d.add_table(rows=1, cols=2)
+        left = header.cell(0, 0)
+        left.text = "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG ANH"
+        for text in ("CÔNG ĐOÀN CƠ SỞ XÃ VÂN HÀ", "-------", "Số: 07/QĐ-CĐCS"):
+            left.add_paragraph(text)
+        motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+        header.cell(0, 1).text = f"{motto}\nVân Hà, ngày 02 tháng 6 năm 2025"  # soft line breaks
+        d.add_paragraph("QUYẾT ĐỊNH")
+        body = d.add_table(rows=1, cols=2)
+        body.cell(0, 0).text = "Đoàn viên sinh con"
+        body.cell(0, 1).text = "500.000 đồng"
+        body.cell(0, 1).add_paragraph("mỗi lần")
+
+    text = load_bytes(docx_bytes(build), "a.docx").text
+    assert text.split("\n\n") == [
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG ANH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "CÔNG ĐOÀN CƠ SỞ XÃ VÂN HÀ | Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 07/QĐ-CĐCS | Vân Hà, ngày 02 tháng 6 năm 2025",
+        "QUYẾT ĐỊNH",
+        "Đoàn viên sinh con | 500.000 đồng mỗi lần",
+    ]
+
+
 def test_docx_runs_outside_plain_paragraph_children() -> None:
     """Text in hyperlinks, tracked insertions and content controls is kept; tracked deletions are not."""
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

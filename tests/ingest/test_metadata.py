@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import read_document
+from tests.ingest.helpers import docx_bytes
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -82,3 +83,49 @@ def test_word_law_metadata_from_header_and_signature_tables(name, expected):
 def test_recipients_in_one_word_table_cell_are_split():
     meta = read_document(LAWS / "12_2022_ND-CP_m_479312.docx").meta
     assert meta.recipients[0] == "Ban Bí thư Trung ương Đảng" and len(meta.recipients) == 19
+
+
+def _decision_with_header_table(soft_breaks: bool) -> bytes:
+    """A decision whose header block is the usual two-column table, its cells written as several
+    paragraphs or as one paragraph with line breaks."""
+    left = ["LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG ANH", "CÔNG ĐOÀN CƠ SỞ XÃ VÂN HÀ", "Số: 07/QĐ-CĐCS"]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Vân Hà, ngày 02 tháng 6 năm 2025"]
+
+    def build(d):
+        table = d.add_table(rows=1, cols=2)
+        for cell, lines in zip(table.row_cells(0), (left, right), strict=True):
+            if soft_breaks:
+                cell.text = "\n".join(lines)
+            else:
+                cell.text = lines[0]
+                for line in lines[1:]:
+                    cell.add_paragraph(line)
+        d.add_paragraph("QUYẾT ĐỊNH")
+        d.add_paragraph("Về việc ban hành mức hỗ trợ đoàn viên năm 2025")
+        d.add_paragraph("Căn cứ Điều lệ Công đoàn Việt Nam;")
+        d.add_paragraph("Điều 1. Hỗ trợ đoàn viên sinh con 500.000 đồng.")
+
+    return docx_bytes(build)
+
+
+@pytest.mark.parametrize("soft_breaks", [False, True])
+def test_number_and_date_from_a_word_header_table_with_lines_in_its_cells(soft_breaks):
+    meta = read_document("qd.docx", data=_decision_with_header_table(soft_breaks)).meta
+    assert (meta.doc_type, meta.number, meta.date, meta.place) == ("QUYẾT ĐỊNH", "07/QĐ-CĐCS", "2025-06-02", "Vân Hà")
+    assert meta.short_name() == "Quyết định 07/QĐ-CĐCS"
+
+
+def test_header_typed_without_diacritics():
+    text = (
+        "CONG DOAN CO SO TRUONG THPT NGUYEN DU\nSo: 03/QC-CD\nHa Noi, ngay 05 thang 9 nam 2025\n"
+        "QUY CHE\nPHOI HOP GIUA HIEU TRUONG VA BAN CHAP HANH CONG DOAN\n"
+        "Dieu 1. Muc dich phoi hop\nDam bao quyen, loi ich hop phap cua giao vien.\n"
+    )
+    meta = read_document("khong-dau.txt", data=text.encode()).meta
+    assert (meta.doc_type, meta.number, meta.date, meta.place) == ("QUY CHẾ", "03/QC-CD", "2025-09-05", "Ha Noi")
+    assert meta.title == "PHOI HOP GIUA HIEU TRUONG VA BAN CHAP HANH CONG DOAN"
+    assert meta.short_name() == "Quy chế 03/QC-CD"
+    # Only a whole line names the type, and "So" only with a symbol: these are ordinary sentences.
+    plain = "DE AN TOAN CHO NGUOI LAO DONG\nSo 2 ben thong nhat nhu sau.\nDieu 1. Pham vi\nAp dung cho toan cong ty.\n"
+    meta = read_document("x.txt", data=plain.encode()).meta
+    assert (meta.doc_type, meta.number) == (None, None)

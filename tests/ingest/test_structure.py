@@ -90,3 +90,32 @@ def test_appendix_closes_the_last_article():
     paths = _paths(root)
     assert ("Phụ lục", "1.") in paths and ("Điều 5", "Khoản 1") in paths
     assert [c.label for c in root.children] == ["Điều 5", "Phụ lục"]
+
+
+def test_level_words_typed_without_diacritics():
+    # As strict as the accented headings; cited with the accented word.
+    root = _tree(
+        "Chuong I\nNHUNG QUY DINH CHUNG\nMuc 1. Pham vi\nDieu 1. Muc dich phoi hop\nDam bao quyen loi.\n"
+        "Dieu 2: Noi dung phoi hop\n1. Hieu truong moi du hop.\n2. Hai ben to chuc hoi nghi.\n"
+        "Dieu 3 Che do hop\nHop dinh ky 6 thang mot lan.\nCHUONG II\nDIEU 4\nPHU LUC"
+    )
+    paths = _paths(root)
+    assert ("Chương I", "Mục 1", "Điều 1") in paths
+    assert ("Chương I", "Mục 1", "Điều 2", "Khoản 2") in paths
+    assert ("Chương I", "Mục 1", "Điều 3") in paths
+    assert ("Chương II", "Điều 4") in paths and ("Phụ lục",) in paths
+    assert root.children[0].title == "NHUNG QUY DINH CHUNG"
+    # Ordinary lines that start with those words (mức, a surname, a cross-reference) stay text.
+    for text in [
+        "Muc 1 trieu dong moi nguoi",
+        "Muc 2: 500.000 dong",
+        "Muc 1.000.000 dong/lan",
+        "Phan Van Tri phu trach",
+        "Chuong 2 tieng dong ho",
+        "Dieu kien lam viec",
+        "Dieu 35 Bo luat Lao dong quy dinh",
+        "Dieu 5 Quy che nay ap dung",
+        "Dieu 169 cua Luat nay.",
+        "Phu luc kem theo",
+    ]:
+        assert match_marker(text) is None, text
