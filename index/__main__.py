@@ -15,9 +15,11 @@ one line on screen and a traceback in the log file (Settings.log_file).
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
+from collections.abc import Iterator
 
 from index.config import Settings
 
@@ -52,6 +54,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return _run(args, settings)
+    except BrokenPipeError:
+        # The reader stopped early (`… | head`): nothing more to say, and nothing to report.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the interpreter flushes it at exit
+        except OSError:
+            pass
+        return 0
     except Exception as exc:  # the last guard: one line for the user, the traceback in the log
         from index.errors import report_unexpected
 
@@ -83,9 +92,11 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.jsonl:
         blank = 0
         out_stream = sys.stdout
-        # Bytes in, decoded per line with replacement: one bad byte never costs the stream.
-        for raw in sys.stdin.buffer:
-            question = raw.decode("utf-8", "replace").rstrip("\r\n").lstrip("\ufeff")
+        # Bytes in, decoded per line with replacement: one bad byte never costs the stream. A
+        # stream that opens with a UTF-16 byte order mark (what Windows PowerShell's `>` writes) is
+        # read as UTF-16 instead of being searched as garbage.
+        for raw in _question_lines(sys.stdin.buffer):
+            question = raw.rstrip("\r\n").lstrip("\ufeff")
             if not question.strip():
                 blank += 1
                 continue
@@ -118,8 +129,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     if result.analysis and result.analysis.shown_as:
         print(f"(Hiểu câu hỏi là: {result.analysis.shown_as})\n")
+    for note in result.notes:
+        print(f"Lưu ý: {note}")
     if not result.answer_found:
         print("Không tìm thấy đoạn nào trong các văn bản trả lời trực tiếp câu hỏi này. Các đoạn gần nhất:\n")
+    elif result.notes:
+        print()
     for rank, hit in enumerate(result.hits, start=1):
         print(f"{rank}. {hit.citation}  [điểm {hit.score:.4f}]")
         print(f"   Mục: {hit.chunk.section}")
@@ -127,6 +142,20 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"   {text_line}")
         print()
     return 0
+
+
+def _question_lines(stream) -> Iterator[str]:
+    """The lines of a question stream as text: UTF-8 (a bad byte replaced, one line at a time), or
+    UTF-16 when the stream starts with its byte order mark."""
+    first = stream.readline()
+    if first[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        text = (first + stream.read()).decode("utf-16", "replace")
+        yield from text.splitlines(keepends=True)
+        return
+    if first:
+        yield first.decode("utf-8", "replace")
+    for raw in stream:
+        yield raw.decode("utf-8", "replace")
 
 
 def _read_line(line: str) -> tuple[str, dict, str | None]:

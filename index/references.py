@@ -581,10 +581,12 @@ def _element_is(element: str, level: str, value: str) -> bool:
     elif level in ("Mục", "Phần") and _ROMAN.match(value.lower()):
         # A plan's top-level heading "III. TỔ CHỨC THỰC HIỆN", or "Mục III", "Phần III".
         return bool(re.match(rf"(?:(?:Mục|Phần)\s+)?{value}(?:\.|\s|$)", element))
+    # Agreements often number "Điều 01.", "Điều 02.": "Điều 2" is that article.
+    value = re.escape(value.lstrip("0") or "0") if value.isdigit() else re.escape(value)
     if level == "Khoản":
         # A law's "Khoản 2", or an agreement's or plan's numbered clause "2." or "3.3." in the article.
-        return element == f"Khoản {value}" or element == f"{value}."
-    return bool(re.match(rf"{level}\s+{re.escape(value)}(?![\w])", element))
+        return re.fullmatch(rf"Khoản 0*{value}|0*{value}\.", element) is not None
+    return bool(re.match(rf"{level}\s+0*{value}(?![\w])", element))
 
 
 def _canonical_number(level: str, value: str) -> str:

@@ -143,3 +143,114 @@ def test_unexpected_error_is_one_line_and_a_log_entry(tmp_path, monkeypatch, cap
     err = capsys.readouterr().err
     assert err.startswith("Lỗi:") and err.count("\n") == 1 and "Traceback" not in err
     assert "manifest exploded" in log.read_text()
+
+
+# --- QA session 13: ingest's first run, its index folder, and a closed pipe ---------------------
+
+
+def test_interrupted_first_build_says_no_index_was_written(tmp_path, monkeypatch, capsys):
+    import ingest.__main__ as cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_run", interrupted)
+    source = tmp_path / "a.txt"
+    source.write_text("Điều 1. Nội dung.", encoding="utf-8")
+    assert cli.main([str(source), "--index", str(tmp_path / "new"), "--quiet"]) == 130
+    err = capsys.readouterr().err
+    assert "chưa ghi chỉ mục nào" in err and "trước đó" not in err and "vectơ đã tính được giữ lại" in err
+
+
+def test_no_path_fills_only_the_default_index_with_the_bundled_corpus(tmp_path, monkeypatch, capsys):
+    import ingest.__main__ as cli
+    import ingest.build
+
+    monkeypatch.delenv("HOIDAP_INDEX", raising=False)
+    built = []
+    monkeypatch.setattr(ingest.build, "update_index", lambda *args, **kwargs: built.append(args))
+    # An index given with --index that holds no documents yet (here: what an interrupted first
+    # build leaves, its embedding cache) is an error asking for the files; nothing is written.
+    index_dir = tmp_path / "r2"
+    (index_dir / "cache").mkdir(parents=True)
+    new_dir = tmp_path / "new"
+    for directory in (index_dir, new_dir):
+        assert cli.main(["--index", str(directory), "--quiet"]) == 2
+        err = capsys.readouterr().err
+        assert "chưa có văn bản nào" in err and "python -m ingest TỆP/THƯ MỤC --index" in err
+    assert built == [] and not new_dir.exists() and not (index_dir / "CURRENT").exists()
+    # The default index, new, still gets corpus/ (the quick start of the README).
+    monkeypatch.setattr(cli, "DEFAULT_INDEX", new_dir)
+    assert cli._default_paths(new_dir) == [str(cli.DEFAULT_CORPUS)]
+
+
+def test_index_that_is_a_file_is_one_line_without_traceback(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Điều 1. Nội dung.", encoding="utf-8")
+    a_file = tmp_path / "la_file"
+    a_file.touch()
+    for index_dir in (a_file, a_file / "sub"):
+        out = run("ingest", str(doc), "--index", str(index_dir), "--quiet")
+        assert out.returncode != 0 and "Traceback" not in out.stderr + out.stdout
+        assert out.stderr.startswith("Lỗi: --index phải là một thư mục") and out.stderr.count("\n") == 1, out.stderr
+        assert str(a_file) in out.stderr
+    assert a_file.is_file() and a_file.stat().st_size == 0
+
+
+def test_structure_report_into_a_closed_pipe_ends_quietly():
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written, as after `| head -1`
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "ingest.structure_report", str(ROOT / "tests" / "data" / "mini-ke-hoach.txt")],
+            cwd=ROOT, stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert out.stderr == "" and out.returncode == 0
+
+
+def test_a_too_long_question_message_has_no_stray_period():
+    import pytest
+
+    from index.query import QueryError, validate_question
+
+    with pytest.raises(QueryError) as error:
+        validate_question("công đoàn " * 500)
+    assert ". hoặc" not in str(error.value) and "một ý hoặc tách" in str(error.value)
+
+
+def test_jsonl_reads_questions_saved_in_utf16(corpus_index):
+    # Windows PowerShell's `>` writes UTF-16 with a byte order mark.
+    questions = "Ai ký kế hoạch 48?\nMục đích của kế hoạch 48?\n".encode("utf-16")
+    out = subprocess.run(
+        [sys.executable, "-m", "index", "--jsonl", "--top-k", "1", "--index", str(corpus_index)],
+        cwd=ROOT, input=questions, capture_output=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr.decode()
+    answers = [json.loads(line) for line in out.stdout.decode("utf-8").strip().split("\n")]
+    assert [a["question"] for a in answers] == ["Ai ký kế hoạch 48?", "Mục đích của kế hoạch 48?"]
+    assert all(a["results"] for a in answers)
+
+
+def test_answers_into_a_closed_pipe_end_quietly(corpus_index):
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `python -m index … | head -1` once head has gone
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "index", "--jsonl", "--index", str(corpus_index)],
+            cwd=ROOT, input="Ai ký kế hoạch 48?\n", stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=300,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert out.stderr == "" and out.returncode == 0
+
+
+def test_a_one_shot_question_prints_its_notes(corpus_index):
+    out = run("index", "Điều 3 Kế hoạch 48", "--index", str(corpus_index))
+    assert out.returncode == 0, out.stderr
+    assert "Lưu ý: Không tìm thấy Điều 3" in out.stdout

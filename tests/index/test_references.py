@@ -324,3 +324,20 @@ def test_a_decree_with_another_year_is_another_decree_not_an_edition():
 )
 def test_a_question_of_only_places_and_names_is_told_apart(question, bare):
     assert names_only_places(question, NAMES) is bare
+
+
+def test_articles_numbered_with_a_leading_zero_are_found():
+    # Agreements often write "Điều 01.", "Điều 02."; the clauses "01.", "02." likewise.
+    chunks = [
+        _chunk("deal", 0, "Chương I", "Điều 01"),
+        _chunk("deal", 1, "Chương I", "Điều 02", "01."),
+        _chunk("deal", 2, "Chương I", "Điều 02", "02."),
+        _chunk("deal", 3, "Chương II", "Điều 12", "2."),
+        _chunk("deal", 4, "Chương II", "Điều 20", "1."),
+    ]
+    places = Places.of(chunks)
+    assert resolve(parse("Điều 2 thỏa ước"), places, {"deal"}) == (1, 2)
+    assert resolve(parse("khoản 2 Điều 2"), places, set()) == (2,)
+    assert resolve(parse("Điều 02"), places, set()) == (1, 2)
+    assert resolve(parse("Điều 20"), places, set()) == (4,)
+    assert resolve(parse("khoản 2 Điều 12"), places, set()) == (3,)
