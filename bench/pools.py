@@ -58,6 +58,10 @@ COMPANION_POOLS = {"laws": ("labour-text",)}
 LABOUR_TEXT = ROOT.parent / "shared" / "external" / "text" / "bo-luat-lao-dong-2019_45-2019-QH14.txt"
 LABOUR_DOCX = "45_2019_LD.docx"
 HELDOUT_POOLS = ("heldout", "labour-short", "bundled")
+# The same law questions scored by the clause that answers (the khoản or điểm holding their quote)
+# instead of the article: users read clauses, and ranking that only counts articles can bury the
+# answering khoản behind other articles. Reported with (and held out with) their pool.
+CLAUSE_POOLS = {"laws": "laws-clause", "heldout": "heldout-clause"}
 BUNDLED_HELDOUT = ROOT / "eval" / "bundled_heldout.jsonl"
 # How reports describe a held-out pool beyond `heldout` (which has its own paragraph).
 DESCRIPTIONS = {
@@ -88,7 +92,7 @@ def embedder():
 def sources(pool: str) -> list[Path]:
     if pool in ("devset", "bundled"):
         return [ROOT / "corpus"]
-    if pool in ("laws", "heldout"):
+    if pool in ("laws", "heldout", "laws-clause", "heldout-clause"):
         return [LAWS_DOCX / name for name in LAWS_FILES]
     if pool == "alqac":
         return [_alqac_docs()]
@@ -115,7 +119,8 @@ def _alqac_docs() -> Path:
 
 
 def index_dir(pool: str) -> Path:
-    return INDEX_ROOT / {"heldout": "laws", "labour-short": "labour-docx", "bundled": "devset"}.get(pool, pool)
+    shared = {"heldout": "laws", "laws-clause": "laws", "heldout-clause": "laws", "labour-short": "labour-docx", "bundled": "devset"}
+    return INDEX_ROOT / shared.get(pool, pool)
 
 
 def build(pool: str, emb=None):
@@ -139,6 +144,14 @@ def questions(pool: str) -> list[PoolQuestion]:
             PoolQuestion(q.id, q.question, True, frozenset((LABOUR_TEXT.name, art) for _, art in q.gold), q.slice)
             for q in questions("laws")
             if q.answerable and all(doc == LABOUR_DOCX for doc, _ in q.gold)
+        ]
+    if pool in ("laws-clause", "heldout-clause"):
+        name = "laws_questions.jsonl" if pool == "laws-clause" else "laws_heldout.jsonl"
+        rows = [json.loads(x) for x in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+        return [
+            PoolQuestion(r["id"], r["question"], True, frozenset({(r["law"], r["quote"])}), r["lang"])
+            for r in rows
+            if r.get("answerable", True) and r.get("quote") and r["law"] in LAWS_FILES
         ]
     if pool in ("laws", "heldout", "labour-short"):
         name = {"laws": "laws_questions.jsonl", "heldout": "laws_heldout.jsonl"}.get(pool, "labour_short.jsonl")

@@ -75,8 +75,9 @@ class SearchConfig:
     article_weight: float = field(default_factory=lambda: _fitted("article_weight", 0.0))
     # Definitions ("Giải thích từ ngữ") hold every term but rarely answer a question.
     definition_penalty: float = field(default_factory=lambda: _fitted("definition_penalty", 1.0))
-    # At most this many clauses of one law article before the next article gets a place (0 = no
-    # limit): three khoản of one neighbouring Điều otherwise push the article that answers down.
+    # At most this many clauses of one law article in a row before another article gets a place
+    # (0 = no limit): three khoản of one neighbouring Điều otherwise push the article that answers
+    # down (Searcher._spread_articles).
     per_article: int = field(default_factory=lambda: int(_fitted("per_article", 0)))
     # A question asking for an amount ("bao nhiêu", "mấy ngày", "how many") is answered by a
     # clause that states one (a number that is not a reference, a document number or a year);
@@ -226,6 +227,9 @@ class Candidates:
     # Documents of the index the question names with another year than their edition's
     # ("Bộ luật Lao động 2012" with the 2019 Code loaded): (document, the year asked).
     other_editions: tuple[tuple[str, int], ...] = ()
+    # The question names a document the index does not hold ("Điều 2 Thỏa ước 05/2024" with
+    # another agreement loaded, "Điều 107 Luật Đất đai" of labour laws).
+    other_document: bool = False
 
     def dense_scores(self, config: SearchConfig) -> dict[int, float]:
         """The dense score each candidate enters fusion with (SearchConfig.mix_*): the best
@@ -400,6 +404,7 @@ class Searcher:
             self._resolve_references(analysis, named, other, allowed),
             named,
             tuple(sorted(editions.items())),
+            other,
         )
 
     def rank(self, cands: Candidates, config: SearchConfig | None = None) -> tuple[list[int], dict[int, float]]:
@@ -477,7 +482,7 @@ class Searcher:
 
     def _reference_notes(self, cands: Candidates, filters: Filters | None) -> list[str]:
         """Say so when a place the question names does not exist ("Điều 400 Bộ luật Lao động"),
-        or when it names another edition of a document the index holds ("Bộ luật Lao động 2012"
+        is in a document that is not loaded ("Điều 107 Luật Đất đai"), or when it names another edition of a document the index holds ("Bộ luật Lao động 2012"
         of an index with the 2019 Code: what follows is the closest text of the documents held)."""
         searched = "các văn bản đang chọn" if filters is not None and not filters.empty else "các văn bản đã nạp"
         notes = [
@@ -485,6 +490,11 @@ class Searcher:
             f"kết quả dưới đây lấy từ {searched}."
             for d, year in cands.other_editions
         ]
+        # A place in a document that is not loaded: the closest text of the others follows, not
+        # that place. (Without a place, "theo Nghị quyết 20 …" is answered by the plans that carry
+        # it out: no note.)
+        if cands.other_document and not cands.other_editions and references.parse(cands.analysis.question):
+            notes.append(f"Văn bản mà câu hỏi nêu không có trong {searched}; kết quả dưới đây lấy từ {searched}.")
         resolution = cands.resolution
         if resolution is None or not resolution.missing:
             return notes
@@ -496,19 +506,38 @@ class Searcher:
         return [*notes, f"Không tìm thấy {places} trong {where}."]
 
     def _spread_articles(self, ranked: list[int], per_article: int) -> list[int]:
-        """Clauses beyond the first `per_article` of one article move behind the other articles'
-        (kept in their order, so nothing is lost from the list)."""
-        seen: dict[tuple[str, str], int] = {}
-        head, tail = [], []
-        for row in ranked:
-            key = self._article_key[row]
-            if key is not None:
-                seen[key] = seen.get(key, 0) + 1
-                if seen[key] > per_article:
-                    tail.append(row)
-                    continue
-            head.append(row)
-        return head + tail
+        """At most `per_article` clauses of one law article in a row: the next waits until a
+        clause of another article has its place, then comes before anything ranked below it
+        (nothing is dropped). Three khoản of a neighbouring Điều no longer fill the first places,
+        and the first article's other khoản still come right after: holding them behind every
+        other article put the answering khoản of a short agreement at rank 49."""
+        keys = self._article_key
+        out: list[int] = []
+        waiting: list[int] = []
+        pending = iter(ranked)
+        upcoming = next(pending, None)
+        last, run = None, 0
+
+        def fits(row: int) -> bool:
+            return keys[row] is None or keys[row] != last or run < per_article
+
+        while upcoming is not None or waiting:
+            i = next((i for i, r in enumerate(waiting) if fits(r)), None)
+            if i is not None:
+                row = waiting.pop(i)
+            else:
+                while upcoming is not None and not fits(upcoming):
+                    waiting.append(upcoming)
+                    upcoming = next(pending, None)
+                if upcoming is not None:
+                    row, upcoming = upcoming, next(pending, None)
+                else:
+                    row = waiting.pop(0)  # only the last article's clauses are left
+            key = keys[row]
+            run = run + 1 if key is not None and key == last else 1
+            last = key
+            out.append(row)
+        return out
 
     def abstain_features(self, cands: Candidates, ranked: list[int], config: SearchConfig | None = None) -> dict[str, float]:
         cfg = config or self.config

@@ -42,7 +42,6 @@ def test_weekly_hours_question_returns_article_105_first(chapter_vii):
     ("question", "article"),
     [
         ("How many days off do workers get for the Lunar New Year?", "Điều 112"),
-        ("Can my boss make me work overtime every weekend without limit?", "Điều 107"),
         ("When does night work start and end?", "Điều 106"),
         ("How much extra annual leave do I get after five years with the same company?", "Điều 114"),
         # Everyday wording (the glossary's everyday entries), written before running them.
@@ -61,6 +60,16 @@ def test_english_questions_find_the_article(chapter_vii, question, article):
     # tuần" puts the weekly rest day (Điều 111) first and the overtime limits (Điều 107) fifth.
     result = chapter_vii.search(question, top_k=5)
     assert any(article in h.chunk.path for h in result.hits), [h.chunk.path for h in result.hits]
+
+
+def test_a_question_leaning_on_a_neighbouring_article_still_lists_the_answer(chapter_vii):
+    # "every weekend" → the weekly rest day: Điều 111's khoản rank first. Until session 13 the
+    # per-article spread held every further khoản of an article behind all other articles, and
+    # Điều 107 (overtime limits) was fifth; it now only keeps two khoản of one article from
+    # following each other (the old spread put the answering khoản of a short agreement 49th),
+    # and Điều 107 is within the CLI's ten.
+    result = chapter_vii.search("Can my boss make me work overtime every weekend without limit?", top_k=10)
+    assert any("Điều 107" in h.chunk.path for h in result.hits), [h.chunk.path for h in result.hits]
 
 
 @pytest.mark.parametrize(
@@ -89,12 +98,14 @@ def test_an_article_the_document_lacks_is_not_found(chapter_vii):
 
 
 def test_an_article_of_another_document_is_not_taken_for_this_ones(chapter_vii):
-    # Luật Đất đai is not indexed: its Điều 107 is not the Code's, so nothing is forced or noted.
+    # Luật Đất đai is not indexed: its Điều 107 is not the Code's, so nothing is forced, and the
+    # note says the document asked for is not among those loaded.
     question = "Điều 107 Luật Đất đai quy định gì?"
     assert chapter_vii.retrieve(question).resolution is None
     result = chapter_vii.search(question, top_k=3)
-    assert not result.notes
-    assert "notes" not in result.to_dict()
+    assert result.notes == ["Văn bản mà câu hỏi nêu không có trong các văn bản đã nạp; kết quả dưới đây lấy từ các văn bản đã nạp."]
+    # Without a place, a document named in passing adds no note.
+    assert not chapter_vii.search("Luật Đất đai quy định gì về làm thêm giờ?", top_k=3).notes
     assert chapter_vii.retrieve("Điều 107 quy định gì?").resolution.rows  # naming no document: this one
 
 
