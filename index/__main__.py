@@ -18,6 +18,7 @@ import argparse
 import codecs
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 
@@ -53,12 +54,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     try:
-        return _run(args, settings)
+        status = _run(args, settings)
+        sys.stdout.flush()  # a pipe buffers: a reader that has gone shows up here, not at exit
+        return status
     except BrokenPipeError:
-        # The reader stopped early (`… | head`): nothing more to say, and nothing to report.
+        # The reader stopped early (`… | head`): nothing more to say, and nothing to report. What
+        # is still buffered goes nowhere instead of failing again when the interpreter exits.
         try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the interpreter flushes it at exit
-        except OSError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
             pass
         return 0
     except Exception as exc:  # the last guard: one line for the user, the traceback in the log
@@ -150,7 +155,8 @@ def _question_lines(stream) -> Iterator[str]:
     first = stream.readline()
     if first[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         text = (first + stream.read()).decode("utf-16", "replace")
-        yield from text.splitlines(keepends=True)
+        # Lines end at "\n" only, as in UTF-8 (str.splitlines would also split at U+2028).
+        yield from (line for line in re.split(r"(?<=\n)", text) if line)
         return
     if first:
         yield first.decode("utf-8", "replace")

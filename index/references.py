@@ -274,6 +274,8 @@ def names_only_places(question: str, names: DocumentNames) -> bool:
     for start, end, _ in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     rest = " " + _SO.sub(r"\1 ", _words(text)) + " "
+    # A year after the name ("Bộ luật Lao động 2019", "năm 2019") is its edition.
+    rest = re.sub(rf" (?:nam )?{_YEAR}", " ", rest)
     if names.pattern is not None:
         # A number's tail after its key ("nghị định 145" + "/2020/NĐ-CP") is part of the name.
         rest = re.sub(r" /[\w/-]*", " ", names.pattern.sub(" ", rest))

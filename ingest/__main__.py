@@ -105,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nĐã dừng trước khi lập chỉ mục: không ghi gì.", file=sys.stderr)
         return 130
+    except Exception as exc:  # e.g. a symbolic-link loop on the way to the index: one line, no traceback
+        print(f"Lỗi: không đọc được thư mục chỉ mục {index_dir} ({type(exc).__name__}).", file=sys.stderr)
+        return 1
     if paths is None:
         return 2
     log_path = _log_to(index_dir, settings.log_file)

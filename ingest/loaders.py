@@ -400,7 +400,8 @@ def _docx_to_text(data: bytes, path: Path, max_bytes: int) -> tuple[str, list[st
             text = _docx_paragraph(Paragraph(element, document), styles, numbering)
             in_header = in_header and not text
         else:
-            text = _docx_table(Table(element, document), styles, numbering, header=in_header)
+            table = Table(element, document)
+            text = _docx_table(table, styles, numbering, header=in_header and _looks_like_header(table))
         if text:
             blocks.append(text)
     warnings = []
@@ -485,6 +486,19 @@ def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles, numbering: DocxNu
     if inked and all(styles.run_is_bold(run, style_id) for run in inked):
         return f"**{text}**"
     return text
+
+
+# What a header block's table holds: the number, the motto, "ngày … tháng … năm".
+_HEADER_TABLE = re.compile(r"\bS[ốo]\s*:|CỘNG HÒA|CỘNG HOÀ|Độc lập|ng[àa]y\s+\S+\s+th[áa]ng", re.IGNORECASE)
+
+
+def _looks_like_header(table: Table) -> bool:
+    """A table at the top that is a header block (at most two columns, with the number, the motto
+    or the date), not a plan or form that starts with its data table."""
+    rows = table._tbl.tr_lst
+    if not rows or max(len(tr.tc_lst) for tr in rows) > 2:
+        return False
+    return bool(_HEADER_TABLE.search(" ".join(tc.xpath("string(.)") for tr in rows for tc in tr.tc_lst)))
 
 
 def _docx_table(table: Table, styles: _DocxStyles, numbering: DocxNumbering, header: bool = False) -> str:

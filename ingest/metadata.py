@@ -52,9 +52,9 @@ _UNACCENTED_TYPES = {fold(t).upper(): t for t in DOC_TYPES}
 # "Số 48-KH/ĐĐTLD", "Số:13/CTr-LĐLĐ", "Bộ luật số: 45/2019/QH14", "Số: 145/2020/NĐ-CP"
 _NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị định)\s+)?[Ss]ố\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
 _INLINE_NUMBER = re.compile(r"\b[Ss]ố\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
-# Headers typed without diacritics: "So: 03/QC-CD" — only with a symbol ("/"), since "So" is
-# also an everyday word.
-_NUMBER_UNACCENTED = re.compile(r"^(?:So|SO)\s*:?\s*(\d[0-9A-Za-zĐđ\-.]*/[0-9A-Za-zĐđ/\-.]*[0-9A-Za-zĐđ])")
+# Headers typed without diacritics: "So: 03/QC-CD" — only with a symbol (a letter after "/"),
+# since "So" is also an everyday word ("So 2/3 dai bieu …").
+_NUMBER_UNACCENTED = re.compile(r"^(?:So|SO)\s*:?\s*(\d[0-9A-Za-zĐđ\-.]*/[0-9]*[A-Za-zĐđ][0-9A-Za-zĐđ/\-.]*[0-9A-Za-zĐđ])")
 # "ngày 02 tháng 6 năm 2025", also typed "ngay 02 thang 6 nam 2025".
 _DATE = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^([^\d,]{2,40}),\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng", re.IGNORECASE)

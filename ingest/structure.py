@@ -37,9 +37,10 @@ _ROMAN = r"[IVXLC]{1,6}"
 
 def _unaccented_tail(stops: str) -> str:
     """What may follow the number of a level word typed without diacritics: the end of the line,
-    one of `stops` not opening a figure, a dash, or a capitalised title — never running lower-case
+    one of `stops` or a dash not opening a figure ("Muc 1 - 300.000 dong" is a level of
+    allowance), or a capitalised title — never running lower-case
     text. One group per branch; the one that matched holds the title."""
-    return rf"\b(?:\s*[{stops}](?!\s*\d)\s*(.*)|\s+[-–—]\s*(.*)|\s+(?=[A-Z])(.*)|\s*)$"
+    return rf"\b(?:\s*[{stops}](?!\s*\d)\s*(.*)|\s+[-–—](?!\s*\d)\s*(.*)|\s+(?=[A-Z])(.*)|\s*)$"
 
 
 # Labels use the accented word whichever way the heading was typed: "Dieu 3" is cited "Điều 3".

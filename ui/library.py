@@ -191,6 +191,8 @@ def manage(searcher: Searcher | None) -> None:
             st.success(f"{flash['ok']} trong {_duration(flash['seconds'])}.")
         if flash.get("info"):
             st.info(flash["info"])
+        if flash.get("warning"):
+            st.warning(flash["warning"])
 
     if store is not None and store.documents:
         doc_ids = sorted(store.documents, key=lambda d: doc_label(store, d))
@@ -208,11 +210,16 @@ def manage(searcher: Searcher | None) -> None:
             c1, c2, _ = st.columns([1, 1, 3])
             if c1.button("Xác nhận xoá", key="remove_confirm", type="primary"):
                 embedder = _embedder(cfg, searcher)
-                remove_document(pending, store, cfg.index_dir, cfg.uploads_dir, embedder, settings=cfg)
+                report = remove_document(pending, store, cfg.index_dir, cfg.uploads_dir, embedder, settings=cfg)
                 forget_searcher()
                 st.session_state.pop("confirm_remove", None)
                 st.session_state.pop("remove_doc", None)
-                st.session_state.library_flash = {"info": "Đã xoá văn bản khỏi kho."}
+                # The last document stays: an index is never emptied (ingest.build).
+                st.session_state.library_flash = (
+                    {"warning": "Không xoá: đây là văn bản cuối cùng trong kho. Hãy tải văn bản khác lên trước rồi xoá văn bản này."}
+                    if report.not_removed
+                    else {"info": "Đã xoá văn bản khỏi kho."}
+                )
                 st.rerun()
             if c2.button("Huỷ", key="remove_cancel"):
                 st.session_state.pop("confirm_remove", None)

@@ -128,13 +128,28 @@ def test_glossary_covers_labour_and_social_insurance_terms():
         assert vietnamese in g.translate(english)[0], english
 
 
-def test_clauses_beyond_the_first_of_an_article_move_behind_other_articles():
+def test_clauses_of_one_article_do_not_follow_each_other_beyond_the_limit():
     from index.search import Searcher
 
     searcher = Searcher.__new__(Searcher)  # only the article keys matter here
     searcher.__dict__["_article_key"] = [("law", "Điều 1"), ("law", "Điều 1"), ("law", "Điều 2"), None, ("law", "Điều 1")]
-    assert searcher._spread_articles([0, 1, 2, 3, 4], per_article=1) == [0, 2, 3, 1, 4]
+    # Row 1 waits for one clause of another article, then comes back before the rest.
+    assert searcher._spread_articles([0, 1, 2, 3, 4], per_article=1) == [0, 2, 1, 3, 4]
     assert searcher._spread_articles([0, 1, 2, 3, 4], per_article=2) == [0, 1, 2, 3, 4]
+
+
+def test_the_article_spread_keeps_the_first_articles_other_clauses_close():
+    from index.search import Searcher
+
+    searcher = Searcher.__new__(Searcher)
+    # Rows 0-2: khoản of Điều 3; rows 3-8: one clause each of six other articles; row 9: no article.
+    searcher.__dict__["_article_key"] = [("deal", "3")] * 3 + [("deal", str(n)) for n in range(4, 10)] + [None]
+    spread = searcher._spread_articles(list(range(10)), per_article=1)
+    # Its second khoản right after another article's clause: holding it behind every other
+    # article put the answering khoản of a short agreement 49th.
+    assert spread[:5] == [0, 3, 1, 4, 2]
+    assert sorted(spread) == list(range(10))
+    assert searcher._spread_articles(list(range(10)), per_article=2)[:4] == [0, 1, 3, 2]
 
 
 def test_translated_questions_can_mix_the_cosines_of_both_variants():

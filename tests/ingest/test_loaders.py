@@ -354,6 +354,25 @@ def test_docx_header_table_is_read_line_by_line() -> None:
     ]
 
 
+def test_a_data_table_opening_a_docx_keeps_one_line_per_row() -> None:
+    """A plan or form that starts with its data table (three columns, no number, motto or date)
+    is not a header block: its rows stay whole."""
+
+    def build(d: docx.document.Document) -> None:
+        table = d.add_table(rows=2, cols=3)
+        for i, (task, when) in enumerate((("Tổ chức hội nghị", "Tháng 6"), ("Kiểm tra", "Thường xuyên"))):
+            table.cell(i, 0).text = str(i + 1)
+            table.cell(i, 1).text = task
+            table.cell(i, 1).add_paragraph("Thành phần: BCH")
+            table.cell(i, 2).text = when
+
+    text = load_bytes(docx_bytes(build), "a.docx").text
+    assert text.split("\n") == [
+        "1 | Tổ chức hội nghị Thành phần: BCH | Tháng 6",
+        "2 | Kiểm tra Thành phần: BCH | Thường xuyên",
+    ]
+
+
 def test_docx_runs_outside_plain_paragraph_children() -> None:
     """Text in hyperlinks, tracked insertions and content controls is kept; tracked deletions are not."""
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

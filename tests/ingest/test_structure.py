@@ -109,6 +109,8 @@ def test_level_words_typed_without_diacritics():
     for text in [
         "Muc 1 trieu dong moi nguoi",
         "Muc 2: 500.000 dong",
+        "Muc 1 - 300.000 dong/lan",
+        "Phan 2 - 3 nam",
         "Muc 1.000.000 dong/lan",
         "Phan Van Tri phu trach",
         "Chuong 2 tieng dong ho",
