@@ -158,7 +158,8 @@ def distinct_names(documents: Iterable[Document]) -> dict[str, str]:
 
     Documents that would share a name ("Thỏa ước lao động tập thể" of two companies) get, in
     order of preference, their number, their issuing body, their year, or their file name in
-    brackets; the first of these that tells the whole group apart is used, else a counter is added.
+    brackets; the first of these that tells the whole group apart is used (file names always do,
+    ids being unique), else a counter is added.
     """
     documents = list(documents)
     names = {d.doc_id: d.meta.short_name() for d in documents}
@@ -172,7 +173,7 @@ def distinct_names(documents: Iterable[Document]) -> dict[str, str]:
             [d.meta.number if d.meta.number and d.meta.number not in name else None for d in group],
             [shorten(d.meta.issuer, 60) if d.meta.issuer else None for d in group],
             [str(d.meta.year) if d.meta.year else None for d in group],
-            [readable_file_name(d.doc_id) for d in group],
+            [_file_label(d.doc_id) for d in group],
         )
         for suffixes in candidates:
             if all(suffixes) and len(set(suffixes)) == len(group):
@@ -191,6 +192,14 @@ def with_distinct_names(documents: Iterable[Document]) -> dict[str, Document]:
     documents = list(documents)
     names = distinct_names(documents)
     return {d.doc_id: replace(d, meta=replace(d.meta, name=names[d.doc_id])) for d in documents}
+
+
+def _file_label(doc_id: str) -> str:
+    """A document's file name as a reader sees it, with the counter its id got when a file of the
+    same name came from another folder ("quy_che.txt (2)" → "quy che (2)"): ids are unique, so
+    these tell any group apart, and they do not change when other documents come and go."""
+    m = re.fullmatch(r"(.*?)( \(\d+\))?", doc_id)
+    return readable_file_name(m.group(1)) + (m.group(2) or "")
 
 
 def readable_file_name(file_name: str) -> str:

@@ -136,6 +136,9 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
     elif fmt == "html":
         text, warnings = _html_to_text(data, path)
     elif fmt == "docx" and data.startswith(_OLE_MAGIC):
+        # A password-protected .docx is an OLE file too, holding an "EncryptedPackage" stream.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise LoadError(path, "tệp Word có mật khẩu", "hãy mở bằng Word, bỏ mật khẩu rồi lưu lại")
         raise LoadError(path, "tệp Word cũ (.doc) mang đuôi .docx", "hãy mở bằng Word và lưu lại thành .docx")
     elif fmt == "docx":
         text, warnings = _docx_to_text(data, path, max_bytes)

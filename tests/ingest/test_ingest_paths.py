@@ -58,6 +58,17 @@ def test_a_doc_renamed_to_docx_is_told_to_be_saved_as_docx():
         raise AssertionError("an OLE file read as .docx")
 
 
+def test_a_password_protected_docx_is_called_so():
+    import pytest
+
+    from ingest.loaders import LoadError, load_bytes
+
+    encrypted = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64) + "EncryptedPackage".encode("utf-16-le") + bytes(64)
+    with pytest.raises(LoadError) as caught:
+        load_bytes(encrypted, "thoa_uoc.docx")
+    assert "mật khẩu" in caught.value.reason and ".doc)" not in caught.value.reason
+
+
 def test_pypdf_english_warnings_do_not_reach_the_terminal():
     code = (
         "from ingest.loaders import LoadError, load_bytes\n"

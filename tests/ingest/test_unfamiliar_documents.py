@@ -199,6 +199,22 @@ def test_documents_with_the_same_name_are_told_apart():
     assert renamed["thoa-uoc-hung-thinh.txt"].meta.short_name() == names["thoa-uoc-hung-thinh.txt"]
 
 
+def test_names_of_same_titled_files_stay_when_others_come_and_go():
+    # Three copies of one title and number from different folders (ids "quy_che.txt (2)" …): a
+    # citation pasted into a report must not change when one of them is removed.
+    from dataclasses import replace
+
+    docs = [replace(_doc(AGREEMENT, "tu.txt"), doc_id=i) for i in ("tu.txt", "tu.txt (2)", "tu-sua-doi.txt")]
+    name = docs[0].meta.short_name()
+    three = distinct_names(docs)
+    assert three == {
+        "tu.txt": f"{name} (tu)",
+        "tu.txt (2)": f"{name} (tu (2))",
+        "tu-sua-doi.txt": f"{name} (tu sua doi)",
+    }
+    assert distinct_names(docs[1:]) == {k: three[k] for k in ("tu.txt (2)", "tu-sua-doi.txt")}
+
+
 def test_two_articles_26_of_different_documents_cite_differently():
     law = _doc(SUMMARY_LAW, "a.txt")
     charter = _doc(CHARTER, "b.txt")
