@@ -157,9 +157,12 @@ def read_manifest(directory: str | Path) -> dict:
     if build is None:
         if (directory / "CURRENT").exists():
             raise _damaged(directory, "tệp CURRENT trỏ tới bản dựng không tồn tại")
-        raise IndexMissingError(
-            f"Chưa có chỉ mục tại {directory}. Hãy chạy: python -m ingest [TỆP/THƯ MỤC] --index {directory}"
-        )
+        from index.config import DEFAULT_INDEX
+
+        # Only the default index starts from the bundled corpus without paths (python -m ingest).
+        is_default = directory.resolve() == Path(DEFAULT_INDEX).resolve()
+        command = "python -m ingest" if is_default else f"python -m ingest TỆP/THƯ MỤC --index {directory}"
+        raise IndexMissingError(f"Chưa có chỉ mục tại {directory}. Hãy chạy: {command}")
     try:
         manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
     except FileNotFoundError as exc:

@@ -174,3 +174,15 @@ def test_documents_that_would_be_named_alike_are_cited_apart(tmp_path, embedder)
     store = load_index(tmp_path / "index")
     names = [d.meta.name for d in store.documents.values()]
     assert len(set(names)) == 2 and all(n.startswith("Luật Công đoàn") for n in names)
+
+
+def test_a_missing_index_names_the_command_that_builds_it(tmp_path, monkeypatch):
+    import index.config
+    from index.store import IndexMissingError, read_manifest
+
+    # Another index needs its documents named; only the default one starts from corpus/.
+    with pytest.raises(IndexMissingError, match=r"python -m ingest TỆP/THƯ MỤC --index "):
+        read_manifest(tmp_path / "other")
+    monkeypatch.setattr(index.config, "DEFAULT_INDEX", tmp_path / "default")
+    with pytest.raises(IndexMissingError, match=r"Hãy chạy: python -m ingest$"):
+        read_manifest(tmp_path / "default")
