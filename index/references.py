@@ -64,12 +64,14 @@ _UNIT = r"(?!\s*(?:dong|trieu|nghin|ngan|ty|usd|%|lan|diem|gio|tuoi|(?:ngay|than
 _ARTICLES_AFTER = re.compile(
     rf"\s*(?:,|va|and)\s*(?:(?:dieu|articles?)\s*)?(?P<article>\d{{1,4}})(?![\w/-]|\.\d){_UNIT}"
 )
-# "khoản 3.3", "mục 2.1": an agreement's or a plan's clause numbered with its parent ("3.3.").
+# "khoản 3.3", "mục 2.1", "điểm 2.2": an agreement's or a plan's clause numbered with its parent
+# ("3.3.").
 _DOTTED = re.compile(
-    r"\b(?P<word>khoan|clause|muc|section)\s+(?P<number>\d{1,3}(?:\.\d{1,2})+)\.?(?![\w/-]|\.?\d)"
+    r"\b(?P<word>khoan|clause|muc|section|diem|point)\s+(?P<number>\d{1,3}(?:\.\d{1,2})+)\.?(?![\w/-]|\.?\d)"
     # Not an amount or a score: "mục 3.5 triệu".
     + _UNIT
 )
+_ITEM_IN_SECTION = re.compile(r"\.(\d{1,2}(?:\.\d{1,2})?)(?![\w/-]|\.\d)")
 _SECTION = re.compile(rf"\b(?P<word>{_LEVEL_WORDS['Chương']}|{_LEVEL_WORDS['Mục']})\s+{_NUMBER}")
 _ROMAN = re.compile(r"^[ivxlc]+$")
 # Outermost first; places joined by nothing but the joiners of one reference (_JOIN) are one
@@ -221,8 +223,8 @@ def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], 
     for m in _DOTTED.finditer(text):
         if taken(m):
             continue
-        if accented and typed_word(m) not in ("khoản", "mục", "clause", "section"):
-            continue  # "mức", "khoán": folding made them "muc", "khoan"
+        if accented and typed_word(m) not in ("khoản", "mục", "điểm", "clause", "section", "point"):
+            continue  # "mức", "khoán", "diễm": folding made them "muc", "khoan", "diem"
         if text[max(0, m.start() - 4) : m.start()] == "tai ":
             continue  # "tài khoản 1.2"
         found.append((m.start(), m.end(), (("Khoản", m.group("number")),)))
@@ -243,7 +245,12 @@ def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], 
             continue
         if word in ("muc", "phan") and accented and typed_word(m) not in ("mục", "phần"):
             continue  # "mức", "phân": folding made them "muc", "phan"
-        found.append((m.start(), m.end(), ((level, _canonical_number(level, value)),)))
+        levels: tuple[tuple[str, str], ...] = ((level, _canonical_number(level, value)),)
+        end = m.end()
+        # "mục III.3", "Mục II.1.2": a plan's item numbered inside its Roman section.
+        if level == "Mục" and _ROMAN.match(value) and (item := _ITEM_IN_SECTION.match(text, end)):
+            levels, end = (*levels, ("Khoản", item.group(1))), item.end()
+        found.append((m.start(), end, levels))
     found.sort(key=lambda f: f[:2])  # a list keeps its order
     merged: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
     for start, end, levels in found:

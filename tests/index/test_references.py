@@ -341,3 +341,31 @@ def test_articles_numbered_with_a_leading_zero_are_found():
     assert resolve(parse("Điều 02"), places, set()) == (1, 2)
     assert resolve(parse("Điều 20"), places, set()) == (4,)
     assert resolve(parse("khoản 2 Điều 12"), places, set()) == (3,)
+
+
+@pytest.mark.parametrize(
+    ("question", "levels"),
+    [
+        # A plan's item inside its Roman section, and a clause numbered with its parent (QA pass).
+        ("mục III.3 KH 27", [(("Mục", "III"), ("Khoản", "3"))]),
+        ("Mục II.1.2 kế hoạch 24", [(("Mục", "II"), ("Khoản", "1.2"))]),
+        ("điểm 2.2 mục II kế hoạch 27", [(("Mục", "II"), ("Khoản", "2.2"))]),
+        ("điểm 3.1 Điều 4 Quy chế 12", [(("Điều", "4"), ("Khoản", "3.1"))]),
+        ("Mục III kế hoạch 48", [(("Mục", "III"),)]),
+        ("mức 2.5 triệu đồng", []),
+    ],
+)
+def test_items_numbered_inside_a_section_are_read(question, levels):
+    assert [r.levels for r in parse(question)] == levels
+
+
+def test_a_plans_item_inside_its_section_is_found():
+    chunks = [
+        _chunk("plan", 0, "II. MỤC TIÊU", "2.", "2.1."),
+        _chunk("plan", 1, "II. MỤC TIÊU", "2.", "2.2."),
+        _chunk("plan", 2, "III. TỔ CHỨC THỰC HIỆN", "3."),
+        _chunk("plan", 3, "III. TỔ CHỨC THỰC HIỆN", "4."),
+    ]
+    places = Places.of(chunks)
+    assert resolve(parse("mục III.4"), places, {"plan"}) == (3,)
+    assert resolve(parse("điểm 2.2 mục II"), places, {"plan"}) == (1,)
