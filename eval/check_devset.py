@@ -77,6 +77,12 @@ def token_in(abbr, text):
     return re.search(r"(?<!\w)" + re.escape(abbr) + r"(?!\w)", text) is not None
 
 
+def count_rows(rows, slice_, answerable=None, paraphrased=None):
+    return sum(1 for r in rows if r["slice"] == slice_
+               and (answerable is None or r["answerable"] == answerable)
+               and (paraphrased is None or r["paraphrased"] == paraphrased))
+
+
 def load_corpus():
     docs = {}
     for name in sorted(os.listdir(CORPUS)):
@@ -111,9 +117,9 @@ def main(path, heldout=False):
             rows.append(r)
 
     by_id = {}
+    prefix = "h" if heldout else "q"
     for r in rows:
         rid = r["id"]
-        prefix = "h" if heldout else "q"
         if not isinstance(rid, str) or not re.fullmatch(prefix + r"\d{3,}", rid):
             err(f"{rid!r}: id must look like {prefix}001")
         if rid in by_id:
@@ -208,15 +214,9 @@ def main(path, heldout=False):
             err("canonical English question missing or not paired with the canonical question")
 
     # --- counts
-    def cnt(slice_, answerable=None, paraphrased=None):
-        return sum(1 for r in rows if r["slice"] == slice_
-                   and (answerable is None or r["answerable"] == answerable)
-                   and (paraphrased is None or r["paraphrased"] == paraphrased))
-
-    acc = cnt("accented")
-    cnt("accented", True)
-    acc_un = cnt("accented", False)
-    acc_para = cnt("accented", True, True)
+    acc = count_rows(rows, "accented")
+    acc_un = count_rows(rows, "accented", False)
+    acc_para = count_rows(rows, "accented", True, True)
     if acc < MIN_ACCENTED:
         err(f"only {acc} accented questions (< {MIN_ACCENTED})")
     if acc_un < MIN_ACCENTED_UNANSWERABLE:
@@ -224,8 +224,8 @@ def main(path, heldout=False):
     if 2 * acc_para < acc:
         err(f"only {acc_para} paraphrased answerable accented questions (< half of {acc})")
     for s, n in EXACT_ANSWERABLE_VARIANTS.items():
-        if cnt(s, True) != n:
-            err(f"{s}: {cnt(s, True)} answerable questions, expected {n}")
+        if count_rows(rows, s, True) != n:
+            err(f"{s}: {count_rows(rows, s, True)} answerable questions, expected {n}")
     un_var = sum(1 for r in rows if r["slice"] != "accented" and not r["answerable"])
     if un_var > MAX_UNANSWERABLE_VARIANTS:
         err(f"{un_var} unanswerable variants (> {MAX_UNANSWERABLE_VARIANTS})")
@@ -238,15 +238,10 @@ def main(path, heldout=False):
 
 
 def report(path, rows, docs, warnings, errors):
-    def cnt(slice_, answerable=None, paraphrased=None):
-        return sum(1 for r in rows if r["slice"] == slice_
-                   and (answerable is None or r["answerable"] == answerable)
-                   and (paraphrased is None or r["paraphrased"] == paraphrased))
-
     print(f"{len(rows)} rows in {path}")
     for s in SLICES:
-        print(f"  {s:11s} total={cnt(s):3d} answerable={cnt(s, True):3d} "
-              f"unanswerable={cnt(s, False):3d} paraphrased(answerable)={cnt(s, True, True):3d}")
+        print(f"  {s:11s} total={count_rows(rows, s):3d} answerable={count_rows(rows, s, True):3d} "
+              f"unanswerable={count_rows(rows, s, False):3d} paraphrased(answerable)={count_rows(rows, s, True, True):3d}")
     print("  accented answerable per document:")
     for d in sorted(docs):
         n = sum(1 for r in rows if r["slice"] == "accented" and r["doc"] == d)
