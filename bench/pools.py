@@ -89,10 +89,15 @@ def embedder():
     return CachedEmbedder(make_embedder(), DEFAULT_CACHE)
 
 
+# Pools asking other questions of another pool's documents: they share its sources and index.
+_SAME_DOCUMENTS = {"bundled": "devset", "heldout": "laws", "laws-clause": "laws", "heldout-clause": "laws"}
+
+
 def sources(pool: str) -> list[Path]:
-    if pool in ("devset", "bundled"):
+    pool = _SAME_DOCUMENTS.get(pool, pool)
+    if pool == "devset":
         return [ROOT / "corpus"]
-    if pool in ("laws", "heldout", "laws-clause", "heldout-clause"):
+    if pool == "laws":
         return [LAWS_DOCX / name for name in LAWS_FILES]
     if pool == "alqac":
         return [_alqac_docs()]
@@ -119,8 +124,8 @@ def _alqac_docs() -> Path:
 
 
 def index_dir(pool: str) -> Path:
-    shared = {"heldout": "laws", "laws-clause": "laws", "heldout-clause": "laws", "labour-short": "labour-docx", "bundled": "devset"}
-    return INDEX_ROOT / shared.get(pool, pool)
+    pool = _SAME_DOCUMENTS.get(pool, pool)
+    return INDEX_ROOT / ("labour-docx" if pool == "labour-short" else pool)
 
 
 def build(pool: str, emb=None):
@@ -129,6 +134,11 @@ def build(pool: str, emb=None):
     emb = emb or embedder()
     report = update_index(sources(pool), index_dir(pool), emb)
     return report
+
+
+def _eval_rows(name: str) -> list[dict]:
+    """The rows of eval/NAME (JSON Lines)."""
+    return [json.loads(x) for x in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
 def questions(pool: str) -> list[PoolQuestion]:
@@ -147,19 +157,15 @@ def questions(pool: str) -> list[PoolQuestion]:
         ]
     if pool in ("laws-clause", "heldout-clause"):
         name = "laws_questions.jsonl" if pool == "laws-clause" else "laws_heldout.jsonl"
-        rows = [json.loads(x) for x in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if x.strip()]
         return [
             PoolQuestion(r["id"], r["question"], True, frozenset({(r["law"], r["quote"])}), r["lang"])
-            for r in rows
+            for r in _eval_rows(name)
             if r.get("answerable", True) and r.get("quote") and r["law"] in LAWS_FILES
         ]
     if pool in ("laws", "heldout", "labour-short"):
         name = {"laws": "laws_questions.jsonl", "heldout": "laws_heldout.jsonl"}.get(pool, "labour_short.jsonl")
         files = [name, "laws_unanswerable.jsonl"] if pool == "laws" else [name]
-        rows = [
-            json.loads(x) for f in files for x in (ROOT / "eval" / f).read_text(encoding="utf-8").splitlines() if x.strip()
-        ]
-        rows = [r for r in rows if not r.get("answerable", True) or r["law"] in LAWS_FILES]
+        rows = [r for f in files for r in _eval_rows(f) if not r.get("answerable", True) or r["law"] in LAWS_FILES]
         return [
             PoolQuestion(
                 r["id"],
