@@ -57,6 +57,9 @@ _FORMAT_BY_SUFFIX = {
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_FORMAT_BY_SUFFIX)
 
+UNSUPPORTED = "định dạng không hỗ trợ"
+# What to do with a file Word opens but this reader does not (.doc, and a .doc renamed .docx).
+SAVE_AS_DOCX = "hãy mở bằng Word và lưu lại thành .docx"
 # Word 97-2003 (.doc) files are OLE compound files; renamed to .docx they are not a zip at all.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A .docx is a zip: refuse archives that inflate far beyond the upload limit
@@ -139,7 +142,7 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
         # A password-protected .docx is an OLE file too, holding an "EncryptedPackage" stream.
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise LoadError(path, "tệp Word có mật khẩu", "hãy mở bằng Word, bỏ mật khẩu rồi lưu lại")
-        raise LoadError(path, "tệp Word cũ (.doc) mang đuôi .docx", "hãy mở bằng Word và lưu lại thành .docx")
+        raise LoadError(path, "tệp Word cũ (.doc) mang đuôi .docx", SAVE_AS_DOCX)
     elif fmt == "docx":
         text, warnings = _docx_to_text(data, path, max_bytes)
     else:
@@ -155,8 +158,8 @@ def _format_of(path: Path) -> str:
     if suffix not in _FORMAT_BY_SUFFIX:
         detail = "chỉ hỗ trợ " + ", ".join(sorted(SUPPORTED_SUFFIXES))
         if suffix == ".doc":
-            detail += "; hãy mở bằng Word và lưu lại thành .docx"
-        raise LoadError(path, "định dạng không hỗ trợ", detail)
+            detail += f"; {SAVE_AS_DOCX}"
+        raise LoadError(path, UNSUPPORTED, detail)
     return _FORMAT_BY_SUFFIX[suffix]
 
 

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.document import Document
-from ingest.loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load_bytes, load_file
+from ingest.loaders import (
+    MAX_BYTES,
+    SAVE_AS_DOCX,
+    SUPPORTED_SUFFIXES,
+    UNSUPPORTED,
+    LoadError,
+    load_bytes,
+    load_file,
+)
 from ingest.metadata import Layout, extract_metadata, find_closing, find_header_end
 from ingest.normalize import clean_lines, normalize_text
 
@@ -68,18 +76,17 @@ def read_document(path: str | Path, data: bytes | None = None, doc_id: str | Non
 
 _OUTSIDE = "liên kết tượng trưng trỏ ra ngoài thư mục đã chọn: không đọc"
 NOT_FOUND = "không tìm thấy tệp hoặc thư mục"
-UNSUPPORTED = "định dạng không hỗ trợ"
 _LOCK_FILE = "tệp khóa tạm của Word (tạo ra khi văn bản đang mở), không phải văn bản"
 # Formats Word opens and can save as .docx: the skip line says so instead of only "not supported".
-_SAVE_AS_DOCX = frozenset({".doc", ".rtf", ".odt"})
+_WORD_OPENS = frozenset({".doc", ".rtf", ".odt"})
 # Word (and Excel, PowerPoint) write "~$name.docx" beside a document while it is open: a few
 # bytes naming who opened it, never a document.
 _LOCK_PREFIX = "~$"
 
 
 def _unsupported(path: Path) -> str:
-    if path.suffix.lower() in _SAVE_AS_DOCX:
-        return f"{UNSUPPORTED} (hãy mở bằng Word và lưu lại thành .docx)"
+    if path.suffix.lower() in _WORD_OPENS:
+        return f"{UNSUPPORTED} ({SAVE_AS_DOCX})"
     return UNSUPPORTED
 
 
