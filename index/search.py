@@ -469,7 +469,8 @@ class Searcher:
         missing = tuple(ref for ref, found in zip(refs, per_ref, strict=True) if not found and not ref.vague)
         if not rows and not missing:
             return None
-        bare = references.names_only_places(analysis.question, self._document_names)
+        # Only a place that exists is read in order (_named_first).
+        bare = bool(rows) and references.names_only_places(analysis.question, self._document_names)
         return references.Resolution(refs, tuple(sorted(named)), tuple(rows), missing, bare)
 
     @cached_property
