@@ -160,8 +160,8 @@ def read_manifest(directory: str | Path) -> dict:
         from index.config import DEFAULT_INDEX
 
         # Only the default index starts from the bundled corpus without paths (python -m ingest).
-        is_default = directory.resolve() == Path(DEFAULT_INDEX).resolve()
-        command = "python -m ingest" if is_default else f"python -m ingest TỆP/THƯ MỤC --index {directory}"
+        is_default = directory.resolve() == DEFAULT_INDEX.resolve()
+        command = "python -m ingest" if is_default else f"python -m ingest TỆP/THƯ MỤC --index {shlex.quote(str(directory))}"
         raise IndexMissingError(f"Chưa có chỉ mục tại {directory}. Hãy chạy: {command}")
     try:
         manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
