@@ -753,8 +753,14 @@ def markdown(result: dict) -> str:
         + "".join(
             f" Companion of `laws` (fitted with it, never while it is held out): `{c}` ({sizes[c]['answerable']} questions "
             "about the Labour Code asked of its text edition indexed alone)."
-            for c in sizes
-            if c not in result["pools"]["tuning"] and c not in result["pools"]["held_out"]
+            for p in result["pools"]["tuning"]
+            for c in pools.COMPANION_POOLS.get(p, ())
+            if c in sizes
+        )
+        + "".join(
+            f" `{c}`: the {sizes[c]['answerable']} answerable questions of `{p}` scored by clause (reported, not fitted)."
+            for p, c in pools.CLAUSE_POOLS.items()
+            if c in sizes
         )
     )
     lines += [
