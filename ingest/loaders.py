@@ -44,6 +44,8 @@ from docx.text.run import Run
 from pypdf import PasswordType, PdfReader
 
 from ingest.docx_numbering import DocxNumbering, format_number
+from ingest.tcvn3 import looks_like_tcvn3
+from ingest.tcvn3 import to_unicode as tcvn3_to_unicode
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -58,6 +60,9 @@ _FORMAT_BY_SUFFIX = {
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_FORMAT_BY_SUFFIX)
 
 UNSUPPORTED = "định dạng không hỗ trợ"
+TCVN3_CONVERTED = (
+    "văn bản gõ bằng bảng mã TCVN3 (phông .VnTime), đã chuyển sang Unicode; hãy kiểm tra dấu tiếng Việt"
+)
 # What to do with a file Word opens but this reader does not (.doc, and a .doc renamed .docx).
 SAVE_AS_DOCX = "hãy mở bằng Word và lưu lại thành .docx"
 # Word 97-2003 (.doc) files are OLE compound files; renamed to .docx they are not a zip at all.
@@ -148,6 +153,9 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
     else:
         text, warnings = _pdf_to_text(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if looks_like_tcvn3(text):
+        text = tcvn3_to_unicode(text)
+        warnings = [*warnings, TCVN3_CONVERTED]
     if not text.strip():
         raise LoadError(path, "tệp không có nội dung chữ")
     return LoadedText(text=text, format=fmt, warnings=tuple(warnings))
@@ -209,8 +217,12 @@ def _decode_text(data: bytes, path: Path, declared: str | None = None) -> tuple[
     broken = lossy.count("\ufffd")
     if sum(ch > "\x7f" for ch in lossy) - broken >= 10 * broken:
         return lossy, [f"có {broken} chỗ lỗi mã UTF-8, đã thay bằng ký tự �"]
+    # TCVN3 bytes read as Latin-1 are what `_load` converts; as cp1258 some would turn into tone marks.
+    latin = data.decode("latin-1")
+    if looks_like_tcvn3(latin):
+        return latin, []
     try:
-        return data.decode("cp1258"), ["tệp không phải UTF-8, đã đọc theo bảng mã Windows-1258 (TCVN cũ)"]
+        return data.decode("cp1258"), ["tệp không phải UTF-8, đã đọc theo bảng mã Windows-1258"]
     except UnicodeDecodeError:
         pass
     # Last resort, for other legacy encodings; charset-normalizer is deterministic.
