@@ -51,7 +51,7 @@ def _listed(words: str, item: str, name: str) -> str:
 _REFERENCE = re.compile(
     rf"\b(?:{_listed(_LEVEL_WORDS['Điểm'], _POINT, 'point')}{_JOIN})?"
     rf"(?:{_listed(_LEVEL_WORDS['Khoản'], _CLAUSE, 'clause')}{_JOIN})?"
-    rf"(?:{_LEVEL_WORDS['Điều']})\s*(?P<article>\d{{1,4}})(?![\w/-])"
+    rf"(?:{_LEVEL_WORDS['Điều']})\s*(?P<article>\d+)(?![\w/-])"
     rf"(?:\s*,?\s*{_listed(_LEVEL_WORDS['Khoản'], _CLAUSE, 'clause_after')})?"
 )
 # "khoản 1 và điểm a khoản 2 Điều 36": a clause listed before a reference that starts with a point.

@@ -80,6 +80,8 @@ from ingest.document import Chunk, DocMeta
         ("diem dd khoan 2 dieu 35", [(("Điều", "35"), ("Khoản", "2"), ("Điểm", "đ"))]),
         ("Khoản 3.3 thỏa ước lao động tập thể", [(("Khoản", "3.3"),)]),
         ("Điều 3 khoản 3.3", [(("Điều", "3"), ("Khoản", "3.3"))]),
+        # However long the number, it names an article (one no document has: "not found").
+        ("Điều 99999999999999999999 quy định gì", [(("Điều", "99999999999999999999"),)]),
     ],
 )
 def test_places_are_read(question, levels):
