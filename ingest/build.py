@@ -63,8 +63,9 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # Bump when parsing or chunking changes what a document turns into: every document re-parses.
 # 7: Word automatic numbering written out (ingest/docx_numbering.py); 8: an article's "2.3." clauses
 # keep their points like a khoản, and a signature table of two parties ("ĐẠI DIỆN …") closes the body;
-# 10: text typed in TCVN3 (.VnTime fonts) is converted to Unicode (ingest/tcvn3.py).
-PARSER_VERSION = 10
+# 10: text typed in TCVN3 (.VnTime fonts) is converted to Unicode (ingest/tcvn3.py); 11: an article
+# made of points keeps them with its lead-in, as a khoản does.
+PARSER_VERSION = 11
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

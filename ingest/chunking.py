@@ -102,7 +102,10 @@ class _Builder:
         context = tuple(self._lead(a) for a in ancestors)
         own = node.own_lines
         keeps_points = node.style == "arabic" or all(c.style == "letter" for c in node.children)
-        if node.in_article and node.style in NUMBERED_CLAUSE_STYLES and keeps_points:
+        # An article whose body is a list of points ("Hệ thống tổ chức gồm 4 cấp: a) … b) …") is
+        # one clause too: its points are kept with their lead-in as a khoản's are.
+        points_of_article = node.style == "article" and len(node.children) >= 2 and all(c.style == "letter" for c in node.children)
+        if (node.in_article and node.style in NUMBERED_CLAUSE_STYLES and keeps_points) or points_of_article:
             # A khoản keeps its điểm a), b), … : the path ends at Điều / Khoản — unless it is long.
             # Agreements and regulations number their khoản "2.3." under "Điều 2": the same, while
             # a "2.1." over numbered "2.1.1." … gives each its own chunk (never two glued).

@@ -326,6 +326,35 @@ def test_short_khoan_keeps_its_points_in_one_chunk():
     assert "a. Được thông tin" in khoan.text and "c. Được công đoàn" in khoan.text
 
 
+ARTICLE_OF_POINTS = """Điều 9: Hệ thống tổ chức
+Hệ thống tổ chức công đoàn gồm 4 cấp:
+a. Tổng Liên đoàn;
+b. Liên đoàn lao động tỉnh, thành phố;
+c. Công đoàn cấp trên trực tiếp cơ sở;
+d. Công đoàn cơ sở.
+
+Điều 10: Quyền của đoàn viên
+Đoàn viên có các quyền sau đây:
+a. Được thông tin, thảo luận, đề xuất và biểu quyết công việc của tổ chức công đoàn; được bầu, ứng cử vào cơ quan lãnh đạo công đoàn theo quy định của điều lệ.
+b. Được yêu cầu công đoàn đại diện, bảo vệ quyền, lợi ích hợp pháp, chính đáng khi bị xâm phạm; được tư vấn pháp luật lao động và công đoàn miễn phí.
+c. Được công đoàn hướng dẫn giúp đỡ tìm việc làm, học nghề; được thăm hỏi, giúp đỡ khi ốm đau, thai sản hoặc gặp hoàn cảnh khó khăn.
+d. Được tham gia các hoạt động văn hóa, thể thao, du lịch do công đoàn tổ chức và được khen thưởng khi có thành tích trong hoạt động công đoàn.
+đ. Được nghỉ sinh hoạt công đoàn khi nghỉ hưu hoặc ốm đau dài ngày, được công đoàn cơ sở nơi cư trú giúp đỡ khi gặp khó khăn.
+e. Được giới thiệu sinh hoạt công đoàn khi chuyển nơi làm việc; được cấp thẻ đoàn viên công đoàn và hưởng các ưu đãi theo thỏa thuận của công đoàn với các đối tác.
+"""
+
+
+def test_an_article_made_of_points_is_one_clause_like_a_khoan():
+    """Points right under an article are kept with their lead-in, as under a khoản: the answer to
+    "which four levels?" is one result, not a lead-in and four points apart; a long one is split."""
+    chunks = chunk_document(_doc(ARTICLE_OF_POINTS, "dl.txt"))
+    (levels,) = [c for c in chunks if c.path[-1:] == ("Điều 9",)]
+    assert "gồm 4 cấp:" in levels.text and "d. Công đoàn cơ sở." in levels.text
+    rights = [c for c in chunks if c.path[:1] == ("Điều 10",)]
+    assert [c.path[-1] for c in rights] == ["Điều 10", "Điểm a", "Điểm b", "Điểm c", "Điểm d", "Điểm đ", "Điểm e"]
+    assert all(any("các quyền sau đây:" in x for x in c.context) for c in rights[1:])
+
+
 def _docx_bytes(paragraphs: list[str]) -> bytes:
     document = docx.Document()
     for text in paragraphs:
