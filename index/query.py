@@ -122,16 +122,25 @@ class DiacriticRestorer:
 
     @classmethod
     def from_texts(
-        cls, texts: Iterable[str], common: Path | None = COMMON_WORDS, common_weight: int = COMMON_WEIGHT
+        cls,
+        texts: Iterable[str],
+        common: Path | None = COMMON_WORDS,
+        common_weight: int = COMMON_WEIGHT,
+        vocabulary: Path | None = GLOSSARY,
     ) -> DiacriticRestorer:
         """Learn from `texts` (the indexed corpus) plus a short list of everyday question words
-        ("bao nhiêu", "phần trăm") that plans and laws rarely contain; the corpus wins ties."""
+        ("bao nhiêu", "phần trăm") that plans and laws rarely contain; the corpus wins ties. The
+        Vietnamese side of the glossary (`vocabulary`, once each) adds the terms of labour and
+        union texts a small corpus may lack: "đình công" where an agreement only says "định"."""
         restorer = cls()
         if common is not None and common.exists():
             # Counted like corpus text (every sub-phrase too): "bao nhiêu" must also make "nhiêu"
             # a known form of "nhieu", or the bigram model never considers it.
             lines = [x for x in common.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
             texts = [*(lines * common_weight), *texts]
+        if vocabulary is not None and vocabulary.exists():
+            rows = vocabulary.read_text(encoding="utf-8").splitlines()[1:]
+            texts = [*(row.split("\t")[1] for row in rows if row.count("\t") >= 1), *texts]
         for text in texts:
             for clause in re.split(r"[.;:!?,()\n]+", normalize_text(text).lower()):
                 words = _WORD.findall(clause)

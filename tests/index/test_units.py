@@ -70,6 +70,14 @@ def test_restorer_reads_a_word_by_its_neighbours_not_its_overall_frequency():
     assert DiacriticRestorer.from_texts(laws).restore("duoc bao nhieu") == "được bao nhiêu"
 
 
+def test_restorer_knows_the_glossary_terms_a_small_corpus_lacks():
+    # An agreement that says "quy định" often and "đình công" never: the glossary's Vietnamese
+    # side ("strike → đình công") gives the restorer the term.
+    corpus = ["Công ty thực hiện theo quy định của pháp luật và quy định của thỏa ước."] * 5
+    assert DiacriticRestorer.from_texts(corpus, vocabulary=None).restore("to chuc dinh cong") != "tổ chức đình công"
+    assert DiacriticRestorer.from_texts(corpus).restore("to chuc dinh cong") == "tổ chức đình công"
+
+
 def test_restorer_table_round_trips_through_sqlite(tmp_path):
     restorer = DiacriticRestorer.from_texts(["Nghị định.", "Nghị định.", "nghỉ phép năm"])
     restorer.save(tmp_path / "r.sqlite")
