@@ -79,6 +79,10 @@ class SearchConfig:
     # (0 = no limit): three khoản of one neighbouring Điều otherwise push the article that answers
     # down (Searcher._spread_articles).
     per_article: int = field(default_factory=lambda: int(_fitted("per_article", 0)))
+    # … unless the further clause of that article scores at least this many times the clause of
+    # another article that would take its place (0 = never): a khoản far ahead of anything else
+    # ("Mỗi tháng đóng đoàn phí bao nhiêu?" → the amount, 1.01 against 0.84) keeps its rank.
+    sibling_lead: float = field(default_factory=lambda: _fitted("sibling_lead", 0.0))
     # A question asking for an amount ("bao nhiêu", "mấy ngày", "how many") is answered by a
     # clause that states one (a number that is not a reference, a document number or a year);
     # one asking for a percentage, by a clause that states a percentage.
@@ -164,7 +168,7 @@ _RESPONSIBILITY = re.compile(
 _ABOUT_SIGNATURE = re.compile(r"\b(ai ky|nguoi ky|ky ten|ky ban hanh|chu ky|signed|signs|signer|signature)\b")
 _ABOUT_RECIPIENTS = re.compile(r"\b(noi nhan|gui cho|gui den|gui toi|recipients?|sent to)\b")
 _ABOUT_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|nam nao|when|what date|which date)\b")
-_ABOUT_ISSUE = re.compile(r"\b(ban hanh|ky|issued|dated|signed)\b")
+_ABOUT_ISSUE = re.compile(r"\b(ban hanh|ky|thong qua|issued|dated|signed|adopted|passed)\b")
 # Who issued the document: the header block names the issuing body ("ĐẢNG ĐOÀN TỔNG LIÊN ĐOÀN …").
 _ABOUT_ISSUER = re.compile(
     r"\b(?:ai|co quan nao|don vi nao|cap nao|to chuc nao|who|which (?:body|agency|organi[sz]ation))\b"
@@ -414,7 +418,7 @@ class Searcher:
         fused = self._priors(fused, cands, cfg)
         ranked = sorted(fused, key=lambda r: -fused[r])
         if cfg.per_article > 0:
-            ranked = self._spread_articles(ranked, cfg.per_article)
+            ranked = self._spread_articles(ranked, cfg.per_article, fused, cfg.sibling_lead)
         if cands.resolution is not None and cands.resolution.found:
             ranked, fused = self._named_first(ranked, fused, cands.resolution, cfg.per_article)
         return ranked, fused
@@ -506,39 +510,39 @@ class Searcher:
             where = searched
         return [*notes, f"Không tìm thấy {places} trong {where}."]
 
-    def _spread_articles(self, ranked: list[int], per_article: int) -> list[int]:
+    def _spread_articles(
+        self, ranked: list[int], per_article: int, scores: dict[int, float] | None = None, lead: float = 0.0
+    ) -> list[int]:
         """At most `per_article` clauses of one law article in a row: the next waits until a
         clause of another article has its place, then comes before anything ranked below it
         (nothing is dropped). Three khoản of a neighbouring Điều no longer fill the first places,
         and the first article's other khoản still come right after: holding them behind every
-        other article put the answering khoản of a short agreement at rank 49."""
+        other article put the answering khoản of a short agreement at rank 49. A clause scoring
+        `lead` times the one of another article that would pass it (`scores`; lead 0: never) is
+        not held back."""
         keys = self._article_key
         out: list[int] = []
-        waiting: list[int] = []
-        pending = iter(ranked)
-        upcoming = next(pending, None)
+        remaining = list(ranked)  # waiting clauses stay ahead of everything ranked below them
         last, run = None, 0
-
-        def fits(row: int) -> bool:
-            return keys[row] is None or keys[row] != last or run < per_article
-
-        while upcoming is not None or waiting:
-            i = next((i for i, r in enumerate(waiting) if fits(r)), None)
-            if i is not None:
-                row = waiting.pop(i)
-            else:
-                while upcoming is not None and not fits(upcoming):
-                    waiting.append(upcoming)
-                    upcoming = next(pending, None)
-                if upcoming is not None:
-                    row, upcoming = upcoming, next(pending, None)
-                else:
-                    row = waiting.pop(0)  # only the last article's clauses are left
+        while remaining:
+            pick = 0
+            row = remaining[0]
+            if keys[row] is not None and keys[row] == last and run >= per_article:
+                other = next((i for i, r in enumerate(remaining) if keys[r] is None or keys[r] != last), None)
+                if other is not None and not self._leads(row, remaining[other], scores, lead):
+                    pick = other
+            row = remaining.pop(pick)
             key = keys[row]
             run = run + 1 if key is not None and key == last else 1
             last = key
             out.append(row)
         return out
+
+    @staticmethod
+    def _leads(row: int, other: int, scores: dict[int, float] | None, lead: float) -> bool:
+        if not lead or scores is None or row not in scores or other not in scores or scores[other] <= 0:
+            return False
+        return scores[row] >= lead * scores[other]
 
     def abstain_features(self, cands: Candidates, ranked: list[int], config: SearchConfig | None = None) -> dict[str, float]:
         cfg = config or self.config

@@ -64,8 +64,9 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # 7: Word automatic numbering written out (ingest/docx_numbering.py); 8: an article's "2.3." clauses
 # keep their points like a khoản, and a signature table of two parties ("ĐẠI DIỆN …") closes the body;
 # 10: text typed in TCVN3 (.VnTime fonts) is converted to Unicode (ingest/tcvn3.py); 11: an article
-# made of points keeps them with its lead-in, as a khoản does.
-PARSER_VERSION = 11
+# made of points keeps them with its lead-in, as a khoản does; 12: a law's adoption sentence
+# ("Luật này được Quốc hội … thông qua ngày …") closes it, as its own chunk, and dates it.
+PARSER_VERSION = 12
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

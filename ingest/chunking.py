@@ -28,7 +28,7 @@ import re
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.document import Chunk, DocMeta, Document, indexed_text  # noqa: F401  (re-exported)
-from ingest.metadata import PERSON, RECIPIENTS_START, is_capacity
+from ingest.metadata import ADOPTION, PERSON, RECIPIENTS_START, is_capacity
 from ingest.normalize import Line
 from ingest.structure import NUMBERED_CLAUSE_STYLES, Section, is_bullet, parse_structure
 
@@ -39,6 +39,7 @@ MAX_CHARS = 1200
 # keeps the median Labour Code khoản with points (560 chars) whole and splits the longest third.
 POINT_SPLIT_CHARS = 800
 PREAMBLE_LABEL = "Phần mở đầu"
+ADOPTION_LABEL = "Thông qua"
 _SUB_BULLET = re.compile(r"^\+\s")
 
 
@@ -249,18 +250,24 @@ class _Builder:
     def closing(self, indices: range) -> None:
         recipients: list[int] = []
         signature: list[int] = []
+        adoption: list[int] = []
         in_recipients = False
         for i in indices:
             text = self.lines[i].strip()
             if not text:
                 continue
-            if is_capacity(text) or PERSON.match(text):
+            if ADOPTION.match(text) and not recipients:
+                adoption.append(i)
+            elif is_capacity(text) or PERSON.match(text):
                 signature.append(i)
             elif RECIPIENTS_START.match(text) or in_recipients or text.startswith("-"):
                 in_recipients = True
                 recipients.append(i)
             else:
                 signature.append(i)
+        if adoption:
+            # When and by whom the document was adopted: what its header says of other documents.
+            self.emit(adoption, (ADOPTION_LABEL,), (), "preamble")
         if recipients:
             self.emit(recipients, ("Nơi nhận",), (), "recipients")
         if signature:

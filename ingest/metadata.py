@@ -58,6 +58,17 @@ _NUMBER_UNACCENTED = re.compile(r"^(?:So|SO)\s*:?\s*(\d[0-9A-Za-zĐđ\-.]*/[0-9]
 # "ngày 02 tháng 6 năm 2025", also typed "ngay 02 thang 6 nam 2025".
 _DATE = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^([^\d,]{2,40}),\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng", re.IGNORECASE)
+# How a law, a charter or a resolution records its adoption, closing its text ("Luật này được Quốc
+# hội … khóa XV, kỳ họp thứ 7 thông qua ngày 27 tháng 6 năm 2024.") or under its title
+# ("(Đại hội XIII Công đoàn Việt Nam thông qua ngày 03/12/2023)"). The sentence is the document's
+# date and part of its closing, not the last clause of its last article.
+ADOPTION = re.compile(
+    r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Bản Điều lệ|Điều lệ|Thỏa ước|Quy chế)\s+này\s+(?:đã\s+)?được\s"
+    r".{0,200}?\bthông\s+qua\b|\(.{0,150}?\bthông\s+qua\s+ngày\b)",
+    re.IGNORECASE,
+)
+_ADOPTION_NOTE = re.compile(r"^\(")
+_NUMERIC_DATE = re.compile(r"thông\s+qua\s+ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE)
 
 # The issuing body as the preamble names it: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …".
 _ISSUER = (
@@ -137,6 +148,8 @@ def find_closing(lines: list[Line]) -> int:
     for i in range(last_marker + 1, len(lines)):
         # A Word closing table's row: the parties side by side ("ĐẠI DIỆN … | ĐẠI DIỆN …").
         if any(RECIPIENTS_START.match(c) or is_capacity(c) for c in _closing_pieces(lines[i].text)):
+            return i
+        if ADOPTION.match(lines[i].text) and not _ADOPTION_NOTE.match(lines[i].text):
             return i
     return len(lines)
 
@@ -220,13 +233,17 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
     date = place = None
     for text in head_text:
         m = _DATE.search(text)
-        if m and re.search(r"ng[àa]y", text[:60], re.IGNORECASE):
+        # Not a clause that happens to be among the first lines of a short document ("1. Luật này
+        # có hiệu lực từ ngày …").
+        if m and re.search(r"ng[àa]y", text[:60], re.IGNORECASE) and not match_marker(text):
             day, month, year = (int(g) for g in m.groups())
             date = f"{year:04d}-{month:02d}-{day:02d}"
             pm = _PLACE_DATE.match(text)
             place = _fix_place(pm.group(1).strip()) if pm else None
             break
 
+    if date is None:
+        date = _adoption_date(lines)
     closing = lines[layout.closing_start :]
     signer, signer_title, recipients = _read_closing(closing)
     issuer = _issuer(lines, layout, head_text, doc_type)
@@ -243,6 +260,18 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
     )
     name, meta = document_name(lines, meta, file_name)
     return replace(meta, name=name)
+
+
+def _adoption_date(lines: list[Line]) -> str | None:
+    """The date a document records its adoption on (ADOPTION), for one whose header gives none."""
+    for line in lines:
+        if ADOPTION.match(line.text):
+            m = _DATE.search(line.text) or _NUMERIC_DATE.search(line.text)
+            if m:
+                day, month, year = (int(g) for g in m.groups())
+                if 1 <= day <= 31 and 1 <= month <= 12:
+                    return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
 
 
 # Proper names that stay capitalised when an upper-case title is lowered.

@@ -147,3 +147,33 @@ def test_search_config_defaults_come_from_the_fitted_file():
     for name, value in params["ranking"].items():
         assert getattr(cfg, name) == pytest.approx(value), name
     assert cfg.abstain == AbstainModel.from_dict(params["abstain"])
+
+
+def test_when_a_law_was_adopted_is_answered_by_its_adoption_sentence(tmp_path, embedder):
+    """The sentence closing a law ("Luật này được Quốc hội … thông qua ngày …") is its own
+    header-like chunk: asked when the law was adopted, it comes first and counts as the answer."""
+    from index.search import Searcher
+    from index.store import load_index
+    from ingest.build import update_index
+
+    clauses = "\n".join(
+        f"Điều {n}. Quy định số {n}\nChủ đầu tư dự án nhà ở công nhân phải bảo đảm tiêu chuẩn thứ {n} về diện tích."
+        for n in range(1, 8)
+    )
+    law = (
+        "QUỐC HỘI\nLuật số: 77/2031/QH16\nLUẬT\nNHÀ Ở CÔNG NHÂN\n\n"
+        + clauses
+        + "\nLuật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XVI, kỳ họp thứ 3 "
+        "thông qua ngày 15 tháng 11 năm 2031.\nCHỦ TỊCH QUỐC HỘI\nNguyễn Văn An\n"
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "nha-o.txt").write_text(law, encoding="utf-8")
+    update_index([tmp_path / "docs"], tmp_path / "index", embedder)
+    never = AbstainModel(bias=-50.0)  # only the named part may answer
+    searcher = Searcher(load_index(tmp_path / "index", embedder.name), embedder)
+    searcher = Searcher(searcher.store, embedder, config=replace(searcher.config, abstain=never))
+    for question in ("Luật Nhà ở công nhân được thông qua ngày nào?", "When was the Law on Workers' Housing passed?"):
+        result = searcher.search(question, top_k=3)
+        assert result.hits[0].chunk.path == ("Thông qua",), (question, [h.citation for h in result.hits])
+    # Named in Vietnamese, the law's adoption is its named part: found whatever the scores say.
+    assert searcher.search("Luật Nhà ở công nhân được thông qua ngày nào?", top_k=3).answer_found

@@ -449,3 +449,40 @@ def test_a_representatives_sentence_in_the_body_does_not_open_the_signature():
     (signature,) = [c for c in chunk_document(doc) if c.kind == "signature"]
     assert "04 bản" not in signature.text and "CAM KẾT" not in signature.text
     assert doc.meta.signer == "Lê Thị Hoa, Phạm Quốc Bảo"  # capacity and name in one cell, both kept
+
+
+ADOPTED_LAW = """QUỐC HỘI
+Luật số: 77/2031/QH16
+LUẬT
+NHÀ Ở CÔNG NHÂN
+
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về nhà ở cho công nhân khu công nghiệp.
+
+Điều 2. Hiệu lực thi hành
+1. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2032.
+2. Chính phủ quy định chi tiết Điều này.
+Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XVI, kỳ họp thứ 3 thông qua ngày 15 tháng 11 năm 2031.
+CHỦ TỊCH QUỐC HỘI
+Nguyễn Văn An
+"""
+
+
+def test_a_laws_adoption_sentence_closes_it_and_dates_it():
+    doc = _doc(ADOPTED_LAW, "nha-o.txt")
+    assert doc.meta.date == "2031-11-15"
+    chunks = chunk_document(doc)
+    (last,) = [c for c in chunks if c.path[-2:] == ("Điều 2", "Khoản 2")]
+    assert "thông qua" not in last.text
+    (adoption,) = [c for c in chunks if "kỳ họp thứ 3 thông qua" in c.text]
+    assert adoption.path == ("Thông qua",) and adoption.kind == "preamble"
+    assert doc.meta.signer == "Nguyễn Văn An"
+
+
+def test_a_charters_adoption_note_dates_it():
+    text = "ĐIỀU LỆ HỘI CỰU CÔNG NHÂN\n(Đại hội lần thứ II của Hội thông qua ngày 03/12/2031)\n\nĐiều 1. Tên gọi\nHội Cựu công nhân."
+    doc = _doc(text, "dl.txt")
+    assert doc.meta.date == "2031-12-03"
+    # "… này được … thông qua" inside an article is not the document's adoption.
+    clause = "Điều 3. Biểu quyết\nNghị quyết của Hội được thông qua khi quá nửa số hội viên tán thành."
+    assert _doc(text + "\n\n" + clause, "dl.txt").meta.date == "2031-12-03"
