@@ -65,8 +65,9 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # keep their points like a khoản, and a signature table of two parties ("ĐẠI DIỆN …") closes the body;
 # 10: text typed in TCVN3 (.VnTime fonts) is converted to Unicode (ingest/tcvn3.py); 11: an article
 # made of points keeps them with its lead-in, as a khoản does; 12: a law's adoption sentence
-# ("Luật này được Quốc hội … thông qua ngày …") closes it, as its own chunk, and dates it.
-PARSER_VERSION = 12
+# ("Luật này được Quốc hội … thông qua ngày …") closes it, as its own chunk, and dates it; 13: a
+# Word header typed in two columns with tabs is read as a header table's rows.
+PARSER_VERSION = 13
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

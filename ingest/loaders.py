@@ -492,7 +492,7 @@ def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles, numbering: DocxNu
     style_id = paragraph._p.style or styles.default_paragraph
     # Counted even when the paragraph turns out empty: Word numbers empty list items too.
     label = numbering.label(paragraph._p, style_id)
-    lines = [line.strip() for line in "".join(run.text for run in runs).replace("\t", " ").split("\n")]
+    lines = [_tabbed_header(line).replace("\t", " ").strip() for line in "".join(run.text for run in runs).split("\n")]
     text = "\n".join(line for line in lines if line)
     if not text:
         return ""
@@ -508,6 +508,17 @@ def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles, numbering: DocxNu
 
 # What a header block's table holds: the number, the motto, "ngày … tháng … năm".
 _HEADER_TABLE = re.compile(r"\bS[ốo]\s*:|CỘNG HÒA|CỘNG HOÀ|Độc lập|ng[àa]y\s+\S+\s+th[áa]ng", re.IGNORECASE)
+_TAB_RUN = re.compile(r"\s*\t[\t ]*")
+
+
+def _tabbed_header(line: str) -> str:
+    """A header typed as two columns with tabs ("CÔNG TY TNHH …<tab><tab>CỘNG HÒA XÃ HỘI …",
+    "Số: 02/2025/TƯLĐTT<tab>Bình Dương, ngày …") as the row of a header table ("left | right"),
+    so the issuer, the number and the place-date stay apart; any other tab is a space."""
+    parts = [p.strip() for p in _TAB_RUN.split(line) if p.strip()]
+    if len(parts) == 2 and any(_HEADER_TABLE.search(p) for p in parts):
+        return " | ".join(parts)
+    return line
 
 
 def _looks_like_header(table: Table) -> bool:

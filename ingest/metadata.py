@@ -281,11 +281,33 @@ _PROPER = {"việt nam": "Việt Nam", "hà nội": "Hà Nội", "thành phố h
 def _tidy_title(title: str) -> str:
     title = title.strip(" *")
     if title.isupper() and len(title) <= 40:
+        words = title.split()
+        prefix = next((n for n in (3, 2) if fold(" ".join(words[:n])).lower() in _NAMED_BODIES), 0)
+        if prefix and len(words) > prefix:
+            # "CÔNG TY TNHH MAY AN BÌNH" is a name: "Công ty TNHH May An Bình".
+            head = " ".join(words[:prefix]).lower()
+            return " ".join([head[:1].upper() + head[1:], *map(_name_word, words[prefix:])])
         # "LAO ĐỘNG" under "BỘ LUẬT": keep the case of a name.
-        title = title[:1] + title[1:].lower()
+        title = " ".join(w if _is_acronym(w) else w.lower() for w in words)
+        title = title[:1].upper() + title[1:]
         for lower, proper in _PROPER.items():
             title = re.sub(rf"\b{lower}\b", proper, title)
     return title[:1].upper() + title[1:] if title else title
+
+
+# A title starting with these words names a company or a body: each word keeps a capital.
+_NAMED_BODIES = {"cong ty", "tong cong ty", "ngan hang", "tap doan", "hop tac xa", "benh vien"}
+_VOWELS = set("aeiouy")
+
+
+def _is_acronym(word: str) -> bool:
+    """"TNHH", "CĐCS", "MTV": capitals without a vowel are initials, kept as they are."""
+    letters = fold(word).lower()
+    return word.isupper() and letters.isalpha() and not (set(letters) & _VOWELS)
+
+
+def _name_word(word: str) -> str:
+    return word if _is_acronym(word) else word.capitalize()
 
 
 # Known OCR slips in place names of the received texts.

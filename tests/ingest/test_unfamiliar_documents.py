@@ -486,3 +486,22 @@ def test_a_charters_adoption_note_dates_it():
     # "… này được … thông qua" inside an article is not the document's adoption.
     clause = "Điều 3. Biểu quyết\nNghị quyết của Hội được thông qua khi quá nửa số hội viên tán thành."
     assert _doc(text + "\n\n" + clause, "dl.txt").meta.date == "2031-12-03"
+
+
+def test_a_word_header_typed_in_two_columns_with_tabs_keeps_its_parts():
+    data = _docx_bytes(
+        [
+            "CÔNG TY TNHH MAY AN BÌNH\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "CÔNG ĐOÀN CƠ SỞ\t\t\tĐộc lập – Tự do – Hạnh phúc",
+            "Số: 02/2031/TƯLĐTT\tBình Dương, ngày 05 tháng 01 năm 2031",
+            "THỎA ƯỚC LAO ĐỘNG TẬP THỂ",
+            "CÔNG TY TNHH MAY AN BÌNH",
+            "Điều 1:\tThời hạn",
+            "Thỏa ước có thời hạn 02 năm.",
+        ]
+    )
+    doc = read_document("tu.docx", data=data)
+    assert (doc.meta.number, doc.meta.date, doc.meta.place) == ("02/2031/TƯLĐTT", "2031-01-05", "Bình Dương")
+    assert doc.meta.title == "Công ty TNHH May An Bình"  # a company's name keeps its capitals and initials
+    # A tab elsewhere is a space: "Điều 1:<tab>Thời hạn" is the heading "Điều 1: Thời hạn".
+    assert any(c.path[-1:] == ("Điều 1",) for c in chunk_document(doc))
