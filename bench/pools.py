@@ -52,7 +52,12 @@ ALQAC_LAWS = (
 
 LAWS_FILES = tuple(sorted(p.name for p in LAWS_DOCX.glob("*.docx")))
 
-TUNING_POOLS = ("devset", "alqac", "laws")
+TUNING_POOLS = ("devset", "alqac", "laws", "union")
+# A union law, the union charter and a company's collective agreement (eval/union/, written for
+# this project as such documents are laid out, with eval/union_questions.jsonl): scored by the
+# clause holding the quote, as users of such documents read them.
+UNION = ROOT / "eval" / "union"
+UNION_QUESTIONS = ROOT / "eval" / "union_questions.jsonl"
 # Pools that belong to a tuning pool's corpus: fitted on with it, never while it is held out.
 COMPANION_POOLS = {"laws": ("labour-text",)}
 LABOUR_TEXT = ROOT.parent / "shared" / "external" / "text" / "bo-luat-lao-dong-2019_45-2019-QH14.txt"
@@ -63,6 +68,8 @@ HELDOUT_POOLS = ("heldout", "labour-short", "bundled")
 # answering khoản behind other articles. Reported with (and held out with) their pool.
 CLAUSE_POOLS = {"laws": "laws-clause", "heldout": "heldout-clause"}
 BUNDLED_HELDOUT = ROOT / "eval" / "bundled_heldout.jsonl"
+# Pools whose gold is (document, quote) checked like the dev set's, besides the dev set's own.
+QUOTE_POOLS = frozenset({*CLAUSE_POOLS.values(), "union"})
 # How reports describe a held-out pool beyond `heldout` (which has its own paragraph).
 DESCRIPTIONS = {
     "labour-short": "eval/labour_short.jsonl: short questions asked of the Labour Code's Word file indexed alone, "
@@ -103,6 +110,8 @@ def sources(pool: str) -> list[Path]:
         return [_alqac_docs()]
     if pool == "labour-text":
         return [LABOUR_TEXT]
+    if pool == "union":
+        return [UNION]
     if pool == "labour-short":
         return [LAWS_DOCX / LABOUR_DOCX]
     raise ValueError(pool)
@@ -149,6 +158,13 @@ def questions(pool: str) -> list[PoolQuestion]:
             PoolQuestion(q.id, q.question, q.answerable, frozenset({(q.doc, q.quote)}) if q.answerable else frozenset(), q.slice)
             for q in (load_devset() if pool == "devset" else load_devset(BUNDLED_HELDOUT))
         ]
+    if pool == "union":
+        return [
+            PoolQuestion(
+                r["id"], r["question"], r["answerable"], frozenset({(r["doc"], r["quote"])}) if r["answerable"] else frozenset(), r["lang"]
+            )
+            for r in _eval_rows(UNION_QUESTIONS.name)
+        ]
     if pool == "labour-text":
         return [
             PoolQuestion(q.id, q.question, True, frozenset((LABOUR_TEXT.name, art) for _, art in q.gold), q.slice)
@@ -194,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", nargs="*", default=None, help="pools to build (default: all)")
     args = parser.parse_args(argv)
     emb = embedder()
-    for pool in args.build or ("devset", "laws", "alqac", "labour-text", "labour-short"):
+    for pool in args.build or ("devset", "laws", "alqac", "union", "labour-text", "labour-short"):
         report = build(pool, emb)
         print(f"{pool}: {report.documents} documents, {report.chunks} chunks, embedded {report.embedded}", file=sys.stderr, flush=True)
     return 0

@@ -81,6 +81,7 @@ GRID: dict[str, tuple] = {
     "article_weight": (0.0, 0.1, 0.2, 0.3, 0.5),
     "definition_penalty": (1.0, 0.8, 0.6, 0.4),
     "per_article": (0, 1, 2, 3),
+    "sibling_lead": (0.0, 1.1, 1.2, 1.35, 1.5),
     "answer_type_boost": (0.0, 0.05, 0.1, 0.2, 0.3),
     "document_boost": (0.0, 0.1, 0.25, 0.5, 1.0),
     "mix_translated": ("max", "mean", "zmean"),
@@ -130,6 +131,7 @@ PRIORS = {  # prior → its "off" value
     "article_weight": 0.0,
     "definition_penalty": 1.0,
     "per_article": 0,
+    "sibling_lead": 0.0,
     "answer_type_boost": 0.0,
     "document_boost": 0.0,
 }
@@ -145,6 +147,7 @@ BASELINE = {
     "article_weight": 0.0,
     "definition_penalty": 1.0,
     "per_article": 0,
+    "sibling_lead": 0.0,
     "answer_type_boost": 0.0,
     "document_boost": 0.0,
     "mix_translated": "max",
@@ -304,7 +307,7 @@ class Bench:
             from bench.devset import is_correct
 
             return is_correct(chunk.doc_id, chunk.text, self._dev[item.question.id])
-        if item.pool in pools.CLAUSE_POOLS.values():  # the clause holding the quote, as the dev set
+        if item.pool in pools.QUOTE_POOLS:  # the clause holding the quote, as the dev set
             from bench.devset import Question, is_correct
 
             ((doc, quote),) = item.question.gold
@@ -750,6 +753,12 @@ def markdown(result: dict) -> str:
             if p != "heldout" and p in sizes
         )
         + ". ALQAC subsample: " + ", ".join(result["alqac_laws"]) + "."
+        + (
+            " `union`: a union law, the union charter and a company's collective agreement written for this "
+            "project (eval/union/), its questions scored by the clause holding their quote."
+            if "union" in result["pools"]["tuning"]
+            else ""
+        )
         + "".join(
             f" Companion of `laws` (fitted with it, never while it is held out): `{c}` ({sizes[c]['answerable']} questions "
             "about the Labour Code asked of its text edition indexed alone)."
