@@ -15,8 +15,10 @@ glossary_en_vi.tsv   columns: en, vi, corpus_count, law_count
   Tone-mark style is NOT folded: "thỏa ước" and "thoả ước" are different
   strings; the script prints (as information) entries whose other tone-mark
   spelling also occurs in the sources.
-  Fails (exit 1) if an entry occurs neither in the corpus, the Labour Code nor one
-  of the seven Word laws (shared/external/laws-docx), if an `en`
+  Fails (exit 1) if an entry occurs neither in the corpus, the Labour Code, one
+  of the seven Word laws (shared/external/laws-docx) nor one of the three union
+  documents (eval/union/: union law, union charter, company collective
+  agreement; added 2026-11-30), if an `en`
   key is duplicated / not lowercase / rows are not sorted by `en`, or if a
   `vi` value is not NFC.
 
@@ -46,6 +48,7 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 CORPUS_GLOB = os.path.join(REPO, "corpus", "*.txt")
 LABOUR_CODE = "/work/shared/external/text/bo-luat-lao-dong-2019_45-2019-QH14.txt"
 LAWS_DOCX_GLOB = "/work/shared/external/laws-docx/*.docx"
+UNION_DIR = os.path.join(REPO, "eval", "union")
 GLOSSARY = os.path.join(HERE, "glossary_en_vi.tsv")
 ABBREVIATIONS = os.path.join(HERE, "abbreviations.tsv")
 
@@ -103,18 +106,31 @@ def load_labour_code() -> str:
     return open(LABOUR_CODE, encoding="utf-8").read()
 
 
-def load_laws_docx() -> dict[str, str]:
+def _docx_text(path: str) -> str:
+    """A Word file's paragraphs, then its table cells."""
     import docx  # python-docx
 
+    d = docx.Document(path)
+    parts = [p.text for p in d.paragraphs]
+    parts += [cell.text for table in d.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def load_laws_docx() -> dict[str, str]:
+    return {os.path.basename(f): _docx_text(f) for f in sorted(glob.glob(LAWS_DOCX_GLOB))}
+
+
+def load_union_docs() -> dict[str, str]:
+    """The three union documents (.docx: paragraphs and table cells; .txt: UTF-8)."""
     out = {}
-    for f in sorted(glob.glob(LAWS_DOCX_GLOB)):
-        d = docx.Document(f)
-        parts = [p.text for p in d.paragraphs]
-        for table in d.tables:
-            for row in table.rows:
-                for cell in row.cells:
-                    parts.append(cell.text)
-        out[os.path.basename(f)] = "\n".join(parts)
+    for f in sorted(glob.glob(os.path.join(UNION_DIR, "*.docx")) + glob.glob(os.path.join(UNION_DIR, "*.txt"))):
+        if f.endswith(".docx"):
+            out[os.path.basename(f)] = _docx_text(f)
+        else:
+            with open(f, encoding="utf-8-sig") as handle:
+                out[os.path.basename(f)] = handle.read()
+    if len(out) != 3:
+        print(f"warning: expected 3 union documents in {UNION_DIR}, found {len(out)}", file=sys.stderr)
     return out
 
 
@@ -161,8 +177,10 @@ def check_glossary(corpus: dict[str, str], law: str, write: bool, laws_docx) -> 
     law_n = norm_text(law)
     docx_n = {k: norm_text(v) for k, v in (laws_docx or {}).items()}
     # An entry must occur somewhere the system is used on: the corpus, the Labour Code, or one
-    # of the seven Word laws (social insurance, employment, safety, sanctions, decrees).
+    # of the seven Word laws (social insurance, employment, safety, sanctions, decrees), or one of
+    # the three union documents (union law, union charter, company collective agreement).
     all_docx_n = list(docx_n.values()) or [norm_text(v) for v in load_laws_docx().values()]
+    all_docx_n += [norm_text(v) for v in load_union_docs().values()]
     errors = 0
     seen: dict[str, int] = {}
     out = []
@@ -212,7 +230,7 @@ def check_glossary(corpus: dict[str, str], law: str, write: bool, laws_docx) -> 
         for en, vi, c, l, alt, ac, al in variants:
             print(f"  {en!r}: {vi!r} corpus={c} law={l} | {alt!r} corpus={ac} law={al}")
     if zero:
-        print(f"ERROR {len(zero)} entries with zero occurrences in corpus and Labour Code:")
+        print(f"ERROR {len(zero)} entries with zero occurrences in corpus, Labour Code, laws and union documents:")
         for en, vi in zero:
             print(f"  {en!r} -> {vi!r}")
         errors += len(zero)
