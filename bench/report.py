@@ -18,12 +18,27 @@ from bench.pools import DESCRIPTIONS
 MAIN_SYSTEMS = ("ours", "plain BM25 (500-char chunks)", "tutorial (500-char chunks + e5 + FAISS)")
 ROOT = Path(__file__).resolve().parent.parent
 NOTES_FILE = "bench-notes.md"
-PANEL_TITLES = {"devset": "dev set (answerable)", "alqac": "ALQAC 2024", "laws": "seven Word laws"}
+PANEL_TITLES = {
+    "devset": "dev set (answerable)",
+    "alqac": "ALQAC 2024",
+    "laws": "seven Word laws",
+    "union": "union documents (answerable)",
+}
+# The quality sections, in page order; the quote-scored ones count passages, the others articles.
+BENCHES = ("devset", "alqac", "laws", "union")
+QUOTE_BENCHES = ("devset", "union")
 PLOT_FILE = "bench-recall.png"
 TITLES = {
     "devset": "Dev set (eval/devset.jsonl and devset_unanswerable.jsonl over corpus/, passage must contain the gold quote)",
     "alqac": "ALQAC 2024 (shared/external/alqac2024: law.json as one document per law; article retrieval)",
     "laws": "Seven Word laws (shared/external/laws-docx, eval/laws_questions.jsonl; article retrieval)",
+    "union": "Union documents (eval/union/: a union law, the union charter, a collective agreement; "
+    "eval/union_questions.jsonl; passage must contain the gold quote)",
+}
+# Slices shown in the MRR@10-per-slice table of a quote-scored section.
+QUOTE_SLICES = {
+    "devset": ("all", "accented", "accented-paraphrased", "unaccented", "english", "abbrev"),
+    "union": ("all", "vi", "vi-noaccent", "en"),
 }
 
 
@@ -66,7 +81,7 @@ def slice_table(metrics: dict, systems: Sequence[str], slices: Sequence[str], ke
 
 def ablation_table(results: dict) -> str:
     """MRR@10 (and R@10) of every variant on every benchmark, with the change against `ours`."""
-    benches = [b for b in ("devset", "alqac", "laws") if b in results]
+    benches = [b for b in BENCHES if b in results]
     names: list[str] = []
     for b in benches:
         for name in results[b]["metrics"]:
@@ -133,7 +148,7 @@ def plot(results: dict, path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    benches = [b for b in ("devset", "alqac", "laws") if b in results]
+    benches = [b for b in BENCHES if b in results]
     if not benches:
         return
     shown = {
@@ -152,7 +167,7 @@ def plot(results: dict, path: Path) -> None:
             if name in curves:
                 ks = range(1, len(curves[name]) + 1)
                 ax.plot(ks, curves[name], style, color=color, label=name, linewidth=2 if name == "ours" else 1.3)
-        unit = "passages" if b == "devset" else "articles"
+        unit = "passages" if b in QUOTE_BENCHES else "articles"
         n = int(results[b]["metrics"].get("ours", {}).get("all", {}).get("n", results[b]["questions"]))
         ax.set_title(f"{PANEL_TITLES.get(b, b)} ({n} questions)")
         ax.set_xlabel(f"k ({unit} retrieved)")
@@ -169,6 +184,28 @@ def plot(results: dict, path: Path) -> None:
     fig.tight_layout(rect=(0, 0.1, 1, 1))
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def quote_section(b: str, r: dict) -> list[str]:
+    """The page section of a quote-scored benchmark (the dev set, the union documents)."""
+    pool = " A tuning pool (bench/pools.py): the numbers of `ours` are in-sample." if b == "union" else ""
+    out = [f"## {TITLES[b]}\n"]
+    out.append(
+        f"{r['documents']} documents, {r['questions']} questions; metrics over the answerable ones. A passage is "
+        "correct when it comes from the gold document and contains the gold quote (or ≥ 60 % of it as a "
+        f"leading or trailing piece, or lies inside it) — the same rule for every system.{pool}\n"
+    )
+    out.append(metric_table(r["metrics"]) + "\n")
+    out.append("MRR@10 per slice:\n")
+    out.append(slice_table(r["metrics"], list(r["metrics"]), QUOTE_SLICES[b]) + "\n")
+    a = r.get("abstention")
+    if a:
+        out.append(
+            f"Abstention of `ours` (`answer_found` false): {a['unanswerable_abstained']:.1%} of the "
+            f"{a['unanswerable']} unanswerable questions, {a['answerable_abstained']:.1%} of the {a['answerable']} "
+            "answerable ones (in-sample: the 'no answer' constants were fitted with this set in the tuning pool).\n"
+        )
+    return out
 
 
 def scale_section(scale: dict | None) -> str:
@@ -209,13 +246,13 @@ def markdown(
     load_end = results.get("loadavg_end")
     out.append(f"| load average (1/5/15 min) | start {load_start}, end {load_end} (shared machine) |")
     out.append(f"| duration | {results.get('seconds', 0) / 60:.1f} min |")
-    short = {"devset": "dev set", "alqac": "ALQAC", "laws": "Word laws", "speed": "speed"}
+    short = {"devset": "dev set", "alqac": "ALQAC", "laws": "Word laws", "union": "union documents", "speed": "speed"}
     stamps = [
         f"{short[k]}: {results[k]['run']['date']} at `{results[k]['run']['commit']}`"
-        for k in ("devset", "alqac", "laws", "speed")
+        for k in short
         if isinstance(results.get(k), dict) and results[k].get("run")
     ]
-    unstamped = [short[k] for k in ("devset", "alqac", "laws", "speed") if k in results and not results[k].get("run")]
+    unstamped = [short[k] for k in short if k in results and not results[k].get("run")]
     if stamps or unstamped:
         out.append(
             "| sections measured | "
@@ -237,10 +274,17 @@ def markdown(
         "e5 dense, weighted fusion, priors). `plain BM25` = BM25 on diacritic-folded syllables over "
         "500-character chunks of the same documents. `tutorial` = RecursiveCharacterTextSplitter 500/50 + the "
         "same e5 model + FAISS flat. On ALQAC and the laws a retrieved passage counts through its article "
-        "(deduplicated ranking of articles); on the dev set through the quote it contains.\n"
+        "(deduplicated ranking of articles); on the dev set and the union documents through the quote it contains.\n"
     )
     lines = ["| benchmark | system | n | R@1 | R@5 | R@10 | MRR@10 |", "|---|---|---|---|---|---|---|"]
-    for b, label in (("devset", "dev set"), ("alqac", "ALQAC 2024"), ("alqac:Tự luận", "ALQAC Tự luận"), ("laws", "Word laws")):
+    headline = (
+        ("devset", "dev set"),
+        ("alqac", "ALQAC 2024"),
+        ("alqac:Tự luận", "ALQAC Tự luận"),
+        ("laws", "Word laws"),
+        ("union", "union documents"),
+    )
+    for b, label in headline:
         name, _, sl = b.partition(":")
         if name not in results:
             continue
@@ -266,30 +310,7 @@ def markdown(
     out.append(ablation_table(results) + "\n")
 
     if "devset" in results:
-        d = results["devset"]
-        out.append(f"## {TITLES['devset']}\n")
-        out.append(
-            f"{d['documents']} documents, {d['questions']} questions; metrics over the answerable ones. A passage is "
-            "correct when it comes from the gold document and contains the gold quote (or ≥ 60 % of it as a "
-            "leading or trailing piece, or lies inside it) — the same rule for every system.\n"
-        )
-        out.append(metric_table(d["metrics"]) + "\n")
-        out.append("MRR@10 per slice:\n")
-        out.append(
-            slice_table(
-                d["metrics"],
-                list(d["metrics"]),
-                ["all", "accented", "accented-paraphrased", "unaccented", "english", "abbrev"],
-            )
-            + "\n"
-        )
-        a = d.get("abstention")
-        if a:
-            out.append(
-                f"Abstention of `ours` (`answer_found` false): {a['unanswerable_abstained']:.1%} of the "
-                f"{a['unanswerable']} unanswerable questions, {a['answerable_abstained']:.1%} of the {a['answerable']} "
-                "answerable ones (in-sample: the 'no answer' constants were fitted with this set in the tuning pool).\n"
-            )
+        out.extend(quote_section("devset", results["devset"]))
     for b in ("alqac", "laws"):
         if b not in results:
             continue
@@ -322,6 +343,8 @@ def markdown(
             )
         out.append("Indexes built for this benchmark (one per chunker/tokenizer):\n")
         out.append(builds_table(r) + "\n")
+    if "union" in results:
+        out.extend(quote_section("union", results["union"]))
 
     if "speed" in results:
         out.append("## Speed and size\n")
@@ -412,12 +435,15 @@ README_END = "<!-- end of generated block -->"
 def readme_block(results: dict, context: dict) -> str:
     """The README's retrieval-quality numbers, from the same results as BENCHMARKS.md."""
     out = ["| benchmark (measured on) | system | R@1 | R@5 | MRR@10 |", "|---|---|---|---|---|"]
-    # The dev set, the laws questions and five ALQAC laws are tuning pools (bench/pools.py): say so.
+    # The dev set, the laws questions, the union set and five ALQAC laws are tuning pools
+    # (bench/pools.py): say so.
     dev_n = results.get("devset", {}).get("abstention", {}).get("answerable", 111)
+    union_n = results.get("union", {}).get("abstention", {}).get("answerable", "")
     names = {
         "devset": f"dev set, {dev_n} answerable (a tuning pool: in-sample for ours)",
         "alqac": "ALQAC 2024, 530 (207 of them, over five laws, are a tuning pool)",
         "laws": f"seven Word laws, {results.get('laws', {}).get('questions', '')} (a tuning pool: in-sample for ours)",
+        "union": f"union documents, {union_n} answerable (a tuning pool: in-sample for ours)",
     }
     for key, label in names.items():
         section = results.get(key)
@@ -429,13 +455,14 @@ def readme_block(results: dict, context: dict) -> str:
             if x:
                 out.append(f"| {label} ({when}) | {system} | {_f(x['R@1'])} | {_f(x['R@5'])} | {_f(x['MRR@10'])} |")
     text = "\n".join(out) + "\n"
-    a = results.get("devset", {}).get("abstention")
-    if a:
-        text += (
-            f"\nDev set abstention: `answer_found` is false for {a['unanswerable_abstained']:.1%} of the "
-            f"{a['unanswerable']} unanswerable questions and {a['answerable_abstained']:.1%} of the {a['answerable']} "
-            "answerable ones (in-sample: the rule was fitted with this set in the tuning pool).\n"
-        )
+    for key, label in (("devset", "Dev set"), ("union", "Union documents")):
+        a = results.get(key, {}).get("abstention")
+        if a:
+            text += (
+                f"\n{label} abstention: `answer_found` is false for {a['unanswerable_abstained']:.1%} of the "
+                f"{a['unanswerable']} unanswerable questions and {a['answerable_abstained']:.1%} of the {a['answerable']} "
+                "answerable ones (in-sample: the rule was fitted with this set in the tuning pool).\n"
+            )
     t = context.get("tuning", {}).get("final", {})
     if t.get("heldout"):
         h = t["heldout"]

@@ -113,12 +113,24 @@ def toy(tmp_path_factory) -> Path:
                     "quote": text, "paraphrased": t == "Tự luận"})
     dev.append({"id": "Q6", "question": "Ai ký luật?", "slice": "accented", "answerable": False, "doc": None, "quote": None})
     (root / "devset.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in dev), encoding="utf-8")
+
+    # The union section's layout: a Word file and a text file side by side, quote-scored questions.
+    union = root / "union"
+    union.mkdir()
+    (union / "law0.docx").write_bytes((laws / "law0.docx").read_bytes())
+    (union / "doc1.txt").write_text((corpus / "doc1.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    langs = {"Q4": "vi-noaccent", "Q5": "en"}
+    rows = [
+        {**r, "doc": "law0.docx" if r["doc"] == "doc0.txt" else r["doc"], "lang": langs.get(r["id"], "vi"), "article": None}
+        for r in dev
+    ]
+    (root / "union_questions.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     return root
 
 
 @pytest.fixture(scope="module")
 def results(toy: Path) -> dict:
-    from bench import alqac, devset, laws
+    from bench import alqac, devset, laws, union
     from bench.cache import CachedEmbedder
 
     embedder = CachedEmbedder(HashingEmbedder(), toy / "cache.sqlite")
@@ -131,6 +143,7 @@ def results(toy: Path) -> dict:
         "devset": devset.run_suite(embedder, log=quiet, corpus_dir=toy / "corpus", devset=toy / "devset.jsonl"),
         "alqac": alqac.run(embedder, log=quiet, alqac_dir=toy / "alqac", docs_dir=toy / "alqac-docs"),
         "laws": laws.run(embedder, log=quiet, docs_dir=toy / "laws", questions_path=toy / "laws_questions.jsonl"),
+        "union": union.run(embedder, log=quiet, docs_dir=toy / "union", questions_path=toy / "union_questions.jsonl"),
     }
     out["embedding_cache"] = {"hits": embedder.hits, "misses": embedder.misses}
     return out
@@ -140,7 +153,7 @@ def test_every_system_is_scored(results: dict) -> None:
     from bench.common import ABLATIONS
 
     expected = {"ours", *(v.name for v in ABLATIONS), "plain BM25 (500-char chunks)", "tutorial (500-char chunks + e5 + FAISS)"}
-    for section in ("devset", "alqac", "laws"):
+    for section in ("devset", "alqac", "laws", "union"):
         metrics = results[section]["metrics"]
         assert expected <= set(metrics), section
         for name, slices in metrics.items():
@@ -192,7 +205,7 @@ def test_report_and_plot(results: dict, tmp_path: Path) -> None:
     (tmp_path / report.NOTES_FILE).write_text("Toy notes.", encoding="utf-8")
     md, png = report.write(results, tmp_path)
     page = md.read_text(encoding="utf-8")
-    for heading in ("## Headline", "## What the numbers say", "Toy notes.", "## Ablations", "Tự luận"):
+    for heading in ("## Headline", "## What the numbers say", "Toy notes.", "## Ablations", "Tự luận", "## Union documents"):
         assert heading in page
     assert png.stat().st_size > 10_000
 
@@ -231,3 +244,12 @@ def test_cache_keeps_passages_of_two_backends_apart(tmp_path: Path) -> None:
     same = CachedEmbedder(Backend("torch-bf16"), tmp_path / "cache.sqlite")
     same.embed_passages(text)
     assert same.misses == 0
+
+
+def test_union_scores_quotes_in_word_and_text_files(results: dict) -> None:
+    u = results["union"]
+    assert u["documents"] == 2 and u["abstention"]["unanswerable"] == 1 and u["abstention"]["answerable"] == 5
+    assert "plain BM25 (one row per article)" not in u["metrics"]  # whole articles are not passages
+    assert {"vi", "vi-noaccent", "en"} <= set(u["metrics"]["ours"])
+    for name in ("ours", "plain BM25 (500-char chunks)"):
+        assert u["metrics"][name]["all"]["R@5"] == 1.0, name  # quotes found in the .docx and the .txt
