@@ -32,7 +32,8 @@ Whatever the rule, a question that names a place in a document ("Điều 35 Bộ
 index.references) is answered when the place exists and not when it does not; one that names a
 document and asks who signed it, whom it was sent to or who issued it when ("Ai ký Kế hoạch 48?")
 is answered when that part of that document comes first; a first passage that holds every content syllable of the question and three
-quarters of its bigrams (at least two) is never "not found", and punctuation cannot flip the
+quarters of its bigrams (at least two) is never "not found" (for an English question, only when the
+glossary translated all its words: index.search.Searcher.abstain_features), and punctuation cannot flip the
 verdict: the query analysis strips it before anything is embedded or counted
 (index.query.canonical_question).
 """

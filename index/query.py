@@ -310,6 +310,9 @@ class QueryAnalysis:
     translated: str | None = None  # Vietnamese terms of an English question
     glossary_terms: tuple[tuple[str, str], ...] = ()
     legal_terms: tuple[str, ...] = ()  # the documents' wording of everyday phrases (index.everyday)
+    # English words of the question the glossary has no term for ("weather", "forecast"): what
+    # the Vietnamese terms searched for do not say.
+    untranslated: tuple[str, ...] = ()
 
     @property
     def dense_queries(self) -> list[str]:
@@ -373,7 +376,8 @@ def analyze(
         if names:
             tail = " ".join(names)
             translated = " ".join(filter(None, [translated, restorer.restore(tail) if restorer else tail]))
-        return QueryAnalysis(text, language, translated=translated or None, glossary_terms=tuple(pairs))
+        words = tuple(w for w in rest if w.islower() and not w.isdigit())
+        return QueryAnalysis(text, language, translated=translated or None, glossary_terms=tuple(pairs), untranslated=words)
     everyday = everyday if everyday is not None else load_everyday()
     if restorer is not None and _mostly_unaccented(text):
         restored = restorer.restore(text)

@@ -553,6 +553,11 @@ class Searcher:
             len(self.store.chunks),
             cfg.abstain.full_cover_bigrams,
         )
+        # A clause holding every translated term does not hold an English question whose other
+        # words the glossary could not translate ("weather forecast … weekend" → only "ngày nghỉ
+        # hằng tuần" was searched for): the scores decide.
+        if cands.analysis.untranslated:
+            feats["top1_full_cover"] = 0.0
         feats["dense_z"] = cands.dense_z
         feats["dense_gap"] = cands.dense_gap
         feats["dense_lift"] = cands.dense_lift

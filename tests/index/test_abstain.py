@@ -177,3 +177,25 @@ def test_when_a_law_was_adopted_is_answered_by_its_adoption_sentence(tmp_path, e
         assert result.hits[0].chunk.path == ("Thông qua",), (question, [h.citation for h in result.hits])
     # Named in Vietnamese, the law's adoption is its named part: found whatever the scores say.
     assert searcher.search("Luật Nhà ở công nhân được thông qua ngày nào?", top_k=3).answer_found
+
+
+def test_english_words_the_glossary_cannot_translate_leave_the_verdict_to_the_scores(tmp_path, embedder):
+    """"weather forecast … this weekend": only "weekend" (ngày nghỉ hằng tuần) is translated, and the
+    clause on the weekly rest day holds it all; it must not count as holding the question."""
+    from index.search import Searcher
+    from index.store import load_index
+    from ingest.build import update_index
+
+    text = (
+        "NỘI QUY LAO ĐỘNG\n\nĐiều 1. Ngày nghỉ hằng tuần\nNgười lao động được nghỉ ngày nghỉ hằng tuần vào Chủ nhật.\n\n"
+        "Điều 2. Giờ làm việc\nMỗi ngày làm việc 8 giờ, từ 7 giờ 30 đến 16 giờ 30.\n"
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "noi-quy.txt").write_text(text, encoding="utf-8")
+    update_index([tmp_path / "docs"], tmp_path / "index", embedder)
+    searcher = Searcher(load_index(tmp_path / "index", embedder.name), embedder)
+    never = Searcher(searcher.store, embedder, config=replace(searcher.config, abstain=AbstainModel(bias=-50.0)))
+    english = never.search("What is the weather forecast for this weekend?", top_k=3)
+    assert english.analysis.untranslated and english.answer_found is False
+    # Every word typed is in the clause: the full-cover rule still answers.
+    assert never.search("ngày nghỉ hằng tuần vào Chủ nhật", top_k=3).answer_found is True
