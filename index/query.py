@@ -130,7 +130,7 @@ class DiacriticRestorer:
     ) -> DiacriticRestorer:
         """Learn from `texts` (the indexed corpus) plus a short list of everyday question words
         ("bao nhiêu", "phần trăm") that plans and laws rarely contain; the corpus wins ties. The
-        Vietnamese side of the glossary (`vocabulary`, once each) adds the terms of labour and
+        Vietnamese side of the glossary (`vocabulary`, once per row) adds the terms of labour and
         union texts a small corpus may lack: "đình công" where an agreement only says "định"."""
         restorer = cls()
         if common is not None and common.exists():

@@ -168,7 +168,11 @@ _RESPONSIBILITY = re.compile(
 _ABOUT_SIGNATURE = re.compile(r"\b(ai ky|nguoi ky|ky ten|ky ban hanh|chu ky|signed|signs|signer|signature)\b")
 _ABOUT_RECIPIENTS = re.compile(r"\b(noi nhan|gui cho|gui den|gui toi|recipients?|sent to)\b")
 _ABOUT_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|nam nao|when|what date|which date)\b")
-_ABOUT_ISSUE = re.compile(r"\b(ban hanh|ky|thong qua|issued|dated|signed|adopted|passed)\b")
+_ABOUT_ISSUE = re.compile(r"\b(ban hanh|ky|issued|dated|signed)\b")
+# "Luật Công đoàn được thông qua ngày nào?": asked of a document the question names, its adoption
+# (the header, or the sentence closing a law). Without a name, "Khi nào nghị quyết của công đoàn cơ
+# sở được thông qua?" asks what the text says.
+_ABOUT_ADOPTION = re.compile(r"\b(thong qua|adopted|passed)\b")
 # Who issued the document: the header block names the issuing body ("ĐẢNG ĐOÀN TỔNG LIÊN ĐOÀN …").
 _ABOUT_ISSUER = re.compile(
     r"\b(?:ai|co quan nao|don vi nao|cap nao|to chuc nao|who|which (?:body|agency|organi[sz]ation))\b"
@@ -193,15 +197,16 @@ _NOT_AN_AMOUNT = re.compile(
 _PERCENT = re.compile(r"\d\s*%|\bphan tram\b")
 
 
-def _wanted_kind(analysis: QueryAnalysis) -> str | None:
+def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False) -> str | None:
     """The part of a document a question asks for: who signed it, whom it was sent to, who issued
-    it or when; None for a question about its content."""
+    it or when (adopted when: only of a document it names); None for a question about its content."""
     q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
     if _ABOUT_SIGNATURE.search(q):
         return "signature"
     if _ABOUT_RECIPIENTS.search(q):
         return "recipients"
-    if (_ABOUT_DATE.search(q) and _ABOUT_ISSUE.search(q)) or _ABOUT_ISSUER.search(q):
+    issue = _ABOUT_ISSUE.search(q) or (names_document and _ABOUT_ADOPTION.search(q))
+    if (_ABOUT_DATE.search(q) and issue) or _ABOUT_ISSUER.search(q):
         return "preamble"
     return None
 
@@ -540,8 +545,10 @@ class Searcher:
 
     @staticmethod
     def _leads(row: int, other: int, scores: dict[int, float] | None, lead: float) -> bool:
-        if not lead or scores is None or row not in scores or other not in scores or scores[other] <= 0:
+        if not lead or scores is None or row not in scores or other not in scores:
             return False
+        if scores[other] <= 0:
+            return scores[row] > scores[other]
         return scores[row] >= lead * scores[other]
 
     def abstain_features(self, cands: Candidates, ranked: list[int], config: SearchConfig | None = None) -> dict[str, float]:
@@ -572,7 +579,7 @@ class Searcher:
         feats["named_part"] = float(
             first is not None
             and first.doc_id in cands.named_documents
-            and first.kind == _wanted_kind(cands.analysis)
+            and first.kind == _wanted_kind(cands.analysis, bool(cands.named_documents))
         )
         return feats
 
@@ -582,7 +589,7 @@ class Searcher:
         analysis = cands.analysis
         top = max(fused.values())
         q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
-        wanted_kind = _wanted_kind(analysis)
+        wanted_kind = _wanted_kind(analysis, bool(cands.named_documents))
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q))
         wanted_amount: int | None = None  # 0: any amount, 1: a percentage
         if cfg.answer_type_boost:

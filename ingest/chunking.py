@@ -115,7 +115,9 @@ class _Builder:
             if len(points) < 2 or self._size(whole) <= self.point_split_chars:
                 self.emit(whole, path, context, "clause", heading=node.heading)
                 return
-            self.emit(own, path, context, "clause", heading=node.heading)
+            # (An article's heading alone is not a clause: its points carry it as their context.)
+            if not points_of_article or node.body:
+                self.emit(own, path, context, "clause", heading=node.heading)
             for child in node.children:
                 self.section(child, (*ancestors, node))
             return

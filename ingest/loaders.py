@@ -413,9 +413,11 @@ def _docx_to_text(data: bytes, path: Path, max_bytes: int) -> tuple[str, list[st
     # Tables before the first paragraph of text are the header block (issuer and "Số: …" beside
     # the national motto and the date): metadata reads it line by line, as in a PDF.
     in_header = True
+    paragraphs = 0  # with text so far: a header typed with tabs is among the first few
     for element in _docx_blocks(document.element.body):
         if element.tag == qn("w:p"):
-            text = _docx_paragraph(Paragraph(element, document), styles, numbering)
+            text = _docx_paragraph(Paragraph(element, document), styles, numbering, paragraphs < _TABBED_HEADER_LINES)
+            paragraphs += bool(text)
             in_header = in_header and not text
         else:
             table = Table(element, document)
@@ -487,12 +489,13 @@ class _DocxStyles:
         return False
 
 
-def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles, numbering: DocxNumbering) -> str:
+def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles, numbering: DocxNumbering, header: bool = False) -> str:
     runs = _docx_runs(paragraph._p, paragraph)
     style_id = paragraph._p.style or styles.default_paragraph
     # Counted even when the paragraph turns out empty: Word numbers empty list items too.
     label = numbering.label(paragraph._p, style_id)
-    lines = [_tabbed_header(line).replace("\t", " ").strip() for line in "".join(run.text for run in runs).split("\n")]
+    raw = "".join(run.text for run in runs).split("\n")
+    lines = [(_tabbed_header(line) if header else line).replace("\t", " ").strip() for line in raw]
     text = "\n".join(line for line in lines if line)
     if not text:
         return ""
@@ -509,12 +512,16 @@ def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles, numbering: DocxNu
 # What a header block's table holds: the number, the motto, "ngày … tháng … năm".
 _HEADER_TABLE = re.compile(r"\bS[ốo]\s*:|CỘNG HÒA|CỘNG HOÀ|Độc lập|ng[àa]y\s+\S+\s+th[áa]ng", re.IGNORECASE)
 _TAB_RUN = re.compile(r"\s*\t[\t ]*")
+# A header block typed with tabs is within a document's first paragraphs (issuer, motto, number and
+# date, each up to two lines): only there is a tab a column.
+_TABBED_HEADER_LINES = 8
 
 
 def _tabbed_header(line: str) -> str:
-    """A header typed as two columns with tabs ("CÔNG TY TNHH …<tab><tab>CỘNG HÒA XÃ HỘI …",
+    """A header line typed as two columns with tabs ("CÔNG TY TNHH …<tab><tab>CỘNG HÒA XÃ HỘI …",
     "Số: 02/2025/TƯLĐTT<tab>Bình Dương, ngày …") as the row of a header table ("left | right"),
-    so the issuer, the number and the place-date stay apart; any other tab is a space."""
+    so the issuer, the number and the place-date stay apart; other lines are left to the caller,
+    which makes their tabs spaces."""
     parts = [p.strip() for p in _TAB_RUN.split(line) if p.strip()]
     if len(parts) == 2 and any(_HEADER_TABLE.search(p) for p in parts):
         return " | ".join(parts)

@@ -62,12 +62,15 @@ _PLACE_DATE = re.compile(r"^([^\d,]{2,40}),\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng", r
 # hội … khóa XV, kỳ họp thứ 7 thông qua ngày 27 tháng 6 năm 2024.") or under its title
 # ("(Đại hội XIII Công đoàn Việt Nam thông qua ngày 03/12/2023)"). The sentence is the document's
 # date and part of its closing, not the last clause of its last article.
+# Only with its date ("thông qua ngày"): "thông qua" is also "by way of" ("… thông qua bảng tin").
 ADOPTION = re.compile(
     r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Bản Điều lệ|Điều lệ|Thỏa ước|Quy chế)\s+này\s+(?:đã\s+)?được\s"
-    r".{0,200}?\bthông\s+qua\b|\(.{0,150}?\bthông\s+qua\s+ngày\b)",
+    r".{0,200}?\bthông\s+qua\s+ngày\b|\(.{0,150}?\bthông\s+qua\s+ngày\b[^()]*\)\s*$)",
     re.IGNORECASE,
 )
 _ADOPTION_NOTE = re.compile(r"^\(")
+# The note under a title is read for the date only among a document's first lines.
+_NOTE_LINES = 15
 _NUMERIC_DATE = re.compile(r"thông\s+qua\s+ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE)
 
 # The issuing body as the preamble names it: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …".
@@ -149,9 +152,18 @@ def find_closing(lines: list[Line]) -> int:
         # A Word closing table's row: the parties side by side ("ĐẠI DIỆN … | ĐẠI DIỆN …").
         if any(RECIPIENTS_START.match(c) or is_capacity(c) for c in _closing_pieces(lines[i].text)):
             return i
-        if ADOPTION.match(lines[i].text) and not _ADOPTION_NOTE.match(lines[i].text):
+        if ADOPTION.match(lines[i].text) and not _ADOPTION_NOTE.match(lines[i].text) and _closing_follows(lines, i + 1):
             return i
     return len(lines)
+
+
+def _closing_follows(lines: list[Line], start: int) -> bool:
+    """Whether the text from `start` on is a closing block (signatures, recipients) or nothing: an
+    adoption sentence ends a document's body; one followed by more body is a clause."""
+    following = next((ln.text for ln in lines[start:] if ln.text.strip()), None)
+    if following is None:
+        return True
+    return any(RECIPIENTS_START.match(c) or is_capacity(c) or PERSON.match(c) for c in _closing_pieces(following))
 
 
 def find_header_end(lines: list[Line]) -> int:
@@ -243,7 +255,10 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             break
 
     if date is None:
-        date = _adoption_date(lines)
+        # The note under the title (before any numbered part: one inside an article cites another
+        # document), else the sentence closing the text.
+        first_part = next((i for i, ln in enumerate(lines) if match_marker(ln.text)), len(lines))
+        date = _adoption_date(lines[: min(_NOTE_LINES, first_part)]) or _adoption_date(lines[layout.closing_start :])
     closing = lines[layout.closing_start :]
     signer, signer_title, recipients = _read_closing(closing)
     issuer = _issuer(lines, layout, head_text, doc_type)

@@ -24,8 +24,9 @@ _PAIRS = (
 _TABLE = {pair[0]: pair[1] for pair in _PAIRS.split()}
 _TRANSLATE = str.maketrans(_TABLE)
 # Codes that are not letters of Vietnamese in Unicode: a Unicode text almost never holds them,
-# a TCVN3 one on nearly every line (à, đ, ô, ơ, ư, ạ …). "à á â ã è é …" are both, so do not count.
-_SIGNATURE = frozenset(_TABLE) - frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# a TCVN3 one on nearly every line (à, đ, ô, ơ, ư, ạ …). "à á â ã è é …" are both, so do not count;
+# nor do Þ Ð þ, which a Windows-1258 file read byte by byte shows for its tilde, its "Đ" and "₫".
+_SIGNATURE = frozenset(_TABLE) - frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝÞÐþ")
 # Letters only Unicode Vietnamese has (ă đ ơ ư and every dotted/hooked vowel): a line holding one
 # was typed in Unicode and is left alone, even in a document that is mostly TCVN3.
 _UNICODE_VIETNAMESE = re.compile(
@@ -39,12 +40,20 @@ MIN_SIGNATURE = 20
 DOMINANCE = 5
 
 
+# Converted, a TCVN3 text reads as Vietnamese: its commonest words are there. French ("« … »",
+# "ç") or text typed without accents and bulleted with "·" hold signature codes too, but converted
+# they give none of these words.
+# (Only words with diacritics: text typed without accents has "theo", "trong" too.)
+_COMMON_WORDS = re.compile(r"\b(?:của|và|các|được|người|những|không|này|với|đến|một|về|để)\b", re.IGNORECASE)
+MIN_COMMON_WORDS = 5
+
+
 def looks_like_tcvn3(text: str) -> bool:
     """Whether `text` is Vietnamese typed in TCVN3 and shown through Latin-1."""
     signature = sum(ch in _SIGNATURE for ch in text)
-    if signature < MIN_SIGNATURE:
+    if signature < MIN_SIGNATURE or signature < DOMINANCE * len(_UNICODE_VIETNAMESE.findall(text)):
         return False
-    return signature >= DOMINANCE * len(_UNICODE_VIETNAMESE.findall(text))
+    return len(_COMMON_WORDS.findall(to_unicode(text))) >= MIN_COMMON_WORDS
 
 
 def to_unicode(text: str) -> str:

@@ -172,7 +172,7 @@ def test_when_a_law_was_adopted_is_answered_by_its_adoption_sentence(tmp_path, e
     never = AbstainModel(bias=-50.0)  # only the named part may answer
     searcher = Searcher(load_index(tmp_path / "index", embedder.name), embedder)
     searcher = Searcher(searcher.store, embedder, config=replace(searcher.config, abstain=never))
-    for question in ("Luật Nhà ở công nhân được thông qua ngày nào?", "When was the Law on Workers' Housing passed?"):
+    for question in ("Luật Nhà ở công nhân được thông qua ngày nào?", "Luật số 77/2031/QH16 thông qua khi nào?"):
         result = searcher.search(question, top_k=3)
         assert result.hits[0].chunk.path == ("Thông qua",), (question, [h.citation for h in result.hits])
     # Named in Vietnamese, the law's adoption is its named part: found whatever the scores say.

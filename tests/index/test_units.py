@@ -160,6 +160,30 @@ def test_the_article_spread_keeps_the_first_articles_other_clauses_close():
     assert searcher._spread_articles(list(range(10)), per_article=2)[:4] == [0, 1, 3, 2]
 
 
+def test_a_clause_far_ahead_of_the_next_article_keeps_its_rank():
+    from index.search import Searcher
+
+    searcher = Searcher.__new__(Searcher)
+    searcher.__dict__["_article_key"] = [("law", "Điều 30"), ("law", "Điều 30"), ("law", "Điều 31"), ("law", "Điều 32")]
+    scores = {0: 1.20, 1: 1.01, 2: 0.84, 3: 0.0}
+    # 1.01 ≥ 1.2 × 0.84 = 1.008: the second khoản stays second; with a higher lead it waits.
+    assert searcher._spread_articles([0, 1, 2, 3], 1, scores, lead=1.2) == [0, 1, 2, 3]
+    assert searcher._spread_articles([0, 1, 2, 3], 1, scores, lead=1.35) == [0, 2, 1, 3]
+    assert searcher._spread_articles([0, 1, 2, 3], 1, scores, lead=0.0) == [0, 2, 1, 3]
+    # Against a clause scoring nothing, any positive score leads.
+    assert searcher._spread_articles([0, 1, 3], 1, scores, lead=1.5) == [0, 1, 3]
+
+
+def test_adoption_words_ask_for_the_header_only_of_a_named_document():
+    from index.query import QueryAnalysis
+    from index.search import _wanted_kind
+
+    asked = QueryAnalysis("Khi nào nghị quyết của công đoàn cơ sở được thông qua", "vi")
+    assert _wanted_kind(asked) is None
+    assert _wanted_kind(asked, names_document=True) == "preamble"
+    assert _wanted_kind(QueryAnalysis("Kế hoạch 48 ban hành ngày nào", "vi")) == "preamble"
+
+
 def test_translated_questions_can_mix_the_cosines_of_both_variants():
     from dataclasses import replace
 

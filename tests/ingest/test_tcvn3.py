@@ -6,6 +6,7 @@ produced with index code; the expected Unicode is typed separately.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from ingest.chunking import chunk_document
@@ -55,9 +56,26 @@ def test_a_tcvn3_text_reads_as_vietnamese() -> None:
 
 
 def test_unicode_vietnamese_is_never_taken_for_tcvn3() -> None:
-    text = "\n".join(LAW_UNICODE_LINES) * 5 + "\nGiá trị © 2024 ® § « » µ ¶ · ¹"
+    # More signature codes than the minimum, among far more letters only Unicode Vietnamese has.
+    text = "\n".join(LAW_UNICODE_LINES) * 5 + "\nGiá trị © 2024 ® § « » µ ¶ · ¹" * 3
     assert not looks_like_tcvn3(text)
     assert not looks_like_tcvn3("Hà Nội, ngày 20 tháng 6 năm 2012. Ông Phạm Văn Đồng, bà Trần Thị Mỹ Ánh.")
+
+
+def test_other_texts_with_the_same_codes_are_not_tcvn3() -> None:
+    # French quotes and cedillas; Vietnamese typed without accents, bulleted with "·".
+    assert not looks_like_tcvn3("La liberté syndicale « est garantie » ; le français reçoit l'ouvrière. " * 10)
+    assert not looks_like_tcvn3("Dieu 1. Pham vi\n· Nguoi lao dong lam viec theo hop dong\n" * 20)
+
+
+def test_a_long_windows_1258_file_is_not_read_as_tcvn3() -> None:
+    # Windows-1258 writes the tilde ("những", "đã", "cũng") and "Đ" with bytes that read as Þ, Ð.
+    from tests.ingest.test_loaders import cp1258_bytes
+
+    text = "Điều 1. Những quy định chung\nĐoàn viên đã đóng đoàn phí cũng được hưởng những quyền lợi như nhau.\n" * 15
+    loaded = load_bytes(cp1258_bytes(text), "dieu-le.txt")
+    assert TCVN3_CONVERTED not in loaded.warnings
+    assert "Đoàn viên đã đóng đoàn phí cũng được hưởng" in unicodedata.normalize("NFC", loaded.text)
 
 
 def test_a_unicode_line_inside_a_tcvn3_document_is_left_alone() -> None:

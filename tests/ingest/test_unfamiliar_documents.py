@@ -505,3 +505,26 @@ def test_a_word_header_typed_in_two_columns_with_tabs_keeps_its_parts():
     assert doc.meta.title == "Công ty TNHH May An Bình"  # a company's name keeps its capitals and initials
     # A tab elsewhere is a space: "Điều 1:<tab>Thời hạn" is the heading "Điều 1: Thời hạn".
     assert any(c.path[-1:] == ("Điều 1",) for c in chunk_document(doc))
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # "thông qua" is also "by way of"; an adoption without its date, or followed by more body,
+        # is a clause of the last article.
+        "Quy chế này được phổ biến đến người lao động thông qua bảng tin của Công ty.\nPhòng Nhân sự chịu trách nhiệm.",
+        "Thỏa ước này đã được tập thể người lao động biểu quyết thông qua với 85% số phiếu tán thành.",
+        "Thỏa ước này được thông qua ngày 05 tháng 3 năm 2031.\nHai bên có trách nhiệm phổ biến đến người lao động.",
+    ],
+)
+def test_a_sentence_that_only_mentions_adoption_stays_in_its_article(last):
+    text = f"THỎA ƯỚC LAO ĐỘNG TẬP THỂ\n\nĐiều 1. Phạm vi\nÁp dụng cho người lao động.\n\nĐiều 2. Hiệu lực\n{last}\n\nĐẠI DIỆN TẬP THỂ LAO ĐỘNG\nNguyễn Văn Bình\n"
+    chunks = chunk_document(_doc(text, "tu.txt"))
+    (article,) = [c for c in chunks if c.path == ("Điều 2",)]
+    assert article.text.endswith(last.split("\n")[-1])
+    assert not any(c.path == ("Thông qua",) for c in chunks)
+
+
+def test_a_date_cited_inside_an_article_does_not_date_the_document():
+    text = "NGHỊ QUYẾT\nVỀ CÔNG TÁC CÔNG ĐOÀN\n\nĐiều 1. Căn cứ\n(Theo Nghị quyết số 5 được Đại hội thông qua ngày 10/10/2030)\n1. Nội dung."
+    assert _doc(text, "nq.txt").meta.date is None
