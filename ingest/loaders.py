@@ -44,8 +44,7 @@ from docx.text.run import Run
 from pypdf import PasswordType, PdfReader
 
 from ingest.docx_numbering import DocxNumbering, format_number
-from ingest.tcvn3 import looks_like_tcvn3
-from ingest.tcvn3 import to_unicode as tcvn3_to_unicode
+from ingest.tcvn3 import converted as from_tcvn3
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -153,9 +152,9 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
     else:
         text, warnings = _pdf_to_text(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if looks_like_tcvn3(text):
-        text = tcvn3_to_unicode(text)
-        warnings = [*warnings, TCVN3_CONVERTED]
+    unicode = from_tcvn3(text)
+    if unicode is not None:
+        text, warnings = unicode, [*warnings, TCVN3_CONVERTED]
     if not text.strip():
         raise LoadError(path, "tệp không có nội dung chữ")
     return LoadedText(text=text, format=fmt, warnings=tuple(warnings))
@@ -217,10 +216,10 @@ def _decode_text(data: bytes, path: Path, declared: str | None = None) -> tuple[
     broken = lossy.count("\ufffd")
     if sum(ch > "\x7f" for ch in lossy) - broken >= 10 * broken:
         return lossy, [f"có {broken} chỗ lỗi mã UTF-8, đã thay bằng ký tự �"]
-    # TCVN3 bytes read as Latin-1 are what `_load` converts; as cp1258 some would turn into tone marks.
-    latin = data.decode("latin-1")
-    if looks_like_tcvn3(latin):
-        return latin, []
+    # TCVN3 bytes are read as Latin-1 and converted; as cp1258 some would turn into tone marks.
+    unicode = from_tcvn3(data.decode("latin-1"))
+    if unicode is not None:
+        return unicode, [TCVN3_CONVERTED]
     try:
         return data.decode("cp1258"), ["tệp không phải UTF-8, đã đọc theo bảng mã Windows-1258"]
     except UnicodeDecodeError:

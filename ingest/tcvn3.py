@@ -48,12 +48,18 @@ _COMMON_WORDS = re.compile(r"\b(?:của|và|các|được|người|những|khôn
 MIN_COMMON_WORDS = 5
 
 
-def looks_like_tcvn3(text: str) -> bool:
-    """Whether `text` is Vietnamese typed in TCVN3 and shown through Latin-1."""
+def converted(text: str) -> str | None:
+    """`text` in Unicode if it is Vietnamese typed in TCVN3 and shown through Latin-1, else None."""
     signature = sum(ch in _SIGNATURE for ch in text)
     if signature < MIN_SIGNATURE or signature < DOMINANCE * len(_UNICODE_VIETNAMESE.findall(text)):
-        return False
-    return len(_COMMON_WORDS.findall(to_unicode(text))) >= MIN_COMMON_WORDS
+        return None
+    unicode = to_unicode(text)
+    return unicode if len(_COMMON_WORDS.findall(unicode)) >= MIN_COMMON_WORDS else None
+
+
+def looks_like_tcvn3(text: str) -> bool:
+    """Whether `text` is Vietnamese typed in TCVN3 and shown through Latin-1."""
+    return converted(text) is not None
 
 
 def to_unicode(text: str) -> str:
