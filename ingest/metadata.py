@@ -68,7 +68,6 @@ ADOPTION = re.compile(
     r".{0,200}?\bthông\s+qua\s+ngày\b|\(.{0,150}?\bthông\s+qua\s+ngày\b[^()]*\)\s*$)",
     re.IGNORECASE,
 )
-_ADOPTION_NOTE = re.compile(r"^\(")
 # The note under a title is read for the date only among a document's first lines.
 _NOTE_LINES = 15
 _NUMERIC_DATE = re.compile(r"thông\s+qua\s+ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE)
@@ -149,21 +148,27 @@ def find_closing(lines: list[Line]) -> int:
         if match_marker(line.text):
             last_marker = i
     for i in range(last_marker + 1, len(lines)):
-        # A Word closing table's row: the parties side by side ("ĐẠI DIỆN … | ĐẠI DIỆN …").
-        if any(RECIPIENTS_START.match(c) or is_capacity(c) for c in _closing_pieces(lines[i].text)):
+        if _opens_closing(lines[i].text):
             return i
-        if ADOPTION.match(lines[i].text) and not _ADOPTION_NOTE.match(lines[i].text) and _closing_follows(lines, i + 1):
+        # (Not the note under a title, "(… thông qua ngày …)".)
+        if ADOPTION.match(lines[i].text) and not lines[i].text.startswith("(") and _closing_follows(lines, i + 1):
             return i
     return len(lines)
+
+
+def _opens_closing(text: str, or_person: bool = False) -> bool:
+    """A line of a closing block: recipients, a signer's capacity (or name) — also as a Word
+    closing table's row, the parties side by side ("ĐẠI DIỆN … | ĐẠI DIỆN …")."""
+    return any(
+        RECIPIENTS_START.match(c) or is_capacity(c) or (or_person and PERSON.match(c)) for c in _closing_pieces(text)
+    )
 
 
 def _closing_follows(lines: list[Line], start: int) -> bool:
     """Whether the text from `start` on is a closing block (signatures, recipients) or nothing: an
     adoption sentence ends a document's body; one followed by more body is a clause."""
     following = next((ln.text for ln in lines[start:] if ln.text.strip()), None)
-    if following is None:
-        return True
-    return any(RECIPIENTS_START.match(c) or is_capacity(c) or PERSON.match(c) for c in _closing_pieces(following))
+    return following is None or _opens_closing(following, or_person=True)
 
 
 def find_header_end(lines: list[Line]) -> int:
@@ -248,8 +253,7 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
         # Not a clause that happens to be among the first lines of a short document ("1. Luật này
         # có hiệu lực từ ngày …").
         if m and re.search(r"ng[àa]y", text[:60], re.IGNORECASE) and not match_marker(text):
-            day, month, year = (int(g) for g in m.groups())
-            date = f"{year:04d}-{month:02d}-{day:02d}"
+            date = _iso_date(m)
             pm = _PLACE_DATE.match(text)
             place = _fix_place(pm.group(1).strip()) if pm else None
             break
@@ -282,11 +286,15 @@ def _adoption_date(lines: list[Line]) -> str | None:
     for line in lines:
         if ADOPTION.match(line.text):
             m = _DATE.search(line.text) or _NUMERIC_DATE.search(line.text)
-            if m:
-                day, month, year = (int(g) for g in m.groups())
-                if 1 <= day <= 31 and 1 <= month <= 12:
-                    return f"{year:04d}-{month:02d}-{day:02d}"
+            if m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
+                return _iso_date(m)
     return None
+
+
+def _iso_date(m: re.Match) -> str:
+    """"2024-06-27" from a match of day, month and year (_DATE, _NUMERIC_DATE)."""
+    day, month, year = (int(g) for g in m.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 # Proper names that stay capitalised when an upper-case title is lowered.
