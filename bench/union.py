@@ -21,10 +21,9 @@ from pathlib import Path
 from bench.common import OURS, RawDoc, WorkDir, article_cli, article_systems
 from bench.devset import CURVE_K, Question, abstention, evaluate
 from bench.laws import docx_text
+from bench.pools import UNION
+from bench.pools import UNION_QUESTIONS as QUESTIONS
 
-ROOT = Path(__file__).resolve().parent.parent
-UNION = ROOT / "eval" / "union"
-QUESTIONS = ROOT / "eval" / "union_questions.jsonl"
 SUFFIXES = (".docx", ".txt")
 
 
