@@ -67,8 +67,10 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # made of points keeps them with its lead-in, as a khoản does; 12: a law's adoption sentence
 # ("Luật này được Quốc hội … thông qua ngày …") closes it, as its own chunk, and dates it; 13: a
 # Word header typed in two columns with tabs is read as a header table's rows; 14: review fixes (a
-# Windows-1258 file is not TCVN3; only a dated adoption sentence closing the text closes it).
-PARSER_VERSION = 14
+# Windows-1258 file is not TCVN3; only a dated adoption sentence closing the text closes it); 15: a
+# text file's header and signature typed in columns are read as table rows, a header typed as lines
+# names its issuer, "(đã ký)" is not part of a signer's name.
+PARSER_VERSION = 15
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

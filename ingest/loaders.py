@@ -155,6 +155,8 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
     unicode = from_tcvn3(text)
     if unicode is not None:
         text, warnings = unicode, [*warnings, TCVN3_CONVERTED]
+    if fmt == "txt":
+        text = _text_columns(text)
     if not text.strip():
         raise LoadError(path, "tệp không có nội dung chữ")
     return LoadedText(text=text, format=fmt, warnings=tuple(warnings))
@@ -525,6 +527,37 @@ def _tabbed_header(line: str) -> str:
     if len(parts) == 2 and any(_HEADER_TABLE.search(p) for p in parts):
         return " | ".join(parts)
     return line
+
+
+# Columns of a plain-text file: a tab, or a run of spaces that typing a sentence never makes.
+_COLUMN_GAP = re.compile(r"\t[\t ]*| {3,}")
+# A signature block's cell: a capacity in capitals ("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "GIÁM ĐỐC")
+# or a person's name, after a copy's "(đã ký)".
+_NAME_CELL = re.compile(r"^(?:\(?[Đđ]ã ký[^)]*\)?\s*:?\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+
+
+def _text_columns(text: str) -> str:
+    """A plain-text header or signature block typed in two or three columns with tabs or spaces
+    ("CÔNG TY …      CỘNG HÒA XÃ HỘI …", "CHỦ TỊCH CÔNG ĐOÀN      GIÁM ĐỐC", "Nguyễn Thị Lan
+    Trần Văn Minh") as rows of a Word table ("left | right"): otherwise the cleaning joins the
+    columns into one line and the two parties' names into one "name". Other lines unchanged."""
+    out = []
+    typed = 0  # non-empty lines so far: a header's columns are among the first few
+    for line in text.split("\n"):
+        typed += bool(line.strip())
+        parts = [p.strip() for p in _COLUMN_GAP.split(line.strip()) if p.strip()]
+        if 2 <= len(parts) <= 3 and (
+            (typed <= _TABBED_HEADER_LINES and any(_HEADER_TABLE.search(p) for p in parts))
+            or all(_is_signature_cell(p) for p in parts)
+        ):
+            line = " | ".join(parts)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _is_signature_cell(cell: str) -> bool:
+    letters = [c for c in cell if c.isalpha()]
+    return (len(letters) >= 4 and all(c.isupper() for c in letters)) or bool(_NAME_CELL.match(cell))
 
 
 def _looks_like_header(table: Table) -> bool:

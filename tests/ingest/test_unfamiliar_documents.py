@@ -528,3 +528,60 @@ def test_a_sentence_that_only_mentions_adoption_stays_in_its_article(last):
 def test_a_date_cited_inside_an_article_does_not_date_the_document():
     text = "NGHỊ QUYẾT\nVỀ CÔNG TÁC CÔNG ĐOÀN\n\nĐiều 1. Căn cứ\n(Theo Nghị quyết số 5 được Đại hội thông qua ngày 10/10/2030)\n1. Nội dung."
     assert _doc(text, "nq.txt").meta.date is None
+
+
+# A text file's header and signature typed in columns with spaces and tabs.
+COLUMNED_AGREEMENT = (
+    "CÔNG TY TNHH CƠ KHÍ BẮC SƠN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "CÔNG ĐOÀN CƠ SỞ                      Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 07/2031/TƯLĐTT             Thái Nguyên, ngày 09 tháng 4 năm 2031\n\n"
+    "THỎA ƯỚC LAO ĐỘNG TẬP THỂ\n\n"
+    "Điều 1. Tiền lương\nCông ty trả lương vào ngày 5 hằng tháng.\n\n"
+    "Điều 2. Thưởng\nThưởng Tết ít nhất một tháng lương.\n\n"
+    "ĐẠI DIỆN TẬP THỂ LAO ĐỘNG\t\tĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG\n"
+    "CHỦ TỊCH CÔNG ĐOÀN\t\tGIÁM ĐỐC\n"
+    "(Đã ký)\t\t(Đã ký)\n"
+    "Hoàng Thị Mai\t\tĐỗ Văn Khánh\n"
+)
+
+
+def test_a_text_files_columns_keep_the_parties_and_the_header_apart():
+    doc = _doc(COLUMNED_AGREEMENT, "bac-son.txt")
+    meta = doc.meta
+    assert (meta.number, meta.date, meta.place) == ("07/2031/TƯLĐTT", "2031-04-09", "Thái Nguyên")
+    assert meta.issuer == "CÔNG TY TNHH CƠ KHÍ BẮC SƠN"  # not run on into the motto
+    assert meta.signer == "Hoàng Thị Mai, Đỗ Văn Khánh"  # two people, not one four-word name
+    (last,) = [c for c in chunk_document(doc) if c.path == ("Điều 2",)]
+    assert last.text.endswith("một tháng lương.")
+
+
+def test_a_tab_inside_a_sentence_is_not_a_column():
+    text = "NGHỊ QUYẾT\nHội nghị Ban Chấp hành\n\nĐiều 1.\tThống nhất tổ chức tham quan\tcho đoàn viên vào tháng 7.\n"
+    (clause,) = [c for c in chunk_document(_doc(text, "nq.txt")) if c.path == ("Điều 1",)]
+    assert "|" not in clause.text and "tham quan cho đoàn viên" in clause.text
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["CÔNG ĐOÀN NGÀNH Y TẾ TỈNH LÂM ĐỒNG", "CONG DOAN NGANH Y TE TINH LAM DONG"],
+)
+def test_the_first_line_of_a_header_typed_as_lines_is_its_issuer(first):
+    text = f"{first}\nSố: 08/HD-CĐN\nHƯỚNG DẪN\nChế độ thăm hỏi đoàn viên\n\nĐiều 1. Đối tượng\nĐoàn viên công đoàn.\n"
+    assert _doc(text, "hd.txt").meta.issuer == first
+    # The type line itself, or a law's name, issues nothing.
+    assert _doc("BỘ LUẬT LAO ĐỘNG\n\nĐiều 1. Phạm vi\nBộ luật này quy định …\n", "bl.txt").meta.issuer is None
+
+
+def test_a_copys_signed_note_before_a_name_is_not_part_of_it():
+    data = _docx_bytes(
+        [
+            "THỎA ƯỚC LAO ĐỘNG TẬP THỂ",
+            "Điều 1. Thời hạn",
+            "Thỏa ước có thời hạn 02 năm.",
+            "ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG",
+            "(đã ký) Trịnh Thu Hằng",
+            "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG",
+            "(đã ký và đóng dấu) Vũ Minh Tâm",
+        ]
+    )
+    assert read_document("tu.docx", data=data).meta.signer == "Trịnh Thu Hằng, Vũ Minh Tâm"
