@@ -351,17 +351,6 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     first = lines[0].text.split(" | ")[0].strip(" -") if lines and " | " in lines[0].text else ""
     if _ORG_HEADER.match(first) and first.isupper() and len(first) <= 120:
         return first
-    # So is the first line of a header typed as lines, above the type line ("CÔNG ĐOÀN NGÀNH Y TẾ
-    # TỈNH KHÁNH HOÀ" / "Số: 08/HD-CĐN" / "HƯỚNG DẪN"), also typed without diacritics.
-    first = lines[0].text.strip(" -") if lines and layout.body_start > 1 else ""
-    if (
-        first.isupper()
-        and len(first) <= 120
-        and (_ORG_HEADER.match(first) or _ORG_HEADER_FOLDED.match(fold(first)))
-        and not _type_of(first)
-        and not _MOTTO.match(first)
-    ):
-        return first
     if not doc_type:
         return None
     # Only the body that issues *this* document: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …",
@@ -423,7 +412,6 @@ _ORG_HEADER = re.compile(
     r"^(?:CÔNG TY|TẬP ĐOÀN|TỔNG CÔNG TY|TỔNG LIÊN ĐOÀN|LIÊN ĐOÀN|CÔNG ĐOÀN|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|ĐẢNG BỘ|"
     r"TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ỦY BAN|UBND|BỘ|SỞ|QUỐC HỘI|CHÍNH PHỦ|TRƯỜNG|BỆNH VIỆN)\b"
 )
-_ORG_HEADER_FOLDED = re.compile(fold(_ORG_HEADER.pattern))
 # Where a one-line summary stops naming the document and starts saying what it does:
 # "Luật Công đoàn 2012 | quy định về quyền, trách nhiệm của công đoàn…".
 _PREDICATE = re.compile(

@@ -561,17 +561,6 @@ def test_a_tab_inside_a_sentence_is_not_a_column():
     assert "|" not in clause.text and "tham quan cho đoàn viên" in clause.text
 
 
-@pytest.mark.parametrize(
-    "first",
-    ["CÔNG ĐOÀN NGÀNH Y TẾ TỈNH LÂM ĐỒNG", "CONG DOAN NGANH Y TE TINH LAM DONG"],
-)
-def test_the_first_line_of_a_header_typed_as_lines_is_its_issuer(first):
-    text = f"{first}\nSố: 08/HD-CĐN\nHƯỚNG DẪN\nChế độ thăm hỏi đoàn viên\n\nĐiều 1. Đối tượng\nĐoàn viên công đoàn.\n"
-    assert _doc(text, "hd.txt").meta.issuer == first
-    # The type line itself, or a law's name, issues nothing.
-    assert _doc("BỘ LUẬT LAO ĐỘNG\n\nĐiều 1. Phạm vi\nBộ luật này quy định …\n", "bl.txt").meta.issuer is None
-
-
 def test_a_copys_signed_note_before_a_name_is_not_part_of_it():
     data = _docx_bytes(
         [
