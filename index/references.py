@@ -269,24 +269,35 @@ def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], 
 _JOINERS = frozenset({"cua", "thuoc", "tai", "of", "in", "the"})
 
 
-def names_only_places(question: str, names: DocumentNames) -> bool:
+def names_only_places(question: str, names: DocumentNames, translated: str | None = None) -> bool:
     """Whether a question is nothing but places and document names ("Điều 113 BLLĐ", "khoản 2
     Điều 5 Nghị định 145/2020"): it asks to read those places, not about something in them, so
     their clauses are shown in the document's order. Any other word ("Điều 113 quy định gì",
-    "Điều 113 nghỉ phép") makes it a question about their content."""
+    "Điều 113 nghỉ phép") makes it a question about their content. An English question names its
+    document in English ("Article 35 of the Labor Code"): `translated`, the glossary's rendering
+    of all its words (index.query), must then hold nothing but document names and the places'
+    numbers ("Bộ luật Lao động 35")."""
     spans = _places_named(question)
     if not spans:
         return False
     text = fold(question)  # same positions as the question (see parse)
     for start, end, _ in spans:
         text = text[:start] + " " * (end - start) + text[end:]
-    rest = " " + _SO.sub(r"\1 ", _words(text)) + " "
+    if all(word in _JOINERS for word in _other_words(_SO.sub(r"\1 ", _words(text)), names)):
+        return True
+    numbers = {value for _, _, levels in spans for _, value in levels}
+    return bool(translated) and all(word in _JOINERS or word in numbers for word in _other_words(_words(translated), names))
+
+
+def _other_words(words: str, names: DocumentNames) -> list[str]:
+    """The folded `words` that are not a document's name or edition."""
+    rest = " " + words + " "
     # A year after the name ("Bộ luật Lao động 2019", "năm 2019") is its edition.
     rest = re.sub(rf" (?:nam )?{_YEAR}", " ", rest)
     if names.pattern is not None:
         # A number's tail after its key ("nghị định 145" + "/2020/NĐ-CP") is part of the name.
         rest = re.sub(r" /[\w/-]*", " ", names.pattern.sub(" ", rest))
-    return all(word in _JOINERS for word in rest.split())
+    return rest.split()
 
 
 def _point_letters(question: str, m: re.Match) -> list[str]:

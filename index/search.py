@@ -479,7 +479,8 @@ class Searcher:
         if not rows and not missing:
             return None
         # Only a place that exists is read in order (_named_first).
-        bare = bool(rows) and references.names_only_places(analysis.question, self._document_names)
+        english = analysis.translated if analysis.translated and not analysis.untranslated else None
+        bare = bool(rows) and references.names_only_places(analysis.question, self._document_names, english)
         return references.Resolution(refs, tuple(sorted(named)), tuple(rows), missing, bare)
 
     @cached_property

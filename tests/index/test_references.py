@@ -328,6 +328,24 @@ def test_a_question_of_only_places_and_names_is_told_apart(question, bare):
     assert names_only_places(question, NAMES) is bare
 
 
+@pytest.mark.parametrize(
+    ("question", "bare"),
+    [
+        ("Article 35 of the Labor Code", True),
+        ("Articles 35 and 36 of the Labour Code", True),
+        # The translation holds a topic besides the name: a question about the place's content.
+        ("Article 35 of the Labour Code on overtime", False),
+    ],
+)
+def test_an_english_question_of_only_places_and_names_is_told_apart(question, bare):
+    from index.query import analyze
+
+    analysis = analyze(question)
+    assert analysis.translated and not analysis.untranslated
+    assert names_only_places(question, NAMES) is False  # its English name is not one of NAMES
+    assert names_only_places(question, NAMES, analysis.translated) is bare
+
+
 def test_articles_numbered_with_a_leading_zero_are_found():
     # Agreements often write "Điều 01.", "Điều 02."; the clauses "01.", "02." likewise.
     chunks = [
