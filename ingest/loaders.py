@@ -44,6 +44,9 @@ from docx.text.run import Run
 from pypdf import PasswordType, PdfReader
 
 from ingest.docx_numbering import DocxNumbering, format_number
+from ingest.metadata import DOC_TYPES, SIGNED_NOTE
+from ingest.normalize import STAMP_START
+from ingest.structure import match_marker
 from ingest.tcvn3 import converted as from_tcvn3
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -529,30 +532,41 @@ def _tabbed_header(line: str) -> str:
     return line
 
 
-# Columns of a plain-text file: a tab, or a run of spaces that typing a sentence never makes.
+# Columns of a plain-text file: a tab, or a run of three spaces or more.
 _COLUMN_GAP = re.compile(r"\t[\t ]*| {3,}")
 # A signature block's cell: a capacity in capitals ("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "GIÁM ĐỐC")
 # or a person's name, after a copy's "(đã ký)".
-_NAME_CELL = re.compile(r"^(?:\(?[Đđ]ã ký[^)]*\)?\s*:?\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+_NAME_CELL = re.compile(rf"^{SIGNED_NOTE}?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{1,4}}$")
+_TYPE_CELL = re.compile(r"^(?:" + "|".join(DOC_TYPES) + r")\b")
 
 
 def _text_columns(text: str) -> str:
     """A plain-text header or signature block typed in two or three columns with tabs or spaces
     ("CÔNG TY …      CỘNG HÒA XÃ HỘI …", "CHỦ TỊCH CÔNG ĐOÀN      GIÁM ĐỐC", "Nguyễn Thị Lan
     Trần Văn Minh") as rows of a Word table ("left | right"): otherwise the cleaning joins the
-    columns into one line and the two parties' names into one "name". Other lines unchanged."""
-    out = []
-    typed = 0  # non-empty lines so far: a header's columns are among the first few
-    for line in text.split("\n"):
+    columns into one line and the two parties' names into one "name". Only there: a header line is
+    among the first few, before any numbered part, and has a header cell (number, motto, date) but
+    is not the type line ("BÁO CÁO      Số: 12/BC-CĐ"), a legal basis or an incoming stamp; a
+    signature line comes after the last numbered part and is made of capacities and names. Wide
+    spaces elsewhere (justified text, a plan's table) stay spaces."""
+    lines = text.split("\n")
+    numbered = [i for i, line in enumerate(lines) if match_marker(line.strip())]
+    first, last = (numbered[0], numbered[-1]) if numbered else (len(lines), -1)
+    typed = 0  # non-empty lines so far
+    for i, line in enumerate(lines):
         typed += bool(line.strip())
         parts = [p.strip() for p in _COLUMN_GAP.split(line.strip()) if p.strip()]
-        if 2 <= len(parts) <= 3 and (
-            (typed <= _TABBED_HEADER_LINES and any(_HEADER_TABLE.search(p) for p in parts))
-            or all(_is_signature_cell(p) for p in parts)
-        ):
-            line = " | ".join(parts)
-        out.append(line)
-    return "\n".join(out)
+        if not 2 <= len(parts) <= 3:
+            continue
+        header = (
+            i < first
+            and typed <= _TABBED_HEADER_LINES
+            and any(_HEADER_TABLE.search(p) for p in parts)
+            and not (_TYPE_CELL.match(parts[0]) or STAMP_START.match(line.strip()) or parts[0].startswith("Căn cứ"))
+        )
+        if header or (i > last and all(_is_signature_cell(p) for p in parts)):
+            lines[i] = " | ".join(parts)
+    return "\n".join(lines)
 
 
 def _is_signature_cell(cell: str) -> bool:

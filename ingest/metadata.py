@@ -363,8 +363,9 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     return None
 
 
-# A copy's note that the original was signed, before the name: "Đã ký: ", "(đã ký và đóng dấu) ".
-_SIGNED = re.compile(r"^\(?\s*[Đđ]ã ký(?: và đóng dấu)?\s*\)?\s*:?\s*")
+# A copy's note that the original was signed, before the name: "Đã ký: ", "(đã ký, đóng dấu) ".
+SIGNED_NOTE = r"(?:\(\s*[Đđ]ã ký[^)]*\)\s*|[Đđ]ã ký\s*:?\s*)"
+_SIGNED = re.compile("^" + SIGNED_NOTE)
 
 
 def _add_signer(signers: str | None, name: str) -> str:

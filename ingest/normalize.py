@@ -76,7 +76,7 @@ def has_diacritics(text: str) -> bool:
 # --- cleaning the received texts -------------------------------------------------------------
 
 # An incoming-document stamp ("ĐẾN Số: 17&2 / Ngày: 17/11/21 / Chuyển:"); OCR reads ĐẾN as ĐỀN.
-_STAMP_START = re.compile(r"^(?:ĐẾN|ĐỀN|DEN|ĐEN)\b[\s:]*(?:Số|Ngày)\b", re.IGNORECASE)
+STAMP_START = re.compile(r"^(?:ĐẾN|ĐỀN|DEN|ĐEN)\b[\s:]*(?:Số|Ngày)\b", re.IGNORECASE)
 _STAMP_FIELD = re.compile(r"^(?:Số|Ngày|Chuyển|Lưu hồ sơ số|Người nhận)\s*:", re.IGNORECASE)
 _PAGE_LINE = re.compile(r"^(?:PAGE\s*\d*|Trang\s+\d+(?:\s*/\s*\d+)?|\d{1,3}|[*_\-–—=]+)$", re.IGNORECASE)
 _MARKUP = re.compile(r"\*+")
@@ -130,7 +130,7 @@ def clean_lines(text: str) -> list[Line]:
             in_stamp = False
             kept.append("")
             continue
-        if _STAMP_START.match(line):
+        if STAMP_START.match(line):
             in_stamp = True
             continue
         if in_stamp and _STAMP_FIELD.match(line):

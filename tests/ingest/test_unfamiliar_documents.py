@@ -561,6 +561,40 @@ def test_a_tab_inside_a_sentence_is_not_a_column():
     assert "|" not in clause.text and "tham quan cho đoàn viên" in clause.text
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "number"),
+    [
+        # Wide spaces in a clause or a legal basis among the first lines: body text, not a header.
+        ("QUY ĐỊNH\nVề nâng lương\n\nĐiều 1. Hiệu lực\n1. Có hiệu lực từ   ngày 01 tháng 7 năm 2031.\n", None, None),
+        (
+            "QUY CHẾ\nChi tiêu nội bộ\n\nCăn cứ Nghị định số 145/2030/NĐ-CP quy định chi tiết một số điều của Bộ luật Lao động,"
+            "   ban hành ngày 14 tháng 12 năm 2030;\n"
+            "Điều 1. Phạm vi\nNội dung.\n",
+            None,
+            None,
+        ),
+        # An incoming-document stamp stays a stamp (removed), not the document's number.
+        (
+            "ĐẾN      Số: 1234      Ngày: 12/3/2031\nLIÊN ĐOÀN LAO ĐỘNG TỈNH LÂM ĐỒNG\nSố: 08/HD-LĐLĐ\nHƯỚNG DẪN\n"
+            "Thăm hỏi đoàn viên\n\nĐiều 1. Đối tượng\nĐoàn viên.\n",
+            None,
+            "08/HD-LĐLĐ",
+        ),
+    ],
+)
+def test_wide_spaces_outside_a_header_or_signature_are_not_columns(text, date, number):
+    meta = _doc(text, "x.txt").meta
+    assert (meta.date, meta.number) == (date, number)
+
+
+def test_columns_in_the_body_stay_one_line():
+    text = "LUẬT CÔNG ĐOÀN\n\nCHƯƠNG I      QUY ĐỊNH CHUNG\n\nĐiều 1.   Phạm vi\nLuật này quy định về công đoàn.\n"
+    chunks = chunk_document(_doc(text, "l.txt"))
+    assert not any("|" in part for c in chunks for part in (*c.path, *c.context, c.text))
+    title = "CÔNG ĐOÀN CƠ SỞ CÔNG TY AN BÌNH\nBÁO CÁO      Số: 12/BC-CĐ\nKết quả hoạt động năm 2030\n\nI. KẾT QUẢ\nTốt.\n"
+    assert "|" not in (_doc(title, "bc.txt").meta.title or "")
+
+
 def test_a_copys_signed_note_before_a_name_is_not_part_of_it():
     data = _docx_bytes(
         [
@@ -574,3 +608,7 @@ def test_a_copys_signed_note_before_a_name_is_not_part_of_it():
         ]
     )
     assert read_document("tu.docx", data=data).meta.signer == "Trịnh Thu Hằng, Vũ Minh Tâm"
+    typed = COLUMNED_AGREEMENT.replace("(Đã ký)\t\t(Đã ký)\n", "(đã ký, đóng dấu)\t\t(Đã ký)\n")
+    assert _doc(typed, "bac-son.txt").meta.signer == "Hoàng Thị Mai, Đỗ Văn Khánh"
+    one_line = COLUMNED_AGREEMENT.replace("(Đã ký)\t\t(Đã ký)\nHoàng Thị Mai\t\tĐỗ Văn Khánh", "(đã ký, đóng dấu) Hoàng Thị Mai\t\tĐã ký: Đỗ Văn Khánh")
+    assert _doc(one_line, "bac-son.txt").meta.signer == "Hoàng Thị Mai, Đỗ Văn Khánh"
