@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from index.search import Hit, SearchConfig, SearchResult
 from index.store import IndexStore
-from ingest.document import Chunk, Document, citation
+from ingest.document import Chunk, Document, citation, shown_text
 from ingest.normalize import fold
 
 BEST = "Phù hợp nhất"
@@ -35,7 +35,8 @@ class Answer:
 
     @property
     def text(self) -> str:
-        return "\n".join(c.text for c in self.chunks)
+        # A point is shown under the line that introduces it (ingest.document.shown_text).
+        return "\n".join([shown_text(self.chunks[0]), *(c.text for c in self.chunks[1:])])
 
     @property
     def citation(self) -> str:

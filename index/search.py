@@ -25,7 +25,7 @@ from index.params import fitted_params
 from index.query import DiacriticRestorer, QueryAnalysis, analyze, validate_question
 from index.rerank import Reranker
 from index.store import IndexMismatchError, IndexStore
-from ingest.document import CONTENT_KINDS, Chunk, Document, citation, indexed_text
+from ingest.document import CONTENT_KINDS, Chunk, Document, citation, indexed_text, shown_text
 from ingest.normalize import fold
 
 
@@ -135,7 +135,7 @@ class Hit:
             "doc": self.document.doc_id,
             "citation": self.citation,
             "section": self.chunk.section,
-            "text": self.chunk.text,
+            "text": shown_text(self.chunk),
             "score": round(self.score, 4),
             "kind": self.chunk.kind,
             "dense": None if self.dense is None else round(self.dense, 4),

@@ -213,6 +213,21 @@ def citation(meta: DocMeta, chunk: Chunk) -> str:
     return PATH_SEPARATOR.join([meta.short_name(), *chunk.path])
 
 
+# The last step of a point's path: "Điểm a" (laws), "b)", "c." (other documents).
+_POINT_STEP = re.compile(r"^(?:Điểm [a-zđ]\d*|[a-zđ]\d*[).])$")
+
+
+def shown_text(chunk: Chunk) -> str:
+    """What a reader is shown of a clause: its text, and for a point ("Khoản 1 › Điểm d") the
+    line that introduces the points first ("1. Người lao động có các quyền sau đây:"). A point
+    does not repeat it, and "d) Từ chối làm việc nếu …" or "b) Nghỉ thai sản;" alone does not
+    say what it is a case of."""
+    if not (chunk.path and chunk.context and _POINT_STEP.match(chunk.path[-1])):
+        return chunk.text
+    lead = chunk.context[-1]
+    return chunk.text if chunk.text.startswith(lead) else f"{lead}\n{chunk.text}"
+
+
 def indexed_text(chunk: Chunk, meta: DocMeta) -> str:
     """What the indexes see: who issued which document where, the enclosing headings, the clause.
 

@@ -137,3 +137,14 @@ def test_xlsx_export_keeps_text_as_text():
     assert rows[0] == ["Đơn vị", "Nhiệm vụ"]
     assert rows[1] == ["Ban Tổ chức", '=HYPERLINK("x")'] and ws["B2"].data_type == "s"
     assert rows[2][0] == "CĐCS"
+
+
+def test_a_point_is_shown_and_printed_under_its_lead_in():
+    doc = Document("d", "d.txt", "", "h", "txt", DocMeta(doc_type="LUẬT", number="9/2031/QH16", title="Nhà ở"))
+    lead = "1. Người lao động có các quyền sau đây:"
+    point = Chunk("d#1", "d", 1, "clause", ("Điều 5", "Khoản 1", "Điểm d"), "d) Từ chối làm việc nguy hiểm;", context=("Điều 5. Quyền", lead))
+    hit = Hit(point, doc, 1.0, 0.95, 1.0, 0.5)
+    (answer,) = group_answers(SearchResult("q", True, [hit]), _Store([point]), SearchConfig())
+    assert answer.text == f"{lead}\nd) Từ chối làm việc nguy hiểm;"
+    assert hit.to_dict()["text"] == answer.text  # the CLI's JSON prints the same
+    assert point.text == "d) Từ chối làm việc nguy hiểm;"  # what is indexed does not change

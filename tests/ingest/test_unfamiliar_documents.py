@@ -612,3 +612,20 @@ def test_a_copys_signed_note_before_a_name_is_not_part_of_it():
     assert _doc(typed, "bac-son.txt").meta.signer == "Hoàng Thị Mai, Đỗ Văn Khánh"
     one_line = COLUMNED_AGREEMENT.replace("(Đã ký)\t\t(Đã ký)\nHoàng Thị Mai\t\tĐỗ Văn Khánh", "(đã ký, đóng dấu) Hoàng Thị Mai\t\tĐã ký: Đỗ Văn Khánh")
     assert _doc(one_line, "bac-son.txt").meta.signer == "Hoàng Thị Mai, Đỗ Văn Khánh"
+
+
+def test_a_point_is_shown_under_the_line_that_introduces_it():
+    from ingest.document import shown_text
+
+    points = "\n".join(
+        f"{letter}) Trường hợp {letter}: người lao động được hỗ trợ {i}00.000 đồng mỗi tháng trong thời gian "
+        "điều trị bệnh hiểm nghèo tại cơ sở khám bệnh, chữa bệnh có thẩm quyền theo quy định của pháp luật;"
+        for i, letter in enumerate("abcdefgh", start=1)
+    )
+    text = f"QUY CHẾ\nHỗ trợ đoàn viên\n\nĐiều 4. Mức hỗ trợ\n1. Mức hỗ trợ được quy định như sau:\n{points}\n2. Hỗ trợ một lần.\n"
+    chunks = chunk_document(_doc(text, "qc.txt"))
+    (point,) = [c for c in chunks if c.path[-1:] == ("d)",) or c.path[-1:] == ("Điểm d",)]
+    assert point.text.startswith("d) Trường hợp d")
+    assert shown_text(point) == "1. Mức hỗ trợ được quy định như sau:\n" + point.text
+    (whole,) = [c for c in chunks if c.path == ("Điều 4", "Khoản 2")]
+    assert shown_text(whole) == whole.text  # not a point: as it is
