@@ -69,7 +69,7 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # Word header typed in two columns with tabs is read as a header table's rows; 14: review fixes (a
 # Windows-1258 file is not TCVN3; only a dated adoption sentence closing the text closes it); 15: a
 # text file's header and signature typed in columns are read as table rows, and "(đã ký)" is not
-# part of a signer's name.
+# part of a signer's name or capacity.
 PARSER_VERSION = 15
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made

@@ -537,6 +537,7 @@ _COLUMN_GAP = re.compile(r"\t[\t ]*| {3,}")
 # A signature block's cell: a capacity in capitals ("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "GIÁM ĐỐC")
 # or a person's name, after a copy's "(đã ký)".
 _NAME_CELL = re.compile(rf"^{SIGNED_NOTE}?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{1,4}}$")
+_SIGNED_CELL = re.compile(SIGNED_NOTE.strip())
 _TYPE_CELL = re.compile(r"^(?:" + "|".join(DOC_TYPES) + r")\b")
 
 
@@ -571,7 +572,11 @@ def _text_columns(text: str) -> str:
 
 def _is_signature_cell(cell: str) -> bool:
     letters = [c for c in cell if c.isalpha()]
-    return (len(letters) >= 4 and all(c.isupper() for c in letters)) or bool(_NAME_CELL.match(cell))
+    return (
+        (len(letters) >= 4 and all(c.isupper() for c in letters))
+        or bool(_NAME_CELL.match(cell))
+        or bool(_SIGNED_CELL.fullmatch(cell))
+    )
 
 
 def _looks_like_header(table: Table) -> bool:

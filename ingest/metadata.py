@@ -89,7 +89,7 @@ _ISSUER_HEADERS = {
 # agreement (thỏa ước) or a contract.
 _CAPACITY_PREFIX = re.compile(
     r"^(?:T/M|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN (?=BÊN|TẬP THỂ|NGƯỜI|CÔNG|BAN|DOANH NGHIỆP|"
-    r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ))\s*[A-ZĐ]"
+    r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN))\s*[A-ZĐ]"
 )
 _CAPACITY_TITLE = re.compile(
     r"^(?:PHÓ |THƯỜNG TRỰC |Q\. |TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC)"
@@ -366,6 +366,7 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
 # A copy's note that the original was signed, before the name: "Đã ký: ", "(đã ký, đóng dấu) ".
 SIGNED_NOTE = r"(?:\(\s*[Đđ]ã ký[^)]*\)\s*|[Đđ]ã ký\s*:?\s*)"
 _SIGNED = re.compile("^" + SIGNED_NOTE)
+_SIGNED_INSIDE = re.compile(r"\(\s*[Đđ]ã ký[^)]*\)")
 
 
 def _add_signer(signers: str | None, name: str) -> str:
@@ -378,8 +379,10 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
     capacity: list[str] = []
     recipients: list[str] = []
     signer = None
-    for text in (piece for line in closing for piece in _closing_pieces(line.text)):
-        if RECIPIENTS_START.match(text):
+    for piece in (piece for line in closing for piece in _closing_pieces(line.text)):
+        # "CHỦ TỊCH (Đã ký) Lê Thị Minh Ngọc" in one Word cell: capacity and name.
+        text = " ".join(_SIGNED_INSIDE.sub(" ", piece).split())
+        if not text or RECIPIENTS_START.match(text):
             continue
         if is_capacity(text):
             # A Word signature cell can hold capacity and name on one line:

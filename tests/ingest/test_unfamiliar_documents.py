@@ -629,3 +629,23 @@ def test_a_point_is_shown_under_the_line_that_introduces_it():
     assert shown_text(point) == "1. Mức hỗ trợ được quy định như sau:\n" + point.text
     (whole,) = [c for c in chunks if c.path == ("Điều 4", "Khoản 2")]
     assert shown_text(whole) == whole.text  # not a point: as it is
+
+
+def test_a_sector_agreements_signature_cells_hold_capacity_note_and_name():
+    document = docx.Document()
+    for text in ("THỎA ƯỚC LAO ĐỘNG TẬP THỂ NGÀNH DA GIÀY", "Điều 1. Thời hạn", "Thỏa ước có thời hạn 03 năm."):
+        document.add_paragraph(text)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "ĐẠI DIỆN HIỆP HỘI DA GIÀY VIỆT NAM\nCHỦ TỊCH\n(Đã ký)\nVương Văn Sơn"
+    table.cell(0, 1).text = "ĐẠI DIỆN CÔNG ĐOÀN DA GIÀY VIỆT NAM\nCHỦ TỊCH\n(Đã ký)\nLưu Thị Nga"
+    out = io.BytesIO()
+    document.save(out)
+    meta = read_document("tu-nganh.docx", data=out.getvalue()).meta
+    assert meta.signer == "Vương Văn Sơn, Lưu Thị Nga"
+    assert "Đã ký" not in (meta.signer_title or "") and "HIỆP HỘI" in (meta.signer_title or "")
+
+
+def test_a_signed_note_alone_in_a_column_keeps_the_columns_apart():
+    text = COLUMNED_AGREEMENT.replace("CHỦ TỊCH CÔNG ĐOÀN\t\tGIÁM ĐỐC\n(Đã ký)\t\t(Đã ký)\n", "CHỦ TỊCH CÔNG ĐOÀN\t\tGIÁM ĐỐC\nCHỦ TỊCH\t\t(Đã ký)\n")
+    (signature,) = [c for c in chunk_document(_doc(text, "bac-son.txt")) if c.kind == "signature"]
+    assert "CHỦ TỊCH | (Đã ký)" in signature.text
