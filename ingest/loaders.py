@@ -534,10 +534,10 @@ def _tabbed_header(line: str) -> str:
 
 # Columns of a plain-text file: a tab, or a run of three spaces or more.
 _COLUMN_GAP = re.compile(r"\t[\t ]*| {3,}")
-# A signature block's cell: a capacity in capitals ("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "GIÁM ĐỐC")
-# or a person's name, after a copy's "(đã ký)".
+# A signature block's cell: a capacity in capitals ("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "GIÁM ĐỐC"),
+# a person's name (after a copy's "(đã ký)"), or that note alone.
 _NAME_CELL = re.compile(rf"^{SIGNED_NOTE}?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{1,4}}$")
-_SIGNED_CELL = re.compile(SIGNED_NOTE.strip())
+_SIGNED_CELL = re.compile(SIGNED_NOTE)
 _TYPE_CELL = re.compile(r"^(?:" + "|".join(DOC_TYPES) + r")\b")
 
 
@@ -575,7 +575,7 @@ def _is_signature_cell(cell: str) -> bool:
     return (
         (len(letters) >= 4 and all(c.isupper() for c in letters))
         or bool(_NAME_CELL.match(cell))
-        or bool(_SIGNED_CELL.fullmatch(cell))
+        or bool(_SIGNED_CELL.fullmatch(cell.strip()))
     )
 
 

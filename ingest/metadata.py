@@ -363,10 +363,10 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     return None
 
 
-# A copy's note that the original was signed, before the name: "Đã ký: ", "(đã ký, đóng dấu) ".
-SIGNED_NOTE = r"(?:\(\s*[Đđ]ã ký[^)]*\)\s*|[Đđ]ã ký\s*:?\s*)"
-_SIGNED = re.compile("^" + SIGNED_NOTE)
+# A copy's note that the original was signed: "(đã ký, đóng dấu)" anywhere, "Đã ký: " before a name.
 _SIGNED_INSIDE = re.compile(r"\(\s*[Đđ]ã ký[^)]*\)")
+SIGNED_NOTE = rf"(?:{_SIGNED_INSIDE.pattern}\s*|[Đđ]ã ký\s*:?\s*)"
+_SIGNED = re.compile("^" + SIGNED_NOTE)
 
 
 def _add_signer(signers: str | None, name: str) -> str:
