@@ -29,7 +29,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.document import Chunk, DocMeta, Document, indexed_text  # noqa: F401  (re-exported)
 from ingest.metadata import ADOPTION, PERSON, RECIPIENTS_START, is_capacity
-from ingest.normalize import Line
+from ingest.normalize import Line, fold
 from ingest.structure import NUMBERED_CLAUSE_STYLES, Section, is_bullet, parse_structure
 
 MAX_CHARS = 1200
@@ -41,6 +41,12 @@ POINT_SPLIT_CHARS = 800
 PREAMBLE_LABEL = "Phần mở đầu"
 ADOPTION_LABEL = "Thông qua"
 _SUB_BULLET = re.compile(r"^\+\s")
+# The heading of a charter's or a programme's foreword, folded, and how a citation names it.
+_FOREWORDS = {"loi noi dau": "Lời nói đầu", "loi mo dau": "Lời mở đầu"}
+
+
+def _is_foreword_heading(line: str) -> bool:
+    return " ".join(fold(line).strip(" *:").lower().split()) in _FOREWORDS
 
 
 def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars: int = POINT_SPLIT_CHARS) -> list[Chunk]:
@@ -50,7 +56,15 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
     builder = _Builder(doc, lines, offsets, max_chars, point_split_chars)
 
     preamble = list(range(0, doc.body_start)) + root.body
-    builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble")
+    foreword = next((k for k, i in enumerate(preamble) if _is_foreword_heading(lines[i])), None)
+    if foreword is None:
+        builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble")
+    else:
+        # A charter's "LỜI NÓI ĐẦU" is text of the document (what the organisation is, its
+        # founding), not its header: its own clause, cited by its own name.
+        builder.emit(preamble[:foreword], path=(PREAMBLE_LABEL,), context=(), kind="preamble")
+        label = " ".join(fold(lines[preamble[foreword]]).strip(" *:").lower().split())
+        builder.emit(preamble[foreword:], path=(_FOREWORDS[label],), context=(), kind="clause")
     for child in root.children:
         builder.section(child, ancestors=())
     builder.closing(range(doc.closing_start, len(lines)))

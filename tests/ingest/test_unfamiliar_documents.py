@@ -649,3 +649,18 @@ def test_a_signed_note_alone_in_a_column_keeps_the_columns_apart():
     text = COLUMNED_AGREEMENT.replace("CHỦ TỊCH CÔNG ĐOÀN\t\tGIÁM ĐỐC\n(Đã ký)\t\t(Đã ký)\n", "CHỦ TỊCH CÔNG ĐOÀN\t\tGIÁM ĐỐC\nCHỦ TỊCH\t\t(Đã ký)\n")
     (signature,) = [c for c in chunk_document(_doc(text, "bac-son.txt")) if c.kind == "signature"]
     assert "CHỦ TỊCH | (Đã ký)" in signature.text
+
+
+@pytest.mark.parametrize("heading", ["LỜI NÓI ĐẦU", "Lời nói đầu:", "LOI NOI DAU"])
+def test_a_charters_foreword_is_its_own_clause(heading):
+    text = (
+        "ĐIỀU LỆ HỘI CỰU CÔNG NHÂN\n(Đại hội lần thứ II của Hội thông qua ngày 03/12/2031)\n\n"
+        f"{heading}\nHội Cựu công nhân là tổ chức xã hội của những người từng làm công nhân, thành lập năm 2020.\n"
+        "Hội hoạt động theo Hiến pháp và pháp luật.\n\n"
+        "Chương I\nHỘI VIÊN\n\nĐiều 1. Hội viên\nCông dân Việt Nam từng làm công nhân.\n"
+    )
+    chunks = chunk_document(_doc(text, "dl.txt"))
+    (header,) = [c for c in chunks if c.kind == "preamble"]
+    (foreword,) = [c for c in chunks if c.path in (("Lời nói đầu",),)]
+    assert "thành lập năm 2020" in foreword.text and foreword.kind == "clause"
+    assert "thành lập năm 2020" not in header.text and "ĐIỀU LỆ HỘI CỰU CÔNG NHÂN" in header.text
