@@ -31,3 +31,12 @@ def test_a_prior_that_gains_less_than_one_question_moving_one_rank_is_switched_o
     assert not kept["heading_boost"]  # a near tie: measured +0.00004 once, -0.0009 the run before
     assert not kept["per_article"]
     assert not any(kept[name] for name in PRIORS if losses[name] == 0.0)
+
+
+def test_an_everyday_pair_must_help_in_two_pools_and_hurt_in_none():
+    from bench.everyday import MIN_GAIN, transfers
+
+    assert not transfers([MIN_GAIN * 3])  # one corpus's wording, however large
+    assert transfers([MIN_GAIN, 0.04])
+    assert not transfers([MIN_GAIN * 3, 0.1, -0.25])  # hurts one pool
+    assert not transfers([0.1, 0.1])  # helps two, but not by one question moving to the top
