@@ -69,8 +69,9 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # Word header typed in two columns with tabs is read as a header table's rows; 14: review fixes (a
 # Windows-1258 file is not TCVN3; only a dated adoption sentence closing the text closes it); 15: a
 # text file's header and signature typed in columns are read as table rows, and "(đã ký)" is not
-# part of a signer's name or capacity; 16: a charter's "LỜI NÓI ĐẦU" is its own clause.
-PARSER_VERSION = 16
+# part of a signer's name or capacity; 16: a charter's "LỜI NÓI ĐẦU" is its own clause; 17: a PDF's
+# wrapped lines and running headers (ingest/loaders.py), "Chương XI của …" is not a chapter.
+PARSER_VERSION = 17
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

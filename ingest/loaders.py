@@ -684,11 +684,91 @@ def _pdf_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
             # Justified lines are spread with word spacing, which pypdf turns
             # into runs of spaces ("Điều  105.  Thời  giờ"): collapse them.
             lines = (_PDF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-            texts.append("\n".join(line for line in lines if line))
+            texts.append([line for line in lines if line])
         else:
             warnings.append(f"trang {number} không có lớp chữ (cần OCR), đã bỏ qua")
     if not texts:
         if not pages:
             raise LoadError(path, "tệp PDF bị hỏng hoặc không đọc được", "không có trang nào")
         raise LoadError(path, "PDF không có lớp chữ (bản quét) — cần OCR trước khi đưa vào")
-    return "\n\n".join(texts), warnings
+    return _pdf_paragraphs(_without_running_lines(texts)), warnings
+
+
+# A line at the top or bottom of at least this share of the pages (and of three pages) is the
+# publisher's running header or footer ("Bộ luật Lao động 2019 - Thư viện văn bản"), not text.
+_RUNNING_SHARE = 0.3
+# A line at least this share of its page's full line length wraps on to the next: the paragraph
+# continues. Not fitted: a justified or ragged line ends within the last word or two of the width.
+_FULL_LINE = 0.8
+_DIGITS = re.compile(r"\d+")
+
+
+def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """The pages without a header or footer repeated on many of them (page numbers aside)."""
+    if len(pages) < 3:
+        return pages
+    edges: dict[str, int] = {}
+    for lines in pages:
+        for line in {*lines[:2], *lines[-2:]}:
+            key = _DIGITS.sub("#", line)
+            edges[key] = edges.get(key, 0) + 1
+    running = {k for k, n in edges.items() if n >= max(3, _RUNNING_SHARE * len(pages))}
+    return [[ln for i, ln in enumerate(lines) if not ((i < 2 or i >= len(lines) - 2) and _DIGITS.sub("#", ln) in running)] for lines in pages]
+
+
+def _pdf_paragraphs(pages: list[list[str]]) -> str:
+    """A PDF's lines as paragraphs. A line that fills its page's width wraps on to the next when
+    it does not end a sentence, or when the next starts in lower case ("… vệ sinh lao động;" /
+    "nghỉ theo chế độ …"), also across a page break, whatever the next line's first letter ("… tại
+    Mục 1" / "Chương XI của Bộ luật này."): otherwise a wrapped "Chương XI …" or "Điều 5 …" would
+    open a chapter or an article. A line that starts a numbered part or a list item starts anew."""
+    out: list[str] = []
+    full = False  # the line before fills its page's width
+    for page, lines in enumerate(pages):
+        width = sorted(len(ln) for ln in lines)[int(0.9 * (len(lines) - 1))] if len(lines) > 3 else 10**6
+        for i, line in enumerate(lines):
+            continues = (
+                bool(out)
+                and not (match_marker(line) or _PDF_ITEM.match(line))
+                and ((full and _wraps(out[-1], line, width)) or _title_goes_on(out[-1], line))
+            )
+            if continues:
+                out[-1] = f"{out[-1]} {line}"
+            else:
+                if page and i == 0:
+                    out.append("")  # a page break is a paragraph break unless a line wraps across it
+                out.append(line)
+            full = len(line) >= _FULL_LINE * width
+    return "\n".join(out)
+
+
+def _wraps(previous: str, line: str, width: int) -> bool:
+    """Whether `line` continues `previous`, a line that fills the page's width."""
+    if line[:1].islower():
+        return True
+    heading = match_marker(previous)
+    if heading is None:
+        return not _SENTENCE_END_PDF.search(previous)
+    # A heading is followed by its text ("Điều 31. Nhận lại …" / "Trong thời hạn …"), unless the
+    # line is the last word or two of it ("… làm việc tại Việt" / "Nam").
+    return len(line) < 0.25 * width
+
+
+def _title_goes_on(previous: str, line: str) -> bool:
+    """A heading in capitals followed by a line in capitals: its title goes on ("Chương V: ĐỐI
+    THOẠI …, THỎA ƯỚC" / "LAO ĐỘNG TẬP THỂ"; a bold heading is narrower than the page's text)."""
+    heading = match_marker(previous)
+    return heading is not None and heading[0] in _TITLED and _in_capitals(heading[2]) and _in_capitals(line)
+
+
+# The levels whose title is a heading in capitals (not a khoản "1." or a point).
+_TITLED = frozenset({"part", "chapter", "mucluc", "article", "roman"})
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+_PDF_ITEM = re.compile(r"^(?:[-–•+*]\s|[a-zđ][.)]\s|\(\d+\)|\d+(?:\.\d+)*[.)]\s)")
+_SENTENCE_END_PDF = re.compile(r"[.;:!?…\"”)\]]$")

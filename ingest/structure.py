@@ -86,9 +86,10 @@ def match_article(text: str) -> tuple[str, str] | None:
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("part", re.compile(rf"^((?:Phần|PHẦN) (?:thứ [^\W\d_]+|THỨ [^\W\d_]+|{_ROMAN}|\d+))\b[.:]?\s*(.*)$")),
-    ("chapter", re.compile(rf"^((?:Chương|CHƯƠNG) (?:{_ROMAN}|\d+))\b[.:]?\s*(.*)$")),
-    ("mucluc", re.compile(rf"^((?:Mục|MỤC) (?:\d+|{_ROMAN}))\b[.:]?\s*(.*)$")),
+    # (Not a sentence that starts with one: "Chương XI của Bộ luật này." on a wrapped line.)
+    ("part", re.compile(rf"^((?:Phần|PHẦN) (?:thứ [^\W\d_]+|THỨ [^\W\d_]+|{_ROMAN}|\d+))\b[.:]?(?!\s*[a-zà-ỹđ])\s*(.*)$")),
+    ("chapter", re.compile(rf"^((?:Chương|CHƯƠNG) (?:{_ROMAN}|\d+))\b[.:]?(?!\s*[a-zà-ỹđ])\s*(.*)$")),
+    ("mucluc", re.compile(rf"^((?:Mục|MỤC) (?:\d+|{_ROMAN}))\b[.:]?(?!\s*[a-zà-ỹđ])\s*(.*)$")),
     ("article", ARTICLE_HEADING),
     # An appendix closes the articles before it ("PHỤ LỤC" of Nghị định 293/2025).
     ("appendix", re.compile(r"^(PHỤ LỤC(?: [IVXLC]+| \d+)?)\b[.:]?\s*(.*)$")),

@@ -664,3 +664,60 @@ def test_a_charters_foreword_is_its_own_clause(heading):
     (foreword,) = [c for c in chunks if c.path in (("Lời nói đầu",),)]
     assert "thành lập năm 2020" in foreword.text and foreword.kind == "clause"
     assert "thành lập năm 2020" not in header.text and "ĐIỀU LỆ HỘI CỰU CÔNG NHÂN" in header.text
+
+
+def _law_pdf(paragraphs: list[str]) -> bytes:
+    """A law printed to PDF as a publisher would: justified, wrapped lines, a running header."""
+    from fpdf import FPDF
+
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+
+    class Printed(FPDF):
+        def header(self):
+            self.set_font("dv", size=8)
+            self.cell(0, 5, "Luật Nhà ở công nhân - Thư viện văn bản pháp luật", align="R")
+            self.ln(8)
+
+        def footer(self):
+            self.set_y(-12)
+            self.set_font("dv", size=8)
+            self.cell(0, 5, str(self.page_no()), align="C")
+
+    pdf = Printed()
+    pdf.add_font("dv", "", font)
+    pdf.set_auto_page_break(True, 15)
+    pdf.add_page()
+    pdf.set_font("dv", size=11)
+    for text in paragraphs:
+        pdf.set_x(pdf.l_margin)
+        pdf.multi_cell(pdf.epw, 5.5, text, align="J")
+    return bytes(pdf.output())
+
+
+def test_a_pdf_law_reads_like_its_text():
+    clause = (
+        "{n}. Người lao động thuê nhà ở công nhân được hỗ trợ tiền thuê theo quy định của Chính phủ, trừ trường hợp "
+        "quy định tại Mục 1 Chương XI của Bộ luật này; mức hỗ trợ cụ thể do Ủy ban nhân dân cấp tỉnh quyết định "
+        "căn cứ điều kiện kinh tế - xã hội của địa phương và khả năng cân đối ngân sách hằng năm."
+    )
+    paragraphs = ["LUẬT", "NHÀ Ở CÔNG NHÂN", "Chương I: NHỮNG QUY ĐỊNH CHUNG VỀ NHÀ Ở CHO CÔNG NHÂN LÀM VIỆC TẠI KHU CÔNG NGHIỆP VÀ KHU CHẾ XUẤT"]
+    for article in range(1, 9):
+        paragraphs.append(f"Điều {article}. Hỗ trợ tiền thuê nhà ở cho công nhân làm việc tại khu công nghiệp, khu chế xuất")
+        paragraphs += [clause.format(n=n) for n in range(1, 4)]
+    text = "\n".join(paragraphs)
+    from_text = chunk_document(_doc(text, "nha-o.txt"))
+    pdf = read_document("nha-o.pdf", data=_law_pdf(paragraphs))
+    from_pdf = chunk_document(pdf)
+    assert "Thư viện văn bản" not in pdf.text  # the running header, on every page
+    # The same clauses under the same headings: no "Chương XI" opened by a wrapped line, no
+    # khoản cut at a line or a page break.
+    assert [c.path for c in from_pdf] == [c.path for c in from_text]
+    assert [" ".join(c.text.split()) for c in from_pdf] == [" ".join(c.text.split()) for c in from_text]
+    assert from_pdf[-1].context == from_text[-1].context  # the chapter's title whole
+
+
+def test_a_sentence_starting_with_a_chapter_is_not_a_chapter():
+    assert match_marker("Chương XI của Bộ luật này.") is None
+    assert match_marker("Mục 1 của Chương này quy định …") is None
+    assert match_marker("Chương XI: NHỮNG QUY ĐỊNH RIÊNG")[:2] == ("chapter", "Chương XI")
+    assert match_marker("Chương 2. Quyền và nghĩa vụ")[:2] == ("chapter", "Chương 2")
