@@ -721,23 +721,38 @@ def _pdf_paragraphs(pages: list[list[str]]) -> str:
     it does not end a sentence, or when the next starts in lower case ("… vệ sinh lao động;" /
     "nghỉ theo chế độ …"), also across a page break, whatever the next line's first letter ("… tại
     Mục 1" / "Chương XI của Bộ luật này."): otherwise a wrapped "Chương XI …" or "Điều 5 …" would
-    open a chapter or an article. A line that starts a numbered part or a list item starts anew."""
+    open a chapter or an article. A line that starts a numbered part or a list item starts anew.
+    A heading's title in capitals goes on over as many lines as it takes, on the heading's line
+    ("Chương V: ĐỐI THOẠI …, THỎA ƯỚC" / "LAO ĐỘNG TẬP THỂ") or on the next ("Mục 3" / "THỜI GIỜ
+    … CÓ TÍNH" / "CHẤT ĐẶC BIỆT"); a bold heading is narrower than the page's text."""
     out: list[str] = []
     full = False  # the line before fills its page's width
+    title = False  # the line before is a heading's title in capitals (or the heading, bare)
     for page, lines in enumerate(pages):
         width = sorted(len(ln) for ln in lines)[int(0.9 * (len(lines) - 1))] if len(lines) > 3 else 10**6
         for i, line in enumerate(lines):
+            heading = match_marker(line)
+            capitals = _in_capitals(line)
             continues = (
                 bool(out)
-                and not (match_marker(line) or _PDF_ITEM.match(line))
-                and ((full and _wraps(out[-1], line, width)) or _title_goes_on(out[-1], line))
+                and not (heading or _PDF_ITEM.match(line))
+                and ((title and capitals) or (full and _wraps(out[-1], line, width)))
             )
             if continues:
-                out[-1] = f"{out[-1]} {line}"
+                # A bare heading takes its title as its own next line, as in a Word file.
+                bare = match_marker(out[-1])
+                if title and capitals and bare is not None and not bare[2]:
+                    out.append(line)
+                else:
+                    out[-1] = f"{out[-1]} {line}"
             else:
                 if page and i == 0:
                     out.append("")  # a page break is a paragraph break unless a line wraps across it
                 out.append(line)
+            if heading is not None:
+                title = heading[0] in _TITLED and (not heading[2] or _in_capitals(heading[2]))
+            else:
+                title = title and capitals and continues
             full = len(line) >= _FULL_LINE * width
     return "\n".join(out)
 
@@ -752,13 +767,6 @@ def _wraps(previous: str, line: str, width: int) -> bool:
     # A heading is followed by its text ("Điều 31. Nhận lại …" / "Trong thời hạn …"), unless the
     # line is the last word or two of it ("… làm việc tại Việt" / "Nam").
     return len(line) < 0.25 * width
-
-
-def _title_goes_on(previous: str, line: str) -> bool:
-    """A heading in capitals followed by a line in capitals: its title goes on ("Chương V: ĐỐI
-    THOẠI …, THỎA ƯỚC" / "LAO ĐỘNG TẬP THỂ"; a bold heading is narrower than the page's text)."""
-    heading = match_marker(previous)
-    return heading is not None and heading[0] in _TITLED and _in_capitals(heading[2]) and _in_capitals(line)
 
 
 # The levels whose title is a heading in capitals (not a khoản "1." or a point).

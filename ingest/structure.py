@@ -58,6 +58,11 @@ _LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêế�
 _SENTENCE = rf"(?:\S+\s+){{0,3}}(?:này|nói trên|trên đây)\b|[A-ZĐ]{{2,}}\s+[{_LOWER}]"
 
 
+# After a part's, chapter's or section's number: not a lower-case word, a document's name or a
+# sentence ("của Bộ luật này", "Nghị định này là …").
+_NOT_A_SENTENCE = rf"(?!\s*[{_LOWER}])(?!\s+{_LAW_NAMES})(?!\s+(?:{_SENTENCE}))"
+
+
 def _article_heading(word: str, law_names: str, sentence: str) -> re.Pattern[str]:
     return re.compile(
         rf"^\s*({word}\s+\d+[a-zđ]?)"
@@ -86,10 +91,11 @@ def match_article(text: str) -> tuple[str, str] | None:
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # (Not a sentence that starts with one: "Chương XI của Bộ luật này." on a wrapped line.)
-    ("part", re.compile(rf"^((?:Phần|PHẦN) (?:thứ [^\W\d_]+|THỨ [^\W\d_]+|{_ROMAN}|\d+))\b[.:]?(?!\s*[a-zà-ỹđ])\s*(.*)$")),
-    ("chapter", re.compile(rf"^((?:Chương|CHƯƠNG) (?:{_ROMAN}|\d+))\b[.:]?(?!\s*[a-zà-ỹđ])\s*(.*)$")),
-    ("mucluc", re.compile(rf"^((?:Mục|MỤC) (?:\d+|{_ROMAN}))\b[.:]?(?!\s*[a-zà-ỹđ])\s*(.*)$")),
+    # (Not a sentence that starts with one, on a wrapped line: "Chương XI của Bộ luật này.",
+    # "Chương IV Nghị định này là …".)
+    ("part", re.compile(rf"^((?:Phần|PHẦN) (?:thứ [^\W\d_]+|THỨ [^\W\d_]+|{_ROMAN}|\d+))\b[.:]?{_NOT_A_SENTENCE}\s*(.*)$")),
+    ("chapter", re.compile(rf"^((?:Chương|CHƯƠNG) (?:{_ROMAN}|\d+))\b[.:]?{_NOT_A_SENTENCE}\s*(.*)$")),
+    ("mucluc", re.compile(rf"^((?:Mục|MỤC) (?:\d+|{_ROMAN}))\b[.:]?{_NOT_A_SENTENCE}\s*(.*)$")),
     ("article", ARTICLE_HEADING),
     # An appendix closes the articles before it ("PHỤ LỤC" of Nghị định 293/2025).
     ("appendix", re.compile(r"^(PHỤ LỤC(?: [IVXLC]+| \d+)?)\b[.:]?\s*(.*)$")),

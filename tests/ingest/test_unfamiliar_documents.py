@@ -702,6 +702,8 @@ def test_a_pdf_law_reads_like_its_text():
     )
     paragraphs = ["LUẬT", "NHÀ Ở CÔNG NHÂN", "Chương I: NHỮNG QUY ĐỊNH CHUNG VỀ NHÀ Ở CHO CÔNG NHÂN LÀM VIỆC TẠI KHU CÔNG NGHIỆP VÀ KHU CHẾ XUẤT"]
     for article in range(1, 9):
+        if article == 5:
+            paragraphs += ["Chương II", "HỖ TRỢ TIỀN THUÊ NHÀ Ở CHO CÔNG NHÂN, NGƯỜI LAO ĐỘNG LÀM VIỆC TẠI KHU CÔNG NGHIỆP, KHU CHẾ XUẤT VÀ KHU KINH TẾ"]
         paragraphs.append(f"Điều {article}. Hỗ trợ tiền thuê nhà ở cho công nhân làm việc tại khu công nghiệp, khu chế xuất")
         paragraphs += [clause.format(n=n) for n in range(1, 4)]
     text = "\n".join(paragraphs)
@@ -719,5 +721,6 @@ def test_a_pdf_law_reads_like_its_text():
 def test_a_sentence_starting_with_a_chapter_is_not_a_chapter():
     assert match_marker("Chương XI của Bộ luật này.") is None
     assert match_marker("Mục 1 của Chương này quy định …") is None
+    assert match_marker("Chương IV Nghị định này là mức phạt đối với cá nhân") is None
     assert match_marker("Chương XI: NHỮNG QUY ĐỊNH RIÊNG")[:2] == ("chapter", "Chương XI")
     assert match_marker("Chương 2. Quyền và nghĩa vụ")[:2] == ("chapter", "Chương 2")
