@@ -705,54 +705,68 @@ _DIGITS = re.compile(r"\d+")
 
 def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """The pages without a header or footer repeated on many of them (page numbers aside)."""
-    if len(pages) < 3:
+    if len(pages) < 2:
         return pages
     edges: dict[str, int] = {}
     for lines in pages:
         for line in {*lines[:2], *lines[-2:]}:
+            # Text that recurs ("2. Chính phủ quy định chi tiết Điều này.") is no running line.
+            if match_marker(line) or _PDF_ITEM.match(line) or _SENTENCE_END_PDF.search(line):
+                continue
             key = _DIGITS.sub("#", line)
             edges[key] = edges.get(key, 0) + 1
-    running = {k for k, n in edges.items() if n >= max(3, _RUNNING_SHARE * len(pages))}
+    # A short document: on every page but one (the first often has its own header).
+    least = max(2, len(pages) - 1) if len(pages) <= 4 else max(3, _RUNNING_SHARE * len(pages))
+    running = {k for k, n in edges.items() if n >= least}
     return [[ln for i, ln in enumerate(lines) if not ((i < 2 or i >= len(lines) - 2) and _DIGITS.sub("#", ln) in running)] for lines in pages]
 
 
 def _pdf_paragraphs(pages: list[list[str]]) -> str:
-    """A PDF's lines as paragraphs. A line that fills its page's width wraps on to the next when
+    """A PDF's lines as paragraphs. A line that fills the page's width wraps on to the next when
     it does not end a sentence, or when the next starts in lower case ("… vệ sinh lao động;" /
-    "nghỉ theo chế độ …"), also across a page break, whatever the next line's first letter ("… tại
-    Mục 1" / "Chương XI của Bộ luật này."): otherwise a wrapped "Chương XI …" or "Điều 5 …" would
-    open a chapter or an article. A line that starts a numbered part or a list item starts anew.
-    A heading's title in capitals goes on over as many lines as it takes, on the heading's line
-    ("Chương V: ĐỐI THOẠI …, THỎA ƯỚC" / "LAO ĐỘNG TẬP THỂ") or on the next ("Mục 3" / "THỜI GIỜ
-    … CÓ TÍNH" / "CHẤT ĐẶC BIỆT"); a bold heading is narrower than the page's text."""
+    "nghỉ theo chế độ …"), also across a page break. A line that starts a numbered part, a list
+    item or a table row starts anew, unless the line before stops mid-sentence on a lower-case
+    word ("… quy định tại" / "Mục 1 Chương XI của Bộ luật này"): otherwise a wrapped "Chương XI …"
+    or "Điều 5 …" would open a chapter or an article. A heading's title in capitals goes on over
+    the lines it wraps to, on the heading's own line when that is long ("Chương V: ĐỐI THOẠI …,
+    THỎA ƯỚC" / "LAO ĐỘNG TẬP THỂ") or on the next after a bare heading ("Mục 3" / "THỜI GIỜ … CÓ
+    TÍNH" / "CHẤT ĐẶC BIỆT"); a bold heading is narrower than the page's text."""
+    # The width of a full line, over the whole document: a page of a few short lines (a signature)
+    # would otherwise count them as full.
+    lengths = sorted(len(ln) for lines in pages for ln in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) > 3 else 10**6
     out: list[str] = []
-    full = False  # the line before fills its page's width
-    title = False  # the line before is a heading's title in capitals (or the heading, bare)
+    full = False  # the line before fills the width
+    title = False  # the line before is a heading in capitals or its title (or a bare heading)
     for page, lines in enumerate(pages):
-        width = sorted(len(ln) for ln in lines)[int(0.9 * (len(lines) - 1))] if len(lines) > 3 else 10**6
         for i, line in enumerate(lines):
             heading = match_marker(line)
             capitals = _in_capitals(line)
-            continues = (
-                bool(out)
-                and not (heading or _PDF_ITEM.match(line))
-                and ((title and capitals) or (full and _wraps(out[-1], line, width)))
-            )
+            before = match_marker(out[-1]) if out else None  # the line before is a heading
+            if heading is not None or _PDF_ITEM.match(line):
+                continues = (
+                    heading is not None
+                    and heading[0] in _TITLED
+                    and full
+                    and before is None
+                    and out[-1][-1:].islower()  # it stops mid-sentence ("… quy định tại")
+                )
+            else:
+                goes_on = title and capitals and (before is None or not before[2] or len(out[-1]) >= _LONG_TITLE * width)
+                continues = bool(out) and (goes_on or (full and _wraps(out[-1], line, width)))
             if continues:
-                # A bare heading takes its title as its own next line, as in a Word file.
-                bare = match_marker(out[-1])
-                if title and capitals and bare is not None and not bare[2]:
-                    out.append(line)
+                if title and capitals and before is not None and not before[2]:
+                    out.append(line)  # a bare heading takes its title as its own next line, as in Word
                 else:
                     out[-1] = f"{out[-1]} {line}"
             else:
                 if page and i == 0:
                     out.append("")  # a page break is a paragraph break unless a line wraps across it
                 out.append(line)
-            if heading is not None:
+            if heading is not None and not continues:
                 title = heading[0] in _TITLED and (not heading[2] or _in_capitals(heading[2]))
             else:
-                title = title and capitals and continues
+                title = title and capitals and continues and len(line) >= _LONG_TITLE * width
             full = len(line) >= _FULL_LINE * width
     return "\n".join(out)
 
@@ -762,7 +776,9 @@ def _wraps(previous: str, line: str, width: int) -> bool:
     if line[:1].islower():
         return True
     heading = match_marker(previous)
-    if heading is None:
+    if _PDF_ROW.match(previous):
+        return False  # a table's row ends where it ends ("6 Tỉnh Long An … 786" / "Nhìn chung, …")
+    if heading is None or heading[0] not in _TITLED:
         return not _SENTENCE_END_PDF.search(previous)
     # A heading is followed by its text ("Điều 31. Nhận lại …" / "Trong thời hạn …"), unless the
     # line is the last word or two of it ("… làm việc tại Việt" / "Nam").
@@ -778,5 +794,11 @@ def _in_capitals(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-_PDF_ITEM = re.compile(r"^(?:[-–•+*]\s|[a-zđ][.)]\s|\(\d+\)|\d+(?:\.\d+)*[.)]\s)")
+# A table's row that starts with its number ("1 Thành phố Hà Nội …").
+_PDF_ROW = re.compile(r"^\d+\s+[A-ZĐ]")
+# A list item, or such a row.
+_PDF_ITEM = re.compile(r"^(?:[-–•+*]\s|[a-zđ][.)]\s|\(\d+\)|\d+(?:\.\d+)*[.)]\s|\d+\s+[A-ZĐ])")
+# A title in capitals goes on after a line at least this share of the width: a short heading
+# ("II. KẾT QUẢ") is not continued by a table's header row in capitals.
+_LONG_TITLE = 0.6
 _SENTENCE_END_PDF = re.compile(r"[.;:!?…\"”)\]]$")

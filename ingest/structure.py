@@ -58,9 +58,15 @@ _LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêế�
 _SENTENCE = rf"(?:\S+\s+){{0,3}}(?:này|nói trên|trên đây)\b|[A-ZĐ]{{2,}}\s+[{_LOWER}]"
 
 
-# After a part's, chapter's or section's number: not a lower-case word, a document's name or a
-# sentence ("của Bộ luật này", "Nghị định này là …").
-_NOT_A_SENTENCE = rf"(?!\s*[{_LOWER}])(?!\s+{_LAW_NAMES})(?!\s+(?:{_SENTENCE}))"
+# After a part's, chapter's or section's number with no "." or ":": not a lower-case word ("của Bộ
+# luật này"), a document's name that a reference follows ("Nghị định này là …", "Luật số 12"), or
+# another level ("Mục 1 Chương XI của …"): a sentence that starts on a wrapped line. A title may be
+# any words ("Chương II Khoản vay và lãi suất", "Mục 1 Luật áp dụng").
+_NOT_A_SENTENCE = (
+    rf"(?!\s*[{_LOWER}])(?!\s+{_LAW_NAMES}\s+(?:này|số|\d|[A-ZĐ]))"
+    r"(?!\s+(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|ĐIỀU)\s+(?:\d|[IVXLC]+\b))"
+)
+_HEADING_TAIL = rf"(?:[.:]\s*|{_NOT_A_SENTENCE}\s*)(.*)$"
 
 
 def _article_heading(word: str, law_names: str, sentence: str) -> re.Pattern[str]:
@@ -93,9 +99,9 @@ def match_article(text: str) -> tuple[str, str] | None:
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (Not a sentence that starts with one, on a wrapped line: "Chương XI của Bộ luật này.",
     # "Chương IV Nghị định này là …".)
-    ("part", re.compile(rf"^((?:Phần|PHẦN) (?:thứ [^\W\d_]+|THỨ [^\W\d_]+|{_ROMAN}|\d+))\b[.:]?{_NOT_A_SENTENCE}\s*(.*)$")),
-    ("chapter", re.compile(rf"^((?:Chương|CHƯƠNG) (?:{_ROMAN}|\d+))\b[.:]?{_NOT_A_SENTENCE}\s*(.*)$")),
-    ("mucluc", re.compile(rf"^((?:Mục|MỤC) (?:\d+|{_ROMAN}))\b[.:]?{_NOT_A_SENTENCE}\s*(.*)$")),
+    ("part", re.compile(rf"^((?:Phần|PHẦN) (?:thứ [^\W\d_]+|THỨ [^\W\d_]+|{_ROMAN}|\d+))\b{_HEADING_TAIL}")),
+    ("chapter", re.compile(rf"^((?:Chương|CHƯƠNG) (?:{_ROMAN}|\d+))\b{_HEADING_TAIL}")),
+    ("mucluc", re.compile(rf"^((?:Mục|MỤC) (?:\d+|{_ROMAN}))\b{_HEADING_TAIL}")),
     ("article", ARTICLE_HEADING),
     # An appendix closes the articles before it ("PHỤ LỤC" of Nghị định 293/2025).
     ("appendix", re.compile(r"^(PHỤ LỤC(?: [IVXLC]+| \d+)?)\b[.:]?\s*(.*)$")),

@@ -718,9 +718,45 @@ def test_a_pdf_law_reads_like_its_text():
     assert from_pdf[-1].context == from_text[-1].context  # the chapter's title whole
 
 
+@pytest.mark.parametrize("filler", range(40))
+def test_a_pdf_line_wrapped_before_a_place_it_names_does_not_open_it(filler):
+    # Wherever the line breaks, "… quy định tại" / "Mục 1 Chương XI của Bộ luật này" is one sentence.
+    clause = (
+        "1. Người lao động thuê nhà ở công nhân được hỗ trợ tiền thuê " + " ".join(["nhà"] * filler)
+        + " trừ trường hợp quy định tại Mục 1 Chương XI của Bộ luật này; mức hỗ trợ do Ủy ban nhân dân cấp tỉnh quyết định."
+    )
+    paragraphs = ["LUẬT", "NHÀ Ở CÔNG NHÂN", "Chương I", "NHỮNG QUY ĐỊNH CHUNG", "Điều 1. Hỗ trợ tiền thuê", clause]
+    paragraphs += ["2. Chính phủ quy định chi tiết Điều này.", "Điều 2. Hiệu lực", "Luật này có hiệu lực từ ngày 01 tháng 7 năm 2031."]
+    from_pdf = chunk_document(read_document("l.pdf", data=_law_pdf(paragraphs)))
+    from_text = chunk_document(_doc("\n".join(paragraphs), "l.txt"))
+    assert [c.path for c in from_pdf] == [c.path for c in from_text]
+
+
+def test_a_pdfs_table_rows_and_signature_lines_stay_lines():
+    rows = [f"{i} Tỉnh số {i} Sở Lao động - Thương binh và Xã hội {131 * i} cuộc kiểm tra an toàn lao động" for i in range(1, 7)]
+    paragraphs = ["BÁO CÁO", "Kết quả kiểm tra năm 2030", "I. KẾT QUẢ", "Bảng 1. Số cuộc kiểm tra theo địa phương", *rows]
+    paragraphs += ["Nhìn chung, các địa phương đã triển khai kế hoạch đúng tiến độ, bảo đảm chất lượng và hiệu quả. " * 3]
+    paragraphs += ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"]
+    doc = read_document("bc.pdf", data=_law_pdf(paragraphs))
+    lines = doc.text.split("\n")
+    assert all(row in lines for row in rows) and paragraphs[-5].strip() in lines
+    typed = _doc("\n".join(paragraphs), "bc.txt").meta  # a signature page's short lines are not "full"
+    assert (doc.meta.signer, doc.meta.signer_title) == (typed.signer, typed.signer_title) == ("Nguyễn Văn An", typed.signer_title)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Chương II Khoản vay và lãi suất", "Mục 1 Luật áp dụng", "Chương IV UBND các cấp", "Chương V Thi hành Luật này"],
+)
+def test_a_heading_without_punctuation_may_start_with_any_words(heading):
+    assert match_marker(heading)[0] in ("chapter", "mucluc")
+    assert match_marker("Chương I. những quy định chung")[2] == "những quy định chung"
+
+
 def test_a_sentence_starting_with_a_chapter_is_not_a_chapter():
     assert match_marker("Chương XI của Bộ luật này.") is None
     assert match_marker("Mục 1 của Chương này quy định …") is None
     assert match_marker("Chương IV Nghị định này là mức phạt đối với cá nhân") is None
+    assert match_marker("Mục 1 Chương XI của Bộ luật này; mức hỗ trợ …") is None
     assert match_marker("Chương XI: NHỮNG QUY ĐỊNH RIÊNG")[:2] == ("chapter", "Chương XI")
     assert match_marker("Chương 2. Quyền và nghĩa vụ")[:2] == ("chapter", "Chương 2")
