@@ -697,8 +697,8 @@ def _pdf_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
 # A line at the top or bottom of at least this share of the pages (and of three pages) is the
 # publisher's running header or footer ("Bộ luật Lao động 2019 - Thư viện văn bản"), not text.
 _RUNNING_SHARE = 0.3
-# A line at least this share of its page's full line length wraps on to the next: the paragraph
-# continues. Not fitted: a justified or ragged line ends within the last word or two of the width.
+# A line at least this share of the document's full line length wraps on to the next: the
+# paragraph continues. Not fitted: a justified or ragged line ends within the last word or two.
 _FULL_LINE = 0.8
 _DIGITS = re.compile(r"\d+")
 
@@ -775,9 +775,9 @@ def _wraps(previous: str, line: str, width: int) -> bool:
     """Whether `line` continues `previous`, a line that fills the page's width."""
     if line[:1].islower():
         return True
-    heading = match_marker(previous)
     if _PDF_ROW.match(previous):
         return False  # a table's row ends where it ends ("6 Tỉnh Long An … 786" / "Nhìn chung, …")
+    heading = match_marker(previous)
     if heading is None or heading[0] not in _TITLED:
         return not _SENTENCE_END_PDF.search(previous)
     # A heading is followed by its text ("Điều 31. Nhận lại …" / "Trong thời hạn …"), unless the
@@ -797,7 +797,7 @@ def _in_capitals(text: str) -> bool:
 # A table's row that starts with its number ("1 Thành phố Hà Nội …").
 _PDF_ROW = re.compile(r"^\d+\s+[A-ZĐ]")
 # A list item, or such a row.
-_PDF_ITEM = re.compile(r"^(?:[-–•+*]\s|[a-zđ][.)]\s|\(\d+\)|\d+(?:\.\d+)*[.)]\s|\d+\s+[A-ZĐ])")
+_PDF_ITEM = re.compile(rf"^(?:[-–•+*]\s|[a-zđ][.)]\s|\(\d+\)|\d+(?:\.\d+)*[.)]\s)|{_PDF_ROW.pattern}")
 # A title in capitals goes on after a line at least this share of the width: a short heading
 # ("II. KẾT QUẢ") is not continued by a table's header row in capitals.
 _LONG_TITLE = 0.6
