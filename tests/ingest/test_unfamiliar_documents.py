@@ -760,3 +760,11 @@ def test_a_sentence_starting_with_a_chapter_is_not_a_chapter():
     assert match_marker("Mục 1 Chương XI của Bộ luật này; mức hỗ trợ …") is None
     assert match_marker("Chương XI: NHỮNG QUY ĐỊNH RIÊNG")[:2] == ("chapter", "Chương XI")
     assert match_marker("Chương 2. Quyền và nghĩa vụ")[:2] == ("chapter", "Chương 2")
+
+
+def test_a_capacity_that_starts_with_an_accented_capital_opens_the_signature():
+    text = "BÁO CÁO\nKết quả kiểm tra năm 2030\n\nI. KẾT QUẢ\nNhìn chung tốt.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+    doc = _doc(text, "bc.txt")
+    assert doc.meta.signer_title == "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH"
+    (last,) = [c for c in chunk_document(doc) if c.path == ("I. KẾT QUẢ",)]
+    assert "ỦY BAN" not in last.text
