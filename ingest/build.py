@@ -70,7 +70,8 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # Windows-1258 file is not TCVN3; only a dated adoption sentence closing the text closes it); 15: a
 # text file's header and signature typed in columns are read as table rows, and "(đã ký)" is not
 # part of a signer's name or capacity; 16: a charter's "LỜI NÓI ĐẦU" is its own clause; 17: a PDF's
-# wrapped lines and running headers (ingest/loaders.py), "Chương XI của …" is not a chapter.
+# wrapped lines and running headers (ingest/loaders.py), "Chương XI của …" is not a chapter, "TM. ỦY
+# BAN …" opens a signature.
 PARSER_VERSION = 17
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
