@@ -44,7 +44,7 @@ from docx.text.run import Run
 from pypdf import PasswordType, PdfReader
 
 from ingest.docx_numbering import DocxNumbering, format_number
-from ingest.metadata import DOC_TYPES, SIGNED_NOTE
+from ingest.metadata import ACCENTED_CAPITALS, DOC_TYPES, SIGNED_NOTE
 from ingest.normalize import STAMP_START
 from ingest.structure import match_marker
 from ingest.tcvn3 import converted as from_tcvn3
@@ -795,7 +795,7 @@ def _in_capitals(text: str) -> bool:
 
 
 # A table's row that starts with its number ("1 Thành phố Hà Nội …").
-_PDF_ROW = re.compile(r"^\d+\s+[A-ZĐ]")
+_PDF_ROW = re.compile(rf"^\d+\s+[A-ZĐ{ACCENTED_CAPITALS}]")
 # A list item, or such a row.
 _PDF_ITEM = re.compile(rf"^(?:[-–•+*]\s|[a-zđ][.)]\s|\(\d+\)|\d+(?:\.\d+)*[.)]\s)|{_PDF_ROW.pattern}")
 # A title in capitals goes on after a line at least this share of the width: a short heading

@@ -86,12 +86,12 @@ _ISSUER_HEADERS = {
 }
 
 # Capitals with a diacritic: "TM. ỦY BAN NHÂN DÂN" is a capacity as "TM. BAN CHẤP HÀNH" is.
-_ACCENTED_CAPITALS = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+ACCENTED_CAPITALS = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG" / "ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG": the two parties signing an
 # agreement (thỏa ước) or a contract.
 _CAPACITY_PREFIX = re.compile(
     r"^(?:T/M|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN (?=BÊN|TẬP THỂ|NGƯỜI|CÔNG|BAN|DOANH NGHIỆP|"
-    r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN))\s*[A-ZĐ" + _ACCENTED_CAPITALS + "]"
+    r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
 )
 _CAPACITY_TITLE = re.compile(
     r"^(?:PHÓ |THƯỜNG TRỰC |Q\. |TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC)"
