@@ -45,8 +45,9 @@ _SUB_BULLET = re.compile(r"^\+\s")
 _FOREWORDS = {"loi noi dau": "Lời nói đầu", "loi mo dau": "Lời mở đầu"}
 
 
-def _is_foreword_heading(line: str) -> bool:
-    return " ".join(fold(line).strip(" *:").lower().split()) in _FOREWORDS
+def _foreword_label(line: str) -> str | None:
+    """How a citation names the foreword whose heading `line` is; None for any other line."""
+    return _FOREWORDS.get(" ".join(fold(line).strip(" *:").lower().split()))
 
 
 def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars: int = POINT_SPLIT_CHARS) -> list[Chunk]:
@@ -56,15 +57,15 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
     builder = _Builder(doc, lines, offsets, max_chars, point_split_chars)
 
     preamble = list(range(0, doc.body_start)) + root.body
-    foreword = next((k for k, i in enumerate(preamble) if _is_foreword_heading(lines[i])), None)
+    foreword = next(((k, label) for k, i in enumerate(preamble) if (label := _foreword_label(lines[i]))), None)
     if foreword is None:
         builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble")
     else:
         # A charter's "LỜI NÓI ĐẦU" is text of the document (what the organisation is, its
         # founding), not its header: its own clause, cited by its own name.
-        builder.emit(preamble[:foreword], path=(PREAMBLE_LABEL,), context=(), kind="preamble")
-        label = " ".join(fold(lines[preamble[foreword]]).strip(" *:").lower().split())
-        builder.emit(preamble[foreword:], path=(_FOREWORDS[label],), context=(), kind="clause")
+        start, label = foreword
+        builder.emit(preamble[:start], path=(PREAMBLE_LABEL,), context=(), kind="preamble")
+        builder.emit(preamble[start:], path=(label,), context=(), kind="clause")
     for child in root.children:
         builder.section(child, ancestors=())
     builder.closing(range(doc.closing_start, len(lines)))

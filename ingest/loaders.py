@@ -45,7 +45,7 @@ from pypdf import PasswordType, PdfReader
 
 from ingest.docx_numbering import DocxNumbering, format_number
 from ingest.metadata import ACCENTED_CAPITALS, DOC_TYPES, SIGNED_NOTE
-from ingest.normalize import STAMP_START
+from ingest.normalize import ITEM_START, SENTENCE_END, STAMP_START
 from ingest.structure import match_marker
 from ingest.tcvn3 import converted as from_tcvn3
 
@@ -711,7 +711,7 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     for lines in pages:
         for line in {*lines[:2], *lines[-2:]}:
             # Text that recurs ("2. Chính phủ quy định chi tiết Điều này.") is no running line.
-            if match_marker(line) or _PDF_ITEM.match(line) or _SENTENCE_END_PDF.search(line):
+            if match_marker(line) or _PDF_ITEM.match(line) or SENTENCE_END.search(line):
                 continue
             key = _DIGITS.sub("#", line)
             edges[key] = edges.get(key, 0) + 1
@@ -753,7 +753,7 @@ def _pdf_paragraphs(pages: list[list[str]]) -> str:
                 )
             else:
                 goes_on = title and capitals and (before is None or not before[2] or len(out[-1]) >= _LONG_TITLE * width)
-                continues = bool(out) and (goes_on or (full and _wraps(out[-1], line, width)))
+                continues = bool(out) and (goes_on or (full and _wraps(out[-1], before, line, width)))
             if continues:
                 if title and capitals and before is not None and not before[2]:
                     out.append(line)  # a bare heading takes its title as its own next line, as in Word
@@ -771,15 +771,14 @@ def _pdf_paragraphs(pages: list[list[str]]) -> str:
     return "\n".join(out)
 
 
-def _wraps(previous: str, line: str, width: int) -> bool:
-    """Whether `line` continues `previous`, a line that fills the page's width."""
+def _wraps(previous: str, heading: tuple[str, str, str] | None, line: str, width: int) -> bool:
+    """Whether `line` continues `previous` (a line that fills the width; `heading`: its match_marker)."""
     if line[:1].islower():
         return True
     if _PDF_ROW.match(previous):
         return False  # a table's row ends where it ends ("6 Tỉnh Long An … 786" / "Nhìn chung, …")
-    heading = match_marker(previous)
     if heading is None or heading[0] not in _TITLED:
-        return not _SENTENCE_END_PDF.search(previous)
+        return not SENTENCE_END.search(previous)
     # A heading is followed by its text ("Điều 31. Nhận lại …" / "Trong thời hạn …"), unless the
     # line is the last word or two of it ("… làm việc tại Việt" / "Nam").
     return len(line) < 0.25 * width
@@ -796,9 +795,8 @@ def _in_capitals(text: str) -> bool:
 
 # A table's row that starts with its number ("1 Thành phố Hà Nội …").
 _PDF_ROW = re.compile(rf"^\d+\s+[A-ZĐ{ACCENTED_CAPITALS}]")
-# A list item, or such a row.
-_PDF_ITEM = re.compile(rf"^(?:[-–•+*]\s|[a-zđ][.)]\s|\(\d+\)|\d+(?:\.\d+)*[.)]\s)|{_PDF_ROW.pattern}")
+# A list item (as the cleaning knows them, or bulleted "*"), or such a row.
+_PDF_ITEM = re.compile(rf"{ITEM_START.pattern}|^\*\s|{_PDF_ROW.pattern}")
 # A title in capitals goes on after a line at least this share of the width: a short heading
 # ("II. KẾT QUẢ") is not continued by a table's header row in capitals.
 _LONG_TITLE = 0.6
-_SENTENCE_END_PDF = re.compile(r"[.;:!?…\"”)\]]$")

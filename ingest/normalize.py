@@ -80,10 +80,10 @@ STAMP_START = re.compile(r"^(?:ĐẾN|ĐỀN|DEN|ĐEN)\b[\s:]*(?:Số|Ngày)\b",
 _STAMP_FIELD = re.compile(r"^(?:Số|Ngày|Chuyển|Lưu hồ sơ số|Người nhận)\s*:", re.IGNORECASE)
 _PAGE_LINE = re.compile(r"^(?:PAGE\s*\d*|Trang\s+\d+(?:\s*/\s*\d+)?|\d{1,3}|[*_\-–—=]+)$", re.IGNORECASE)
 _MARKUP = re.compile(r"\*+")
-_SENTENCE_END = re.compile(r"[.;:!?…\"”)\]]$")
+SENTENCE_END = re.compile(r"[.;:!?…\"”)\]]$")
 # A line that begins a list item must never be glued onto the line before it.
 # ("a." too: collective agreements letter their points "a.", "b.", often without a closing ";".)
-_ITEM_START = re.compile(r"^(?:[-–•+]\s|[a-zđ][.)]\s|\(\d+\)|\d+(?:\.\d+)*[.)]\s)")
+ITEM_START = re.compile(r"^(?:[-–•+]\s|[a-zđ][.)]\s|\(\d+\)|\d+(?:\.\d+)*[.)]\s)")
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def _is_upper_line(text: str) -> bool:
 
 
 def _starts_lower(text: str) -> bool:
-    return bool(text) and text[0].islower() and not _ITEM_START.match(text)
+    return bool(text) and text[0].islower() and not ITEM_START.match(text)
 
 
 def clean_lines(text: str) -> list[Line]:
@@ -189,7 +189,7 @@ def clean_lines(text: str) -> list[Line]:
         if (
             merged
             and _starts_lower(line.text)
-            and not _SENTENCE_END.search(merged[-1].text)
+            and not SENTENCE_END.search(merged[-1].text)
             and not _is_upper_line(merged[-1].text)
         ):
             prev = merged[-1]
