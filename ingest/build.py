@@ -71,8 +71,10 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # text file's header and signature typed in columns are read as table rows, and "(đã ký)" is not
 # part of a signer's name or capacity; 16: a charter's "LỜI NÓI ĐẦU" is its own clause; 17: a PDF's
 # wrapped lines and running headers (ingest/loaders.py), "Chương XI của …" is not a chapter, "TM. ỦY
-# BAN …" opens a signature.
-PARSER_VERSION = 17
+# BAN …" opens a signature; 18: the issuer of a header typed as lines, a signature before the
+# appendices closes the text, a Word closing table's recipients and signature apart, a title in
+# capitals goes on over the lines that continue it.
+PARSER_VERSION = 18
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

@@ -28,7 +28,7 @@ import re
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.document import Chunk, DocMeta, Document, indexed_text  # noqa: F401  (re-exported)
-from ingest.metadata import ADOPTION, PERSON, RECIPIENTS_START, is_capacity
+from ingest.metadata import ADOPTION, PERSON, RECIPIENTS_START, SIGNED_NOTE, is_capacity
 from ingest.normalize import Line, fold
 from ingest.structure import NUMBERED_CLAUSE_STYLES, Section, is_bullet, parse_structure
 
@@ -68,7 +68,11 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         builder.emit(preamble[start:], path=(label,), context=(), kind="clause")
     for child in root.children:
         builder.section(child, ancestors=())
-    builder.closing(range(doc.closing_start, len(lines)))
+    end = len(lines) if doc.closing_end is None else doc.closing_end
+    builder.closing(range(doc.closing_start, end))
+    # Appendices signed with the text before them ("PHỤ LỤC" after "TM. CHÍNH PHỦ").
+    for child in parse_structure([Line(t) for t in lines], start=end, stop=len(lines)).children:
+        builder.section(child, ancestors=())
     return builder.chunks
 
 
@@ -275,7 +279,7 @@ class _Builder:
                 continue
             if ADOPTION.match(text) and not recipients:
                 adoption.append(i)
-            elif is_capacity(text) or PERSON.match(text):
+            elif is_capacity(text) or PERSON.match(text) or _SIGNED_ONLY.fullmatch(text):
                 signature.append(i)
             elif RECIPIENTS_START.match(text) or in_recipients or text.startswith("-"):
                 in_recipients = True
@@ -289,6 +293,10 @@ class _Builder:
             self.emit(recipients, ("Nơi nhận",), (), "recipients")
         if signature:
             self.emit(signature, ("Chữ ký",), (), "signature")
+
+
+# A copy's "(Đã ký)" on its own line, between the capacity and the name.
+_SIGNED_ONLY = re.compile(SIGNED_NOTE.strip())
 
 
 def _merge_slivers(pieces: list[str], minimum: int = 40) -> list[str]:

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
+from ingest.normalize import fold
+
 #: Chunk kinds. Only "clause" and "preamble" are content; "recipients" (Nơi nhận) and
 #: "signature" are kept searchable ("ai ký kế hoạch 48?") but ranked below content.
 CONTENT_KINDS = frozenset({"clause", "preamble"})
@@ -100,10 +102,12 @@ class Document:
     format: str
     meta: DocMeta = field(default_factory=DocMeta)
     warnings: tuple[str, ...] = ()
-    # Line indices (lines = text.split("\n")) where the body starts after the header, and where
-    # the closing block (Nơi nhận, signature) starts.
+    # Line indices (lines = text.split("\n")) where the body starts after the header, where the
+    # closing block (Nơi nhận, signature) starts, and where it ends when appendices follow it
+    # (None: at the end of the text).
     body_start: int = 0
     closing_start: int = 0
+    closing_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -235,7 +239,12 @@ def indexed_text(chunk: Chunk, meta: DocMeta) -> str:
     …" finds the clause itself rather than only the header that names Huế.
     """
     head = meta.short_name()
-    about = ", ".join(x for x in (meta.place, meta.issuer) if x)
+    # An issuer read from a header in capitals ("CÔNG TY CỔ PHẦN CƠ KHÍ ĐÔNG ANH") in sentence
+    # case, as a heading is (_for_embedding): inside the line it would stay in capitals. One the
+    # name or title already says ("CÔNG TY TNHH MINH AN" of "Quy chế phúc lợi … Công ty Minh An")
+    # would only dilute the clause.
+    issuer = meta.issuer if meta.issuer and not _said_by(meta.issuer, (head, meta.title or "")) else None
+    about = ", ".join(x for x in (meta.place, issuer and _for_embedding(issuer)) if x)
     if about:
         head = f"{head} ({about})"
     if meta.title and meta.title not in head:
@@ -252,6 +261,13 @@ def indexed_text(chunk: Chunk, meta: DocMeta) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _said_by(name: str, texts: tuple[str, ...]) -> bool:
+    """Whether every word of `name` but its initials ("TNHH") is among the words of `texts`."""
+    said = {fold(w) for t in texts for w in _WORD.findall(t)}
+    words = [fold(w) for w in _WORD.findall(name) if _has_vowel(w)]
+    return bool(words) and all(w in said for w in words)
 _ROMAN = re.compile(r"[IVXLC]+")
 
 

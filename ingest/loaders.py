@@ -612,11 +612,19 @@ def _docx_table(table: Table, styles: _DocxStyles, numbering: DocxNumbering, hea
                 row = _join_cells(column[k] if k < len(column) else "" for column in columns)
                 if row:
                     rows.append(row)
+        elif cells and _RECIPIENTS_CELL.match(next((t for t in cells[0] if t.strip()), "")):
+            # The closing table ("Nơi nhận: …" | "TM. CHÍNH PHỦ …"): one cell after the other,
+            # a paragraph per line, as a text file types it; joined, the recipients' list would
+            # run on into the signer's capacity and name.
+            rows.extend(ln for cell in cells for text in cell for ln in _header_lines(text))
         else:
             row = _join_cells(" ".join(cell) for cell in cells)
             if row:
                 rows.append(row)
     return "\n".join(rows)
+
+
+_RECIPIENTS_CELL = re.compile(r"^\s*Nơi nhận\b", re.IGNORECASE)
 
 
 def _docx_cell_texts(

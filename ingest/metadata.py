@@ -94,7 +94,8 @@ _CAPACITY_PREFIX = re.compile(
     r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
 )
 _CAPACITY_TITLE = re.compile(
-    r"^(?:PHÓ |THƯỜNG TRỰC |Q\. |TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC)"
+    r"^(?:PHÓ |THƯỜNG TRỰC |Q\. |TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
+    r"CHỦ NHIỆM|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG)"
     r"(?: [A-ZĐÀ-Ỹ ]+)?$"
 )
 RECIPIENTS_START = re.compile(r"^(?:Nơi nhận|Đồng kính gửi|Kính gửi)\s*:?", re.IGNORECASE)
@@ -107,6 +108,9 @@ class Layout:
 
     body_start: int  # first line after the header (type line, title)
     closing_start: int  # first line of the closing block, or len(lines)
+    # The line after it: an appendix signed before it ("PHỤ LỤC" after the signature), or None
+    # when the closing runs to the end.
+    closing_end: int | None = None
 
 
 def split_trailing_name(text: str) -> tuple[str, str] | None:
@@ -143,19 +147,29 @@ def _closing_pieces(text: str) -> list[str]:
     return pieces
 
 
-def find_closing(lines: list[Line]) -> int:
-    """Index of the first closing-block line after the last numbered section, else len(lines)."""
-    last_marker = -1
-    for i, line in enumerate(lines):
-        if match_marker(line.text):
-            last_marker = i
-    for i in range(last_marker + 1, len(lines)):
+def find_closing(lines: list[Line]) -> tuple[int, int | None]:
+    """The closing block (signatures, recipients) as (first line, line after it): after the last
+    numbered section, or before the appendices that follow a signature (a decree's "PHỤ LỤC"
+    comes after "Nơi nhận" and "TM. CHÍNH PHỦ"); (len(lines), None) when there is none."""
+    markers = [(i, m[0]) for i, line in enumerate(lines) if (m := match_marker(line.text))]
+    appendix = next((i for i, style in markers if style == "appendix"), None)
+    if appendix is not None:
+        before = max((i for i, _ in markers if i < appendix), default=-1)
+        start = _closing_start(lines, before + 1, appendix)
+        if start is not None:
+            return start, appendix
+    start = _closing_start(lines, markers[-1][0] + 1 if markers else 0, len(lines))
+    return (len(lines), None) if start is None else (start, None)
+
+
+def _closing_start(lines: list[Line], start: int, stop: int) -> int | None:
+    for i in range(start, stop):
         if _opens_closing(lines[i].text):
             return i
         # (Not the note under a title, "(… thông qua ngày …)".)
-        if ADOPTION.match(lines[i].text) and not lines[i].text.startswith("(") and _closing_follows(lines, i + 1):
+        if ADOPTION.match(lines[i].text) and not lines[i].text.startswith("(") and _closing_follows(lines[:stop], i + 1):
             return i
-    return len(lines)
+    return None
 
 
 def _opens_closing(text: str, or_person: bool = False) -> bool:
@@ -244,6 +258,13 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             # A name on the type line itself ("ĐIỀU LỆ CÔNG ĐOÀN VIỆT NAM") is the title; the
             # lines under it are then a subtitle ("(Ban hành kèm theo …)"), not part of the name.
             title_lines = [rest] if rest else [ln.text for ln in lines[i + 1 : layout.body_start]]
+            if rest:
+                # Unless the name goes on in capitals, opening with a word that cannot start one
+                # ("QUY CHẾ HOẠT ĐỘNG" / "CỦA ỦY BAN KIỂM TRA CÔNG ĐOÀN …" / "MINH KHANG").
+                for ln in lines[i + 1 : layout.body_start]:
+                    if not _continues_title(ln.text, opening=len(title_lines) == 1):
+                        break
+                    title_lines.append(ln.text)
             title = _tidy_title(" ".join(t for t in title_lines if t)) or None
             break
 
@@ -264,8 +285,8 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
         # The note under the title (before any numbered part: one inside an article cites another
         # document), else the sentence closing the text.
         first_part = next((i for i, ln in enumerate(lines) if match_marker(ln.text)), len(lines))
-        date = _adoption_date(lines[: min(_NOTE_LINES, first_part)]) or _adoption_date(lines[layout.closing_start :])
-    closing = lines[layout.closing_start :]
+        date = _adoption_date(lines[: min(_NOTE_LINES, first_part)]) or _adoption_date(lines[layout.closing_start : layout.closing_end])
+    closing = lines[layout.closing_start : layout.closing_end]
     signer, signer_title, recipients = _read_closing(closing)
     issuer = _issuer(lines, layout, head_text, doc_type)
     meta = DocMeta(
@@ -281,6 +302,26 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
     )
     name, meta = document_name(lines, meta, file_name)
     return replace(meta, name=name)
+
+
+# Words that go on with a name rather than start one: "… CỦA ỦY BAN KIỂM TRA", "… GIỮA BAN GIÁM
+# ĐỐC VÀ …", "… NHIỆM KỲ 2025 – 2030".
+_TITLE_GOES_ON = re.compile(r"^(?:CỦA|VỀ|GIỮA|ĐỐI VỚI|TẠI|TRONG|CHO|VÀ|NHIỆM KỲ|GIAI ĐOẠN|NĂM)\b")
+
+
+def _continues_title(text: str, opening: bool) -> bool:
+    """A line in capitals under a type line that names the document ("QUY CHẾ PHỐI HỢP"), going on
+    with its name: the first such line opens with _TITLE_GOES_ON, the next ones are its wraps."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and not text.startswith("(")
+        and not _MOTTO.match(text)
+        and not _number(text)
+        and not match_marker(text)
+        and (not opening or bool(_TITLE_GOES_ON.match(text)))
+    )
 
 
 def _adoption_date(lines: list[Line]) -> str | None:
@@ -354,7 +395,7 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     if _ORG_HEADER.match(first) and first.isupper() and len(first) <= 120:
         return first
     if not doc_type:
-        return None
+        return _issuer_line(lines)
     # Only the body that issues *this* document: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …",
     # not "Bộ Chính trị ban hành Kết luận 79" which the plan implements.
     own = re.compile(_ISSUER + "(?i:" + re.escape(doc_type.lower()) + ")")
@@ -362,7 +403,53 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     m = own.search(preamble)
     if m:
         return m.group(1).strip()
-    return None
+    return _issuer_line(lines)
+
+
+# The header lines an issuer is looked for in: a typed header is a handful of lines.
+_ISSUER_LINES = 6
+
+
+def _issuer_line(lines: list[Line]) -> str | None:
+    """The issuing body of a header typed as lines ("CÔNG ĐOÀN NGÀNH Y TẾ TỈNH KHÁNH HOÀ" /
+    "Số: 08/HD-CĐN" / "HƯỚNG DẪN"): the last body named in capitals above the number and the type
+    line. A body's parent comes first and the body itself under it (Nghị định 30/2020/NĐ-CP's
+    layout: "ĐẢNG BỘ TỈNH …" / "HUYỆN ỦY …"), so the last one is the issuer. Also typed without
+    diacritics ("CONG DOAN CO SO …")."""
+    found = None
+    wraps = False  # the line before named a body: a line in capitals under it goes on with it
+    for line in lines[:_ISSUER_LINES]:
+        text = line.text.strip(" -*")
+        if _type_of(text) or _number(text) or match_marker(text):
+            break
+        letters = [c for c in text if c.isalpha()]
+        in_capitals = (
+            len(letters) >= 2
+            and all(c.isupper() for c in letters)
+            and len(text) <= 120
+            and " | " not in text
+            and not _MOTTO.match(text)
+            and not _DATE.search(text)
+        )
+        if in_capitals and len(letters) >= 6 and _ORG_FOLDED.match(fold(text)):
+            # "CÔNG TY CỔ PHẦN DỆT MAY HÒA BÌNH" / "CÔNG ĐOÀN CƠ SỞ CÔNG TY": the union of the
+            # company named above it.
+            found, wraps = (_of_the_above(text, found) if found else text), True
+        elif in_capitals and wraps and found:
+            # "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI": one name on two lines.
+            found, wraps = f"{found} {text}", False
+        else:
+            wraps = False
+    return found
+
+
+def _of_the_above(body: str, parent: str) -> str:
+    """`body` completed with `parent`'s name when it ends with the words `parent` opens with."""
+    words, above = body.split(), parent.split()
+    for n in (3, 2, 1):
+        if len(words) > n and words[-n:] == above[:n]:
+            return " ".join(words[:-n] + above)
+    return body
 
 
 # A copy's note that the original was signed: "(đã ký, đóng dấu)" anywhere, "Đã ký: " before a name.
@@ -409,7 +496,7 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
 
 # Header lines that never name a document: the national motto, the Party's name, dates, numbers,
 # the legal bases and the opening of the text.
-_MOTTO = re.compile(r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐỘC LẬP\s*[-–]\s*TỰ DO|ĐẢNG CỘNG SẢN VIỆT NAM)", re.IGNORECASE)
+_MOTTO = re.compile(r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐỘC LẬP\s*[-–]\s*TỰ DO|ĐẢNG CỘNG SẢN VIỆT NAM)", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"^(?:Căn cứ|Số\b|Ngày\b|Hôm nay|Kính gửi|Nơi nhận|Thực hiện\b|Theo\b|Để\b)", re.IGNORECASE)
 _TYPE_ANY_CASE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|[\s:,.])", re.IGNORECASE)
 _TYPE_INSIDE = re.compile(r"\s(" + "|".join(t[:1] + t[1:].lower() for t in DOC_TYPES) + r")\s+[A-ZĐ\d]")
@@ -418,6 +505,7 @@ _ORG_HEADER = re.compile(
     r"^(?:CÔNG TY|TẬP ĐOÀN|TỔNG CÔNG TY|TỔNG LIÊN ĐOÀN|LIÊN ĐOÀN|CÔNG ĐOÀN|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|ĐẢNG BỘ|"
     r"TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ỦY BAN|UBND|BỘ|SỞ|QUỐC HỘI|CHÍNH PHỦ|TRƯỜNG|BỆNH VIỆN)\b"
 )
+_ORG_FOLDED = re.compile(fold(_ORG_HEADER.pattern))  # also typed without diacritics
 # Where a one-line summary stops naming the document and starts saying what it does:
 # "Luật Công đoàn 2012 | quy định về quyền, trách nhiệm của công đoàn…".
 _PREDICATE = re.compile(

@@ -59,7 +59,8 @@ def read_document(path: str | Path, data: bytes | None = None, doc_id: str | Non
     lines = clean_lines(normalize_text(loaded.text))
     if not lines:
         raise LoadError(path, "tệp không có nội dung chữ")
-    layout = Layout(body_start=find_header_end(lines), closing_start=find_closing(lines))
+    closing_start, closing_end = find_closing(lines)
+    layout = Layout(body_start=find_header_end(lines), closing_start=closing_start, closing_end=closing_end)
     meta = extract_metadata(lines, layout, file_name=path.name)
     return Document(
         doc_id=doc_id or path.name,
@@ -71,6 +72,7 @@ def read_document(path: str | Path, data: bytes | None = None, doc_id: str | Non
         warnings=tuple(loaded.warnings),
         body_start=layout.body_start,
         closing_start=layout.closing_start,
+        closing_end=layout.closing_end,
     )
 
 

@@ -66,6 +66,16 @@ def test_indexed_text_carries_document_and_heading_context():
     assert "2. Các chỉ tiêu" in text and chunk.text not in chunk.context
 
 
+def test_indexed_text_names_the_issuer_once():
+    header = "CÔNG TY TNHH GỐM SỨ THANH HÀ\nSố: 04/QC-GS\nQUY CHẾ\n{title}\nĐiều 1. Phạm vi\nÁp dụng cho người lao động.\n"
+    told = read_document("a.txt", data=header.format(title="Khen thưởng người lao động Công ty Gốm sứ Thanh Hà").encode())
+    untold = read_document("b.txt", data=header.format(title="Khen thưởng người lao động").encode())
+    assert told.meta.issuer == untold.meta.issuer == "CÔNG TY TNHH GỐM SỨ THANH HÀ"
+    # The embedder reads it in sentence case, and only where the title does not already say it.
+    assert "Công ty TNHH gốm sứ thanh hà" in indexed_text(chunk_document(untold)[-1], untold.meta).split("\n")[0]
+    assert indexed_text(chunk_document(told)[-1], told.meta).split("\n")[0].lower().count("gốm sứ thanh hà") == 1
+
+
 # An invented plan (not in corpus/): a section that is a list of numeric targets, longer than
 # POINT_SPLIT_CHARS, then a short bulleted clause and a clause with one long `-` bullet.
 _TARGETS = [

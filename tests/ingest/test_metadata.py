@@ -129,3 +129,103 @@ def test_header_typed_without_diacritics():
     plain = "DE AN TOAN CHO NGUOI LAO DONG\nSo 2 ben thong nhat nhu sau.\nDieu 1. Pham vi\nAp dung cho toan cong ty.\n"
     meta = read_document("x.txt", data=plain.encode()).meta
     assert (meta.doc_type, meta.number) == (None, None)
+
+
+# --- a header typed as lines ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        # The body itself under its parent (Nghị định 30/2020/NĐ-CP's layout): the last one issues.
+        ("ĐẢNG BỘ TỈNH QUẢNG TRỊ\nHUYỆN ỦY CAM LỘ\nSố: 14-KH/HU", "HUYỆN ỦY CAM LỘ"),
+        ("LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN\nSố: 31/KH-LĐLĐ", "LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN"),
+        # "… CÔNG TY" under the company's name is the company's union.
+        ("CÔNG TY CỔ PHẦN GẠCH MEN SÔNG LAM\nCÔNG ĐOÀN CƠ SỞ CÔNG TY\nSố: 05/KH-CĐCS", "CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN GẠCH MEN SÔNG LAM"),
+        ("CONG DOAN CO SO XI NGHIEP IN TAN DAN\nSo: 02/KH-CD", "CONG DOAN CO SO XI NGHIEP IN TAN DAN"),
+        # No body above the number: none, rather than the motto or the title.
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 07/KH", None),
+    ],
+)
+def test_issuer_of_a_header_typed_as_lines(header, issuer):
+    text = f"{header}\nKẾ HOẠCH\nTổ chức hội thao công nhân năm 2026\nI. MỤC ĐÍCH\n1. Tạo sân chơi cho đoàn viên.\n"
+    assert read_document("kh.txt", data=text.encode()).meta.issuer == issuer
+
+
+def test_a_title_in_capitals_goes_on_over_the_lines_that_continue_it():
+    text = (
+        "CÔNG TY TNHH NHỰA HƯNG THỊNH\nSố: 03/QC\nQUY CHẾ PHỐI HỢP\nGIỮA GIÁM ĐỐC VÀ BAN CHẤP HÀNH\nCÔNG ĐOÀN CƠ SỞ\n"
+        "Điều 1. Mục đích\nBảo đảm quyền lợi của người lao động.\n"
+    )
+    meta = read_document("qc.txt", data=text.encode()).meta
+    assert meta.title == "PHỐI HỢP GIỮA GIÁM ĐỐC VÀ BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ"
+    # A heading in capitals under a named charter is not its name.
+    charter = "ĐIỀU LỆ HỘI CỰU CÔNG NHÂN XƯỞNG IN\nLỜI NÓI ĐẦU\nHội là tổ chức tự nguyện.\nĐiều 1. Tên gọi\nHội cựu công nhân.\n"
+    assert read_document("dl.txt", data=charter.encode()).meta.title == "Hội cựu công nhân xưởng in"
+
+
+# --- a closing block before the appendices ----------------------------------------------------------
+
+APPENDIX_AFTER_SIGNATURE = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+Số: 12/2026/QĐ-UBND
+QUYẾT ĐỊNH
+Ban hành mức hỗ trợ công nhân thuê nhà
+Điều 1. Mức hỗ trợ
+Công nhân thuê nhà được hỗ trợ theo Phụ lục kèm theo Quyết định này.
+Điều 2. Hiệu lực
+Quyết định có hiệu lực từ ngày 01 tháng 3 năm 2026.
+Nơi nhận:
+- Bộ Xây dựng;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Nam
+PHỤ LỤC
+MỨC HỖ TRỢ THUÊ NHÀ
+1. Công nhân độc thân: 300.000 đồng/tháng.
+2. Công nhân có con nhỏ: 500.000 đồng/tháng.
+"""
+
+
+def test_a_signature_before_an_appendix_closes_the_text_and_the_appendix_stays_text():
+    from ingest.chunking import chunk_document
+
+    doc = read_document("qd.txt", data=APPENDIX_AFTER_SIGNATURE.encode())
+    assert (doc.meta.signer, doc.meta.signer_title) == ("Trần Văn Nam", "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH")
+    chunks = chunk_document(doc)
+    (last,) = [c for c in chunks if c.path == ("Điều 2",)]
+    assert "Nơi nhận" not in last.text and "Trần Văn Nam" not in last.text
+    assert [c.kind for c in chunks if c.path in (("Nơi nhận",), ("Chữ ký",))] == ["recipients", "signature"]
+    appendix = [c for c in chunks if c.path[:1] == ("Phụ lục",)]
+    assert any("500.000 đồng" in c.text for c in appendix) and all(c.kind == "clause" for c in appendix)
+
+
+def test_a_word_closing_table_gives_recipients_and_signature_apart():
+    def build(d):
+        d.add_paragraph("THÔNG TƯ")
+        d.add_paragraph("Hướng dẫn chế độ bồi dưỡng ca đêm")
+        d.add_paragraph("Điều 1. Mức bồi dưỡng")
+        d.add_paragraph("Người làm ca đêm được bồi dưỡng 20.000 đồng mỗi ca.")
+        table = d.add_table(rows=1, cols=2)
+        left, right = table.row_cells(0)
+        left.text = "Nơi nhận:"
+        for line in ("- Các bộ, cơ quan ngang bộ;", "- Lưu: VT."):
+            left.add_paragraph(line)
+        right.text = "KT. BỘ TRƯỞNG"
+        for line in ("THỨ TRƯỞNG", "(Đã ký)", "Lê Thị Thu"):
+            right.add_paragraph(line)
+
+    from ingest.chunking import chunk_document
+
+    doc = read_document("tt.docx", data=docx_bytes(build))
+    assert (doc.meta.signer, doc.meta.signer_title) == ("Lê Thị Thu", "KT. BỘ TRƯỞNG, THỨ TRƯỞNG")
+    assert doc.meta.recipients == ("Các bộ, cơ quan ngang bộ", "Lưu: VT")
+    by_kind = {c.kind: c.text for c in chunk_document(doc) if c.kind in ("recipients", "signature")}
+    assert "Lê Thị Thu" in by_kind["signature"] and "THỨ TRƯỞNG" in by_kind["signature"]
+    assert "BỘ TRƯỞNG" not in by_kind["recipients"] and "Đã ký" not in by_kind["recipients"]
+
+
+def test_an_issuer_wrapped_onto_a_second_line_is_one_name():
+    text = "BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 09/2026/TT-BLĐTBXH\nTHÔNG TƯ\nHướng dẫn giờ làm thêm\nĐiều 1. Phạm vi\nÁp dụng với doanh nghiệp.\n"
+    assert read_document("tt.txt", data=text.encode()).meta.issuer == "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
