@@ -446,8 +446,12 @@ class Searcher:
         if per_article > 0 and (not in_order or len({self.store.chunks[r].doc_id for r in first}) > 1):
             first = self._spread_articles(first, per_article)
         fused = dict(fused)
+        # Scores fall down the list as they do elsewhere: a clause read in document order after a
+        # better-matching one shows no higher a score than the one above it.
+        ceiling = float("inf")
         for row in first:
-            fused[row] = top + max(fused.get(row, 0.0), 0.0)
+            ceiling = min(ceiling, top + max(fused.get(row, 0.0), 0.0))
+            fused[row] = ceiling
         return first + [r for r in ranked if r not in named], fused
 
     @staticmethod

@@ -128,3 +128,6 @@ def test_a_question_that_only_names_an_article_reads_it_in_order(chapter_vii, qu
     assert result.answer_found and len(paths) >= 3
     assert "Điều 113" in result.hits[0].chunk.path
     assert [p[-1] for p in paths[:3]] == ["Khoản 1", "Khoản 2", "Khoản 3"]
+    # and the scores shown fall down the list as they do for any other question.
+    scores = [h.score for h in result.hits]
+    assert scores == sorted(scores, reverse=True)
