@@ -265,7 +265,8 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
                     if not _continues_title(ln.text, opening=len(title_lines) == 1):
                         break
                     title_lines.append(ln.text)
-            title = _tidy_title(" ".join(t for t in title_lines if t)) or None
+            body = "\n".join(ln.text for ln in lines[layout.body_start : layout.closing_start])
+            title = _tidy_title(" ".join(t for t in title_lines if t), body) or None
             break
 
     number = next((n for n in map(_number, head_text) if n), None) or inline_number
@@ -344,8 +345,10 @@ def _iso_date(m: re.Match) -> str:
 _PROPER = {"việt nam": "Việt Nam", "hà nội": "Hà Nội", "thành phố hồ chí minh": "Thành phố Hồ Chí Minh"}
 
 
-def _tidy_title(title: str) -> str:
+def _tidy_title(title: str, text: str = "") -> str:
     title = title.strip(" *")
+    if title.isupper() and len(title) > 40 and text:
+        return _as_spelled(title, text)
     if title.isupper() and len(title) <= 40:
         words = title.split()
         prefix = next((n for n in (3, 2) if fold(" ".join(words[:n])).lower() in _NAMED_BODIES), 0)
@@ -359,6 +362,54 @@ def _tidy_title(title: str) -> str:
         for lower, proper in _PROPER.items():
             title = re.sub(rf"\b{lower}\b", proper, title)
     return title[:1].upper() + title[1:] if title else title
+
+
+# The longest run of a title's words looked up in its text at once, and how many different
+# spellings of one are enough to pick the usual one.
+_SPELLED_RUN = 8
+_SPELLINGS = 5
+
+
+def _as_spelled(title: str, text: str) -> str:
+    """A long title in capitals ("QUY CHẾ … CỦA ỦY BAN KIỂM TRA CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH ĐIỆN
+    TỬ MINH KHANG") spelled as the document's own text spells its words: each run of two or more
+    of them found there in ordinary case takes that case ("Ủy ban Kiểm tra Công đoàn cơ sở Công ty
+    TNHH Điện tử Minh Khang"); a word found in no such run is lower case, initials and Roman
+    numerals kept. The text knows its proper names; a rule about capitals would not."""
+    words = title.split()
+    folded = text.lower()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _SPELLED_RUN), i + 1, -1):
+            spelled = _spelled_in(" ".join(words[i:j]), text, folded)
+            if spelled:
+                out.extend(spelled.split())
+                i = j
+                break
+        else:
+            word = words[i]
+            out.append(word if _is_acronym(word) or re.fullmatch(r"[IVXLC]+\W*", word) else word.lower())
+            i += 1
+    spelled = " ".join(out)
+    return spelled[:1].upper() + spelled[1:]
+
+
+def _spelled_in(phrase: str, text: str, folded: str) -> str | None:
+    """How `text` most often writes `phrase` (as whole words, not in capitals, not opening a
+    sentence): "lao động" in a law that also says "Bộ luật Lao động"."""
+    needle = phrase.lower()
+    seen: dict[str, int] = {}
+    start = folded.find(needle)
+    while start != -1 and len(seen) < _SPELLINGS:
+        end = start + len(needle)
+        found = text[start:end]
+        whole = (start == 0 or not folded[start - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum())
+        opens = text[:start].rstrip()[-1:] in ("", ".", ":", ";")
+        if whole and found != found.upper() and not opens:
+            seen[found] = seen.get(found, 0) + 1
+        start = folded.find(needle, start + 1)
+    return max(seen, key=lambda k: (seen[k], k.islower())) if seen else None
 
 
 # A title starting with these words names a company or a body: each word keeps a capital.
@@ -525,6 +576,7 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     if header:
         return header, meta
     texts = _opening_texts(lines)
+    body = "\n".join(ln.text for ln in lines)
     # The first line may name the document after a few words: "Văn bản hợp nhất Luật Công đoàn
     # năm 2012", "Toàn văn Điều lệ Công đoàn Việt Nam khóa XIII".
     inner = _TYPE_INSIDE.search(texts[0]) if texts else None
@@ -545,7 +597,7 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         if predicate:
             rest = rest[: predicate.start()]
         rest = " ".join(rest.split()).strip(" ,:;.-–")
-        title = (_tidy_title(rest) if rest.isupper() else rest) or None
+        title = (_tidy_title(rest, body) if rest.isupper() else rest) or None
         meta = replace(
             meta,
             doc_type=meta.doc_type or doc_type,
@@ -558,7 +610,7 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         letters = [c for c in text if c.isalpha()]
         upper = len(letters) >= 6 and all(c.isupper() for c in letters)
         if upper and len(text.split()) >= 2 and not _ORG_HEADER.match(text):
-            return shorten(_tidy_title(text)), meta
+            return shorten(_tidy_title(text, body)), meta
     if file_name:
         return shorten(readable_file_name(file_name)), meta
     return None, meta

@@ -123,7 +123,7 @@ def test_header_typed_without_diacritics():
     )
     meta = read_document("khong-dau.txt", data=text.encode()).meta
     assert (meta.doc_type, meta.number, meta.date, meta.place) == ("QUY CHẾ", "03/QC-CD", "2025-09-05", "Ha Noi")
-    assert meta.title == "PHOI HOP GIUA HIEU TRUONG VA BAN CHAP HANH CONG DOAN"
+    assert meta.title == "Phoi hop giua hieu truong va ban chap hanh cong doan"
     assert meta.short_name() == "Quy chế 03/QC-CD"
     # Only a whole line names the type, and "So" only with a symbol: these are ordinary sentences.
     plain = "DE AN TOAN CHO NGUOI LAO DONG\nSo 2 ben thong nhat nhu sau.\nDieu 1. Pham vi\nAp dung cho toan cong ty.\n"
@@ -158,7 +158,7 @@ def test_a_title_in_capitals_goes_on_over_the_lines_that_continue_it():
         "Điều 1. Mục đích\nBảo đảm quyền lợi của người lao động.\n"
     )
     meta = read_document("qc.txt", data=text.encode()).meta
-    assert meta.title == "PHỐI HỢP GIỮA GIÁM ĐỐC VÀ BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ"
+    assert meta.title == "Phối hợp giữa giám đốc và ban chấp hành công đoàn cơ sở"
     # A heading in capitals under a named charter is not its name.
     charter = "ĐIỀU LỆ HỘI CỰU CÔNG NHÂN XƯỞNG IN\nLỜI NÓI ĐẦU\nHội là tổ chức tự nguyện.\nĐiều 1. Tên gọi\nHội cựu công nhân.\n"
     assert read_document("dl.txt", data=charter.encode()).meta.title == "Hội cựu công nhân xưởng in"
@@ -229,3 +229,19 @@ def test_a_word_closing_table_gives_recipients_and_signature_apart():
 def test_an_issuer_wrapped_onto_a_second_line_is_one_name():
     text = "BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 09/2026/TT-BLĐTBXH\nTHÔNG TƯ\nHướng dẫn giờ làm thêm\nĐiều 1. Phạm vi\nÁp dụng với doanh nghiệp.\n"
     assert read_document("tt.txt", data=text.encode()).meta.issuer == "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+
+
+def test_a_long_title_in_capitals_is_spelled_as_its_text_spells_it():
+    text = (
+        "ĐIỀU LỆ CÔNG ĐOÀN TỔNG CÔNG TY VẬN TẢI THỦY MIỀN NAM\n"
+        "Chương I\nĐiều 1. Tên gọi\n"
+        "Công đoàn Tổng Công ty Vận tải Thủy Miền Nam là tổ chức của người lao động trong Tổng Công ty.\n"
+        "Điều 2. Đoàn viên\nNgười lao động của Công đoàn Tổng Công ty Vận tải Thủy Miền Nam có quyền gia nhập.\n"
+    )
+    meta = read_document("dl.docx.txt", data=text.encode()).meta
+    assert meta.short_name() == "Điều lệ Công đoàn Tổng Công ty Vận tải Thủy Miền Nam"
+    # A word the text never writes in ordinary case is lower case; initials keep their capitals.
+    decree = "NGHỊ ĐỊNH\nQUY ĐỊNH CHẾ ĐỘ TRỢ CẤP CHO CÁN BỘ CĐCS KIÊM NHIỆM TẠI DOANH NGHIỆP\nĐiều 1. Phạm vi\nÁp dụng.\n"
+    assert read_document("nd.txt", data=decree.encode()).meta.title == (
+        "Quy định chế độ trợ cấp cho cán bộ CĐCS kiêm nhiệm tại doanh nghiệp"
+    )
