@@ -9,6 +9,7 @@ reranking → abstention.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -352,16 +353,19 @@ class Searcher:
             rerank_scores = self.reranker.score(query, [self._indexed(r) for r in head])
             order = sorted(range(len(head)), key=lambda i: -rerank_scores[i])
             ranked = [head[i] for i in order] + ranked[self.config.rerank_top :]
+        # The scores shown fall down the list: where a named place is read in document order, the
+        # articles take turns or a reranker reorders, a hit shows no more than the one above it.
+        shown = list(itertools.accumulate((fused[r] for r in ranked[:top_k]), min))
         hits = [
             Hit(
                 chunk=self.store.chunks[r],
                 document=self.store.documents[self.store.chunks[r].doc_id],
-                score=fused[r],
+                score=score,
                 dense=cands.dense.get(r),
                 lexical=cands.lexical.get(r),
                 coverage=self._coverage(cands.query_tokens, r),
             )
-            for r in ranked[:top_k]
+            for r, score in zip(ranked[:top_k], shown, strict=True)
         ]
         found = bool(ranked) and self.config.abstain.decide(self.abstain_features(cands, ranked))
         # Echo the question as typed (punctuation included); only the search used the canonical form.
@@ -446,12 +450,8 @@ class Searcher:
         if per_article > 0 and (not in_order or len({self.store.chunks[r].doc_id for r in first}) > 1):
             first = self._spread_articles(first, per_article)
         fused = dict(fused)
-        # Scores fall down the list as they do elsewhere: a clause read in document order after a
-        # better-matching one shows no higher a score than the one above it.
-        ceiling = float("inf")
         for row in first:
-            ceiling = min(ceiling, top + max(fused.get(row, 0.0), 0.0))
-            fused[row] = ceiling
+            fused[row] = top + max(fused.get(row, 0.0), 0.0)
         return first + [r for r in ranked if r not in named], fused
 
     @staticmethod

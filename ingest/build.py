@@ -74,8 +74,9 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # BAN …" opens a signature; 18: the issuer of a header typed as lines, a signature before the
 # appendices closes the text, a Word closing table's recipients and signature apart, a title in
 # capitals goes on over the lines that continue it; 19: a long title in capitals is spelled as the
-# document's text spells its words.
-PARSER_VERSION = 19
+# document's text spells its words; 20: review fixes (a header's "SỐ:", names cut across lines, a
+# letter with an appendix, a signature cell after the recipients, a capital opening a list item).
+PARSER_VERSION = 20
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

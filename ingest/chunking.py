@@ -280,7 +280,9 @@ class _Builder:
             if ADOPTION.match(text) and not recipients:
                 adoption.append(i)
             elif is_capacity(text) or PERSON.match(text) or _SIGNED_ONLY.fullmatch(text):
+                # The signer's capacity ends a recipients list: what follows is the signature's.
                 signature.append(i)
+                in_recipients = False
             elif RECIPIENTS_START.match(text) or in_recipients or text.startswith("-"):
                 in_recipients = True
                 recipients.append(i)
@@ -296,7 +298,7 @@ class _Builder:
 
 
 # A copy's "(Đã ký)" on its own line, between the capacity and the name.
-_SIGNED_ONLY = re.compile(SIGNED_NOTE.strip())
+_SIGNED_ONLY = re.compile(SIGNED_NOTE)
 
 
 def _merge_slivers(pieces: list[str], minimum: int = 40) -> list[str]:

@@ -14,8 +14,6 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
-from ingest.normalize import fold
-
 #: Chunk kinds. Only "clause" and "preamble" are content; "recipients" (Nơi nhận) and
 #: "signature" are kept searchable ("ai ký kế hoạch 48?") but ranked below content.
 CONTENT_KINDS = frozenset({"clause", "preamble"})
@@ -265,9 +263,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def _said_by(name: str, texts: tuple[str, ...]) -> bool:
     """Whether every word of `name` but its initials ("TNHH") is among the words of `texts`."""
-    said = {fold(w) for t in texts for w in _WORD.findall(t)}
-    words = [fold(w) for w in _WORD.findall(name) if _has_vowel(w)]
+    said = {w.lower() for t in texts for w in _WORD.findall(t)}
+    words = [w.lower() for w in _WORD.findall(name) if _has_vowel(w)]
     return bool(words) and all(w in said for w in words)
+
+
 _ROMAN = re.compile(r"[IVXLC]+")
 
 

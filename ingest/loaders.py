@@ -597,14 +597,15 @@ def _docx_table(table: Table, styles: _DocxStyles, numbering: DocxNumbering, hea
     instead of ending a run-on issuer cell.
     """
     rows: list[str] = []
-    for tr in table._tbl.tr_lst:
-        # A vertically merged cell repeats on every row it spans; only the
-        # first ("restart") holds the text.
-        cells = [
-            _docx_cell_texts(tc, table, styles, numbering)
-            for tc in tr.tc_lst
-            if tc.vMerge in (None, "restart")
-        ]
+    # A vertically merged cell repeats on every row it spans; only the first ("restart") holds
+    # the text.
+    table_cells = [
+        [_docx_cell_texts(tc, table, styles, numbering) for tc in tr.tc_lst if tc.vMerge in (None, "restart")]
+        for tr in table._tbl.tr_lst
+    ]
+    # The closing table ("Nơi nhận: …" | "TM. CHÍNH PHỦ …", in one row or several).
+    closing = any(cells and _RECIPIENTS_CELL.match(next((t for t in cells[0] if t.strip()), "")) for cells in table_cells)
+    for cells in table_cells:
         if header:
             columns = [[ln for text in cell for ln in _header_lines(text)] for cell in cells]
             depth = max((len(column) for column in columns), default=0)
@@ -612,10 +613,9 @@ def _docx_table(table: Table, styles: _DocxStyles, numbering: DocxNumbering, hea
                 row = _join_cells(column[k] if k < len(column) else "" for column in columns)
                 if row:
                     rows.append(row)
-        elif cells and _RECIPIENTS_CELL.match(next((t for t in cells[0] if t.strip()), "")):
-            # The closing table ("Nơi nhận: …" | "TM. CHÍNH PHỦ …"): one cell after the other,
-            # a paragraph per line, as a text file types it; joined, the recipients' list would
-            # run on into the signer's capacity and name.
+        elif closing:
+            # One cell after the other, a paragraph per line, as a text file types it; joined, the
+            # recipients' list would run on into the signer's capacity and name.
             rows.extend(ln for cell in cells for text in cell for ln in _header_lines(text))
         else:
             row = _join_cells(" ".join(cell) for cell in cells)

@@ -50,7 +50,7 @@ _TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
 _UNACCENTED_TYPES = {fold(t).upper(): t for t in DOC_TYPES}
 
 # "Số 48-KH/ĐĐTLD", "Số:13/CTr-LĐLĐ", "Bộ luật số: 45/2019/QH14", "Số: 145/2020/NĐ-CP"
-_NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị định)\s+)?[Ss]ố\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
+_NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị định)\s+)?(?:[Ss]ố|SỐ)\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
 _INLINE_NUMBER = re.compile(r"\b[Ss]ố\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
 # Headers typed without diacritics: "So: 03/QC-CD" — only with a symbol (a letter after "/"),
 # since "So" is also an everyday word ("So 2/3 dai bieu …").
@@ -108,7 +108,7 @@ class Layout:
 
     body_start: int  # first line after the header (type line, title)
     closing_start: int  # first line of the closing block, or len(lines)
-    # The line after it: an appendix signed before it ("PHỤ LỤC" after the signature), or None
+    # The first line of the appendices that follow it ("PHỤ LỤC" after the signature), or None
     # when the closing runs to the end.
     closing_end: int | None = None
 
@@ -153,8 +153,9 @@ def find_closing(lines: list[Line]) -> tuple[int, int | None]:
     comes after "Nơi nhận" and "TM. CHÍNH PHỦ"); (len(lines), None) when there is none."""
     markers = [(i, m[0]) for i, line in enumerate(lines) if (m := match_marker(line.text))]
     appendix = next((i for i, style in markers if style == "appendix"), None)
-    if appendix is not None:
-        before = max((i for i, _ in markers if i < appendix), default=-1)
+    before = max((i for i, _ in markers if appendix is not None and i < appendix), default=None)
+    # (Only after numbered parts: a letter's "Kính gửi:" is not its closing.)
+    if appendix is not None and before is not None:
         start = _closing_start(lines, before + 1, appendix)
         if start is not None:
             return start, appendix
@@ -163,6 +164,7 @@ def find_closing(lines: list[Line]) -> tuple[int, int | None]:
 
 
 def _closing_start(lines: list[Line], start: int, stop: int) -> int | None:
+    """The first line of a closing block between `start` and `stop`, if any."""
     for i in range(start, stop):
         if _opens_closing(lines[i].text):
             return i
@@ -364,10 +366,12 @@ def _tidy_title(title: str, text: str = "") -> str:
     return title[:1].upper() + title[1:] if title else title
 
 
-# The longest run of a title's words looked up in its text at once, and how many different
-# spellings of one are enough to pick the usual one.
+# The longest run of a title's words looked up in its text at once, how many different spellings
+# of one are enough to pick the usual one, and how many places of it are looked at (the cost
+# stays linear in a long text).
 _SPELLED_RUN = 8
 _SPELLINGS = 5
+_OCCURRENCES = 200
 
 
 def _as_spelled(title: str, text: str) -> str:
@@ -377,39 +381,57 @@ def _as_spelled(title: str, text: str) -> str:
     TNHH Điện tử Minh Khang"); a word found in no such run is lower case, initials and Roman
     numerals kept. The text knows its proper names; a rule about capitals would not."""
     words = title.split()
-    folded = text.lower()
     out: list[str] = []
     i = 0
     while i < len(words):
         for j in range(min(len(words), i + _SPELLED_RUN), i + 1, -1):
-            spelled = _spelled_in(" ".join(words[i:j]), text, folded)
+            spelled = _spelled_in(" ".join(words[i:j]), text)
             if spelled:
                 out.extend(spelled.split())
                 i = j
                 break
         else:
             word = words[i]
-            out.append(word if _is_acronym(word) or re.fullmatch(r"[IVXLC]+\W*", word) else word.lower())
+            if _is_acronym(word) or re.search(r"[\d/]", word) or re.fullmatch(r"[IVXLC]+\W*", word):
+                out.append(word)  # "CĐCS", "25-NQ/TW", "XIII"
+            elif not _TITLE_GOES_ON.match(" ".join(words[i:])) and _in_a_name(out):
+                out.append(_name_word(word))  # a company's name the text never spells: "Công ty Gạch Men"
+            else:
+                out.append(word.lower())
             i += 1
     spelled = " ".join(out)
+    for lower, proper in _PROPER.items():
+        spelled = re.sub(rf"\b{lower}\b", proper, spelled)
     return spelled[:1].upper() + spelled[1:]
 
 
-def _spelled_in(phrase: str, text: str, folded: str) -> str | None:
+def _in_a_name(before: list[str]) -> bool:
+    """Whether the next word goes on with a company's or a body's name: after "công ty" (initials
+    such as "TNHH" between them) or after a word of the name already capitalised."""
+    words = [w for w in before if not _is_acronym(w)]
+    if any(fold(" ".join(words[-n:])) in _NAMED_BODIES for n in (2, 3)):
+        return True
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1] != words[-1].upper()
+
+
+def _spelled_in(phrase: str, text: str) -> str | None:
     """How `text` most often writes `phrase` (as whole words, not in capitals, not opening a
-    sentence): "lao động" in a law that also says "Bộ luật Lao động"."""
-    needle = phrase.lower()
+    sentence, a line or a list item): "lao động" in a law that also says "Bộ luật Lao động"."""
     seen: dict[str, int] = {}
-    start = folded.find(needle)
-    while start != -1 and len(seen) < _SPELLINGS:
-        end = start + len(needle)
-        found = text[start:end]
-        whole = (start == 0 or not folded[start - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum())
-        opens = text[:start].rstrip()[-1:] in ("", ".", ":", ";")
-        if whole and found != found.upper() and not opens:
+    for n, m in enumerate(re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE)):
+        if n >= _OCCURRENCES or len(seen) >= _SPELLINGS:
+            break
+        found = m.group(0)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(line_start, m.start() - 12) : m.start()].strip()
+        if found != found.upper() and not _OPENS.search(before) and (before or m.start() - line_start > 12):
             seen[found] = seen.get(found, 0) + 1
-        start = folded.find(needle, start + 1)
     return max(seen, key=lambda k: (seen[k], k.islower())) if seen else None
+
+
+# What comes right before a word that opens a sentence or a list item: its capital is not its
+# spelling. (A word at the start of its line opens it too.)
+_OPENS = re.compile(r"(?:[.:;!?]|^[-+•*]|^[a-zđ]\)|^\d+[.)]|^[IVXLC]+\.)$")
 
 
 # A title starting with these words names a company or a body: each word keeps a capital.
@@ -457,6 +479,7 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     return _issuer_line(lines)
 
 
+_COMMITTEE = re.compile(r"(?:BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BCH|UBKT|ỦY BAN KIỂM TRA)")
 # The header lines an issuer is looked for in: a typed header is a handful of lines.
 _ISSUER_LINES = 6
 
@@ -468,34 +491,51 @@ def _issuer_line(lines: list[Line]) -> str | None:
     layout: "ĐẢNG BỘ TỈNH …" / "HUYỆN ỦY …"), so the last one is the issuer. Also typed without
     diacritics ("CONG DOAN CO SO …")."""
     found = None
-    wraps = False  # the line before named a body: a line in capitals under it goes on with it
     for line in lines[:_ISSUER_LINES]:
         text = line.text.strip(" -*")
         if _type_of(text) or _number(text) or match_marker(text):
             break
         letters = [c for c in text if c.isalpha()]
-        in_capitals = (
+        if not (
             len(letters) >= 2
             and all(c.isupper() for c in letters)
             and len(text) <= 120
             and " | " not in text
             and not _MOTTO.match(text)
             and not _DATE.search(text)
-        )
-        if in_capitals and len(letters) >= 6 and _ORG_FOLDED.match(fold(text)):
+        ):
+            continue
+        if found and (_WRAPPED.search(found) or _WRAPS.match(text)):
+            # One name on two lines: "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI", "CÔNG ĐOÀN CƠ SỞ" /
+            # "CÔNG TY TNHH AN PHÁT".
+            found = f"{found} {text}"
+        elif _names_a_body(text) and len(letters) >= 6:
             # "CÔNG TY CỔ PHẦN DỆT MAY HÒA BÌNH" / "CÔNG ĐOÀN CƠ SỞ CÔNG TY": the union of the
-            # company named above it.
-            found, wraps = (_of_the_above(text, found) if found else text), True
-        elif in_capitals and wraps and found:
-            # "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI": one name on two lines.
-            found, wraps = f"{found} {text}", False
-        else:
-            wraps = False
+            # company named above it; "… TRƯỜNG THPT LÊ LỢI" / "BAN CHẤP HÀNH": its committee.
+            found = _of_the_above(text, found) if found else text
     return found
 
 
+# A header line that names a body: _ORG_HEADER, a unit under one, or (typed without diacritics) its
+# folded form; "SỐ: 08/HD" is a number, not "SỞ".
+_UNIT = re.compile(r"^(?:PHÒNG|ĐẢNG ỦY|CĐCS|BCH|HỘI|HIỆP HỘI|NGHIỆP ĐOÀN|VĂN PHÒNG|TRUNG TÂM|BAN|ỦY BAN)\b")
+# A name cut at the end of a line ("CÔNG ĐOÀN CƠ SỞ", "… THƯƠNG BINH VÀ", "… -"), or going on
+# from the line above ("VÀ XÃ HỘI", "- TB&XH").
+_WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ)|[-&–])$")
+_WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
+
+
+def _names_a_body(text: str) -> bool:
+    if fold(text) == text.lower():
+        return bool(_ORG_FOLDED.match(fold(text)))
+    return bool(_ORG_HEADER.match(text) or _UNIT.match(text))
+
+
 def _of_the_above(body: str, parent: str) -> str:
-    """`body` completed with `parent`'s name when it ends with the words `parent` opens with."""
+    """`body` completed with `parent`'s name when it ends with the words `parent` opens with, or
+    is only a committee ("BAN CHẤP HÀNH" under "CÔNG ĐOÀN CƠ SỞ …")."""
+    if _COMMITTEE.fullmatch(body):
+        return f"{body} {parent}"
     words, above = body.split(), parent.split()
     for n in (3, 2, 1):
         if len(words) > n and words[-n:] == above[:n]:
@@ -519,12 +559,17 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
     capacity: list[str] = []
     recipients: list[str] = []
     signer = None
+    signing = False  # after a capacity: a line that is not a recipient's is the signature's
     for piece in (piece for line in closing for piece in _closing_pieces(line.text)):
         # "CHỦ TỊCH (Đã ký) Lê Thị Minh Ngọc" in one Word cell: capacity and name.
         text = " ".join(_SIGNED_INSIDE.sub(" ", piece).split())
-        if not text or RECIPIENTS_START.match(text):
+        if not text:
+            continue
+        if RECIPIENTS_START.match(text):
+            signing = False
             continue
         if is_capacity(text):
+            signing = True
             # A Word signature cell can hold capacity and name on one line:
             # "TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Xuân Phúc".
             split = split_trailing_name(text)
@@ -533,11 +578,14 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
                 signer = _add_signer(signer, split[1])
             else:
                 capacity.append(text)
-        elif text.startswith(("-", "+", "•")) or (recipients and text[:1].isupper() and text.endswith((";", "."))):
+        elif text.startswith(("-", "+", "•")) or (
+            recipients and not signing and text[:1].isupper() and text.endswith((";", "."))
+        ):
             recipients.append(text.lstrip("-+• ").rstrip(";,."))
+            signing = False
         elif PERSON.match(_SIGNED.sub("", text)):
             signer = _add_signer(signer, _SIGNED.sub("", text))
-        elif recipients and not text.isupper():
+        elif recipients and not signing and not text.isupper():
             # A recipient wrapped onto a second line ("CĐ TCTy trực thuộc TLĐ;").
             recipients[-1] = f"{recipients[-1]} {text.rstrip(';,.')}"
     return signer, (", ".join(capacity) or None), recipients

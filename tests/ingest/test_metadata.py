@@ -143,6 +143,12 @@ def test_header_typed_without_diacritics():
         # "… CÔNG TY" under the company's name is the company's union.
         ("CÔNG TY CỔ PHẦN GẠCH MEN SÔNG LAM\nCÔNG ĐOÀN CƠ SỞ CÔNG TY\nSố: 05/KH-CĐCS", "CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN GẠCH MEN SÔNG LAM"),
         ("CONG DOAN CO SO XI NGHIEP IN TAN DAN\nSo: 02/KH-CD", "CONG DOAN CO SO XI NGHIEP IN TAN DAN"),
+        # "SỐ:" in capitals is the number, not a "SỞ".
+        ("CÔNG ĐOÀN NGÀNH Y TẾ TỈNH KHÁNH HÒA\nSỐ: 08/KH-CĐN", "CÔNG ĐOÀN NGÀNH Y TẾ TỈNH KHÁNH HÒA"),
+        # A name cut at a line's end, a committee under its union, a unit under its parent.
+        ("CÔNG ĐOÀN CƠ SỞ\nCÔNG TY TNHH AN PHÁT\nSố: 1/KH", "CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH AN PHÁT"),
+        ("CÔNG ĐOÀN CƠ SỞ TRƯỜNG THPT LÊ LỢI\nBAN CHẤP HÀNH\nSố: 2/KH", "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ TRƯỜNG THPT LÊ LỢI"),
+        ("UBND HUYỆN CAM LỘ\nPHÒNG LAO ĐỘNG - TB&XH\nSố: 3/KH", "PHÒNG LAO ĐỘNG - TB&XH"),
         # No body above the number: none, rather than the motto or the title.
         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 07/KH", None),
     ],
@@ -245,3 +251,56 @@ def test_a_long_title_in_capitals_is_spelled_as_its_text_spells_it():
     assert read_document("nd.txt", data=decree.encode()).meta.title == (
         "Quy định chế độ trợ cấp cho cán bộ CĐCS kiêm nhiệm tại doanh nghiệp"
     )
+
+
+def test_a_letter_with_an_appendix_keeps_its_body():
+    # "Kính gửi:" opens a letter, not its closing; the appendix has numbered rows.
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG QUẬN HẢI CHÂU\nSố: 45/LĐLĐ\nV/v đăng ký tham quan\n"
+        "Kính gửi: Các công đoàn cơ sở trực thuộc\n"
+        "Liên đoàn Lao động quận đề nghị các công đoàn cơ sở đăng ký danh sách đoàn viên tham quan.\n"
+        "Hạn gửi danh sách trước ngày 15 tháng 5 năm 2026.\n"
+        "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nVõ Thị Lan\n"
+        "PHỤ LỤC\n1. Danh sách đợt một.\n2. Danh sách đợt hai.\n"
+    )
+    from ingest.chunking import chunk_document
+
+    doc = read_document("cv.txt", data=text.encode())
+    assert doc.closing_start >= doc.body_start
+    chunks = chunk_document(doc)
+    assert sum("Hạn gửi danh sách" in c.text for c in chunks) == 1
+    assert not any("Hạn gửi" in r for r in doc.meta.recipients)
+
+
+def test_a_capital_that_opens_a_list_item_is_not_a_words_spelling():
+    text = (
+        "QUY CHẾ\nTHI ĐUA KHEN THƯỞNG ĐOÀN VIÊN VÀ NGƯỜI LAO ĐỘNG TRONG CÔNG TY\n"
+        "Điều 1. Nội dung\n- Khen thưởng đoàn viên xuất sắc mỗi quý.\n"
+    )
+    assert read_document("qc.txt", data=text.encode()).meta.title == (
+        "Thi đua khen thưởng đoàn viên và người lao động trong công ty"
+    )
+
+
+def test_a_signature_cell_after_the_recipients_stays_the_signatures():
+    def build(d):
+        d.add_paragraph("QUYẾT ĐỊNH")
+        d.add_paragraph("Về mức chi hỗ trợ đoàn viên")
+        d.add_paragraph("Điều 1. Mức chi")
+        d.add_paragraph("Hỗ trợ 500.000 đồng mỗi trường hợp.")
+        table = d.add_table(rows=2, cols=2)
+        (a, b), (c, e) = table.row_cells(0), table.row_cells(1)
+        a.text, b.text = "Nơi nhận:", "TM. BAN CHẤP HÀNH"
+        c.text = "- Như Điều 1;"
+        c.add_paragraph("- Lưu: VT.")
+        e.text = "CHỦ TỊCH"
+        for line in ("(Ký tên, đóng dấu)", "ThS. Nguyễn Văn An"):
+            e.add_paragraph(line)
+
+    from ingest.chunking import chunk_document
+
+    doc = read_document("qd.docx", data=docx_bytes(build))
+    assert doc.meta.recipients == ("Như Điều 1", "Lưu: VT")
+    by_kind = {c.kind: c.text for c in chunk_document(doc) if c.kind in ("recipients", "signature")}
+    assert "Nguyễn Văn An" in by_kind["signature"] and "CHỦ TỊCH" in by_kind["signature"]
+    assert "Nguyễn Văn An" not in by_kind["recipients"] and "TM." not in by_kind["recipients"]
