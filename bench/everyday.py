@@ -5,7 +5,7 @@ questions.
 
 Candidates: bench/everyday_candidates.tsv (written from how workers and officials talk, not from
 the evaluation questions). Tuning pools (bench/pools.py): devset, alqac, laws; held out: the
-held-out pools (bench.pools.HELDOUT_POOLS: eval/laws_heldout.jsonl, eval/labour_short.jsonl),
+held-out pools (bench.pools.HELDOUT_POOLS: the held-out laws, labour-short, bundled and user-docs sets),
 never used to choose a pair.
 
 For every answerable question of a pool and every candidate pair that fires on it (its everyday

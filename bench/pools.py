@@ -62,20 +62,28 @@ UNION_QUESTIONS = ROOT / "eval" / "union_questions.jsonl"
 COMPANION_POOLS = {"laws": ("labour-text",)}
 LABOUR_TEXT = ROOT.parent / "shared" / "external" / "text" / "bo-luat-lao-dong-2019_45-2019-QH14.txt"
 LABOUR_DOCX = "45_2019_LD.docx"
-HELDOUT_POOLS = ("heldout", "labour-short", "bundled")
+HELDOUT_POOLS = ("heldout", "labour-short", "bundled", "user-docs")
+# Documents of the kinds users load (guidance, agreements, a charter, regulations, a decree, a
+# congress resolution, a law excerpt; .txt, .docx, .pdf) with questions, written by three blind
+# testers (sessions 15 and 16) before any run; never fitted on.
+USER_DOCS = ROOT / "eval" / "user_docs"
+USER_DOCS_QUESTIONS = ROOT / "eval" / "user_docs_questions.jsonl"
 # The same law questions scored by the clause that answers (the khoản or điểm holding their quote)
 # instead of the article: users read clauses, and ranking that only counts articles can bury the
 # answering khoản behind other articles. Reported with (and held out with) their pool.
 CLAUSE_POOLS = {"laws": "laws-clause", "heldout": "heldout-clause"}
 BUNDLED_HELDOUT = ROOT / "eval" / "bundled_heldout.jsonl"
 # Pools whose gold is (document, quote) checked like the dev set's, besides the dev set's own.
-QUOTE_POOLS = frozenset({*CLAUSE_POOLS.values(), "union"})
+QUOTE_POOLS = frozenset({*CLAUSE_POOLS.values(), "union", "user-docs"})
 # How reports describe a held-out pool beyond `heldout` (which has its own paragraph).
 DESCRIPTIONS = {
     "labour-short": "eval/labour_short.jsonl: short questions asked of the Labour Code's Word file indexed alone, "
     "never fitted on",
     "bundled": "eval/bundled_heldout.jsonl: new questions over the five bundled documents, written after the dev set "
     "by a writer who saw neither its questions nor any result, never fitted on",
+    "user-docs": "eval/user_docs_questions.jsonl: eleven documents of the kinds officials load (eval/user_docs/: "
+    "agreements, a charter, regulations, a decree, a resolution; .txt, .docx, .pdf) in one index, with questions "
+    "written by three blind testers before any run, never fitted on",
 }
 
 
@@ -114,6 +122,8 @@ def sources(pool: str) -> list[Path]:
         return [UNION]
     if pool == "labour-short":
         return [LAWS_DOCX / LABOUR_DOCX]
+    if pool == "user-docs":
+        return [USER_DOCS]
     raise ValueError(pool)
 
 
@@ -158,12 +168,12 @@ def questions(pool: str) -> list[PoolQuestion]:
             PoolQuestion(q.id, q.question, q.answerable, frozenset({(q.doc, q.quote)}) if q.answerable else frozenset(), q.slice)
             for q in (load_devset() if pool == "devset" else load_devset(BUNDLED_HELDOUT))
         ]
-    if pool == "union":
+    if pool in ("union", "user-docs"):
         return [
             PoolQuestion(
                 r["id"], r["question"], r["answerable"], frozenset({(r["doc"], r["quote"])}) if r["answerable"] else frozenset(), r["lang"]
             )
-            for r in _eval_rows(UNION_QUESTIONS.name)
+            for r in _eval_rows((UNION_QUESTIONS if pool == "union" else USER_DOCS_QUESTIONS).name)
         ]
     if pool == "labour-text":
         return [

@@ -3,7 +3,8 @@ tuning pools, report leave-one-corpus-out, and write the fitted values.
 
     python -m bench.tune [--write] [--out docs/tuning-results.json]
 
-Pools (bench/pools.py): tuning = devset, alqac, laws; held out = heldout, labour-short (never fitted on).
+Pools (bench/pools.py): tuning = devset, alqac, laws, union; held out = bench.pools.HELDOUT_POOLS
+(heldout, labour-short, bundled, user-docs; never fitted on).
 Retrieval runs once per (index, question) — embedding, FAISS, BM25 (`Searcher.retrieve`) — and
 every configuration re-ranks those candidates with the searcher's own `rank()`, so the fit is
 cheap and ranks exactly as `python -m index` does.

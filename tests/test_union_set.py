@@ -39,3 +39,19 @@ def test_every_quote_is_in_one_clause_of_its_article():
         holding = [c for c in _chunks(r["doc"]) if _nfc(r["quote"]) in _nfc(c.text)]
         assert len(holding) == 1, (r["id"], [c.path for c in holding])
         assert r["article"] in holding[0].path, (r["id"], holding[0].path)
+
+
+def test_the_user_documents_set_quotes_its_documents():
+    """eval/user_docs_questions.jsonl (the held-out `user-docs` pool): every answerable question's
+    quote is in a clause of its document."""
+    folder = ROOT / "eval" / "user_docs"
+    text = (ROOT / "eval" / "user_docs_questions.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(x) for x in text.splitlines() if x.strip()]
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert {r["lang"] for r in rows} == {"vi", "vi-noaccent", "en"}
+    chunks = {p.name: chunk_document(read_document(p)) for p in folder.iterdir()}
+    for r in rows:
+        if not r["answerable"]:
+            assert r["doc"] is None and r["quote"] is None, r["id"]
+            continue
+        assert any(_nfc(r["quote"]) in _nfc(c.text) for c in chunks[r["doc"]]), r["id"]
