@@ -28,7 +28,7 @@ import re
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.document import Chunk, DocMeta, Document, indexed_text  # noqa: F401  (re-exported)
-from ingest.metadata import ADOPTION, PERSON, RECIPIENTS_START, SIGNED_NOTE, is_capacity
+from ingest.metadata import ADOPTION, PERSON, RECIPIENTS_START, is_capacity, is_signed_note
 from ingest.normalize import Line, fold
 from ingest.structure import NUMBERED_CLAUSE_STYLES, Section, is_bullet, parse_structure
 
@@ -279,7 +279,7 @@ class _Builder:
                 continue
             if ADOPTION.match(text) and not recipients:
                 adoption.append(i)
-            elif is_capacity(text) or PERSON.match(text) or _SIGNED_ONLY.fullmatch(text):
+            elif is_capacity(text) or PERSON.match(text) or is_signed_note(text):
                 # The signer's capacity ends a recipients list: what follows is the signature's.
                 signature.append(i)
                 in_recipients = False
@@ -295,10 +295,6 @@ class _Builder:
             self.emit(recipients, ("Nơi nhận",), (), "recipients")
         if signature:
             self.emit(signature, ("Chữ ký",), (), "signature")
-
-
-# A copy's "(Đã ký)" on its own line, between the capacity and the name.
-_SIGNED_ONLY = re.compile(SIGNED_NOTE)
 
 
 def _merge_slivers(pieces: list[str], minimum: int = 40) -> list[str]:

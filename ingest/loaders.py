@@ -44,8 +44,8 @@ from docx.text.run import Run
 from pypdf import PasswordType, PdfReader
 
 from ingest.docx_numbering import DocxNumbering, format_number
-from ingest.metadata import ACCENTED_CAPITALS, DOC_TYPES, SIGNED_NOTE
-from ingest.normalize import ITEM_START, SENTENCE_END, STAMP_START
+from ingest.metadata import ACCENTED_CAPITALS, DOC_TYPES, SIGNED_NOTE, is_signed_note
+from ingest.normalize import ITEM_START, SENTENCE_END, STAMP_START, in_capitals
 from ingest.structure import match_marker
 from ingest.tcvn3 import converted as from_tcvn3
 
@@ -537,7 +537,6 @@ _COLUMN_GAP = re.compile(r"\t[\t ]*| {3,}")
 # A signature block's cell: a capacity in capitals ("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "GIÁM ĐỐC"),
 # a person's name (after a copy's "(đã ký)"), or that note alone.
 _NAME_CELL = re.compile(rf"^{SIGNED_NOTE}?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{1,4}}$")
-_SIGNED_CELL = re.compile(SIGNED_NOTE)
 _TYPE_CELL = re.compile(r"^(?:" + "|".join(DOC_TYPES) + r")\b")
 
 
@@ -571,11 +570,10 @@ def _text_columns(text: str) -> str:
 
 
 def _is_signature_cell(cell: str) -> bool:
-    letters = [c for c in cell if c.isalpha()]
     return (
-        (len(letters) >= 4 and all(c.isupper() for c in letters))
+        in_capitals(cell, 4)
         or bool(_NAME_CELL.match(cell))
-        or bool(_SIGNED_CELL.fullmatch(cell.strip()))
+        or is_signed_note(cell)
     )
 
 
@@ -749,7 +747,7 @@ def _pdf_paragraphs(pages: list[list[str]]) -> str:
     for page, lines in enumerate(pages):
         for i, line in enumerate(lines):
             heading = match_marker(line)
-            capitals = _in_capitals(line)
+            capitals = in_capitals(line, 3)
             before = match_marker(out[-1]) if out else None  # the line before is a heading
             if heading is not None or _PDF_ITEM.match(line):
                 continues = (
@@ -772,7 +770,7 @@ def _pdf_paragraphs(pages: list[list[str]]) -> str:
                     out.append("")  # a page break is a paragraph break unless a line wraps across it
                 out.append(line)
             if heading is not None and not continues:
-                title = heading[0] in _TITLED and (not heading[2] or _in_capitals(heading[2]))
+                title = heading[0] in _TITLED and (not heading[2] or in_capitals(heading[2], 3))
             else:
                 title = title and capitals and continues and len(line) >= _LONG_TITLE * width
             full = len(line) >= _FULL_LINE * width
@@ -794,11 +792,6 @@ def _wraps(previous: str, heading: tuple[str, str, str] | None, line: str, width
 
 # The levels whose title is a heading in capitals (not a khoản "1." or a point).
 _TITLED = frozenset({"part", "chapter", "mucluc", "article", "roman"})
-
-
-def _in_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 # A table's row that starts with its number ("1 Thành phố Hà Nội …").

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.document import DocMeta, readable_file_name, shorten
-from ingest.normalize import Line, fold
+from ingest.normalize import Line, fold, has_diacritics, in_capitals
 from ingest.structure import match_marker
 
 DOC_TYPES = (
@@ -230,9 +230,7 @@ def _is_title_line(line: Line, first: bool) -> bool:
         return False
     if first:
         return not text.startswith(("Căn cứ", "Ngày ")) or line.bold
-    letters = [c for c in text if c.isalpha()]
-    upper = bool(letters) and all(c.isupper() for c in letters)
-    return line.bold or upper
+    return line.bold or in_capitals(text)
 
 
 def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = None) -> DocMeta:
@@ -315,10 +313,8 @@ _TITLE_GOES_ON = re.compile(r"^(?:CỦA|VỀ|GIỮA|ĐỐI VỚI|TẠI|TRONG|CHO
 def _continues_title(text: str, opening: bool) -> bool:
     """A line in capitals under a type line that names the document ("QUY CHẾ PHỐI HỢP"), going on
     with its name: the first such line opens with _TITLE_GOES_ON, the next ones are its wraps."""
-    letters = [c for c in text if c.isalpha()]
     return (
-        len(letters) >= 2
-        and all(c.isupper() for c in letters)
+        in_capitals(text, 2)
         and not text.startswith("(")
         and not _MOTTO.match(text)
         and not _number(text)
@@ -495,10 +491,8 @@ def _issuer_line(lines: list[Line]) -> str | None:
         text = line.text.strip(" -*")
         if _type_of(text) or _number(text) or match_marker(text):
             break
-        letters = [c for c in text if c.isalpha()]
         if not (
-            len(letters) >= 2
-            and all(c.isupper() for c in letters)
+            in_capitals(text, 2)
             and len(text) <= 120
             and " | " not in text
             and not _MOTTO.match(text)
@@ -509,7 +503,7 @@ def _issuer_line(lines: list[Line]) -> str | None:
             # One name on two lines: "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI", "CÔNG ĐOÀN CƠ SỞ" /
             # "CÔNG TY TNHH AN PHÁT".
             found = f"{found} {text}"
-        elif _names_a_body(text) and len(letters) >= 6:
+        elif _names_a_body(text) and in_capitals(text, 6):
             # "CÔNG TY CỔ PHẦN DỆT MAY HÒA BÌNH" / "CÔNG ĐOÀN CƠ SỞ CÔNG TY": the union of the
             # company named above it; "… TRƯỜNG THPT LÊ LỢI" / "BAN CHẤP HÀNH": its committee.
             found = _of_the_above(text, found) if found else text
@@ -526,7 +520,7 @@ _WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
 
 
 def _names_a_body(text: str) -> bool:
-    if fold(text) == text.lower():
+    if not has_diacritics(text):
         return bool(_ORG_FOLDED.match(fold(text)))
     return bool(_ORG_HEADER.match(text) or _UNIT.match(text))
 
@@ -547,6 +541,12 @@ def _of_the_above(body: str, parent: str) -> str:
 _SIGNED_INSIDE = re.compile(r"\(\s*[Đđ]ã ký[^)]*\)")
 SIGNED_NOTE = rf"(?:{_SIGNED_INSIDE.pattern}\s*|[Đđ]ã ký\s*:?\s*)"
 _SIGNED = re.compile("^" + SIGNED_NOTE)
+_SIGNED_ALONE = re.compile(SIGNED_NOTE)
+
+
+def is_signed_note(text: str) -> bool:
+    """A copy's "(Đã ký)" (or "Đã ký:") on its own, between a signer's capacity and name."""
+    return bool(_SIGNED_ALONE.fullmatch(text.strip()))
 
 
 def _add_signer(signers: str | None, name: str) -> str:
@@ -655,9 +655,7 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         label = doc_type[:1] + doc_type[1:].lower()
         return shorten(" ".join(x for x in (label, title, number) if x)), meta
     for text in texts:
-        letters = [c for c in text if c.isalpha()]
-        upper = len(letters) >= 6 and all(c.isupper() for c in letters)
-        if upper and len(text.split()) >= 2 and not _ORG_HEADER.match(text):
+        if in_capitals(text, 6) and len(text.split()) >= 2 and not _ORG_HEADER.match(text):
             return shorten(_tidy_title(text, body)), meta
     if file_name:
         return shorten(readable_file_name(file_name)), meta

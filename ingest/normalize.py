@@ -105,9 +105,11 @@ def _strip_markup(raw: str) -> tuple[str, bool]:
     return _SPACES.sub(" ", text).strip(), bold
 
 
-def _is_upper_line(text: str) -> bool:
+def in_capitals(text: str, least: int = 1) -> bool:
+    """Whether `text` has at least `least` letters, all capitals ("CHƯƠNG II", "TM. BAN CHẤP HÀNH").
+    Callers choose how many letters make a line in capitals rather than an initial or a number."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and all(c.isupper() for c in letters)
+    return len(letters) >= least and all(c.isupper() for c in letters)
 
 
 def _starts_lower(text: str) -> bool:
@@ -171,7 +173,7 @@ def clean_lines(text: str) -> list[Line]:
                 for i, ln in enumerate(para)
                 if not (
                     0 < i < len(para) - 1
-                    and _is_upper_line(_MARKUP.sub("", ln))
+                    and in_capitals(_MARKUP.sub("", ln), 6)
                     and _starts_lower(_MARKUP.sub("", para[i + 1]).strip())
                 )
             ]
@@ -190,7 +192,7 @@ def clean_lines(text: str) -> list[Line]:
             merged
             and _starts_lower(line.text)
             and not SENTENCE_END.search(merged[-1].text)
-            and not _is_upper_line(merged[-1].text)
+            and not in_capitals(merged[-1].text, 6)
         ):
             prev = merged[-1]
             merged[-1] = Line(prev.text + " " + line.text, prev.bold and line.bold)

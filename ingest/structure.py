@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.normalize import Line
+from ingest.normalize import Line, in_capitals
 
 # Fixed ranks for legal styles; plan styles get their depth from what is open.
 _LEGAL_RANK = {"appendix": 0, "part": 0, "chapter": 1, "mucluc": 2, "article": 3}
@@ -294,8 +294,7 @@ def _absorb_heading_titles(root: Section, lines: list[Line]) -> None:
             continue
         line = lines[node.body[0]]
         first = line.text
-        letters = [c for c in first if c.isalpha()]
-        upper = bool(letters) and all(c.isupper() for c in letters)
+        upper = in_capitals(first)
         title_like = (
             len(first) <= 160
             and first[:1].isupper()
