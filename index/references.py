@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest.document import Chunk, DocMeta
 from ingest.normalize import fold, has_diacritics
@@ -375,6 +375,9 @@ class DocumentNames:
     # Initials keys that read as everyday words in lower case ("luat da" of Luật Điện ảnh is
     # "luật đã"): they name the document only as typed in capitals ("Luật ĐA").
     capitals_only: frozenset[str] = frozenset()
+    # Each document's own words (title, issuer, name; folded): "thỏa ước Phú Thịnh" goes on with
+    # words of the agreement's own company, so it names that agreement, not another.
+    own_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, metas: dict[str, DocMeta]) -> DocumentNames:
@@ -397,6 +400,10 @@ class DocumentNames:
                         shortened.setdefault(short, []).append(doc_id)
         for kinds, forms in _DEFINITE_KINDS.items():
             of_kind = [d for d, meta in metas.items() if meta.doc_type in kinds]
+            if len(of_kind) > 1:
+                # Several: each is named by its kind and words of its own name (scan).
+                for form in forms:
+                    shortened.setdefault(form, []).extend(of_kind)
             if len(of_kind) != 1:
                 continue
             # "thỏa ước số 01" for agreement 01/2025/TƯLĐTT: its kind alone, then its number.
@@ -413,7 +420,13 @@ class DocumentNames:
         pattern = re.compile(rf"(?<= )(?:{'|'.join(map(re.escape, keys))})(?=[ /])") if keys else None
         years = {doc_id: document_year(meta) for doc_id, meta in metas.items()}
         # A key that is also a full name or number of another document is not capitals-only.
-        return cls({k: tuple(v) for k, v in owners.items()}, years, pattern, frozenset(partial), frozenset(capitals_only - full))
+        own_words = {
+            doc_id: frozenset(_words(" ".join(x for x in (meta.title, meta.issuer, meta.name) if x)).split())
+            for doc_id, meta in metas.items()
+        }
+        return cls(
+            {k: tuple(v) for k, v in owners.items()}, years, pattern, frozenset(partial), frozenset(capitals_only - full), own_words
+        )
 
     def scan(self, question_forms: Sequence[str]) -> tuple[set[str], bool, dict[str, int]]:
         """(documents the question names, whether it names a document none of them is, the
@@ -440,7 +453,8 @@ class DocumentNames:
             rest = cased
             for m in self.pattern.finditer(text) if self.pattern else ():
                 partial = m.group() in self.partial
-                if partial and _in_another_name(form, m.group()):
+                own = frozenset().union(*(self.own_words.get(d, frozenset()) for d in self.owners[m.group()]))
+                if partial and _in_another_name(form, m.group(), own):
                     continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"
                 if m.group() in self.capitals_only and not cased[m.start() : m.end()].rsplit(" ", 1)[-1].isupper():
                     continue  # "luật đã", not "Luật ĐA"
@@ -450,6 +464,13 @@ class DocumentNames:
                     for d in self.owners[m.group()]
                     if not (year and self.years.get(d) and int(year.group(1)) != self.years[d])
                 ]
+                if partial and len(fits) > 1:
+                    # One of several agreements (charters), by words of its own name after its
+                    # kind: "thỏa ước Phước Long"; by its kind alone, none of them.
+                    words = _capitalised_after(cased[m.end() :])
+                    fits = [d for d in fits if words and words <= self.own_words.get(d, frozenset())]
+                    if not fits:
+                        continue
                 if not fits:
                     other = True  # "thỏa ước 2023" of an index whose agreement is 2025's
                     # By its name, another edition; by kind and number ("Nghị định 145/2019"),
@@ -571,7 +592,14 @@ def _fold_cased(text: str) -> str:
 _YEAR = r"(?:19|20)\d\d(?![\w/-])"
 
 
-def _in_another_name(form: str, key: str) -> bool:
+def _capitalised_after(text: str) -> set[str]:
+    """The capitalised words (lower-cased) among the first five of `text`, up to punctuation:
+    the name that goes on after a kind ("thỏa ước Phú Thịnh …" → {"phu", "thinh"})."""
+    after = re.match(r"[\w\s-]*", text).group().split()[:5]  # type: ignore[union-attr]
+    return {w.lower() for w in after if w[:1].isupper()}
+
+
+def _in_another_name(form: str, key: str, own: frozenset[str] = frozenset()) -> bool:
     """Whether a partial key (a kind alone, a name without its country) is part of another
     document's name where it stands in `form`: a capitalised word or a number right after it
     ("Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục", "thỏa ước số 02/2024"; a year is not a number
@@ -588,7 +616,9 @@ def _in_another_name(form: str, key: str) -> bool:
         # A year right after it is the edition's (DocumentNames.scan checks it against the
         # document's own year where it has one), not another document's number; a capitalised
         # name after the year still is another document's ("thỏa ước 2025 Dệt May").
-        if re.match(rf" +(?:{_YEAR} +)?[A-Z]| +(?!{_YEAR})\d", rest):
+        # Unless the capitalised words are the document's own ("thỏa ước Phú Thịnh", "Điều lệ
+        # Công đoàn" of Công đoàn Việt Nam's; not "Điều lệ Công đoàn Giáo dục").
+        if re.match(rf" +(?:{_YEAR} +)?[A-Z]| +(?!{_YEAR})\d", rest) and not (own and _capitalised_after(rest) <= own):
             return True
         if key in _ENGLISH_FORMS and re.search(r"\S \b[A-Z][\w-]* +$", text[: m.start()]):
             return True

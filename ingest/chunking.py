@@ -23,14 +23,31 @@ the heading path, which is what the indexes see.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.document import Chunk, DocMeta, Document, indexed_text  # noqa: F401  (re-exported)
-from ingest.metadata import ADOPTION, PERSON, RECIPIENTS_START, is_capacity, is_signed_note
+from ingest.metadata import (
+    ADOPTION,
+    PERSON,
+    RECIPIENTS_START,
+    attached_name,
+    find_attached,
+    first_closing_line,
+    is_capacity,
+    is_signed_note,
+)
 from ingest.normalize import Line, fold
-from ingest.structure import NUMBERED_CLAUSE_STYLES, Section, is_bullet, parse_structure
+from ingest.structure import (
+    NUMBERED_CLAUSE_STYLES,
+    Section,
+    contents_lines,
+    is_bullet,
+    match_marker,
+    parse_structure,
+)
 
 MAX_CHARS = 1200
 # A khoản with its điểm, or a clause that is a list of bullets, longer than this is cut into one
@@ -40,6 +57,11 @@ MAX_CHARS = 1200
 POINT_SPLIT_CHARS = 800
 PREAMBLE_LABEL = "Phần mở đầu"
 ADOPTION_LABEL = "Thông qua"
+NOTES_LABEL = "Chú thích"
+_LEGAL_STYLES = frozenset({"part", "chapter", "mucluc", "article"})
+# "[2] Điều này được sửa đổi theo …"; once they have begun, also "8 Điều này …" (the brackets lost).
+_FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s*\S")
+_BARE_FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-ZĐÀ-Ỹ]")
 _SUB_BULLET = re.compile(r"^\+\s")
 # The heading of a charter's or a programme's foreword, folded, and how a citation names it.
 _FOREWORDS = {"loi noi dau": "Lời nói đầu", "loi mo dau": "Lời mở đầu"}
@@ -57,6 +79,14 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
     builder = _Builder(doc, lines, offsets, max_chars, point_split_chars)
 
     preamble = list(range(0, doc.body_start)) + root.body
+    # In a text of articles, what comes before its first Phần, Chương or Điều is its preamble,
+    # numbered or not: a consolidated text's list of the acts it merges, the parties of an
+    # agreement ("1. Bên A …"), never clauses of their own.
+    legal = [k for k, child in enumerate(root.children) if child.style in _LEGAL_STYLES]
+    if legal and legal[0] > 0:
+        for child in root.children[: legal[0]]:
+            preamble += sorted(i for node in child.walk() for i in node.own_lines)
+        root.children = root.children[legal[0] :]
     foreword = next(((k, label) for k, i in enumerate(preamble) if (label := _foreword_label(lines[i]))), None)
     if foreword is None:
         builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble")
@@ -70,9 +100,29 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         builder.section(child, ancestors=())
     end = len(lines) if doc.closing_end is None else doc.closing_end
     builder.closing(range(doc.closing_start, end))
-    # Appendices signed with the text before them ("PHỤ LỤC" after "TM. CHÍNH PHỦ").
-    for child in parse_structure([Line(t) for t in lines], start=end, stop=len(lines)).children:
-        builder.section(child, ancestors=())
+    # Appendices signed with the text before them ("PHỤ LỤC" after "TM. CHÍNH PHỦ"), and the texts
+    # a decision issues ("QUY CHẾ … (Ban hành kèm theo Quyết định …)"): each of those cited under
+    # its own name, its articles numbered anew ("Quyết định 15/QĐ-CĐ › Quy chế chi tiêu … › Điều 5").
+    all_lines = [Line(t) for t in lines]
+    attached = [i for i in find_attached(all_lines) if i >= end]
+    bounds = [end, *attached, len(lines)]
+    for start, stop in itertools.pairwise(bounds):
+        if start in attached:
+            label, title_lines = attached_name(all_lines, start)
+            type_line = title_lines[0] - 1 if title_lines else start
+            head = Section("attached", "", "", lines[type_line], type_line, title_lines=title_lines, label=label)
+            contents = contents_lines(all_lines, start, stop)
+            first = next((i for i in range(start, stop) if match_marker(lines[i]) and i not in contents), stop)
+            builder.emit(list(range(start, first)), path=(label, PREAMBLE_LABEL), context=(), kind="preamble")
+            # Its own signature, at its end.
+            last = max((i for i in range(first, stop) if match_marker(lines[i])), default=first)
+            closing = first_closing_line(all_lines, last + 1, stop) or stop
+            for child in parse_structure(all_lines, start=first, stop=closing).children:
+                builder.section(child, ancestors=(head,))
+            builder.closing(range(closing, stop), prefix=(label,))
+            continue
+        for child in parse_structure(all_lines, start=start, stop=stop).children:
+            builder.section(child, ancestors=())
     return builder.chunks
 
 
@@ -268,16 +318,20 @@ class _Builder:
             )
         )
 
-    def closing(self, indices: range) -> None:
+    def closing(self, indices: range, prefix: tuple[str, ...] = ()) -> None:
         recipients: list[int] = []
         signature: list[int] = []
         adoption: list[int] = []
+        notes: list[int] = []
         in_recipients = False
         for i in indices:
             text = self.lines[i].strip()
             if not text:
                 continue
-            if ADOPTION.match(text) and not recipients:
+            if _FOOTNOTE.match(text) or (notes and _BARE_FOOTNOTE.match(text)):
+                # A consolidated text's notes on where each change comes from, after its signature.
+                notes.append(i)
+            elif ADOPTION.match(text) and not recipients:
                 adoption.append(i)
             elif is_capacity(text) or PERSON.match(text) or is_signed_note(text):
                 # The signer's capacity ends a recipients list: what follows is the signature's.
@@ -290,11 +344,13 @@ class _Builder:
                 signature.append(i)
         if adoption:
             # When and by whom the document was adopted: what its header says of other documents.
-            self.emit(adoption, (ADOPTION_LABEL,), (), "preamble")
+            self.emit(adoption, (*prefix, ADOPTION_LABEL), (), "preamble")
         if recipients:
-            self.emit(recipients, ("Nơi nhận",), (), "recipients")
+            self.emit(recipients, (*prefix, "Nơi nhận"), (), "recipients")
         if signature:
-            self.emit(signature, ("Chữ ký",), (), "signature")
+            self.emit(signature, (*prefix, "Chữ ký"), (), "signature")
+        if notes:
+            self.emit(notes, (*prefix, NOTES_LABEL), (), "clause")
 
 
 def _merge_slivers(pieces: list[str], minimum: int = 40) -> list[str]:

@@ -20,7 +20,11 @@ CONTENT_KINDS = frozenset({"clause", "preamble"})
 CHUNK_KINDS = frozenset({"clause", "preamble", "recipients", "signature"})
 
 PATH_SEPARATOR = " › "
-_NAMED_TYPES = frozenset({"LUẬT", "BỘ LUẬT", "PHÁP LỆNH", "HIẾN PHÁP"})
+# Documents known by what they are about rather than their registry number: a law by its name,
+# a charter by its body, an agreement by its company ("Thỏa ước lao động tập thể Công ty TNHH May
+# Phú Thịnh": a district union holds one per company, and "01/2025/TƯLĐTT" tells them nothing).
+LAW_TYPES = frozenset({"LUẬT", "BỘ LUẬT", "PHÁP LỆNH", "HIẾN PHÁP"})
+_NAMED_TYPES = LAW_TYPES | {"ĐIỀU LỆ", "QUY CHẾ", "NỘI QUY"}
 #: Longest document name in a citation or a list; a longer one is cut at a word boundary.
 NAME_LIMIT = 90
 
@@ -74,9 +78,13 @@ class DocMeta:
         if not self.doc_type:
             return None
         if self.number:
-            if self.doc_type in _NAMED_TYPES and self.title and len(self.title) <= 60:
-                # Laws are cited by name: "Bộ luật Lao động 45/2019/QH14".
-                return f"{self.type_label()} {self.title} {self.number}"
+            named = self.doc_type in _NAMED_TYPES or self.doc_type.startswith("THỎA ƯỚC")
+            if named and self.title:
+                # "Bộ luật Lao động 45/2019/QH14"; the number goes where the name leaves no room,
+                # and a title too long to be a name gives way to it.
+                for name in (f"{self.type_label()} {self.title} {self.number}", f"{self.type_label()} {self.title}"):
+                    if len(name) <= NAME_LIMIT:
+                        return name
             return f"{self.type_label()} {self.number}"
         if self.title:
             return shorten(f"{self.type_label()} {self.title}")

@@ -41,6 +41,7 @@ from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from markdown_it import MarkdownIt
 from pypdf import PasswordType, PdfReader
 
 from ingest.docx_numbering import DocxNumbering, format_number
@@ -141,8 +142,14 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
         raise _too_large(path, len(data), max_bytes)
     if not data:
         raise LoadError(path, "tệp rỗng")
-    if fmt in ("txt", "md"):
+    if fmt == "txt":
         text, warnings = _decode_text(data, path)
+    elif fmt == "md":
+        # Markdown's "## Điều 1." and "**…**" are markup: rendered, its headings and lists are read
+        # as the HTML reader reads them ("Điều 1." a heading, "- …" a bullet).
+        markdown, warnings = _decode_text(data, path)
+        text, more = _html_to_text(MarkdownIt("commonmark").enable("table").render(markdown).encode("utf-8"), path)
+        warnings = [*warnings, *more]
     elif fmt == "html":
         text, warnings = _html_to_text(data, path)
     elif fmt == "docx" and data.startswith(_OLE_MAGIC):

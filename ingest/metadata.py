@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ingest.document import DocMeta, readable_file_name, shorten
+from ingest.document import LAW_TYPES, DocMeta, readable_file_name, shorten
 from ingest.normalize import Line, fold, has_diacritics, in_capitals
 from ingest.structure import match_marker
 
+CONSOLIDATED = "VĂN BẢN HỢP NHẤT"
 DOC_TYPES = (
     "CHƯƠNG TRÌNH HÀNH ĐỘNG",
     "CHƯƠNG TRÌNH",
@@ -95,7 +96,7 @@ _CAPACITY_PREFIX = re.compile(
 )
 _CAPACITY_TITLE = re.compile(
     r"^(?:PHÓ |THƯỜNG TRỰC |Q\. |TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
-    r"CHỦ NHIỆM|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG)"
+    r"CHỦ NHIỆM|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|XÁC THỰC VĂN BẢN HỢP NHẤT)"
     r"(?: [A-ZĐÀ-Ỹ ]+)?$"
 )
 RECIPIENTS_START = re.compile(r"^(?:Nơi nhận|Đồng kính gửi|Kính gửi)\s*:?", re.IGNORECASE)
@@ -147,23 +148,75 @@ def _closing_pieces(text: str) -> list[str]:
     return pieces
 
 
+# The note under a text issued with another: "(Ban hành kèm theo Quyết định số 15/QĐ-CĐ …)".
+_ISSUED_WITH = re.compile(r"^\((?:ban hanh |duoc ban hanh )?kem theo\b")
+
+
+def find_attached(lines: list[Line]) -> list[int]:
+    """The first lines of the texts issued with the document, after its own numbered parts: a
+    decision's "QUY CHẾ" / "Chi tiêu nội bộ …" / "(Ban hành kèm theo Quyết định số 15/QĐ-CĐ …)",
+    with its own chapters and articles numbered from 1 again."""
+    first = next((i for i, line in enumerate(lines) if match_marker(line.text)), None)
+    if first is None:
+        return []
+    starts = []
+    for i in range(first + 1, len(lines)):
+        if (
+            in_capitals(lines[i].text, 4)
+            and _type_of(lines[i].text)
+            and any(_ISSUED_WITH.match(fold(ln.text).lower()) for ln in lines[i + 1 : i + 4])
+        ):
+            # With its own header above the type line (the body and the motto, a table row).
+            while i - 1 > first and _MOTTO_ANYWHERE.search(lines[i - 1].text):
+                i -= 1
+            starts.append(i)
+    return starts
+
+
+def attached_name(lines: list[Line], start: int) -> tuple[str, list[int]]:
+    """How citations name the text issued from line `start` on ("Quy chế chi tiêu nội bộ của
+    Công đoàn …"), and the lines under its type line that make up its title."""
+    start = next(i for i in range(start, len(lines)) if in_capitals(lines[i].text, 4) and _type_of(lines[i].text))
+    doc_type = _type_of(lines[start].text) or ""
+    rest = lines[start].text[len(doc_type) :].strip()
+    under = list(range(start + 1, min(start + 4, len(lines))))
+    title_lines = [] if rest else under[: len(_title_lines([lines[i] for i in under]))]
+    title = " ".join([rest, *(lines[i].text for i in title_lines)]).strip()
+    body = "\n".join(ln.text for ln in lines[start:])
+    title = _reads_on(_tidy_title(title, body), body) if title else ""
+    label = doc_type[:1] + doc_type[1:].lower() + (f" {title}" if title else "")
+    if len(label) > _ATTACHED_NAME_LIMIT and " của " in label:
+        label = label[: label.index(" của ")]  # whose it is, the document's own name says
+    return shorten(label, _ATTACHED_NAME_LIMIT), title_lines
+
+
+# A citation names the document, then the text it issued: room for the latter's name.
+_ATTACHED_NAME_LIMIT = 60
+
+
 def find_closing(lines: list[Line]) -> tuple[int, int | None]:
     """The closing block (signatures, recipients) as (first line, line after it): after the last
     numbered section, or before the appendices that follow a signature (a decree's "PHỤ LỤC"
-    comes after "Nơi nhận" and "TM. CHÍNH PHỦ"); (len(lines), None) when there is none."""
+    comes after "Nơi nhận" and "TM. CHÍNH PHỦ") or the texts it issues (find_attached);
+    (len(lines), None) when there is none."""
     markers = [(i, m[0]) for i, line in enumerate(lines) if (m := match_marker(line.text))]
-    appendix = next((i for i, style in markers if style == "appendix"), None)
+    appendix = min(
+        (i for i in (next((i for i, style in markers if style == "appendix"), None), *find_attached(lines)[:1]) if i is not None),
+        default=None,
+    )
     before = max((i for i, _ in markers if appendix is not None and i < appendix), default=None)
     # (Only after numbered parts: a letter's "Kính gửi:" is not its closing.)
     if appendix is not None and before is not None:
-        start = _closing_start(lines, before + 1, appendix)
+        start = first_closing_line(lines, before + 1, appendix)
         if start is not None:
             return start, appendix
-    start = _closing_start(lines, markers[-1][0] + 1 if markers else 0, len(lines))
+        if appendix in find_attached(lines):
+            return appendix, appendix  # a decision with no signature typed before its regulation
+    start = first_closing_line(lines, markers[-1][0] + 1 if markers else 0, len(lines))
     return (len(lines), None) if start is None else (start, None)
 
 
-def _closing_start(lines: list[Line], start: int, stop: int) -> int | None:
+def first_closing_line(lines: list[Line], start: int, stop: int) -> int | None:
     """The first line of a closing block between `start` and `stop`, if any."""
     for i in range(start, stop):
         if _opens_closing(lines[i].text):
@@ -245,7 +298,9 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
 
     doc_type = title = inline_number = None
     for i, line in enumerate(header):
-        found = _type_of(line.text)
+        # A consolidated text says so above the type of the text it consolidates: it is cited as
+        # itself ("Văn bản hợp nhất 12/VBHN-BLĐTBXH"), that type and name its title.
+        found = CONSOLIDATED if line.text.strip() == CONSOLIDATED else _type_of(line.text)
         if found:
             doc_type = found
             rest = line.text[len(found) :].strip()
@@ -257,7 +312,7 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
                 rest = (rest[: inline.start()] + " " + rest[inline.end() :]).strip(" ,;-–")
             # A name on the type line itself ("ĐIỀU LỆ CÔNG ĐOÀN VIỆT NAM") is the title; the
             # lines under it are then a subtitle ("(Ban hành kèm theo …)"), not part of the name.
-            title_lines = [rest] if rest else [ln.text for ln in lines[i + 1 : layout.body_start]]
+            title_lines = [rest] if rest else _title_lines(lines[i + 1 : layout.body_start])
             if rest:
                 # Unless the name goes on in capitals, opening with a word that cannot start one
                 # ("QUY CHẾ HOẠT ĐỘNG" / "CỦA ỦY BAN KIỂM TRA CÔNG ĐOÀN …" / "MINH KHANG").
@@ -270,6 +325,11 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             break
 
     number = next((n for n in map(_number, head_text) if n), None) or inline_number
+    if doc_type is None and number:
+        # An official letter states no type: its number and "V/v …" (its subject) make it one.
+        subject = next((m.group(1) for t in head_text if (m := _SUBJECT.match(t))), None)
+        if subject:
+            doc_type, title = "CÔNG VĂN", _tidy_title(subject)
 
     date = place = None
     for text in head_text:
@@ -305,9 +365,30 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
     return replace(meta, name=name)
 
 
+# The subject line of an official letter: "V/v báo cáo quyết toán …" (về việc).
+_SUBJECT = re.compile(r"^V/[vV]\s*[:.]?\s*(\S.*)$")
+
+
+def _title_lines(lines: list[Line]) -> list[str]:
+    """The lines under a type line that name the document: one line or a run of lines written
+    alike, wrapped. A line in capitals under a title in ordinary case ("Về việc ban hành Quy chế …"
+    / "BAN CHẤP HÀNH CÔNG ĐOÀN …", the body that decides), a line in ordinary case under one in
+    capitals ("CÔNG TY TNHH MAY MẶC PHÚ THỊNH" / "Thời hạn 03 năm") or a note in brackets is not."""
+    out: list[str] = []
+    for line in lines:
+        if out and (line.text.startswith("(") or in_capitals(line.text, 2) != in_capitals(out[0], 2)):
+            break
+        out.append(line.text)
+    return out
+
+
 # Words that go on with a name rather than start one: "… CỦA ỦY BAN KIỂM TRA", "… GIỮA BAN GIÁM
-# ĐỐC VÀ …", "… NHIỆM KỲ 2025 – 2030".
-_TITLE_GOES_ON = re.compile(r"^(?:CỦA|VỀ|GIỮA|ĐỐI VỚI|TẠI|TRONG|CHO|VÀ|NHIỆM KỲ|GIAI ĐOẠN|NĂM)\b")
+# ĐỐC VÀ …", "… NHIỆM KỲ 2025 – 2030", and the sector, place or term that narrows it ("THỎA ƯỚC
+# … NHÓM DOANH NGHIỆP" / "NGÀNH CHẾ BIẾN THỦY SẢN TỈNH CÀ MAU", "… KHÓA XIII").
+_TITLE_GOES_ON = re.compile(
+    r"^(?:CỦA|VỀ|GIỮA|ĐỐI VỚI|TẠI|TRONG|CHO|VÀ|NHIỆM KỲ|GIAI ĐOẠN|NĂM|NGÀNH|TỈNH|THÀNH PHỐ|QUẬN|HUYỆN"
+    r"|XÃ|PHƯỜNG|KHÓA|LẦN THỨ)\b"
+)
 
 
 def _continues_title(text: str, opening: bool) -> bool:
@@ -345,6 +426,8 @@ _PROPER = {"việt nam": "Việt Nam", "hà nội": "Hà Nội", "thành phố h
 
 def _tidy_title(title: str, text: str = "") -> str:
     title = title.strip(" *")
+    if title.isupper() and text and (spelled := _spelled_in(title, text)):
+        return spelled[:1].upper() + spelled[1:]  # the text writes it out: "Công ty TNHH May mặc Phú Thịnh"
     if title.isupper() and len(title) > 40 and text:
         return _as_spelled(title, text)
     if title.isupper() and len(title) <= 40:
@@ -596,6 +679,8 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
 # Header lines that never name a document: the national motto, the Party's name, dates, numbers,
 # the legal bases and the opening of the text.
 _MOTTO = re.compile(r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐỘC LẬP\s*[-–]\s*TỰ DO|ĐẢNG CỘNG SẢN VIỆT NAM)", re.IGNORECASE)
+# The motto in a header row or line ("TỔNG LIÊN ĐOÀN … | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM …").
+_MOTTO_ANYWHERE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐỘC LẬP\s*[-–]\s*TỰ DO|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"^(?:Căn cứ|Số\b|Ngày\b|Hôm nay|Kính gửi|Nơi nhận|Thực hiện\b|Theo\b|Để\b)", re.IGNORECASE)
 _TYPE_ANY_CASE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|[\s:,.])", re.IGNORECASE)
 _TYPE_INSIDE = re.compile(r"\s(" + "|".join(t[:1] + t[1:].lower() for t in DOC_TYPES) + r")\s+[A-ZĐ\d]")
@@ -620,11 +705,17 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     ("LUẬT CÔNG ĐOÀN số: 12/2012/QH13", "Luật Công đoàn 2012 quy định về …" → "Luật Công đoàn
     2012", "THỎA ƯỚC LAO ĐỘNG TẬP THỂ"); else from the file name, made readable.
     """
+    body = "\n".join(ln.text for ln in lines)
     header = meta.header_name()
     if header:
+        if meta.title and meta.doc_type not in _NAMES_A_BODY_OR_LAW:
+            # The title opened its own line; after the type it reads on as the text writes it:
+            # "Quy chế thực hiện dân chủ …", "Thỏa ước lao động tập thể ngành dệt may", but
+            # "Thỏa ước … Công ty TNHH May Phú Thịnh". A law's name and a charter's body keep their
+            # capital ("Luật Bảo hiểm xã hội", "Điều lệ Công đoàn ngành dệt may").
+            header = replace(meta, title=_reads_on(meta.title, body)).header_name() or header
         return header, meta
     texts = _opening_texts(lines)
-    body = "\n".join(ln.text for ln in lines)
     # The first line may name the document after a few words: "Văn bản hợp nhất Luật Công đoàn
     # năm 2012", "Toàn văn Điều lệ Công đoàn Việt Nam khóa XIII".
     inner = _TYPE_INSIDE.search(texts[0]) if texts else None
@@ -660,6 +751,24 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     if file_name:
         return shorten(readable_file_name(file_name)), meta
     return None, meta
+
+
+_NAMES_A_BODY_OR_LAW = LAW_TYPES | {"ĐIỀU LỆ"}
+
+
+def _reads_on(title: str, text: str) -> str:
+    """`title` with its first letter as `text` writes its first words inside a sentence (the
+    longest run of up to three of them it writes there at all); unchanged when it never does."""
+    words = title.split()
+    if not words or _is_acronym(words[0]):
+        return title
+    if words[0] == "Về":
+        return "v" + title[1:]  # "Về việc …", "Về giờ làm việc …": a preposition never opens a name
+    for n in (3, 2):
+        spelled = _spelled_in(" ".join(words[:n]), text) if len(words) >= n else None
+        if spelled:
+            return spelled[:1] + title[1:]
+    return title
 
 
 def _opening_texts(lines: list[Line], limit: int = 15) -> list[str]:

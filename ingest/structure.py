@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.normalize import Line, in_capitals
+from ingest.normalize import Line, fold, in_capitals
 
 # Fixed ranks for legal styles; plan styles get their depth from what is open.
 _LEGAL_RANK = {"appendix": 0, "part": 0, "chapter": 1, "mucluc": 2, "article": 3}
@@ -246,16 +246,74 @@ def _label(section: Section) -> str:
     return f"{number}."
 
 
+# A table of contents: "MỤC LỤC", then headings ("Điều 4. Mức đóng đoàn phí 4", "…… 12").
+_CONTENTS = "muc luc"
+_PAGE_NUMBER = re.compile(r"(?:\s|\.{2,}|…)\d{1,3}$")
+
+
+def contents_lines(lines: list[Line], start: int = 0, stop: int | None = None) -> set[int]:
+    """The lines of a table of contents in lines[start:stop]: its title and the headings it lists,
+    up to where the text repeats its first heading or, where it never does, while each ends with
+    a page number. They are not sections: "Điều 4" listed there is not a second Điều 4."""
+    stop = len(lines) if stop is None else stop
+    out: set[int] = set()
+    # (Its title may stand just before `start`, in the header: the first heading starts the body.)
+    for i in range(max(0, start - 3), stop):
+        if fold(lines[i].text).strip(" .:*").lower() != _CONTENTS:
+            continue
+        first = match_marker(lines[i + 1].text) if i + 1 < stop else None
+        if first is None:
+            continue
+        j, paged = i + 2, bool(_PAGE_NUMBER.search(lines[i + 1].text))
+        while j < stop:
+            found = match_marker(lines[j].text)
+            if found is not None and found[:2] == first[:2]:
+                break  # the text itself begins
+            if found is None and len(lines[j].text) > 120:
+                break
+            paged = paged and (found is None or bool(_PAGE_NUMBER.search(lines[j].text)))
+            j += 1
+        if j < stop or paged:
+            out.update(range(i, j))
+    return out
+
+
+_OPENING_QUOTE = ("“", '"', "„")
+_CLOSING_QUOTE = re.compile(r"[”\"][.;,]?$")
+# A quotation longer than this is not one (an unclosed mark): its lines are read as they stand.
+_QUOTE_LINES = 200
+
+
+def quoted_lines(lines: list[Line], start: int = 0, stop: int | None = None) -> set[int]:
+    """The lines of text quoted after "… như sau:" (an amending act's new wording: "1. Sửa đổi
+    Điều 5 như sau:" / "“Điều 5. …" / "1. …" / "a) …”"): what they number is the quoted
+    article's, not the amending text's own khoản and điểm."""
+    stop = len(lines) if stop is None else stop
+    out: set[int] = set()
+    i = max(start, 1)
+    while i < stop:
+        if lines[i].text.startswith(_OPENING_QUOTE) and lines[i - 1].text.rstrip().endswith(":"):
+            end = next((j for j in range(i, min(stop, i + _QUOTE_LINES)) if _CLOSING_QUOTE.search(lines[j].text.rstrip())), None)
+            if end is not None:
+                out.update(range(i, end + 1))
+                i = end + 1
+                continue
+        i += 1
+    return out
+
+
 def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) -> Section:
     """Build the section tree over lines[start:stop]; unnumbered lines join the open section."""
     stop = len(lines) if stop is None else stop
     root = Section(style="root", number="", title="", heading="", line_index=-1)
     stack: list[Section] = [root]
     points = dotted_points(lines, start, stop)
+    # Neither a table of contents nor a quotation is a section of this text.
+    not_sections = contents_lines(lines, start, stop) | quoted_lines(lines, start, stop)
     for i in range(start, stop):
         text = lines[i].text
-        found = match_marker(text)
-        if i in points:
+        found = None if i in not_sections else match_marker(text)
+        if i in points and i not in not_sections:
             m = _LETTER_DOT.match(text)
             assert m is not None
             found = ("letter", m.group(1), m.group(2).strip())

@@ -189,7 +189,8 @@ UNION = DocumentNames.of(
         "agreement": DocMeta(
             doc_type="THỎA ƯỚC LAO ĐỘNG TẬP THỂ",
             number="01/2025/TƯLĐTT",
-            name="Thỏa ước lao động tập thể 01/2025/TƯLĐTT",
+            title="Công ty TNHH May mặc Phú Thịnh",
+            name="Thỏa ước lao động tập thể Công ty TNHH May mặc Phú Thịnh 01/2025/TƯLĐTT",
         ),
         "code": CODE,
     }
@@ -206,6 +207,11 @@ UNION = DocumentNames.of(
         ("What does the collective agreement say about bonuses?", {"agreement"}, False),
         ("Điều 9 Điều lệ Đảng quy định gì?", set(), True),  # another charter, by its name
         ("Điều 5 Thỏa ước Dệt May", set(), True),
+        # Named by its kind and words of its own name: the company, the charter's body.
+        ("Điều 4 thỏa ước Phú Thịnh quy định gì?", {"agreement"}, False),
+        ("Điều 4 Thỏa ước May mặc Phú Thịnh", {"agreement"}, False),
+        ("Điều 9 Điều lệ Công đoàn Việt Nam quy định gì?", {"charter"}, False),
+        ("Điều 9 Điều lệ Công đoàn Giáo dục quy định gì?", set(), True),
         ("Điều 35 Bộ luật Lao động", {"code"}, False),
         ("Điều 9 Điều lệ, Ban chấp hành có quyền gì?", {"charter"}, False),  # the comma ends the name
         ("Điều 5 thỏa ước số 01 quy định gì?", {"agreement"}, False),
@@ -231,6 +237,21 @@ def test_a_kind_alone_names_nothing_when_the_index_holds_two_of_it():
     second = DocMeta(doc_type="ĐIỀU LỆ", title="Công đoàn Giáo dục", name="Điều lệ Công đoàn Giáo dục")
     names = DocumentNames.of({"a": DocMeta(doc_type="ĐIỀU LỆ", title="Công đoàn Việt Nam"), "b": second})
     assert names.scan(["Điều 9 Điều lệ quy định gì?"])[:2] == (set(), False)
+
+
+def test_one_of_several_agreements_is_named_by_its_kind_and_its_company():
+    def agreement(company: str, number: str) -> DocMeta:
+        return DocMeta(doc_type="THỎA ƯỚC LAO ĐỘNG TẬP THỂ", number=number, title=company,
+                       issuer=company.upper(), name=f"Thỏa ước lao động tập thể {company} {number}")
+
+    names = DocumentNames.of({
+        "giay": agreement("Công ty TNHH Giày Phước Long", "02/2031/TƯLĐTT"),
+        "may": agreement("Công ty Cổ phần May Hòa Bình", "05/2031/TƯLĐTT"),
+    })
+    assert names.scan(["Điều 6 thỏa ước Phước Long quy định gì?"])[:2] == ({"giay"}, False)
+    assert names.scan(["khoản 2 Điều 13 thỏa ước May Hòa Bình"])[:2] == ({"may"}, False)
+    assert names.scan(["Điều 6 thỏa ước quy định gì?"])[:2] == (set(), False)  # which one: not said
+    assert names.scan(["Điều 6 thỏa ước Dệt Kim Đông Xuân"])[:2] == (set(), True)  # another company's
 
 
 def test_another_edition_is_another_document():

@@ -150,6 +150,208 @@ def test_agreement_under_a_company_header_is_named_by_its_type():
     assert "CÔNG TY" not in doc.meta.short_name()
 
 
+def test_a_sector_agreement_is_named_by_its_whole_title_in_the_texts_own_spelling():
+    text = (
+        "CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP TỈNH THÁI BÌNH\nSố: 03/2031/TƯNDN\nThái Bình, ngày 02 tháng 3 năm 2031\n\n"
+        "THỎA ƯỚC LAO ĐỘNG TẬP THỂ NHÓM DOANH NGHIỆP\nNGÀNH CƠ KHÍ CHẾ TẠO TỈNH THÁI BÌNH\n\n"
+        "Căn cứ kết quả thương lượng tập thể nhóm doanh nghiệp ngành cơ khí chế tạo tỉnh Thái Bình,\n"
+        "Điều 1. Phạm vi\nÁp dụng cho các doanh nghiệp cơ khí chế tạo là thành viên.\n"
+    )
+    meta = _doc(text, "tu-nhom.txt").meta
+    # The sector and the province on the second line are part of the name; the number goes where
+    # the name leaves it no room.
+    assert meta.short_name() == "Thỏa ước lao động tập thể nhóm doanh nghiệp ngành cơ khí chế tạo tỉnh Thái Bình"
+
+
+@pytest.mark.parametrize(
+    ("title_line", "sentence", "name"),
+    [
+        # Known by what it regulates, read on as the text writes it.
+        ("Thực hiện dân chủ tại nơi làm việc", "Quy chế này quy định việc thực hiện dân chủ tại nơi làm việc.",
+         "Quy chế thực hiện dân chủ tại nơi làm việc 12/QC-CT"),
+        # A body's name keeps its capital even where the text also writes "công đoàn cơ sở".
+        ("Công đoàn Cảng Hải Phòng", "Đoàn viên công đoàn cơ sở thực hiện Điều lệ Công đoàn Cảng Hải Phòng.",
+         "Quy chế Công đoàn Cảng Hải Phòng 12/QC-CT"),
+    ],
+)
+def test_a_regulation_is_named_by_its_title_as_the_text_spells_it(title_line, sentence, name):
+    text = f"CÔNG TY CẢNG HẢI PHÒNG\nSố: 12/QC-CT\n\nQUY CHẾ\n{title_line}\n\nĐiều 1. Phạm vi\n{sentence}\n"
+    assert _doc(text, "qc.txt").meta.short_name() == name
+
+
+DECISION_WITH_REGULATION = """CÔNG ĐOÀN CÔNG TY CỔ PHẦN GẠCH MEN THÁI SƠN
+Số: 09/QĐ-CĐ
+Thái Sơn, ngày 03 tháng 02 năm 2031
+QUYẾT ĐỊNH
+Về việc ban hành Quy chế khen thưởng của Công đoàn Công ty
+BAN CHẤP HÀNH CÔNG ĐOÀN CÔNG TY CỔ PHẦN GẠCH MEN THÁI SƠN
+Căn cứ Điều lệ Công đoàn Việt Nam;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế khen thưởng của Công đoàn Công ty.
+Điều 2. Quyết định có hiệu lực từ ngày ký.
+Điều 3. Các tổ công đoàn chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:
+- Như Điều 3;
+- Lưu VP.
+TM. BAN CHẤP HÀNH
+CHỦ TỊCH
+Trần Văn Lộc
+CÔNG ĐOÀN CÔNG TY | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+QUY CHẾ
+Khen thưởng của Công đoàn Công ty Cổ phần Gạch men Thái Sơn
+(Ban hành kèm theo Quyết định số 09/QĐ-CĐ ngày 03/02/2031)
+MỤC LỤC
+Chương I. QUY ĐỊNH CHUNG 1
+Điều 1. Phạm vi 1
+Điều 2. Mức thưởng 2
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi
+Quy chế này quy định việc khen thưởng đoàn viên.
+Điều 2. Mức thưởng
+1. Đoàn viên xuất sắc được thưởng 500.000 đồng.
+2. Tổ công đoàn xuất sắc được thưởng 1.000.000 đồng.
+TM. BAN CHẤP HÀNH
+CHỦ TỊCH
+Trần Văn Lộc
+"""
+
+
+def test_a_regulation_issued_by_a_decision_is_cited_under_its_own_name():
+    doc = _doc(DECISION_WITH_REGULATION, "qd-09.txt")
+    assert doc.meta.short_name() == "Quyết định 09/QĐ-CĐ"
+    # The title is the line under the type, not the deciding body's line in capitals after it.
+    assert doc.meta.title == "Về việc ban hành Quy chế khen thưởng của Công đoàn Công ty"
+    assert doc.meta.signer == "Trần Văn Lộc"
+    chunks = chunk_document(doc)
+    paths = [c.path for c in chunks]
+    # The decision's own articles, then its closing, not glued to its Điều 3.
+    assert ("Điều 3",) in paths and ("Chữ ký",) in paths
+    (third,) = [c for c in chunks if c.path == ("Điều 3",)]
+    assert "Nơi nhận" not in third.text and "Trần Văn Lộc" not in third.text
+    # The regulation's articles, numbered from 1 again, say which text they belong to.
+    regulation = "Quy chế khen thưởng"
+    assert (regulation, "Chương I", "Điều 2", "Khoản 1") in paths
+    assert (regulation, "Phần mở đầu") in paths
+    (award,) = [c for c in chunks if c.path == (regulation, "Chương I", "Điều 2", "Khoản 2")]
+    assert citation(doc.meta, award) == "Quyết định 09/QĐ-CĐ › Quy chế khen thưởng › Chương I › Điều 2 › Khoản 2"
+    assert award.context[0].startswith("QUY CHẾ Khen thưởng")
+    assert "Trần Văn Lộc" not in award.text  # its own signature is its own
+    assert (regulation, "Chữ ký") in paths
+    # Its header row opens its own header, and its table of contents lists its articles
+    # without being them: one Điều 1, one Điều 2.
+    (head,) = [c for c in chunks if c.path == (regulation, "Phần mở đầu")]
+    assert head.text.startswith("CÔNG ĐOÀN CÔNG TY |") and "MỤC LỤC" in head.text
+    assert [c.path for c in chunks].count((regulation, "Chương I", "Điều 1")) == 1
+
+
+def test_a_table_of_contents_lists_the_articles_without_being_them():
+    text = (
+        "ĐIỀU LỆ\nHội Cựu công nhân tỉnh Bắc Giang\nMỤC LỤC\nChương I. QUY ĐỊNH CHUNG ...... 2\n"
+        "Điều 1. Tên gọi ...... 2\nĐiều 2. Tôn chỉ ...... 3\nChương I\nQUY ĐỊNH CHUNG\n"
+        "Điều 1. Tên gọi\nHội có tên là Hội Cựu công nhân tỉnh Bắc Giang.\nĐiều 2. Tôn chỉ\nHội đoàn kết hội viên.\n"
+    )
+    chunks = chunk_document(_doc(text, "dieu-le.txt"))
+    assert [c.path for c in chunks if c.kind == "clause"] == [("Chương I", "Điều 1"), ("Chương I", "Điều 2")]
+    (preamble,) = [c for c in chunks if c.kind == "preamble"]
+    assert "Điều 2. Tôn chỉ ...... 3" in preamble.text
+
+
+def test_a_letter_is_named_by_its_number_and_subject():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC GIANG\nSố: 88/LĐLĐ-TC\nV/v báo cáo tài chính 6 tháng đầu năm 2031\n"
+        "Bắc Giang, ngày 02 tháng 6 năm 2031\nKính gửi: Các công đoàn cơ sở trực thuộc.\n"
+        "1. Lập báo cáo quyết toán theo mẫu.\n2. Gửi báo cáo trước ngày 15/7/2031.\n"
+    )
+    meta = _doc(text, "cv88.txt").meta
+    assert (meta.short_name(), meta.title) == ("Công văn 88/LĐLĐ-TC", "Báo cáo tài chính 6 tháng đầu năm 2031")
+
+
+def test_an_agreements_term_under_its_company_is_not_its_name():
+    document = docx.Document()
+    document.add_paragraph("THỎA ƯỚC LAO ĐỘNG TẬP THỂ")
+    document.add_paragraph("CÔNG TY TNHH GỖ NAM PHONG")
+    document.add_paragraph().add_run("Thời hạn 02 năm (2031 – 2032)").bold = True  # a bold line is a title line
+    for text in ("Căn cứ Bộ luật Lao động;", "Điều 1: Phạm vi", "Áp dụng cho người lao động của Công ty TNHH Gỗ Nam Phong."):
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    meta = read_document("tu.docx", data=out.getvalue()).meta
+    # The company as the text writes it, without the term under it.
+    assert meta.short_name() == "Thỏa ước lao động tập thể Công ty TNHH Gỗ Nam Phong"
+
+
+def test_a_markdown_file_is_read_by_its_headings_not_its_markup():
+    text = (
+        "# QUY ĐỊNH\n\n**Về giờ làm việc tại cơ quan Liên đoàn Lao động huyện**\n\n"
+        "## Điều 1. Phạm vi\n\n- Áp dụng cho cán bộ cơ quan.\n- Áp dụng cho người lao động hợp đồng.\n\n"
+        "## Điều 2. Giờ làm việc\n\nBuổi sáng từ **7 giờ 00** đến 11 giờ 30.\n"
+    )
+    doc = read_document("quy-dinh.md", data=text.encode())
+    assert doc.meta.short_name() == "Quy định về giờ làm việc tại cơ quan Liên đoàn Lao động huyện"
+    chunks = chunk_document(doc)
+    assert [c.path for c in chunks if c.kind == "clause"] == [("Điều 1",), ("Điều 2",)]
+    assert not any("#" in c.text or "**" in c.text for c in chunks)
+
+
+CONSOLIDATED_TEXT = """BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 07/VBHN-BNV | Hà Nội, ngày 02 tháng 3 năm 2032
+VĂN BẢN HỢP NHẤT
+THÔNG TƯ
+HƯỚNG DẪN CHẾ ĐỘ PHỤ CẤP CHO CÁN BỘ CÔNG ĐOÀN KHÔNG CHUYÊN TRÁCH
+Thông tư số 04/2030/TT-BNV, có hiệu lực từ ngày 01 tháng 6 năm 2030, được sửa đổi, bổ sung bởi:
+1. Thông tư số 02/2031/TT-BNV, có hiệu lực từ ngày 01 tháng 3 năm 2031;
+2. Thông tư số 09/2031/TT-BNV, có hiệu lực từ ngày 01 tháng 9 năm 2031.
+Căn cứ Luật Công đoàn;
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi
+Thông tư này hướng dẫn chế độ phụ cấp cho cán bộ công đoàn không chuyên trách.[1]
+Điều 2. Mức phụ cấp
+Mức phụ cấp bằng 0,3 mức lương cơ sở.[2]
+XÁC THỰC VĂN BẢN HỢP NHẤT
+BỘ TRƯỞNG
+Lê Văn Minh
+[1] Điều này được sửa đổi theo khoản 1 Điều 1 Thông tư số 02/2031/TT-BNV.
+[2] Điều này được sửa đổi theo khoản 2 Điều 1 Thông tư số 09/2031/TT-BNV.
+"""
+
+
+def test_a_consolidated_text_is_cited_as_one_with_its_notes_apart():
+    doc = _doc(CONSOLIDATED_TEXT, "vbhn.txt")
+    assert doc.meta.short_name() == "Văn bản hợp nhất 07/VBHN-BNV"
+    assert doc.meta.title.startswith("Thông tư hướng dẫn chế độ phụ cấp")
+    assert doc.meta.signer == "Lê Văn Minh"
+    chunks = chunk_document(doc)
+    # The acts it merges, numbered before Chương I, are its preamble, not clauses "1." and "2.".
+    assert [c.path for c in chunks if c.kind == "clause" and c.path[0] != "Chú thích"] == [
+        ("Chương I", "Điều 1"), ("Chương I", "Điều 2")]
+    (last,) = [c for c in chunks if c.path == ("Chương I", "Điều 2")]
+    assert "XÁC THỰC" not in last.text
+    (notes,) = [c for c in chunks if c.path == ("Chú thích",)]
+    assert notes.text.startswith("[1] Điều này") and "Lê Văn Minh" not in notes.text
+    (signature,) = [c for c in chunks if c.kind == "signature"]
+    assert "[1]" not in signature.text
+
+
+def test_an_amending_acts_quoted_articles_stay_inside_the_clause_that_quotes_them():
+    text = (
+        "NGHỊ ĐỊNH\nSửa đổi, bổ sung một số điều của Nghị định số 10/2030/NĐ-CP\n"
+        "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 10/2030/NĐ-CP\n"
+        "1. Sửa đổi, bổ sung Điều 5 như sau:\n“Điều 5. Mức đóng\n1. Mức đóng bằng 2% quỹ tiền lương.\n"
+        "2. Doanh nghiệp siêu nhỏ được giảm như sau:\na) Đóng 1% quỹ tiền lương;\nb) Đóng theo quý.”\n"
+        "2. Bổ sung khoản 4 vào Điều 8 như sau:\n“4. Công đoàn cơ sở được giữ lại 75%.”\n"
+        "3. Bãi bỏ Điều 12.\nĐiều 2. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày 01 tháng 5 năm 2031.\n"
+    )
+    chunks = chunk_document(_doc(text, "nd.txt"))
+    # The decree's own khoản 1–3, each holding the wording it quotes: no second "Khoản 1" made
+    # of the quoted article's, no "Điểm a" of the decree.
+    assert [c.path for c in chunks if c.kind == "clause"] == [
+        ("Điều 1", "Khoản 1"), ("Điều 1", "Khoản 2"), ("Điều 1", "Khoản 3"), ("Điều 2",)]
+    (first,) = [c for c in chunks if c.path == ("Điều 1", "Khoản 1")]
+    assert "b) Đóng theo quý.”" in first.text
+
+
 def test_no_title_at_all_falls_back_to_a_readable_file_name():
     doc = _doc("1. Mục đích: quản lý chi tiêu tiết kiệm.\n2. Phạm vi: toàn cơ quan.", "quy_che-chi-tieu_noi-bo.txt")
     assert doc.meta.short_name() == "quy che chi tieu noi bo"
@@ -179,8 +381,9 @@ def test_long_names_are_cut_at_a_word_boundary():
     name = doc.meta.short_name()
     assert len(name) <= NAME_LIMIT and name.endswith("…")
     stem = name[:-1]
-    # The part kept ends where a word of the title ends.
-    assert f"Kế hoạch {title}".startswith(stem) and f"Kế hoạch {title}"[len(stem)] == " "
+    # The part kept ends where a word of the title ends ("về việc" read on after the type).
+    whole = f"Kế hoạch v{title[1:]}"
+    assert whole.startswith(stem) and whole[len(stem)] == " "
 
 
 def test_documents_with_the_same_name_are_told_apart():
@@ -503,6 +706,8 @@ def test_a_word_header_typed_in_two_columns_with_tabs_keeps_its_parts():
     doc = read_document("tu.docx", data=data)
     assert (doc.meta.number, doc.meta.date, doc.meta.place) == ("02/2031/TƯLĐTT", "2031-01-05", "Bình Dương")
     assert doc.meta.title == "Công ty TNHH May An Bình"  # a company's name keeps its capitals and initials
+    # An agreement is known by its company, not its registry number.
+    assert doc.meta.name == "Thỏa ước lao động tập thể Công ty TNHH May An Bình 02/2031/TƯLĐTT"
     # A tab elsewhere is a space: "Điều 1:<tab>Thời hạn" is the heading "Điều 1: Thời hạn".
     assert any(c.path[-1:] == ("Điều 1",) for c in chunk_document(doc))
 
