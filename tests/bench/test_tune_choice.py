@@ -40,3 +40,19 @@ def test_an_everyday_pair_must_help_in_two_pools_and_hurt_in_none():
     assert transfers([MIN_GAIN, 0.04])
     assert not transfers([MIN_GAIN * 3, 0.1, -0.25])  # hurts one pool
     assert not transfers([0.1, 0.1])  # helps two, but not by one question moving to the top
+
+
+def test_the_final_fit_starts_from_the_constants_in_use(tmp_path, monkeypatch):
+    import json
+
+    import bench.tune as tune
+
+    params = tmp_path / "search_params.json"
+    params.write_text(json.dumps({"ranking": {"dense_weight": 0.7, "unknown": 1}}), encoding="utf-8")
+    monkeypatch.setattr(tune, "PARAMS", params)
+    start = tune.in_use()
+    assert start["dense_weight"] == 0.7  # in use
+    assert start.keys() == tune.BASELINE.keys()  # every constant, nothing else
+    assert start["kind_boost"] == tune.BASELINE["kind_boost"]  # not in the file: the baseline's
+    params.write_text("{", encoding="utf-8")
+    assert tune.in_use() == tune.BASELINE  # unreadable: from the baseline
