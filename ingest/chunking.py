@@ -59,6 +59,9 @@ PREAMBLE_LABEL = "Phần mở đầu"
 ADOPTION_LABEL = "Thông qua"
 NOTES_LABEL = "Chú thích"
 _LEGAL_STYLES = frozenset({"part", "chapter", "mucluc", "article"})
+# The formulas that open an administrative text's closing paragraph, and how a citation names it.
+_ENDING = re.compile(r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện\b)")
+ENDING_LABEL = "Phần kết"
 # "[2] Điều này được sửa đổi theo …"; once they have begun, also "8 Điều này …" (the brackets lost).
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s*\S")
 _BARE_FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-ZĐÀ-Ỹ]")
@@ -72,10 +75,22 @@ def _foreword_label(line: str) -> str | None:
     return _FOREWORDS.get(" ".join(fold(line).strip(" *:").lower().split()))
 
 
+def _ending(lines: list[str], start: int, stop: int) -> int:
+    """Where a plan's, a guidance's or a letter's closing paragraph begins ("Trên đây là Kế hoạch
+    …", "Trong quá trình thực hiện, nếu có vướng mắc …"), after its last numbered item: not part of
+    that item. `stop` when there is none, or in a text of articles (there such a sentence is a
+    clause of its last article)."""
+    markers = [(i, m[0]) for i in range(start, stop) if (m := match_marker(lines[i]))]
+    if not markers or any(style in _LEGAL_STYLES for _, style in markers):
+        return stop
+    return next((i for i in range(markers[-1][0] + 1, stop) if _ENDING.match(lines[i])), stop)
+
+
 def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars: int = POINT_SPLIT_CHARS) -> list[Chunk]:
     lines = doc.text.split("\n")
     offsets = _line_offsets(lines)
-    root = parse_structure([Line(t) for t in lines], start=doc.body_start, stop=doc.closing_start)
+    ending = _ending(lines, doc.body_start, doc.closing_start)
+    root = parse_structure([Line(t) for t in lines], start=doc.body_start, stop=ending)
     builder = _Builder(doc, lines, offsets, max_chars, point_split_chars)
 
     preamble = list(range(0, doc.body_start)) + root.body
@@ -98,6 +113,7 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         builder.emit(preamble[start:], path=(label,), context=(), kind="clause")
     for child in root.children:
         builder.section(child, ancestors=())
+    builder.emit(list(range(ending, doc.closing_start)), path=(ENDING_LABEL,), context=(), kind="clause")
     end = len(lines) if doc.closing_end is None else doc.closing_end
     builder.closing(range(doc.closing_start, end))
     # Appendices signed with the text before them ("PHỤ LỤC" after "TM. CHÍNH PHỦ"), and the texts

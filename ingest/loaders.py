@@ -704,7 +704,25 @@ def _pdf_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
         if not pages:
             raise LoadError(path, "tệp PDF bị hỏng hoặc không đọc được", "không có trang nào")
         raise LoadError(path, "PDF không có lớp chữ (bản quét) — cần OCR trước khi đưa vào")
+    texts[0][:_HEADER_LINES] = [_header_columns(line) for line in texts[0][:_HEADER_LINES]]
     return _pdf_paragraphs(_without_running_lines(texts)), warnings
+
+
+# A header's two columns come out of a PDF as one line ("LIÊN ĐOÀN LAO ĐỘNG CỘNG HÒA XÃ HỘI CHỦ
+# NGHĨA VIỆT NAM", "Số: 215/LĐLĐ-TC Hưng Yên, ngày 10 tháng 6 năm 2025"): split where the right
+# column's motto or place and date begin, as a Word header table's row is read ("left | right").
+_HEADER_LINES = 12
+_RIGHT_COLUMN = re.compile(
+    r"^(?P<left>.*\S)\s+(?P<right>(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do)\b.*)$"
+)
+_NUMBER_THEN_DATE = re.compile(r"^(?P<left>(?:Số|SỐ)\s*:?\s*\S+)\s+(?P<right>[^\d\s][^,]{1,40},\s*ngày\b.*)$")
+
+
+def _header_columns(line: str) -> str:
+    if " | " in line:
+        return line
+    m = _RIGHT_COLUMN.match(line) or _NUMBER_THEN_DATE.match(line)
+    return f"{m.group('left')} | {m.group('right')}" if m else line
 
 
 # A line at the top or bottom of at least this share of the pages (and of three pages) is the
@@ -767,6 +785,8 @@ def _pdf_paragraphs(pages: list[list[str]]) -> str:
             else:
                 goes_on = title and capitals and (before is None or not before[2] or len(out[-1]) >= _LONG_TITLE * width)
                 continues = bool(out) and (goes_on or (full and _wraps(out[-1], before, line, width)))
+            if " | " in line or (out and " | " in out[-1]):
+                continues = False  # a header's row (_header_columns) stands alone
             if continues:
                 if title and capitals and before is not None and not before[2]:
                     out.append(line)  # a bare heading takes its title as its own next line, as in Word

@@ -545,7 +545,10 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     # A Word header table's top-left cell is the issuing body ("CÔNG TY TNHH CƠ KHÍ …").
     first = lines[0].text.split(" | ")[0].strip(" -") if lines and " | " in lines[0].text else ""
     if _ORG_HEADER.match(first) and first.isupper() and len(first) <= 120:
-        return first
+        # Its place on the next row's left cell, where a PDF's header columns came out as rows
+        # ("LIÊN ĐOÀN LAO ĐỘNG | CỘNG HÒA …" / "TỈNH HƯNG YÊN | Độc lập …").
+        below = lines[1].text.split(" | ")[0].strip(" -") if len(lines) > 1 and " | " in lines[1].text else ""
+        return f"{first} {below}" if _PLACE_WRAP.match(below) and below.isupper() else first
     if not doc_type:
         return _issuer_line(lines)
     # Only the body that issues *this* document: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …",
@@ -598,6 +601,7 @@ def _issuer_line(lines: list[Line]) -> str | None:
 _UNIT = re.compile(r"^(?:PHÒNG|ĐẢNG ỦY|CĐCS|BCH|HỘI|HIỆP HỘI|NGHIỆP ĐOÀN|VĂN PHÒNG|TRUNG TÂM|BAN|ỦY BAN)\b")
 # A name cut at the end of a line ("CÔNG ĐOÀN CƠ SỞ", "… THƯƠNG BINH VÀ", "… -"), or going on
 # from the line above ("VÀ XÃ HỘI", "- TB&XH").
+_PLACE_WRAP = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b")
 _WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ)|[-&–])$")
 _WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
 

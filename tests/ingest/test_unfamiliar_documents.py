@@ -352,6 +352,25 @@ def test_an_amending_acts_quoted_articles_stay_inside_the_clause_that_quotes_the
     assert "b) Đóng theo quý.”" in first.text
 
 
+def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
+    text = (
+        "KẾ HOẠCH\nTổ chức Tháng Công nhân năm 2031\nI. MỤC ĐÍCH\n1. Chăm lo đời sống công nhân.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Các công đoàn cơ sở báo cáo kết quả trước ngày 30/6/2031.\n"
+        "Trên đây là Kế hoạch tổ chức Tháng Công nhân năm 2031, đề nghị các đơn vị thực hiện.\n"
+        "Trong quá trình thực hiện, nếu có vướng mắc, liên hệ Ban Tổ chức (đồng chí Lan, 0912 345 678).\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNguyễn Văn An\n"
+    )
+    chunks = chunk_document(_doc(text, "kh.txt"))
+    (last,) = [c for c in chunks if c.path == ("II. TỔ CHỨC THỰC HIỆN", "1.")]
+    assert last.text.endswith("trước ngày 30/6/2031.")
+    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert ending.text.startswith("Trên đây là") and "0912 345 678" in ending.text and "Nơi nhận" not in ending.text
+    # In a text of articles the same sentence is a clause of its last article.
+    law = "QUY CHẾ\nChi tiêu nội bộ\nĐiều 1. Hiệu lực\nQuy chế có hiệu lực từ ngày ký.\nTrong quá trình thực hiện, nếu có vướng mắc, báo cáo Chủ tịch.\n"
+    (article,) = [c for c in chunk_document(_doc(law, "qc.txt")) if c.kind == "clause"]
+    assert article.path == ("Điều 1",) and article.text.endswith("báo cáo Chủ tịch.")
+
+
 def test_no_title_at_all_falls_back_to_a_readable_file_name():
     doc = _doc("1. Mục đích: quản lý chi tiêu tiết kiệm.\n2. Phạm vi: toàn cơ quan.", "quy_che-chi-tieu_noi-bo.txt")
     assert doc.meta.short_name() == "quy che chi tieu noi bo"
@@ -973,3 +992,25 @@ def test_a_capacity_that_starts_with_an_accented_capital_opens_the_signature():
     assert doc.meta.signer_title == "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH"
     (last,) = [c for c in chunk_document(doc) if c.path == ("I. KẾT QUẢ",)]
     assert "ỦY BAN" not in last.text
+
+
+def test_a_pdf_letters_header_columns_are_read_apart():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("dv", "", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    pdf.add_page()
+    pdf.set_font("dv", size=11)
+    # Two columns side by side, as a letter's header is printed.
+    for left, right in [
+        ("LIÊN ĐOÀN LAO ĐỘNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("TỈNH BẮC KẠN", "Độc lập - Tự do - Hạnh phúc"),
+        ("Số: 41/LĐLĐ-TC", "Bắc Kạn, ngày 03 tháng 7 năm 2031"),
+    ]:
+        pdf.cell(80, 6, left)
+        pdf.cell(0, 6, right, new_x="LMARGIN", new_y="NEXT")
+    for text in ("V/v báo cáo quyết toán 6 tháng", "Kính gửi: Các công đoàn cơ sở.", "1. Gửi báo cáo trước ngày 20/7/2031."):
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    meta = read_document("cv.pdf", data=bytes(pdf.output())).meta
+    assert (meta.short_name(), meta.issuer) == ("Công văn 41/LĐLĐ-TC", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC KẠN")
+    assert (meta.place, meta.date) == ("Bắc Kạn", "2031-07-03")
