@@ -647,7 +647,10 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
     log("Final: fit on all tuning pools, from the constants in use")
     train = tuning
     by_pool, abst = fitting_items(train)
-    values = fit_ranking(bench, by_pool, in_use())
+    # (From the constants in use only when fitting on the declared pools they were fitted on: a
+    # run on fewer pools must not start from constants that saw the others.)
+    start = in_use() if tuple(tuning) == pools.TUNING_POOLS else BASELINE
+    values = fit_ranking(bench, by_pool, start)
     kept = priors_kept(result["ablation_mean_loss"])
     for name, off in PRIORS.items():
         if not kept[name] and values[name] != off:
@@ -655,6 +658,7 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
     model = fit_abstain(bench, abst, values, result["abstain_rule_choice"]["recipe"])
     model["rule"] = result["abstain_rule_choice"]["chosen"]
     result["final"] = {
+        "started_from": "in use" if start is not BASELINE else "baseline",
         "constants": values,
         "abstain": model,
         "priors_kept": kept,

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ingest.document import Chunk, DocMeta
+from ingest.document import CONSOLIDATED, Chunk, DocMeta
 from ingest.normalize import fold, has_diacritics
 
 # A level of a document's structure as a path element names it ("Điều 35", "Khoản 2", "Điểm a",
@@ -127,6 +127,9 @@ _DEFINITE_KINDS = {
     ),
 }
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
+_KIND_FORMS = frozenset(form for forms in _DEFINITE_KINDS.values() for form in forms)
+# Words that start a place, not a name ("thỏa ước Phú Thịnh Điều 5"), folded.
+_LEVEL_WORDS = frozenset({"dieu", "khoan", "diem", "chuong", "muc", "phan", "article", "clause", "section"})
 _ROMANS = {1: "i", 4: "iv", 5: "v", 9: "ix", 10: "x", 40: "xl", 50: "l", 90: "xc", 100: "c"}
 
 
@@ -316,6 +319,12 @@ def document_keys(meta: DocMeta) -> set[str]:
     "luat an toan ve sinh lao dong")."""
     keys: set[str] = set()
     kind = meta.doc_type or ""
+    if kind == CONSOLIDATED and meta.title:
+        # "Văn bản hợp nhất 22/VBHN-VPQH" of "Luật Công đoàn": named as the law it consolidates.
+        inner = re.match(rf"(?:{_KINDS})(?=\s)", fold(meta.title).lower())
+        if inner:
+            inner_kind, inner_title = meta.title[: inner.end()].upper(), meta.title[inner.end() :].strip()
+            keys |= document_keys(replace(meta, doc_type=inner_kind, title=inner_title, number=None, name=None))
     if meta.number:
         number = fold(meta.number)
         keys.add(number)
@@ -335,7 +344,7 @@ def document_keys(meta: DocMeta) -> set[str]:
     if meta.name:
         for marks in (False, True):
             name = _words(re.sub(r"\s\S*\d\S*$", "", meta.name), marks=marks)  # "Bộ luật Lao động 45/2019/QH14" → its words
-            if len(name.split()) >= 3:
+            if len(name.split()) >= 3 and name != _words(kind):  # not "van ban hop nhat" alone
                 keys.add(name)
     return {k for k in keys if k}
 
@@ -464,7 +473,7 @@ class DocumentNames:
                     for d in self.owners[m.group()]
                     if not (year and self.years.get(d) and int(year.group(1)) != self.years[d])
                 ]
-                if partial and len(fits) > 1:
+                if partial and len(fits) > 1 and m.group() in _KIND_FORMS:
                     # One of several agreements (charters), by words of its own name after its
                     # kind: "thỏa ước Phước Long"; by its kind alone, none of them.
                     words = _capitalised_after(cased[m.end() :])
@@ -593,10 +602,18 @@ _YEAR = r"(?:19|20)\d\d(?![\w/-])"
 
 
 def _capitalised_after(text: str) -> set[str]:
-    """The capitalised words (lower-cased) among the first five of `text`, up to punctuation:
-    the name that goes on after a kind ("thỏa ước Phú Thịnh …" → {"phu", "thinh"})."""
+    """The capitalised words (lower-cased) among the first five of `text`, up to punctuation, a
+    number or a place ("Điều 5"): the name that goes on after a kind ("thỏa ước Phú Thịnh Điều 5
+    …" → {"phu", "thinh"})."""
+    words: list[str] = []
     after = re.match(r"[\w\s-]*", text).group().split()[:5]  # type: ignore[union-attr]
-    return {w.lower() for w in after if w[:1].isupper()}
+    if after and re.fullmatch(_YEAR, after[0]):
+        after = after[1:]  # the edition's year, then perhaps a name ("thỏa ước 2025 Dệt May")
+    for word in after:
+        if word[:1].isdigit() or word.lower() in _LEVEL_WORDS:
+            break
+        words.append(word)
+    return {w.lower() for w in words if w[:1].isupper()}
 
 
 def _in_another_name(form: str, key: str, own: frozenset[str] = frozenset()) -> bool:

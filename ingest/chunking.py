@@ -35,7 +35,7 @@ from ingest.metadata import (
     RECIPIENTS_START,
     attached_name,
     find_attached,
-    first_closing_line,
+    find_closing,
     is_capacity,
     is_signed_note,
 )
@@ -59,6 +59,7 @@ PREAMBLE_LABEL = "Phần mở đầu"
 ADOPTION_LABEL = "Thông qua"
 NOTES_LABEL = "Chú thích"
 _LEGAL_STYLES = frozenset({"part", "chapter", "mucluc", "article"})
+_FIRST = re.compile(r"\s(?:1|I|thứ nhất|THỨ NHẤT)$")
 # The formulas that open an administrative text's closing paragraph, and how a citation names it.
 _ENDING = re.compile(r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện\b)")
 ENDING_LABEL = "Phần kết"
@@ -98,7 +99,14 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
     # numbered or not: a consolidated text's list of the acts it merges, the parties of an
     # agreement ("1. Bên A …"), never clauses of their own.
     legal = [k for k, child in enumerate(root.children) if child.style in _LEGAL_STYLES]
-    if legal and legal[0] > 0:
+    # (Only before its first Chương I / Phần thứ nhất / Điều 1, after numbered lines that are not
+    # a plan's parts: a guidance quoting "Điều 33." under its III. keeps its I. and II.)
+    if (
+        legal
+        and legal[0] > 0
+        and _FIRST.search(root.children[legal[0]].number)
+        and all(child.style in NUMBERED_CLAUSE_STYLES for child in root.children[: legal[0]])
+    ):
         for child in root.children[: legal[0]]:
             preamble += sorted(i for node in child.walk() for i in node.own_lines)
         root.children = root.children[legal[0] :]
@@ -121,21 +129,22 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
     # its own name, its articles numbered anew ("Quyết định 15/QĐ-CĐ › Quy chế chi tiêu … › Điều 5").
     all_lines = [Line(t) for t in lines]
     attached = [i for i in find_attached(all_lines) if i >= end]
-    bounds = [end, *attached, len(lines)]
+    bounds = sorted({end, *attached, len(lines)})
     for start, stop in itertools.pairwise(bounds):
         if start in attached:
-            label, title_lines = attached_name(all_lines, start)
-            type_line = title_lines[0] - 1 if title_lines else start
+            label, type_line, title_lines = attached_name(all_lines, start, stop)
             head = Section("attached", "", "", lines[type_line], type_line, title_lines=title_lines, label=label)
             contents = contents_lines(all_lines, start, stop)
             first = next((i for i in range(start, stop) if match_marker(lines[i]) and i not in contents), stop)
             builder.emit(list(range(start, first)), path=(label, PREAMBLE_LABEL), context=(), kind="preamble")
-            # Its own signature, at its end.
-            last = max((i for i in range(first, stop) if match_marker(lines[i])), default=first)
-            closing = first_closing_line(all_lines, last + 1, stop) or stop
+            # Its own signature, and any appendix after it, as the document's own are found.
+            closing, appendix = find_closing(all_lines[first:stop])
+            closing, appendix = first + closing, stop if appendix is None else first + appendix
             for child in parse_structure(all_lines, start=first, stop=closing).children:
                 builder.section(child, ancestors=(head,))
-            builder.closing(range(closing, stop), prefix=(label,))
+            builder.closing(range(closing, appendix), prefix=(label,))
+            for child in parse_structure(all_lines, start=appendix, stop=stop).children:
+                builder.section(child, ancestors=(head,))
             continue
         for child in parse_structure(all_lines, start=start, stop=stop).children:
             builder.section(child, ancestors=())

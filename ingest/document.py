@@ -23,8 +23,16 @@ PATH_SEPARATOR = " › "
 # Documents known by what they are about rather than their registry number: a law by its name,
 # a charter by its body, an agreement by its company ("Thỏa ước lao động tập thể Công ty TNHH May
 # Phú Thịnh": a district union holds one per company, and "01/2025/TƯLĐTT" tells them nothing).
+# The type line of a consolidated text, above the type of the text it consolidates.
+CONSOLIDATED = "VĂN BẢN HỢP NHẤT"
 LAW_TYPES = frozenset({"LUẬT", "BỘ LUẬT", "PHÁP LỆNH", "HIẾN PHÁP"})
 _NAMED_TYPES = LAW_TYPES | {"ĐIỀU LỆ", "QUY CHẾ", "NỘI QUY"}
+# What an agreement's title starts with when it names the parties' body ("Công ty TNHH …").
+_A_BODY = re.compile(
+    r"(?:công ty|tổng công ty|doanh nghiệp|nhóm doanh nghiệp|ngành|hợp tác xã|tập đoàn|công đoàn|bệnh viện"
+    r"|trường|ngân hàng|xí nghiệp|nhà máy|cơ quan|đơn vị)\b",
+    re.IGNORECASE,
+)
 #: Longest document name in a citation or a list; a longer one is cut at a word boundary.
 NAME_LIMIT = 90
 
@@ -78,7 +86,8 @@ class DocMeta:
         if not self.doc_type:
             return None
         if self.number:
-            named = self.doc_type in _NAMED_TYPES or self.doc_type.startswith("THỎA ƯỚC")
+            # An agreement by the body it binds, not by a term or a note under its type line.
+            named = self.doc_type in _NAMED_TYPES or (self.doc_type.startswith("THỎA ƯỚC") and bool(_A_BODY.match(self.title or "")))
             if named and self.title:
                 # "Bộ luật Lao động 45/2019/QH14"; the number goes where the name leaves no room,
                 # and a title too long to be a name gives way to it.

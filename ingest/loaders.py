@@ -41,7 +41,6 @@ from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from markdown_it import MarkdownIt
 from pypdf import PasswordType, PdfReader
 
 from ingest.docx_numbering import DocxNumbering, format_number
@@ -145,11 +144,8 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
     if fmt == "txt":
         text, warnings = _decode_text(data, path)
     elif fmt == "md":
-        # Markdown's "## Điều 1." and "**…**" are markup: rendered, its headings and lists are read
-        # as the HTML reader reads them ("Điều 1." a heading, "- …" a bullet).
         markdown, warnings = _decode_text(data, path)
-        text, more = _html_to_text(MarkdownIt("commonmark").enable("table").render(markdown).encode("utf-8"), path)
-        warnings = [*warnings, *more]
+        text = _without_markup(markdown)
     elif fmt == "html":
         text, warnings = _html_to_text(data, path)
     elif fmt == "docx" and data.startswith(_OLE_MAGIC):
@@ -170,6 +166,24 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
     if not text.strip():
         raise LoadError(path, "tệp không có nội dung chữ")
     return LoadedText(text=text, format=fmt, warnings=tuple(warnings))
+
+
+# Markdown's markup around text read line by line as a .txt is: "## Điều 1." is the heading
+# "Điều 1.", "**…**" and "*…*" are the words, "* …" and "+ …" bullets. (Rendered as CommonMark, a
+# file typed line by line would run its lines together into paragraphs.)
+_MARKUP = (
+    (re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$"), r"\1"),
+    (re.compile(r"(?m)^([ \t]*)[*+][ \t]+"), r"\1- "),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),
+)
+
+
+def _without_markup(text: str) -> str:
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _format_of(path: Path) -> str:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ingest.document import LAW_TYPES, DocMeta, readable_file_name, shorten
+from ingest.document import CONSOLIDATED, LAW_TYPES, DocMeta, readable_file_name, shorten
 from ingest.normalize import Line, fold, has_diacritics, in_capitals
 from ingest.structure import match_marker
 
-CONSOLIDATED = "VĂN BẢN HỢP NHẤT"
 DOC_TYPES = (
     "CHƯƠNG TRÌNH HÀNH ĐỘNG",
     "CHƯƠNG TRÌNH",
@@ -149,7 +148,7 @@ def _closing_pieces(text: str) -> list[str]:
 
 
 # The note under a text issued with another: "(Ban hành kèm theo Quyết định số 15/QĐ-CĐ …)".
-_ISSUED_WITH = re.compile(r"^\((?:ban hanh |duoc ban hanh )?kem theo\b")
+_ISSUED_WITH = re.compile(r"^\((?:duoc )?ban hanh kem theo\b")
 
 
 def find_attached(lines: list[Line]) -> list[int]:
@@ -160,11 +159,16 @@ def find_attached(lines: list[Line]) -> list[int]:
     if first is None:
         return []
     starts = []
+    last = first  # the last numbered line read
     for i in range(first + 1, len(lines)):
-        if (
+        if match_marker(lines[i].text):
+            last = i
+        elif (
             in_capitals(lines[i].text, 4)
             and _type_of(lines[i].text)
             and any(_ISSUED_WITH.match(fold(ln.text).lower()) for ln in lines[i + 1 : i + 4])
+            # signed first: a form "BÁO CÁO" / "(Ban hành kèm theo …)" inside a text is not one
+            and first_closing_line(lines, last + 1, i) is not None
         ):
             # With its own header above the type line (the body and the motto, a table row).
             while i - 1 > first and _MOTTO_ANYWHERE.search(lines[i - 1].text):
@@ -173,21 +177,21 @@ def find_attached(lines: list[Line]) -> list[int]:
     return starts
 
 
-def attached_name(lines: list[Line], start: int) -> tuple[str, list[int]]:
-    """How citations name the text issued from line `start` on ("Quy chế chi tiêu nội bộ của
-    Công đoàn …"), and the lines under its type line that make up its title."""
-    start = next(i for i in range(start, len(lines)) if in_capitals(lines[i].text, 4) and _type_of(lines[i].text))
+def attached_name(lines: list[Line], start: int, stop: int) -> tuple[str, int, list[int]]:
+    """How citations name the text issued on lines[start:stop] ("Quy chế chi tiêu nội bộ của
+    Công đoàn …"), its type line and the lines under it that make up its title."""
+    start = next(i for i in range(start, stop) if in_capitals(lines[i].text, 4) and _type_of(lines[i].text))
     doc_type = _type_of(lines[start].text) or ""
     rest = lines[start].text[len(doc_type) :].strip()
-    under = list(range(start + 1, min(start + 4, len(lines))))
+    under = list(range(start + 1, min(start + 4, stop)))
     title_lines = [] if rest else under[: len(_title_lines([lines[i] for i in under]))]
     title = " ".join([rest, *(lines[i].text for i in title_lines)]).strip()
-    body = "\n".join(ln.text for ln in lines[start:])
+    body = "\n".join(ln.text for ln in lines[start:stop])  # its own text only: linear in the document
     title = _reads_on(_tidy_title(title, body), body) if title else ""
     label = doc_type[:1] + doc_type[1:].lower() + (f" {title}" if title else "")
     if len(label) > _ATTACHED_NAME_LIMIT and " của " in label:
         label = label[: label.index(" của ")]  # whose it is, the document's own name says
-    return shorten(label, _ATTACHED_NAME_LIMIT), title_lines
+    return shorten(label, _ATTACHED_NAME_LIMIT), start, title_lines
 
 
 # A citation names the document, then the text it issued: room for the latter's name.
@@ -210,8 +214,6 @@ def find_closing(lines: list[Line]) -> tuple[int, int | None]:
         start = first_closing_line(lines, before + 1, appendix)
         if start is not None:
             return start, appendix
-        if appendix in find_attached(lines):
-            return appendix, appendix  # a decision with no signature typed before its regulation
     start = first_closing_line(lines, markers[-1][0] + 1 if markers else 0, len(lines))
     return (len(lines), None) if start is None else (start, None)
 
@@ -376,7 +378,9 @@ def _title_lines(lines: list[Line]) -> list[str]:
     capitals ("CÔNG TY TNHH MAY MẶC PHÚ THỊNH" / "Thời hạn 03 năm") or a note in brackets is not."""
     out: list[str] = []
     for line in lines:
-        if out and (line.text.startswith("(") or in_capitals(line.text, 2) != in_capitals(out[0], 2)):
+        if line.text.startswith("(") or match_marker(line.text):
+            break  # a note ("(Ban hành kèm theo …)", "(Sửa đổi lần hai)") or the text's first heading
+        if out and in_capitals(line.text, 2) != in_capitals(out[0], 2):
             break
         out.append(line.text)
     return out
@@ -387,7 +391,7 @@ def _title_lines(lines: list[Line]) -> list[str]:
 # … NHÓM DOANH NGHIỆP" / "NGÀNH CHẾ BIẾN THỦY SẢN TỈNH CÀ MAU", "… KHÓA XIII").
 _TITLE_GOES_ON = re.compile(
     r"^(?:CỦA|VỀ|GIỮA|ĐỐI VỚI|TẠI|TRONG|CHO|VÀ|NHIỆM KỲ|GIAI ĐOẠN|NĂM|NGÀNH|TỈNH|THÀNH PHỐ|QUẬN|HUYỆN"
-    r"|XÃ|PHƯỜNG|KHÓA|LẦN THỨ)\b"
+    r"|KHÓA|LẦN THỨ)\b"
 )
 
 
@@ -766,6 +770,8 @@ def _reads_on(title: str, text: str) -> str:
     words = title.split()
     if not words or _is_acronym(words[0]):
         return title
+    if any(fold(" ".join(words[:n])).lower() in _NAMED_BODIES for n in (2, 3)) or (words[1:2] and words[1][:1].isupper()):
+        return title  # a company's or body's name: "Công ty Cổ phần …", "Ủy ban Kiểm tra …"
     if words[0] == "Về":
         return "v" + title[1:]  # "Về việc …", "Về giờ làm việc …": a preposition never opens a name
     for n in (3, 2):

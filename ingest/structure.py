@@ -262,8 +262,8 @@ def contents_lines(lines: list[Line], start: int = 0, stop: int | None = None) -
         if fold(lines[i].text).strip(" .:*").lower() != _CONTENTS:
             continue
         first = match_marker(lines[i + 1].text) if i + 1 < stop else None
-        if first is None:
-            continue
+        if first is None or first[0] not in _LEGAL_RANK:
+            continue  # a list after "MỤC LỤC" that is not a table of contents ("1. Tờ trình …")
         j, paged = i + 2, bool(_PAGE_NUMBER.search(lines[i + 1].text))
         while j < stop:
             found = match_marker(lines[j].text)
@@ -292,7 +292,10 @@ def quoted_lines(lines: list[Line], start: int = 0, stop: int | None = None) -> 
     out: set[int] = set()
     i = max(start, 1)
     while i < stop:
-        if lines[i].text.startswith(_OPENING_QUOTE) and lines[i - 1].text.rstrip().endswith(":"):
+        text = lines[i].text
+        # (Only new wording that is itself numbered, "“Điều 5. …", "“4. …", "“b) …": not a
+        # definition "“Đoàn viên” là …" or a slogan after a colon.)
+        if text.startswith(_OPENING_QUOTE) and lines[i - 1].text.rstrip().endswith(":") and match_marker(text[1:].lstrip()):
             end = next((j for j in range(i, min(stop, i + _QUOTE_LINES)) if _CLOSING_QUOTE.search(lines[j].text.rstrip())), None)
             if end is not None:
                 out.update(range(i, end + 1))

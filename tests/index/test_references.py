@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.references import DocumentNames, Places, Reference, names_only_places, parse, resolve
+from index.references import DocumentNames, Places, Reference, document_keys, names_only_places, parse, resolve
 from ingest.document import Chunk, DocMeta
 
 
@@ -252,6 +252,23 @@ def test_one_of_several_agreements_is_named_by_its_kind_and_its_company():
     assert names.scan(["khoản 2 Điều 13 thỏa ước May Hòa Bình"])[:2] == ({"may"}, False)
     assert names.scan(["Điều 6 thỏa ước quy định gì?"])[:2] == (set(), False)  # which one: not said
     assert names.scan(["Điều 6 thỏa ước Dệt Kim Đông Xuân"])[:2] == (set(), True)  # another company's
+    assert names.scan(["Thỏa ước Phước Long Điều 6 quy định gì?"])[:2] == ({"giay"}, False)  # the place ends the name
+
+
+def test_two_editions_of_a_charter_are_still_named_together():
+    names = DocumentNames.of({
+        "xii": DocMeta(doc_type="ĐIỀU LỆ", title="Công đoàn Việt Nam khóa XII", name="Điều lệ Công đoàn Việt Nam khóa XII"),
+        "xiii": DocMeta(doc_type="ĐIỀU LỆ", title="Công đoàn Việt Nam khóa XIII", name="Điều lệ Công đoàn Việt Nam khóa XIII"),
+    })
+    assert names.scan(["Điều 5 Điều lệ Công đoàn Việt Nam quy định gì?"])[:2] == ({"xii", "xiii"}, False)
+
+
+def test_a_consolidated_law_is_named_as_the_law():
+    meta = DocMeta(doc_type="VĂN BẢN HỢP NHẤT", number="22/VBHN-VPQH", title="Luật công đoàn", name="Văn bản hợp nhất 22/VBHN-VPQH")
+    keys = document_keys(meta)
+    assert "luat cong doan" in keys and "van ban hop nhat" not in keys
+    names = DocumentNames.of({"v": meta})
+    assert names.scan(["Điều 2 Luật Công đoàn quy định gì?"])[:2] == ({"v"}, False)
 
 
 def test_another_edition_is_another_document():

@@ -1014,3 +1014,67 @@ def test_a_pdf_letters_header_columns_are_read_apart():
     meta = read_document("cv.pdf", data=bytes(pdf.output())).meta
     assert (meta.short_name(), meta.issuer) == ("Công văn 41/LĐLĐ-TC", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC KẠN")
     assert (meta.place, meta.date) == ("Bắc Kạn", "2031-07-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [
+        # A slogan quoted after a colon is not an amendment's quoted wording.
+        (
+            "KẾ HOẠCH\nTháng Công nhân năm 2031\nI. MỤC ĐÍCH\n1. Tuyên truyền chủ đề năm:\n“Công nhân đoàn kết” được treo tại cổng.\n"
+            "II. NỘI DUNG\n1. Tổ chức hội thao.\n2. Treo khẩu hiệu “Vì đoàn viên”.\n",
+            [("I. MỤC ĐÍCH", "1."), ("II. NỘI DUNG", "1."), ("II. NỘI DUNG", "2.")],
+        ),
+        # Nor are definitions in quotation marks.
+        (
+            "QUY CHẾ\nSinh hoạt công đoàn\nĐiều 1. Giải thích từ ngữ\nCác từ ngữ dưới đây được hiểu như sau:\n“Tổ công đoàn” là …;\n"
+            "Điều 2. Sinh hoạt\n1. Mỗi quý một lần.\n2. Biên bản ghi “Đã thông qua”.\nĐiều 3. Hiệu lực\nCó hiệu lực từ ngày ký.\n",
+            [("Điều 1",), ("Điều 2", "Khoản 1"), ("Điều 2", "Khoản 2"), ("Điều 3",)],
+        ),
+        # A form's title and its "(Kèm theo …)" inside a guidance are not an attached text.
+        (
+            "HƯỚNG DẪN\nBáo cáo năm 2031\nI. YÊU CẦU\n1. Báo cáo đúng hạn theo mẫu:\nBÁO CÁO TỔNG HỢP\n(Kèm theo biểu mẫu số 02)\n"
+            "II. THỜI GIAN\n1. Trước ngày 15/12/2031.\nNơi nhận:\n- Lưu VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nTrần Văn Bình\n",
+            [("I. YÊU CẦU", "1."), ("II. THỜI GIAN", "1.")],
+        ),
+        # A guidance that quotes an article under its III. keeps its I. and II.
+        (
+            "HƯỚNG DẪN\nThu đoàn phí năm 2031\nI. ĐỐI TƯỢNG\n1. Đoàn viên đóng hằng tháng.\nII. MỨC ĐÓNG\n1. Bằng 1% tiền lương.\n"
+            "III. TRÍCH DẪN ĐIỀU LỆ\nĐiều 33. Đoàn phí công đoàn\nĐoàn viên đóng đoàn phí.\n",
+            [("I. ĐỐI TƯỢNG", "1."), ("II. MỨC ĐÓNG", "1."), ("III. TRÍCH DẪN ĐIỀU LỆ",), ("Điều 33",)],
+        ),
+        # A list after "MỤC LỤC" that is not a table of contents.
+        (
+            "QUY CHẾ\nVăn thư\nĐiều 1. Hồ sơ\nMỗi hồ sơ có trang đầu ghi:\nMỤC LỤC\n1. Tờ trình;\n2. Biên bản.\n"
+            "Điều 2. Thời hạn lưu trữ\n1. Hồ sơ đại hội lưu vĩnh viễn.\n2. Hồ sơ tài chính lưu 10 năm.\n",
+            [("Điều 1",), ("Điều 1", "Khoản 1"), ("Điều 1", "Khoản 2"), ("Điều 2", "Khoản 1"), ("Điều 2", "Khoản 2")],
+        ),
+    ],
+)
+def test_the_new_layouts_leave_ordinary_documents_alone(text, paths):
+    chunks = chunk_document(_doc(text, "doc.txt"))
+    assert [c.path for c in chunks if c.kind == "clause"] == paths
+
+
+@pytest.mark.parametrize("under", ["Thời hạn: 03 năm", "Năm 2031 - 2034", "(Sửa đổi, bổ sung lần thứ hai)"])
+def test_an_agreements_term_or_note_is_not_its_name(under):
+    text = f"CÔNG TY TNHH MAY AN BÌNH\nSố: 01/2031/TƯLĐTT\nTHỎA ƯỚC LAO ĐỘNG TẬP THỂ\n{under}\nĐiều 1. Phạm vi\nÁp dụng cho Công ty.\n"
+    assert _doc(text, "tu.txt").meta.short_name() == "Thỏa ước lao động tập thể 01/2031/TƯLĐTT"
+
+
+def test_a_markdown_file_typed_line_by_line_reads_as_its_text_twin():
+    text = "CÔNG ĐOÀN CƠ SỞ AN PHÁT\nSố: 03/QC-CĐCS\nQUY CHẾ\nChi tiêu nội bộ\nĐiều 1. Phạm vi\nÁp dụng cho Ban Chấp hành.\nĐiều 2. Mức chi\n1. Thăm hỏi: 500.000 đồng.\n2. Hiếu hỷ:\na) Đoàn viên: 1.000.000 đồng;\nb) Thân nhân: 500.000 đồng.\nNơi nhận:\n- Như trên;\n- Lưu VT.\nTM. BAN CHẤP HÀNH\nCHỦ TỊCH\nNguyễn Văn An\n"
+    as_text = read_document("qc.txt", data=text.encode())
+    as_markdown = read_document("qc.md", data=text.encode())
+    assert as_markdown.meta == as_text.meta
+    assert [c.path for c in chunk_document(as_markdown)] == [c.path for c in chunk_document(as_text)]
+
+
+def test_an_attached_texts_signature_before_its_own_appendix():
+    text = DECISION_WITH_REGULATION + "PHỤ LỤC\nMẫu giấy đề nghị khen thưởng\n1. Họ và tên.\n2. Thành tích.\n"
+    chunks = chunk_document(_doc(text, "qd.txt"))
+    regulation = "Quy chế khen thưởng"
+    (award,) = [c for c in chunks if c.path == (regulation, "Chương I", "Điều 2", "Khoản 2")]
+    assert "Trần Văn Lộc" not in award.text
+    assert (regulation, "Chữ ký") in [c.path for c in chunks]
+    assert (regulation, "Phụ lục", "1.") in [c.path for c in chunks]
