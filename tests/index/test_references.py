@@ -2,7 +2,15 @@
 
 import pytest
 
-from index.references import DocumentNames, Places, Reference, document_keys, names_only_places, parse, resolve
+from index.references import (
+    DocumentNames,
+    Places,
+    Reference,
+    document_keys,
+    names_only_places,
+    parse,
+    resolve,
+)
 from ingest.document import Chunk, DocMeta
 
 
