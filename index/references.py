@@ -609,8 +609,10 @@ def _capitalised_after(text: str) -> set[str]:
     after = re.match(r"[\w\s-]*", text).group().split()[:5]  # type: ignore[union-attr]
     if after and re.fullmatch(_YEAR, after[0]):
         after = after[1:]  # the edition's year, then perhaps a name ("thỏa ước 2025 Dệt May")
-    for word in after:
-        if word[:1].isdigit() or word.lower() in _LEVEL_WORDS:
+    for k, word in enumerate(after):
+        following = after[k + 1] if k + 1 < len(after) else ""
+        # A place: "Điều 5", "Mục III" (not "Cổ phần", "Phan Thiết", words of a company's name).
+        if word[:1].isdigit() or (word.lower() in _LEVEL_WORDS and re.fullmatch(r"\d+\w?|[IVXLC]+", following)):
             break
         words.append(word)
     return {w.lower() for w in words if w[:1].isupper()}

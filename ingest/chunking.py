@@ -61,7 +61,9 @@ NOTES_LABEL = "Chú thích"
 _LEGAL_STYLES = frozenset({"part", "chapter", "mucluc", "article"})
 _FIRST = re.compile(r"\s(?:1|I|thứ nhất|THỨ NHẤT)$")
 # The formulas that open an administrative text's closing paragraph, and how a citation names it.
-_ENDING = re.compile(r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện\b)")
+_ENDING = re.compile(
+    r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc))"
+)
 ENDING_LABEL = "Phần kết"
 # "[2] Điều này được sửa đổi theo …"; once they have begun, also "8 Điều này …" (the brackets lost).
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s*\S")

@@ -30,7 +30,7 @@ _NAMED_TYPES = LAW_TYPES | {"ĐIỀU LỆ", "QUY CHẾ", "NỘI QUY"}
 # What an agreement's title starts with when it names the parties' body ("Công ty TNHH …").
 _A_BODY = re.compile(
     r"(?:công ty|tổng công ty|doanh nghiệp|nhóm doanh nghiệp|ngành|hợp tác xã|tập đoàn|công đoàn|bệnh viện"
-    r"|trường|ngân hàng|xí nghiệp|nhà máy|cơ quan|đơn vị)\b",
+    r"|trường|ngân hàng|xí nghiệp|nhà máy|cơ quan|đơn vị|ctcp|cty|htx|tct)\b",
     re.IGNORECASE,
 )
 #: Longest document name in a citation or a list; a longer one is cut at a word boundary.

@@ -174,8 +174,12 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
 _MARKUP = (
     (re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$"), r"\1"),
     (re.compile(r"(?m)^([ \t]*)[*+][ \t]+"), r"\1- "),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    # (Emphasis opens on a word and closes after one: "(*)" note marks are not emphasis.)
+    (re.compile(r"(?<!\w)(\*\*|__)(?=\w)(.+?)(?<=[\w.!?):])\1(?!\w)"), r"\2"),
+    # A table: its separator row goes, its rows read as a Word table's ("cell | cell").
+    (re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*\n"), ""),
+    (re.compile(r"(?m)^[ \t]*\|(.*?)\|?[ \t]*$"), lambda m: " | ".join(c.strip() for c in m.group(1).split("|"))),
+    (re.compile(r"(?<![\w*])\*(?=\w)([^*\n]+?)(?<=[\w.!?):])\*(?![\w*])"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),
 )
 
@@ -726,16 +730,22 @@ def _pdf_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
 # NGHĨA VIỆT NAM", "Số: 215/LĐLĐ-TC Hưng Yên, ngày 10 tháng 6 năm 2025"): split where the right
 # column's motto or place and date begin, as a Word header table's row is read ("left | right").
 _HEADER_LINES = 12
+# (The motto ends the line, after a body's name in capitals: not "HIẾN PHÁP NƯỚC CỘNG HÒA …", not a
+# sentence; the number has a colon and a digit: not "Số lượng …, ngày càng …".)
 _RIGHT_COLUMN = re.compile(
-    r"^(?P<left>.*\S)\s+(?P<right>(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do)\b.*)$"
+    r"^(?P<left>.*\S)\s+(?P<right>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
+    r"|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)[\s-]*$"
 )
-_NUMBER_THEN_DATE = re.compile(r"^(?P<left>(?:Số|SỐ)\s*:?\s*\S+)\s+(?P<right>[^\d\s][^,]{1,40},\s*ngày\b.*)$")
+_NUMBER_THEN_DATE = re.compile(r"^(?P<left>(?:Số|SỐ)\s*:\s*\S*\d\S*)\s+(?P<right>[^\d\s][^,]{1,40},\s*ngày\b.*)$")
 
 
 def _header_columns(line: str) -> str:
     if " | " in line:
         return line
-    m = _RIGHT_COLUMN.match(line) or _NUMBER_THEN_DATE.match(line)
+    m = _RIGHT_COLUMN.match(line)
+    if m and not (m.group("left").isupper() and not m.group("left").endswith("NƯỚC")):
+        m = None
+    m = m or _NUMBER_THEN_DATE.match(line)
     return f"{m.group('left')} | {m.group('right')}" if m else line
 
 

@@ -148,7 +148,7 @@ def _closing_pieces(text: str) -> list[str]:
 
 
 # The note under a text issued with another: "(Ban hành kèm theo Quyết định số 15/QĐ-CĐ …)".
-_ISSUED_WITH = re.compile(r"^\((?:duoc )?ban hanh kem theo\b")
+_ISSUED_WITH = re.compile(r"^\((?:(?:duoc )?ban hanh kem theo\b|kem theo (?:quyet dinh|nghi quyet|thong tu|nghi dinh) so\b)")
 
 
 def find_attached(lines: list[Line]) -> list[int]:
@@ -167,14 +167,20 @@ def find_attached(lines: list[Line]) -> list[int]:
             in_capitals(lines[i].text, 4)
             and _type_of(lines[i].text)
             and any(_ISSUED_WITH.match(fold(ln.text).lower()) for ln in lines[i + 1 : i + 4])
-            # signed first: a form "BÁO CÁO" / "(Ban hành kèm theo …)" inside a text is not one
-            and first_closing_line(lines, last + 1, i) is not None
+            # signed first, or numbered from the start again: a form's "BÁO CÁO" inside a text is not one
+            and (first_closing_line(lines, last + 1, i) is not None or _starts_again(lines, i))
         ):
             # With its own header above the type line (the body and the motto, a table row).
             while i - 1 > first and _MOTTO_ANYWHERE.search(lines[i - 1].text):
                 i -= 1
             starts.append(i)
     return starts
+
+
+def _starts_again(lines: list[Line], start: int) -> bool:
+    """Whether the first heading after `start` opens a text anew: Chương I, Phần thứ nhất, Điều 1."""
+    heading = next((m for line in lines[start + 1 : start + 12] if (m := match_marker(line.text))), None)
+    return heading is not None and bool(re.search(r"\s(?:1|I|thứ nhất|THỨ NHẤT)$", heading[1])) and heading[0] != "arabic"
 
 
 def attached_name(lines: list[Line], start: int, stop: int) -> tuple[str, int, list[int]]:
@@ -214,6 +220,8 @@ def find_closing(lines: list[Line]) -> tuple[int, int | None]:
         start = first_closing_line(lines, before + 1, appendix)
         if start is not None:
             return start, appendix
+        if appendix in find_attached(lines):
+            return appendix, appendix  # a decision signed once, after the text it issues
     start = first_closing_line(lines, markers[-1][0] + 1 if markers else 0, len(lines))
     return (len(lines), None) if start is None else (start, None)
 
@@ -605,7 +613,7 @@ def _issuer_line(lines: list[Line]) -> str | None:
 _UNIT = re.compile(r"^(?:PHÒNG|ĐẢNG ỦY|CĐCS|BCH|HỘI|HIỆP HỘI|NGHIỆP ĐOÀN|VĂN PHÒNG|TRUNG TÂM|BAN|ỦY BAN)\b")
 # A name cut at the end of a line ("CÔNG ĐOÀN CƠ SỞ", "… THƯƠNG BINH VÀ", "… -"), or going on
 # from the line above ("VÀ XÃ HỘI", "- TB&XH").
-_PLACE_WRAP = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b")
+_PLACE_WRAP = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b(?!\s+(?:ỦY|ĐOÀN)\b)")
 _WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ)|[-&–])$")
 _WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
 

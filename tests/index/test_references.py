@@ -263,6 +263,21 @@ def test_one_of_several_agreements_is_named_by_its_kind_and_its_company():
     assert names.scan(["Thỏa ước Phước Long Điều 6 quy định gì?"])[:2] == ({"giay"}, False)  # the place ends the name
 
 
+
+def test_words_of_a_companys_name_that_also_name_places_stay_in_the_name():
+    def agreement(company: str) -> DocMeta:
+        return DocMeta(doc_type="THỎA ƯỚC LAO ĐỘNG TẬP THỂ", title=company, name=f"Thỏa ước lao động tập thể {company}")
+
+    names = DocumentNames.of({
+        "a": agreement("Công ty Cổ phần May Phú Thịnh"),
+        "b": agreement("Công ty Cổ phần Dệt Phước Long"),
+        "c": agreement("Công ty TNHH Thủy sản Phan Thiết"),
+    })
+    assert names.scan(["Thỏa ước Công ty Cổ phần Dệt Phước Long quy định gì?"])[:2] == ({"b"}, False)
+    assert names.scan(["thỏa ước Phan Thiết quy định gì"])[:2] == ({"c"}, False)
+    assert names.scan(["thỏa ước Phú Thịnh Mục 3"])[:2] == ({"a"}, False)
+
+
 def test_two_editions_of_a_charter_are_still_named_together():
     names = DocumentNames.of({
         "xii": DocMeta(doc_type="ĐIỀU LỆ", title="Công đoàn Việt Nam khóa XII", name="Điều lệ Công đoàn Việt Nam khóa XII"),

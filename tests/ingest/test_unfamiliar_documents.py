@@ -1078,3 +1078,69 @@ def test_an_attached_texts_signature_before_its_own_appendix():
     assert "Trần Văn Lộc" not in award.text
     assert (regulation, "Chữ ký") in [c.path for c in chunks]
     assert (regulation, "Phụ lục", "1.") in [c.path for c in chunks]
+
+
+def test_markdowns_emphasis_goes_and_note_marks_stay():
+    from ingest.loaders import load_bytes
+
+    text = "*Ghi chú:* mức chi (*) áp dụng cho đoàn viên (*); **Điều 1.** 2 * 3 * 4\n"
+    assert load_bytes(text.encode(), "a.md").text.strip() == "Ghi chú: mức chi (*) áp dụng cho đoàn viên (*); Điều 1. 2 * 3 * 4"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Content that happens to open like a closing formula stays where it is.
+        ("KẾ HOẠCH\nTháng Công nhân\nI. NỘI DUNG\n1. Hội thao.\n2. Chế độ báo cáo\nTrong quá trình thực hiện, các tổ báo cáo "
+         "trước ngày 25 hằng tháng.\n", ("I. NỘI DUNG", "2.")),
+        ("BÁO CÁO\nKết quả năm 2031\nI. KẾT QUẢ\n1. Kết nạp 120 đoàn viên.\nII. KHÓ KHĂN, VƯỚNG MẮC\nTrong quá trình thực hiện, "
+         "công đoàn gặp khó khăn sau:\n- Thiếu kinh phí.\nTrên đây là báo cáo năm 2031.\n", ("II. KHÓ KHĂN, VƯỚNG MẮC",)),
+    ],
+)
+def test_a_closing_formula_inside_content_stays_in_it(text, kept):
+    chunks = chunk_document(_doc(text, "kh.txt"))
+    (chunk,) = [c for c in chunks if c.path == kept]
+    assert "Trong quá trình thực hiện" in chunk.text
+
+
+def test_a_decision_signed_once_after_the_regulation_it_issues():
+    text = (
+        "QUYẾT ĐỊNH\nVề việc ban hành Quy chế chi tiêu nội bộ\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\n"
+        "Điều 2. Quyết định có hiệu lực từ ngày ký.\nQUY CHẾ\nChi tiêu nội bộ\n(Kèm theo Quyết định số 15/QĐ-CĐ ngày 02/01/2031)\n"
+        "Điều 1. Phạm vi\nQuy chế áp dụng cho Ban Chấp hành.\nĐiều 2. Đối tượng\nÁp dụng cho đoàn viên.\n"
+        "TM. BAN CHẤP HÀNH\nCHỦ TỊCH\nNguyễn Văn An\n"
+    )
+    paths = [c.path for c in chunk_document(_doc(text, "qd.txt"))]
+    assert ("Điều 2",) in paths and ("Quy chế Chi tiêu nội bộ", "Điều 2") in paths
+    assert paths.count(("Điều 1",)) == 1
+
+
+def test_a_markdown_tables_rows_read_as_a_word_tables():
+    text = ("| CÔNG ĐOÀN CƠ SỞ CÔNG TY AN PHÚ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+            "| Số: 12/QĐ-CĐ | An Phú, ngày 03 tháng 4 năm 2031 |\n\n# QUYẾT ĐỊNH\nVề việc ban hành quy chế\n"
+            "Điều 1. Xem tệp mau_bao_cao__2031__.docx.\n")
+    doc = read_document("qd.md", data=text.encode())
+    assert (doc.meta.number, doc.meta.issuer) == ("12/QĐ-CĐ", "CÔNG ĐOÀN CƠ SỞ CÔNG TY AN PHÚ")
+    assert "|---" not in doc.text and "mau_bao_cao__2031__.docx" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("line", "split"),
+    [
+        ("LIÊN ĐOÀN LAO ĐỘNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("Số: 41/LĐLĐ Bắc Kạn, ngày 03 tháng 7 năm 2031", "Số: 41/LĐLĐ | Bắc Kạn, ngày 03 tháng 7 năm 2031"),
+        # Not a header's two columns: a title, a sentence, a count.
+        ("HIẾN PHÁP NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None),
+        ("Phát huy truyền thống Độc lập - Tự do - Hạnh phúc", None),
+        ("Số lượng đoàn viên tăng nhanh, ngày càng đông", None),
+    ],
+)
+def test_a_pdf_header_line_is_split_only_where_a_column_begins(line, split):
+    from ingest.loaders import _header_columns
+
+    assert _header_columns(line) == (split or line)
+
+
+def test_a_party_committee_under_its_party_is_not_its_place():
+    text = "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI | ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY GIA LÂM | Gia Lâm, ngày 03 tháng 3 năm 2031\nKẾ HOẠCH\nTổ chức hội nghị\nI. MỤC ĐÍCH\n1. Quán triệt.\n"
+    assert _doc(text, "kh.txt").meta.issuer == "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"
