@@ -14,6 +14,7 @@ No constant is fitted here: a reference either designates clauses or it does not
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -128,8 +129,9 @@ _DEFINITE_KINDS = {
 }
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
 _KIND_FORMS = frozenset(form for forms in _DEFINITE_KINDS.values() for form in forms)
-# Words that start a place, not a name ("thỏa ước Phú Thịnh Điều 5"), folded.
-_LEVEL_WORDS = frozenset({"dieu", "khoan", "diem", "chuong", "muc", "phan", "article", "clause", "section"})
+# A place after a name ("thỏa ước Phú Thịnh Điều 5", "… Mục III"): a level word and its number,
+# in the question as typed (folded, case kept: "Phan Thiết" is a name, "Mục III" a place).
+_PLACE_AFTER = re.compile(rf"\b(?i:{'|'.join(_LEVEL_WORDS.values())})\s+(?:\d{{1,4}}|[IVXLC]{{1,6}})(?![\w/-])")
 _ROMANS = {1: "i", 4: "iv", 5: "v", 9: "ix", 10: "x", 40: "xl", 50: "l", 90: "xc", 100: "c"}
 
 
@@ -437,6 +439,9 @@ class DocumentNames:
             {k: tuple(v) for k, v in owners.items()}, years, pattern, frozenset(partial), frozenset(capitals_only - full), own_words
         )
 
+    def _own_words_of(self, key: str) -> frozenset[str]:
+        return frozenset().union(*(self.own_words.get(d, frozenset()) for d in self.owners[key]))
+
     def scan(self, question_forms: Sequence[str]) -> tuple[set[str], bool, dict[str, int]]:
         """(documents the question names, whether it names a document none of them is, the
         index's documents named with another year: {document: the year asked}).
@@ -462,8 +467,7 @@ class DocumentNames:
             rest = cased
             for m in self.pattern.finditer(text) if self.pattern else ():
                 partial = m.group() in self.partial
-                own = frozenset().union(*(self.own_words.get(d, frozenset()) for d in self.owners[m.group()]))
-                if partial and _in_another_name(form, m.group(), own):
+                if partial and _in_another_name(form, m.group(), self._own_words_of(m.group())):
                     continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"
                 if m.group() in self.capitals_only and not cased[m.start() : m.end()].rsplit(" ", 1)[-1].isupper():
                     continue  # "luật đã", not "Luật ĐA"
@@ -605,16 +609,11 @@ def _capitalised_after(text: str) -> set[str]:
     """The capitalised words (lower-cased) among the first five of `text`, up to punctuation, a
     number or a place ("Điều 5"): the name that goes on after a kind ("thỏa ước Phú Thịnh Điều 5
     …" → {"phu", "thinh"})."""
-    words: list[str] = []
-    after = re.match(r"[\w\s-]*", text).group().split()[:5]  # type: ignore[union-attr]
+    place = _PLACE_AFTER.search(text)
+    after = re.match(r"[\w\s-]*", text[: place.start()] if place else text).group().split()[:5]  # type: ignore[union-attr]
     if after and re.fullmatch(_YEAR, after[0]):
         after = after[1:]  # the edition's year, then perhaps a name ("thỏa ước 2025 Dệt May")
-    for k, word in enumerate(after):
-        following = after[k + 1] if k + 1 < len(after) else ""
-        # A place: "Điều 5", "Mục III" (not "Cổ phần", "Phan Thiết", words of a company's name).
-        if word[:1].isdigit() or (word.lower() in _LEVEL_WORDS and re.fullmatch(r"\d+\w?|[IVXLC]+", following)):
-            break
-        words.append(word)
+    words = itertools.takewhile(lambda word: not word[:1].isdigit(), after)
     return {w.lower() for w in words if w[:1].isupper()}
 
 

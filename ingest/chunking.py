@@ -41,11 +41,13 @@ from ingest.metadata import (
 )
 from ingest.normalize import Line, fold
 from ingest.structure import (
+    LEGAL_STYLES,
     NUMBERED_CLAUSE_STYLES,
     Section,
     contents_lines,
     is_bullet,
     match_marker,
+    opens_anew,
     parse_structure,
 )
 
@@ -58,8 +60,6 @@ POINT_SPLIT_CHARS = 800
 PREAMBLE_LABEL = "Phần mở đầu"
 ADOPTION_LABEL = "Thông qua"
 NOTES_LABEL = "Chú thích"
-_LEGAL_STYLES = frozenset({"part", "chapter", "mucluc", "article"})
-_FIRST = re.compile(r"\s(?:1|I|thứ nhất|THỨ NHẤT)$")
 # The formulas that open an administrative text's closing paragraph, and how a citation names it.
 _ENDING = re.compile(
     r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc))"
@@ -84,29 +84,30 @@ def _ending(lines: list[str], start: int, stop: int) -> int:
     that item. `stop` when there is none, or in a text of articles (there such a sentence is a
     clause of its last article)."""
     markers = [(i, m[0]) for i in range(start, stop) if (m := match_marker(lines[i]))]
-    if not markers or any(style in _LEGAL_STYLES for _, style in markers):
+    if not markers or any(style in LEGAL_STYLES for _, style in markers):
         return stop
     return next((i for i in range(markers[-1][0] + 1, stop) if _ENDING.match(lines[i])), stop)
 
 
 def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars: int = POINT_SPLIT_CHARS) -> list[Chunk]:
     lines = doc.text.split("\n")
+    all_lines = [Line(t) for t in lines]
     offsets = _line_offsets(lines)
     ending = _ending(lines, doc.body_start, doc.closing_start)
-    root = parse_structure([Line(t) for t in lines], start=doc.body_start, stop=ending)
+    root = parse_structure(all_lines, start=doc.body_start, stop=ending)
     builder = _Builder(doc, lines, offsets, max_chars, point_split_chars)
 
     preamble = list(range(0, doc.body_start)) + root.body
     # In a text of articles, what comes before its first Phần, Chương or Điều is its preamble,
     # numbered or not: a consolidated text's list of the acts it merges, the parties of an
     # agreement ("1. Bên A …"), never clauses of their own.
-    legal = [k for k, child in enumerate(root.children) if child.style in _LEGAL_STYLES]
+    legal = [k for k, child in enumerate(root.children) if child.style in LEGAL_STYLES]
     # (Only before its first Chương I / Phần thứ nhất / Điều 1, after numbered lines that are not
     # a plan's parts: a guidance quoting "Điều 33." under its III. keeps its I. and II.)
     if (
         legal
         and legal[0] > 0
-        and _FIRST.search(root.children[legal[0]].number)
+        and opens_anew(root.children[legal[0]].style, root.children[legal[0]].number)
         and all(child.style in NUMBERED_CLAUSE_STYLES for child in root.children[: legal[0]])
     ):
         for child in root.children[: legal[0]]:
@@ -129,7 +130,6 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
     # Appendices signed with the text before them ("PHỤ LỤC" after "TM. CHÍNH PHỦ"), and the texts
     # a decision issues ("QUY CHẾ … (Ban hành kèm theo Quyết định …)"): each of those cited under
     # its own name, its articles numbered anew ("Quyết định 15/QĐ-CĐ › Quy chế chi tiêu … › Điều 5").
-    all_lines = [Line(t) for t in lines]
     attached = [i for i in find_attached(all_lines) if i >= end]
     bounds = sorted({end, *attached, len(lines)})
     for start, stop in itertools.pairwise(bounds):

@@ -20,12 +20,12 @@ CONTENT_KINDS = frozenset({"clause", "preamble"})
 CHUNK_KINDS = frozenset({"clause", "preamble", "recipients", "signature"})
 
 PATH_SEPARATOR = " › "
-# Documents known by what they are about rather than their registry number: a law by its name,
-# a charter by its body, an agreement by its company ("Thỏa ước lao động tập thể Công ty TNHH May
-# Phú Thịnh": a district union holds one per company, and "01/2025/TƯLĐTT" tells them nothing).
 # The type line of a consolidated text, above the type of the text it consolidates.
 CONSOLIDATED = "VĂN BẢN HỢP NHẤT"
 LAW_TYPES = frozenset({"LUẬT", "BỘ LUẬT", "PHÁP LỆNH", "HIẾN PHÁP"})
+# Documents known by what they are about rather than their registry number: a law by its name,
+# a charter by its body, an agreement by its company ("Thỏa ước lao động tập thể Công ty TNHH May
+# Phú Thịnh": a district union holds one per company, and "01/2025/TƯLĐTT" tells them nothing).
 _NAMED_TYPES = LAW_TYPES | {"ĐIỀU LỆ", "QUY CHẾ", "NỘI QUY"}
 # What an agreement's title starts with when it names the parties' body ("Công ty TNHH …").
 _A_BODY = re.compile(

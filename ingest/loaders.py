@@ -743,9 +743,9 @@ def _header_columns(line: str) -> str:
     if " | " in line:
         return line
     m = _RIGHT_COLUMN.match(line)
-    if m and not (m.group("left").isupper() and not m.group("left").endswith("NƯỚC")):
-        m = None
-    m = m or _NUMBER_THEN_DATE.match(line)
+    # (A body's name in capitals on the left: "… NƯỚC" is the title "HIẾN PHÁP NƯỚC CỘNG HÒA …".)
+    beside_a_body = m is not None and m.group("left").isupper() and not m.group("left").endswith("NƯỚC")
+    m = m if beside_a_body else _NUMBER_THEN_DATE.match(line)
     return f"{m.group('left')} | {m.group('right')}" if m else line
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ingest.document import CONSOLIDATED, LAW_TYPES, DocMeta, readable_file_name, shorten
 from ingest.normalize import Line, fold, has_diacritics, in_capitals
-from ingest.structure import match_marker
+from ingest.structure import match_marker, opens_anew
 
 DOC_TYPES = (
     "CHƯƠNG TRÌNH HÀNH ĐỘNG",
@@ -180,7 +180,7 @@ def find_attached(lines: list[Line]) -> list[int]:
 def _starts_again(lines: list[Line], start: int) -> bool:
     """Whether the first heading after `start` opens a text anew: Chương I, Phần thứ nhất, Điều 1."""
     heading = next((m for line in lines[start + 1 : start + 12] if (m := match_marker(line.text))), None)
-    return heading is not None and bool(re.search(r"\s(?:1|I|thứ nhất|THỨ NHẤT)$", heading[1])) and heading[0] != "arabic"
+    return heading is not None and opens_anew(heading[0], heading[1])
 
 
 def attached_name(lines: list[Line], start: int, stop: int) -> tuple[str, int, list[int]]:
@@ -210,8 +210,9 @@ def find_closing(lines: list[Line]) -> tuple[int, int | None]:
     comes after "Nơi nhận" and "TM. CHÍNH PHỦ") or the texts it issues (find_attached);
     (len(lines), None) when there is none."""
     markers = [(i, m[0]) for i, line in enumerate(lines) if (m := match_marker(line.text))]
+    attached = find_attached(lines)[:1]
     appendix = min(
-        (i for i in (next((i for i, style in markers if style == "appendix"), None), *find_attached(lines)[:1]) if i is not None),
+        (i for i in (next((i for i, style in markers if style == "appendix"), None), *attached) if i is not None),
         default=None,
     )
     before = max((i for i, _ in markers if appendix is not None and i < appendix), default=None)
@@ -220,7 +221,7 @@ def find_closing(lines: list[Line]) -> tuple[int, int | None]:
         start = first_closing_line(lines, before + 1, appendix)
         if start is not None:
             return start, appendix
-        if appendix in find_attached(lines):
+        if appendix in attached:
             return appendix, appendix  # a decision signed once, after the text it issues
     start = first_closing_line(lines, markers[-1][0] + 1 if markers else 0, len(lines))
     return (len(lines), None) if start is None else (start, None)
@@ -444,7 +445,7 @@ def _tidy_title(title: str, text: str = "") -> str:
         return _as_spelled(title, text)
     if title.isupper() and len(title) <= 40:
         words = title.split()
-        prefix = next((n for n in (3, 2) if fold(" ".join(words[:n])).lower() in _NAMED_BODIES), 0)
+        prefix = _named_body_prefix(words)
         if prefix and len(words) > prefix:
             # "CÔNG TY TNHH MAY AN BÌNH" is a name: "Công ty TNHH May An Bình".
             head = " ".join(words[:prefix]).lower()
@@ -528,6 +529,11 @@ _OPENS = re.compile(r"(?:[.:;!?]|^[-+•*]|^[a-zđ]\)|^\d+[.)]|^[IVXLC]+\.)$")
 # A title starting with these words names a company or a body: each word keeps a capital.
 _NAMED_BODIES = {"cong ty", "tong cong ty", "ngan hang", "tap doan", "hop tac xa", "benh vien"}
 _VOWELS = set("aeiouy")
+
+
+def _named_body_prefix(words: list[str]) -> int:
+    """How many of `words` name a kind of body ("Công ty", "Tổng công ty"); 0 when they do not."""
+    return next((n for n in (3, 2) if fold(" ".join(words[:n])).lower() in _NAMED_BODIES), 0)
 
 
 def _is_acronym(word: str) -> bool:
@@ -694,9 +700,10 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
 
 # Header lines that never name a document: the national motto, the Party's name, dates, numbers,
 # the legal bases and the opening of the text.
-_MOTTO = re.compile(r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐỘC LẬP\s*[-–]\s*TỰ DO|ĐẢNG CỘNG SẢN VIỆT NAM)", re.IGNORECASE)
+_MOTTO_WORDS = r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐỘC LẬP\s*[-–]\s*TỰ DO|ĐẢNG CỘNG SẢN VIỆT NAM"
+_MOTTO = re.compile(rf"^(?:{_MOTTO_WORDS})", re.IGNORECASE)
 # The motto in a header row or line ("TỔNG LIÊN ĐOÀN … | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM …").
-_MOTTO_ANYWHERE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐỘC LẬP\s*[-–]\s*TỰ DO|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
+_MOTTO_ANYWHERE = re.compile(_MOTTO_WORDS, re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"^(?:Căn cứ|Số\b|Ngày\b|Hôm nay|Kính gửi|Nơi nhận|Thực hiện\b|Theo\b|Để\b)", re.IGNORECASE)
 _TYPE_ANY_CASE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|[\s:,.])", re.IGNORECASE)
 _TYPE_INSIDE = re.compile(r"\s(" + "|".join(t[:1] + t[1:].lower() for t in DOC_TYPES) + r")\s+[A-ZĐ\d]")
@@ -778,7 +785,7 @@ def _reads_on(title: str, text: str) -> str:
     words = title.split()
     if not words or _is_acronym(words[0]):
         return title
-    if any(fold(" ".join(words[:n])).lower() in _NAMED_BODIES for n in (2, 3)) or (words[1:2] and words[1][:1].isupper()):
+    if _named_body_prefix(words) or (words[1:2] and words[1][:1].isupper()):
         return title  # a company's or body's name: "Công ty Cổ phần …", "Ủy ban Kiểm tra …"
     if words[0] == "Về":
         return "v" + title[1:]  # "Về việc …", "Về giờ làm việc …": a preposition never opens a name

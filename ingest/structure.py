@@ -31,6 +31,15 @@ from ingest.normalize import Line, fold, in_capitals
 
 # Fixed ranks for legal styles; plan styles get their depth from what is open.
 _LEGAL_RANK = {"appendix": 0, "part": 0, "chapter": 1, "mucluc": 2, "article": 3}
+#: The levels of a text of articles (Phần, Chương, Mục, Điều): what a plan's sections are not.
+LEGAL_STYLES = frozenset(_LEGAL_RANK) - {"appendix"}
+_FIRST_NUMBER = re.compile(r"\s(?:1|I|thứ nhất|THỨ NHẤT)$")
+
+
+def opens_anew(style: str, number: str) -> bool:
+    """Whether a heading is the first of a text of articles: Phần thứ nhất, Chương I, Mục 1, Điều 1
+    (or Phụ lục 1)."""
+    return style in _LEGAL_RANK and bool(_FIRST_NUMBER.search(number))
 
 _ROMAN = r"[IVXLC]{1,6}"
 
