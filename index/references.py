@@ -389,6 +389,9 @@ class DocumentNames:
     # Each document's own words (title, issuer, name; folded): "thỏa ước Phú Thịnh" goes on with
     # words of the agreement's own company, so it names that agreement, not another.
     own_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Documents that are one series' editions of different years ("Kế hoạch tổ chức Tháng Công
+    # nhân năm 2024" and "… năm 2025"): each series' documents and the years their titles name.
+    series: tuple[dict[str, frozenset[int]], ...] = ()
 
     @classmethod
     def of(cls, metas: dict[str, DocMeta]) -> DocumentNames:
@@ -436,8 +439,27 @@ class DocumentNames:
             for doc_id, meta in metas.items()
         }
         return cls(
-            {k: tuple(v) for k, v in owners.items()}, years, pattern, frozenset(partial), frozenset(capitals_only - full), own_words
+            {k: tuple(v) for k, v in owners.items()},
+            years,
+            pattern,
+            frozenset(partial),
+            frozenset(capitals_only - full),
+            own_words,
+            _series(metas),
         )
+
+    def other_years(self, question_forms: Sequence[str]) -> set[str]:
+        """The editions a question's year rules out: where it names the year of one or more of a
+        series' documents ("Tháng Công nhân năm 2025 tặng mấy suất quà?", "the 2025 football
+        tournament"), that series' documents of other years. A year that none of them, or all of
+        them, name rules nothing out ("đến năm 2030" of two plans that both look that far)."""
+        asked = {int(y) for form in question_forms for y in re.findall(rf"(?<![\w/.-]){_YEAR}", form)}
+        out: set[str] = set()
+        for editions in self.series:
+            hit = {d for d, years in editions.items() if years & asked}
+            if hit and len(hit) < len(editions):
+                out |= set(editions) - hit
+        return out
 
     def _own_words_of(self, key: str) -> frozenset[str]:
         return frozenset().union(*(self.own_words.get(d, frozenset()) for d in self.owners[key]))
@@ -582,6 +604,31 @@ def resolve(
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+# A year or a span of years in a title: "năm 2024", "giai đoạn 2021 - 2025", "nhiệm kỳ 2023–2028".
+_TITLE_YEARS = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?:\s*[-–—]\s*((?:19|20)\d\d))?(?![\w/-])")
+
+
+def _title_years(title: str) -> frozenset[int]:
+    years: set[int] = set()
+    for m in _TITLE_YEARS.finditer(title):
+        first = int(m.group(1))
+        last = int(m.group(2)) if m.group(2) and int(m.group(2)) >= first else first
+        years.update(range(first, min(last, first + 30) + 1))
+    return frozenset(years)
+
+
+def _series(metas: dict[str, DocMeta]) -> tuple[dict[str, frozenset[int]], ...]:
+    """Documents of one kind whose titles name different years, each with its years: a body's
+    yearly plans or a term's programme ("Kế hoạch tổ chức các hoạt động Tháng Công nhân năm 2024",
+    "Kế hoạch tổ chức Tháng Công nhân và Tháng hành động … năm 2025"), which differ in their
+    numbers and dates rather than in what they are about (DocumentNames.other_years)."""
+    groups: dict[str, dict[str, frozenset[int]]] = {}
+    for doc_id, meta in metas.items():
+        if years := _title_years(meta.title or ""):
+            groups.setdefault(meta.doc_type or "", {})[doc_id] = years
+    return tuple(group for group in groups.values() if len(set(group.values())) > 1)
 
 
 def _words(text: str, keep_case: bool = False, marks: bool = False) -> str:

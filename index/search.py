@@ -91,6 +91,9 @@ class SearchConfig:
     # Clauses of a document the question names ("Nghị định 145 quy định gì về …") gain this share
     # of the best score (index.references.DocumentNames).
     document_boost: float = field(default_factory=lambda: _fitted("document_boost", 0.0))
+    # A rule, not a fitted prior: the clauses of a document the question names come first, those
+    # of an edition its year rules out last (Searcher._documents_first); switchable to measure it.
+    named_documents_first: bool = True
     rerank_top: int = 20
     abstain: AbstainModel = field(default_factory=_fitted_abstain)
 
@@ -240,6 +243,8 @@ class Candidates:
     # The question names a document the index does not hold ("Điều 2 Thỏa ước 05/2024" with
     # another agreement loaded, "Điều 107 Luật Đất đai" of labour laws).
     other_document: bool = False
+    # Documents of a series the question's year rules out ("… năm 2025" of the 2024 plan).
+    other_years: frozenset[str] = frozenset()
 
     def dense_scores(self, config: SearchConfig) -> dict[int, float]:
         """The dense score each candidate enters fusion with (SearchConfig.mix_*): the best
@@ -418,6 +423,7 @@ class Searcher:
             named,
             tuple(sorted(editions.items())),
             other,
+            frozenset(self._document_names.other_years(self._name_forms(analysis))),
         )
 
     def rank(self, cands: Candidates, config: SearchConfig | None = None) -> tuple[list[int], dict[int, float]]:
@@ -428,9 +434,27 @@ class Searcher:
         ranked = sorted(fused, key=lambda r: -fused[r])
         if cfg.per_article > 0:
             ranked = self._spread_articles(ranked, cfg.per_article, fused, cfg.sibling_lead)
+        if cfg.named_documents_first:
+            ranked = self._documents_first(ranked, cands)
         if cands.resolution is not None and cands.resolution.found:
             ranked, fused = self._named_first(ranked, fused, cands.resolution, cfg.per_article)
         return ranked, fused
+
+    def _documents_first(self, ranked: list[int], cands: Candidates) -> list[int]:
+        """The clauses of a document the question names come before the others, and those of an
+        edition its year rules out after them, each in the order found: "Kế hoạch 09 tặng bao
+        nhiêu suất quà?" with the plans 09 and 15 of two years loaded finds both plans' look-alike
+        clauses, and nothing in their meaning tells the number asked for."""
+        named, later = cands.named_documents, cands.other_years
+        if not named and not later:
+            return ranked
+        chunks = self.store.chunks
+
+        def place(row: int) -> int:
+            doc = chunks[row].doc_id
+            return 0 if doc in named else 2 if doc in later else 1
+
+        return sorted(ranked, key=place)
 
     def _named_first(
         self, ranked: list[int], fused: dict[int, float], resolution: references.Resolution, per_article: int

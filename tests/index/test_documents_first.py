@@ -1,0 +1,82 @@
+"""A document the question names comes first, and a year it names rules out a series' other years
+(index.search.Searcher._documents_first): two invented yearly plans of one federation
+(tests/data/yearly-plans/), alike but for their numbers and dates, indexed once per session."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+PLANS = Path(__file__).resolve().parent.parent / "data" / "yearly-plans"
+
+
+@pytest.fixture(scope="session")
+def plans_searcher(tmp_path_factory, embedder):
+    from index.search import Searcher
+    from index.store import load_index
+    from ingest.build import update_index
+
+    directory = tmp_path_factory.mktemp("yearly-plans-index")
+    report = update_index([PLANS], directory, embedder)
+    assert report.documents == 2 and not report.skipped
+    return Searcher(load_index(directory, embedder.name), embedder)
+
+
+def _first_document(searcher, question: str) -> str:
+    hit = searcher.search(question, top_k=3).hits[0]
+    return hit.document.meta.number or ""
+
+
+# Each pair asks the same of both plans: whichever the search by meaning prefers, one of the two
+# fails unless the number or year asked decides.
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("Kế hoạch 08 tặng bao nhiêu suất quà?", "08-KH/LĐLĐ"),
+        ("Kế hoạch 12 tặng bao nhiêu suất quà?", "12-KH/LĐLĐ"),
+        ("Kế hoạch số 08-KH/LĐLĐ: hạn gửi danh sách tặng quà là ngày nào?", "08-KH/LĐLĐ"),
+        ("Kế hoạch số 12-KH/LĐLĐ: hạn gửi danh sách tặng quà là ngày nào?", "12-KH/LĐLĐ"),
+        ("Tháng Công nhân năm 2025 tặng mấy suất quà?", "08-KH/LĐLĐ"),
+        ("Tháng Công nhân năm 2024 tặng mấy suất quà?", "12-KH/LĐLĐ"),
+        ("thang cong nhan 2025 cong doan co so bao cao truoc ngay nao", "08-KH/LĐLĐ"),
+        ("thang cong nhan 2024 cong doan co so bao cao truoc ngay nao", "12-KH/LĐLĐ"),
+        ("How many teams play in the 2025 workers' football tournament?", "08-KH/LĐLĐ"),
+        ("How many teams play in the 2024 workers' football tournament?", "12-KH/LĐLĐ"),
+    ],
+)
+def test_the_document_or_year_asked_for_comes_first(plans_searcher, question, number):
+    assert _first_document(plans_searcher, question) == number
+    # All of its clauses the search found come before any of the other plan's.
+    cands = plans_searcher.retrieve(question)
+    ranked, _ = plans_searcher.rank(cands)
+    numbers = [
+        plans_searcher.store.documents[plans_searcher.store.chunks[r].doc_id].meta.number for r in ranked
+    ]
+    assert numbers == sorted(numbers, key=lambda n: n != number), numbers
+
+
+def test_both_years_or_none_leave_the_order_to_the_search(plans_searcher):
+    plain = plans_searcher.search("Giải bóng đá công nhân có bao nhiêu đội?", top_k=4)
+    for question in (
+        "Giải bóng đá công nhân năm 2024 và năm 2025 có bao nhiêu đội?",
+        "Giải bóng đá công nhân đến năm 2030 có bao nhiêu đội?",
+    ):
+        other = plans_searcher.search(question, top_k=4)
+        assert {h.document.doc_id for h in other.hits[:2]} == {h.document.doc_id for h in plain.hits[:2]}, (
+            question
+        )
+
+
+def test_the_rule_can_be_switched_off_to_measure_it(plans_searcher):
+    off = type(plans_searcher)(
+        plans_searcher.store,
+        plans_searcher.embedder,
+        config=replace(plans_searcher.config, named_documents_first=False),
+    )
+    cands = off.retrieve("Kế hoạch 08 tặng bao nhiêu suất quà?")
+    assert cands.named_documents  # the name is read either way; only the order is switched
+    ranked_off, _ = off.rank(cands)
+    ranked_on, _ = plans_searcher.rank(cands)
+    assert sorted(ranked_off) == sorted(ranked_on)
