@@ -12,6 +12,9 @@ Rules, in order:
   targets or tasks) gives one chunk per bullet (a `+` sub-bullet stays with its `-` bullet): its
   lead-in (heading, intro paragraph) opens the first and rides along as context of the others, so
   each bullet reads on its own; the parts keep the clause's citation;
+- a clause holding a numbered table longer than `point_split_chars` (a programme's tasks, "STT |
+  Nội dung công việc | Đơn vị chủ trì | … | Thời gian hoàn thành") gives one chunk per row, cited
+  "› STT 7", with the table's heading row as context;
 - a part still longer than `max_chars` is packed at line boundaries, and a single paragraph still
   too long is split by langchain's RecursiveCharacterTextSplitter;
 - the header and opening paragraphs form a "preamble" chunk; the closing block gives a
@@ -252,6 +255,8 @@ class _Builder:
         indices = [i for i in indices if self.lines[i].strip()]
         if not indices:
             return
+        if kind == "clause" and self._table_rows(indices, path, context):
+            return
         first = len(self.chunks)
         parts = self._bullet_parts(indices, context) if kind == "clause" else None
         if parts is None:
@@ -265,6 +270,34 @@ class _Builder:
         added = self.chunks[first:]
         if len(added) > 1:
             self.chunks[first:] = [_with_part(c, j, len(added)) for j, c in enumerate(added, start=1)]
+
+    def _table_rows(self, indices: list[int], path: tuple[str, ...], context: tuple[str, ...]) -> bool:
+        """A clause holding a numbered table longer than point_split_chars (a programme's tasks:
+        "STT | Nội dung công việc | Đơn vị chủ trì | … | Thời gian hoàn thành") as one chunk per
+        row, cited by its number ("› STT 7"), the table's heading row riding along as context so a
+        row says which cell is the lead unit and which the deadline; the lines before the table
+        (with the heading row) and after it keep the clause's citation. Emitted here; False when
+        the clause holds no such table (emit goes on as for any clause)."""
+        if self._size(indices) <= self.point_split_chars:
+            return False
+        table = _numbered_table([self.lines[i] for i in indices])
+        if table is None:
+            return False
+        head, rows, end = table
+        label = _row_label(self.lines[indices[head]])
+        lead = indices[: head + 1]
+        self.emit(lead, path, context, "clause")
+        header = self.lines[indices[head]].strip()
+        before = self._short(indices[:head]) if head else ""
+        row_context = (*context, *((before,) if before else ()), header)
+        for k, (number, at) in enumerate(rows):
+            stop = rows[k + 1][1] if k + 1 < len(rows) else end
+            group = indices[at:stop]
+            text = "\n".join(self.lines[i] for i in group)
+            self._add("clause", (*path, f"{label} {number}" if label else f"{number}."), text, row_context, group)
+        if indices[end:]:
+            self.emit(indices[end:], path, context, "clause")
+        return True
 
     def _bullet_parts(self, indices: list[int], context: tuple[str, ...]) -> list[tuple[list[int], tuple[str, ...]]] | None:
         """A clause that is a list of two or more bullets, longer than point_split_chars, as one
@@ -378,6 +411,40 @@ class _Builder:
             self.emit(signature, (*prefix, "Chữ ký"), (), "signature")
         if notes:
             self.emit(notes, (*prefix, NOTES_LABEL), (), "clause")
+
+
+# A table's row as the loaders write it: cells joined by " | ".
+_CELLS = " | "
+# How a table's heading row names its numbering column ("STT", "TT", "Số TT").
+_ROW_NUMBER_HEADING = re.compile(r"(?i)^(?:S\.?\s*|S[ốo]\s+)?T\.?\s*T\.?$")
+
+
+def _numbered_table(lines: list[str]) -> tuple[int, list[tuple[str, int]], int] | None:
+    """The first table among `lines` with a heading row and at least three numbered rows ("7 | …"):
+    (its heading row's index, each row's number and index, the index after its last row); a row's
+    unnumbered continuation lines (a group's name, a wrapped cell) stay with the row above."""
+    for head, line in enumerate(lines):
+        cells = line.strip().split(_CELLS)
+        if len(cells) < 3 or re.match(r"\d", cells[0]):
+            continue
+        rows: list[tuple[str, int]] = []
+        end = head + 1
+        while end < len(lines) and _CELLS in lines[end]:
+            first = lines[end].strip().split(_CELLS)[0].strip().rstrip(".")
+            if re.fullmatch(r"\d{1,3}", first):
+                rows.append((first, end))
+            elif not rows:
+                break
+            end += 1
+        if len(rows) >= 3:
+            return head, rows, end
+    return None
+
+
+def _row_label(header: str) -> str:
+    """How a row is cited: by its table's numbering column ("STT 7"), else by its number alone."""
+    first = header.strip().split(_CELLS)[0].strip()
+    return "STT" if _ROW_NUMBER_HEADING.match(first) else ""
 
 
 def _merge_slivers(pieces: list[str], minimum: int = 40) -> list[str]:

@@ -13,10 +13,11 @@ import docx
 import pytest
 
 from ingest.chunking import chunk_document
-from ingest.document import NAME_LIMIT, citation, distinct_names, with_distinct_names
+from ingest.document import NAME_LIMIT, citation, distinct_names, indexed_text, with_distinct_names
 from ingest.normalize import Line
 from ingest.pipeline import read_document
 from ingest.structure import match_article, match_marker, parse_structure
+from tests.ingest.helpers import docx_bytes
 
 SUMMARY_LAW = """Luật Nhà ở cho công nhân khu công nghiệp 2031 quy định về việc xây dựng, cho thuê và quản lý nhà ở cho công nhân.
 
@@ -1144,3 +1145,68 @@ def test_a_pdf_header_line_is_split_only_where_a_column_begins(line, split):
 def test_a_party_committee_under_its_party_is_not_its_place():
     text = "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI | ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY GIA LÂM | Gia Lâm, ngày 03 tháng 3 năm 2031\nKẾ HOẠCH\nTổ chức hội nghị\nI. MỤC ĐÍCH\n1. Quán triệt.\n"
     assert _doc(text, "kh.txt").meta.issuer == "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"
+
+
+_TASKS = [
+    ("Tổ chức hội nghị quán triệt nghị quyết đến cán bộ công đoàn cơ sở", "Ban Tuyên giáo", "Văn phòng", "Tháng 3/2027"),
+    ("Rà soát doanh nghiệp có từ 20 lao động trở lên chưa có công đoàn cơ sở", "Ban Tổ chức", "Thuế cơ sở", "Trước ngày 30/6/2027"),
+    ("Vận động thành lập mới ít nhất 06 công đoàn cơ sở trong các khu công nghiệp", "Ban Tổ chức", "UBND các xã", "Hằng năm"),
+    ("Tập huấn nghiệp vụ cho chủ tịch công đoàn cơ sở mới thành lập trong năm", "Ban Chính sách", "Trung tâm Chính trị", "Quý III"),
+    ("Kiểm tra việc đóng kinh phí công đoàn của các doanh nghiệp trên địa bàn", "Ủy ban Kiểm tra", "Bảo hiểm xã hội", "Quý IV hằng năm"),
+    ("Tổ chức đối thoại định kỳ tại doanh nghiệp có đông lao động nữ", "Ban Nữ công", "Công đoàn cơ sở", "Định kỳ 6 tháng"),
+    ("Sơ kết hai năm thực hiện chương trình, báo cáo Ban Thường vụ Huyện ủy", "Văn phòng", "Các ban", "Tháng 9/2028"),
+]
+
+
+def _programme_with_a_task_table(first_heading: str) -> bytes:
+    def build(document):
+        for text in ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN", "Số: 11/CTr-LĐLĐ", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+                     "Thực hiện Nghị quyết số 05-NQ/HU về phát triển đoàn viên", "I. MỤC TIÊU",
+                     "1. Mỗi năm phát triển mới ít nhất 500 đoàn viên.", "II. NHIỆM VỤ CỤ THỂ",
+                     "Ban Thường vụ phân công như sau:"):
+            document.add_paragraph(text)
+        table = document.add_table(rows=len(_TASKS) + 1, cols=5)
+        for col, text in enumerate((first_heading, "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành")):
+            table.cell(0, col).text = text
+        for row, task in enumerate(_TASKS, start=1):
+            for col, text in enumerate((str(row), *task)):
+                table.cell(row, col).text = text
+        for text in ("III. TỔ CHỨC THỰC HIỆN", "1. Văn phòng theo dõi, tổng hợp kết quả thực hiện."):
+            document.add_paragraph(text)
+
+    return docx_bytes(build)
+
+
+@pytest.mark.parametrize(("heading", "step"), [("STT", "STT 4"), ("TT", "TT 4"), ("Số thứ tự", "4.")])
+def test_a_task_tables_rows_are_clauses_under_its_heading_row(heading, step):
+    from ingest.document import shown_text
+
+    document = read_document("ctr-11.docx", data=_programme_with_a_task_table(heading))
+    chunks = chunk_document(document)
+    step = "STT 4" if step == "TT 4" else step
+    (row,) = [c for c in chunks if c.path[-1:] == (step,)]
+    assert row.path == ("II. NHIỆM VỤ CỤ THỂ", step)
+    assert row.text.startswith("4 | Tập huấn nghiệp vụ") and "Quý III" in row.text and "Kiểm tra" not in row.text
+    # Shown and indexed with the heading row, so a reader knows which cell is the lead unit.
+    assert shown_text(row).splitlines()[0].endswith("Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành")
+    assert "Đơn vị chủ trì" in indexed_text(row, document.meta)
+    rows = [c for c in chunks if c.path[0] == "II. NHIỆM VỤ CỤ THỂ" and len(c.path) == 2]
+    assert len(rows) == len(_TASKS)
+    # The lead-in keeps the section's citation; the next section is untouched.
+    assert any(c.path == ("II. NHIỆM VỤ CỤ THỂ",) and "phân công như sau" in c.text for c in chunks)
+    assert any(c.path == ("III. TỔ CHỨC THỰC HIỆN", "1.") for c in chunks)
+
+
+def test_a_short_table_stays_with_its_clause():
+    def build(document):
+        for text in ("QUY CHẾ PHÚC LỢI", "Điều 1. Mức hỗ trợ", "Công đoàn hỗ trợ đoàn viên như sau:"):
+            document.add_paragraph(text)
+        table = document.add_table(rows=4, cols=3)
+        for r, cells in enumerate((("STT", "Trường hợp", "Mức hỗ trợ"), ("1", "Kết hôn", "1.000.000 đồng"),
+                                   ("2", "Sinh con", "500.000 đồng"), ("3", "Ốm đau", "300.000 đồng"))):
+            for c, text in enumerate(cells):
+                table.cell(r, c).text = text
+
+    chunks = chunk_document(read_document("qc.docx", data=docx_bytes(build)))
+    (article,) = [c for c in chunks if c.path == ("Điều 1",)]
+    assert "Sinh con" in article.text and "Ốm đau" in article.text
