@@ -44,7 +44,7 @@ from docx.text.run import Run
 from pypdf import PasswordType, PdfReader
 
 from ingest.docx_numbering import DocxNumbering, format_number
-from ingest.metadata import ACCENTED_CAPITALS, DOC_TYPES, SIGNED_NOTE, is_signed_note
+from ingest.metadata import ACCENTED_CAPITALS, DOC_TYPES, RECIPIENTS_START, SIGNED_NOTE, is_signed_note
 from ingest.normalize import ITEM_START, SENTENCE_END, STAMP_START, in_capitals
 from ingest.structure import match_marker
 from ingest.tcvn3 import converted as from_tcvn3
@@ -591,7 +591,44 @@ def _text_columns(text: str) -> str:
         )
         if header or (i > last and all(_is_signature_cell(p) for p in parts)):
             lines[i] = " | ".join(parts)
-    return "\n".join(lines)
+    return "\n".join(_closing_columns(lines, last))
+
+
+# A recipients list's item typed in the left column ("- Các ban;", "+ Lưu: VT", "Lưu: VT, TC.").
+_RECIPIENT_ITEM = re.compile(r"^(?:[-+•*]|Lưu\b)")
+
+
+def _closing_columns(lines: list[str], last: int) -> list[str]:
+    """A closing block typed in two columns, the recipients on the left and the signature on the
+    right ("Nơi nhận:        TM. BAN THƯỜNG VỤ", "- Các ban;        PHÓ CHỦ TỊCH", then the name
+    alone far to the right), as the recipients' lines and then the signature's: read line by line,
+    the signer's capacity went into the recipients list and the signature kept only the name."""
+    for i in range(last + 1, len(lines)):
+        parts = [p.strip() for p in _COLUMN_GAP.split(lines[i].strip()) if p.strip()]
+        if len(parts) == 2 and RECIPIENTS_START.match(parts[0]) and _is_signature_cell(parts[1]):
+            break
+    else:
+        return lines
+    left: list[str] = []
+    right: list[str] = []
+    end = i
+    while end < len(lines):
+        line = lines[end]
+        parts = [p.strip() for p in _COLUMN_GAP.split(line.strip()) if p.strip()]
+        if not parts:
+            end += 1
+            continue
+        if len(parts) == 2 and _is_signature_cell(parts[1]):
+            left.append(parts[0])
+            right.append(parts[1])
+        elif len(parts) == 1 and re.match(r"[ \t]{3,}", line) and _is_signature_cell(parts[0]):
+            right.append(parts[0])  # the right column alone: the note, the name
+        elif len(parts) == 1 and (_RECIPIENT_ITEM.match(parts[0]) or end == i):
+            left.append(parts[0])
+        else:
+            break
+        end += 1
+    return [*lines[:i], *left, *right, *lines[end:]]
 
 
 def _is_signature_cell(cell: str) -> bool:

@@ -566,7 +566,24 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         # Its place on the next row's left cell, where a PDF's header columns came out as rows
         # ("LIÊN ĐOÀN LAO ĐỘNG | CỘNG HÒA …" / "TỈNH HƯNG YÊN | Độc lập …").
         below = lines[1].text.split(" | ")[0].strip(" -") if len(lines) > 1 and " | " in lines[1].text else ""
-        return f"{first} {below}" if _PLACE_WRAP.match(below) and below.isupper() else first
+        if _PLACE_WRAP.match(below) and below.isupper():
+            return f"{first} {below}"
+        # Or the body itself under its parent, as a typed header has it ("LIÊN ĐOÀN LAO ĐỘNG TỈNH
+        # HÀ BẮC" / "LIÊN ĐOÀN LAO ĐỘNG HUYỆN SÔNG LAM", "ĐẢNG BỘ TỈNH …" / "HUYỆN ỦY …"), its
+        # name going on over the rows below ("CĐCS BỆNH VIỆN ĐA KHOA" / "KHU VỰC BỒNG SƠN").
+        cells = []
+        for line in lines[1:_ISSUER_LINES]:
+            cell = line.text.split(" | ")[0].strip(" -")
+            if not (cell and cell.isupper() and len(cell) <= 120) or re.search(r"\d", cell) or _type_of(cell):
+                break  # the number, the date, a congress's term ("ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2025 - 2030")
+            cells.append(cell)
+        # (An agreement's header rows are its two parties, the employer first: not one body.)
+        agreement = (doc_type or "").startswith("THỎA ƯỚC")
+        if cells and not agreement and _names_a_body(cells[0]) and in_capitals(cells[0], 6):
+            return " ".join([_of_the_above(cells[0], first), *cells[1:]])
+        if cells and _COUNTRY.match(cells[0]):
+            return f"{first} {cells[0]}"  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG" / "VIỆT NAM"
+        return first
     if not doc_type:
         return _issuer_line(lines)
     # Only the body that issues *this* document: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …",
@@ -622,6 +639,8 @@ _UNIT = re.compile(r"^(?:PHÒNG|ĐẢNG ỦY|CĐCS|BCH|HỘI|HIỆP HỘI|NGHI�
 _PLACE_WRAP = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b(?!\s+(?:ỦY|ĐOÀN)\b)")
 _WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ)|[-&–])$")
 _WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
+# A name's country on a line of its own: "TỔNG LIÊN ĐOÀN LAO ĐỘNG" / "VIỆT NAM".
+_COUNTRY = re.compile(r"^VIỆT NAM$")
 
 
 def _names_a_body(text: str) -> bool:

@@ -305,3 +305,41 @@ def test_a_signature_cell_after_the_recipients_stays_the_signatures():
     by_kind = {c.kind: c.text for c in chunk_document(doc) if c.kind in ("recipients", "signature")}
     assert "Nguyễn Văn An" in by_kind["signature"] and "CHỦ TỊCH" in by_kind["signature"]
     assert "Nguyễn Văn An" not in by_kind["recipients"] and "TM." not in by_kind["recipients"]
+
+
+_BODY = "\n\nI. NỘI DUNG\n1. Các công đoàn cơ sở thực hiện.\n"
+
+
+@pytest.mark.parametrize(
+    ("left", "issuer"),
+    [
+        # The body under its parent: the one below issues the text.
+        (["LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH", "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN"], "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN"),
+        (["ĐẢNG BỘ TỈNH NAM BÌNH", "HUYỆN ỦY ĐÔNG SƠN"], "HUYỆN ỦY ĐÔNG SƠN"),
+        (["CÔNG ĐOÀN NGÀNH Y TẾ", "CĐCS BỆNH VIỆN ĐA KHOA", "KHU VỰC ĐÔNG SƠN"], "CĐCS BỆNH VIỆN ĐA KHOA KHU VỰC ĐÔNG SƠN"),
+        (["LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN", "BAN CHẤP HÀNH CÔNG ĐOÀN", "CÔNG TY CỔ PHẦN MAY AN LẠC"],
+         "BAN CHẤP HÀNH CÔNG ĐOÀN CÔNG TY CỔ PHẦN MAY AN LẠC"),
+        # One name over two rows.
+        (["TỔNG LIÊN ĐOÀN LAO ĐỘNG", "VIỆT NAM"], "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"),
+        (["LIÊN ĐOÀN LAO ĐỘNG", "TỈNH NAM BÌNH"], "LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH"),
+        # A congress's term is not the body's name.
+        (["LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN", "CÔNG ĐOÀN CÔNG TY AN LẠC", "ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2025 - 2030"],
+         "CÔNG ĐOÀN CÔNG TY AN LẠC"),
+    ],
+)
+def test_the_issuer_of_a_header_typed_in_columns_is_the_body_under_its_parent(left, issuer):
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ""]
+    rows = [f"{cell:<45}{right[i] if i < len(right) else ''}".rstrip() for i, cell in enumerate(left)]
+    text = "\n".join([*rows, "Số: 12/KH-LĐLĐ                               Đông Sơn, ngày 02 tháng 3 năm 2031", "",
+                      "KẾ HOẠCH", "Tổ chức Tháng Công nhân năm 2031"]) + _BODY
+    assert read_document("kh.txt", data=text.encode("utf-8")).meta.issuer == issuer
+
+
+def test_an_agreements_header_rows_are_its_parties_and_the_employer_is_named():
+    text = (
+        "CÔNG TY TNHH CƠ KHÍ AN LẠC                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "CÔNG ĐOÀN CƠ SỞ                               Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 01/2031/TƯLĐTT                            Đông Sơn, ngày 02 tháng 3 năm 2031\n\n"
+        "THỎA ƯỚC LAO ĐỘNG TẬP THỂ\n\nĐiều 1. Thời hạn\nThỏa ước có thời hạn 03 năm.\n"
+    )
+    assert read_document("tu.txt", data=text.encode("utf-8")).meta.issuer == "CÔNG TY TNHH CƠ KHÍ AN LẠC"

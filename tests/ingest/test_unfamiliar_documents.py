@@ -1143,8 +1143,9 @@ def test_a_pdf_header_line_is_split_only_where_a_column_begins(line, split):
 
 
 def test_a_party_committee_under_its_party_is_not_its_place():
+    # The committee under its party is the issuer (Nghị định 30/2020's layout), not a place to add.
     text = "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI | ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY GIA LÂM | Gia Lâm, ngày 03 tháng 3 năm 2031\nKẾ HOẠCH\nTổ chức hội nghị\nI. MỤC ĐÍCH\n1. Quán triệt.\n"
-    assert _doc(text, "kh.txt").meta.issuer == "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"
+    assert _doc(text, "kh.txt").meta.issuer == "HUYỆN ỦY GIA LÂM"
 
 
 _TASKS = [
@@ -1210,3 +1211,25 @@ def test_a_short_table_stays_with_its_clause():
     chunks = chunk_document(read_document("qc.docx", data=docx_bytes(build)))
     (article,) = [c for c in chunks if c.path == ("Điều 1",)]
     assert "Sinh con" in article.text and "Ốm đau" in article.text
+
+
+def test_a_closing_block_typed_in_two_columns_gives_recipients_then_signature():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN\nSố: 31/LĐLĐ-TC\nV/v báo cáo số liệu đoàn viên\n\n"
+        "Kính gửi: Các công đoàn cơ sở trực thuộc.\n\n"
+        "1. Các công đoàn cơ sở báo cáo số liệu đoàn viên trước ngày 15/10/2031.\n"
+        "2. Văn phòng tổng hợp, báo cáo Thường trực.\n\n"
+        "Nơi nhận:                                      TM. BAN THƯỜNG VỤ\n"
+        "- Như trên;                                    CHỦ TỊCH\n"
+        "- Thường trực;\n"
+        "- Lưu: VT.                                     (Đã ký)\n"
+        "\n"
+        "                                               Lê Thị Thu\n"
+    )
+    document = read_document("cv-31.txt", data=text.encode("utf-8"))
+    chunks = chunk_document(document)
+    (recipients,) = [c for c in chunks if c.kind == "recipients"]
+    (signature,) = [c for c in chunks if c.kind == "signature"]
+    assert recipients.text.splitlines() == ["Nơi nhận:", "- Như trên;", "- Thường trực;", "- Lưu: VT."]
+    assert signature.text.splitlines() == ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "(Đã ký)", "Lê Thị Thu"]
+    assert document.meta.signer == "Lê Thị Thu" and "CHỦ TỊCH" in (document.meta.signer_title or "")
