@@ -70,6 +70,7 @@ ADOPTION = re.compile(
 )
 # The note under a title is read for the date only among a document's first lines.
 _NOTE_LINES = 15
+_CITES = re.compile(r"^(?:Căn cứ|Thực hiện|Thi hành|Theo|Về việc|V/v|Kính gửi)\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"thông\s+qua\s+ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE)
 
 # The issuing body as the preamble names it: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …".
@@ -328,6 +329,9 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
                 # Unless the name goes on in capitals, opening with a word that cannot start one
                 # ("QUY CHẾ HOẠT ĐỘNG" / "CỦA ỦY BAN KIỂM TRA CÔNG ĐOÀN …" / "MINH KHANG").
                 for ln in lines[i + 1 : layout.body_start]:
+                    if _CUT_COUNTRY.search(title_lines[-1]) and ln.text.startswith("NAM"):
+                        title_lines.append(ln.text)  # "… NGÀNH DỆT MAY VIỆT" / "NAM", a PDF's wrap
+                        continue
                     if not _continues_title(ln.text, opening=len(title_lines) == 1):
                         break
                     title_lines.append(ln.text)
@@ -347,7 +351,9 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
         m = _DATE.search(text)
         # Not a clause that happens to be among the first lines of a short document ("1. Luật này
         # có hiệu lực từ ngày …").
-        if m and re.search(r"ng[àa]y", text[:60], re.IGNORECASE) and not match_marker(text):
+        # Nor the date of a document the text cites ("Căn cứ Bộ luật Lao động … ngày 20 tháng 11
+        # năm 2019", "Thực hiện Chỉ thị số 15-CT/HU ngày …"): an agreement may state none of its own.
+        if m and re.search(r"ng[àa]y", text[:60], re.IGNORECASE) and not match_marker(text) and not _CITES.match(text):
             date = _iso_date(m)
             pm = _PLACE_DATE.match(text)
             place = _fix_place(pm.group(1).strip()) if pm else None
@@ -402,6 +408,10 @@ _TITLE_GOES_ON = re.compile(
     r"^(?:CỦA|VỀ|GIỮA|ĐỐI VỚI|TẠI|TRONG|CHO|VÀ|NHIỆM KỲ|GIAI ĐOẠN|NĂM|NGÀNH|TỈNH|THÀNH PHỐ|QUẬN|HUYỆN"
     r"|KHÓA|LẦN THỨ)\b"
 )
+
+
+# A country's name cut at a line's end ("… DỆT MAY VIỆT" / "NAM").
+_CUT_COUNTRY = re.compile(r"\bVIỆT$")
 
 
 def _continues_title(text: str, opening: bool) -> bool:

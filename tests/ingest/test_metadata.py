@@ -343,3 +343,15 @@ def test_an_agreements_header_rows_are_its_parties_and_the_employer_is_named():
         "THỎA ƯỚC LAO ĐỘNG TẬP THỂ\n\nĐiều 1. Thời hạn\nThỏa ước có thời hạn 03 năm.\n"
     )
     assert read_document("tu.txt", data=text.encode("utf-8")).meta.issuer == "CÔNG TY TNHH CƠ KHÍ AN LẠC"
+
+
+def test_a_name_cut_before_its_country_and_a_cited_documents_date():
+    text = (
+        "HIỆP HỘI DA GIÀY VIỆT NAM - CÔNG ĐOÀN DA GIÀY VIỆT NAM\nSố: 02/2031/TƯLĐTT-DG\n"
+        "THỎA ƯỚC LAO ĐỘNG TẬP THỂ NGÀNH DA GIÀY VIỆT\nNAM\nGiai đoạn 2031 - 2034\n"
+        "Căn cứ Bộ luật Lao động số 45/2019/QH14 ngày 20 tháng 11 năm 2019;\n"
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1.1. Thỏa ước áp dụng tại các doanh nghiệp hội viên.\n"
+    )
+    meta = read_document("tu-nganh.txt", data=text.encode("utf-8")).meta
+    assert meta.title is not None and meta.title.endswith("Việt Nam")
+    assert meta.date != "2019-11-20"  # the Code's date, not the agreement's
