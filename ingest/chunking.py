@@ -64,8 +64,12 @@ PREAMBLE_LABEL = "Phần mở đầu"
 ADOPTION_LABEL = "Thông qua"
 NOTES_LABEL = "Chú thích"
 # The formulas that open an administrative text's closing paragraph, and how a citation names it.
+_TEXTS = r"(?:Công văn|văn bản|Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Kết luận|Thông báo|Hướng dẫn)"
 _ENDING = re.compile(
-    r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc))"
+    r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc)"
+    # "Nhận được Công văn này, đề nghị …", "Chỉ thị này được phổ biến đến chi bộ.", "Mọi thông tin
+    # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
+    rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc)[^.]{{0,40}}liên hệ)"
 )
 ENDING_LABEL = "Phần kết"
 # "[2] Điều này được sửa đổi theo …"; once they have begun, also "8 Điều này …" (the brackets lost).
@@ -83,7 +87,8 @@ def _foreword_label(line: str) -> str | None:
 
 def _ending(lines: list[str], start: int, stop: int) -> int:
     """Where a plan's, a guidance's or a letter's closing paragraph begins ("Trên đây là Kế hoạch
-    …", "Trong quá trình thực hiện, nếu có vướng mắc …"), after its last numbered item: not part of
+    …", "Trong quá trình thực hiện, nếu có vướng mắc …", "Nhận được Công văn này …"), after its
+    last numbered item: not part of
     that item. `stop` when there is none, or in a text of articles (there such a sentence is a
     clause of its last article)."""
     markers = [(i, m[0]) for i in range(start, stop) if (m := match_marker(lines[i]))]

@@ -372,6 +372,27 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
     assert article.path == ("Điều 1",) and article.text.endswith("báo cáo Chủ tịch.")
 
 
+@pytest.mark.parametrize(
+    ("kind", "closing"),
+    [
+        ("CÔNG VĂN", "Mọi thông tin chi tiết xin liên hệ đồng chí Lan, số điện thoại 0912 345 678.\n"
+                     "Nhận được Công văn này, đề nghị các công đoàn cơ sở triển khai thực hiện./."),
+        ("CHỈ THỊ", "Chỉ thị này được phổ biến đến chi bộ."),
+    ],
+)
+def test_a_letters_or_directives_closing_sentence_is_not_part_of_its_last_item(kind, closing):
+    text = (
+        f"{kind}\nVề phát triển đoàn viên năm 2031\n1. Các công đoàn cơ sở rà soát số đoàn viên.\n"
+        f"2. Báo cáo kết quả trước ngày 30/6/2031.\n{closing}\nNơi nhận:\n- Như trên;\n- Lưu VT.\n"
+        "TM. BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n"
+    )
+    chunks = chunk_document(_doc(text, "cv.txt"))
+    (last,) = [c for c in chunks if c.path == ("2.",)]
+    assert last.text == "2. Báo cáo kết quả trước ngày 30/6/2031."
+    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert ending.text == closing
+
+
 def test_no_title_at_all_falls_back_to_a_readable_file_name():
     doc = _doc("1. Mục đích: quản lý chi tiêu tiết kiệm.\n2. Phạm vi: toàn cơ quan.", "quy_che-chi-tieu_noi-bo.txt")
     assert doc.meta.short_name() == "quy che chi tieu noi bo"
