@@ -127,6 +127,10 @@ _DEFINITE_KINDS = {
         "collective agreement",
     ),
 }
+# Kinds that name the index's only document of that kind beside a place only ("Điều 3 quy chế",
+# "khoản 2 Điều 5 Quy định"): alone, "quy chế dân chủ ở cơ sở", "quy định về thời giờ làm việc"
+# are everyday words of any text.
+_PLACE_KINDS = {("QUY CHẾ",): ("quy che",), ("QUY ĐỊNH",): ("quy dinh",)}
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
 _KIND_FORMS = frozenset(form for forms in _DEFINITE_KINDS.values() for form in forms)
 # A place after a name ("thỏa ước Phú Thịnh Điều 5", "… Mục III"): a level word and its number,
@@ -392,6 +396,8 @@ class DocumentNames:
     # Documents that are one series' editions of different years ("Kế hoạch tổ chức Tháng Công
     # nhân năm 2024" and "… năm 2025"): each series' documents and the years their titles name.
     series: tuple[dict[str, frozenset[int]], ...] = ()
+    # Partial keys that name a document only in a question that names a place (_PLACE_KINDS).
+    place_only: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, metas: dict[str, DocMeta]) -> DocumentNames:
@@ -426,6 +432,13 @@ class DocumentNames:
                 shortened.setdefault(form, []).extend(of_kind)
                 if number and form not in _ENGLISH_FORMS:
                     owners.setdefault(f"{form} {number.group()}", []).extend(of_kind)
+        place_only: set[str] = set()
+        for kinds, forms in _PLACE_KINDS.items():
+            of_kind = [d for d, meta in metas.items() if meta.doc_type in kinds]
+            if len(of_kind) == 1:
+                for form in forms:
+                    shortened.setdefault(form, []).extend(of_kind)
+                    place_only.add(form)
         partial = {k for k in shortened if k not in owners}
         for key in partial:
             owners[key] = sorted(set(shortened[key]))
@@ -446,6 +459,7 @@ class DocumentNames:
             frozenset(capitals_only - full),
             own_words,
             _series(metas),
+            frozenset(place_only - full),
         )
 
     def other_years(self, question_forms: Sequence[str]) -> set[str]:
@@ -491,6 +505,8 @@ class DocumentNames:
                 partial = m.group() in self.partial
                 if partial and _in_another_name(form, m.group(), self._own_words_of(m.group())):
                     continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"
+                if m.group() in self.place_only and not parse(form):
+                    continue  # "quy chế dân chủ ở cơ sở", not "Điều 3 quy chế"
                 if m.group() in self.capitals_only and not cased[m.start() : m.end()].rsplit(" ", 1)[-1].isupper():
                     continue  # "luật đã", not "Luật ĐA"
                 year = re.match(rf"[ /](?:nam )?((?:19|20)\d\d)\b{_UNIT}", text[m.end() :])

@@ -450,3 +450,33 @@ def test_a_plans_item_inside_its_section_is_found():
     places = Places.of(chunks)
     assert resolve(parse("mục III.4"), places, {"plan"}) == (3,)
     assert resolve(parse("điểm 2.2 mục II"), places, {"plan"}) == (1,)
+
+
+def test_the_only_regulation_is_named_by_its_kind_beside_a_place_only():
+    regulation = DocMeta(doc_type="QUY CHẾ", number="02/QC-CĐCS", title="Chi thăm hỏi, trợ cấp cho đoàn viên",
+                         name="Quy chế chi thăm hỏi, trợ cấp cho đoàn viên 02/QC-CĐCS")
+    names = DocumentNames.of({"qc": regulation, "law": DocMeta(doc_type="LUẬT", title="Công đoàn", name="Luật Công đoàn")})
+    assert names.scan(["Điều 3 quy chế quy định gì?"])[0] == {"qc"}
+    assert names.scan(["khoan 2 dieu 3 quy che"])[0] == {"qc"}
+    # Without a place, "quy chế" is an everyday word ("quy chế dân chủ ở cơ sở").
+    assert names.scan(["Quy chế dân chủ ở cơ sở gồm những nội dung gì?"])[0] == set()
+    # Two regulations: the kind alone names neither.
+    two = DocumentNames.of({"a": regulation, "b": DocMeta(doc_type="QUY CHẾ", title="Chi tiêu nội bộ", name="Quy chế chi tiêu nội bộ")})
+    assert two.scan(["Điều 3 quy chế quy định gì?"])[0] == set()
+
+
+def test_a_year_rules_out_a_series_other_years_only_when_it_names_one_of_them():
+    def plan(title: str, number: str) -> DocMeta:
+        return DocMeta(doc_type="KẾ HOẠCH", number=number, title=title, name=f"Kế hoạch {number}")
+
+    names = DocumentNames.of({
+        "a": plan("Tổ chức các hoạt động Tháng Công nhân năm 2030", "15/KH-LĐLĐ"),
+        "b": plan("Tổ chức Tháng Công nhân và Tháng hành động về an toàn, vệ sinh lao động năm 2031", "09/KH-LĐLĐ"),
+        "c": plan("Đại hội Công đoàn huyện nhiệm kỳ 2028 - 2033", "02/KH-LĐLĐ"),
+        "tu": DocMeta(doc_type="THỎA ƯỚC LAO ĐỘNG TẬP THỂ", number="01/2031/TƯLĐTT", title="Công ty An Lạc"),
+    })
+    assert names.other_years(["Tháng Công nhân năm 2031 tặng mấy suất quà?"]) == {"a"}
+    assert names.other_years(["the 2030 workers' football tournament"]) == {"b"}  # 2030 is also the congress term's
+    assert names.other_years(["Năm 2030 và năm 2031 tặng mấy suất quà?"]) == set()  # every plan named
+    assert names.other_years(["Đến năm 2040 phát triển bao nhiêu đoàn viên?"]) == set()  # none named
+    assert names.other_years(["Thỏa ước 01/2031/TƯLĐTT quy định gì?"]) == set()  # a number's year is not asked
