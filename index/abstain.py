@@ -46,6 +46,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+# Syllables (folded) that in a question only ask: "nào", "gì", "ai". ("bao", "nhiêu", "đâu" are
+# also "bảo hiểm", "nhiều", "đầu": words of clauses.)
+_ASKING = frozenset({"nao", "gi", "ai"})
 FEATURES = ("dense_z", "dense_gap", "dense_lift", "idf_coverage", "bigram_coverage")
 # Cosines of a question with at most this many passages estimate its score distribution over
 # the index (deterministic sample; exact for indexes up to this size).
@@ -213,12 +216,15 @@ def coverage_features(
     # The first passage "holds the question": every content syllable, and most of its bigrams
     # (word order differs between a question and the clause that answers it).
     unigrams = query_tokens - bigrams
+    # A pair with an asking word ("vị nào", "nào chủ", "dịp nào", "là gì", "ai ký") is the
+    # question's, never the clause's: it is not asked of the clause.
+    asked = {b for b in bigrams if not set(b.split("_")) & _ASKING}
     full = (
         1.0
         if hit_tokens
-        and len(bigrams) >= full_cover_bigrams
+        and len(asked) >= full_cover_bigrams
         and unigrams <= hit_tokens[0]
-        and len(bigrams & hit_tokens[0]) >= 0.75 * len(bigrams)
+        and len(asked & hit_tokens[0]) >= 0.75 * len(asked)
         else 0.0
     )
     return {"idf_coverage": idf_cov, "bigram_coverage": big_cov, "top1_full_cover": full}

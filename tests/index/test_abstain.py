@@ -99,6 +99,16 @@ def test_coverage_weighs_terms_the_index_never_saw_most():
     assert unseen["bigram_coverage"] == 0.5
 
 
+def test_pairs_with_an_asking_word_are_not_asked_of_the_clause():
+    # "đơn vị nào chủ trì …": "vị nào" and "nào chủ" are the question's, never a clause's.
+    clause = {"don", "vi", "chu", "tri", "kiem", "tra", "don_vi", "chu_tri", "kiem_tra"}
+    question = {"don", "vi", "chu", "tri", "kiem", "tra", "don_vi", "vi_nao", "nao_chu", "chu_tri", "tri_kiem", "kiem_tra"}
+    idf = abstain.idf_weights([clause])
+    assert abstain.coverage_features(question, [clause], idf, 1)["top1_full_cover"] == 1.0
+    # A pair of content words missing still counts ("bảo hiểm" is not an asking word's pair).
+    assert abstain.coverage_features(question | {"bao_hiem", "xa_hoi"}, [clause], idf, 1)["top1_full_cover"] == 0.0
+
+
 def test_model_round_trips_and_thresholds():
     model = AbstainModel(weights=(1.0, 0.0, 0.0, 2.0, 0.0), bias=-2.0, threshold=0.5)
     assert AbstainModel.from_dict(model.to_dict()) == model
