@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from ingest.document import Chunk, Document, citation
-from ingest.normalize import normalize_text
+from ingest.normalize import fold, normalize_text
 
 ROLES = ("chủ trì", "tham mưu", "phối hợp", "thực hiện", "báo cáo")
 
@@ -98,7 +98,7 @@ _DEPARTMENTS = re.compile(
 )
 # A department of the issuing organisation when named without one.
 _DEPARTMENT = re.compile(r"^(?:Ban (?!cán sự)\w|Các ban\b|Văn phòng|UBKT|BCH|BTV|ĐCT|Thường trực|Cơ quan báo chí)")
-_OWNER = re.compile(r"(?<!\w)(?:TLĐ|LĐLĐ|CĐ|Tỉnh ủy|Thành ủy|TW|tỉnh|huyện|Đảng đoàn)(?!\w)")
+_OWNER = re.compile(r"(?<!\w)(?:TLĐ|LĐLĐ|CĐ|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|TW|tỉnh|huyện|Đảng đoàn)(?!\w)")
 # Issuing bodies whose organisation owns the departments: "Đảng đoàn TLĐ" → "TLĐ".
 _GOVERNING_BODY = re.compile(r"^(?:Đảng đoàn|BCH|BTV|ĐCT|Thường trực ĐCT|Thường trực|Văn phòng)\s+")
 
@@ -456,10 +456,60 @@ def in_implementation_section(chunk: Chunk) -> bool:
     return any(is_implementation_heading(part) for part in (*chunk.context, *chunk.path))
 
 
+# A task table's columns by their heading (folded): who leads, who joins, who carries it out,
+# what, by when ("STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành").
+_COLUMN_ROLES = (("chu tri", "chủ trì"), ("phoi hop", "phối hợp"), ("thuc hien", "thực hiện"), ("trach nhiem", "thực hiện"))
+_TASK_COLUMN = re.compile(r"\b(?:noi dung|nhiem vu|cong viec|hoat dong)\b")
+_WHEN_COLUMN = re.compile(r"\b(?:thoi gian|thoi han|tien do|hoan thanh)\b")
+_CELLS = " | "
+
+
+def _table_row(chunk: Chunk, doc: Document, owner: str | None) -> list[Assignment] | None:
+    """The assignments of a task table's row (ingest.chunking cuts a numbered table into rows,
+    its heading row as the row's context): each unit in a "chủ trì" / "phối hợp" / "thực hiện"
+    column, the "nội dung" cell its task, the "thời gian" cell its deadline. None for a chunk
+    that is not such a row."""
+    if not (chunk.context and _CELLS in chunk.context[-1] and _CELLS in chunk.text):
+        return None
+    heads = [fold(h).lower() for h in chunk.context[-1].split(_CELLS)]
+    cells = chunk.text.split("\n")[0].split(_CELLS)
+    if len(cells) != len(heads):
+        return None
+    roles = {i: next((role for key, role in _COLUMN_ROLES if key in h), None) for i, h in enumerate(heads)}
+    task = next((cells[i].strip() for i, h in enumerate(heads) if _TASK_COLUMN.search(h)), "")
+    when = next((cells[i].strip() for i, h in enumerate(heads) if _WHEN_COLUMN.search(h) and roles[i] is None), "")
+    if not task or not any(roles.values()):
+        return None
+    meta = doc.meta
+    out: list[Assignment] = []
+    for i, role in roles.items():
+        if role is None or _TASK_COLUMN.search(heads[i]):
+            continue
+        for unit in split_units(cells[i].strip(), owner):
+            out.append(
+                Assignment(
+                    unit=unit,
+                    role=role,
+                    task=task,
+                    deadline=when or None,
+                    doc=meta.short_name(),
+                    citation=citation(meta, chunk),
+                    doc_id=doc.doc_id,
+                    chunk_id=chunk.chunk_id,
+                    section=chunk.section,
+                    order=chunk.order,
+                )
+            )
+    return out
+
+
 def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list[Assignment]:
     """The assignments one clause makes."""
     if chunk.kind != "clause":
         return []
+    row = _table_row(chunk, doc, owner if owner is not None else issuer_owner(doc.meta.issuer))
+    if row is not None:
+        return row
     implementation = in_implementation_section(chunk)
     if not implementation and not _EXPLICIT.search(chunk.text):
         return []

@@ -220,3 +220,18 @@ def test_a_lead_whose_task_is_the_report_takes_the_reports_deadline():
     assert got[("Ban Dân vận Tỉnh ủy", "chủ trì")] == "hằng quý"
     assert got[("Ban Tổ chức Tỉnh ủy", "phối hợp")] == "hằng quý"
     assert got[("Ban Dân vận Tỉnh ủy", "báo cáo")] == "hằng quý"
+
+
+def test_a_task_tables_rows_give_each_unit_its_role_task_and_deadline():
+    from tests.ingest.test_unfamiliar_documents import _programme_with_a_task_table
+
+    document = read_document("ctr-11.docx", data=_programme_with_a_task_table("STT"))
+    records = extract_assignments(document, chunk_document(document))
+    row4 = [r for r in records if r.citation.endswith("› STT 4")]
+    (lead,) = [r for r in row4 if r.role == "chủ trì"]
+    assert lead.unit.startswith("Ban Chính sách") and lead.deadline == "Quý III"
+    assert lead.task.startswith("Tập huấn nghiệp vụ cho chủ tịch")
+    # The partner column: "Trung tâm Chính trị" is a unit joining the task.
+    row1 = [r for r in records if r.citation.endswith("› STT 1")]
+    assert {(r.unit.split(" LĐLĐ")[0], r.role) for r in row1} == {("Ban Tuyên giáo", "chủ trì"), ("Văn phòng", "phối hợp")}
+    assert all(r.deadline == "Tháng 3/2027" for r in row1)
