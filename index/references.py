@@ -77,7 +77,9 @@ _SECTION = re.compile(rf"\b(?P<word>{_LEVEL_WORDS['Chương']}|{_LEVEL_WORDS['M�
 _ROMAN = re.compile(r"^[ivxlc]+$")
 # Outermost first; places joined by nothing but the joiners of one reference (_JOIN) are one
 # inside the other.
-_DEPTH = {"Phần": 0, "Chương": 1, "Mục": 2, "Điều": 3, "Khoản": 4, "Điểm": 5}
+_DEPTH = {"Phần": 0, "Chương": 1, "Mục": 2, "Điều": 3, "Khoản": 4, "STT": 4, "Điểm": 5}
+# A task table's row as ingest.chunking cites it ("› STT 7"): "STT 7", "số thứ tự 7", folded.
+_ROW = re.compile(r"\b(?:stt|so thu tu)\s*(?P<number>\d{1,3})(?![\w/-])")
 _NESTED_GAP = re.compile(_JOIN)
 
 # A document named in a question as typed (folded, case kept): a kind, then a number or a capitalised
@@ -260,6 +262,9 @@ def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], 
         if level == "Mục" and _ROMAN.match(value) and (item := _ITEM_IN_SECTION.match(text, end)):
             levels, end = (*levels, ("Khoản", item.group(1))), item.end()
         found.append((m.start(), end, levels))
+    for m in _ROW.finditer(text):
+        if not taken(m):
+            found.append((m.start(), m.end(), (("STT", str(int(m.group("number")))),)))
     found.sort(key=lambda f: f[:2])  # a list keeps its order
     merged: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
     for start, end, levels in found:
@@ -337,6 +342,8 @@ def document_keys(meta: DocMeta) -> set[str]:
         short = re.match(r"\d+", number)
         if short and kind:
             keys.add(f"{_words(kind)} {short.group()}")
+            if kind == "CHƯƠNG TRÌNH HÀNH ĐỘNG":
+                keys.add(f"chuong trinh {short.group()}")  # "Chương trình 08" of the 08/CTr-LĐLĐ
             if kind in _ENGLISH_KINDS:
                 keys.add(f"{_ENGLISH_KINDS[kind]} {short.group()}")
     if kind and meta.title and len(meta.title) <= 60:

@@ -480,3 +480,20 @@ def test_a_year_rules_out_a_series_other_years_only_when_it_names_one_of_them():
     assert names.other_years(["Năm 2030 và năm 2031 tặng mấy suất quà?"]) == set()  # every plan named
     assert names.other_years(["Đến năm 2040 phát triển bao nhiêu đoàn viên?"]) == set()  # none named
     assert names.other_years(["Thỏa ước 01/2031/TƯLĐTT quy định gì?"]) == set()  # a number's year is not asked
+
+
+@pytest.mark.parametrize(
+    ("question", "levels"),
+    [
+        ("STT 7 chương trình hành động 08 là việc gì?", (("STT", "7"),)),
+        ("stt 05 muc III chuong trinh 08", (("Mục", "III"), ("STT", "5"))),
+        ("Số thứ tự 12 do ai chủ trì?", (("STT", "12"),)),
+    ],
+)
+def test_a_task_tables_row_is_a_place(question, levels):
+    assert parse(question) == (Reference(levels),)
+
+
+def test_a_programme_of_action_is_also_called_a_programme():
+    names = DocumentNames.of({"ctr": DocMeta(doc_type="CHƯƠNG TRÌNH HÀNH ĐỘNG", number="08/CTr-LĐLĐ")})
+    assert names.scan(["Chương trình 08 STT 3 do ai chủ trì?"])[:2] == ({"ctr"}, False)
