@@ -88,7 +88,14 @@ _NESTED_GAP = re.compile(_JOIN)
 # about this index's Điều 5.
 _KINDS = (
     r"bo luat|luat|nghi dinh|thong tu|quyet dinh|nghi quyet|ke hoach|chuong trinh|dieu le|thoa uoc|quy che|"
-    r"hien phap|phap lenh|huong dan|cong van"
+    r"hien phap|phap lenh|huong dan|cong van|chi thi|ket luan"
+)
+# "điểm 3": an item numbered "3." in a letter or a plan, folded.
+# Only beside a document or a section ("Công văn 57 điểm 3", "điểm 3 của Kế hoạch 48", "mục II
+# điểm 4"): elsewhere "điểm 10" is a score.
+_NUMBERED_POINT = re.compile(
+    rf"(?:(?:{_KINDS})\s+(?:so\s+)?[\w/-]+\s+|\bmuc\s+[ivxlc]+\s+)(?P<word>diem)\s+(?P<number>\d{{1,2}})(?![\w/.-])"
+    rf"|\b(?P<word2>diem)\s+(?P<number2>\d{{1,2}})(?![\w/.-])(?=\s+(?:cua\s+|tai\s+)?(?:muc\s+[ivxlc]+\s+)?(?:{_KINDS})\b)"
 )
 _OTHER_DOCUMENT = re.compile(
     rf"(?i:\b(?:{_KINDS}))\s+(?:\d|[A-Z])|\b[A-Z]\w*\s+(?:Law|Code|Decree|Circular|Charter)\b"
@@ -262,6 +269,14 @@ def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], 
         if level == "Mục" and _ROMAN.match(value) and (item := _ITEM_IN_SECTION.match(text, end)):
             levels, end = (*levels, ("Khoản", item.group(1))), item.end()
         found.append((m.start(), end, levels))
+    for m in _NUMBERED_POINT.finditer(text):
+        # "Công văn 57 điểm 3", "mục II điểm 4": a letter's or a plan's numbered item "3." (a
+        # law's điểm has a letter).
+        word = "word" if m.group("word") else "word2"
+        number = m.group("number") or m.group("number2")
+        typed = question[m.start(word) : m.end(word)].lower()
+        if not any(a <= m.start(word) < b for a, b, _ in found) and not (accented and typed != "điểm"):
+            found.append((m.start(word), m.end(), (("Khoản", str(int(number))),)))
     for m in _ROW.finditer(text):
         if not taken(m):
             found.append((m.start(), m.end(), (("STT", str(int(m.group("number")))),)))

@@ -497,3 +497,20 @@ def test_a_task_tables_row_is_a_place(question, levels):
 def test_a_programme_of_action_is_also_called_a_programme():
     names = DocumentNames.of({"ctr": DocMeta(doc_type="CHƯƠNG TRÌNH HÀNH ĐỘNG", number="08/CTr-LĐLĐ")})
     assert names.scan(["Chương trình 08 STT 3 do ai chủ trì?"])[:2] == ({"ctr"}, False)
+
+
+@pytest.mark.parametrize(
+    ("question", "levels"),
+    [
+        ("Công văn 57 điểm 3 nói gì?", (("Khoản", "3"),)),
+        ("diem 3 cua ke hoach 48", (("Khoản", "3"),)),
+        ("Chỉ thị 15-CT/HU mục II điểm 4", (("Mục", "II"), ("Khoản", "4"))),
+    ],
+)
+def test_a_numbered_point_of_a_letter_or_plan_is_its_item(question, levels):
+    assert parse(question) == (Reference(levels),)
+
+
+@pytest.mark.parametrize("question", ["Đạt 9 điểm 10 trở lên thì xếp loại gì?", "Kế hoạch 48 chấm điểm 10 tiêu chí nào?"])
+def test_a_score_is_not_a_place(question):
+    assert parse(question) == ()
