@@ -141,6 +141,10 @@ _DEFINITE_KINDS = {
 # are everyday words of any text.
 _PLACE_KINDS = {("QUY CHẾ",): ("quy che",), ("QUY ĐỊNH",): ("quy dinh",)}
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
+# Kinds whose documents a question names by their whole name or number, not by its beginning.
+_NAMED_IN_FULL = frozenset(
+    {"LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "PHÁP LỆNH", "HIẾN PHÁP", "ĐIỀU LỆ", CONSOLIDATED}
+)
 _KIND_FORMS = frozenset(form for forms in _DEFINITE_KINDS.values() for form in forms)
 # A place after a name ("thỏa ước Phú Thịnh Điều 5", "… Mục III"): a level word and its number,
 # in the question as typed (folded, case kept: "Phan Thiết" is a name, "Mục III" a place).
@@ -454,7 +458,23 @@ class DocumentNames:
                 shortened.setdefault(form, []).extend(of_kind)
                 if number and form not in _ENGLISH_FORMS:
                     owners.setdefault(f"{form} {number.group()}", []).extend(of_kind)
+        # "Kế hoạch Tết sum vầy", "nghị quyết đại hội": a kind and the first words of one
+        # document's title (two syllables or more), when no other document's title begins so;
+        # beside a place or asking who signed it only, as a regulation's kind alone: "xây dựng
+        # chương trình hành động thực hiện Chỉ thị" speaks of a programme, not of the one whose
+        # title begins "Thực hiện Chỉ thị …". Not a law's: "Luật An toàn vệ sinh thực phẩm"
+        # begins as "Luật An toàn, vệ sinh lao động" does and is another law.
+        beginnings: dict[str, set[str]] = {}
+        for doc_id, meta in metas.items():
+            if meta.doc_type and meta.title and meta.doc_type not in _NAMED_IN_FULL:
+                words = _words(meta.title).split()
+                for n in range(2, min(len(words), 8) + 1):
+                    beginnings.setdefault(f"{_words(meta.doc_type)} {' '.join(words[:n])}", set()).add(doc_id)
         place_only: set[str] = set()
+        for key, docs in beginnings.items():
+            if len(docs) == 1 and key not in owners:
+                shortened.setdefault(key, []).extend(docs)
+                place_only.add(key)
         for kinds, forms in _PLACE_KINDS.items():
             of_kind = [d for d, meta in metas.items() if meta.doc_type in kinds]
             if len(of_kind) == 1:
@@ -500,7 +520,7 @@ class DocumentNames:
     def _own_words_of(self, key: str) -> frozenset[str]:
         return frozenset().union(*(self.own_words.get(d, frozenset()) for d in self.owners[key]))
 
-    def scan(self, question_forms: Sequence[str]) -> tuple[set[str], bool, dict[str, int]]:
+    def scan(self, question_forms: Sequence[str], about_part: bool = False) -> tuple[set[str], bool, dict[str, int]]:
         """(documents the question names, whether it names a document none of them is, the
         index's documents named with another year: {document: the year asked}).
 
@@ -510,7 +530,8 @@ class DocumentNames:
         another edition. The index's only charter or agreement is also named by its kind alone
         ("Điều lệ", "thỏa ước"), and a name by its words before "Việt Nam", unless they stand in
         another name ("Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục", "the UN Charter").
-        Another document is named, in the question as typed, by a kind followed
+        The index's only regulation is named by its kind beside a place or when the question
+        asks who signed, issued or received it (`about_part`). Another document is named, in the question as typed, by a kind followed
         by a number or a capitalised name ("Luật Đất đai", "Nghị định 15"; not "pháp luật",
         "quyết định gì", "thỏa ước lao động")."""
         named: set[str] = set()
@@ -527,8 +548,8 @@ class DocumentNames:
                 partial = m.group() in self.partial
                 if partial and _in_another_name(form, m.group(), self._own_words_of(m.group())):
                     continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"
-                if m.group() in self.place_only and not parse(form):
-                    continue  # "quy chế dân chủ ở cơ sở", not "Điều 3 quy chế"
+                if m.group() in self.place_only and not (about_part or parse(form)):
+                    continue  # "quy chế dân chủ ở cơ sở", not "Điều 3 quy chế", "Ai ký quy chế?"
                 if m.group() in self.capitals_only and not cased[m.start() : m.end()].rsplit(" ", 1)[-1].isupper():
                     continue  # "luật đã", not "Luật ĐA"
                 year = re.match(rf"[ /](?:nam )?((?:19|20)\d\d)\b{_UNIT}", text[m.end() :])
@@ -729,9 +750,10 @@ def _in_another_name(form: str, key: str, own: frozenset[str] = frozenset()) -> 
 
 
 def _element_is(element: str, level: str, value: str) -> bool:
-    if level == "Phần" and not _ROMAN.match(value.lower()):
-        level = "(?:Phần|Mục)"
-    elif level in ("Mục", "Phần") and _ROMAN.match(value.lower()):
+    if level in ("Mục", "Phần") and value.isdigit():
+        # A law's "Mục 2", or a plan's or a note's item "2." ("mục 5 kế hoạch Tết": its "5. Kinh phí").
+        return bool(re.match(rf"(?:(?:Mục|Phần)\s+)?0*{value.lstrip('0') or '0'}(?:\.?\s|\.$|$)", element))
+    if level in ("Mục", "Phần") and _ROMAN.match(value.lower()):
         # A plan's top-level heading "III. TỔ CHỨC THỰC HIỆN", or "Mục III", "Phần III".
         return bool(re.match(rf"(?:(?:Mục|Phần)\s+)?{value}(?:\.|\s|$)", element))
     # Agreements often number "Điều 01.", "Điều 02.": "Điều 2" is that article.

@@ -402,7 +402,9 @@ class Searcher:
         variant_dense = tuple(
             {int(r): float(exact[i, j]) for i, r in enumerate(rows)} for j in range(exact.shape[1])
         )
-        found, other, editions = self._document_names.scan(self._name_forms(analysis))
+        found, other, editions = self._document_names.scan(
+            self._name_forms(analysis), about_part=_wanted_kind(analysis) is not None
+        )
         named = frozenset(found)
         query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
         lex_all = self.store.backend.lexical_scores(query_lexical, allowed)

@@ -514,3 +514,27 @@ def test_a_numbered_point_of_a_letter_or_plan_is_its_item(question, levels):
 @pytest.mark.parametrize("question", ["Đạt 9 điểm 10 trở lên thì xếp loại gì?", "Kế hoạch 48 chấm điểm 10 tiêu chí nào?"])
 def test_a_score_is_not_a_place(question):
     assert parse(question) == ()
+
+
+def test_a_document_is_named_by_its_kind_and_the_beginning_of_its_title_beside_a_place_or_a_part():
+    names = DocumentNames.of({
+        "tet": DocMeta(doc_type="KẾ HOẠCH", title="Tết sum vầy – Xuân Bính Ngọ 2031"),
+        "nq": DocMeta(doc_type="NGHỊ QUYẾT", number="01/NQ-ĐH", title="Đại hội Công đoàn cơ sở Công ty An Lạc lần thứ V"),
+        "ctr": DocMeta(doc_type="CHƯƠNG TRÌNH HÀNH ĐỘNG", number="08/CTr-LĐLĐ", title="Thực hiện Chỉ thị số 15-CT/HU"),
+        "law": DocMeta(doc_type="LUẬT", title="An toàn, vệ sinh lao động", name="Luật An toàn, vệ sinh lao động"),
+    })
+    assert names.scan(["mục 5 kế hoạch Tết sum vầy"])[0] == {"tet"}
+    assert names.scan(["ai ký nghị quyết đại hội"], about_part=True)[0] == {"nq"}
+    # Without a place or a part, a title's beginning is everyday words.
+    assert names.scan(["Huyện ủy yêu cầu xây dựng chương trình hành động thực hiện Chỉ thị khi nào?"])[0] == set()
+    # A law is named by its whole name: "Luật An toàn vệ sinh thực phẩm" is another law.
+    assert names.scan(["Điều 5 Luật An toàn vệ sinh thực phẩm"])[:2] == (set(), True)
+
+
+def test_a_sections_arabic_number_is_a_plans_item():
+    places = Places.of([
+        Chunk("k#0", "k", 0, "clause", ("1.",), "1. Mục đích", ()),
+        Chunk("k#1", "k", 1, "clause", ("5.",), "5. Kinh phí", ()),
+        Chunk("k#2", "k", 2, "clause", ("Chương II", "Mục 5", "Điều 9"), "Điều 9. …", ()),
+    ])
+    assert resolve(parse("mục 5 kế hoạch"), places, set()) == (1, 2)
