@@ -677,6 +677,14 @@ def _docx_table(table: Table, styles: _DocxStyles, numbering: DocxNumbering, hea
             # One cell after the other, a paragraph per line, as a text file types it; joined, the
             # recipients' list would run on into the signer's capacity and name.
             rows.extend(ln for cell in cells for text in cell for ln in _header_lines(text))
+        elif len(cells) >= 3:
+            # A data table's row keeps its columns: a checklist's "x" under "Có" or under "Không",
+            # a task table's empty "phối hợp" cell, two cells alike ("x | x") are not one.
+            texts = [_SPACES.sub(" ", " ".join(cell)).strip() for cell in cells]
+            while texts and not texts[-1]:
+                texts.pop()
+            if any(texts):
+                rows.append(" | ".join(texts))
         else:
             row = _join_cells(" ".join(cell) for cell in cells)
             if row:
@@ -752,7 +760,7 @@ def _pdf_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
             # Justified lines are spread with word spacing, which pypdf turns
             # into runs of spaces ("Điều  105.  Thời  giờ"): collapse them.
             lines = (_PDF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-            texts.append([line for line in lines if line])
+            texts.append(_row_numbers_kept([line for line in lines if line]))
         else:
             warnings.append(f"trang {number} không có lớp chữ (cần OCR), đã bỏ qua")
     if not texts:
@@ -761,6 +769,26 @@ def _pdf_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
         raise LoadError(path, "PDF không có lớp chữ (bản quét) — cần OCR trước khi đưa vào")
     texts[0][:_HEADER_LINES] = [_header_columns(line) for line in texts[0][:_HEADER_LINES]]
     return _pdf_paragraphs(_without_running_lines(texts)), warnings
+
+
+# A page's first and last lines, where a lone number is the page's.
+_PAGE_EDGE = 2
+
+
+def _row_numbers_kept(lines: list[str]) -> list[str]:
+    """A lone number inside a page is a table row's ("2" / "Bệnh dài ngày, sau 180 ngày …"), not
+    the page's: joined to the row's text, it is not dropped with the page numbers."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if _PAGE_EDGE <= k < len(lines) - _PAGE_EDGE and re.fullmatch(r"\d{1,3}", line):
+            out.append(f"{line} {lines[k + 1]}")
+            k += 2
+            continue
+        out.append(line)
+        k += 1
+    return out
 
 
 # A header's two columns come out of a PDF as one line ("LIÊN ĐOÀN LAO ĐỘNG CỘNG HÒA XÃ HỘI CHỦ

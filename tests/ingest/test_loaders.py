@@ -517,3 +517,28 @@ def test_pdf_passwords() -> None:
     assert load_bytes(pdf_bytes([VIET], owner_password="chu"), "a.pdf").text.replace("\n", " ") == VIET
     locked = pdf_bytes([VIET], owner_password="chu", user_password="khach")
     assert load_error(locked, "a.pdf").reason == "PDF được bảo vệ bằng mật khẩu"
+
+
+def test_a_data_tables_rows_keep_their_columns():
+    def build(document):
+        document.add_paragraph("Bảng kiểm tra")
+        table = document.add_table(rows=4, cols=4)
+        for r, cells in enumerate((("STT", "Nội dung", "Có", "Không"), ("1", "Có thỏa ước", "x", ""),
+                                   ("2", "Có quy chế dân chủ", "", "x"), ("3", "Đóng kinh phí", "x", "x"))):
+            for c, text in enumerate(cells):
+                table.cell(r, c).text = text
+
+    text = load_bytes(docx_bytes(build), "bk.docx").text
+    assert "1 | Có thỏa ước | x" in text.splitlines()
+    assert "2 | Có quy chế dân chủ |  | x" in text.splitlines()
+    assert "3 | Đóng kinh phí | x | x" in text.splitlines()
+
+
+def test_a_lone_number_inside_a_pdf_page_is_a_rows_not_the_pages():
+    from ingest.loaders import _row_numbers_kept
+
+    page = ["TT 09/2026", "Điều 15. Tỷ lệ hưởng", "STT Trường hợp Tỷ lệ", "1 Ốm đau thông thường 75%",
+            "2", "Bệnh dài ngày 65%", "3", "Thai sản 100%", "Ghi chú: …", "7"]
+    kept = _row_numbers_kept(page)
+    assert "2 Bệnh dài ngày 65%" in kept and "3 Thai sản 100%" in kept
+    assert kept[-1] == "7"  # the page's number, at its foot, is left to be dropped
