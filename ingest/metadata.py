@@ -50,7 +50,7 @@ _TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
 _UNACCENTED_TYPES = {fold(t).upper(): t for t in DOC_TYPES}
 
 # "Số 48-KH/ĐĐTLD", "Số:13/CTr-LĐLĐ", "Bộ luật số: 45/2019/QH14", "Số: 145/2020/NĐ-CP"
-_NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị định)\s+)?(?:[Ss]ố|SỐ)\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
+_NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị định)\s+)?(?:[Ss]ố|SỐ)(?:\s+hiệu)?\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
 _INLINE_NUMBER = re.compile(r"\b[Ss]ố\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
 # Headers typed without diacritics: "So: 03/QC-CD" — only with a symbol (a letter after "/"),
 # since "So" is also an everyday word ("So 2/3 dai bieu …").
@@ -70,6 +70,7 @@ ADOPTION = re.compile(
 )
 # The note under a title is read for the date only among a document's first lines.
 _NOTE_LINES = 15
+_PORTAL_DATE = re.compile(r"\bNgày ban hành\s*:\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _CITES = re.compile(r"^(?:Căn cứ|Thực hiện|Thi hành|Theo|Về việc|V/v|Kính gửi)\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"thông\s+qua\s+ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE)
 
@@ -359,6 +360,10 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             place = _fix_place(pm.group(1).strip()) if pm else None
             break
 
+    if date is None:
+        # A legal portal's record above a copied text: "Số hiệu: … Ngày ban hành: 16/06/2025 …".
+        portal = next((m for t in head_text if (m := _PORTAL_DATE.search(t))), None)
+        date = _iso_date(portal) if portal else None
     if date is None:
         # The note under the title (before any numbered part: one inside an article cites another
         # document), else the sentence closing the text.

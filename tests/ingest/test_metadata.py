@@ -355,3 +355,14 @@ def test_a_name_cut_before_its_country_and_a_cited_documents_date():
     meta = read_document("tu-nganh.txt", data=text.encode("utf-8")).meta
     assert meta.title is not None and meta.title.endswith("Việt Nam")
     assert meta.date != "2019-11-20"  # the Code's date, not the agreement's
+
+
+def test_a_text_copied_from_a_legal_portal_keeps_its_number_and_date():
+    text = (
+        "Trang chủ > Văn bản pháp luật > Lao động - Tiền lương > Luật An sinh\n"
+        "Số hiệu: 81/2031/QH15   Loại văn bản: Luật   Nơi ban hành: Quốc hội   Ngày ban hành: 16/06/2031\n\n"
+        "LUẬT AN SINH CHO LAO ĐỘNG TỰ DO\n\nĐiều 1. Phạm vi\nLuật này quy định chế độ an sinh.\n"
+    )
+    meta = read_document("luat.txt", data=text.encode("utf-8")).meta
+    assert meta.number == "81/2031/QH15" and meta.date == "2031-06-16"
+    assert meta.short_name().endswith("81/2031/QH15")
