@@ -169,11 +169,12 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
 
 
 # Markdown's markup around text read line by line as a .txt is: "## Điều 1." is the heading
-# "Điều 1.", "**…**" and "*…*" are the words, "* …" and "+ …" bullets. (Rendered as CommonMark, a
+# "Điều 1.", "**…**", "*…*" and "> …" are the words, "* …" and "+ …" bullets. (Rendered as CommonMark, a
 # file typed line by line would run its lines together into paragraphs.)
 _MARKUP = (
     (re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$"), r"\1"),
     (re.compile(r"(?m)^([ \t]*)[*+][ \t]+"), r"\1- "),
+    (re.compile(r"(?m)^[ \t]{0,3}(?:>[ \t]?)+"), ""),  # a quoted note ("> Lưu ý: …") is its words
     # (Emphasis opens on a word and closes after one: "(*)" note marks are not emphasis.)
     (re.compile(r"(?<!\w)(\*\*|__)(?=\w)(.+?)(?<=[\w.!?):])\1(?!\w)"), r"\2"),
     # A table: its separator row goes, its rows read as a Word table's ("cell | cell").

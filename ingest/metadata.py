@@ -704,6 +704,16 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
         text = " ".join(_SIGNED_INSIDE.sub(" ", piece).split())
         if not text:
             continue
+        # What follows the note that it was signed is the name, however it is written ("TỔNG
+        # GIÁM ĐỐC (đã ký và đóng dấu) LEE JAE HOON": a foreign name in capitals).
+        note = _SIGNED_INSIDE.search(piece)
+        after = " ".join(piece[note.end() :].split()) if note else ""
+        before = " ".join(piece[: note.start()].split()) if note else ""
+        if after and 2 <= len(after.split()) <= 5 and not split_trailing_name(text) and is_capacity(before):
+            signing = True
+            capacity.append(before)
+            signer = _add_signer(signer, after)
+            continue
         if RECIPIENTS_START.match(text):
             signing = False
             continue

@@ -366,3 +366,16 @@ def test_a_text_copied_from_a_legal_portal_keeps_its_number_and_date():
     meta = read_document("luat.txt", data=text.encode("utf-8")).meta
     assert meta.number == "81/2031/QH15" and meta.date == "2031-06-16"
     assert meta.short_name().endswith("81/2031/QH15")
+
+
+def test_the_name_after_the_signed_note_is_the_signers_however_it_is_written():
+    def build(document):
+        for text in ("THỎA ƯỚC LAO ĐỘNG TẬP THỂ", "Điều 1. Thời hạn", "Thỏa ước có thời hạn 03 năm."):
+            document.add_paragraph(text)
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG\nCHỦ TỊCH CÔNG ĐOÀN CƠ SỞ\n(đã ký và đóng dấu)\nNguyễn Thị Hằng"
+        table.cell(0, 1).text = "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG\nTỔNG GIÁM ĐỐC\n(đã ký và đóng dấu)\nPARK JI SUNG"
+
+    meta = read_document("tu.docx", data=docx_bytes(build)).meta
+    assert meta.signer == "Nguyễn Thị Hằng, PARK JI SUNG"
+    assert "PARK" not in (meta.signer_title or "") and (meta.signer_title or "").endswith("TỔNG GIÁM ĐỐC")

@@ -286,13 +286,15 @@ def test_a_markdown_file_is_read_by_its_headings_not_its_markup():
     text = (
         "# QUY ĐỊNH\n\n**Về giờ làm việc tại cơ quan Liên đoàn Lao động huyện**\n\n"
         "## Điều 1. Phạm vi\n\n- Áp dụng cho cán bộ cơ quan.\n- Áp dụng cho người lao động hợp đồng.\n\n"
-        "## Điều 2. Giờ làm việc\n\nBuổi sáng từ **7 giờ 00** đến 11 giờ 30.\n"
+        "## Điều 2. Giờ làm việc\n\nBuổi sáng từ **7 giờ 00** đến 11 giờ 30.\n\n"
+        "> Lưu ý: ngày thứ Bảy trực theo lịch.\n"
     )
     doc = read_document("quy-dinh.md", data=text.encode())
     assert doc.meta.short_name() == "Quy định về giờ làm việc tại cơ quan Liên đoàn Lao động huyện"
     chunks = chunk_document(doc)
     assert [c.path for c in chunks if c.kind == "clause"] == [("Điều 1",), ("Điều 2",)]
-    assert not any("#" in c.text or "**" in c.text for c in chunks)
+    assert not any("#" in c.text or "**" in c.text or ">" in c.text for c in chunks)
+    assert any("Lưu ý: ngày thứ Bảy" in c.text for c in chunks)
 
 
 CONSOLIDATED_TEXT = """BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
