@@ -1,5 +1,7 @@
 """Each numbering rule, on real snippets of the seed documents and the Labour Code."""
 
+import pytest
+
 from ingest.normalize import Line
 from ingest.structure import match_marker, parse_structure
 
@@ -121,3 +123,18 @@ def test_level_words_typed_without_diacritics():
         "Phu luc kem theo",
     ]:
         assert match_marker(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("line", "marker"),
+    [
+        ("Phụ lục II. SỐ NGÀY NGHỈ HẰNG NĂM THEO ĐIỀU KIỆN LAO ĐỘNG",
+         ("appendix", "Phụ lục II", "SỐ NGÀY NGHỈ HẰNG NĂM THEO ĐIỀU KIỆN LAO ĐỘNG")),
+        ("Phụ lục 2", ("appendix", "Phụ lục 2", "")),
+        # A sentence that begins with one is not an appendix.
+        ("Phụ lục II kèm theo Nghị định này quy định mẫu báo cáo.", None),
+        ("Phụ lục II. Mẫu báo cáo được sửa đổi như sau", None),
+    ],
+)
+def test_a_numbered_appendix_in_title_case(line, marker):
+    assert match_marker(line) == marker
