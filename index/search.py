@@ -537,6 +537,14 @@ class Searcher:
         if cands.other_document and not cands.other_editions and references.parse(cands.analysis.question):
             notes.append(f"Văn bản mà câu hỏi nêu không có trong {searched}; kết quả dưới đây lấy từ {searched}.")
         resolution = cands.resolution
+        if resolution is not None and resolution.found and not resolution.documents:
+            # "Điều 11" asked of an index where a regulation and an agreement both have one: say
+            # whose they are, and how to ask for one.
+            holders = sorted({self.store.chunks[r].doc_id for r in resolution.rows})
+            if len(holders) > 1:
+                places = ", ".join(ref.label for ref in resolution.references)
+                names = "; ".join(self.store.documents[d].meta.short_name() for d in holders)
+                notes.append(f"{places} có trong {len(holders)} văn bản ({names}); nêu tên văn bản để chỉ hỏi một văn bản.")
         if resolution is None or not resolution.missing:
             return notes
         places = ", ".join(ref.label for ref in resolution.missing)

@@ -80,3 +80,10 @@ def test_the_rule_can_be_switched_off_to_measure_it(plans_searcher):
     ranked_off, _ = off.rank(cands)
     ranked_on, _ = plans_searcher.rank(cands)
     assert sorted(ranked_off) == sorted(ranked_on)
+
+
+def test_a_place_two_documents_have_is_said_to_be_in_both(plans_searcher):
+    both = plans_searcher.search("Mục II quy định gì?", top_k=5)
+    assert any("có trong 2 văn bản" in note and "08-KH/LĐLĐ" in note and "12-KH/LĐLĐ" in note for note in both.notes)
+    one = plans_searcher.search("Mục II Kế hoạch 08 quy định gì?", top_k=5)
+    assert not any("có trong" in note for note in one.notes)
