@@ -595,7 +595,10 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         # (An agreement's header rows are its two parties, the employer first: not one body.)
         agreement = (doc_type or "").startswith("THỎA ƯỚC")
         if cells and not agreement and _names_a_body(cells[0]) and in_capitals(cells[0], 6):
-            return " ".join([_of_the_above(cells[0], first), *cells[1:]])
+            body = " ".join([_of_the_above(cells[0], first), *cells[1:]])
+            # A unit of the body above ("BAN TUYÊN GIÁO", "VĂN PHÒNG", "ĐẢNG ĐOÀN", "BAN CHẤP HÀNH
+            # CÔNG ĐOÀN CƠ SỞ" under a company) is that body's: its name keeps the parent's.
+            return body if _OWN_NAME.search(body) or body.endswith(first) else f"{body} {first}"
         if cells and _COUNTRY.match(cells[0]):
             return f"{first} {cells[0]}"  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG" / "VIỆT NAM"
         return first
@@ -654,6 +657,14 @@ _UNIT = re.compile(r"^(?:PHÒNG|ĐẢNG ỦY|CĐCS|BCH|HỘI|HIỆP HỘI|NGHI�
 _PLACE_WRAP = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b(?!\s+(?:ỦY|ĐOÀN)\b)")
 _WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ)|[-&–])$")
 _WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
+# What makes a body's name its own rather than a unit's of the body above it: a place, a company, a
+# school or hospital, a sector, a ministry ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN SÔNG LAM", "HUYỆN ỦY …",
+# "CĐCS BỆNH VIỆN …", "SỞ LAO ĐỘNG …"; not "BAN TỔ CHỨC", "ĐẢNG ĐOÀN", "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ").
+_OWN_NAME = re.compile(
+    r"\b(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|CÔNG TY|TẬP ĐOÀN|BỆNH VIỆN|TRƯỜNG|NGÀNH"
+    r"|VIỆT NAM|KHU|CỤM|HỢP TÁC XÃ|NGÂN HÀNG|VIỆN|TRUNG TÂM|CƠ QUAN)\b|(?<!CƠ )\bSỞ\b|^BỘ\b"
+    r"|^(?:HUYỆN|QUẬN|THỊ|THÀNH|TỈNH) ỦY\b"
+)
 # A name's country on a line of its own: "TỔNG LIÊN ĐOÀN LAO ĐỘNG" / "VIỆT NAM".
 _COUNTRY = re.compile(r"^VIỆT NAM$")
 

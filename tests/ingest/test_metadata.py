@@ -319,6 +319,13 @@ _BODY = "\n\nI. NỘI DUNG\n1. Các công đoàn cơ sở thực hiện.\n"
         (["CÔNG ĐOÀN NGÀNH Y TẾ", "CĐCS BỆNH VIỆN ĐA KHOA", "KHU VỰC ĐÔNG SƠN"], "CĐCS BỆNH VIỆN ĐA KHOA KHU VỰC ĐÔNG SƠN"),
         (["LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN", "BAN CHẤP HÀNH CÔNG ĐOÀN", "CÔNG TY CỔ PHẦN MAY AN LẠC"],
          "BAN CHẤP HÀNH CÔNG ĐOÀN CÔNG TY CỔ PHẦN MAY AN LẠC"),
+        # A unit of the body above keeps the body's name.
+        (["LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH", "BAN TUYÊN GIÁO"], "BAN TUYÊN GIÁO LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH"),
+        (["TỈNH ỦY NAM BÌNH", "BAN TỔ CHỨC"], "BAN TỔ CHỨC TỈNH ỦY NAM BÌNH"),
+        (["LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH", "ĐẢNG ĐOÀN"], "ĐẢNG ĐOÀN LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH"),
+        (["CÔNG TY CỔ PHẦN MAY AN LẠC", "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ"],
+         "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN MAY AN LẠC"),
+        (["CÔNG ĐOÀN VIÊN CHỨC TỈNH", "BCH CĐCS SỞ TƯ PHÁP"], "BCH CĐCS SỞ TƯ PHÁP"),
         # One name over two rows.
         (["TỔNG LIÊN ĐOÀN LAO ĐỘNG", "VIỆT NAM"], "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"),
         (["LIÊN ĐOÀN LAO ĐỘNG", "TỈNH NAM BÌNH"], "LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH"),
