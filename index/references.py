@@ -139,7 +139,10 @@ _DEFINITE_KINDS = {
 # Kinds that name the index's only document of that kind beside a place only ("Điều 3 quy chế",
 # "khoản 2 Điều 5 Quy định"): alone, "quy chế dân chủ ở cơ sở", "quy định về thời giờ làm việc"
 # are everyday words of any text.
-_PLACE_KINDS = {("QUY CHẾ",): ("quy che",), ("QUY ĐỊNH",): ("quy dinh",)}
+# (Not "quy định", "quyết định", "hướng dẫn", "thông báo", "báo cáo": verbs as often as kinds, "Điều 5
+# quy định gì?".)
+_PLACE_KINDS = {("QUY CHẾ",): ("quy che",)}
+_VERB_KINDS = frozenset({"QUY ĐỊNH", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "THÔNG BÁO", "BÁO CÁO"})
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
 # Kinds whose documents a question names by their whole name or number, not by its beginning.
 _NAMED_IN_FULL = frozenset(
@@ -421,7 +424,7 @@ class DocumentNames:
     own_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # Documents that are one series' editions of different years ("Kế hoạch tổ chức Tháng Công
     # nhân năm 2024" and "… năm 2025"): each series' documents and the years their titles name.
-    series: tuple[dict[str, frozenset[int]], ...] = ()
+    series: tuple[tuple[dict[str, frozenset[int]], frozenset[str]], ...] = ()
     # Partial keys that name a document only in a question that names a place (_PLACE_KINDS).
     place_only: frozenset[str] = frozenset()
 
@@ -466,7 +469,7 @@ class DocumentNames:
         # begins as "Luật An toàn, vệ sinh lao động" does and is another law.
         beginnings: dict[str, set[str]] = {}
         for doc_id, meta in metas.items():
-            if meta.doc_type and meta.title and meta.doc_type not in _NAMED_IN_FULL:
+            if meta.doc_type and meta.title and meta.doc_type not in _NAMED_IN_FULL | _VERB_KINDS:
                 words = _words(meta.title).split()
                 for n in range(2, min(len(words), 8) + 1):
                     beginnings.setdefault(f"{_words(meta.doc_type)} {' '.join(words[:n])}", set()).add(doc_id)
@@ -505,24 +508,33 @@ class DocumentNames:
         )
 
     def other_years(self, question_forms: Sequence[str]) -> set[str]:
-        """The editions a question's year rules out: where it names the year of one or more of a
-        series' documents ("Tháng Công nhân năm 2025 tặng mấy suất quà?", "the 2025 football
-        tournament"), that series' documents of other years. A year that none of them, or all of
-        them, name rules nothing out ("đến năm 2030" of two plans that both look that far)."""
+        """The editions a question's year rules out: where it speaks of a series in its titles'
+        shared words and names the year of one or more of its documents ("Tháng Công nhân năm
+        2025 tặng mấy suất quà?", "the 2025 workers' football tournament"), that series' documents
+        of other years. A year that none of them, or all of them, name rules nothing out, and
+        neither does a year without the series' words ("Doanh thu năm 2024 đạt bao nhiêu?": a
+        year of the content, not of an edition)."""
         asked = {int(y) for form in question_forms for y in re.findall(rf"(?<![\w/.-]){_YEAR}", form)}
+        if not asked:
+            return set()
+        spoken = set().union(*(_bigrams(_words(form)) for form in question_forms))
         out: set[str] = set()
-        for editions in self.series:
+        for editions, shared in self.series:
             hit = {d for d, years in editions.items() if years & asked}
-            if hit and len(hit) < len(editions):
+            # (Two of the titles' shared pairs: "Tháng Công nhân", not "tổ chức" alone.)
+            if hit and len(hit) < len(editions) and len(spoken & shared) >= 2:
                 out |= set(editions) - hit
         return out
 
     def _own_words_of(self, key: str) -> frozenset[str]:
         return frozenset().union(*(self.own_words.get(d, frozenset()) for d in self.owners[key]))
 
-    def scan(self, question_forms: Sequence[str], about_part: bool = False) -> tuple[set[str], bool, dict[str, int]]:
+    def scan(
+        self, question_forms: Sequence[str], about_part: bool = False
+    ) -> tuple[set[str], bool, dict[str, int], bool]:
         """(documents the question names, whether it names a document none of them is, the
-        index's documents named with another year: {document: the year asked}).
+        index's documents named with another year: {document: the year asked}, whether they are
+        named by a name or number rather than by a kind or a title's beginning alone).
 
         A document is named when one of its keys appears in a form of the question (as typed
         first, then with diacritics restored, translated, abbreviations spelled out). A year right
@@ -581,8 +593,8 @@ class DocumentNames:
         # another document named beside a kind alone is what the question is about ("Điều 5 Luật
         # Việc làm có áp dụng cho thỏa ước không?").
         if named:
-            return named, False, {}
-        return (set(), True, editions) if other else (by_part, False, {})
+            return named, False, {}, True
+        return (set(), True, editions, False) if other else (by_part, False, {}, False)
 
 
 @dataclass(frozen=True)
@@ -678,16 +690,32 @@ def _title_years(title: str) -> frozenset[int]:
     return frozenset(years)
 
 
-def _series(metas: dict[str, DocMeta]) -> tuple[dict[str, frozenset[int]], ...]:
-    """Documents of one kind whose titles name different years, each with its years: a body's
-    yearly plans or a term's programme ("Kế hoạch tổ chức các hoạt động Tháng Công nhân năm 2024",
-    "Kế hoạch tổ chức Tháng Công nhân và Tháng hành động … năm 2025"), which differ in their
-    numbers and dates rather than in what they are about (DocumentNames.other_years)."""
-    groups: dict[str, dict[str, frozenset[int]]] = {}
+def _series(metas: dict[str, DocMeta]) -> tuple[tuple[dict[str, int], frozenset[str]], ...]:
+    """Documents of one kind whose titles each name one year, different years, and share words
+    (syllable pairs, years left out), each with its year, and those shared pairs: a body's yearly
+    plans ("Kế hoạch tổ chức các hoạt động Tháng Công nhân năm 2024", "Kế hoạch tổ chức Tháng Công
+    nhân và Tháng hành động … năm 2025"), which differ in their numbers and dates rather than in
+    what they are about (DocumentNames.other_years). A title naming a span ("nhiệm kỳ 2023 - 2028")
+    is not an edition of a year."""
+    groups: dict[str, dict[str, int]] = {}
     for doc_id, meta in metas.items():
-        if years := _title_years(meta.title or ""):
-            groups.setdefault(meta.doc_type or "", {})[doc_id] = years
-    return tuple(group for group in groups.values() if len(set(group.values())) > 1)
+        years = _title_years(meta.title or "")
+        if len(years) == 1:
+            groups.setdefault(meta.doc_type or "", {})[doc_id] = next(iter(years))
+    out = []
+    for group in groups.values():
+        if len(set(group.values())) < 2:
+            continue
+        titles = [_bigrams(_words(_TITLE_YEARS.sub(" ", metas[d].title or ""))) for d in group]
+        shared = frozenset.intersection(*titles)
+        if shared:
+            out.append(({d: frozenset({y}) for d, y in group.items()}, shared))
+    return tuple(out)
+
+
+def _bigrams(words: str) -> frozenset[str]:
+    parts = words.split()
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(parts))
 
 
 def _words(text: str, keep_case: bool = False, marks: bool = False) -> str:

@@ -245,6 +245,8 @@ class Candidates:
     other_document: bool = False
     # Documents of a series the question's year rules out ("… năm 2025" of the 2024 plan).
     other_years: frozenset[str] = frozenset()
+    # The named documents whose clauses come first (Searcher._documents_first).
+    first_documents: frozenset[str] = frozenset()
 
     def dense_scores(self, config: SearchConfig) -> dict[int, float]:
         """The dense score each candidate enters fusion with (SearchConfig.mix_*): the best
@@ -402,10 +404,12 @@ class Searcher:
         variant_dense = tuple(
             {int(r): float(exact[i, j]) for i, r in enumerate(rows)} for j in range(exact.shape[1])
         )
-        found, other, editions = self._document_names.scan(
-            self._name_forms(analysis), about_part=_wanted_kind(analysis) is not None
-        )
+        about_part = _wanted_kind(analysis) is not None
+        found, other, editions, by_name = self._document_names.scan(self._name_forms(analysis), about_part=about_part)
         named = frozenset(found)
+        # Named by a kind alone ("thỏa ước lao động tập thể vô hiệu khi nào?" with one agreement
+        # loaded beside the Code), a document comes first only for a place or a part of it.
+        first = named if by_name or about_part or references.parse(analysis.question) else frozenset()
         query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
         lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[:n]
@@ -426,6 +430,7 @@ class Searcher:
             tuple(sorted(editions.items())),
             other,
             frozenset(self._document_names.other_years(self._name_forms(analysis))),
+            first,
         )
 
     def rank(self, cands: Candidates, config: SearchConfig | None = None) -> tuple[list[int], dict[int, float]]:
@@ -447,7 +452,7 @@ class Searcher:
         edition its year rules out after them, each in the order found: "Kế hoạch 09 tặng bao
         nhiêu suất quà?" with the plans 09 and 15 of two years loaded finds both plans' look-alike
         clauses, and nothing in their meaning tells the number asked for."""
-        named, later = cands.named_documents, cands.other_years
+        named, later = cands.first_documents, cands.other_years
         if not named and not later:
             return ranked
         chunks = self.store.chunks

@@ -42,8 +42,8 @@ def _first_document(searcher, question: str) -> str:
         ("Tháng Công nhân năm 2024 tặng mấy suất quà?", "12-KH/LĐLĐ"),
         ("thang cong nhan 2025 cong doan co so bao cao truoc ngay nao", "08-KH/LĐLĐ"),
         ("thang cong nhan 2024 cong doan co so bao cao truoc ngay nao", "12-KH/LĐLĐ"),
-        ("How many teams play in the 2025 workers' football tournament?", "08-KH/LĐLĐ"),
-        ("How many teams play in the 2024 workers' football tournament?", "12-KH/LĐLĐ"),
+        ("Giải bóng đá Tháng Công nhân 2025 có bao nhiêu đội?", "08-KH/LĐLĐ"),
+        ("Giải bóng đá Tháng Công nhân 2024 có bao nhiêu đội?", "12-KH/LĐLĐ"),
     ],
 )
 def test_the_document_or_year_asked_for_comes_first(plans_searcher, question, number):
