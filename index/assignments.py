@@ -473,11 +473,16 @@ def _table_row(chunk: Chunk, doc: Document, owner: str | None) -> list[Assignmen
         return None
     heads = [fold(h).lower() for h in chunk.context[-1].split(_CELLS)]
     cells = chunk.text.split("\n")[0].split(_CELLS)
-    if len(cells) != len(heads):
+    if len(cells) > len(heads):
         return None
-    roles = {i: next((role for key, role in _COLUMN_ROLES if key in h), None) for i, h in enumerate(heads)}
+    cells += [""] * (len(heads) - len(cells))  # a Word row's empty last cells are not written
+    # ("Thời gian thực hiện" is when, not who.)
+    roles = {
+        i: None if _WHEN_COLUMN.search(h) else next((role for key, role in _COLUMN_ROLES if key in h), None)
+        for i, h in enumerate(heads)
+    }
     task = next((cells[i].strip() for i, h in enumerate(heads) if _TASK_COLUMN.search(h)), "")
-    when = next((cells[i].strip() for i, h in enumerate(heads) if _WHEN_COLUMN.search(h) and roles[i] is None), "")
+    when = next((cells[i].strip() for i, h in enumerate(heads) if _WHEN_COLUMN.search(h)), "")
     if not task or not any(roles.values()):
         return None
     meta = doc.meta

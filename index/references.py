@@ -93,8 +93,12 @@ _KINDS = (
 # "điểm 3": an item numbered "3." in a letter or a plan, folded.
 # Only beside a document or a section ("Công văn 57 điểm 3", "điểm 3 của Kế hoạch 48", "mục II
 # điểm 4"): elsewhere "điểm 10" is a score.
+# (The document by its number: "Hướng dẫn chấm điểm 10" is a score. Not before "trở lên" / "trở
+# xuống", a score's, nor before "khoản" / "Điều", where "điểm 3 khoản 2" is a law's reference.)
+_NOT_AN_ITEM = r"(?!\s+(?:tro\b|khoan\b|dieu\b|diem\b))"
 _NUMBERED_POINT = re.compile(
-    rf"(?:(?:{_KINDS})\s+(?:so\s+)?[\w/-]+\s+|\bmuc\s+[ivxlc]+\s+)(?P<word>diem)\s+(?P<number>\d{{1,2}})(?![\w/.-])"
+    rf"(?:(?:{_KINDS})\s+(?:so\s+)?[\w/-]*\d[\w/-]*\s+|\bmuc\s+[ivxlc]+\s+)(?P<word>diem)\s+(?P<number>\d{{1,2}})(?![\w/.-])"
+    rf"{_NOT_AN_ITEM}"
     rf"|\b(?P<word2>diem)\s+(?P<number2>\d{{1,2}})(?![\w/.-])(?=\s+(?:cua\s+|tai\s+)?(?:muc\s+[ivxlc]+\s+)?(?:{_KINDS})\b)"
 )
 _OTHER_DOCUMENT = re.compile(

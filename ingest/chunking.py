@@ -294,12 +294,12 @@ class _Builder:
         self.emit(lead, path, context, "clause")
         header = self.lines[indices[head]].strip()
         before = self._short(indices[:head]) if head else ""
-        row_context = (*context, *((before,) if before else ()), header)
-        for k, (number, at) in enumerate(rows):
-            stop = rows[k + 1][1] if k + 1 < len(rows) else end
-            group = indices[at:stop]
-            text = "\n".join(self.lines[i] for i in group)
-            self._add("clause", (*path, f"{label} {number}" if label else f"{number}."), text, row_context, group)
+        for number, at, group in rows:
+            # The group row ("II | CÔNG TÁC TỔ CHỨC") before the heading row: shown_text shows the
+            # context's last line as the row's heading.
+            groups = (self.lines[indices[group]].strip(),) if group is not None else ()
+            row_context = (*context, *((before,) if before else ()), *groups, header)
+            self._add("clause", (*path, f"{label} {number}" if label else f"{number}."), self.lines[indices[at]], row_context, [indices[at]])
         if indices[end:]:
             self.emit(indices[end:], path, context, "clause")
         return True
@@ -424,22 +424,25 @@ _CELLS = " | "
 _ROW_NUMBER_HEADING = re.compile(r"(?i)^(?:S\.?\s*|S[ốo]\s+)?T\.?\s*T\.?$")
 
 
-def _numbered_table(lines: list[str]) -> tuple[int, list[tuple[str, int]], int] | None:
+def _numbered_table(lines: list[str]) -> tuple[int, list[tuple[str, int, int | None]], int] | None:
     """The first table among `lines` with a heading row and at least three numbered rows ("7 | …"):
-    (its heading row's index, each row's number and index, the index after its last row); a row's
-    unnumbered continuation lines (a group's name, a wrapped cell) stay with the row above."""
+    (its heading row's index, each row's number, index and group row's index, the index after its
+    last row). An unnumbered row inside the table ("I | CÔNG TÁC TUYÊN TRUYỀN") is the group of
+    the rows after it, not part of the row above; the heading row is the first row with three
+    cells or more that is not itself numbered."""
     for head, line in enumerate(lines):
         cells = line.strip().split(_CELLS)
         if len(cells) < 3 or re.match(r"\d", cells[0]):
             continue
-        rows: list[tuple[str, int]] = []
+        rows: list[tuple[str, int, int | None]] = []
+        group: int | None = None
         end = head + 1
         while end < len(lines) and _CELLS in lines[end]:
             first = lines[end].strip().split(_CELLS)[0].strip().rstrip(".")
             if re.fullmatch(r"\d{1,3}", first):
-                rows.append((first, end))
-            elif not rows:
-                break
+                rows.append((first, end, group))
+            else:
+                group = end
             end += 1
         if len(rows) >= 3:
             return head, rows, end

@@ -777,14 +777,27 @@ _PAGE_EDGE = 2
 
 
 def _row_numbers_kept(lines: list[str]) -> list[str]:
-    """A lone number inside a page is a table row's ("2" / "Bệnh dài ngày, sau 180 ngày …"), not
-    the page's: joined to the row's text, it is not dropped with the page numbers."""
+    """A lone number inside a page that goes on from the row above ("1 Ốm đau thông thường …" /
+    "2" / "Bệnh dài ngày, sau 180 ngày …") is that table row's, not the page's: joined to the row's
+    text, it is not dropped with the page numbers. Not a number that does not follow the last
+    row's (a cell's value, "20"), nor one before a heading ("Điều 6. …") or another lone number."""
     out: list[str] = []
+    last = 0  # the number of the last table row seen on this page
     k = 0
     while k < len(lines):
         line = lines[k]
-        if _PAGE_EDGE <= k < len(lines) - _PAGE_EDGE and re.fullmatch(r"\d{1,3}", line):
+        lead = re.match(r"(\d{1,3})\s", line)
+        if lead:
+            last = int(lead.group(1))
+        if (
+            _PAGE_EDGE <= k < len(lines) - _PAGE_EDGE
+            and re.fullmatch(r"\d{1,3}", line)
+            and int(line) == last + 1
+            and not re.fullmatch(r"\d{1,3}", lines[k + 1])
+            and not match_marker(lines[k + 1])
+        ):
             out.append(f"{line} {lines[k + 1]}")
+            last = int(line)
             k += 2
             continue
         out.append(line)

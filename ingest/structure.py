@@ -114,9 +114,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("article", ARTICLE_HEADING),
     # An appendix closes the articles before it ("PHỤ LỤC" of Nghị định 293/2025).
     ("appendix", re.compile(r"^(PHỤ LỤC(?: [IVXLC]+| \d+)?)\b[.:]?\s*(.*)$")),
-    # Also "Phụ lục II. SỐ NGÀY NGHỈ …", "Phụ lục 2" alone: a numbered appendix whose title is in
-    # capitals (not "Phụ lục II kèm theo Nghị định này quy định …", a sentence).
-    ("appendix", re.compile(r"^(Phụ lục (?:[IVXLC]+|\d+))(?:[.:]\s*(.*)|\s*)$")),
+    # Also "Phụ lục II. SỐ NGÀY NGHỈ …": a numbered appendix whose title is in capitals (not "Phụ
+    # lục II kèm theo Nghị định này quy định …", a sentence, nor "Phụ lục 1" alone, the end of a
+    # wrapped "… theo mẫu tại" / "Phụ lục 1").
+    ("appendix", re.compile(r"^(Phụ lục (?:[IVXLC]+|\d+))[.:]\s*(\S.*)$")),
     # The legal levels typed without diacritics. Without accents "Muc" is also mức (a level, "Muc 1
     # trieu dong", "Muc 2: 500.000 dong") and "Phan" a surname, hence the stricter tail; a Mục is
     # never introduced by ":".

@@ -235,3 +235,15 @@ def test_a_task_tables_rows_give_each_unit_its_role_task_and_deadline():
     row1 = [r for r in records if r.citation.endswith("› STT 1")]
     assert {(r.unit.split(" LĐLĐ")[0], r.role) for r in row1} == {("Ban Tuyên giáo", "chủ trì"), ("Văn phòng", "phối hợp")}
     assert all(r.deadline == "Tháng 3/2027" for r in row1)
+
+
+def test_a_task_rows_empty_last_cells_and_a_when_column_named_thuc_hien():
+    rows = ["STT | Nội dung công việc | Đơn vị chủ trì | Thời gian thực hiện | Ghi chú"]
+    rows += [f"{n} | Tổ chức hoạt động số {n} cho đoàn viên các công đoàn cơ sở trực thuộc huyện Đông Sơn, báo cáo kết quả về Văn phòng | Ban Tuyên giáo | Quý {n}"
+             + (" | Trọng tâm" if n == 2 else "") for n in range(1, 7)]
+    text = "KẾ HOẠCH\nTháng Công nhân năm 2031\nI. NHIỆM VỤ\n" + "\n".join(rows) + "\n"
+    document = read_document("kh.txt", data=text.encode("utf-8"))
+    records = extract_assignments(document, chunk_document(document))
+    by_row = {r.citation.rsplit("› ", 1)[-1]: r for r in records}
+    assert sorted(by_row) == [f"STT {n}" for n in range(1, 7)]  # rows without a note too
+    assert by_row["STT 4"].role == "chủ trì" and by_row["STT 4"].deadline == "Quý 4"

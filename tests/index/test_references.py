@@ -542,3 +542,15 @@ def test_a_sections_arabic_number_is_a_plans_item():
         Chunk("k#2", "k", 2, "clause", ("Chương II", "Mục 5", "Điều 9"), "Điều 9. …", ()),
     ])
     assert resolve(parse("mục 5 kế hoạch"), places, set()) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Theo hướng dẫn chấm điểm 10 là mức nào?", "Hướng dẫn 05 điểm 95 trở lên xếp loại gì?"],
+)
+def test_a_score_beside_a_kind_is_not_a_place(question):
+    assert parse(question) == ()
+
+
+def test_a_laws_point_chain_adds_no_item():
+    assert parse("Nghị định 145 điểm 3 khoản 2 Điều 5") == (Reference((("Điều", "5"), ("Khoản", "2"))),)

@@ -130,7 +130,8 @@ def test_level_words_typed_without_diacritics():
     [
         ("Phụ lục II. SỐ NGÀY NGHỈ HẰNG NĂM THEO ĐIỀU KIỆN LAO ĐỘNG",
          ("appendix", "Phụ lục II", "SỐ NGÀY NGHỈ HẰNG NĂM THEO ĐIỀU KIỆN LAO ĐỘNG")),
-        ("Phụ lục 2", ("appendix", "Phụ lục 2", "")),
+        ("Phụ lục 2: DANH MỤC CÔNG VIỆC", ("appendix", "Phụ lục 2", "DANH MỤC CÔNG VIỆC")),
+        ("Phụ lục 1", None),  # the end of a wrapped "… theo mẫu tại" / "Phụ lục 1"
         # A sentence that begins with one is not an appendix.
         ("Phụ lục II kèm theo Nghị định này quy định mẫu báo cáo.", None),
         ("Phụ lục II. Mẫu báo cáo được sửa đổi như sau", None),

@@ -1256,3 +1256,21 @@ def test_a_closing_block_typed_in_two_columns_gives_recipients_then_signature():
     assert recipients.text.splitlines() == ["Nơi nhận:", "- Như trên;", "- Thường trực;", "- Lưu: VT."]
     assert signature.text.splitlines() == ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "(Đã ký)", "Lê Thị Thu"]
     assert document.meta.signer == "Lê Thị Thu" and "CHỦ TỊCH" in (document.meta.signer_title or "")
+
+
+def test_a_task_tables_group_rows_head_the_rows_after_them():
+    rows = ["STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành",
+            "I | CÔNG TÁC TUYÊN TRUYỀN"]
+    rows += [f"{n} | Nhiệm vụ tuyên truyền số {n} tại các công đoàn cơ sở trực thuộc huyện, báo cáo kết quả về Văn phòng | Ban Tuyên giáo | Các CĐCS | Quý {n}"
+             for n in (1, 2, 3)]
+    rows += ["II | CÔNG TÁC TỔ CHỨC"]
+    rows += [f"{n} | Nhiệm vụ tổ chức số {n} tại các công đoàn cơ sở trực thuộc huyện, báo cáo kết quả về Văn phòng | Ban Tổ chức | Văn phòng | Tháng {n}"
+             for n in (4, 5, 6)]
+    text = "CHƯƠNG TRÌNH\nCông tác năm 2031\nI. NHIỆM VỤ\n" + "\n".join(rows) + "\nII. TỔ CHỨC THỰC HIỆN\n1. Các ban thực hiện.\n"
+    chunks = chunk_document(_doc(text, "ctr.txt"))
+    by_step = {c.path[-1]: c for c in chunks if c.path[-1].startswith("STT")}
+    assert sorted(by_step, key=lambda s: int(s.split()[1])) == [f"STT {n}" for n in range(1, 7)]
+    assert "CÔNG TÁC TỔ CHỨC" not in by_step["STT 3"].text
+    assert "I | CÔNG TÁC TUYÊN TRUYỀN" in by_step["STT 2"].context
+    assert "II | CÔNG TÁC TỔ CHỨC" in by_step["STT 5"].context
+    assert by_step["STT 5"].context[-1].startswith("STT | Nội dung công việc")
