@@ -485,27 +485,29 @@ def _table_row(chunk: Chunk, doc: Document, owner: str | None) -> list[Assignmen
     when = next((cells[i].strip() for i, h in enumerate(heads) if _WHEN_COLUMN.search(h)), "")
     if not task or not any(roles.values()):
         return None
-    meta = doc.meta
     out: list[Assignment] = []
     for i, role in roles.items():
         if role is None or _TASK_COLUMN.search(heads[i]):
             continue
         for unit in split_units(cells[i].strip(), owner):
-            out.append(
-                Assignment(
-                    unit=unit,
-                    role=role,
-                    task=task,
-                    deadline=when or None,
-                    doc=meta.short_name(),
-                    citation=citation(meta, chunk),
-                    doc_id=doc.doc_id,
-                    chunk_id=chunk.chunk_id,
-                    section=chunk.section,
-                    order=chunk.order,
-                )
-            )
+            out.append(_record(doc, chunk, unit, role, task, when or None))
     return out
+
+
+def _record(doc: Document, chunk: Chunk, unit: str, role: str, task: str, deadline: str | None) -> Assignment:
+    meta = doc.meta
+    return Assignment(
+        unit=unit,
+        role=role,
+        task=task,
+        deadline=deadline,
+        doc=meta.short_name(),
+        citation=citation(meta, chunk),
+        doc_id=doc.doc_id,
+        chunk_id=chunk.chunk_id,
+        section=chunk.section,
+        order=chunk.order,
+    )
 
 
 def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list[Assignment]:
@@ -586,25 +588,13 @@ def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list
                 if partner not in current:
                     add(partner, "phối hợp", segment, [], lead=current[0])
     records: list[Assignment] = []
-    meta = doc.meta
     for key in order:
         draft = drafts[key]
         deadlines = draft.deadlines
         if draft.lead is not None and (draft.lead, "chủ trì") in drafts:
             deadlines = drafts[(draft.lead, "chủ trì")].deadlines
         records.append(
-            Assignment(
-                unit=draft.unit,
-                role=draft.role,
-                task=" ".join(draft.segments),
-                deadline=_join_deadlines(deadlines),
-                doc=meta.short_name(),
-                citation=citation(meta, chunk),
-                doc_id=doc.doc_id,
-                chunk_id=chunk.chunk_id,
-                section=chunk.section,
-                order=chunk.order,
-            )
+            _record(doc, chunk, draft.unit, draft.role, " ".join(draft.segments), _join_deadlines(deadlines))
         )
     return records
 

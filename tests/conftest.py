@@ -37,3 +37,23 @@ def searcher(corpus_index, embedder):
     from index.store import load_index
 
     return Searcher(load_index(corpus_index, embedder.name), embedder)
+
+
+@pytest.fixture(scope="session")
+def searcher_of(tmp_path_factory, embedder):
+    """A Searcher over an index of one folder of small test documents, built once per session."""
+    from index.search import Searcher
+    from index.store import load_index
+    from ingest.build import update_index
+
+    built: dict[Path, object] = {}
+
+    def make(folder: Path, documents: int):
+        if folder not in built:
+            directory = tmp_path_factory.mktemp(f"{folder.name}-index")
+            report = update_index([folder], directory, embedder)
+            assert report.documents == documents and not report.skipped
+            built[folder] = Searcher(load_index(directory, embedder.name), embedder)
+        return built[folder]
+
+    return make

@@ -16,15 +16,8 @@ INVENTED = Path(__file__).resolve().parent.parent / "data" / "invented"
 
 
 @pytest.fixture(scope="session")
-def welfare_searcher(tmp_path_factory, embedder):
-    from index.search import Searcher
-    from index.store import load_index
-    from ingest.build import update_index
-
-    directory = tmp_path_factory.mktemp("welfare-index")
-    report = update_index([INVENTED], directory, embedder)
-    assert report.documents == 1 and not report.skipped
-    return Searcher(load_index(directory, embedder.name), embedder)
+def welfare_searcher(searcher_of):
+    return searcher_of(INVENTED, 1)
 
 
 @pytest.mark.parametrize(

@@ -13,15 +13,8 @@ PLANS = Path(__file__).resolve().parent.parent / "data" / "yearly-plans"
 
 
 @pytest.fixture(scope="session")
-def plans_searcher(tmp_path_factory, embedder):
-    from index.search import Searcher
-    from index.store import load_index
-    from ingest.build import update_index
-
-    directory = tmp_path_factory.mktemp("yearly-plans-index")
-    report = update_index([PLANS], directory, embedder)
-    assert report.documents == 2 and not report.skipped
-    return Searcher(load_index(directory, embedder.name), embedder)
+def plans_searcher(searcher_of):
+    return searcher_of(PLANS, 2)
 
 
 def _first_document(searcher, question: str) -> str:
