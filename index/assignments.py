@@ -163,11 +163,20 @@ class Assignment:
 # --- units -----------------------------------------------------------------------------------
 
 
+# A unit at the head of an issuer's name, before its organisation ("BAN TỔ CHỨC TỈNH ỦY NGHỆ AN",
+# "VĂN PHÒNG LIÊN ĐOÀN LAO ĐỘNG TỈNH …", ingest.metadata's unit under its parent).
+_UNIT_OF = re.compile(
+    r"^(?:BAN [^\W\d_]+(?: [^\W\d_]+)?|VĂN PHÒNG|ỦY BAN KIỂM TRA|UBKT|ĐẢNG ĐOÀN|BAN CHẤP HÀNH|BAN THƯỜNG VỤ)\s+"
+    r"(?=(?:TỔNG LIÊN ĐOÀN|LIÊN ĐOÀN|CÔNG ĐOÀN|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|CÔNG TY|UBND|ỦY BAN NHÂN DÂN)\b)"
+)
+
+
 def issuer_owner(issuer: str | None) -> str | None:
-    """The organisation whose departments a document names bare: 'Đảng đoàn Tổng Liên đoàn' → 'TLĐ'."""
+    """The organisation whose departments a document names bare: 'Đảng đoàn Tổng Liên đoàn' → 'TLĐ',
+    'BAN TỔ CHỨC TỈNH ỦY NGHỆ AN' → its Tỉnh ủy's."""
     if not issuer:
         return None
-    name = abbreviate(issuer)
+    name = abbreviate(_UNIT_OF.sub("", issuer))
     while True:
         stripped = _GOVERNING_BODY.sub("", name)
         if stripped == name:
@@ -462,6 +471,12 @@ _COLUMN_ROLES = (("chu tri", "chủ trì"), ("phoi hop", "phối hợp"), ("thuc
 _TASK_COLUMN = re.compile(r"\b(?:noi dung|nhiem vu|cong viec|hoat dong)\b")
 _WHEN_COLUMN = re.compile(r"\b(?:thoi gian|thoi han|tien do|hoan thanh)\b")
 _CELLS = " | "
+_UNIT_COLUMN = re.compile(r"\b(?:don vi|co quan|bo phan|nguoi)\b")
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's cells, an empty one too ("1 | Họp | | Quý I": the text's spaces are collapsed)."""
+    return [c.strip() for c in re.split(r" ?\| ?", line.strip())]
 
 
 def _table_row(chunk: Chunk, doc: Document, owner: str | None) -> list[Assignment] | None:
@@ -471,23 +486,26 @@ def _table_row(chunk: Chunk, doc: Document, owner: str | None) -> list[Assignmen
     that is not such a row."""
     if not (chunk.context and _CELLS in chunk.context[-1] and _CELLS in chunk.text):
         return None
-    heads = [fold(h).lower() for h in chunk.context[-1].split(_CELLS)]
-    cells = chunk.text.split("\n")[0].split(_CELLS)
+    heads = [fold(h).lower() for h in _cells(chunk.context[-1])]
+    cells = _cells(chunk.text.split("\n")[0])
     if len(cells) > len(heads):
         return None
     cells += [""] * (len(heads) - len(cells))  # a Word row's empty last cells are not written
     # ("Thời gian thực hiện" is when, not who.)
+    # ("Thời gian thực hiện" is when, not who; "Đơn vị thực hiện nhiệm vụ" is who, not what.)
     roles = {
-        i: None if _WHEN_COLUMN.search(h) else next((role for key, role in _COLUMN_ROLES if key in h), None)
+        i: None
+        if _WHEN_COLUMN.search(h) and not _UNIT_COLUMN.search(h)
+        else next((role for key, role in _COLUMN_ROLES if key in h), None)
         for i, h in enumerate(heads)
     }
-    task = next((cells[i].strip() for i, h in enumerate(heads) if _TASK_COLUMN.search(h)), "")
-    when = next((cells[i].strip() for i, h in enumerate(heads) if _WHEN_COLUMN.search(h)), "")
+    task = next((cells[i] for i, h in enumerate(heads) if _TASK_COLUMN.search(h) and not _UNIT_COLUMN.search(h)), "")
+    when = next((cells[i] for i, h in enumerate(heads) if _WHEN_COLUMN.search(h) and roles[i] is None), "")
     if not task or not any(roles.values()):
         return None
     out: list[Assignment] = []
     for i, role in roles.items():
-        if role is None or _TASK_COLUMN.search(heads[i]):
+        if role is None or (_TASK_COLUMN.search(heads[i]) and not _UNIT_COLUMN.search(heads[i])):
             continue
         for unit in split_units(cells[i].strip(), owner):
             out.append(_record(doc, chunk, unit, role, task, when or None))

@@ -95,7 +95,7 @@ _KINDS = (
 # điểm 4"): elsewhere "điểm 10" is a score.
 # (The document by its number: "Hướng dẫn chấm điểm 10" is a score. Not before "trở lên" / "trở
 # xuống", a score's, nor before "khoản" / "Điều", where "điểm 3 khoản 2" is a law's reference.)
-_NOT_AN_ITEM = r"(?!\s+(?:tro\b|khoan\b|dieu\b|diem\b))"
+_NOT_AN_ITEM = r"(?!\s+(?:tro\s+(?:len|xuong)\b|khoan\s+\d|dieu\s+\d|diem\b))"
 _NUMBERED_POINT = re.compile(
     rf"(?:(?:{_KINDS})\s+(?:so\s+)?[\w/-]*\d[\w/-]*\s+|\bmuc\s+[ivxlc]+\s+)(?P<word>diem)\s+(?P<number>\d{{1,2}})(?![\w/.-])"
     rf"{_NOT_AN_ITEM}"
@@ -429,8 +429,12 @@ class DocumentNames:
     # Documents that are one series' editions of different years ("Kế hoạch tổ chức Tháng Công
     # nhân năm 2024" and "… năm 2025"): each series' documents and the years their titles name.
     series: tuple[tuple[dict[str, frozenset[int]], frozenset[str]], ...] = ()
-    # Partial keys that name a document only in a question that names a place (_PLACE_KINDS).
+    # Partial keys that name a document only in a question that names a place (_PLACE_KINDS) or
+    # asks who signed, issued or received it; and those that name one only in the latter (the
+    # beginning of a title whose kind is also a verb: "ai ký hướng dẫn chấm điểm thi đua?", not
+    # "Điều 5 hướng dẫn chấm điểm thế nào?").
     place_only: frozenset[str] = frozenset()
+    part_only: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, metas: dict[str, DocMeta]) -> DocumentNames:
@@ -473,15 +477,16 @@ class DocumentNames:
         # begins as "Luật An toàn, vệ sinh lao động" does and is another law.
         beginnings: dict[str, set[str]] = {}
         for doc_id, meta in metas.items():
-            if meta.doc_type and meta.title and meta.doc_type not in _NAMED_IN_FULL | _VERB_KINDS:
+            if meta.doc_type and meta.title and meta.doc_type not in _NAMED_IN_FULL:
                 words = _words(meta.title).split()
                 for n in range(2, min(len(words), 8) + 1):
                     beginnings.setdefault(f"{_words(meta.doc_type)} {' '.join(words[:n])}", set()).add(doc_id)
         place_only: set[str] = set()
+        part_only: set[str] = set()
         for key, docs in beginnings.items():
             if len(docs) == 1 and key not in owners:
                 shortened.setdefault(key, []).extend(docs)
-                place_only.add(key)
+                (part_only if metas[next(iter(docs))].doc_type in _VERB_KINDS else place_only).add(key)
         for kinds, forms in _PLACE_KINDS.items():
             of_kind = [d for d, meta in metas.items() if meta.doc_type in kinds]
             if len(of_kind) == 1:
@@ -509,6 +514,7 @@ class DocumentNames:
             own_words,
             _series(metas),
             frozenset(place_only - full),
+            frozenset(part_only - full),
         )
 
     def other_years(self, question_forms: Sequence[str]) -> set[str]:
@@ -552,6 +558,7 @@ class DocumentNames:
         "quyết định gì", "thỏa ước lao động")."""
         named: set[str] = set()
         by_part: set[str] = set()  # named by a partial key only: counts when nothing else is named
+        own_named = False  # one of several agreements named by words of its own name: by name
         other = False
         editions: dict[str, int] = {}
         for i, form in enumerate(question_forms):
@@ -566,6 +573,8 @@ class DocumentNames:
                     continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"
                 if m.group() in self.place_only and not (about_part or parse(form)):
                     continue  # "quy chế dân chủ ở cơ sở", not "Điều 3 quy chế", "Ai ký quy chế?"
+                if m.group() in self.part_only and not about_part:
+                    continue
                 if m.group() in self.capitals_only and not cased[m.start() : m.end()].rsplit(" ", 1)[-1].isupper():
                     continue  # "luật đã", not "Luật ĐA"
                 year = re.match(rf"[ /](?:nam )?((?:19|20)\d\d)\b{_UNIT}", text[m.end() :])
@@ -581,6 +590,7 @@ class DocumentNames:
                     fits = [d for d in fits if words and words <= self.own_words.get(d, frozenset())]
                     if not fits:
                         continue
+                    own_named = True
                 if not fits:
                     other = True  # "thỏa ước 2023" of an index whose agreement is 2025's
                     # By its name, another edition; by kind and number ("Nghị định 145/2019"),
@@ -598,7 +608,7 @@ class DocumentNames:
         # Việc làm có áp dụng cho thỏa ước không?").
         if named:
             return named, False, {}, True
-        return (set(), True, editions, False) if other else (by_part, False, {}, False)
+        return (set(), True, editions, False) if other else (by_part, False, {}, own_named)
 
 
 @dataclass(frozen=True)
@@ -694,26 +704,34 @@ def _title_years(title: str) -> frozenset[int]:
     return frozenset(years)
 
 
-def _series(metas: dict[str, DocMeta]) -> tuple[tuple[dict[str, int], frozenset[str]], ...]:
-    """Documents of one kind whose titles each name one year, different years, and share words
-    (syllable pairs, years left out), each with its year, and those shared pairs: a body's yearly
+def _series(metas: dict[str, DocMeta]) -> tuple[tuple[dict[str, frozenset[int]], frozenset[str]], ...]:
+    """Documents of one kind whose titles each name one year, different years, and share at least
+    two word pairs (years left out), each with its year, and the pairs they share: a body's yearly
     plans ("Kế hoạch tổ chức các hoạt động Tháng Công nhân năm 2024", "Kế hoạch tổ chức Tháng Công
     nhân và Tháng hành động … năm 2025"), which differ in their numbers and dates rather than in
-    what they are about (DocumentNames.other_years). A title naming a span ("nhiệm kỳ 2023 - 2028")
-    is not an edition of a year."""
-    groups: dict[str, dict[str, int]] = {}
+    what they are about (DocumentNames.other_years). Another plan of the kind with other words
+    ("Tổ chức Hội nghị người lao động năm 2025") is not of the series; a title naming a span
+    ("nhiệm kỳ 2023 - 2028") is not an edition of a year."""
+    by_kind: dict[str, dict[str, tuple[int, frozenset[str]]]] = {}
     for doc_id, meta in metas.items():
         years = _title_years(meta.title or "")
         if len(years) == 1:
-            groups.setdefault(meta.doc_type or "", {})[doc_id] = next(iter(years))
+            pairs = _bigrams(_words(_TITLE_YEARS.sub(" ", meta.title or "")))
+            by_kind.setdefault(meta.doc_type or "", {})[doc_id] = (next(iter(years)), pairs)
     out = []
-    for group in groups.values():
-        if len(set(group.values())) < 2:
-            continue
-        titles = [_bigrams(_words(_TITLE_YEARS.sub(" ", metas[d].title or ""))) for d in group]
-        shared = frozenset.intersection(*titles)
-        if shared:
-            out.append(({d: frozenset({y}) for d, y in group.items()}, shared))
+    for docs in by_kind.values():
+        # Joined when two titles share two pairs or more; a series is what is joined together.
+        series: list[set[str]] = []
+        for a, b in itertools.combinations(sorted(docs), 2):
+            if docs[a][0] != docs[b][0] and len(docs[a][1] & docs[b][1]) >= 2:
+                joined = [s for s in series if a in s or b in s]
+                merged = set().union({a, b}, *joined)
+                series = [s for s in series if s not in joined] + [merged]
+        for members in series:
+            shared = frozenset(
+                pair for a, b in itertools.combinations(sorted(members), 2) for pair in docs[a][1] & docs[b][1]
+            )
+            out.append(({d: frozenset({docs[d][0]}) for d in members}, shared))
     return tuple(out)
 
 

@@ -407,9 +407,11 @@ class Searcher:
         about_part = _wanted_kind(analysis) is not None
         found, other, editions, by_name = self._document_names.scan(self._name_forms(analysis), about_part=about_part)
         named = frozenset(found)
+        resolution = self._resolve_references(analysis, named, other, allowed)
         # Named by a kind alone ("thỏa ước lao động tập thể vô hiệu khi nào?" with one agreement
-        # loaded beside the Code), a document comes first only for a place or a part of it.
-        first = named if by_name or about_part or references.parse(analysis.question) else frozenset()
+        # loaded beside the Code), a document comes first only for a part of it, or a place it
+        # has ("Theo Điều 86, thỏa ước … vô hiệu khi nào?" is the Code's Điều 86, not the agreement).
+        first = named if by_name or about_part or (resolution is not None and resolution.found) else frozenset()
         query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
         lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[:n]
@@ -425,7 +427,7 @@ class Searcher:
             allowed,
             variant_dense,
             tuple(spread),
-            self._resolve_references(analysis, named, other, allowed),
+            resolution,
             named,
             tuple(sorted(editions.items())),
             other,

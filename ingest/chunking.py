@@ -288,10 +288,11 @@ class _Builder:
         table = _numbered_table([self.lines[i] for i in indices])
         if table is None:
             return False
-        head, rows, end = table
+        head, rows, end, _ = table
         label = _row_label(self.lines[indices[head]])
-        lead = indices[: head + 1]
-        self.emit(lead, path, context, "clause")
+        first_row = rows[0][1][0]
+        # The lead-in, the heading row and any group row before the first numbered row.
+        self.emit(indices[:first_row], path, context, "clause")
         header = self.lines[indices[head]].strip()
         before = self._short(indices[:head]) if head else ""
         for number, at, group in rows:
@@ -299,9 +300,14 @@ class _Builder:
             # context's last line as the row's heading.
             groups = (self.lines[indices[group]].strip(),) if group is not None else ()
             row_context = (*context, *((before,) if before else ()), *groups, header)
-            self._add("clause", (*path, f"{label} {number}" if label else f"{number}."), self.lines[indices[at]], row_context, [indices[at]])
-        if indices[end:]:
-            self.emit(indices[end:], path, context, "clause")
+            lines = [indices[i] for i in at]
+            text = "\n".join(self.lines[i] for i in lines)
+            self._add("clause", (*path, f"{label} {number}" if label else f"{number}."), text, row_context, lines)
+        # Group rows between the rows are their rows' context; the total row and what follows the
+        # table keep the clause's citation.
+        rest = [indices[i] for i in range(end, len(indices))]
+        if rest:
+            self.emit(rest, path, context, "clause")
         return True
 
     def _bullet_parts(self, indices: list[int], context: tuple[str, ...]) -> list[tuple[list[int], tuple[str, ...]]] | None:
@@ -424,28 +430,49 @@ _CELLS = " | "
 _ROW_NUMBER_HEADING = re.compile(r"(?i)^(?:S\.?\s*|S[ốo]\s+)?T\.?\s*T\.?$")
 
 
-def _numbered_table(lines: list[str]) -> tuple[int, list[tuple[str, int, int | None]], int] | None:
+def _cells(line: str) -> list[str]:
+    """A table row's cells (an empty one too: "1 | Họp | | Quý I")."""
+    return [c.strip() for c in re.split(r" ?\| ?", line.strip())]
+
+
+# A group row's number: "I", "II", "A", "B" ("I | CÔNG TÁC TUYÊN TRUYỀN").
+_GROUP_NUMBER = re.compile(r"(?:[IVXLC]+|[A-ZĐ])\.?")
+# A table's closing row: "Tổng cộng", "Cộng".
+_TOTAL_ROW = re.compile(r"(?i)^(?:tổng cộng|tổng số|cộng|tổng)\b")
+
+
+def _numbered_table(lines: list[str]) -> tuple[int, list[tuple[str, list[int], int | None]], int, int] | None:
     """The first table among `lines` with a heading row and at least three numbered rows ("7 | …"):
-    (its heading row's index, each row's number, index and group row's index, the index after its
-    last row). An unnumbered row inside the table ("I | CÔNG TÁC TUYÊN TRUYỀN") is the group of
-    the rows after it, not part of the row above; the heading row is the first row with three
-    cells or more that is not itself numbered."""
+    (its heading row's index; each row's number, its lines (the numbered line and the unnumbered
+    lines that go on with it: a wrapped or merged cell's second line, an empty STT) and its group
+    row's index; the index after its last row; the index after the table). A group row ("I |
+    CÔNG TÁC TUYÊN TRUYỀN") heads the rows after it; a total row ("Tổng cộng") and what follows
+    it stay after the rows."""
     for head, line in enumerate(lines):
-        cells = line.strip().split(_CELLS)
+        cells = _cells(line)
         if len(cells) < 3 or re.match(r"\d", cells[0]):
             continue
-        rows: list[tuple[str, int, int | None]] = []
+        rows: list[tuple[str, list[int], int | None]] = []
         group: int | None = None
         end = head + 1
-        while end < len(lines) and _CELLS in lines[end]:
-            first = lines[end].strip().split(_CELLS)[0].strip().rstrip(".")
+        last_row_end = head + 1
+        while end < len(lines) and _CELLS.strip() in lines[end]:
+            first = _cells(lines[end])[0].rstrip(".")
             if re.fullmatch(r"\d{1,3}", first):
-                rows.append((first, end, group))
-            else:
+                rows.append((first, [end], group))
+                last_row_end = end + 1
+            elif _TOTAL_ROW.match(first) or (_TOTAL_ROW.match(_cells(lines[end])[1]) if len(_cells(lines[end])) > 1 and not first else False):
+                break
+            elif _GROUP_NUMBER.fullmatch(first):
                 group = end
+            elif rows and rows[-1][1][-1] == end - 1:
+                rows[-1][1].append(end)  # goes on with the row above
+                last_row_end = end + 1
+            else:
+                group = end  # an unnumbered heading of its own ("Công tác tuyên truyền")
             end += 1
         if len(rows) >= 3:
-            return head, rows, end
+            return head, rows, last_row_end, end
     return None
 
 

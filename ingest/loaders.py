@@ -751,6 +751,7 @@ def _pdf_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
 
     texts: list[str] = []
     warnings: list[str] = []
+    last_row = 0  # a table going on over a page break numbers on
     for number, page in enumerate(pages, start=1):
         try:
             text = page.extract_text() or ""
@@ -761,7 +762,8 @@ def _pdf_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
             # Justified lines are spread with word spacing, which pypdf turns
             # into runs of spaces ("Điều  105.  Thời  giờ"): collapse them.
             lines = (_PDF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-            texts.append(_row_numbers_kept([line for line in lines if line]))
+            kept, last_row = _row_numbers_kept([line for line in lines if line], last_row)
+            texts.append(kept)
         else:
             warnings.append(f"trang {number} không có lớp chữ (cần OCR), đã bỏ qua")
     if not texts:
@@ -776,13 +778,13 @@ def _pdf_to_text(data: bytes, path: Path) -> tuple[str, list[str]]:
 _PAGE_EDGE = 2
 
 
-def _row_numbers_kept(lines: list[str]) -> list[str]:
+def _row_numbers_kept(lines: list[str], last: int = 0) -> tuple[list[str], int]:
     """A lone number inside a page that goes on from the row above ("1 Ốm đau thông thường …" /
     "2" / "Bệnh dài ngày, sau 180 ngày …") is that table row's, not the page's: joined to the row's
     text, it is not dropped with the page numbers. Not a number that does not follow the last
     row's (a cell's value, "20"), nor one before a heading ("Điều 6. …") or another lone number."""
     out: list[str] = []
-    last = 0  # the number of the last table row seen on this page
+    # `last`: the number of the last table row seen (on an earlier page too); returned with the lines.
     k = 0
     while k < len(lines):
         line = lines[k]
@@ -802,7 +804,7 @@ def _row_numbers_kept(lines: list[str]) -> list[str]:
             continue
         out.append(line)
         k += 1
-    return out
+    return out, last
 
 
 # A header's two columns come out of a PDF as one line ("LIÊN ĐOÀN LAO ĐỘNG CỘNG HÒA XÃ HỘI CHỦ

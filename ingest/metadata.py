@@ -661,8 +661,9 @@ _WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
 # school or hospital, a sector, a ministry ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN SÔNG LAM", "HUYỆN ỦY …",
 # "CĐCS BỆNH VIỆN …", "SỞ LAO ĐỘNG …"; not "BAN TỔ CHỨC", "ĐẢNG ĐOÀN", "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ").
 _OWN_NAME = re.compile(
-    r"\b(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|CÔNG TY|TẬP ĐOÀN|BỆNH VIỆN|TRƯỜNG|NGÀNH"
-    r"|VIỆT NAM|KHU|CỤM|HỢP TÁC XÃ|NGÂN HÀNG|VIỆN|TRUNG TÂM|CƠ QUAN)\b|(?<!CƠ )\bSỞ\b|^BỘ\b"
+    r"\b(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|THỊ TRẤN|CÔNG TY|TẬP ĐOÀN|BỆNH VIỆN|TRƯỜNG|NGÀNH"
+    r"|VIỆT NAM|KHU|KHỐI|CỤM|HỢP TÁC XÃ|NGÂN HÀNG|VIỆN|TRUNG TÂM|CƠ QUAN|ĐẠI HỌC|HỌC VIỆN|QUỐC GIA)\b"
+    r"|(?<!CƠ )\bSỞ\b|(?<!ĐẢNG )\bBỘ\b"
     r"|^(?:HUYỆN|QUẬN|THỊ|THÀNH|TỈNH) ỦY\b"
 )
 # A name's country on a line of its own: "TỔNG LIÊN ĐOÀN LAO ĐỘNG" / "VIỆT NAM".

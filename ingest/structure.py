@@ -320,6 +320,14 @@ def quoted_lines(lines: list[Line], start: int = 0, stop: int | None = None) -> 
     return out
 
 
+_APPENDIX_ALONE = re.compile(r"^\s*Phụ lục (?:[IVXLC]+|\d+)\s*$")
+
+
+def _is_title_in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and text == text.upper() and match_marker(text) is None
+
+
 def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) -> Section:
     """Build the section tree over lines[start:stop]; unnumbered lines join the open section."""
     stop = len(lines) if stop is None else stop
@@ -331,6 +339,10 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
     for i in range(start, stop):
         text = lines[i].text
         found = None if i in not_sections else match_marker(text)
+        if found is None and i + 1 < stop and _APPENDIX_ALONE.match(text) and _is_title_in_capitals(lines[i + 1].text):
+            # "Phụ lục II" on a line of its own, its title in capitals on the next (a decree's
+            # layout); not the end of a wrapped "… theo mẫu tại" / "Phụ lục 1".
+            found = ("appendix", text.strip(), "")
         if i in points and i not in not_sections:
             m = _LETTER_DOT.match(text)
             assert m is not None

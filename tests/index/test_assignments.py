@@ -247,3 +247,15 @@ def test_a_task_rows_empty_last_cells_and_a_when_column_named_thuc_hien():
     by_row = {r.citation.rsplit("› ", 1)[-1]: r for r in records}
     assert sorted(by_row) == [f"STT {n}" for n in range(1, 7)]  # rows without a note too
     assert by_row["STT 4"].role == "chủ trì" and by_row["STT 4"].deadline == "Quý 4"
+
+
+@pytest.mark.parametrize(
+    ("issuer", "owner"),
+    [
+        ("BAN TỔ CHỨC TỈNH ỦY NAM BÌNH", "TỈNH ỦY NAM BÌNH"),
+        ("VĂN PHÒNG LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH", "LĐLĐ TỈNH NAM BÌNH"),
+    ],
+)
+def test_a_units_issuer_owns_by_its_organisation(issuer, owner):
+    assert issuer_owner(issuer) == owner
+    assert split_units("Ban Tổ chức", issuer_owner(issuer)) == [f"Ban Tổ chức {owner}"]

@@ -80,3 +80,22 @@ def test_a_place_two_documents_have_is_said_to_be_in_both(plans_searcher):
     assert any("có trong 2 văn bản" in note and "08-KH/LĐLĐ" in note and "12-KH/LĐLĐ" in note for note in both.notes)
     one = plans_searcher.search("Mục II Kế hoạch 08 quy định gì?", top_k=5)
     assert not any("có trong" in note for note in one.notes)
+
+
+LAW_AND_AGREEMENT = Path(__file__).resolve().parent.parent / "data" / "law-and-agreement"
+
+
+@pytest.mark.parametrize(
+    ("question", "document", "article"),
+    [
+        # "thỏa ước" is the topic, not the company's agreement: the law answers.
+        ("Thỏa ước lao động tập thể vô hiệu toàn bộ khi nào?", "luat-trich.txt", "Điều 86"),
+        ("Theo Điều 86, thỏa ước lao động tập thể vô hiệu khi nào?", "luat-trich.txt", "Điều 86"),
+        # The agreement named with a place it has.
+        ("Điều 2 thỏa ước quy định gì?", "thoa-uoc-an-lac.txt", "Điều 2"),
+    ],
+)
+def test_an_agreement_named_by_its_kind_alone_comes_first_only_for_its_own_places(searcher_of, question, document, article):
+    searcher = searcher_of(LAW_AND_AGREEMENT, 2)
+    first = searcher.search(question, top_k=3).hits[0]
+    assert first.document.doc_id == document and article in first.chunk.path, first.citation

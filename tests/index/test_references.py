@@ -554,3 +554,42 @@ def test_a_score_beside_a_kind_is_not_a_place(question):
 
 def test_a_laws_point_chain_adds_no_item():
     assert parse("Nghị định 145 điểm 3 khoản 2 Điều 5") == (Reference((("Điều", "5"), ("Khoản", "2"))),)
+
+
+def test_a_third_plan_of_other_words_does_not_end_a_series():
+    def plan(title: str) -> DocMeta:
+        return DocMeta(doc_type="KẾ HOẠCH", title=title)
+
+    names = DocumentNames.of({
+        "a": plan("Tổ chức các hoạt động Tháng Công nhân năm 2030"),
+        "b": plan("Tổ chức Tháng Công nhân và Tháng hành động về an toàn, vệ sinh lao động năm 2031"),
+        "c": plan("Hội nghị người lao động năm 2031"),
+    })
+    assert names.other_years(["Tháng Công nhân năm 2031 tặng mấy suất quà?"]) == {"a"}
+    assert names.other_years(["Hội nghị người lao động năm 2030 có mấy đại biểu?"]) == set()
+
+
+def test_a_verb_kinds_title_beginning_names_it_only_when_asked_who_signed_it():
+    names = DocumentNames.of({
+        "hd": DocMeta(doc_type="HƯỚNG DẪN", title="Chấm điểm thi đua công đoàn cơ sở"),
+        "hd2": DocMeta(doc_type="HƯỚNG DẪN", title="Tổ chức đại hội công đoàn cơ sở"),
+    })
+    assert names.scan(["Ai ký hướng dẫn chấm điểm thi đua?"], about_part=True)[0] == {"hd"}
+    assert names.scan(["Điều 5 hướng dẫn chấm điểm thi đua thế nào?"])[0] == set()
+
+
+def test_one_of_several_agreements_by_its_own_words_is_named_by_name():
+    def agreement(company: str) -> DocMeta:
+        return DocMeta(doc_type="THỎA ƯỚC LAO ĐỘNG TẬP THỂ", title=company, issuer=company.upper(),
+                       name=f"Thỏa ước lao động tập thể {company}")
+
+    names = DocumentNames.of({"giay": agreement("Công ty TNHH Giày Phước Long"), "may": agreement("Công ty TNHH May Hòa Bình")})
+    assert names.scan(["thỏa ước Phước Long cho nghỉ cưới mấy ngày?"]) == ({"giay"}, False, {}, True)
+
+
+@pytest.mark.parametrize(
+    ("question", "levels"),
+    [("Kế hoạch 12 điểm 5 trở đi nói gì?", (("Khoản", "5"),)), ("Kế hoạch 48 điểm 3 khoản nào?", (("Khoản", "3"),))],
+)
+def test_an_item_with_words_after_it_is_still_an_item(question, levels):
+    assert parse(question) == (Reference(levels),)

@@ -539,9 +539,12 @@ def test_a_lone_number_inside_a_pdf_page_is_a_rows_not_the_pages():
 
     page = ["TT 09/2026", "Điều 15. Tỷ lệ hưởng", "STT Trường hợp Tỷ lệ", "1 Ốm đau thông thường 75%",
             "2", "Bệnh dài ngày 65%", "3", "Thai sản 100%", "Ghi chú: …", "7"]
-    kept = _row_numbers_kept(page)
-    assert "2 Bệnh dài ngày 65%" in kept and "3 Thai sản 100%" in kept
+    kept, last = _row_numbers_kept(page)
+    assert "2 Bệnh dài ngày 65%" in kept and last == 3 and "3 Thai sản 100%" in kept
     assert kept[-1] == "7"  # the page's number, at its foot, is left to be dropped
+    # The table goes on over the page break: its next row is numbered on.
+    next_page, _ = _row_numbers_kept(["TT 09/2026", "Bảng 1 (tiếp)", "4", "Dưỡng sức 30%", "Điều 16.", "8"], last)
+    assert "4 Dưỡng sức 30%" in next_page
 
 
 def test_a_lone_number_that_does_not_follow_the_rows_is_not_joined():
@@ -549,6 +552,6 @@ def test_a_lone_number_that_does_not_follow_the_rows_is_not_joined():
 
     page = ["Nghị định 12", "Điều 5. Mức phạt", "1 Từ 01 đến 10 người", "5", "2", "Từ 11 đến 50 người", "10",
             "20", "Điều 6. Hiệu lực thi hành", "Nghị định này có hiệu lực từ ngày ký.", "Trang 2"]
-    kept = _row_numbers_kept(page)
+    kept, _ = _row_numbers_kept(page)
     assert "2 Từ 11 đến 50 người" in kept
     assert "Điều 6. Hiệu lực thi hành" in kept and "5" in kept and "20" in kept

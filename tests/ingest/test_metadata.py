@@ -326,6 +326,9 @@ _BODY = "\n\nI. NỘI DUNG\n1. Các công đoàn cơ sở thực hiện.\n"
         (["CÔNG TY CỔ PHẦN MAY AN LẠC", "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ"],
          "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN MAY AN LẠC"),
         (["CÔNG ĐOÀN VIÊN CHỨC TỈNH", "BCH CĐCS SỞ TƯ PHÁP"], "BCH CĐCS SỞ TƯ PHÁP"),
+        (["UBND HUYỆN ĐÔNG SƠN", "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"],
+         "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI UBND HUYỆN ĐÔNG SƠN"),
+        (["CÔNG ĐOÀN GIÁO DỤC VIỆT NAM", "CÔNG ĐOÀN ĐẠI HỌC QUỐC GIA"], "CÔNG ĐOÀN ĐẠI HỌC QUỐC GIA"),
         # One name over two rows.
         (["TỔNG LIÊN ĐOÀN LAO ĐỘNG", "VIỆT NAM"], "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"),
         (["LIÊN ĐOÀN LAO ĐỘNG", "TỈNH NAM BÌNH"], "LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH"),

@@ -1274,3 +1274,27 @@ def test_a_task_tables_group_rows_head_the_rows_after_them():
     assert "I | CÔNG TÁC TUYÊN TRUYỀN" in by_step["STT 2"].context
     assert "II | CÔNG TÁC TỔ CHỨC" in by_step["STT 5"].context
     assert by_step["STT 5"].context[-1].startswith("STT | Nội dung công việc")
+
+
+def test_a_task_rows_continuation_stays_with_it_and_the_total_row_after_the_rows():
+    rows = ["STT | Nội dung công việc | Đơn vị chủ trì | Thời gian hoàn thành"]
+    for n in (1, 2, 3, 4):
+        rows.append(f"{n} | Nhiệm vụ số {n} tổ chức tuyên truyền tại các công đoàn cơ sở trực thuộc huyện, báo cáo kết quả | Ban Tuyên giáo | Quý {n}")
+        rows.append(f" | Tiếp tục nhiệm vụ {n}: sơ kết | Văn phòng | Tháng 12")
+    rows.append("Tổng cộng | 4 nhiệm vụ | |")
+    text = "KẾ HOẠCH\nTuyên truyền năm 2031\nI. NHIỆM VỤ\n" + "\n".join(rows) + "\nII. TỔ CHỨC THỰC HIỆN\n1. Các ban thực hiện.\n"
+    chunks = chunk_document(_doc(text, "kh.txt"))
+    (row2,) = [c for c in chunks if c.path[-1:] == ("STT 2",)]
+    assert "Tiếp tục nhiệm vụ 2" in row2.text and "Tiếp tục nhiệm vụ 1" not in row2.text
+    assert not any("Tiếp tục" in line for line in row2.context)
+    (row4,) = [c for c in chunks if c.path[-1:] == ("STT 4",)]
+    assert "Tổng cộng" not in row4.text
+    assert any("Tổng cộng" in c.text and c.path == ("I. NHIỆM VỤ",) for c in chunks)
+
+
+def test_an_appendix_number_alone_with_its_title_in_capitals_below():
+    text = ("NGHỊ ĐỊNH\nQuy định chi tiết về nghỉ hằng năm\nĐiều 1. Phạm vi\nNghị định này quy định chi tiết.\n"
+            "Phụ lục II\nSỐ NGÀY NGHỈ HẰNG NĂM\n1. Nghề nặng nhọc: 14 ngày.\n2. Nghề đặc biệt nặng nhọc: 16 ngày.\n")
+    chunks = chunk_document(_doc(text, "nd.txt"))
+    assert [c.path for c in chunks if c.path and c.path[0] == "Phụ lục II"][-2:] == [("Phụ lục II", "1."), ("Phụ lục II", "2.")]
+    assert not any(c.path and c.path[0] == "Điều 1" and "14 ngày" in c.text for c in chunks)
