@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from ingest.document import Chunk, Document, citation
+from ingest.document import CELLS, Chunk, Document, citation, table_cells
 from ingest.normalize import fold, normalize_text
 
 ROLES = ("chủ trì", "tham mưu", "phối hợp", "thực hiện", "báo cáo")
@@ -470,13 +470,7 @@ def in_implementation_section(chunk: Chunk) -> bool:
 _COLUMN_ROLES = (("chu tri", "chủ trì"), ("phoi hop", "phối hợp"), ("thuc hien", "thực hiện"), ("trach nhiem", "thực hiện"))
 _TASK_COLUMN = re.compile(r"\b(?:noi dung|nhiem vu|cong viec|hoat dong)\b")
 _WHEN_COLUMN = re.compile(r"\b(?:thoi gian|thoi han|tien do|hoan thanh)\b")
-_CELLS = " | "
 _UNIT_COLUMN = re.compile(r"\b(?:don vi|co quan|bo phan|nguoi)\b")
-
-
-def _cells(line: str) -> list[str]:
-    """A table row's cells, an empty one too ("1 | Họp | | Quý I": the text's spaces are collapsed)."""
-    return [c.strip() for c in re.split(r" ?\| ?", line.strip())]
 
 
 def _table_row(chunk: Chunk, doc: Document, owner: str | None) -> list[Assignment] | None:
@@ -484,14 +478,13 @@ def _table_row(chunk: Chunk, doc: Document, owner: str | None) -> list[Assignmen
     its heading row as the row's context): each unit in a "chủ trì" / "phối hợp" / "thực hiện"
     column, the "nội dung" cell its task, the "thời gian" cell its deadline. None for a chunk
     that is not such a row."""
-    if not (chunk.context and _CELLS in chunk.context[-1] and _CELLS in chunk.text):
+    if not (chunk.context and CELLS in chunk.context[-1] and CELLS in chunk.text):
         return None
-    heads = [fold(h).lower() for h in _cells(chunk.context[-1])]
-    cells = _cells(chunk.text.split("\n")[0])
+    heads = [fold(h).lower() for h in table_cells(chunk.context[-1])]
+    cells = table_cells(chunk.text.split("\n")[0])
     if len(cells) > len(heads):
         return None
     cells += [""] * (len(heads) - len(cells))  # a Word row's empty last cells are not written
-    # ("Thời gian thực hiện" is when, not who.)
     # ("Thời gian thực hiện" is when, not who; "Đơn vị thực hiện nhiệm vụ" is who, not what.)
     roles = {
         i: None
@@ -507,7 +500,7 @@ def _table_row(chunk: Chunk, doc: Document, owner: str | None) -> list[Assignmen
     for i, role in roles.items():
         if role is None or (_TASK_COLUMN.search(heads[i]) and not _UNIT_COLUMN.search(heads[i])):
             continue
-        for unit in split_units(cells[i].strip(), owner):
+        for unit in split_units(cells[i], owner):
             out.append(_record(doc, chunk, unit, role, task, when or None))
     return out
 

@@ -217,14 +217,14 @@ def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], 
     text = fold(question)
     found: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
 
-    def taken(m: re.Match) -> bool:
-        return any(a <= m.start() < b for a, b, _ in found)
+    def taken(at: int) -> bool:
+        return any(a <= at < b for a, b, _ in found)
 
     def typed_word(m: re.Match) -> str:
         return question[m.start("word") : m.end("word")].lower()
 
     for m in _REFERENCE.finditer(text):
-        if taken(m):
+        if taken(m.start()):
             continue  # already read as part of a list ("Điều 35 và Điều 36")
         article = m.group("article")
         clauses = re.findall(r"\d+", m.group("clause") or m.group("clause_after") or "")
@@ -250,7 +250,7 @@ def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], 
                     break
                 found.append((listed.start(), listed.end(), (("Điều", listed.group("article")),)))
     for m in _DOTTED.finditer(text):
-        if taken(m):
+        if taken(m.start()):
             continue
         if accented and typed_word(m) not in ("khoản", "mục", "điểm", "clause", "section", "point"):
             continue  # "mức", "khoán", "diễm": folding made them "muc", "khoan", "diem"
@@ -258,7 +258,7 @@ def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], 
             continue  # "tài khoản 1.2"
         found.append((m.start(), m.end(), (("Khoản", m.group("number")),)))
     for m in _SECTION.finditer(text):
-        if taken(m):
+        if taken(m.start()):
             continue
         word, value = m.group("word"), m.group("number")
         level = "Chương" if word in ("chuong", "chapter") else "Phần" if word in ("phan", "part") else "Mục"
@@ -286,10 +286,10 @@ def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], 
         word = "word" if m.group("word") else "word2"
         number = m.group("number") or m.group("number2")
         typed = question[m.start(word) : m.end(word)].lower()
-        if not any(a <= m.start(word) < b for a, b, _ in found) and not (accented and typed != "điểm"):
+        if not taken(m.start(word)) and not (accented and typed != "điểm"):
             found.append((m.start(word), m.end(), (("Khoản", str(int(number))),)))
     for m in _ROW.finditer(text):
-        if not taken(m):
+        if not taken(m.start()):
             found.append((m.start(), m.end(), (("STT", str(int(m.group("number")))),)))
     found.sort(key=lambda f: f[:2])  # a list keeps its order
     merged: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
@@ -428,7 +428,7 @@ class DocumentNames:
     own_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # Documents that are one series' editions of different years ("Kế hoạch tổ chức Tháng Công
     # nhân năm 2024" and "… năm 2025"): each series' documents and the years their titles name.
-    series: tuple[tuple[dict[str, frozenset[int]], frozenset[str]], ...] = ()
+    series: tuple[tuple[dict[str, int], frozenset[str]], ...] = ()
     # Partial keys that name a document only in a question that names a place (_PLACE_KINDS) or
     # asks who signed, issued or received it; and those that name one only in the latter (the
     # beginning of a title whose kind is also a verb: "ai ký hướng dẫn chấm điểm thi đua?", not
@@ -530,7 +530,7 @@ class DocumentNames:
         spoken = set().union(*(_bigrams(_words(form)) for form in question_forms))
         out: set[str] = set()
         for editions, shared in self.series:
-            hit = {d for d, years in editions.items() if years & asked}
+            hit = {d for d, year in editions.items() if year in asked}
             # (Two of the titles' shared pairs: "Tháng Công nhân", not "tổ chức" alone.)
             if hit and len(hit) < len(editions) and len(spoken & shared) >= 2:
                 out |= set(editions) - hit
@@ -695,16 +695,17 @@ def resolve(
 _TITLE_YEARS = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?:\s*[-–—]\s*((?:19|20)\d\d))?(?![\w/-])")
 
 
-def _title_years(title: str) -> frozenset[int]:
-    years: set[int] = set()
-    for m in _TITLE_YEARS.finditer(title):
-        first = int(m.group(1))
-        last = int(m.group(2)) if m.group(2) and int(m.group(2)) >= first else first
-        years.update(range(first, min(last, first + 30) + 1))
-    return frozenset(years)
+def _title_year(title: str) -> int | None:
+    """The one year a title names ("… năm 2024"); None for none, several or a span ("nhiệm kỳ
+    2023 - 2028": not an edition of a year)."""
+    found = list(_TITLE_YEARS.finditer(title))
+    if len(found) != 1:
+        return None
+    first, last = found[0].group(1), found[0].group(2)
+    return None if last and int(last) > int(first) else int(first)
 
 
-def _series(metas: dict[str, DocMeta]) -> tuple[tuple[dict[str, frozenset[int]], frozenset[str]], ...]:
+def _series(metas: dict[str, DocMeta]) -> tuple[tuple[dict[str, int], frozenset[str]], ...]:
     """Documents of one kind whose titles each name one year, different years, and share at least
     two word pairs (years left out), each with its year, and the pairs they share: a body's yearly
     plans ("Kế hoạch tổ chức các hoạt động Tháng Công nhân năm 2024", "Kế hoạch tổ chức Tháng Công
@@ -714,10 +715,10 @@ def _series(metas: dict[str, DocMeta]) -> tuple[tuple[dict[str, frozenset[int]],
     ("nhiệm kỳ 2023 - 2028") is not an edition of a year."""
     by_kind: dict[str, dict[str, tuple[int, frozenset[str]]]] = {}
     for doc_id, meta in metas.items():
-        years = _title_years(meta.title or "")
-        if len(years) == 1:
+        year = _title_year(meta.title or "")
+        if year is not None:
             pairs = _bigrams(_words(_TITLE_YEARS.sub(" ", meta.title or "")))
-            by_kind.setdefault(meta.doc_type or "", {})[doc_id] = (next(iter(years)), pairs)
+            by_kind.setdefault(meta.doc_type or "", {})[doc_id] = (year, pairs)
     out = []
     for docs in by_kind.values():
         # Joined when two titles share two pairs or more; a series is what is joined together.
@@ -731,7 +732,7 @@ def _series(metas: dict[str, DocMeta]) -> tuple[tuple[dict[str, frozenset[int]],
             shared = frozenset(
                 pair for a, b in itertools.combinations(sorted(members), 2) for pair in docs[a][1] & docs[b][1]
             )
-            out.append(({d: frozenset({docs[d][0]}) for d in members}, shared))
+            out.append(({d: docs[d][0] for d in members}, shared))
     return tuple(out)
 
 

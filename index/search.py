@@ -405,7 +405,8 @@ class Searcher:
             {int(r): float(exact[i, j]) for i, r in enumerate(rows)} for j in range(exact.shape[1])
         )
         about_part = _wanted_kind(analysis) is not None
-        found, other, editions, by_name = self._document_names.scan(self._name_forms(analysis), about_part=about_part)
+        forms = self._name_forms(analysis)
+        found, other, editions, by_name = self._document_names.scan(forms, about_part=about_part)
         named = frozenset(found)
         resolution = self._resolve_references(analysis, named, other, allowed)
         # Named by a kind alone ("thỏa ước lao động tập thể vô hiệu khi nào?" with one agreement
@@ -431,7 +432,7 @@ class Searcher:
             named,
             tuple(sorted(editions.items())),
             other,
-            frozenset(self._document_names.other_years(self._name_forms(analysis))),
+            frozenset(self._document_names.other_years(forms)),
             first,
         )
 

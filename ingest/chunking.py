@@ -31,7 +31,7 @@ import re
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from ingest.document import Chunk, DocMeta, Document, indexed_text  # noqa: F401  (re-exported)
+from ingest.document import Chunk, DocMeta, Document, indexed_text, table_cells  # noqa: F401  (re-exported)
 from ingest.metadata import (
     ADOPTION,
     PERSON,
@@ -88,9 +88,8 @@ def _foreword_label(line: str) -> str | None:
 def _ending(lines: list[str], start: int, stop: int) -> int:
     """Where a plan's, a guidance's or a letter's closing paragraph begins ("Trên đây là Kế hoạch
     …", "Trong quá trình thực hiện, nếu có vướng mắc …", "Nhận được Công văn này …"), after its
-    last numbered item: not part of
-    that item. `stop` when there is none, or in a text of articles (there such a sentence is a
-    clause of its last article)."""
+    last numbered item: not part of that item. `stop` when there is none, or in a text of
+    articles (there such a sentence is a clause of its last article)."""
     markers = [(i, m[0]) for i in range(start, stop) if (m := match_marker(lines[i]))]
     if not markers or any(style in LEGAL_STYLES for _, style in markers):
         return stop
@@ -288,7 +287,7 @@ class _Builder:
         table = _numbered_table([self.lines[i] for i in indices])
         if table is None:
             return False
-        head, rows, end, _ = table
+        head, rows, end = table
         label = _row_label(self.lines[indices[head]])
         first_row = rows[0][1][0]
         # The lead-in, the heading row and any group row before the first numbered row.
@@ -424,15 +423,8 @@ class _Builder:
             self.emit(notes, (*prefix, NOTES_LABEL), (), "clause")
 
 
-# A table's row as the loaders write it: cells joined by " | ".
-_CELLS = " | "
 # How a table's heading row names its numbering column ("STT", "TT", "Số TT").
 _ROW_NUMBER_HEADING = re.compile(r"(?i)^(?:S\.?\s*|S[ốo]\s+)?T\.?\s*T\.?$")
-
-
-def _cells(line: str) -> list[str]:
-    """A table row's cells (an empty one too: "1 | Họp | | Quý I")."""
-    return [c.strip() for c in re.split(r" ?\| ?", line.strip())]
 
 
 # A group row's number: "I", "II", "A", "B" ("I | CÔNG TÁC TUYÊN TRUYỀN").
@@ -441,27 +433,27 @@ _GROUP_NUMBER = re.compile(r"(?:[IVXLC]+|[A-ZĐ])\.?")
 _TOTAL_ROW = re.compile(r"(?i)^(?:tổng cộng|tổng số|cộng|tổng)\b")
 
 
-def _numbered_table(lines: list[str]) -> tuple[int, list[tuple[str, list[int], int | None]], int, int] | None:
+def _numbered_table(lines: list[str]) -> tuple[int, list[tuple[str, list[int], int | None]], int] | None:
     """The first table among `lines` with a heading row and at least three numbered rows ("7 | …"):
     (its heading row's index; each row's number, its lines (the numbered line and the unnumbered
     lines that go on with it: a wrapped or merged cell's second line, an empty STT) and its group
-    row's index; the index after its last row; the index after the table). A group row ("I |
-    CÔNG TÁC TUYÊN TRUYỀN") heads the rows after it; a total row ("Tổng cộng") and what follows
-    it stay after the rows."""
+    row's index; the index after its last row). A group row ("I | CÔNG TÁC TUYÊN TRUYỀN") heads
+    the rows after it; a total row ("Tổng cộng") and what follows it stay after the rows."""
     for head, line in enumerate(lines):
-        cells = _cells(line)
+        cells = table_cells(line)
         if len(cells) < 3 or re.match(r"\d", cells[0]):
             continue
         rows: list[tuple[str, list[int], int | None]] = []
         group: int | None = None
         end = head + 1
         last_row_end = head + 1
-        while end < len(lines) and _CELLS.strip() in lines[end]:
-            first = _cells(lines[end])[0].rstrip(".")
+        while end < len(lines) and "|" in lines[end]:
+            cells = table_cells(lines[end])
+            first = cells[0].rstrip(".")
             if re.fullmatch(r"\d{1,3}", first):
                 rows.append((first, [end], group))
                 last_row_end = end + 1
-            elif _TOTAL_ROW.match(first) or (_TOTAL_ROW.match(_cells(lines[end])[1]) if len(_cells(lines[end])) > 1 and not first else False):
+            elif _TOTAL_ROW.match(first) or (not first and len(cells) > 1 and _TOTAL_ROW.match(cells[1])):
                 break
             elif _GROUP_NUMBER.fullmatch(first):
                 group = end
@@ -472,14 +464,13 @@ def _numbered_table(lines: list[str]) -> tuple[int, list[tuple[str, list[int], i
                 group = end  # an unnumbered heading of its own ("Công tác tuyên truyền")
             end += 1
         if len(rows) >= 3:
-            return head, rows, last_row_end, end
+            return head, rows, last_row_end
     return None
 
 
 def _row_label(header: str) -> str:
     """How a row is cited: by its table's numbering column ("STT 7"), else by its number alone."""
-    first = header.strip().split(_CELLS)[0].strip()
-    return "STT" if _ROW_NUMBER_HEADING.match(first) else ""
+    return "STT" if _ROW_NUMBER_HEADING.match(table_cells(header)[0]) else ""
 
 
 def _merge_slivers(pieces: list[str], minimum: int = 40) -> list[str]:

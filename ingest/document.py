@@ -236,9 +236,15 @@ def citation(meta: DocMeta, chunk: Chunk) -> str:
 _POINT_STEP = re.compile(r"^(?:Điểm [a-zđ]\d*|[a-zđ]\d*[).])$")
 
 
-# A table's row (ingest.chunking: "STT 7", or "7." with its heading row as context) and how cells join.
+# A table's row (ingest.chunking: "STT 7", or "7." with its heading row as context) and how the
+# loaders join its cells.
 _TABLE_ROW_STEP = re.compile(r"^(?:STT \d{1,3}|\d{1,3}\.)$")
-_CELLS = " | "
+CELLS = " | "
+
+
+def table_cells(line: str) -> list[str]:
+    """A table row's cells, an empty one too ("1 | Họp | | Quý I": the text's spaces collapsed)."""
+    return [c.strip() for c in re.split(r" ?\| ?", line.strip())]
 
 
 def shown_text(chunk: Chunk) -> str:
@@ -247,7 +253,7 @@ def shown_text(chunk: Chunk) -> str:
     does not repeat it, and "d) Từ chối làm việc nếu …" or "b) Nghỉ thai sản;" alone does not
     say what it is a case of. A table's row ("STT 7") comes under the table's heading row, which
     says which cell is the lead unit and which the deadline."""
-    if chunk.path and chunk.context and _TABLE_ROW_STEP.match(chunk.path[-1]) and _CELLS in chunk.context[-1]:
+    if chunk.path and chunk.context and _TABLE_ROW_STEP.match(chunk.path[-1]) and CELLS in chunk.context[-1]:
         return f"{chunk.context[-1]}\n{chunk.text}"  # a table's row under its heading row
     if not (chunk.path and chunk.context and _POINT_STEP.match(chunk.path[-1])):
         return chunk.text

@@ -560,6 +560,11 @@ def _tabbed_header(line: str) -> str:
 
 # Columns of a plain-text file: a tab, or a run of three spaces or more.
 _COLUMN_GAP = re.compile(r"\t[\t ]*| {3,}")
+def _columns(line: str) -> list[str]:
+    """The columns of a plain-text line (_COLUMN_GAP), empty ones left out."""
+    return [p.strip() for p in _COLUMN_GAP.split(line.strip()) if p.strip()]
+
+
 # A signature block's cell: a capacity in capitals ("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "GIÁM ĐỐC"),
 # a person's name (after a copy's "(đã ký)"), or that note alone.
 _NAME_CELL = re.compile(rf"^{SIGNED_NOTE}?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{1,4}}$")
@@ -581,7 +586,7 @@ def _text_columns(text: str) -> str:
     typed = 0  # non-empty lines so far
     for i, line in enumerate(lines):
         typed += bool(line.strip())
-        parts = [p.strip() for p in _COLUMN_GAP.split(line.strip()) if p.strip()]
+        parts = _columns(line)
         if not 2 <= len(parts) <= 3:
             continue
         header = (
@@ -605,7 +610,7 @@ def _closing_columns(lines: list[str], last: int) -> list[str]:
     alone far to the right), as the recipients' lines and then the signature's: read line by line,
     the signer's capacity went into the recipients list and the signature kept only the name."""
     for i in range(last + 1, len(lines)):
-        parts = [p.strip() for p in _COLUMN_GAP.split(lines[i].strip()) if p.strip()]
+        parts = _columns(lines[i])
         if len(parts) == 2 and RECIPIENTS_START.match(parts[0]) and _is_signature_cell(parts[1]):
             break
     else:
@@ -615,7 +620,7 @@ def _closing_columns(lines: list[str], last: int) -> list[str]:
     end = i
     while end < len(lines):
         line = lines[end]
-        parts = [p.strip() for p in _COLUMN_GAP.split(line.strip()) if p.strip()]
+        parts = _columns(line)
         if not parts:
             end += 1
             continue

@@ -599,7 +599,7 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
             # A unit of the body above ("BAN TUYÊN GIÁO", "VĂN PHÒNG", "ĐẢNG ĐOÀN", "BAN CHẤP HÀNH
             # CÔNG ĐOÀN CƠ SỞ" under a company) is that body's: its name keeps the parent's.
             return body if _OWN_NAME.search(body) or body.endswith(first) else f"{body} {first}"
-        if cells and _COUNTRY.match(cells[0]):
+        if cells and cells[0] == "VIỆT NAM":
             return f"{first} {cells[0]}"  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG" / "VIỆT NAM"
         return first
     if not doc_type:
@@ -666,8 +666,6 @@ _OWN_NAME = re.compile(
     r"|(?<!CƠ )\bSỞ\b|(?<!ĐẢNG )\bBỘ\b"
     r"|^(?:HUYỆN|QUẬN|THỊ|THÀNH|TỈNH) ỦY\b"
 )
-# A name's country on a line of its own: "TỔNG LIÊN ĐOÀN LAO ĐỘNG" / "VIỆT NAM".
-_COUNTRY = re.compile(r"^VIỆT NAM$")
 
 
 def _names_a_body(text: str) -> bool:

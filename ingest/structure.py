@@ -324,8 +324,7 @@ _APPENDIX_ALONE = re.compile(r"^\s*Phụ lục (?:[IVXLC]+|\d+)\s*$")
 
 
 def _is_title_in_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and text == text.upper() and match_marker(text) is None
+    return in_capitals(text, 4) and match_marker(text) is None
 
 
 def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) -> Section:
