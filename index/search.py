@@ -199,6 +199,53 @@ _NOT_AN_AMOUNT = re.compile(
     r"|\b(?:dieu|khoan|diem|chuong|muc|so|phan)\s+\d+[a-z]?\b|\d+(?:/[\w-]+)+|\b(?:19|20)\d\d\b"
 )
 _PERCENT = re.compile(r"\d\s*%|\bphan tram\b")
+# A question asking when ("áp dụng từ ngày nào", "hạn chót là ngày nào", "làm vào tháng nào", "what
+# date"), and a clause stating a point in time: a day ("ngày 01 tháng 10", "ngày 30/11",
+# "01/10/2025", "kể từ ngày ký"), a month ("tháng 3"; "03 tháng" is an amount), a weekday. Not
+# "khi nào", "bao giờ", "when": they also ask in which case ("thỏa ước vô hiệu khi nào?").
+_ASKS_DATE = re.compile(
+    r"\b(?:ngay nao|thang nao|tu khi nao|(?:what|which) (?:date|day|month)|by when|from when"
+    r"|(?:take|takes|took) effect|come into force|effective)\b"
+)
+_DATE = re.compile(
+    r"\b(?:ngay|thang) \d{1,2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\btu ngay (?:ky|ban hanh)\b"
+    r"|\bthu (?:hai|ba|tu|nam|sau|bay)\b|\bchu nhat\b"
+)
+_ABOUT_ISSUE = re.compile(r"\b(ban hanh|ky|issued|dated|signed)\b")
+# "Luật Công đoàn được thông qua ngày nào?": asked of a document the question names, its adoption
+# (the header, or the sentence closing a law). Without a name, "Khi nào nghị quyết của công đoàn cơ
+# sở được thông qua?" asks what the text says.
+_ABOUT_ADOPTION = re.compile(r"\b(thong qua|adopted|passed)\b")
+# Who issued the document: the header block names the issuing body ("ĐẢNG ĐOÀN TỔNG LIÊN ĐOÀN …").
+_ABOUT_ISSUER = re.compile(
+    r"\b(?:ai|co quan nao|don vi nao|cap nao|to chuc nao|who|which (?:body|agency|organi[sz]ation))\b"
+    r"(?:\s+(?:da|has|had))?\s+(?:ban hanh|issued)\b|\bissuing (?:body|authority|agency)\b"
+)
+_IMPLEMENTATION = "to chuc thuc hien"
+
+
+_DEFINITIONS = "giai thich tu ngu"
+# Asked of the folded question (+ its translation); "mấy" is matched with its accents, since
+# folded "may" is also "máy" (machine).
+_ASKS_AMOUNT = re.compile(
+    r"\b(bao nhieu|bao lau|toi da|toi thieu|how (?:many|much|long|often)|what (?:percentage|share))\b"
+)
+_ASKS_PERCENT = re.compile(r"\b(phan tram|ty le|percent|percentage)\b")
+# Numbers that state no amount: a clause's own number at the start of a line ("1.", "2.1.",
+# "3)", "(4)"), references ("khoản 2 Điều 35"), document numbers ("45/2019/QH14", dates), years.
+_NOT_AN_AMOUNT = re.compile(
+    r"(?m)^\s*(?:\d+(?:\.\d+)*[.:)]|\(\d+\))(?=\s)"
+    r"|\b(?:dieu|khoan|diem|chuong|muc|so|phan)\s+\d+[a-z]?\b|\d+(?:/[\w-]+)+|\b(?:19|20)\d\d\b"
+)
+_PERCENT = re.compile(r"\d\s*%|\bphan tram\b")
+# A question asking for a date ("áp dụng từ ngày nào", "hạn chót là ngày nào", "what date"), and a
+# clause stating one ("ngày 01 tháng 10 năm 2025", "01/10/2025", "kể từ ngày ký"). Not "khi nào",
+# "bao giờ", "when": they also ask in which case ("thỏa ước vô hiệu khi nào?").
+_ASKS_DATE = re.compile(
+    r"\b(?:(?:tu|truoc|den|vao) (?:ngay|thang) nao|ngay nao|tu khi nao|(?:what|which) date|by when|from when"
+    r"|(?:take|takes|took) effect|come into force|effective)\b"
+)
+_DATE = re.compile(r"\bngay \d{1,2}(?: thang |/)\d{1,2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\btu ngay (?:ky|ban hanh)\b")
 
 
 def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False) -> str | None:
@@ -280,7 +327,7 @@ class Searcher:
         self.reranker = reranker
         self.config = config or SearchConfig()
         self._token_sets: dict[int, set[str]] = {}
-        self._amounts: dict[int, tuple[bool, bool]] = {}
+        self._amounts: dict[int, tuple[bool, bool, bool]] = {}
         # Everyday → legal wording for the lexical query (index.everyday); None = the shipped table.
         self.everyday: Everyday | None = None
 
@@ -302,8 +349,8 @@ class Searcher:
         tok = self.store.tokenizer
         return [set(tok.tokens(c.context[-1])) if c.context else set() for c in self.store.chunks]
 
-    def _states_amount(self, row: int) -> tuple[bool, bool]:
-        """Does clause `row` state an amount, a percentage (answer_type_boost). Per row and on
+    def _states_amount(self, row: int) -> tuple[bool, bool, bool]:
+        """Does clause `row` state an amount, a percentage, a date (answer_type_boost). Per row and on
         demand, like the token sets: a query looks at its ~100 candidates, not the whole index."""
         known = self._amounts.get(row)
         if known is None:
@@ -311,6 +358,7 @@ class Searcher:
             known = self._amounts[row] = (
                 any(ch.isdigit() for ch in _NOT_AN_AMOUNT.sub(" ", text)),
                 bool(_PERCENT.search(text)),
+                bool(_DATE.search(text)),
             )
         return known
 
@@ -638,10 +686,13 @@ class Searcher:
         q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
         wanted_kind = _wanted_kind(analysis, bool(cands.named_documents))
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q))
-        wanted_amount: int | None = None  # 0: any amount, 1: a percentage
+        wanted_amount: int | None = None  # 0: any amount, 1: a percentage, 2: a date
         if cfg.answer_type_boost:
             typed = (analysis.restored or analysis.question).lower()
-            if _ASKS_PERCENT.search(q):
+            # A document's own date ("ban hành ngày nào") is its header's: the kind prior's.
+            if _ASKS_DATE.search(q):
+                wanted_amount = 2 if wanted_kind is None else None
+            elif _ASKS_PERCENT.search(q):
                 wanted_amount = 1
             elif _ASKS_AMOUNT.search(q) or re.search(r"\bmấy\b", typed):
                 wanted_amount = 0
@@ -663,7 +714,13 @@ class Searcher:
                 if cfg.coverage_boost:
                     covered = sum(self._idf.get(t, missing) for t in qt & self._chunk_tokens(row))
                     score += cfg.coverage_boost * top * covered / total_idf
-            if wanted_amount is not None and self._states_amount(row)[wanted_amount]:
+            # A date in a preamble is the document's or a cited one's ("kèm theo Quyết định số 05
+            # ngày 02/01/2025"), not a time a clause sets.
+            if (
+                wanted_amount is not None
+                and (wanted_amount != 2 or chunk.kind == "clause")
+                and self._states_amount(row)[wanted_amount]
+            ):
                 score += cfg.answer_type_boost * top
             if cfg.document_boost and chunk.doc_id in cands.named_documents:
                 score += cfg.document_boost * top

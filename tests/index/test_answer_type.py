@@ -21,9 +21,10 @@ def _searcher() -> Searcher:
     return _searcher_of(CLAUSES)
 
 
-def _searcher_of(clauses: list[str]) -> Searcher:
+def _searcher_of(clauses: list[str], kinds: tuple[str, ...] = ()) -> Searcher:
     s = object.__new__(Searcher)
-    chunks = [Chunk(f"d#{i}", "d", i, "clause", (f"{i + 1}.",), t) for i, t in enumerate(clauses)]
+    kinds = kinds or ("clause",) * len(clauses)
+    chunks = [Chunk(f"d#{i}", "d", i, k, (f"{i + 1}.",), t) for i, (k, t) in enumerate(zip(kinds, clauses, strict=True))]
     s.store = SimpleNamespace(chunks=chunks)
     s.__dict__["_idf"] = {}
     s._amounts = {}
@@ -34,11 +35,17 @@ def test_which_clauses_state_an_amount_or_a_percentage():
     s = _searcher()
     states = [s._states_amount(row) for row in range(len(CLAUSES))]
     # A clause's own number, a reference, a document number, a date and a year are not amounts.
-    assert [a for a, _ in states] == [False, True, True, False]
+    assert [a for a, _, _ in states] == [False, True, True, False]
     for label in ("1.", "2.1.", "3)", "(4)"):
-        assert _searcher_of([f"{label} Người lao động được nghỉ việc riêng."])._states_amount(0) == (False, False)
-    assert _searcher_of(["1.1. Mức lương 5.000.000 đồng."])._states_amount(0) == (True, False)
-    assert [p for _, p in states] == [False, False, True, False]
+        assert _searcher_of([f"{label} Người lao động được nghỉ việc riêng."])._states_amount(0) == (False, False, False)
+    assert _searcher_of(["1.1. Mức lương 5.000.000 đồng."])._states_amount(0) == (True, False, False)
+    assert [p for _, p, _ in states] == [False, False, True, False]
+    # A date: day and month in words or figures, or "from the day it is signed"; a year alone is not.
+    assert [d for _, _, d in states] == [False, False, False, True]
+    for text in ("Quy định này có hiệu lực từ ngày 01 tháng 10 năm 2025.", "Báo cáo trước ngày 30/11 hằng năm.",
+                 "Quyết định có hiệu lực kể từ ngày ký."):  # fmt: skip
+        assert _searcher_of([text])._states_amount(0)[2]
+    assert not _searcher_of(["Nghỉ 05 ngày trong năm 2025."])._states_amount(0)[2]
 
 
 def _ranked(question: str, boost: float) -> list[int]:
@@ -64,6 +71,48 @@ def _ranked(question: str, boost: float) -> list[int]:
 def test_amount_questions_prefer_clauses_that_state_one(question, first):
     assert _ranked(question, 0.1)[0] == first
     assert _ranked(question, 0.0)[0] == 0  # the prior switched off: fusion order
+
+
+DATED = [
+    "2. Đoàn viên công đoàn.",
+    "1. Thời gian tối đa hưởng chế độ ốm đau trong một năm là 30 ngày.",
+    "Quy định này áp dụng đối với đoàn viên, có hiệu lực thi hành kể từ ngày 01 tháng 10 năm 2025.",
+]
+
+
+def _ranked_dated(question: str, boost: float, kinds: tuple[str, ...] = ()) -> list[int]:
+    s = _searcher_of(DATED, kinds)
+    cands = Candidates(QueryAnalysis(question, "vi"), {}, {}, set(), 0.0, 0.0)
+    fused = {0: 1.0, 1: 0.95, 2: 0.92}
+    cfg = SearchConfig(answer_type_boost=boost, kind_boost=0.0, responsibility_boost=0.0, closing_penalty=1.0,
+                       heading_boost=0.0, coverage_boost=0.0, article_weight=0.0, definition_penalty=1.0)  # fmt: skip
+    out = s._priors(fused, cands, cfg)
+    return sorted(out, key=lambda r: -out[r])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quy định về đoàn viên áp dụng từ ngày nào?",
+        "quy dinh doan vien bat dau ap dung tu ngay nao",
+        "Báo cáo phải gửi trước ngày nào?",
+        "When does the regulation take effect?",
+        "By what date must the report be sent?",
+    ],
+)
+def test_date_questions_prefer_clauses_that_state_a_date(question):
+    assert _ranked_dated(question, 0.1)[0] == 2
+    assert _ranked_dated(question, 0.0)[0] == 0
+
+
+def test_a_preambles_date_is_not_a_time_a_clause_sets():
+    # The same date in the document's opening ("ban hành kèm theo Quyết định … ngày …") is not moved.
+    assert _ranked_dated("Quy định về đoàn viên áp dụng từ ngày nào?", 0.1, ("clause", "clause", "preamble"))[0] == 0
+
+
+def test_when_asking_in_which_case_is_not_a_date_question():
+    # "khi nào" also asks in which case ("vô hiệu khi nào?"): no date is wanted.
+    assert _ranked_dated("Đoàn viên được hưởng chế độ ốm đau khi nào?", 0.1)[0] == 0
 
 
 def test_other_questions_are_not_moved():
