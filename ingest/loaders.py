@@ -161,8 +161,8 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
     unicode = from_tcvn3(text)
     if unicode is not None:
         text, warnings = unicode, [*warnings, TCVN3_CONVERTED]
-    if fmt == "txt":
-        text = _text_columns(text)
+    if fmt in ("txt", "md"):
+        text = _text_columns(_without_page_chrome(text))
     if not text.strip():
         raise LoadError(path, "tệp không có nội dung chữ")
     return LoadedText(text=text, format=fmt, warnings=tuple(warnings))
@@ -598,6 +598,56 @@ def _text_columns(text: str) -> str:
         if header or (i > last and all(_is_signature_cell(p) for p in parts)):
             lines[i] = " | ".join(parts)
     return "\n".join(_closing_columns(lines, last))
+
+
+# What a web page puts around a text copied from it: the path to the page ("Trang chủ » Văn bản
+# » …"), its buttons and counters ("Lượt xem: 3.218 | In bài viết", "Tải về", "Chia sẻ"), the
+# portal's tabs and login notice, and below the text its sharing links, copyright and disclaimer.
+_PAGE_CHROME = re.compile(
+    r"»|^Trang chủ\b|\b(?:Ngày đăng|Lượt xem|Lượt tải|In bài viết|In văn bản|Tải văn bản|Tải về|Lưu văn bản"
+    r"|Chia sẻ|Đăng nhập|Bài viết liên quan|Tin liên quan|Văn bản liên quan|VB liên quan|Facebook|Zalo"
+    r"|Bản quyền|Copyright|Hotline|mang tính chất tham khảo)\b|©",
+    re.IGNORECASE,
+)
+# Below the text: a line that opens as a page's footer does (its sharing links, related pages,
+# copyright, source, disclaimer, login notice) or a separator.
+_PAGE_TAIL = re.compile(
+    r"^(?:Chia sẻ|Bài viết liên quan|Tin liên quan|Văn bản liên quan|©|Bản quyền|Copyright|Nguồn\s*:|In văn bản"
+    r"|In bài viết|Tải về|Bạn cần đăng nhập|(?:Ghi chú\s*:\s*)?Nội dung (?:trên|này) chỉ mang tính chất tham khảo"
+    r"|[-_=*]{3,}$)",
+    re.IGNORECASE,
+)
+# The national motto that opens a document's own header block.
+_MOTTO_LINE = re.compile(r"CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
+_PAGE_HEAD_LINES = 30  # non-empty lines in which a copied page's own lines come before the document
+
+
+def _without_page_chrome(text: str) -> str:
+    """A document copied from a web page without the page around it. Above the text: every line
+    up to the page's last such line when the document's own header block (its motto) follows
+    within the first lines, since the page's title, tabs and record ("Số hiệu: … Người ký: …")
+    repeat what the header says (else only the page's own lines go: a portal's record is then the
+    one place the number and date are written). Below it: the trailing run of sharing links,
+    copyright, disclaimer, source line and separators. Lines of the text itself stay."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    head = filled[:_PAGE_HEAD_LINES]
+    motto = next((i for i in head if _MOTTO_LINE.search(lines[i])), None)
+    if motto is not None:
+        chrome = [i for i in head if i < motto and _PAGE_CHROME.search(lines[i])]
+        # The header's issuer is typed on the line(s) above the motto, after the page's last line.
+        lines = lines[chrome[-1] + 1 :] if chrome else lines
+    else:
+        # Without a header block, only lines that are plainly the page's: its path, or a row of
+        # its buttons ("Tải văn bản   In   Chia sẻ   Lưu văn bản"); a sentence that mentions
+        # sharing stays.
+        chrome = {i for i in head if "»" in lines[i] or lines[i].strip().startswith("Trang chủ")
+                  or len(_PAGE_CHROME.findall(lines[i])) >= 2}  # fmt: skip
+        lines = [line for i, line in enumerate(lines) if i not in chrome]
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or _PAGE_TAIL.match(lines[end - 1].strip())):
+        end -= 1
+    return "\n".join(lines[:end]) + ("\n" if end < len(lines) else "")
 
 
 # A recipients list's item typed in the left column ("- Các ban;", "+ Lưu: VT", "Lưu: VT, TC.").

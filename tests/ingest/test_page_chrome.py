@@ -1,0 +1,121 @@
+"""A document copied from a web page (.txt, .md): the page around it is not the document. Pages,
+documents and names written for this test."""
+
+from pathlib import Path
+
+from ingest.chunking import chunk_document
+from ingest.document import citation
+from ingest.pipeline import read_document
+
+CHARTER = """Trang chủ » Văn bản » Điều lệ - Quy chế
+ĐIỀU LỆ CÔNG ĐOÀN NGÀNH DỆT MAY (trích)
+Ngày đăng: 02/03/2025  |  Lượt xem: 1.204  |  In bài viết
+
+CÔNG ĐOÀN NGÀNH DỆT MAY VIỆT NAM
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+ĐIỀU LỆ
+CÔNG ĐOÀN NGÀNH DỆT MAY
+(Đại hội lần thứ V thông qua ngày 12 tháng 01 năm 2025)
+
+Chương I
+ĐOÀN VIÊN
+
+Điều 1. Đoàn viên
+1. Người lao động trong ngành dệt may tự nguyện gia nhập thì được kết nạp.
+2. Đoàn viên đóng đoàn phí hằng tháng.
+
+Điều 2. Quyền của đoàn viên
+Đoàn viên được công đoàn bảo vệ quyền, lợi ích hợp pháp.
+
+TM. BAN CHẤP HÀNH
+CHỦ TỊCH
+Trần Văn Khải
+
+Nguồn: Cổng thông tin Công đoàn ngành Dệt May
+Chia sẻ:  Facebook  |  Zalo  |  Email
+"""
+
+PORTAL = """Trang chủ > Văn bản pháp luật > Lao động
+Tải văn bản   In   Chia sẻ   Lưu văn bản
+Số hiệu: 21/2026/QH15   Loại văn bản: Luật   Nơi ban hành: Quốc hội   Ngày ban hành: 10/06/2026
+
+LUẬT AN TOÀN LAO ĐỘNG
+(Trích)
+
+Điều 1. Phạm vi
+Luật này quy định về an toàn lao động; người lao động được chia sẻ thông tin về nguy cơ tai nạn.
+Điều 2. Huấn luyện
+Người lao động được huấn luyện an toàn hằng năm.
+
+-----
+Ghi chú: Nội dung trên chỉ mang tính chất tham khảo.
+Bạn cần đăng nhập để xem toàn văn văn bản.
+© Cổng pháp luật
+"""
+
+
+def _read(tmp_path: Path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    return doc, chunk_document(doc)
+
+
+def test_a_charter_copied_from_a_page_is_named_from_its_own_header(tmp_path):
+    doc, chunks = _read(tmp_path, "dieu_le.txt", CHARTER)
+    assert doc.meta.short_name() == "Điều lệ Công đoàn ngành dệt may"
+    assert doc.meta.signer == "Trần Văn Khải"
+    text = "\n".join(c.text for c in chunks)
+    for chrome in ("Trang chủ", "Lượt xem", "Chia sẻ", "Nguồn:", "Zalo"):
+        assert chrome not in text
+    assert all(citation(doc.meta, c).startswith("Điều lệ Công đoàn ngành dệt may") for c in chunks)
+
+
+def test_the_same_page_saved_as_markdown(tmp_path):
+    doc, chunks = _read(tmp_path, "dieu_le.md", CHARTER)
+    assert doc.meta.short_name() == "Điều lệ Công đoàn ngành dệt may"
+    assert not any("Lượt xem" in c.text or "Facebook" in c.text for c in chunks)
+
+
+def test_a_portal_record_without_a_header_keeps_the_record_and_the_text(tmp_path):
+    doc, chunks = _read(tmp_path, "luat.txt", PORTAL)
+    # The portal's record is where this copy's number and date are written: it stays.
+    assert doc.meta.number == "21/2026/QH15"
+    assert doc.meta.date == "2026-06-10"
+    text = "\n".join(c.text for c in chunks)
+    assert "Trang chủ" not in text and "Tải văn bản" not in text
+    assert "tham khảo" not in text and "đăng nhập" not in text and "©" not in text
+    # A sentence of the text that mentions sharing is the text's.
+    assert "được chia sẻ thông tin về nguy cơ tai nạn" in text
+    assert "huấn luyện an toàn hằng năm" in chunks[-1].text
+
+
+LETTER_MD = """LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC SƠN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+BAN THƯỜNG VỤ                                    Độc lập - Tự do - Hạnh phúc
+
+Số: 57/LĐLĐ-TC                                Bắc Sơn, ngày 05 tháng 01 năm 2026
+V/v tổ chức Tết sum vầy
+
+Kính gửi: Các công đoàn cơ sở.
+
+1. Mỗi công đoàn cơ sở tổ chức ít nhất một chương trình Tết sum vầy.
+
+2. Báo cáo kết quả trước ngày 20/02/2026.
+
+Nơi nhận:                                        TM. BAN THƯỜNG VỤ
+- Như trên;                                      PHÓ CHỦ TỊCH
+- Lưu: VT.
+                                                 Lê Văn Tâm
+"""
+
+
+def test_a_markdown_letter_typed_in_columns_with_spaces(tmp_path):
+    doc, chunks = _read(tmp_path, "cong_van.md", LETTER_MD)
+    assert doc.meta.issuer and "CỘNG HÒA" not in doc.meta.issuer
+    assert doc.meta.signer == "Lê Văn Tâm"
+    signature = [c for c in chunks if c.kind == "signature"]
+    assert signature and "PHÓ CHỦ TỊCH" in signature[0].text
+    recipients = [c for c in chunks if c.kind == "recipients"]
+    assert recipients and "PHÓ CHỦ TỊCH" not in recipients[0].text
