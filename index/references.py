@@ -307,13 +307,17 @@ def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], 
 # Words that join a place to its document and say nothing else ("Điều 5 của Nghị định 145",
 # "Article 5 of the Decree"): _JOIN's, and the English article.
 _JOINERS = frozenset({"cua", "thuoc", "tai", "of", "in", "the"})
+# Words that only ask to read the place ("Điều 5 quy định gì?", "khoản 2 nói những gì", "nội dung
+# Điều 7 là gì"): with nothing else, the place is read in its order.
+_ASKING_TO_READ = frozenset({"quy", "dinh", "noi", "dung", "gi", "nhung", "la", "ve", "the", "nao", "ghi"})
 
 
 def names_only_places(question: str, names: DocumentNames, translated: str | None = None) -> bool:
     """Whether a question is nothing but places and document names ("Điều 113 BLLĐ", "khoản 2
     Điều 5 Nghị định 145/2020"): it asks to read those places, not about something in them, so
-    their clauses are shown in the document's order. Any other word ("Điều 113 quy định gì",
-    "Điều 113 nghỉ phép") makes it a question about their content. An English question names its
+    their clauses are shown in the document's order; so is one that only asks to read them
+    ("Điều 113 quy định gì?"). Any other word ("Điều 113 quy định gì về nghỉ phép", "Điều 113
+    nghỉ phép") makes it a question about their content. An English question names its
     document in English ("Article 35 of the Labor Code"): `translated`, the glossary's rendering
     of all its words (index.query), must then hold nothing but document names and the places'
     numbers ("Bộ luật Lao động 35")."""
@@ -323,10 +327,11 @@ def names_only_places(question: str, names: DocumentNames, translated: str | Non
     text = fold(question)  # same positions as the question (see parse)
     for start, end, _ in spans:
         text = text[:start] + " " * (end - start) + text[end:]
-    if all(word in _JOINERS for word in _other_words(_SO.sub(r"\1 ", _words(text)), names)):
+    bare = _JOINERS | _ASKING_TO_READ
+    if all(word in bare for word in _other_words(_SO.sub(r"\1 ", _words(text)), names)):
         return True
     numbers = {value for _, _, levels in spans for _, value in levels}
-    return bool(translated) and all(word in _JOINERS or word in numbers for word in _other_words(_words(translated), names))
+    return bool(translated) and all(word in bare or word in numbers for word in _other_words(_words(translated), names))
 
 
 def _other_words(words: str, names: DocumentNames) -> list[str]:
