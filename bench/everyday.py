@@ -46,11 +46,15 @@ K_CUTOFF = 10
 MIN_GAIN = 0.25
 
 
-# A pair must also help in at least this many tuning pools and hurt in none: a gain in one corpus is
-# that corpus's wording, not evidence that the pair transfers (the issue's rule for every prior).
-# Until session 15 one pool sufficed, and seven of the eight pairs kept were the Word laws' alone:
-# "công ty → người sử dụng lao động" +0.53 on the laws pool, 0 elsewhere.
-MIN_POOLS = 2
+# A pair must also help in at least this many tuning pools and hurt in none. Until session 15 one
+# pool sufficed, and seven of the eight pairs kept were the Word laws' alone: "công ty → người sử
+# dụng lao động" +0.53 on the laws pool, 0 elsewhere, and on held-out user documents it hurt (the
+# companies' agreements say "Công ty"). Two pools then kept none at all: an everyday phrase fires
+# on a handful of questions, in one pool. Since session 19 a pair adds its legal wording only on
+# an index whose documents do not themselves use the everyday phrase (index.search.Searcher.
+# _everyday_for_index), the way "công ty" hurt; one pool with a gain and none with a loss is
+# again enough.
+MIN_POOLS = 1
 
 
 def transfers(changes: list[float]) -> bool:

@@ -20,7 +20,7 @@ from index import abstain, references
 from index.abbreviations import load_abbreviations
 from index.abstain import AbstainModel
 from index.embedder import Embedder
-from index.everyday import Everyday
+from index.everyday import Everyday, load_everyday
 from index.fusion import fuse
 from index.params import fitted_params
 from index.query import DiacriticRestorer, QueryAnalysis, analyze, validate_question
@@ -330,6 +330,7 @@ class Searcher:
         self._amounts: dict[int, tuple[bool, bool, bool]] = {}
         # Everyday → legal wording for the lexical query (index.everyday); None = the shipped table.
         self.everyday: Everyday | None = None
+        self._everyday_here: tuple[Everyday | None, Everyday] | None = None
 
     @property
     def restorer(self) -> DiacriticRestorer:
@@ -378,6 +379,24 @@ class Searcher:
     @cached_property
     def _idf(self) -> dict[str, float]:
         return abstain.idf_from_frequencies(self.store.token_document_frequencies(), len(self.store.chunks))
+
+    def _everyday_for_index(self) -> Everyday:
+        """The everyday pairs whose everyday wording this index does not use itself: where the
+        documents say "công ty" or "tăng ca", a question's "công ty" is their word, not a worker's
+        for "người sử dụng lao động" (a company's agreement says "Công ty" throughout)."""
+        table = self.everyday if self.everyday is not None else load_everyday()
+        if self._everyday_here is None or self._everyday_here[0] is not table:
+            tok = self.store.tokenizer
+            known = self._idf
+
+            def written_here(phrase: str) -> bool:
+                tokens = tok.tokens(phrase)
+                pairs = [t for t in tokens if "_" in t] or tokens
+                return bool(pairs) and all(t in known for t in pairs)
+
+            kept = [(a, b) for a, b in table.pairs if not written_here(a)]
+            self._everyday_here = (table, table if len(kept) == len(table.pairs) else Everyday.from_pairs(kept))
+        return self._everyday_here[1]
 
     @cached_property
     def _z_rows(self) -> np.ndarray:
@@ -430,7 +449,7 @@ class Searcher:
 
     def retrieve(self, question: str, allowed: np.ndarray | None = None) -> Candidates:
         """Dense candidates of every query variant and BM25 scores; no ranking constant used."""
-        analysis = analyze(question, restorer=self.restorer, everyday=self.everyday)
+        analysis = analyze(question, restorer=self.restorer, everyday=self._everyday_for_index())
         n = self.config.candidates
         dense: dict[int, float] = {}
         vectors = self.embedder.embed_queries(analysis.dense_queries)

@@ -36,3 +36,30 @@ def test_a_question_typed_without_accents_is_matched_after_restoration():
 
 def test_english_questions_are_left_to_the_glossary():
     assert analyze("How much overtime pay on Sunday?", everyday=TABLE).legal_terms == ()
+
+
+def _searcher_over(texts: list[str]):
+    """A searcher's everyday table as its index's documents would leave it (no model needed)."""
+    from types import SimpleNamespace
+
+    from index.lexical import VietnameseTokenizer
+    from index.search import Searcher
+
+    tok = VietnameseTokenizer()
+    s = object.__new__(Searcher)
+    s.store = SimpleNamespace(tokenizer=tok)
+    s.__dict__["_idf"] = {t: 1.0 for text in texts for t in tok.tokens(text)}
+    s.everyday, s._everyday_here = TABLE, None
+    return s
+
+
+def test_a_pair_is_left_out_where_the_documents_use_the_everyday_words_themselves():
+    # A company's agreement that says "tăng ca": the question's "tăng ca" is the document's word.
+    agreement = _searcher_over(["Người lao động tăng ca được trả thêm 150% tiền lương.", "Bố mẹ của người lao động"])
+    question = "Tăng ca ngày lễ được trả bao nhiêu? Nghỉ việc thì sao?"
+    assert agreement._everyday_for_index().legal_terms(question) == ["chấm dứt hợp đồng lao động"]
+    # A law that says "làm thêm giờ" only: the worker's "tăng ca" is bridged.
+    code = _searcher_over(["Người lao động làm thêm giờ được trả lương.", "Chấm dứt hợp đồng lao động"])
+    assert code._everyday_for_index().legal_terms(question) == ["làm thêm giờ", "chấm dứt hợp đồng lao động"]
+    # The filtered table is made once per table, not per question.
+    assert code._everyday_for_index() is code._everyday_for_index()
