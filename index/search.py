@@ -183,6 +183,9 @@ _ABOUT_ISSUER = re.compile(
     r"(?:\s+(?:da|has|had))?\s+(?:ban hanh|issued)\b|\bissuing (?:body|authority|agency)\b"
 )
 _IMPLEMENTATION = "to chuc thuc hien"
+# The title a text issued with a decision opens with (index.search.Searcher._attached_part_named).
+_NOUN_KINDS = frozenset({"quy che", "dieu le", "noi quy"})
+_ISSUED_TEXT = re.compile(r"(?:Quy chế|Quy định|Điều lệ|Nội quy|Hướng dẫn|Quy trình|Chương trình|Kế hoạch)\b", re.IGNORECASE)
 
 
 _DEFINITIONS = "giai thich tu ngu"
@@ -222,6 +225,9 @@ _ABOUT_ISSUER = re.compile(
     r"(?:\s+(?:da|has|had))?\s+(?:ban hanh|issued)\b|\bissuing (?:body|authority|agency)\b"
 )
 _IMPLEMENTATION = "to chuc thuc hien"
+# The title a text issued with a decision opens with (index.search.Searcher._attached_part_named).
+_NOUN_KINDS = frozenset({"quy che", "dieu le", "noi quy"})
+_ISSUED_TEXT = re.compile(r"(?:Quy chế|Quy định|Điều lệ|Nội quy|Hướng dẫn|Quy trình|Chương trình|Kế hoạch)\b", re.IGNORECASE)
 
 
 _DEFINITIONS = "giai thich tu ngu"
@@ -583,10 +589,35 @@ class Searcher:
         missing = tuple(ref for ref, found in zip(refs, per_ref, strict=True) if not found and not ref.vague)
         if not rows and not missing:
             return None
+        # "Điều 2 quy chế chi tiêu nội bộ": the regulation a decision issues, named by its title,
+        # is where the place is, not the other documents' Điều 2.
+        if not named and len({self.store.chunks[r].doc_id for r in rows}) > 1:
+            part = self._attached_part_named(analysis, rows)
+            if part is not None:
+                rows = [r for r in rows if (self.store.chunks[r].doc_id, self.store.chunks[r].path[0]) == part]
+                named = frozenset({part[0]})
         # Only a place that exists is read in order (_named_first).
         english = analysis.translated if analysis.translated and not analysis.untranslated else None
         bare = bool(rows) and references.names_only_places(analysis.question, self._document_names, english)
         return references.Resolution(refs, tuple(sorted(named)), tuple(rows), missing, bare)
+
+    def _attached_part_named(self, analysis: QueryAnalysis, rows: list[int]) -> tuple[str, str] | None:
+        """The one text issued with a document (its path's first part, "Quy chế chi tiêu nội bộ")
+        among `rows` whose title's first words (three or more) the question says; else None."""
+        asked = " | ".join(" ".join(re.findall(r"\w+", fold(f).lower())) for f in self._name_forms(analysis))
+        asked = f" {asked} "
+        found = set()
+        for r in rows:
+            chunk = self.store.chunks[r]
+            if len(chunk.path) < 2 or not _ISSUED_TEXT.match(chunk.path[0]):
+                continue
+            words = re.findall(r"\w+", fold(chunk.path[0].rstrip("…")).lower())[:4]
+            # Its kind alone is enough when the kind is no verb ("Điều 2 quy chế"; "Điều 2 quy
+            # định gì" asks what Điều 2 says).
+            least = 2 if " ".join(words[:2]) in _NOUN_KINDS else 3
+            if len(words) >= least and any(f" {' '.join(words[:n])} " in asked for n in range(least, len(words) + 1)):
+                found.add((chunk.doc_id, chunk.path[0]))
+        return found.pop() if len(found) == 1 else None
 
     @cached_property
     def _places(self) -> references.Places:

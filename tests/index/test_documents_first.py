@@ -99,3 +99,35 @@ def test_an_agreement_named_by_its_kind_alone_comes_first_only_for_its_own_place
     searcher = searcher_of(LAW_AND_AGREEMENT, 2)
     first = searcher.search(question, top_k=3).hits[0]
     assert first.document.doc_id == document and article in first.chunk.path, first.citation
+
+
+# A decision and the regulation it issues (its Điều 1–3), beside a law with an Điều 2 of its own
+# (tests/data/decision-and-law/, invented).
+DECISION_AND_LAW = Path(__file__).resolve().parent.parent / "data" / "decision-and-law"
+
+
+@pytest.fixture(scope="session")
+def decision_searcher(searcher_of):
+    return searcher_of(DECISION_AND_LAW, 2)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Điều 2 quy chế chi tiêu nội bộ", "dieu 2 quy che chi tieu noi bo quy dinh gi", "Điều 2 của quy chế"],
+)
+def test_a_regulation_issued_with_a_decision_is_named_by_its_title_or_kind(decision_searcher, question):
+    result = decision_searcher.search(question, top_k=3)
+    assert all(hit.chunk.path[0].startswith("Quy chế") and hit.chunk.path[2] == "Điều 2" for hit in result.hits)
+    assert not result.notes  # no note asking which document was meant
+
+
+def test_a_place_only_asked_to_be_read_comes_in_its_order(decision_searcher):
+    result = decision_searcher.search("dieu 2 quy che chi tieu noi bo quy dinh gi", top_k=3)
+    assert [hit.chunk.path[-1] for hit in result.hits] == ["Khoản 1", "Khoản 2", "Khoản 3"]
+
+
+def test_a_verb_is_not_the_regulations_name(decision_searcher):
+    # "Điều 2 quy định gì": what does Điều 2 say, in either document; the note says where it is.
+    result = decision_searcher.search("Điều 2 quy định gì?", top_k=4)
+    assert len({hit.chunk.doc_id for hit in result.hits}) == 2
+    assert result.notes
