@@ -486,6 +486,10 @@ class Searcher:
         # loaded beside the Code), a document comes first only for a part of it, or a place it
         # has ("Theo Điều 86, thỏa ước … vô hiệu khi nào?" is the Code's Điều 86, not the agreement).
         first = named if by_name or about_part or (resolution is not None and resolution.found) else frozenset()
+        # Another edition of a document held ("Điều 11 Luật Công đoàn 2012" with the 2024 law
+        # loaded): the note says so, and the edition held is the closest text, before the others.
+        if not first and editions:
+            first = frozenset(editions)
         query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
         lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[:n]

@@ -77,7 +77,9 @@ def test_the_rule_can_be_switched_off_to_measure_it(plans_searcher):
 
 def test_a_place_two_documents_have_is_said_to_be_in_both(plans_searcher):
     both = plans_searcher.search("Mục II quy định gì?", top_k=5)
-    assert any("có trong 2 văn bản" in note and "08-KH/LĐLĐ" in note and "12-KH/LĐLĐ" in note for note in both.notes)
+    assert any(
+        "có trong 2 văn bản" in note and "08-KH/LĐLĐ" in note and "12-KH/LĐLĐ" in note for note in both.notes
+    )
     one = plans_searcher.search("Mục II Kế hoạch 08 quy định gì?", top_k=5)
     assert not any("có trong" in note for note in one.notes)
 
@@ -95,7 +97,9 @@ LAW_AND_AGREEMENT = Path(__file__).resolve().parent.parent / "data" / "law-and-a
         ("Điều 2 thỏa ước quy định gì?", "thoa-uoc-an-lac.txt", "Điều 2"),
     ],
 )
-def test_an_agreement_named_by_its_kind_alone_comes_first_only_for_its_own_places(searcher_of, question, document, article):
+def test_an_agreement_named_by_its_kind_alone_comes_first_only_for_its_own_places(
+    searcher_of, question, document, article
+):
     searcher = searcher_of(LAW_AND_AGREEMENT, 2)
     first = searcher.search(question, top_k=3).hits[0]
     assert first.document.doc_id == document and article in first.chunk.path, first.citation
@@ -117,7 +121,9 @@ def decision_searcher(searcher_of):
 )
 def test_a_regulation_issued_with_a_decision_is_named_by_its_title_or_kind(decision_searcher, question):
     result = decision_searcher.search(question, top_k=3)
-    assert all(hit.chunk.path[0].startswith("Quy chế") and hit.chunk.path[2] == "Điều 2" for hit in result.hits)
+    assert all(
+        hit.chunk.path[0].startswith("Quy chế") and hit.chunk.path[2] == "Điều 2" for hit in result.hits
+    )
     assert not result.notes  # no note asking which document was meant
 
 
@@ -131,3 +137,26 @@ def test_a_verb_is_not_the_regulations_name(decision_searcher):
     result = decision_searcher.search("Điều 2 quy định gì?", top_k=4)
     assert len({hit.chunk.doc_id for hit in result.hits}) == 2
     assert result.notes
+
+
+# A law of 2024 and a charter, both with an Điều 3 (tests/data/law-and-charter/, invented).
+LAW_AND_CHARTER = Path(__file__).resolve().parent.parent / "data" / "law-and-charter"
+
+
+@pytest.fixture(scope="session")
+def law_and_charter_searcher(searcher_of):
+    return searcher_of(LAW_AND_CHARTER, 2)
+
+
+# Both ask what the charter's Điều 3 answers better than the law: the law is named.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Điều 3 Luật Phúc lợi người lao động 2019: hội viên ốm đau được thăm hỏi không?",
+        "luat phuc loi nguoi lao dong nam 2019 quy dinh hoi vien om dau duoc tham hoi the nao",
+    ],
+)
+def test_another_edition_asked_gets_the_edition_held_first(law_and_charter_searcher, question):
+    result = law_and_charter_searcher.search(question, top_k=3)
+    assert result.notes and "2019" in result.notes[0]  # the edition asked is not loaded: said so
+    assert all(hit.document.meta.number == "12/2024/QH15" for hit in result.hits)
