@@ -109,7 +109,8 @@ def run(log=print) -> dict:
             rank0, text = rank_with(pool, q, empty), matched_text(pool, q)
             plain[pool].append((q, rank0, text))
             for i, single in enumerate(singles):
-                if text is not None and single.legal_terms(text):
+                # Fires where the pair applies on this index (its documents do not use the phrase).
+                if text is not None and bench.searchers[pool].everyday_here(single).legal_terms(text):
                     deltas[pool][i].append(_score(rank_with(pool, q, single)) - _score(rank0))
         log(f"  {pool}: {len(plain[pool])} questions ({time.perf_counter() - t0:.0f} s)")
 
@@ -123,7 +124,8 @@ def run(log=print) -> dict:
     def evaluate(pool: str, pairs: list[tuple[str, str]]) -> dict:
         table = Everyday.from_pairs(pairs)
         ranks = [rank_with(pool, q, table) for q, _rank0, _text in plain[pool]]
-        fired = sum(1 for _q, _rank0, text in plain[pool] if text is not None and table.legal_terms(text))
+        here = bench.searchers[pool].everyday_here(table)
+        fired = sum(1 for _q, _rank0, text in plain[pool] if text is not None and here.legal_terms(text))
         return {
             "questions": len(ranks),
             "fired": fired,

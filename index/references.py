@@ -307,9 +307,13 @@ def _places_named(question: str) -> list[tuple[int, int, tuple[tuple[str, str], 
 # Words that join a place to its document and say nothing else ("Điều 5 của Nghị định 145",
 # "Article 5 of the Decree"): _JOIN's, and the English article.
 _JOINERS = frozenset({"cua", "thuoc", "tai", "of", "in", "the"})
-# Words that only ask to read the place ("Điều 5 quy định gì?", "khoản 2 nói những gì", "nội dung
-# Điều 7 là gì"): with nothing else, the place is read in its order.
-_ASKING_TO_READ = frozenset({"quy", "dinh", "noi", "dung", "gi", "nhung", "la", "ve", "the", "nao", "ghi"})
+# What only asks to read the place ("Điều 5 quy định gì?", "khoản 2 nói những gì", "nội dung Điều 7
+# là gì", "Điều 5 quy định như thế nào"): with nothing else, the place is read in its order. Whole
+# phrases of the folded question, so that a topic folded alike ("về thẻ", "dùng") is not one.
+_ASKING_TO_READ = re.compile(
+    r"\b(?:(?:quy dinh|noi|ghi)(?: nhung)? gi|(?:quy dinh|noi) (?:nhu )?the nao|noi dung(?: (?:la|gom))?(?: nhung)? gi"
+    r"|noi dung|la gi)\b"
+)
 
 
 def names_only_places(question: str, names: DocumentNames, translated: str | None = None) -> bool:
@@ -327,11 +331,12 @@ def names_only_places(question: str, names: DocumentNames, translated: str | Non
     text = fold(question)  # same positions as the question (see parse)
     for start, end, _ in spans:
         text = text[:start] + " " * (end - start) + text[end:]
-    bare = _JOINERS | _ASKING_TO_READ
-    if all(word in bare for word in _other_words(_SO.sub(r"\1 ", _words(text)), names)):
+    if all(word in _JOINERS for word in _other_words(_ASKING_TO_READ.sub(" ", _SO.sub(r"\1 ", _words(text))), names)):
         return True
     numbers = {value for _, _, levels in spans for _, value in levels}
-    return bool(translated) and all(word in bare or word in numbers for word in _other_words(_words(translated), names))
+    return bool(translated) and all(
+        word in _JOINERS or word in numbers for word in _other_words(_words(translated), names)
+    )
 
 
 def _other_words(words: str, names: DocumentNames) -> list[str]:

@@ -27,7 +27,7 @@ from index.query import DiacriticRestorer, QueryAnalysis, analyze, validate_ques
 from index.rerank import Reranker
 from index.store import IndexMismatchError, IndexStore
 from ingest.document import CONTENT_KINDS, Chunk, Document, citation, indexed_text, shown_text
-from ingest.normalize import fold
+from ingest.normalize import fold, normalize_text
 
 
 def _fitted(name: str, default: float) -> float:
@@ -185,6 +185,14 @@ _ABOUT_ISSUER = re.compile(
 _IMPLEMENTATION = "to chuc thuc hien"
 # The title a text issued with a decision opens with (index.search.Searcher._attached_part_named).
 _NOUN_KINDS = frozenset({"quy che", "dieu le", "noi quy"})
+# Words of a title that say nothing of it ("Quy định về việc …"): left out when a title's first
+# words are looked for in a question.
+_TITLE_FILLERS = frozenset({"ve", "viec", "cua", "cho", "cac", "va", "doi", "voi"})
+
+
+def _title_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", fold(text).lower()) if w not in _TITLE_FILLERS]
+
 _ISSUED_TEXT = re.compile(r"(?:Quy chế|Quy định|Điều lệ|Nội quy|Hướng dẫn|Quy trình|Chương trình|Kế hoạch)\b", re.IGNORECASE)
 
 
@@ -202,54 +210,13 @@ _NOT_AN_AMOUNT = re.compile(
     r"|\b(?:dieu|khoan|diem|chuong|muc|so|phan)\s+\d+[a-z]?\b|\d+(?:/[\w-]+)+|\b(?:19|20)\d\d\b"
 )
 _PERCENT = re.compile(r"\d\s*%|\bphan tram\b")
-# A question asking when ("áp dụng từ ngày nào", "hạn chót là ngày nào", "làm vào tháng nào", "what
-# date"), and a clause stating a point in time: a day ("ngày 01 tháng 10", "ngày 30/11",
-# "01/10/2025", "kể từ ngày ký"), a month ("tháng 3"; "03 tháng" is an amount), a weekday. Not
-# "khi nào", "bao giờ", "when": they also ask in which case ("thỏa ước vô hiệu khi nào?").
+# A question asking for a date ("áp dụng từ ngày nào", "báo cáo trước ngày nào", "what date", "when
+# does it take effect"), and a clause stating one ("ngày 01 tháng 10 năm 2025", "ngày 30/11",
+# "01/10/2025", "kể từ ngày ký"). Not "khi nào", "bao giờ", "when": they also ask in which case
+# ("thỏa ước vô hiệu khi nào?"); not "ngày nào cũng" (every day).
 _ASKS_DATE = re.compile(
-    r"\b(?:ngay nao|thang nao|tu khi nao|(?:what|which) (?:date|day|month)|by when|from when"
-    r"|(?:take|takes|took) effect|come into force|effective)\b"
-)
-_DATE = re.compile(
-    r"\b(?:ngay|thang) \d{1,2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\btu ngay (?:ky|ban hanh)\b"
-    r"|\bthu (?:hai|ba|tu|nam|sau|bay)\b|\bchu nhat\b"
-)
-_ABOUT_ISSUE = re.compile(r"\b(ban hanh|ky|issued|dated|signed)\b")
-# "Luật Công đoàn được thông qua ngày nào?": asked of a document the question names, its adoption
-# (the header, or the sentence closing a law). Without a name, "Khi nào nghị quyết của công đoàn cơ
-# sở được thông qua?" asks what the text says.
-_ABOUT_ADOPTION = re.compile(r"\b(thong qua|adopted|passed)\b")
-# Who issued the document: the header block names the issuing body ("ĐẢNG ĐOÀN TỔNG LIÊN ĐOÀN …").
-_ABOUT_ISSUER = re.compile(
-    r"\b(?:ai|co quan nao|don vi nao|cap nao|to chuc nao|who|which (?:body|agency|organi[sz]ation))\b"
-    r"(?:\s+(?:da|has|had))?\s+(?:ban hanh|issued)\b|\bissuing (?:body|authority|agency)\b"
-)
-_IMPLEMENTATION = "to chuc thuc hien"
-# The title a text issued with a decision opens with (index.search.Searcher._attached_part_named).
-_NOUN_KINDS = frozenset({"quy che", "dieu le", "noi quy"})
-_ISSUED_TEXT = re.compile(r"(?:Quy chế|Quy định|Điều lệ|Nội quy|Hướng dẫn|Quy trình|Chương trình|Kế hoạch)\b", re.IGNORECASE)
-
-
-_DEFINITIONS = "giai thich tu ngu"
-# Asked of the folded question (+ its translation); "mấy" is matched with its accents, since
-# folded "may" is also "máy" (machine).
-_ASKS_AMOUNT = re.compile(
-    r"\b(bao nhieu|bao lau|toi da|toi thieu|how (?:many|much|long|often)|what (?:percentage|share))\b"
-)
-_ASKS_PERCENT = re.compile(r"\b(phan tram|ty le|percent|percentage)\b")
-# Numbers that state no amount: a clause's own number at the start of a line ("1.", "2.1.",
-# "3)", "(4)"), references ("khoản 2 Điều 35"), document numbers ("45/2019/QH14", dates), years.
-_NOT_AN_AMOUNT = re.compile(
-    r"(?m)^\s*(?:\d+(?:\.\d+)*[.:)]|\(\d+\))(?=\s)"
-    r"|\b(?:dieu|khoan|diem|chuong|muc|so|phan)\s+\d+[a-z]?\b|\d+(?:/[\w-]+)+|\b(?:19|20)\d\d\b"
-)
-_PERCENT = re.compile(r"\d\s*%|\bphan tram\b")
-# A question asking for a date ("áp dụng từ ngày nào", "hạn chót là ngày nào", "what date"), and a
-# clause stating one ("ngày 01 tháng 10 năm 2025", "01/10/2025", "kể từ ngày ký"). Not "khi nào",
-# "bao giờ", "when": they also ask in which case ("thỏa ước vô hiệu khi nào?").
-_ASKS_DATE = re.compile(
-    r"\b(?:(?:tu|truoc|den|vao) (?:ngay|thang) nao|ngay nao|tu khi nao|(?:what|which) date|by when|from when"
-    r"|(?:take|takes|took) effect|come into force|effective)\b"
+    r"\b(?:(?:tu|truoc|den|vao) (?:ngay|thang) nao|ngay nao(?! cung)|tu khi nao|(?:what|which) date|by when"
+    r"|from when|(?:take|takes|took) effect|come into force|effective (?:from|date|on))\b"
 )
 _DATE = re.compile(r"\bngay \d{1,2}(?: thang |/)\d{1,2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\btu ngay (?:ky|ban hanh)\b")
 
@@ -387,22 +354,27 @@ class Searcher:
         return abstain.idf_from_frequencies(self.store.token_document_frequencies(), len(self.store.chunks))
 
     def _everyday_for_index(self) -> Everyday:
-        """The everyday pairs whose everyday wording this index does not use itself: where the
-        documents say "công ty" or "tăng ca", a question's "công ty" is their word, not a worker's
-        for "người sử dụng lao động" (a company's agreement says "Công ty" throughout)."""
+        """The shipped (or set) everyday table as it applies to this index (`everyday_here`),
+        made once per table."""
         table = self.everyday if self.everyday is not None else load_everyday()
         if self._everyday_here is None or self._everyday_here[0] is not table:
-            tok = self.store.tokenizer
-            known = self._idf
-
-            def written_here(phrase: str) -> bool:
-                tokens = tok.tokens(phrase)
-                pairs = [t for t in tokens if "_" in t] or tokens
-                return bool(pairs) and all(t in known for t in pairs)
-
-            kept = [(a, b) for a, b in table.pairs if not written_here(a)]
-            self._everyday_here = (table, table if len(kept) == len(table.pairs) else Everyday.from_pairs(kept))
+            self._everyday_here = (table, self.everyday_here(table))
         return self._everyday_here[1]
+
+    def everyday_here(self, table: Everyday) -> Everyday:
+        """The pairs of `table` whose everyday phrase this index's documents do not use
+        themselves: where an agreement says "Công ty" or "tăng ca", a question's "công ty" is its
+        word, not a worker's for "người sử dụng lao động". Looked for as written (accented, whole
+        words): "tăng cả" is not "tăng ca"."""
+        if not table.pairs:
+            return table
+        written = self._written_text
+        kept = [(a, b) for a, b in table.pairs if not re.search(rf"(?<!\w){re.escape(a)}(?!\w)", written)]
+        return table if len(kept) == len(table.pairs) else Everyday.from_pairs(kept)
+
+    @cached_property
+    def _written_text(self) -> str:
+        return "\n".join(normalize_text(c.text).lower() for c in self.store.chunks)
 
     @cached_property
     def _z_rows(self) -> np.ndarray:
@@ -488,8 +460,17 @@ class Searcher:
         first = named if by_name or about_part or (resolution is not None and resolution.found) else frozenset()
         # Another edition of a document held ("Điều 11 Luật Công đoàn 2012" with the 2024 law
         # loaded): the note says so, and the edition held is the closest text, before the others.
-        if not first and editions:
-            first = frozenset(editions)
+        if not named and editions:
+            # Not when another document is named, even by its kind alone ("Theo điều lệ, … Luật
+            # … 2019 có quy định không?"): which of the two the answer is in, the search says.
+            asked = " | ".join(" ".join(re.findall(r"\w+", fold(f).lower())) for f in forms)
+            kinds = {
+                " ".join(re.findall(r"\w+", fold(doc.meta.doc_type or "").lower()))
+                for d, doc in self.store.documents.items()
+                if d not in editions
+            } - {""}
+            if not any(f" {kind} " in f" {asked} " for kind in kinds):
+                first = frozenset(editions)
         query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
         lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[:n]
@@ -607,18 +588,19 @@ class Searcher:
 
     def _attached_part_named(self, analysis: QueryAnalysis, rows: list[int]) -> tuple[str, str] | None:
         """The one text issued with a document (its path's first part, "Quy chế chi tiêu nội bộ")
-        among `rows` whose title's first words (three or more) the question says; else None."""
-        asked = " | ".join(" ".join(re.findall(r"\w+", fold(f).lower())) for f in self._name_forms(analysis))
+        among `rows` whose title's first words the question says (its kind and two more words, its
+        kind alone when that is no verb); else None."""
+        asked = " | ".join(" ".join(_title_words(f)) for f in self._name_forms(analysis))
         asked = f" {asked} "
         found = set()
         for r in rows:
             chunk = self.store.chunks[r]
             if len(chunk.path) < 2 or not _ISSUED_TEXT.match(chunk.path[0]):
                 continue
-            words = re.findall(r"\w+", fold(chunk.path[0].rstrip("…")).lower())[:4]
-            # Its kind alone is enough when the kind is no verb ("Điều 2 quy chế"; "Điều 2 quy
-            # định gì" asks what Điều 2 says).
-            least = 2 if " ".join(words[:2]) in _NOUN_KINDS else 3
+            words = _title_words(chunk.path[0].rstrip("…"))[:4]
+            # "Điều 2 quy chế" names the regulation; "Điều 3 quy định về nguyên tắc gì" asks what
+            # Điều 3 says, whatever the "Quy định về …" issued with a decision is called.
+            least = 2 if " ".join(words[:2]) in _NOUN_KINDS else 4
             if len(words) >= least and any(f" {' '.join(words[:n])} " in asked for n in range(least, len(words) + 1)):
                 found.add((chunk.doc_id, chunk.path[0]))
         return found.pop() if len(found) == 1 else None

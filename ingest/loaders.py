@@ -600,26 +600,37 @@ def _text_columns(text: str) -> str:
     return "\n".join(_closing_columns(lines, last))
 
 
-# What a web page puts around a text copied from it: the path to the page ("Trang chủ » Văn bản
-# » …"), its buttons and counters ("Lượt xem: 3.218 | In bài viết", "Tải về", "Chia sẻ"), the
-# portal's tabs and login notice, and below the text its sharing links, copyright and disclaimer.
-_PAGE_CHROME = re.compile(
-    r"»|^Trang chủ\b|\b(?:Ngày đăng|Lượt xem|Lượt tải|In bài viết|In văn bản|Tải văn bản|Tải về|Lưu văn bản"
-    r"|Chia sẻ|Đăng nhập|Bài viết liên quan|Tin liên quan|Văn bản liên quan|VB liên quan|Facebook|Zalo"
-    r"|Bản quyền|Copyright|Hotline|mang tính chất tham khảo)\b|©",
+# What a web page puts around a text copied from it. Above the text: the path to the page ("Trang
+# chủ » Văn bản » …"), its counters ("Ngày đăng: … | Lượt xem: 3.218"), a row of its buttons or tabs
+# ("Tải văn bản   In   Chia sẻ   Lưu văn bản") and its login notice. Each is a whole line no
+# document has: a subject "V/v chia sẻ …" or a step "Tải về ứng dụng …" is not one.
+_PAGE_PATH = re.compile(r"^\s*Trang chủ\s*[>»/|]|\S\s+[»>]\s+\S.*\s[»>]\s+\S")
+_PAGE_COUNTERS = re.compile(r"\b(?:Ngày đăng|Lượt xem|Lượt tải|Cập nhật lúc)\s*:", re.IGNORECASE)
+_PAGE_LOGIN = re.compile(r"\bBạn (?:chưa|cần|phải) đăng nhập", re.IGNORECASE)
+_PAGE_BUTTON = (
+    r"Tải văn bản|Tải về|In bài viết|In văn bản|In|Chia sẻ|Lưu văn bản|Tóm tắt|Nội dung|VB gốc|Văn bản gốc|Tiếng Anh"
+    r"|Hiệu lực|VB liên quan|Văn bản liên quan|Lược đồ|Facebook|Zalo|Email|Bình luận"
+)
+_PAGE_BUTTONS = re.compile(rf"^[\s|/•·-]*(?:(?:{_PAGE_BUTTON})[\s|/•·:-]*){{2,}}$", re.IGNORECASE)
+# Below the text, the page's footer: sharing links, related pages, copyright, a disclaimer, a login
+# notice (any of these marks the run as the page's), with a source line and separators beside
+# them. A closing sentence about sharing, a report's own "Nguồn: …" line stay.
+_PAGE_FOOTER = re.compile(
+    r"^(?:©|Bản quyền|Copyright|Bài viết liên quan|Tin liên quan|Văn bản liên quan|Bạn (?:chưa|cần|phải) đăng nhập"
+    r"|Chia sẻ\s*(?::|qua\b))|mang tính chất tham khảo|(?:Facebook|Zalo|Email)\s*\|",
     re.IGNORECASE,
 )
-# Below the text: a line that opens as a page's footer does (its sharing links, related pages,
-# copyright, source, disclaimer, login notice) or a separator.
-_PAGE_TAIL = re.compile(
-    r"^(?:Chia sẻ|Bài viết liên quan|Tin liên quan|Văn bản liên quan|©|Bản quyền|Copyright|Nguồn\s*:|In văn bản"
-    r"|In bài viết|Tải về|Bạn cần đăng nhập|(?:Ghi chú\s*:\s*)?Nội dung (?:trên|này) chỉ mang tính chất tham khảo"
-    r"|[-_=*]{3,}$)",
-    re.IGNORECASE,
-)
-# The national motto that opens a document's own header block.
-_MOTTO_LINE = re.compile(r"CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
+_PAGE_FOOTER_BESIDE = re.compile(r"^(?:Nguồn\s*:|In văn bản|In bài viết|Tải về|[-_=*]{3,}$)", re.IGNORECASE)
+# The national motto that opens a document's own header block (in capitals: "… của Đảng Cộng sản
+# Việt Nam" in a sentence is not it).
+_MOTTO_LINE = re.compile(r"CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM")
 _PAGE_HEAD_LINES = 30  # non-empty lines in which a copied page's own lines come before the document
+
+
+def _is_page_line(line: str) -> bool:
+    return bool(
+        _PAGE_PATH.search(line) or _PAGE_COUNTERS.search(line) or _PAGE_LOGIN.search(line) or _PAGE_BUTTONS.match(line)
+    )
 
 
 def _without_page_chrome(text: str) -> str:
@@ -627,27 +638,32 @@ def _without_page_chrome(text: str) -> str:
     up to the page's last such line when the document's own header block (its motto) follows
     within the first lines, since the page's title, tabs and record ("Số hiệu: … Người ký: …")
     repeat what the header says (else only the page's own lines go: a portal's record is then the
-    one place the number and date are written). Below it: the trailing run of sharing links,
-    copyright, disclaimer, source line and separators. Lines of the text itself stay."""
+    one place the number and date are written). Below it: the trailing run of the page's footer.
+    Lines of the text itself stay."""
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     head = filled[:_PAGE_HEAD_LINES]
     motto = next((i for i in head if _MOTTO_LINE.search(lines[i])), None)
-    if motto is not None:
-        chrome = [i for i in head if i < motto and _PAGE_CHROME.search(lines[i])]
+    chrome = [i for i in head if (motto is None or i < motto) and _is_page_line(lines[i].strip())]
+    if chrome and motto is not None:
         # The header's issuer is typed on the line(s) above the motto, after the page's last line.
-        lines = lines[chrome[-1] + 1 :] if chrome else lines
-    else:
-        # Without a header block, only lines that are plainly the page's: its path, or a row of
-        # its buttons ("Tải văn bản   In   Chia sẻ   Lưu văn bản"); a sentence that mentions
-        # sharing stays.
-        chrome = {i for i in head if "»" in lines[i] or lines[i].strip().startswith("Trang chủ")
-                  or len(_PAGE_CHROME.findall(lines[i])) >= 2}  # fmt: skip
-        lines = [line for i, line in enumerate(lines) if i not in chrome]
-    end = len(lines)
-    while end and (not lines[end - 1].strip() or _PAGE_TAIL.match(lines[end - 1].strip())):
+        lines = lines[chrome[-1] + 1 :]
+    elif chrome:
+        lines = [line for i, line in enumerate(lines) if i not in set(chrome)]
+    end, footer = len(lines), None
+    while end and (
+        not lines[end - 1].strip()
+        or _PAGE_FOOTER.search(lines[end - 1].strip())
+        or _PAGE_FOOTER_BESIDE.match(lines[end - 1].strip())
+    ):
         end -= 1
-    return "\n".join(lines[:end]) + ("\n" if end < len(lines) else "")
+        if lines[end].strip() and _PAGE_FOOTER.search(lines[end].strip()):
+            footer = end
+    if footer is None:
+        return "\n".join(lines)
+    # The run goes from its first line that is the page's or stands beside it (a source line, a
+    # separator) down; the text's own lines above it stay.
+    return "\n".join(lines[:end]) + "\n"
 
 
 # A recipients list's item typed in the left column ("- Các ban;", "+ Lưu: VT", "Lưu: VT, TC.").

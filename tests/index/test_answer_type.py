@@ -110,9 +110,17 @@ def test_a_preambles_date_is_not_a_time_a_clause_sets():
     assert _ranked_dated("Quy định về đoàn viên áp dụng từ ngày nào?", 0.1, ("clause", "clause", "preamble"))[0] == 0
 
 
-def test_when_asking_in_which_case_is_not_a_date_question():
-    # "khi nào" also asks in which case ("vô hiệu khi nào?"): no date is wanted.
-    assert _ranked_dated("Đoàn viên được hưởng chế độ ốm đau khi nào?", 0.1)[0] == 0
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "khi nào" also asks in which case ("vô hiệu khi nào?"): no date is wanted.
+        "Đoàn viên được hưởng chế độ ốm đau khi nào?",
+        "Có phải ngày nào cũng phải đóng đoàn phí không?",  # every day
+        "Is the regulation effective without registration?",  # valid, not from when
+    ],
+)
+def test_questions_not_asking_for_a_date(question):
+    assert _ranked_dated(question, 0.1)[0] == 0
 
 
 def test_other_questions_are_not_moved():

@@ -160,3 +160,37 @@ def test_another_edition_asked_gets_the_edition_held_first(law_and_charter_searc
     result = law_and_charter_searcher.search(question, top_k=3)
     assert result.notes and "2019" in result.notes[0]  # the edition asked is not loaded: said so
     assert all(hit.document.meta.number == "12/2024/QH15" for hit in result.hits)
+
+
+def _with_parts(*paths: tuple[str, ...]):
+    from types import SimpleNamespace
+
+    from index.search import Searcher
+
+    s = object.__new__(Searcher)
+    s.store = SimpleNamespace(chunks=[SimpleNamespace(doc_id=f"d{i}", path=p) for i, p in enumerate(paths)])
+    return s
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Điều 3 quy định về chế độ thăm hỏi", True),  # its kind and title words
+        ("Điều 3 quy định về nguyên tắc gì?", False),  # the verb: what does Điều 3 say
+        ("Điều 3 quy định gì?", False),
+        ("Điều 3 hướng dẫn gì?", False),
+    ],
+)
+def test_a_kind_that_is_a_verb_names_an_issued_text_only_with_its_title(question, named):
+    from index.query import QueryAnalysis
+
+    s = _with_parts(("Quy định Về chế độ thăm hỏi đoàn viên", "Điều 3"), ("Chương I", "Điều 3"))
+    part = s._attached_part_named(QueryAnalysis(question, "vi"), [0, 1])
+    assert (part == ("d0", "Quy định Về chế độ thăm hỏi đoàn viên")) is named
+
+
+def test_another_edition_does_not_override_a_document_named_by_its_kind(law_and_charter_searcher):
+    # The charter is named ("theo điều lệ"); the law's 2019 edition is asked about too.
+    q = "Theo điều lệ, hội viên ốm đau được thăm hỏi không? Luật Phúc lợi người lao động 2019 có quy định không?"
+    result = law_and_charter_searcher.search(q, top_k=3)
+    assert any(hit.document.meta.doc_type == "ĐIỀU LỆ" for hit in result.hits)

@@ -42,13 +42,10 @@ def _searcher_over(texts: list[str]):
     """A searcher's everyday table as its index's documents would leave it (no model needed)."""
     from types import SimpleNamespace
 
-    from index.lexical import VietnameseTokenizer
     from index.search import Searcher
 
-    tok = VietnameseTokenizer()
     s = object.__new__(Searcher)
-    s.store = SimpleNamespace(tokenizer=tok)
-    s.__dict__["_idf"] = {t: 1.0 for text in texts for t in tok.tokens(text)}
+    s.store = SimpleNamespace(chunks=[SimpleNamespace(text=t) for t in texts])
     s.everyday, s._everyday_here = TABLE, None
     return s
 
@@ -63,3 +60,9 @@ def test_a_pair_is_left_out_where_the_documents_use_the_everyday_words_themselve
     assert code._everyday_for_index().legal_terms(question) == ["làm thêm giờ", "chấm dứt hợp đồng lao động"]
     # The filtered table is made once per table, not per question.
     assert code._everyday_for_index() is code._everyday_for_index()
+
+
+def test_other_words_written_alike_do_not_count():
+    # "tăng cả về số lượng" is not "tăng ca"; "bốc" is not "bố".
+    report = _searcher_over(["Đoàn viên tăng cả về số lượng và chất lượng.", "Kết quả bốc thăm."])
+    assert report._everyday_for_index().legal_terms("Tăng ca thì sao? Bố mất thì sao?") == ["làm thêm giờ", "cha"]

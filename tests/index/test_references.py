@@ -382,6 +382,10 @@ def test_a_decree_with_another_year_is_another_decree_not_an_edition():
         ("Điều 113 BLLĐ quy định gì?", True),
         ("Điều 5 của điều lệ công đoàn nói những gì", True),
         ("nội dung Điều 26 là gì", True),
+        ("Điều 113 BLLĐ quy định như thế nào", True),
+        # A topic folded like an asking word is still a topic ("thẻ", "dùng").
+        ("Điều 113 BLLĐ quy định gì về thẻ?", False),
+        ("Điều 113 BLLĐ dùng thế nào?", False),
         # Any other word asks about the place's content: the search orders its clauses.
         ("Điều 113 BLLĐ quy định gì về nghỉ phép?", False),
         ("Điều 113 nghỉ hằng năm", False),

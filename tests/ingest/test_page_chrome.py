@@ -3,8 +3,11 @@ documents and names written for this test."""
 
 from pathlib import Path
 
+import pytest
+
 from ingest.chunking import chunk_document
 from ingest.document import citation
+from ingest.loaders import _without_page_chrome
 from ingest.pipeline import read_document
 
 CHARTER = """Trang chủ » Văn bản » Điều lệ - Quy chế
@@ -119,3 +122,23 @@ def test_a_markdown_letter_typed_in_columns_with_spaces(tmp_path):
     assert signature and "PHÓ CHỦ TỊCH" in signature[0].text
     recipients = [c for c in chunks if c.kind == "recipients"]
     assert recipients and "PHÓ CHỦ TỊCH" not in recipients[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A letter whose subject speaks of sharing, its motto typed after its left column.
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG\nSố: 412/LĐLĐ-TG\nV/v chia sẻ thông tin chương trình Tết\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n1. Các công đoàn cơ sở phổ biến.\n",
+        # A resolution without a header block that names the Party in a sentence.
+        "NGHỊ QUYẾT\nĐại hội Công đoàn cơ sở\nĐoàn viên chia sẻ khó khăn với nhau.\n"
+        "Công đoàn hoạt động dưới sự lãnh đạo của Đảng Cộng sản Việt Nam.\n1. Phát triển đoàn viên.\n",
+        # A guide's step, a report's own source line, a closing sentence about sharing.
+        "HƯỚNG DẪN\nsử dụng ứng dụng\nBước 1: Tải về ứng dụng và đăng nhập bằng số điện thoại.\n",
+        "BÁO CÁO\n1. Số đoàn viên tăng 5%.\nNguồn: Số liệu do phòng nhân sự Công ty cung cấp.\n",
+        "LỜI KÊU GỌI\n1. Mỗi đoàn viên ủng hộ một ngày lương.\nChia sẻ khó khăn với đồng nghiệp là truyền thống của chúng ta.\n",
+    ],
+)
+def test_a_documents_own_lines_are_never_the_pages(text):
+    kept = _without_page_chrome(text)
+    assert [line for line in text.split("\n") if line.strip()] == [line for line in kept.split("\n") if line.strip()]
