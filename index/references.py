@@ -503,6 +503,16 @@ class DocumentNames:
                 for form in forms:
                     shortened.setdefault(form, []).extend(of_kind)
                     place_only.add(form)
+        # "Ai ký kế hoạch?", "kế hoạch gửi những ai?": the index's only document of a kind, by its
+        # kind alone, when the question asks who signed, issued or received it.
+        by_kind: dict[str, list[str]] = {}
+        for doc_id, meta in metas.items():
+            if meta.doc_type and meta.doc_type not in _NAMED_IN_FULL:
+                by_kind.setdefault(_words(meta.doc_type), []).append(doc_id)
+        for form, docs in by_kind.items():
+            if len(docs) == 1 and form and form not in owners and form not in shortened:
+                shortened[form] = list(docs)
+                part_only.add(form)
         partial = {k for k in shortened if k not in owners}
         for key in partial:
             owners[key] = sorted(set(shortened[key]))

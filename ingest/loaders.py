@@ -186,9 +186,23 @@ _MARKUP = (
 
 
 def _without_markup(text: str) -> str:
+    text = _BROKEN_ROW.sub(_rows_of_broken_cells, text)
     for pattern, replacement in _MARKUP:
         text = pattern.sub(replacement, text)
-    return text
+    return _LINE_BREAK.sub("\n", text)
+
+
+# A table row whose cells hold line breaks ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN<br>CÔNG ĐOÀN CÔNG TY … |
+# CỘNG HÒA …<br>Độc lập …"), as a header table is typed in Markdown: one row per line, the cells'
+# lines side by side, as a Word header table's rows are read.
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BROKEN_ROW = re.compile(r"(?m)^[ \t]*\|.*<br\s*/?>.*$", re.IGNORECASE)
+
+
+def _rows_of_broken_cells(m: re.Match[str]) -> str:
+    cells = [_LINE_BREAK.split(c) for c in m.group(0).strip().strip("|").split("|")]
+    height = max(len(c) for c in cells)
+    return "\n".join("| " + " | ".join(c[i].strip() if i < len(c) else "" for c in cells) + " |" for i in range(height))
 
 
 def _format_of(path: Path) -> str:

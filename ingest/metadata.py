@@ -574,7 +574,12 @@ def _fix_place(place: str) -> str:
 def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: str | None) -> str | None:
     for text in head_text:
         if text in _ISSUER_HEADERS:
-            return _ISSUER_HEADERS[text]
+            # "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM" over "LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐÔNG HẢI" (or "CÔNG ĐOÀN
+            # TỔNG CÔNG TY …"): the body with its own name below its parent issues, as below.
+            below = _left_cell_below(lines, text)
+            if not (below and _names_a_body(below) and below.isupper() and _OWN_NAME.search(below)):
+                return _ISSUER_HEADERS[text]
+            break
     # A Word header table's top-left cell is the issuing body ("CÔNG TY TNHH CƠ KHÍ …").
     first = lines[0].text.split(" | ")[0].strip(" -") if lines and " | " in lines[0].text else ""
     if _ORG_HEADER.match(first) and first.isupper() and len(first) <= 120:
@@ -612,6 +617,13 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     if m:
         return m.group(1).strip()
     return _issuer_line(lines)
+
+
+def _left_cell_below(lines: list[Line], text: str) -> str | None:
+    """The left column's next line under the header line whose left column is `text`."""
+    cells = [ln.text.split(" | ")[0].strip(" -") for ln in lines[:_ISSUER_LINES]]
+    cells = [c for c in cells if c]
+    return next((cells[i + 1] for i, c in enumerate(cells[:-1]) if c == text), None)
 
 
 _COMMITTEE = re.compile(r"(?:BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BCH|UBKT|ỦY BAN KIỂM TRA)")

@@ -601,3 +601,18 @@ def test_one_of_several_agreements_by_its_own_words_is_named_by_name():
 )
 def test_an_item_with_words_after_it_is_still_an_item(question, levels):
     assert parse(question) == (Reference(levels),)
+
+
+def test_the_only_document_of_a_kind_is_named_by_its_kind_when_asked_who_signed_it():
+    names = DocumentNames.of({
+        "kh": DocMeta(doc_type="KẾ HOẠCH", number="07/KH-CĐCS", title="Tổ chức Đại hội Công đoàn cơ sở lần thứ III"),
+        "cv1": DocMeta(doc_type="CÔNG VĂN", number="12/LĐLĐ", title="Tết sum vầy"),
+        "cv2": DocMeta(doc_type="CÔNG VĂN", number="15/LĐLĐ", title="Tháng Công nhân"),
+        "law": DocMeta(doc_type="LUẬT", title="Công đoàn", name="Luật Công đoàn"),
+    })
+    assert names.scan(["Ai ký kế hoạch?"], about_part=True)[0] == {"kh"}
+    assert names.scan(["ai ky ke hoach"], about_part=True)[0] == {"kh"}
+    # Not a question about its content, not one kind of several, not a law by its kind.
+    assert names.scan(["Kế hoạch tổ chức đại hội vào tháng mấy?"])[0] == set()
+    assert names.scan(["Ai ký công văn?"], about_part=True)[0] == set()
+    assert names.scan(["Ai ký luật?"], about_part=True)[0] == set()

@@ -1,5 +1,6 @@
-"""A document copied from a web page (.txt, .md): the page around it is not the document. Pages,
-documents and names written for this test."""
+"""Documents as officials copy or type them: from a web page (.txt, .md; the page around it is not
+the document), a Markdown header table with line breaks, a letter typed in columns, a body's letter
+under its parent's name. Pages, documents and names written for this test."""
 
 from pathlib import Path
 
@@ -142,3 +143,43 @@ def test_a_markdown_letter_typed_in_columns_with_spaces(tmp_path):
 def test_a_documents_own_lines_are_never_the_pages(text):
     kept = _without_page_chrome(text)
     assert [line for line in text.split("\n") if line.strip()] == [line for line in kept.split("\n") if line.strip()]
+
+
+PLAN_MD = """| LIÊN ĐOÀN LAO ĐỘNG HUYỆN TÂN AN<br>**CÔNG ĐOÀN CÔNG TY TNHH AN KHANG** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |
+|---|---|
+| Số: 03/KH-CĐCS | *Tân An, ngày 12 tháng 01 năm 2027* |
+
+# KẾ HOẠCH
+
+**Tổ chức Đại hội Công đoàn cơ sở lần thứ III**
+
+## I. MỤC ĐÍCH
+
+1. Đánh giá kết quả nhiệm kỳ.
+"""
+
+
+def test_a_markdown_header_table_with_line_breaks_reads_as_rows(tmp_path):
+    doc, chunks = _read(tmp_path, "ke_hoach.md", PLAN_MD)
+    assert "<br>" not in chunks[0].text
+    assert doc.meta.issuer == "CÔNG ĐOÀN CÔNG TY TNHH AN KHANG"
+    assert doc.meta.number == "03/KH-CĐCS" and doc.meta.date == "2027-01-12"
+
+
+LETTER_UNDER_VGCL = """TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM
+LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐÔNG AN
+Số: 31/LĐLĐ-CSPL
+V/v bảo vệ quyền lợi người lao động
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Đông An, ngày 14 tháng 10 năm 2026
+
+1. Các công đoàn cơ sở nắm tình hình.
+"""
+
+
+def test_the_body_under_the_vgcl_issues_its_letter(tmp_path):
+    doc, _ = _read(tmp_path, "cong_van.txt", LETTER_UNDER_VGCL)
+    assert doc.meta.issuer == "LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐÔNG AN"
