@@ -156,7 +156,8 @@ def markdown(result: dict) -> str:
         "",
         f"{result['candidates']} candidate pairs (bench/everyday_candidates.tsv); a pair is shipped when, searched alone, "
         f"it improves (R@5 + MRR@10)/2 summed over the tuning questions it fires on by at least {MIN_GAIN:g} (one "
-        f"question moving from second to first), improves it in at least {MIN_POOLS} tuning pools and lowers it in none. "
+        f"question moving from second to first), improves it in at least {MIN_POOLS} tuning pool{'s' if MIN_POOLS > 1 else ''} and lowers it in none "
+        "(and adds its legal words only on an index whose documents do not use its everyday phrase). "
         "Its legal wording is added to the lexical query only.",
         "",
         "| pool | pairs chosen on | pairs kept | questions (fired) | R@5 without → with | MRR@10 without → with |",
