@@ -185,6 +185,7 @@ _ABOUT_ISSUER = re.compile(
 _IMPLEMENTATION = "to chuc thuc hien"
 # The title a text issued with a decision opens with (index.search.Searcher._attached_part_named).
 _NOUN_KINDS = frozenset({"quy che", "dieu le", "noi quy"})
+_ENGLISH_ASKING_TO_READ = frozenset({"say", "says", "provide", "provides", "state", "states", "stipulate", "stipulates"})
 # Words of a title that say nothing of it ("Quy định về việc …"): left out when a title's first
 # words are looked for in a question.
 _TITLE_FILLERS = frozenset({"ve", "viec", "cua", "cho", "cac", "va", "doi", "voi"})
@@ -582,7 +583,10 @@ class Searcher:
                 rows = [r for r in rows if (self.store.chunks[r].doc_id, self.store.chunks[r].path[0]) == part]
                 named = frozenset({part[0]})
         # Only a place that exists is read in order (_named_first).
-        english = analysis.translated if analysis.translated and not analysis.untranslated else None
+        # "What does Article 37 of the Labour Code say?": the glossary leaves "say" untranslated,
+        # and it only asks to read the place.
+        asking = set(analysis.untranslated) <= _ENGLISH_ASKING_TO_READ
+        english = analysis.translated if analysis.translated and asking else None
         bare = bool(rows) and references.names_only_places(analysis.question, self._document_names, english)
         return references.Resolution(refs, tuple(sorted(named)), tuple(rows), missing, bare)
 

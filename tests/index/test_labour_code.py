@@ -120,9 +120,19 @@ def test_another_edition_of_a_held_document_is_noted(chapter_vii):
     assert not chapter_vii.search("Điều 107 Bộ luật Lao động 2019 quy định gì?", top_k=3).notes
 
 
-@pytest.mark.parametrize("question", ["Điều 113 BLLĐ", "dieu 113 bo luat lao dong", "Điều 113 và 114 Bộ luật Lao động"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Điều 113 BLLĐ",
+        "dieu 113 bo luat lao dong",
+        "Điều 113 và 114 Bộ luật Lao động",
+        "Điều 113 Bộ luật Lao động quy định gì?",
+        "What does Article 113 of the Labour Code say?",
+    ],
+)
 def test_a_question_that_only_names_an_article_reads_it_in_order(chapter_vii, question):
-    # Nothing but the place: its clauses in the document's order, not in the search's.
+    # Nothing but the place, or only asking to read it: its clauses in the document's order, not in
+    # the search's.
     result = chapter_vii.search(question, top_k=8)
     paths = [h.chunk.path for h in result.hits if "Điều 113" in h.chunk.path]
     assert result.answer_found and len(paths) >= 3
