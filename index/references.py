@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from ingest.document import CONSOLIDATED, Chunk, DocMeta
@@ -445,6 +445,8 @@ class DocumentNames:
     # "Điều 5 hướng dẫn chấm điểm thế nào?").
     place_only: frozenset[str] = frozenset()
     part_only: frozenset[str] = frozenset()
+    # Each document's kind, folded ("thoa uoc lao dong tap the"): names_a_kind_besides.
+    kinds: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, metas: dict[str, DocMeta]) -> DocumentNames:
@@ -465,8 +467,12 @@ class DocumentNames:
                 if m := re.match(r"((\S+(?: \S+){2,}) viet nam)\b", key):
                     for short in m.group(1, 2):
                         shortened.setdefault(short, []).append(doc_id)
+        of_type: dict[str, list[str]] = {}  # a kind → its documents
+        for doc_id, meta in metas.items():
+            if meta.doc_type:
+                of_type.setdefault(meta.doc_type, []).append(doc_id)
         for kinds, forms in _DEFINITE_KINDS.items():
-            of_kind = [d for d, meta in metas.items() if meta.doc_type in kinds]
+            of_kind = [d for kind in kinds for d in of_type.get(kind, [])]
             if len(of_kind) > 1:
                 # Several: each is named by its kind and words of its own name (scan).
                 for form in forms:
@@ -498,7 +504,7 @@ class DocumentNames:
                 shortened.setdefault(key, []).extend(docs)
                 (part_only if metas[next(iter(docs))].doc_type in _VERB_KINDS else place_only).add(key)
         for kinds, forms in _PLACE_KINDS.items():
-            of_kind = [d for d, meta in metas.items() if meta.doc_type in kinds]
+            of_kind = [d for kind in kinds for d in of_type.get(kind, [])]
             if len(of_kind) == 1:
                 for form in forms:
                     shortened.setdefault(form, []).extend(of_kind)
@@ -506,9 +512,9 @@ class DocumentNames:
         # "Ai ký kế hoạch?", "kế hoạch gửi những ai?": the index's only document of a kind, by its
         # kind alone, when the question asks who signed, issued or received it.
         by_kind: dict[str, list[str]] = {}
-        for doc_id, meta in metas.items():
-            if meta.doc_type and meta.doc_type not in _NAMED_IN_FULL:
-                by_kind.setdefault(_words(meta.doc_type), []).append(doc_id)
+        for kind, docs in of_type.items():
+            if kind not in _NAMED_IN_FULL:
+                by_kind.setdefault(_words(kind), []).extend(docs)
         for form, docs in by_kind.items():
             if len(docs) == 1 and form and form not in owners and form not in shortened:
                 shortened[form] = list(docs)
@@ -535,6 +541,7 @@ class DocumentNames:
             _series(metas),
             frozenset(place_only - full),
             frozenset(part_only - full),
+            {d: " ".join(re.findall(r"\w+", fold(meta.doc_type or ""))) for d, meta in metas.items()},
         )
 
     def other_years(self, question_forms: Sequence[str]) -> set[str]:
@@ -555,6 +562,13 @@ class DocumentNames:
             if hit and len(hit) < len(editions) and len(spoken & shared) >= 2:
                 out |= set(editions) - hit
         return out
+
+    def names_a_kind_besides(self, question_forms: Sequence[str], documents: Collection[str]) -> bool:
+        """Whether a question says the kind of a document other than `documents`, even alone ("Theo
+        điều lệ, … Luật … 2019 có quy định không?")."""
+        asked = " | ".join(" ".join(re.findall(r"\w+", fold(form))) for form in question_forms)
+        kinds = (kind for d, kind in self.kinds.items() if d not in documents and kind)
+        return any(f" {kind} " in f" {asked} " for kind in kinds)
 
     def _own_words_of(self, key: str) -> frozenset[str]:
         return frozenset().union(*(self.own_words.get(d, frozenset()) for d in self.owners[key]))

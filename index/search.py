@@ -183,18 +183,20 @@ _ABOUT_ISSUER = re.compile(
     r"(?:\s+(?:da|has|had))?\s+(?:ban hanh|issued)\b|\bissuing (?:body|authority|agency)\b"
 )
 _IMPLEMENTATION = "to chuc thuc hien"
-# The title a text issued with a decision opens with (index.search.Searcher._attached_part_named).
-_NOUN_KINDS = frozenset({"quy che", "dieu le", "noi quy"})
+# English words the glossary leaves untranslated that only ask to read a place ("What does Article
+# 37 say?").
 _ENGLISH_ASKING_TO_READ = frozenset({"say", "says", "provide", "provides", "state", "states", "stipulate", "stipulates"})
-# Words of a title that say nothing of it ("Quy định về việc …"): left out when a title's first
-# words are looked for in a question.
+# The title a text issued with a decision opens with (Searcher._attached_part_named); the kinds
+# among them that are no verb, and words of a title that say nothing of it ("Quy định về việc …").
+_ISSUED_TEXT = re.compile(
+    r"(?:Quy chế|Quy định|Điều lệ|Nội quy|Hướng dẫn|Quy trình|Chương trình|Kế hoạch)\b", re.IGNORECASE
+)
+_NOUN_KINDS = frozenset({"quy che", "dieu le", "noi quy"})
 _TITLE_FILLERS = frozenset({"ve", "viec", "cua", "cho", "cac", "va", "doi", "voi"})
 
 
 def _title_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", fold(text).lower()) if w not in _TITLE_FILLERS]
-
-_ISSUED_TEXT = re.compile(r"(?:Quy chế|Quy định|Điều lệ|Nội quy|Hướng dẫn|Quy trình|Chương trình|Kế hoạch)\b", re.IGNORECASE)
+    return [w for w in re.findall(r"\w+", fold(text)) if w not in _TITLE_FILLERS]
 
 
 _DEFINITIONS = "giai thich tu ngu"
@@ -461,17 +463,10 @@ class Searcher:
         first = named if by_name or about_part or (resolution is not None and resolution.found) else frozenset()
         # Another edition of a document held ("Điều 11 Luật Công đoàn 2012" with the 2024 law
         # loaded): the note says so, and the edition held is the closest text, before the others.
-        if not named and editions:
-            # Not when another document is named, even by its kind alone ("Theo điều lệ, … Luật
-            # … 2019 có quy định không?"): which of the two the answer is in, the search says.
-            asked = " | ".join(" ".join(re.findall(r"\w+", fold(f).lower())) for f in forms)
-            kinds = {
-                " ".join(re.findall(r"\w+", fold(doc.meta.doc_type or "").lower()))
-                for d, doc in self.store.documents.items()
-                if d not in editions
-            } - {""}
-            if not any(f" {kind} " in f" {asked} " for kind in kinds):
-                first = frozenset(editions)
+        # Not when another document is named, even by its kind alone: which of the two the answer
+        # is in, the search says.
+        if not named and editions and not self._document_names.names_a_kind_besides(forms, editions):
+            first = frozenset(editions)
         query_lexical = self.store.tokenizer.tokens(analysis.lexical_query, query=True)
         lex_all = self.store.backend.lexical_scores(query_lexical, allowed)
         top_lex = np.argsort(-lex_all)[:n]

@@ -663,21 +663,17 @@ def _without_page_chrome(text: str) -> str:
         # The header's issuer is typed on the line(s) above the motto, after the page's last line.
         lines = lines[chrome[-1] + 1 :]
     elif chrome:
-        lines = [line for i, line in enumerate(lines) if i not in set(chrome)]
-    end, footer = len(lines), None
+        dropped = set(chrome)
+        lines = [line for i, line in enumerate(lines) if i not in dropped]
+    # The trailing run of blank lines, footer lines and lines beside them goes, if it holds a
+    # footer line; the text's own lines above it stay.
+    end, footer = len(lines), False
     while end and (
-        not lines[end - 1].strip()
-        or _PAGE_FOOTER.search(lines[end - 1].strip())
-        or _PAGE_FOOTER_BESIDE.match(lines[end - 1].strip())
+        not (last := lines[end - 1].strip()) or _PAGE_FOOTER.search(last) or _PAGE_FOOTER_BESIDE.match(last)
     ):
         end -= 1
-        if lines[end].strip() and _PAGE_FOOTER.search(lines[end].strip()):
-            footer = end
-    if footer is None:
-        return "\n".join(lines)
-    # The run goes from its first line that is the page's or stands beside it (a source line, a
-    # separator) down; the text's own lines above it stay.
-    return "\n".join(lines[:end]) + "\n"
+        footer = footer or bool(last and _PAGE_FOOTER.search(last))
+    return "\n".join(lines[:end]) + "\n" if footer else "\n".join(lines)
 
 
 # A recipients list's item typed in the left column ("- Các ban;", "+ Lưu: VT", "Lưu: VT, TC.").

@@ -581,11 +581,11 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
                 return _ISSUER_HEADERS[text]
             break
     # A Word header table's top-left cell is the issuing body ("CÔNG TY TNHH CƠ KHÍ …").
-    first = lines[0].text.split(" | ")[0].strip(" -") if lines and " | " in lines[0].text else ""
+    first = _left_cell(lines[0]) if lines and " | " in lines[0].text else ""
     if _ORG_HEADER.match(first) and first.isupper() and len(first) <= 120:
         # Its place on the next row's left cell, where a PDF's header columns came out as rows
         # ("LIÊN ĐOÀN LAO ĐỘNG | CỘNG HÒA …" / "TỈNH HƯNG YÊN | Độc lập …").
-        below = lines[1].text.split(" | ")[0].strip(" -") if len(lines) > 1 and " | " in lines[1].text else ""
+        below = _left_cell(lines[1]) if len(lines) > 1 and " | " in lines[1].text else ""
         if _PLACE_WRAP.match(below) and below.isupper():
             return f"{first} {below}"
         # Or the body itself under its parent, as a typed header has it ("LIÊN ĐOÀN LAO ĐỘNG TỈNH
@@ -593,7 +593,7 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         # name going on over the rows below ("CĐCS BỆNH VIỆN ĐA KHOA" / "KHU VỰC BỒNG SƠN").
         cells = []
         for line in lines[1:_ISSUER_LINES]:
-            cell = line.text.split(" | ")[0].strip(" -")
+            cell = _left_cell(line)
             if not (cell and cell.isupper() and len(cell) <= 120) or re.search(r"\d", cell) or _type_of(cell):
                 break  # the number, the date, a congress's term ("ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2025 - 2030")
             cells.append(cell)
@@ -619,10 +619,14 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     return _issuer_line(lines)
 
 
+def _left_cell(line: Line) -> str:
+    """A header line's left column ("LIÊN ĐOÀN LAO ĐỘNG TỈNH …" of "… | CỘNG HÒA …"), or the line."""
+    return line.text.split(" | ")[0].strip(" -")
+
+
 def _left_cell_below(lines: list[Line], text: str) -> str | None:
     """The left column's next line under the header line whose left column is `text`."""
-    cells = [ln.text.split(" | ")[0].strip(" -") for ln in lines[:_ISSUER_LINES]]
-    cells = [c for c in cells if c]
+    cells = [c for c in map(_left_cell, lines[:_ISSUER_LINES]) if c]
     return next((cells[i + 1] for i, c in enumerate(cells[:-1]) if c == text), None)
 
 
