@@ -224,10 +224,24 @@ _ASKS_DATE = re.compile(
 _DATE = re.compile(r"\bngay \d{1,2}(?: thang |/)\d{1,2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\btu ngay (?:ky|ban hanh)\b")
 
 
+# "ký" (to sign) and "kỳ" (a term: "nhiệm kỳ", "giữa kỳ", "định kỳ"; "kỷ luật", "kỹ năng") fold
+# alike. The accented form tells them apart: the question's own, or for one typed without
+# diacritics the restorer's reading ("nhiem ky nay" → "nhiệm kỳ này").
+# ("kí" is the older spelling of "ký".)
+_NOT_SIGNING = re.compile(r"\b(?:kỳ|kì|kỷ|kỉ|kỹ|kĩ)\b")
+_KI = re.compile(r"\bkí\b")
+
+
+def _asked(analysis: QueryAnalysis) -> str:
+    """The question folded, with "kỳ", "kỷ", "kỹ" no longer reading as "ký"."""
+    text = " ".join(filter(None, [analysis.restored or analysis.question, analysis.translated]))
+    return fold(_KI.sub("ký", _NOT_SIGNING.sub("kyy", text.lower())))
+
+
 def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False) -> str | None:
     """The part of a document a question asks for: who signed it, whom it was sent to, who issued
     it or when (adopted when: only of a document it names); None for a question about its content."""
-    q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
+    q = _asked(analysis)
     if _ABOUT_SIGNATURE.search(q):
         return "signature"
     if _ABOUT_RECIPIENTS.search(q):
@@ -610,7 +624,8 @@ class Searcher:
 
     @cached_property
     def _document_names(self) -> references.DocumentNames:
-        return references.DocumentNames.of({d: doc.meta for d, doc in self.store.documents.items()})
+        issued = {c.path[0].rstrip("…") for c in self.store.chunks if len(c.path) >= 2 and _ISSUED_TEXT.match(c.path[0])}
+        return references.DocumentNames.of({d: doc.meta for d, doc in self.store.documents.items()}, issued)
 
     def _reference_notes(self, cands: Candidates, filters: Filters | None) -> list[str]:
         """Say so when a place the question names does not exist ("Điều 400 Bộ luật Lao động"),

@@ -1,5 +1,7 @@
 """Pure pieces: fusion, tokenizer, abbreviations, restoration, language detection."""
 
+import pytest
+
 from index.abbreviations import load_abbreviations
 from index.fusion import fuse, rrf
 from index.lexical import VietnameseTokenizer
@@ -182,6 +184,28 @@ def test_adoption_words_ask_for_the_header_only_of_a_named_document():
     assert _wanted_kind(asked) is None
     assert _wanted_kind(asked, names_document=True) == "preamble"
     assert _wanted_kind(QueryAnalysis("Kế hoạch 48 ban hành ngày nào", "vi")) == "preamble"
+
+
+@pytest.mark.parametrize(
+    ("question", "restored", "kind"),
+    [
+        ("Kế hoạch 41 ký khi nào?", None, "preamble"),
+        ("Ai là người kí kế hoạch?", None, "signature"),
+        ("ke hoach ky khi nao", "kế hoạch ký khi nào", "preamble"),
+        # "kỳ" (a term), "kỷ luật": what the text says, not when it was signed.
+        ("Theo kế hoạch 41 thì khi nào sơ kết giữa kỳ?", None, None),
+        ("Nhiệm kỳ này khi nào sơ kết chương trình?", None, None),
+        ("Chu kỳ báo cáo khi nào?", None, None),
+        ("nhiem ky nay khi nao so ket", "nhiệm kỳ này khi nào sơ kết", None),
+        ("Kỷ luật đoàn viên khi nào?", None, None),
+    ],
+)
+def test_signing_is_told_from_a_term_by_its_tone_mark(question, restored, kind):
+    from index.query import QueryAnalysis
+    from index.search import _wanted_kind
+
+    language = "vi" if restored is None else "vi-folded"
+    assert _wanted_kind(QueryAnalysis(question, language, restored=restored)) == kind
 
 
 def test_translated_questions_can_mix_the_cosines_of_both_variants():
