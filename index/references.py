@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ingest.document import CONSOLIDATED, Chunk, DocMeta
@@ -447,9 +447,13 @@ class DocumentNames:
     part_only: frozenset[str] = frozenset()
     # Each document's kind, folded ("thoa uoc lao dong tap the"): names_a_kind_besides.
     kinds: dict[str, str] = field(default_factory=dict)
+    # The beginnings of the texts issued with a document (a decision's "Quy chế dân chủ ở cơ sở …"),
+    # folded: its kind and two words of its title ("quy che dan chu"). Where the question says one,
+    # a shorter key at the same place ("quy chế", the index's only regulation) names nothing.
+    issued: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, metas: dict[str, DocMeta]) -> DocumentNames:
+    def of(cls, metas: dict[str, DocMeta], issued_titles: Iterable[str] = ()) -> DocumentNames:
         owners: dict[str, list[str]] = {}
         shortened: dict[str, list[str]] = {}
         capitals_only: set[str] = set()
@@ -542,6 +546,7 @@ class DocumentNames:
             frozenset(place_only - full),
             frozenset(part_only - full),
             {d: " ".join(re.findall(r"\w+", fold(meta.doc_type or ""))) for d, meta in metas.items()},
+            frozenset(_issued_beginning(t) for t in issued_titles) - {""},
         )
 
     def other_years(self, question_forms: Sequence[str]) -> set[str]:
@@ -611,6 +616,8 @@ class DocumentNames:
                     continue
                 if m.group() in self.capitals_only and not cased[m.start() : m.end()].rsplit(" ", 1)[-1].isupper():
                     continue  # "luật đã", not "Luật ĐA"
+                if partial and any(len(t) > len(m.group()) and text.startswith(t + " ", m.start()) for t in self.issued):
+                    continue  # "Điều 12 quy chế dân chủ" of a decision's regulation, not the other one
                 year = re.match(rf"[ /](?:nam )?((?:19|20)\d\d)\b{_UNIT}", text[m.end() :])
                 fits = [
                     d
@@ -773,6 +780,16 @@ def _series(metas: dict[str, DocMeta]) -> tuple[tuple[dict[str, int], frozenset[
 def _bigrams(words: str) -> frozenset[str]:
     parts = words.split()
     return frozenset(f"{a} {b}" for a, b in itertools.pairwise(parts))
+
+
+def _issued_beginning(title: str) -> str:
+    """"Quy chế dân chủ ở cơ sở tại nơi làm việc" → "quy che dan chu": its kind and two words."""
+    kind = re.match(r"(?:quy che|quy dinh|dieu le|noi quy|huong dan|quy trinh|chuong trinh|ke hoach)\b", _words(title))
+    if kind is None:
+        return ""
+    words = _words(title).split()
+    n = len(kind.group().split()) + 2
+    return " ".join(words[:n]) if len(words) >= n else ""
 
 
 def _words(text: str, keep_case: bool = False, marks: bool = False) -> str:

@@ -473,6 +473,19 @@ def test_the_only_regulation_is_named_by_its_kind_beside_a_place_only():
     assert two.scan(["Điều 3 quy chế quy định gì?"])[0] == set()
 
 
+def test_the_title_of_a_text_a_decision_issues_is_not_the_only_regulations_kind():
+    # One regulation of its own, and another issued with a decision (cited under the decision).
+    regulation = DocMeta(doc_type="QUY CHẾ", number="03/QC-CĐCS", title="Thăm hỏi, tặng quà đoàn viên",
+                         name="Quy chế thăm hỏi, tặng quà đoàn viên 03/QC-CĐCS")
+    decision = DocMeta(doc_type="QUYẾT ĐỊNH", number="45/QĐ-THP", title="Ban hành Quy chế dân chủ ở cơ sở",
+                       name="Quyết định 45/QĐ-THP")
+    names = DocumentNames.of({"qc": regulation, "qd": decision}, ["Quy chế dân chủ ở cơ sở tại nơi làm việc"])
+    for question in ("Theo Điều 12 quy chế dân chủ, hội nghị cần bao nhiêu đại biểu?", "dieu 9 quy che dan chu"):
+        assert names.scan([question])[0] == set(), question
+    assert names.scan(["Điều 3 quy chế quy định gì?"])[0] == {"qc"}
+    assert names.scan(["Điều 3 quy chế thăm hỏi quy định gì?"])[0] == {"qc"}
+
+
 def test_a_year_rules_out_a_series_other_years_only_when_it_names_one_of_them():
     def plan(title: str, number: str) -> DocMeta:
         return DocMeta(doc_type="KẾ HOẠCH", number=number, title=title, name=f"Kế hoạch {number}")
