@@ -55,7 +55,9 @@ def _key(text: str) -> str:
 
 def unit_matches(unit: str, unit_full: str, query: str) -> bool:
     """Does a unit answer to what the user typed? 'ban to chuc', 'Ban Tổ chức Tổng Liên đoàn',
-    'LĐLĐ', 'lien doan lao dong tinh' all find their units; every word typed must be there."""
+    'LĐLĐ', 'lien doan lao dong tinh' all find their units; every word typed must be there, whole
+    and in its order ('ban to chuc tinh' finds "Ban Tổ chức LĐLĐ tỉnh"). Words scattered over
+    another name do not: "Huyện đoàn" is not "Liên đoàn Lao động huyện"."""
     query = query.strip()
     if not query:
         return True
@@ -64,10 +66,8 @@ def unit_matches(unit: str, unit_full: str, query: str) -> bool:
     for form in forms:
         words = form.split()
         for name in names:
-            if form in name:
-                return True
-            tokens = set(re.split(r"[\s/]+", name))
-            if words and all(w in tokens for w in words):
+            tokens = iter(re.split(r"[\s/]+", name))
+            if words and all(w in tokens for w in words):  # consumes the iterator: in order
                 return True
     return False
 

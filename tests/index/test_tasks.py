@@ -43,6 +43,14 @@ def test_filter_by_unit_ignores_accents_case_and_abbreviations(query, expected):
     assert {r.unit for r in filter_by_unit(RECORDS, query)} == expected
 
 
+def test_words_scattered_over_another_units_name_do_not_match():
+    records = [record(u) for u in ("LĐLĐ huyện", "Văn phòng LĐLĐ huyện", "Ban Tổ chức LĐLĐ tỉnh")]
+    # "Huyện đoàn" (the youth union) is not "Liên đoàn Lao động huyện": no tasks, not theirs.
+    assert filter_by_unit(records, "Huyện đoàn") == []
+    assert {r.unit for r in filter_by_unit(records, "lien doan lao dong huyen")} == {"LĐLĐ huyện", "Văn phòng LĐLĐ huyện"}
+    assert {r.unit for r in filter_by_unit(records, "ban to chuc tinh")} == {"Ban Tổ chức LĐLĐ tỉnh"}
+
+
 def test_spelled_out_names_and_unit_list():
     assert spell_out_unit("LĐLĐ tỉnh/thành phố") == "Liên đoàn Lao động tỉnh/thành phố"
     assert spell_out_unit("Ban Tổ chức TLĐ") == "Ban Tổ chức Tổng Liên đoàn"
