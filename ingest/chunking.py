@@ -72,6 +72,13 @@ _ENDING = re.compile(
     rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc)[^.]{{0,40}}liên hệ)"
 )
 ENDING_LABEL = "Phần kết"
+# A text of articles closes, after its last clause, with how many copies were made ("Thỏa ước được
+# lập thành 05 bản …") or a congress's call ("Đại hội kêu gọi toàn thể …"): not that clause's text.
+_ARTICLES_ENDING = re.compile(
+    r"^(?:(?:Thỏa ước|Quy chế|Hợp đồng|Nghị quyết|Biên bản|Điều lệ|Bản thỏa thuận)(?:\s+này)?\s+(?:được\s+)?"
+    r"(?:lập|làm)\s+thành\s+\d+\s+bản|(?:Đại hội|Hội nghị)\s+kêu gọi)",
+    re.IGNORECASE,
+)
 # "[2] Điều này được sửa đổi theo …"; once they have begun, also "8 Điều này …" (the brackets lost).
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s*\S")
 _BARE_FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-ZĐÀ-Ỹ]")
@@ -88,12 +95,20 @@ def _foreword_label(line: str) -> str | None:
 def _ending(lines: list[str], start: int, stop: int) -> int:
     """Where a plan's, a guidance's or a letter's closing paragraph begins ("Trên đây là Kế hoạch
     …", "Trong quá trình thực hiện, nếu có vướng mắc …", "Nhận được Công văn này …"), after its
-    last numbered item: not part of that item. `stop` when there is none, or in a text of
-    articles (there such a sentence is a clause of its last article)."""
+    last numbered item: not part of that item. In a text of articles such a sentence is a clause
+    of its last article; only its copies or a congress's call close it (_ARTICLES_ENDING). `stop`
+    when there is none."""
     markers = [(i, m[0]) for i in range(start, stop) if (m := match_marker(lines[i]))]
-    if not markers or any(style in LEGAL_STYLES for _, style in markers):
+    if not markers:
         return stop
-    return next((i for i in range(markers[-1][0] + 1, stop) if _ENDING.match(lines[i])), stop)
+    if not any(style in LEGAL_STYLES for _, style in markers):
+        return next((i for i in range(markers[-1][0] + 1, stop) if _ENDING.match(lines[i])), stop)
+    # (Not an article's only text: "Điều 16. Điều khoản thi hành" over "Thỏa ước được lập thành …";
+    # an article whose line is a sentence, "Điều 5. Đại hội giao … hằng năm.", has its text.)
+    last, style = markers[-1]
+    body = [i for i in range(last + 1, stop) if lines[i].strip()]
+    skip = 1 if style == "article" and not lines[last].rstrip().endswith(".") else 0
+    return next((i for i in body[skip:] if _ARTICLES_ENDING.match(lines[i])), stop)
 
 
 def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars: int = POINT_SPLIT_CHARS) -> list[Chunk]:

@@ -64,15 +64,19 @@ _PLACE_DATE = re.compile(r"^([^\d,]{2,40}),\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng", r
 # date and part of its closing, not the last clause of its last article.
 # Only with its date ("thông qua ngày"): "thông qua" is also "by way of" ("… thông qua bảng tin").
 ADOPTION = re.compile(
-    r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Bản Điều lệ|Điều lệ|Thỏa ước|Quy chế)\s+này\s+(?:đã\s+)?được\s"
-    r".{0,200}?\bthông\s+qua\s+ngày\b|\(.{0,150}?\bthông\s+qua\s+ngày\b[^()]*\)\s*$)",
+    # ("Nghị quyết được Đại hội nhất trí thông qua vào hồi 11 giờ 30 phút ngày 18/7/2023.": a
+    # congress's resolution, without "này" and with the hour.)
+    r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Bản Điều lệ|Điều lệ|Thỏa ước|Quy chế)\s+(?:này\s+)?(?:đã\s+)?được\s"
+    r".{0,200}?\bthông\s+qua\s+(?:(?:vào\s+)?(?:hồi|lúc)\s[^.;]{0,40}?)?ngày\b|\(.{0,150}?\bthông\s+qua\s+ngày\b[^()]*\)\s*$)",
     re.IGNORECASE,
 )
 # The note under a title is read for the date only among a document's first lines.
 _NOTE_LINES = 15
 _PORTAL_DATE = re.compile(r"\bNgày ban hành\s*:\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _CITES = re.compile(r"^(?:Căn cứ|Thực hiện|Thi hành|Theo|Về việc|V/v|Kính gửi)\b", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"thông\s+qua\s+ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(
+    r"thông\s+qua\s+(?:(?:vào\s+)?(?:hồi|lúc)\s[^.;]{0,40}?)?ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE
+)
 
 # The issuing body as the preamble names it: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …".
 _ISSUER = (

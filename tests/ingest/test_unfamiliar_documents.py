@@ -725,6 +725,40 @@ def test_a_laws_adoption_sentence_closes_it_and_dates_it():
     assert doc.meta.signer == "Nguyễn Văn An"
 
 
+def test_a_congress_resolutions_call_and_adoption_close_it():
+    text = (
+        "NGHỊ QUYẾT\nĐẠI HỘI CÔNG ĐOÀN CÔNG TY AN HÒA LẦN THỨ IV\n\n"
+        "Điều 1. Đại hội thông qua báo cáo của Ban Chấp hành khóa III.\n\n"
+        "Điều 2. Đại hội giao Ban Chấp hành khóa IV xây dựng chương trình hành động trong 30 ngày.\n"
+        "Đại hội kêu gọi toàn thể đoàn viên thi đua thực hiện thắng lợi Nghị quyết.\n"
+        "Nghị quyết được Đại hội nhất trí thông qua vào hồi 11 giờ 30 phút ngày 18/7/2031.\n\n"
+        "TM. ĐOÀN CHỦ TỊCH\nTrần Thị Mai\n"
+    )
+    doc = _doc(text, "nq.txt")
+    assert doc.meta.date == "2031-07-18"
+    chunks = chunk_document(doc)
+    (last,) = [c for c in chunks if c.path == ("Điều 2",)]
+    assert last.text.endswith("trong 30 ngày.")
+    (call,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert call.text.startswith("Đại hội kêu gọi")
+    (adoption,) = [c for c in chunks if c.path == ("Thông qua",)]
+    assert "11 giờ 30 phút" in adoption.text
+
+
+def test_an_agreements_copies_close_it_unless_they_are_an_articles_only_text():
+    head = "THỎA ƯỚC LAO ĐỘNG TẬP THỂ\n\nĐiều 1. Phạm vi\nÁp dụng cho người lao động.\n\n"
+    copies = "Thỏa ước được lập thành 05 bản có giá trị như nhau."
+    sign = "\n\nĐẠI DIỆN TẬP THỂ LAO ĐỘNG\nNguyễn Văn Bình\n"
+    chunks = chunk_document(_doc(head + "Điều 2. Tổ chức thực hiện\n1. Công ty niêm yết thỏa ước.\n" + copies + sign, "tu.txt"))
+    (clause,) = [c for c in chunks if c.path == ("Điều 2", "Khoản 1")]
+    assert clause.text == "1. Công ty niêm yết thỏa ước."
+    assert [c.text for c in chunks if c.path == ("Phần kết",)] == [copies]
+    chunks = chunk_document(_doc(head + "Điều 2. Điều khoản thi hành\n" + copies + sign, "tu.txt"))
+    (article,) = [c for c in chunks if c.path == ("Điều 2",)]
+    assert article.text.endswith(copies)
+    assert not any(c.path == ("Phần kết",) for c in chunks)
+
+
 def test_a_charters_adoption_note_dates_it():
     text = "ĐIỀU LỆ HỘI CỰU CÔNG NHÂN\n(Đại hội lần thứ II của Hội thông qua ngày 03/12/2031)\n\nĐiều 1. Tên gọi\nHội Cựu công nhân."
     doc = _doc(text, "dl.txt")
