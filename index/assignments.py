@@ -112,6 +112,9 @@ _ACTION_VERBS = (
     "kiểm tra", "lựa chọn", "tổng hợp", "tổng kết", "sơ kết", "tham gia", "đề xuất", "tiếp nhận",
     "nâng cao", "đẩy mạnh", "phát huy", "bảo đảm", "đảm bảo", "báo cáo", "thành lập", "trình",
     "ủy thác", "bố trí", "phê duyệt", "cung cấp", "hỗ trợ", "quyết định",
+    # ("Ban Tổ chức Huyện ủy là cơ quan thường trực, giúp …", "UBKT Huyện ủy đưa nội dung …",
+    # "Ủy ban MTTQ huyện vận động chủ doanh nghiệp …": the unit ends before them.)
+    "là", "giúp", "đưa", "vận động", "gửi", "phổ biến",
 )
 _MODIFIERS = ("có trách nhiệm", "có quyền", "chủ động", "tích cực", "tăng cường", "cần", "thường xuyên", "tiếp tục", "căn cứ", "giao")
 _PREDICATE = re.compile(

@@ -80,6 +80,26 @@ def test_unit_under_a_heading_line():
     assert (record.unit, record.role, record.deadline) == ("CĐCS trực thuộc", "phối hợp", "hằng năm")
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("2. Ban Tổ chức Huyện ủy là cơ quan thường trực, giúp Ban Thường vụ theo dõi việc thực hiện.", "Ban Tổ chức Huyện ủy"),
+        ("5. Ủy ban Kiểm tra Huyện ủy đưa nội dung này vào chương trình kiểm tra hằng năm.", "UBKT Huyện ủy"),
+        ("6. Ủy ban Mặt trận Tổ quốc huyện vận động chủ doanh nghiệp tạo điều kiện về thời gian.", "Ủy ban MTTQ huyện"),
+    ],
+)
+def test_a_unit_ends_where_its_predicate_begins(text, unit):
+    doc = Document(
+        doc_id="x.txt", source="x.txt", text="", content_hash="", format="txt",
+        meta=DocMeta(doc_type="KẾ HOẠCH", number="9-KH/HU", issuer="Huyện ủy An Lạc"),
+    )
+    chunk = Chunk(
+        chunk_id="x.txt#5", doc_id="x.txt", order=5, kind="clause", path=("III. TỔ CHỨC THỰC HIỆN", text[:2]),
+        context=("III. TỔ CHỨC THỰC HIỆN",), text=text,
+    )
+    assert [r.unit for r in extract_chunk(chunk, doc)][:1] == [unit]
+
+
 def test_body_clauses_count_only_when_they_hand_work_out():
     doc = Document(doc_id="y.txt", source="y.txt", text="", content_hash="", format="txt",
                    meta=DocMeta(issuer="Tổng Liên đoàn Lao động Việt Nam"))
