@@ -65,17 +65,20 @@ ADOPTION_LABEL = "Thông qua"
 NOTES_LABEL = "Chú thích"
 # The formulas that open an administrative text's closing paragraph, and how a citation names it.
 _TEXTS = r"(?:Công văn|văn bản|Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Kết luận|Thông báo|Hướng dẫn)"
+# A copy's note after the text ("(Trích từ Điều lệ Công đoàn Việt Nam; … sao gửi các tổ công đoàn …)").
+_COPY_NOTE = r"\((?:Trích|Sao (?:gửi|y|lục))\b[^()]*\)\s*$"
 _ENDING = re.compile(
-    r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc)"
+    rf"^(?:{_COPY_NOTE}|Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện(?: [^,]{{0,60}})?, nếu có (?:khó khăn|vướng mắc)"
     # "Nhận được Công văn này, đề nghị …", "Chỉ thị này được phổ biến đến chi bộ.", "Mọi thông tin
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc)[^.]{{0,40}}liên hệ)"
 )
 ENDING_LABEL = "Phần kết"
 # A text of articles closes, after its last clause, with how many copies were made ("Thỏa ước được
-# lập thành 05 bản …") or a congress's call ("Đại hội kêu gọi toàn thể …"): not that clause's text.
+# lập thành 05 bản …"), a congress's call ("Đại hội kêu gọi toàn thể …") or a copy's note: not that
+# clause's text.
 _ARTICLES_ENDING = re.compile(
-    r"^(?:(?:Thỏa ước|Quy chế|Hợp đồng|Nghị quyết|Biên bản|Điều lệ|Bản thỏa thuận)(?:\s+này)?\s+(?:được\s+)?"
+    rf"^(?:{_COPY_NOTE}|(?:Thỏa ước|Quy chế|Hợp đồng|Nghị quyết|Biên bản|Điều lệ|Bản thỏa thuận)(?:\s+này)?\s+(?:được\s+)?"
     r"(?:lập|làm)\s+thành\s+\d+\s+bản|(?:Đại hội|Hội nghị)\s+kêu gọi)",
     re.IGNORECASE,
 )

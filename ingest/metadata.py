@@ -601,6 +601,12 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
             if not (cell and cell.isupper() and len(cell) <= 120) or re.search(r"\d", cell) or _type_of(cell):
                 break  # the number, the date, a congress's term ("ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2025 - 2030")
             cells.append(cell)
+        # A name the cell's width wrapped goes on in the row below ("CÔNG ĐOÀN CÁC KHU CHẾ XUẤT" /
+        # "VÀ CÔNG NGHIỆP CẦN THƠ", "CÔNG TY CỔ PHẦN THỦY SẢN" / "PHÚ AN KHANG"): a row that names no
+        # body of its own, and is no place ("TỈNH HƯNG YÊN", below) or congress, is the name above's
+        # ("TỔNG LIÊN ĐOÀN LAO ĐỘNG" / "VIỆT NAM").
+        while cells and not _names_a_body(cells[0]) and not _PLACE_WRAP.match(cells[0]) and not _MEETING.match(cells[0]):
+            first = f"{first} {cells.pop(0)}"
         # (An agreement's header rows are its two parties, the employer first: not one body.)
         agreement = (doc_type or "").startswith("THỎA ƯỚC")
         if cells and not agreement and _names_a_body(cells[0]) and in_capitals(cells[0], 6):
@@ -608,8 +614,6 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
             # A unit of the body above ("BAN TUYÊN GIÁO", "VĂN PHÒNG", "ĐẢNG ĐOÀN", "BAN CHẤP HÀNH
             # CÔNG ĐOÀN CƠ SỞ" under a company) is that body's: its name keeps the parent's.
             return body if _OWN_NAME.search(body) or body.endswith(first) else f"{body} {first}"
-        if cells and cells[0] == "VIỆT NAM":
-            return f"{first} {cells[0]}"  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG" / "VIỆT NAM"
         return first
     if not doc_type:
         return _issuer_line(lines)
@@ -677,6 +681,7 @@ _UNIT = re.compile(r"^(?:PHÒNG|ĐẢNG ỦY|CĐCS|BCH|HỘI|HIỆP HỘI|NGHI�
 _PLACE_WRAP = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b(?!\s+(?:ỦY|ĐOÀN)\b)")
 _WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ)|[-&–])$")
 _WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
+_MEETING = re.compile(r"^(?:ĐẠI HỘI|HỘI NGHỊ|KỲ HỌP)\b")
 # What makes a body's name its own rather than a unit's of the body above it: a place, a company, a
 # school or hospital, a sector, a ministry ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN SÔNG LAM", "HUYỆN ỦY …",
 # "CĐCS BỆNH VIỆN …", "SỞ LAO ĐỘNG …"; not "BAN TỔ CHỨC", "ĐẢNG ĐOÀN", "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ").

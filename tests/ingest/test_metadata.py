@@ -332,6 +332,10 @@ _BODY = "\n\nI. NỘI DUNG\n1. Các công đoàn cơ sở thực hiện.\n"
         # One name over two rows.
         (["TỔNG LIÊN ĐOÀN LAO ĐỘNG", "VIỆT NAM"], "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"),
         (["LIÊN ĐOÀN LAO ĐỘNG", "TỈNH NAM BÌNH"], "LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH"),
+        (["CÔNG TY CỔ PHẦN THỦY SẢN", "AN LẠC"], "CÔNG TY CỔ PHẦN THỦY SẢN AN LẠC"),
+        # Both the parent's and the body's names wrapped by the cell's width.
+        (["CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP", "VÀ CHẾ XUẤT TỈNH NAM BÌNH", "CÔNG ĐOÀN CƠ SỞ CÔNG TY CP", "THỦY SẢN AN LẠC"],
+         "CÔNG ĐOÀN CƠ SỞ CÔNG TY CP THỦY SẢN AN LẠC"),
         # A congress's term is not the body's name.
         (["LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN", "CÔNG ĐOÀN CÔNG TY AN LẠC", "ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2025 - 2030"],
          "CÔNG ĐOÀN CÔNG TY AN LẠC"),

@@ -759,6 +759,15 @@ def test_an_agreements_copies_close_it_unless_they_are_an_articles_only_text():
     assert not any(c.path == ("Phần kết",) for c in chunks)
 
 
+def test_a_copys_note_after_the_last_clause_is_not_its_text():
+    note = "(Trích từ Điều lệ Hội; Chi hội An Lạc sao gửi các tổ hội ngày 05/01/2031)"
+    text = "ĐIỀU LỆ HỘI CỰU CÔNG NHÂN\n\nĐiều 1. Tên gọi\nHội Cựu công nhân.\n\nĐiều 2. Kỷ luật\n1. Khiển trách.\n2. Khai trừ.\n" + note
+    chunks = chunk_document(_doc(text, "dl.txt"))
+    (last,) = [c for c in chunks if c.path == ("Điều 2", "Khoản 2")]
+    assert last.text == "2. Khai trừ."
+    assert [c.text for c in chunks if c.path == ("Phần kết",)] == [note]
+
+
 def test_a_charters_adoption_note_dates_it():
     text = "ĐIỀU LỆ HỘI CỰU CÔNG NHÂN\n(Đại hội lần thứ II của Hội thông qua ngày 03/12/2031)\n\nĐiều 1. Tên gọi\nHội Cựu công nhân."
     doc = _doc(text, "dl.txt")
