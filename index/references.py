@@ -316,7 +316,9 @@ _ASKING_TO_READ = re.compile(
 )
 
 
-def names_only_places(question: str, names: DocumentNames, translated: str | None = None) -> bool:
+def names_only_places(
+    question: str, names: DocumentNames, translated: str | None = None, title_words: frozenset[str] = frozenset()
+) -> bool:
     """Whether a question is nothing but places and document names ("Điều 113 BLLĐ", "khoản 2
     Điều 5 Nghị định 145/2020"): it asks to read those places, not about something in them, so
     their clauses are shown in the document's order; so is one that only asks to read them
@@ -324,14 +326,16 @@ def names_only_places(question: str, names: DocumentNames, translated: str | Non
     nghỉ phép") makes it a question about their content. An English question names its
     document in English ("Article 35 of the Labor Code"): `translated`, the glossary's rendering
     of all its words (index.query), must then hold nothing but document names and the places'
-    numbers ("Bộ luật Lao động 35")."""
+    numbers ("Bộ luật Lao động 35"). `title_words`: the folded words of the title of a text a
+    document issues, when the question names it by them ("Điều 2 quy chế chi tiêu nội bộ")."""
     spans = _places_named(question)
     if not spans:
         return False
     text = fold(question)  # same positions as the question (see parse)
     for start, end, _ in spans:
         text = text[:start] + " " * (end - start) + text[end:]
-    if all(word in _JOINERS for word in _other_words(_ASKING_TO_READ.sub(" ", _SO.sub(r"\1 ", _words(text))), names)):
+    rest = _other_words(_ASKING_TO_READ.sub(" ", _SO.sub(r"\1 ", _words(text))), names)
+    if all(word in _JOINERS or word in title_words for word in rest):
         return True
     numbers = {value for _, _, levels in spans for _, value in levels}
     return bool(translated) and all(

@@ -586,17 +586,19 @@ class Searcher:
             return None
         # "Điều 2 quy chế chi tiêu nội bộ": the regulation a decision issues, named by its title,
         # is where the place is, not the other documents' Điều 2.
+        title_words: frozenset[str] = frozenset()
         if not named and len({self.store.chunks[r].doc_id for r in rows}) > 1:
             part = self._attached_part_named(analysis, rows)
             if part is not None:
                 rows = [r for r in rows if (self.store.chunks[r].doc_id, self.store.chunks[r].path[0]) == part]
                 named = frozenset({part[0]})
+                title_words = frozenset(_title_words(part[1]))
         # Only a place that exists is read in order (_named_first).
         # "What does Article 37 of the Labour Code say?": the glossary leaves "say" untranslated,
         # and it only asks to read the place.
         asking = set(analysis.untranslated) <= _ENGLISH_ASKING_TO_READ
         english = analysis.translated if analysis.translated and asking else None
-        bare = bool(rows) and references.names_only_places(analysis.question, self._document_names, english)
+        bare = bool(rows) and references.names_only_places(analysis.question, self._document_names, english, title_words)
         return references.Resolution(refs, tuple(sorted(named)), tuple(rows), missing, bare)
 
     def _attached_part_named(self, analysis: QueryAnalysis, rows: list[int]) -> tuple[str, str] | None:
