@@ -197,12 +197,20 @@ def _without_markup(text: str) -> str:
 # lines side by side, as a Word header table's rows are read.
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BROKEN_ROW = re.compile(r"(?m)^[ \t]*\|.*<br\s*/?>.*$", re.IGNORECASE)
+_MARKUP_FREE = re.compile(r"[*_`]+")
 
 
 def _rows_of_broken_cells(m: re.Match[str]) -> str:
     cells = [_LINE_BREAK.split(c) for c in m.group(0).strip().strip("|").split("|")]
+    if _RECIPIENTS_CELL.match(_MARKUP_FREE.sub("", cells[0][0]).strip()):
+        # The closing table ("**Nơi nhận:**<br>- …" | "**TM. BAN THƯỜNG VỤ**<br>…"): one cell after
+        # the other, as a Word closing table is read; side by side, the recipients would run on
+        # into the signer's capacity and name.
+        return "\n".join(line.strip() for cell in cells for line in cell if line.strip())
     height = max(len(c) for c in cells)
-    return "\n".join("| " + " | ".join(c[i].strip() if i < len(c) else "" for c in cells) + " |" for i in range(height))
+    # (An empty cell is left out, as a Word header table's is: no dangling "|".)
+    rows = (_join_cells(c[i] if i < len(c) else "" for c in cells) for i in range(height))
+    return "\n".join(f"| {row} |" for row in rows if row)
 
 
 def _format_of(path: Path) -> str:

@@ -166,6 +166,29 @@ def test_a_markdown_header_table_with_line_breaks_reads_as_rows(tmp_path):
     assert doc.meta.number == "03/KH-CĐCS" and doc.meta.date == "2027-01-12"
 
 
+LETTER_IN_TABLES_MD = """| LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐÔNG AN<br>Số: 77/LĐLĐ-CSPL<br>*V/v rà soát nợ đóng bảo hiểm* | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**<br>*Đông An, ngày 02 tháng 3 năm 2031* |
+|---|---|
+
+**Kính gửi:** Các công đoàn cơ sở.
+
+**1. Rà soát**
+
+1.1. Công đoàn cơ sở đối chiếu danh sách lao động với thông báo kết quả đóng.
+
+| **Nơi nhận:**<br>- Như kính gửi;<br>- Lưu: VT. | **TM. BAN THƯỜNG VỤ**<br>**PHÓ CHỦ TỊCH**<br><br>*(đã ký)*<br><br>**Lê Văn Hòa** |
+|---|---|
+"""
+
+
+def test_a_markdown_closing_table_with_line_breaks_reads_cell_after_cell(tmp_path):
+    doc, chunks = _read(tmp_path, "cong_van.md", LETTER_IN_TABLES_MD)
+    assert (doc.meta.signer, doc.meta.signer_title) == ("Lê Văn Hòa", "TM. BAN THƯỜNG VỤ, PHÓ CHỦ TỊCH")
+    assert doc.meta.recipients == ("Như kính gửi", "Lưu: VT")
+    assert doc.meta.title == "Rà soát nợ đóng bảo hiểm"  # no "|" left by the empty cell beside it
+    (recipients,) = [c for c in chunks if c.kind == "recipients"]
+    assert "Lê Văn Hòa" not in recipients.text and "PHÓ CHỦ TỊCH" not in recipients.text
+
+
 LETTER_UNDER_VGCL = """TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM
 LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐÔNG AN
 Số: 31/LĐLĐ-CSPL
