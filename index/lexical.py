@@ -35,10 +35,32 @@ _QUESTION_WORDS = frozenset(
     ["ai", "gi", "nao", "bao", "nhieu", "sao", "the", "thi", "la", "lam", "khong", "chua", "hay", "hoac", "nhi", "a", "vay", "ne"]
 )
 
+# Amounts written two ways meet: "5 triệu" and "5.000.000 đồng", "01/6" and "1/6", "05 ngày" and
+# "5 ngày". A number grouped by thousands loses its dots (which would split it into clauses), one
+# scaled by a word is written out, and a leading zero goes.
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
+_SCALED = re.compile(r"(?<![\d.,])(\d{1,3})(?:,(\d{1,3}))?\s*(triệu|nghìn|ngàn|tỷ|tỉ)(?!\w)", re.IGNORECASE)
+_SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
+_LEADING_ZERO = re.compile(r"(?<![\d.,])0(\d)(?![\d,])")
+
+
+def _written_out(m: re.Match[str]) -> str:
+    whole, fraction, scale = m.group(1), m.group(2) or "", _SCALES[m.group(3).lower()]
+    if len(fraction) > scale:
+        return m.group(0)
+    return str(int(whole + fraction.ljust(scale, "0")))
+
+
+def canonical_numbers(text: str) -> str:
+    text = _GROUPED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _SCALED.sub(_written_out, text)
+    return _LEADING_ZERO.sub(r"\1", text)
+
+
 SEGMENTERS = ("bigrams", "pyvi", "none")
 # Bump when `VietnameseTokenizer` produces different tokens for the same text: the manifest pins
 # it, so an index built with other tokens is rebuilt by ingest and refused by queries.
-TOKENIZER_VERSION = 3
+TOKENIZER_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -62,7 +84,7 @@ class VietnameseTokenizer:
 
     def syllables(self, text: str) -> list[list[str]]:
         """Syllables per clause, folded (or lowercased when folding is off)."""
-        text = normalize_text(text)
+        text = canonical_numbers(normalize_text(text))
         if self.config.expand_abbreviations:
             text = self.abbreviations.expand(text)
         return [_SYLLABLE.findall(self._norm(part)) for part in _CLAUSE_SPLIT.split(text)]

@@ -228,3 +228,25 @@ def test_translated_questions_can_mix_the_cosines_of_both_variants():
     # A Vietnamese question is mixed by mix_restored, not by mix_translated.
     vietnamese = replace(cands, analysis=QueryAnalysis("phạt chậm trả lương", "vi"))
     assert vietnamese.dense_scores(replace(cfg, mix_translated="zmean", mix_restored="max")) == {1: 0.93, 2: 0.91}
+
+
+@pytest.mark.parametrize(
+    ("asked", "written", "amount"),
+    [
+        ("Khoản chi từ 5 triệu đồng trở lên", "chi từ 5.000.000 đồng trở lên", "5000000_dong"),
+        ("hỗ trợ 1,5 triệu", "hỗ trợ 1.500.000 đồng", "1500000"),
+        ("450 nghìn một tháng", "450.000 đồng/tháng", "450000"),
+        ("quà 1/6 cho con", "quà ngày 01/6", "1"),
+        ("nghỉ 5 ngày", "được nghỉ 05 ngày", "5_ngay"),
+    ],
+)
+def test_an_amount_written_two_ways_gives_the_same_tokens(asked, written, amount):
+    tokenizer = VietnameseTokenizer()
+    assert amount in set(tokenizer.tokens(asked, query=True)) & set(tokenizer.tokens(written))
+
+
+def test_numbers_that_are_not_amounts_keep_their_form():
+    from index.lexical import canonical_numbers
+
+    for text in ("Điều 2.1.3", "0,5%", "điện thoại 0912.448.367", "năm 2025", "Khoản 10"):
+        assert canonical_numbers(text) == text
