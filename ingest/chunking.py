@@ -86,6 +86,8 @@ _ARTICLES_ENDING = re.compile(
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s*\S")
 _BARE_FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-ZĐÀ-Ỹ]")
 _SUB_BULLET = re.compile(r"^\+\s")
+# An excerpt's mark where text was left out ("…………", "......"): no clause's text.
+_ELLIPSIS = re.compile(r"[.…]{3,}")
 # The heading of a charter's or a programme's foreword, folded, and how a citation names it.
 _FOREWORDS = {"loi noi dau": "Lời nói đầu", "loi mo dau": "Lời mở đầu"}
 
@@ -274,7 +276,7 @@ class _Builder:
         kind: str,
         heading: str = "",
     ) -> None:
-        indices = [i for i in indices if self.lines[i].strip()]
+        indices = [i for i in indices if self.lines[i].strip() and not _ELLIPSIS.fullmatch(self.lines[i].strip())]
         if not indices:
             return
         if kind == "clause" and self._table_rows(indices, path, context):

@@ -768,6 +768,18 @@ def test_a_copys_note_after_the_last_clause_is_not_its_text():
     assert [c.text for c in chunks if c.path == ("Phần kết",)] == [note]
 
 
+def test_an_excerpts_marks_of_left_out_text_are_no_clauses_text():
+    text = (
+        "LUẬT\nAN SINH CÔNG NHÂN\n(Trích Chương III)\nCăn cứ Hiến pháp;\n…………………\n"
+        "Chương III\nTRỢ CẤP\nĐiều 42. Điều kiện\n1. Có hợp đồng lao động.\n2. Đã đóng đủ 6 tháng.\n......\n"
+        "Luật này được Quốc hội thông qua ngày 10 tháng 11 năm 2031.\nCHỦ TỊCH QUỐC HỘI\nNguyễn Văn An\n"
+    )
+    chunks = chunk_document(_doc(text, "luat.txt"))
+    assert not any("……" in c.text or "..." in c.text for c in chunks)
+    (last,) = [c for c in chunks if c.path[-1:] == ("Khoản 2",)]
+    assert last.text == "2. Đã đóng đủ 6 tháng."
+
+
 def test_a_charters_adoption_note_dates_it():
     text = "ĐIỀU LỆ HỘI CỰU CÔNG NHÂN\n(Đại hội lần thứ II của Hội thông qua ngày 03/12/2031)\n\nĐiều 1. Tên gọi\nHội Cựu công nhân."
     doc = _doc(text, "dl.txt")
