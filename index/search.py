@@ -200,6 +200,8 @@ def _title_words(text: str) -> list[str]:
 
 
 _DEFINITIONS = "giai thich tu ngu"
+# A header's note that the text is an excerpt: "(Trích Chương III, IV …)", "(trích)", "TRÍCH …".
+_EXCERPT = re.compile(r"(?m)^\(?\s*(?:Trích|TRÍCH)\b|\((?:trích|Trích)\)")
 # Asked of the folded question (+ its translation); "mấy" is matched with its accents, since
 # folded "may" is also "máy" (machine).
 _ASKS_AMOUNT = re.compile(
@@ -657,10 +659,22 @@ class Searcher:
             return notes
         places = ", ".join(ref.label for ref in resolution.missing)
         if resolution.documents:
-            where = "; ".join(self.store.documents[d].meta.short_name() for d in resolution.documents)
+            # Of an excerpt, what is not there may be in the full text: said so.
+            where = "; ".join(
+                self.store.documents[d].meta.short_name() + (" (bản đã nạp là bản trích)" if d in self._excerpts else "")
+                for d in resolution.documents
+            )
         else:
             where = searched
         return [*notes, f"Không tìm thấy {places} trong {where}."]
+
+    @cached_property
+    def _excerpts(self) -> frozenset[str]:
+        """The documents loaded as an excerpt: their header says so ("(Trích Chương III …)",
+        "Luật Công đoàn (trích)")."""
+        return frozenset(
+            c.doc_id for c in self.store.chunks if c.kind == "preamble" and len(c.path) == 1 and _EXCERPT.search(c.text)
+        ) | frozenset(d for d, doc in self.store.documents.items() if _EXCERPT.search(doc.meta.name or ""))
 
     def _spread_articles(
         self, ranked: list[int], per_article: int, scores: dict[int, float] | None = None, lead: float = 0.0

@@ -196,3 +196,35 @@ def test_another_edition_does_not_override_a_document_named_by_its_kind(law_and_
     q = "Theo điều lệ, hội viên ốm đau được thăm hỏi không? Luật Phúc lợi người lao động 2019 có quy định không?"
     result = law_and_charter_searcher.search(q, top_k=3)
     assert any(hit.document.meta.doc_type == "ĐIỀU LỆ" for hit in result.hits)
+
+
+def test_a_place_missing_from_an_excerpt_is_said_to_be_missing_from_the_excerpt():
+    from types import SimpleNamespace
+
+    from index.references import Resolution, parse
+    from index.search import Searcher
+    from ingest.document import DocMeta
+
+    law = DocMeta(doc_type="LUẬT", number="52/2031/QH16", title="Bảo hiểm xã hội", name="Luật Bảo hiểm xã hội 52/2031/QH16")
+    code = DocMeta(doc_type="BỘ LUẬT", number="45/2019/QH14", title="Lao động", name="Bộ luật Lao động 45/2019/QH14")
+    s = object.__new__(Searcher)
+    s.store = SimpleNamespace(
+        documents={"law": SimpleNamespace(meta=law), "code": SimpleNamespace(meta=code)},
+        chunks=[
+            SimpleNamespace(doc_id="law", kind="preamble", path=("Phần mở đầu",), text="LUẬT\nBẢO HIỂM XÃ HỘI\n(Trích Chương III)"),
+            SimpleNamespace(doc_id="code", kind="preamble", path=("Phần mở đầu",), text="BỘ LUẬT\nLAO ĐỘNG"),
+        ],
+    )
+
+    def note(doc: str, question: str) -> str:
+        refs = parse(question)
+        cands = SimpleNamespace(
+            other_editions=(), other_document=False, analysis=SimpleNamespace(question=question),
+            resolution=Resolution(refs, (doc,), (), refs, False),
+        )
+        return s._reference_notes(cands, None)[-1]
+
+    assert note("law", "Điều 51 Luật Bảo hiểm xã hội") == (
+        "Không tìm thấy Điều 51 trong Luật Bảo hiểm xã hội 52/2031/QH16 (bản đã nạp là bản trích)."
+    )
+    assert note("code", "Điều 400 Bộ luật Lao động") == "Không tìm thấy Điều 400 trong Bộ luật Lao động 45/2019/QH14."
