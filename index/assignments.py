@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from ingest.document import CELLS, Chunk, Document, citation, table_cells
 from ingest.normalize import fold, normalize_text
@@ -483,8 +483,30 @@ def _table_row(chunk: Chunk, doc: Document, owner: str | None) -> list[Assignmen
     that is not such a row."""
     if not (chunk.context and CELLS in chunk.context[-1] and CELLS in chunk.text):
         return None
-    heads = [fold(h).lower() for h in table_cells(chunk.context[-1])]
-    cells = table_cells(chunk.text.split("\n")[0])
+    return _row_assignments(chunk.context[-1], chunk.text.split("\n")[0], chunk, doc, owner)
+
+
+def _table_in_text(chunk: Chunk, doc: Document, owner: str | None) -> tuple[list[Assignment], str] | None:
+    """A task table kept whole in its clause (not numbered, so not cut into rows: "Thời gian |
+    Nội dung | Đơn vị thực hiện"): each row's assignments, and the clause's text without the
+    table; None when the clause holds no such table."""
+    lines = chunk.text.split("\n")
+    head = next((i for i, line in enumerate(lines) if CELLS in line), None)
+    if head is None:
+        return None
+    rows = [i for i in range(head + 1, len(lines)) if CELLS in lines[i]]
+    found = [a for i in rows for a in _row_assignments(lines[head], lines[i], chunk, doc, owner) or []]
+    if not found:
+        return None
+    table = {head, *rows}
+    return found, "\n".join(line for i, line in enumerate(lines) if i not in table)
+
+
+def _row_assignments(heading: str, row: str, chunk: Chunk, doc: Document, owner: str | None) -> list[Assignment] | None:
+    """One task table row's assignments under its heading row; None when the heading is no task
+    table's (no task column, no unit column) or the row does not fit it."""
+    heads = [fold(h).lower() for h in table_cells(heading)]
+    cells = table_cells(row)
     if len(cells) > len(heads):
         return None
     cells += [""] * (len(heads) - len(cells))  # a Word row's empty last cells are not written
@@ -531,6 +553,10 @@ def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list
     row = _table_row(chunk, doc, owner if owner is not None else issuer_owner(doc.meta.issuer))
     if row is not None:
         return row
+    table = _table_in_text(chunk, doc, owner if owner is not None else issuer_owner(doc.meta.issuer))
+    if table is not None:
+        rows, rest = table
+        return extract_chunk(replace(chunk, text=rest), doc, owner) + rows
     implementation = in_implementation_section(chunk)
     if not implementation and not _EXPLICIT.search(chunk.text):
         return []

@@ -100,6 +100,26 @@ def test_a_unit_ends_where_its_predicate_begins(text, unit):
     assert [r.unit for r in extract_chunk(chunk, doc)][:1] == [unit]
 
 
+def test_a_timeline_table_kept_whole_gives_each_row_its_unit_and_deadline():
+    doc = Document(
+        doc_id="x.md", source="x.md", text="", content_hash="", format="md",
+        meta=DocMeta(doc_type="HƯỚNG DẪN", number="15/HD-LĐLĐ", issuer="LIÊN ĐOÀN LAO ĐỘNG HUYỆN AN LẠC"),
+    )
+    chunk = Chunk(
+        chunk_id="x.md#9", doc_id="x.md", order=9, kind="clause", path=("IV. TIẾN ĐỘ",), context=(),
+        text=(
+            "IV. TIẾN ĐỘ\nThời gian | Nội dung | Đơn vị thực hiện\n"
+            "Trước ngày 10/4/2031 | Đăng ký đội bóng đá | Công đoàn cơ sở\n"
+            "Trước ngày 10/6/2031 | Tổng hợp, báo cáo LĐLĐ tỉnh | Văn phòng LĐLĐ huyện"
+        ),
+    )
+    rows = [(r.unit, r.task, r.deadline) for r in extract_chunk(chunk, doc)]
+    assert rows == [
+        ("CĐCS", "Đăng ký đội bóng đá", "Trước ngày 10/4/2031"),
+        ("Văn phòng LĐLĐ huyện", "Tổng hợp, báo cáo LĐLĐ tỉnh", "Trước ngày 10/6/2031"),
+    ]
+
+
 def test_body_clauses_count_only_when_they_hand_work_out():
     doc = Document(doc_id="y.txt", source="y.txt", text="", content_hash="", format="txt",
                    meta=DocMeta(issuer="Tổng Liên đoàn Lao động Việt Nam"))
