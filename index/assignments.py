@@ -86,6 +86,10 @@ _UNIT_HEADS = (
     "cđ", "cđcs", "cđvc", "đảng đoàn", "đảng ủy", "huyện ủy", "thị ủy", "thành ủy", "tỉnh ủy",
     "cơ quan báo chí", "trang thông tin", "bản tin", "tổ chức chính trị", "mttq", "ubnd", "hđnd",
     "đoàn tncs", "sở ", "bộ ", "ủy ban", "hội ",
+    # The youth union's and the Party's bodies, a union's groups ("Huyện đoàn chỉ đạo …", "các tổ
+    # công đoàn phổ biến …").
+    "huyện đoàn", "tỉnh đoàn", "thành đoàn", "quận đoàn", "thị đoàn", "đoàn thanh niên", "chi đoàn",
+    "tổ công đoàn", "tổ cđ", "chi bộ", "đảng bộ",
 )
 _BARE_HEADS = frozenset({"Ban", "Sở", "Bộ", "Ngành", "CĐ"})
 # Unnamed bodies are not units one could look up ("các cơ quan liên quan").

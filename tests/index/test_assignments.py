@@ -86,6 +86,9 @@ def test_unit_under_a_heading_line():
         ("2. Ban Tổ chức Huyện ủy là cơ quan thường trực, giúp Ban Thường vụ theo dõi việc thực hiện.", "Ban Tổ chức Huyện ủy"),
         ("5. Ủy ban Kiểm tra Huyện ủy đưa nội dung này vào chương trình kiểm tra hằng năm.", "UBKT Huyện ủy"),
         ("6. Ủy ban Mặt trận Tổ quốc huyện vận động chủ doanh nghiệp tạo điều kiện về thời gian.", "Ủy ban MTTQ huyện"),
+        # The youth union's and a union's groups are units too.
+        ("7. Huyện đoàn chỉ đạo thành lập chi đoàn trong doanh nghiệp có từ 15 đoàn viên.", "Huyện đoàn"),
+        ("8. Các tổ công đoàn tổ chức phổ biến Kế hoạch đến đoàn viên.", "Tổ CĐ"),
     ],
 )
 def test_a_unit_ends_where_its_predicate_begins(text, unit):
