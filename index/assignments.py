@@ -116,24 +116,29 @@ _ACTION_VERBS = (
     "kiểm tra", "lựa chọn", "tổng hợp", "tổng kết", "sơ kết", "tham gia", "đề xuất", "tiếp nhận",
     "nâng cao", "đẩy mạnh", "phát huy", "bảo đảm", "đảm bảo", "báo cáo", "thành lập", "trình",
     "ủy thác", "bố trí", "phê duyệt", "cung cấp", "hỗ trợ", "quyết định",
-    # ("Ban Tổ chức Huyện ủy là cơ quan thường trực, giúp …", "UBKT Huyện ủy đưa nội dung …",
-    # "Ủy ban MTTQ huyện vận động chủ doanh nghiệp …": the unit ends before them.)
-    "là", "giúp", "đưa", "vận động", "gửi", "phổ biến",
 )
+# Verbs that end a unit's name too, but not a body named after its work ("Ban Chỉ đạo phổ biến,
+# giáo dục pháp luật", "Ban Chỉ đạo cuộc vận động …"): "UBKT Huyện ủy đưa nội dung …", "Ủy ban MTTQ
+# huyện vận động chủ doanh nghiệp …", "Văn phòng giúp Ban Thường vụ …".
+_WEAK_VERBS = ("giúp", "đưa", "vận động", "gửi", "phổ biến")
 _MODIFIERS = ("có trách nhiệm", "có quyền", "chủ động", "tích cực", "tăng cường", "cần", "thường xuyên", "tiếp tục", "căn cứ", "giao")
 _PREDICATE = re.compile(
     r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )(?<!chương )("
     + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS, *_MODIFIERS), key=len, reverse=True))
-    + r")(?!\w)|:"
+    + r"|(?<!chỉ đạo )(?<!Chỉ đạo )(?<!cuộc )(?:"
+    + "|".join(map(re.escape, _WEAK_VERBS))
+    + r"))(?!\w)|:"
 )
 _STARTS_WITH_VERB = re.compile(
-    r"^(?:" + "|".join(re.escape(v) for v in (*_ROLE_VERBS, *_ACTION_VERBS, *_MODIFIERS, "tiếp tục")) + r")(?!\w)",
+    r"^(?:" + "|".join(re.escape(v) for v in (*_ROLE_VERBS, *_ACTION_VERBS, *_WEAK_VERBS, *_MODIFIERS, "tiếp tục")) + r")(?!\w)",
     re.IGNORECASE,
 )
 _ANY_VERB = re.compile(
     r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )(?<!chương )("
     + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS), key=len, reverse=True))
-    + r")(?!\w)",
+    + r"|(?<!chỉ đạo )(?<!Chỉ đạo )(?<!cuộc )(?:"
+    + "|".join(map(re.escape, _WEAK_VERBS))
+    + r"))(?!\w)",
     re.IGNORECASE,
 )
 _REPORT = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
@@ -379,6 +384,8 @@ def _subject(segment: str, owner: str | None) -> tuple[list[str], str, bool]:
             return [], rest, False
         subject, predicate = after[: inner.start()], after[inner.start() :].lstrip(": ")
         return split_units(subject, owner), predicate, True
+    # "Ban Tổ chức Huyện ủy là cơ quan thường trực, giúp …": what the unit is, not its name.
+    subject = re.split(r"\s+là\s+", subject, maxsplit=1)[0]
     units = split_units(subject, owner) if subject.strip() else []
     return units, predicate, False
 

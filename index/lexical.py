@@ -39,7 +39,10 @@ _QUESTION_WORDS = frozenset(
 # "5 ngày". A number grouped by thousands loses its dots (which would split it into clauses), one
 # scaled by a word is written out, and a leading zero goes.
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
-_SCALED = re.compile(r"(?<![\d.,])(\d{1,3})(?:,(\d{1,3}))?\s*(triệu|nghìn|ngàn|tỷ|tỉ)(?!\w)", re.IGNORECASE)
+# ("1,5 triệu", "1.5 triệu"; not "2 tỷ lệ", "30 triệu tập".)
+_SCALED = re.compile(
+    r"(?<![\d.,])(\d{1,6})(?:[,.](\d{1,3}))?[ \t]*(triệu|nghìn|ngàn|tỷ|tỉ)(?!\w)(?![ \t]*(?:lệ|tập)\b)", re.IGNORECASE
+)
 _SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
 _LEADING_ZERO = re.compile(r"(?<![\d.,])0(\d)(?![\d,])")
 
@@ -60,7 +63,7 @@ def canonical_numbers(text: str) -> str:
 SEGMENTERS = ("bigrams", "pyvi", "none")
 # Bump when `VietnameseTokenizer` produces different tokens for the same text: the manifest pins
 # it, so an index built with other tokens is rebuilt by ingest and refused by queries.
-TOKENIZER_VERSION = 4
+TOKENIZER_VERSION = 5
 
 
 @dataclass(frozen=True)

@@ -200,8 +200,12 @@ def _title_words(text: str) -> list[str]:
 
 
 _DEFINITIONS = "giai thich tu ngu"
-# A header's note that the text is an excerpt: "(Trích Chương III, IV …)", "(trích)", "TRÍCH …".
-_EXCERPT = re.compile(r"(?m)^\(?\s*(?:Trích|TRÍCH)\b|\((?:trích|Trích)\)")
+# A header's note that the text is an excerpt: "(Trích Chương III, IV …)", "(trích)", "TRÍCH CHƯƠNG
+# …"; not "Trích yếu: …", "Trích nộp kinh phí …", "TRÍCH LẬP QUỸ …".
+_EXCERPT = re.compile(
+    r"(?m)\(\s*[Tt]rích\b(?!\s+(?:yếu|nộp|lập))"
+    r"|^TRÍCH\s+(?:CHƯƠNG|ĐIỀU|MỤC|PHẦN|LUẬT|BỘ LUẬT|NGHỊ|THÔNG TƯ|QUYẾT ĐỊNH|BIÊN BẢN|ĐIỀU LỆ|VĂN BẢN)\b"
+)
 # Asked of the folded question (+ its translation); "mấy" is matched with its accents, since
 # folded "may" is also "máy" (machine).
 _ASKS_AMOUNT = re.compile(
@@ -227,17 +231,25 @@ _DATE = re.compile(r"\bngay \d{1,2}(?: thang |/)\d{1,2}\b|\b\d{1,2}/\d{1,2}/(?:1
 
 
 # "ký" (to sign) and "kỳ" (a term: "nhiệm kỳ", "giữa kỳ", "định kỳ"; "kỷ luật", "kỹ năng") fold
-# alike. The accented form tells them apart: the question's own, or for one typed without
-# diacritics the restorer's reading ("nhiem ky nay" → "nhiệm kỳ này").
-# ("kí" is the older spelling of "ký".)
+# alike. Typed with diacritics, they tell themselves apart ("kí" is the older spelling of "ký");
+# typed without, only the words around do: the restorer guesses "ky" wrong too often ("ngày kỷ
+# thỏa ước") to be trusted with it, so the terms are known by their other syllable.
 _NOT_SIGNING = re.compile(r"\b(?:kỳ|kì|kỷ|kỉ|kỹ|kĩ)\b")
 _KI = re.compile(r"\bkí\b")
+_FOLDED_TERMS = re.compile(
+    r"\b(?:(nhiem|giua|dinh|hoc|cuoi|dau|moi|hang) ky|ky (luat|nang|thuat|niem|hop|thi|nghi|han))\b"
+)
 
 
 def _asked(analysis: QueryAnalysis) -> str:
     """The question folded, with "kỳ", "kỷ", "kỹ" no longer reading as "ký"."""
-    text = " ".join(filter(None, [analysis.restored or analysis.question, analysis.translated]))
-    return fold(_KI.sub("ký", _NOT_SIGNING.sub("kyy", text.lower())))
+    typed = analysis.question.lower()
+    if analysis.language == "vi-folded":
+        asked = _FOLDED_TERMS.sub(lambda m: f"{m.group(1)} kyy" if m.group(1) else f"kyy {m.group(2)}", fold(typed))
+    else:
+        asked = fold(_KI.sub("ký", _NOT_SIGNING.sub("kyy", typed)))
+    translated = fold(_KI.sub("ký", _NOT_SIGNING.sub("kyy", (analysis.translated or "").lower())))
+    return " ".join(filter(None, [asked, translated]))
 
 
 def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False) -> str | None:
@@ -672,8 +684,11 @@ class Searcher:
     def _excerpts(self) -> frozenset[str]:
         """The documents loaded as an excerpt: their header says so ("(Trích Chương III …)",
         "Luật Công đoàn (trích)")."""
+        # (Or its copy's closing note, a chunk of its own: "(Trích từ Điều lệ …; … sao gửi …)".)
         return frozenset(
-            c.doc_id for c in self.store.chunks if c.kind == "preamble" and len(c.path) == 1 and _EXCERPT.search(c.text)
+            c.doc_id
+            for c in self.store.chunks
+            if len(c.path) == 1 and (c.kind == "preamble" or c.text.startswith("(")) and _EXCERPT.search(c.text)
         ) | frozenset(d for d, doc in self.store.documents.items() if _EXCERPT.search(doc.meta.name or ""))
 
     def _spread_articles(

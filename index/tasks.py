@@ -64,7 +64,7 @@ def unit_matches(unit: str, unit_full: str, query: str) -> bool:
     names = {_key(unit), _key(unit_full), _key(abbreviate(unit_full))}
     forms = {_key(query), _key(abbreviate(query))}
     for form in forms:
-        words = form.split()
+        words = re.split(r"[\s/]+", form)
         for name in names:
             tokens = iter(re.split(r"[\s/]+", name))
             if words and all(w in tokens for w in words):  # consumes the iterator: in order

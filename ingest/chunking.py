@@ -65,20 +65,23 @@ ADOPTION_LABEL = "Thông qua"
 NOTES_LABEL = "Chú thích"
 # The formulas that open an administrative text's closing paragraph, and how a citation names it.
 _TEXTS = r"(?:Công văn|văn bản|Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Kết luận|Thông báo|Hướng dẫn)"
-# A copy's note after the text ("(Trích từ Điều lệ Công đoàn Việt Nam; … sao gửi các tổ công đoàn …)").
-_COPY_NOTE = r"\((?:Trích|Sao (?:gửi|y|lục))\b[^()]*\)\s*$"
+# A copy's note closing the text ("(Trích từ Điều lệ Công đoàn Việt Nam; … sao gửi các tổ công đoàn …)"):
+# only as its last line (a quotation's "(Trích Điều 3 …)" inside an item is the item's).
+COPY_NOTE = re.compile(r"^\((?=[^()]*\b(?:Trích từ|sao gửi|sao y|sao lục|Sao gửi|Sao y|Sao lục)\b)[^()]*\)\s*$")
 _ENDING = re.compile(
-    rf"^(?:{_COPY_NOTE}|Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện(?: [^,]{{0,60}})?, nếu có (?:khó khăn|vướng mắc)"
+    r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc)"
     # "Nhận được Công văn này, đề nghị …", "Chỉ thị này được phổ biến đến chi bộ.", "Mọi thông tin
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc)[^.]{{0,40}}liên hệ)"
 )
 ENDING_LABEL = "Phần kết"
+# An article's heading line of at most this many words is a title ("Điều 16. Điều khoản thi
+# hành"), a longer one a sentence of its own text ("Điều 5. Đại hội giao Ban Chấp hành …").
+_TITLE_WORDS = 14
 # A text of articles closes, after its last clause, with how many copies were made ("Thỏa ước được
-# lập thành 05 bản …"), a congress's call ("Đại hội kêu gọi toàn thể …") or a copy's note: not that
-# clause's text.
+# lập thành 05 bản …") or a congress's call ("Đại hội kêu gọi toàn thể …"): not that clause's text.
 _ARTICLES_ENDING = re.compile(
-    rf"^(?:{_COPY_NOTE}|(?:Thỏa ước|Quy chế|Hợp đồng|Nghị quyết|Biên bản|Điều lệ|Bản thỏa thuận)(?:\s+này)?\s+(?:được\s+)?"
+    r"^(?:(?:Thỏa ước|Quy chế|Hợp đồng|Nghị quyết|Biên bản|Điều lệ|Bản thỏa thuận)(?:\s+này)?\s+(?:được\s+)?"
     r"(?:lập|làm)\s+thành\s+\d+\s+bản|(?:Đại hội|Hội nghị)\s+kêu gọi)",
     re.IGNORECASE,
 )
@@ -86,8 +89,9 @@ _ARTICLES_ENDING = re.compile(
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s*\S")
 _BARE_FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-ZĐÀ-Ỹ]")
 _SUB_BULLET = re.compile(r"^\+\s")
-# An excerpt's mark where text was left out ("…………", "......"): no clause's text.
-_ELLIPSIS = re.compile(r"[.…]{3,}")
+# An excerpt's mark where text was left out ("…………", "......", "…", "(…)", "[...]", ". . ."): no
+# clause's text.
+_ELLIPSIS = re.compile(r"[\[(]?\s*(?:…[.…\s]*|\.\s*\.\s*\.[.…\s]*)[\])]?")
 # The heading of a charter's or a programme's foreword, folded, and how a citation names it.
 _FOREWORDS = {"loi noi dau": "Lời nói đầu", "loi mo dau": "Lời mở đầu"}
 
@@ -106,14 +110,18 @@ def _ending(lines: list[str], start: int, stop: int) -> int:
     markers = [(i, m[0]) for i in range(start, stop) if (m := match_marker(lines[i]))]
     if not markers:
         return stop
-    if not any(style in LEGAL_STYLES for _, style in markers):
-        return next((i for i in range(markers[-1][0] + 1, stop) if _ENDING.match(lines[i])), stop)
-    # (Not an article's only text: "Điều 16. Điều khoản thi hành" over "Thỏa ước được lập thành …";
-    # an article whose line is a sentence, "Điều 5. Đại hội giao … hằng năm.", has its text.)
     last, style = markers[-1]
     body = [i for i in range(last + 1, stop) if lines[i].strip()]
-    skip = 1 if style == "article" and not lines[last].rstrip().endswith(".") else 0
-    return next((i for i in body[skip:] if _ARTICLES_ENDING.match(lines[i])), stop)
+    # (Not an article's only text: "Điều 16. Điều khoản thi hành" over "Thỏa ước được lập thành …";
+    # an article whose line is a sentence, "Điều 5. Đại hội giao … hằng năm.", has its text.)
+    titled = style == "article" and len(lines[last].split()) <= _TITLE_WORDS
+    own = body[1 if titled else 0 :]
+    # A copy's note as the text's last line closes it.
+    if own and COPY_NOTE.match(lines[own[-1]].strip()):
+        stop = own[-1]
+    if not any(s in LEGAL_STYLES for _, s in markers):
+        return next((i for i in range(last + 1, stop) if _ENDING.match(lines[i])), stop)
+    return next((i for i in own if i < stop and _ARTICLES_ENDING.match(lines[i])), stop)
 
 
 def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars: int = POINT_SPLIT_CHARS) -> list[Chunk]:

@@ -208,7 +208,10 @@ def _rows_of_broken_cells(m: re.Match[str]) -> str:
         # into the signer's capacity and name.
         return "\n".join(line.strip() for cell in cells for line in cell if line.strip())
     height = max(len(c) for c in cells)
-    # (An empty cell is left out, as a Word header table's is: no dangling "|".)
+    if not _HEADER_TABLE.search(m.group(0)):
+        # A data table's row keeps its columns: an empty "chủ trì" cell stays one.
+        return "\n".join("| " + " | ".join(c[i].strip() if i < len(c) else "" for c in cells) + " |" for i in range(height))
+    # A header table's empty cell is left out, as a Word header table's is: no dangling "|".
     rows = (_join_cells(c[i] if i < len(c) else "" for c in cells) for i in range(height))
     return "\n".join(f"| {row} |" for row in rows if row)
 

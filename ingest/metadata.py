@@ -605,7 +605,16 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         # "VÀ CÔNG NGHIỆP CẦN THƠ", "CÔNG TY CỔ PHẦN THỦY SẢN" / "PHÚ AN KHANG"): a row that names no
         # body of its own, and is no place ("TỈNH HƯNG YÊN", below) or congress, is the name above's
         # ("TỔNG LIÊN ĐOÀN LAO ĐỘNG" / "VIỆT NAM").
-        while cells and not _names_a_body(cells[0]) and not _PLACE_WRAP.match(cells[0]) and not _MEETING.match(cells[0]):
+        while cells and (
+            _WRAPS.match(cells[0])
+            or _WRAPPED.search(first)
+            or (
+                len(cells[0].split()) <= _WRAP_WORDS
+                and not _names_a_body(cells[0])
+                and not _PLACE_WRAP.match(cells[0])
+                and not _MEETING.match(cells[0])
+            )
+        ):
             first = f"{first} {cells.pop(0)}"
         # (An agreement's header rows are its two parties, the employer first: not one body.)
         agreement = (doc_type or "").startswith("THỎA ƯỚC")
@@ -675,13 +684,19 @@ def _issuer_line(lines: list[Line]) -> str | None:
 
 # A header line that names a body: _ORG_HEADER, a unit under one, or (typed without diacritics) its
 # folded form; "SỐ: 08/HD" is a number, not "SỞ".
-_UNIT = re.compile(r"^(?:PHÒNG|ĐẢNG ỦY|CĐCS|BCH|HỘI|HIỆP HỘI|NGHIỆP ĐOÀN|VĂN PHÒNG|TRUNG TÂM|BAN|ỦY BAN)\b")
+_UNIT = re.compile(
+    r"^(?:PHÒNG|ĐẢNG ỦY|CĐCS|BCH|HỘI|HIỆP HỘI|NGHIỆP ĐOÀN|VĂN PHÒNG|TRUNG TÂM|BAN|ỦY BAN|CHI BỘ|CHI ĐOÀN|CHI HỘI"
+    r"|ĐOÀN (?:THANH NIÊN|KIỂM TRA|GIÁM SÁT|CHỦ TỊCH)|TỔ (?:CÔNG TÁC|GIÚP VIỆC|CÔNG ĐOÀN)|TIỂU BAN|KHỐI THI ĐUA"
+    r"|CỤM THI ĐUA|MẶT TRẬN)\b"
+)
 # A name cut at the end of a line ("CÔNG ĐOÀN CƠ SỞ", "… THƯƠNG BINH VÀ", "… -"), or going on
 # from the line above ("VÀ XÃ HỘI", "- TB&XH").
 _PLACE_WRAP = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b(?!\s+(?:ỦY|ĐOÀN)\b)")
 _WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ)|[-&–])$")
 _WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
 _MEETING = re.compile(r"^(?:ĐẠI HỘI|HỘI NGHỊ|KỲ HỌP)\b")
+# The rest of a name wrapped onto the next row is short ("PHÚ AN KHANG", "VÀ CÔNG NGHIỆP CẦN THƠ").
+_WRAP_WORDS = 5
 # What makes a body's name its own rather than a unit's of the body above it: a place, a company, a
 # school or hospital, a sector, a ministry ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN SÔNG LAM", "HUYỆN ỦY …",
 # "CĐCS BỆNH VIỆN …", "SỞ LAO ĐỘNG …"; not "BAN TỔ CHỨC", "ĐẢNG ĐOÀN", "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ").

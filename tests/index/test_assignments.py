@@ -1,6 +1,7 @@
 """The responsibility map's text analysis, on a plan written for these tests (not from the
 corpus or the gold table): tests/data/ke-hoach-thang-cong-nhan.txt."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -302,3 +303,18 @@ def test_a_task_rows_empty_last_cells_and_a_when_column_named_thuc_hien():
 def test_a_units_issuer_owns_by_its_organisation(issuer, owner):
     assert issuer_owner(issuer) == owner
     assert split_units("Ban Tổ chức", issuer_owner(issuer)) == [f"Ban Tổ chức {owner}"]
+
+
+def test_what_a_unit_is_is_not_its_name_nor_its_role():
+    doc = Document(
+        doc_id="x.txt", source="x.txt", text="", content_hash="", format="txt",
+        meta=DocMeta(doc_type="KẾ HOẠCH", number="9-KH/HU", issuer="Huyện ủy An Lạc"),
+    )
+    text = "3. Hội Cựu chiến binh huyện là thành viên Ban Chỉ đạo, phối hợp tuyên truyền Kế hoạch."
+    chunk = Chunk(chunk_id="x.txt#3", doc_id="x.txt", order=3, kind="clause", path=("III. TỔ CHỨC THỰC HIỆN", "3."),
+                  context=("III. TỔ CHỨC THỰC HIỆN",), text=text)
+    assert [(r.unit, r.role) for r in extract_chunk(chunk, doc)][:1] == [("Hội Cựu chiến binh huyện", "phối hợp")]
+    # A body named after its work keeps its name ("phổ biến" is no verb of it).
+    text = "9. Ban Chỉ đạo phổ biến, giáo dục pháp luật huyện chủ trì tổ chức hội thi."
+    (record, *_) = extract_chunk(replace(chunk, text=text), doc)
+    assert record.unit.startswith("Ban Chỉ đạo phổ biến") and record.role == "chủ trì"

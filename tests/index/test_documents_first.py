@@ -213,8 +213,12 @@ def test_a_place_missing_from_an_excerpt_is_said_to_be_missing_from_the_excerpt(
         chunks=[
             SimpleNamespace(doc_id="law", kind="preamble", path=("Phần mở đầu",), text="LUẬT\nBẢO HIỂM XÃ HỘI\n(Trích Chương III)"),
             SimpleNamespace(doc_id="code", kind="preamble", path=("Phần mở đầu",), text="BỘ LUẬT\nLAO ĐỘNG"),
+            # A copy's closing note says so too; a guidance on "trích nộp" (paying in) does not.
+            SimpleNamespace(doc_id="dl", kind="clause", path=("Phần kết",), text="(Trích từ Điều lệ; CĐCS sao gửi các tổ)"),
+            SimpleNamespace(doc_id="hd", kind="preamble", path=("Phần mở đầu",), text="HƯỚNG DẪN\nTrích nộp kinh phí công đoàn"),
         ],
     )
+    assert s._excerpts == {"law", "dl"}
 
     def note(doc: str, question: str) -> str:
         refs = parse(question)

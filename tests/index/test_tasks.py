@@ -51,6 +51,10 @@ def test_words_scattered_over_another_units_name_do_not_match():
     assert {r.unit for r in filter_by_unit(records, "ban to chuc tinh")} == {"Ban Tổ chức LĐLĐ tỉnh"}
 
 
+def test_every_unit_listed_finds_itself():
+    assert all(filter_by_unit(RECORDS, unit) for unit in units(RECORDS))  # "LĐLĐ tỉnh/thành phố" too
+
+
 def test_spelled_out_names_and_unit_list():
     assert spell_out_unit("LĐLĐ tỉnh/thành phố") == "Liên đoàn Lao động tỉnh/thành phố"
     assert spell_out_unit("Ban Tổ chức TLĐ") == "Ban Tổ chức Tổng Liên đoàn"

@@ -197,6 +197,9 @@ def test_adoption_words_ask_for_the_header_only_of_a_named_document():
         ("Nhiệm kỳ này khi nào sơ kết chương trình?", None, None),
         ("Chu kỳ báo cáo khi nào?", None, None),
         ("nhiem ky nay khi nao so ket", "nhiệm kỳ này khi nào sơ kết", None),
+        # Typed without diacritics, a wrong restoration does not decide ("ngày kỷ", "chu kỳ").
+        ("ngay ky thoa uoc la ngay nao", "ngày kỷ thỏa ước là ngày nào", "preamble"),
+        ("chu ky cua ai", "chu kỳ của ai", "signature"),
         ("Kỷ luật đoàn viên khi nào?", None, None),
     ],
 )
@@ -248,5 +251,5 @@ def test_an_amount_written_two_ways_gives_the_same_tokens(asked, written, amount
 def test_numbers_that_are_not_amounts_keep_their_form():
     from index.lexical import canonical_numbers
 
-    for text in ("Điều 2.1.3", "0,5%", "điện thoại 0912.448.367", "năm 2025", "Khoản 10"):
+    for text in ("Điều 2.1.3", "0,5%", "điện thoại 0912.448.367", "năm 2025", "Khoản 10", "Khoản 2 tỷ lệ đóng", "Điều 30 triệu tập"):
         assert canonical_numbers(text) == text

@@ -189,6 +189,15 @@ def test_a_markdown_closing_table_with_line_breaks_reads_cell_after_cell(tmp_pat
     assert "Lê Văn Hòa" not in recipients.text and "PHÓ CHỦ TỊCH" not in recipients.text
 
 
+def test_a_markdown_data_tables_row_with_line_breaks_keeps_its_columns(tmp_path):
+    md = (
+        "KẾ HOẠCH\n\nI. TỔ CHỨC THỰC HIỆN\n\n| STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |\n"
+        "|---|---|---|---|---|\n| 1 | Thăm hỏi công nhân | | Văn phòng<br>Ban Nữ công | Tháng 5 |\n"
+    )
+    doc, _ = _read(tmp_path, "kh.md", md)
+    assert "1 | Thăm hỏi công nhân | | Văn phòng | Tháng 5" in doc.text
+
+
 LETTER_UNDER_VGCL = """TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM
 LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐÔNG AN
 Số: 31/LĐLĐ-CSPL

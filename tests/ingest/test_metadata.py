@@ -333,6 +333,8 @@ _BODY = "\n\nI. NỘI DUNG\n1. Các công đoàn cơ sở thực hiện.\n"
         (["TỔNG LIÊN ĐOÀN LAO ĐỘNG", "VIỆT NAM"], "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"),
         (["LIÊN ĐOÀN LAO ĐỘNG", "TỈNH NAM BÌNH"], "LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH"),
         (["CÔNG TY CỔ PHẦN THỦY SẢN", "AN LẠC"], "CÔNG TY CỔ PHẦN THỦY SẢN AN LẠC"),
+        # A body of its own under its parent is no wrapped name.
+        (["ĐẢNG BỘ XÃ AN LẠC", "CHI BỘ TRƯỜNG TIỂU HỌC"], "CHI BỘ TRƯỜNG TIỂU HỌC"),
         # Both the parent's and the body's names wrapped by the cell's width.
         (["CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP", "VÀ CHẾ XUẤT TỈNH NAM BÌNH", "CÔNG ĐOÀN CƠ SỞ CÔNG TY CP", "THỦY SẢN AN LẠC"],
          "CÔNG ĐOÀN CƠ SỞ CÔNG TY CP THỦY SẢN AN LẠC"),

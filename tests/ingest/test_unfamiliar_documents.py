@@ -753,10 +753,11 @@ def test_an_agreements_copies_close_it_unless_they_are_an_articles_only_text():
     (clause,) = [c for c in chunks if c.path == ("Điều 2", "Khoản 1")]
     assert clause.text == "1. Công ty niêm yết thỏa ước."
     assert [c.text for c in chunks if c.path == ("Phần kết",)] == [copies]
-    chunks = chunk_document(_doc(head + "Điều 2. Điều khoản thi hành\n" + copies + sign, "tu.txt"))
-    (article,) = [c for c in chunks if c.path == ("Điều 2",)]
-    assert article.text.endswith(copies)
-    assert not any(c.path == ("Phần kết",) for c in chunks)
+    for title in ("Điều khoản thi hành", "Điều khoản thi hành."):
+        chunks = chunk_document(_doc(head + f"Điều 2. {title}\n" + copies + sign, "tu.txt"))
+        (article,) = [c for c in chunks if c.path == ("Điều 2",)]
+        assert article.text.endswith(copies)
+        assert not any(c.path == ("Phần kết",) for c in chunks)
 
 
 def test_a_copys_note_after_the_last_clause_is_not_its_text():
@@ -778,6 +779,22 @@ def test_an_excerpts_marks_of_left_out_text_are_no_clauses_text():
     assert not any("……" in c.text or "..." in c.text for c in chunks)
     (last,) = [c for c in chunks if c.path[-1:] == ("Khoản 2",)]
     assert last.text == "2. Đã đóng đủ 6 tháng."
+    for mark in ("…", "(…)", "[...]", ". . . . ."):
+        chunks = chunk_document(_doc(text.replace("......", mark), "luat.txt"))
+        (last,) = [c for c in chunks if c.path[-1:] == ("Khoản 2",)]
+        assert last.text == "2. Đã đóng đủ 6 tháng.", mark
+
+
+def test_a_quotations_source_inside_an_item_is_the_items_text():
+    text = (
+        "HƯỚNG DẪN\nTuyên truyền Điều lệ\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n\nII. NỘI DUNG\n"
+        "1. Đoàn viên có quyền được công đoàn đại diện, bảo vệ.\n(Trích Điều 3 Điều lệ Công đoàn)\n"
+        "Các công đoàn cơ sở tổ chức tuyên truyền trước ngày 30/6/2031.\n"
+    )
+    chunks = chunk_document(_doc(text, "hd.txt"))
+    (item,) = [c for c in chunks if c.path == ("II. NỘI DUNG", "1.")]
+    assert item.text.endswith("trước ngày 30/6/2031.")
+    assert not any(c.path == ("Phần kết",) for c in chunks)
 
 
 def test_a_charters_adoption_note_dates_it():
