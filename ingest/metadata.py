@@ -883,6 +883,9 @@ def _reads_on(title: str, text: str) -> str:
         return title  # a company's or body's name: "Công ty Cổ phần …", "Ủy ban Kiểm tra …"
     if words[0] == "Về":
         return "v" + title[1:]  # "Về việc …", "Về giờ làm việc …": a preposition never opens a name
+    # (The phrase stops at its first comma: "Thăm hỏi, trợ cấp …" is looked for as "thăm hỏi".)
+    cut = next((k + 1 for k, w in enumerate(words) if w[-1] in ",;:"), len(words))
+    words = [w.rstrip(",;:") for w in words[:cut]]
     for n in (3, 2):
         spelled = _spelled_in(" ".join(words[:n]), text) if len(words) >= n else None
         if spelled:

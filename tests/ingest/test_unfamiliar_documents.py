@@ -173,6 +173,9 @@ def test_a_sector_agreement_is_named_by_its_whole_title_in_the_texts_own_spellin
         # A body's name keeps its capital even where the text also writes "công đoàn cơ sở".
         ("Công đoàn Cảng Hải Phòng", "Đoàn viên công đoàn cơ sở thực hiện Điều lệ Công đoàn Cảng Hải Phòng.",
          "Quy chế Công đoàn Cảng Hải Phòng 12/QC-CT"),
+        # A title read from capitals whose first words end at a comma.
+        ("THĂM HỎI, TẶNG QUÀ ĐOÀN VIÊN", "Công đoàn cơ sở thăm hỏi đoàn viên ốm đau.",
+         "Quy chế thăm hỏi, tặng quà đoàn viên 12/QC-CT"),
     ],
 )
 def test_a_regulation_is_named_by_its_title_as_the_text_spells_it(title_line, sentence, name):
