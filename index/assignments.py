@@ -121,13 +121,13 @@ _ACTION_VERBS = (
 # giáo dục pháp luật", "Ban Chỉ đạo cuộc vận động …"): "UBKT Huyện ủy đưa nội dung …", "Ủy ban MTTQ
 # huyện vận động chủ doanh nghiệp …", "Văn phòng giúp Ban Thường vụ …".
 _WEAK_VERBS = ("giúp", "đưa", "vận động", "gửi", "phổ biến")
+_WEAK_VERB = r"(?<!chỉ đạo )(?<!Chỉ đạo )(?<!cuộc )(?:" + "|".join(map(re.escape, _WEAK_VERBS)) + ")"
 _MODIFIERS = ("có trách nhiệm", "có quyền", "chủ động", "tích cực", "tăng cường", "cần", "thường xuyên", "tiếp tục", "căn cứ", "giao")
 _PREDICATE = re.compile(
     r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )(?<!chương )("
     + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS, *_MODIFIERS), key=len, reverse=True))
-    + r"|(?<!chỉ đạo )(?<!Chỉ đạo )(?<!cuộc )(?:"
-    + "|".join(map(re.escape, _WEAK_VERBS))
-    + r"))(?!\w)|:"
+    + f"|{_WEAK_VERB})"
+    + r"(?!\w)|:"
 )
 _STARTS_WITH_VERB = re.compile(
     r"^(?:" + "|".join(re.escape(v) for v in (*_ROLE_VERBS, *_ACTION_VERBS, *_WEAK_VERBS, *_MODIFIERS, "tiếp tục")) + r")(?!\w)",
@@ -136,9 +136,8 @@ _STARTS_WITH_VERB = re.compile(
 _ANY_VERB = re.compile(
     r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )(?<!chương )("
     + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS), key=len, reverse=True))
-    + r"|(?<!chỉ đạo )(?<!Chỉ đạo )(?<!cuộc )(?:"
-    + "|".join(map(re.escape, _WEAK_VERBS))
-    + r"))(?!\w)",
+    + f"|{_WEAK_VERB})"
+    + r"(?!\w)",
     re.IGNORECASE,
 )
 _REPORT = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
@@ -561,17 +560,17 @@ def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list
     """The assignments one clause makes."""
     if chunk.kind != "clause":
         return []
-    row = _table_row(chunk, doc, owner if owner is not None else issuer_owner(doc.meta.issuer))
+    owner = owner if owner is not None else issuer_owner(doc.meta.issuer)
+    row = _table_row(chunk, doc, owner)
     if row is not None:
         return row
-    table = _table_in_text(chunk, doc, owner if owner is not None else issuer_owner(doc.meta.issuer))
+    table = _table_in_text(chunk, doc, owner)
     if table is not None:
         rows, rest = table
         return extract_chunk(replace(chunk, text=rest), doc, owner) + rows
     implementation = in_implementation_section(chunk)
     if not implementation and not _EXPLICIT.search(chunk.text):
         return []
-    owner = owner if owner is not None else issuer_owner(doc.meta.issuer)
     drafts: dict[tuple[str, str], _Draft] = {}
     order: list[tuple[str, str]] = []
 

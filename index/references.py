@@ -786,9 +786,22 @@ def _bigrams(words: str) -> frozenset[str]:
     return frozenset(f"{a} {b}" for a, b in itertools.pairwise(parts))
 
 
+# The kinds a text issued with a document opens its title with: a citation names it by that title
+# under the document ("Quyết định 15/QĐ-CĐ › Quy chế chi tiêu nội bộ › Điều 5").
+ISSUED_TEXT = re.compile(
+    r"(?:Quy chế|Quy định|Điều lệ|Nội quy|Hướng dẫn|Quy trình|Chương trình|Kế hoạch)\b", re.IGNORECASE
+)
+
+
+def issued_title(chunk: Chunk) -> str | None:
+    """The title of the text issued with a document that `chunk` is part of (its path's first
+    part, "Quy chế chi tiêu nội bộ"); None for a chunk of the document's own text."""
+    return chunk.path[0] if len(chunk.path) >= 2 and ISSUED_TEXT.match(chunk.path[0]) else None
+
+
 def _issued_beginning(title: str) -> str:
     """"Quy chế dân chủ ở cơ sở tại nơi làm việc" → "quy che dan chu": its kind and two words."""
-    kind = re.match(r"(?:quy che|quy dinh|dieu le|noi quy|huong dan|quy trinh|chuong trinh|ke hoach)\b", _words(title))
+    kind = ISSUED_TEXT.match(title)
     if kind is None:
         return ""
     words = _words(title).split()

@@ -186,11 +186,8 @@ _IMPLEMENTATION = "to chuc thuc hien"
 # English words the glossary leaves untranslated that only ask to read a place ("What does Article
 # 37 say?").
 _ENGLISH_ASKING_TO_READ = frozenset({"say", "says", "provide", "provides", "state", "states", "stipulate", "stipulates"})
-# The title a text issued with a decision opens with (Searcher._attached_part_named); the kinds
-# among them that are no verb, and words of a title that say nothing of it ("Quy định về việc …").
-_ISSUED_TEXT = re.compile(
-    r"(?:Quy chế|Quy định|Điều lệ|Nội quy|Hướng dẫn|Quy trình|Chương trình|Kế hoạch)\b", re.IGNORECASE
-)
+# Of the kinds a text issued with a decision opens its title with (references.ISSUED_TEXT), those
+# that are no verb, and words of a title that say nothing of it ("Quy định về việc …").
 _NOUN_KINDS = frozenset({"quy che", "dieu le", "noi quy"})
 _TITLE_FILLERS = frozenset({"ve", "viec", "cua", "cho", "cac", "va", "doi", "voi"})
 
@@ -247,9 +244,13 @@ def _asked(analysis: QueryAnalysis) -> str:
     if analysis.language == "vi-folded":
         asked = _FOLDED_TERMS.sub(lambda m: f"{m.group(1)} kyy" if m.group(1) else f"kyy {m.group(2)}", fold(typed))
     else:
-        asked = fold(_KI.sub("ký", _NOT_SIGNING.sub("kyy", typed)))
-    translated = fold(_KI.sub("ký", _NOT_SIGNING.sub("kyy", (analysis.translated or "").lower())))
-    return " ".join(filter(None, [asked, translated]))
+        asked = _folded_accented(typed)
+    return " ".join(filter(None, [asked, _folded_accented((analysis.translated or "").lower())]))
+
+
+def _folded_accented(text: str) -> str:
+    """Accented `text` folded, "kỳ" (and "kỷ", "kỹ") kept apart from "ký" ("kí" read as "ký")."""
+    return fold(_KI.sub("ký", _NOT_SIGNING.sub("kyy", text)))
 
 
 def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False) -> str | None:
@@ -624,14 +625,15 @@ class Searcher:
         found = set()
         for r in rows:
             chunk = self.store.chunks[r]
-            if len(chunk.path) < 2 or not _ISSUED_TEXT.match(chunk.path[0]):
+            title = references.issued_title(chunk)
+            if title is None:
                 continue
-            words = _title_words(chunk.path[0].rstrip("…"))[:4]
+            words = _title_words(title.rstrip("…"))[:4]
             # "Điều 2 quy chế" names the regulation; "Điều 3 quy định về nguyên tắc gì" asks what
             # Điều 3 says, whatever the "Quy định về …" issued with a decision is called.
             least = 2 if " ".join(words[:2]) in _NOUN_KINDS else 4
             if len(words) >= least and any(f" {' '.join(words[:n])} " in asked for n in range(least, len(words) + 1)):
-                found.add((chunk.doc_id, chunk.path[0]))
+                found.add((chunk.doc_id, title))
         return found.pop() if len(found) == 1 else None
 
     @cached_property
@@ -640,7 +642,7 @@ class Searcher:
 
     @cached_property
     def _document_names(self) -> references.DocumentNames:
-        issued = {c.path[0].rstrip("…") for c in self.store.chunks if len(c.path) >= 2 and _ISSUED_TEXT.match(c.path[0])}
+        issued = {title.rstrip("…") for c in self.store.chunks if (title := references.issued_title(c))}
         return references.DocumentNames.of({d: doc.meta for d, doc in self.store.documents.items()}, issued)
 
     def _reference_notes(self, cands: Candidates, filters: Filters | None) -> list[str]:

@@ -81,6 +81,13 @@ def test_unit_under_a_heading_line():
     assert (record.unit, record.role, record.deadline) == ("CĐCS trực thuộc", "phối hợp", "hằng năm")
 
 
+# A district Party committee's plan, for clauses written inline.
+_DISTRICT_PLAN = Document(
+    doc_id="x.txt", source="x.txt", text="", content_hash="", format="txt",
+    meta=DocMeta(doc_type="KẾ HOẠCH", number="9-KH/HU", issuer="Huyện ủy An Lạc"),
+)
+
+
 @pytest.mark.parametrize(
     ("text", "unit"),
     [
@@ -93,10 +100,7 @@ def test_unit_under_a_heading_line():
     ],
 )
 def test_a_unit_ends_where_its_predicate_begins(text, unit):
-    doc = Document(
-        doc_id="x.txt", source="x.txt", text="", content_hash="", format="txt",
-        meta=DocMeta(doc_type="KẾ HOẠCH", number="9-KH/HU", issuer="Huyện ủy An Lạc"),
-    )
+    doc = _DISTRICT_PLAN
     chunk = Chunk(
         chunk_id="x.txt#5", doc_id="x.txt", order=5, kind="clause", path=("III. TỔ CHỨC THỰC HIỆN", text[:2]),
         context=("III. TỔ CHỨC THỰC HIỆN",), text=text,
@@ -306,10 +310,7 @@ def test_a_units_issuer_owns_by_its_organisation(issuer, owner):
 
 
 def test_what_a_unit_is_is_not_its_name_nor_its_role():
-    doc = Document(
-        doc_id="x.txt", source="x.txt", text="", content_hash="", format="txt",
-        meta=DocMeta(doc_type="KẾ HOẠCH", number="9-KH/HU", issuer="Huyện ủy An Lạc"),
-    )
+    doc = _DISTRICT_PLAN
     text = "3. Hội Cựu chiến binh huyện là thành viên Ban Chỉ đạo, phối hợp tuyên truyền Kế hoạch."
     chunk = Chunk(chunk_id="x.txt#3", doc_id="x.txt", order=3, kind="clause", path=("III. TỔ CHỨC THỰC HIỆN", "3."),
                   context=("III. TỔ CHỨC THỰC HIỆN",), text=text)
