@@ -1,14 +1,16 @@
 """`python -m bench`: the whole benchmark suite in one run.
 
-    python -m bench [--quick] [--only devset,alqac,laws,union,speed] [--out docs/bench-results.json]
+    python -m bench [--quick] [--only devset,alqac,laws,union,blinds,speed] [--out docs/bench-results.json]
     python -m bench --report-only [--out docs/bench-results.json]
 
-Sections (each also runnable alone: `python -m bench.devset|alqac|laws|union|speed`):
+Sections (each also runnable alone: `python -m bench.devset|alqac|laws|union|blinds|speed`):
 - devset: eval/devset.jsonl and eval/devset_unanswerable.jsonl over corpus/ (passage-level, quote match);
 - alqac: ALQAC 2024, 2,249 articles of 17 laws, 530 questions (article-level);
 - laws: the seven Word laws with eval/laws_questions.jsonl (article-level);
 - union: eval/union/ (a union law, the union charter, a collective agreement) with
   eval/union_questions.jsonl (passage-level, quote match as the dev set);
+- blinds: the sixteen blind sets of eval/blinds/, each indexed on its own, pooled (passage-level,
+  quote match; ours and the two baselines only);
 - speed: ingest throughput and peak RSS, index size, warm latency, cold start.
 Each quality section runs this project's pipeline, its ablations and the two baselines (plain
 BM25, the tutorial recipe) on the same documents, questions and embedding model.
@@ -35,7 +37,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("devset", "alqac", "laws", "union", "speed")
+SECTIONS = ("devset", "alqac", "laws", "union", "blinds", "speed")
 DEFAULT_OUT = ROOT / "docs" / "bench-results.json"
 QUICK_OUT = ROOT / "data" / "bench-quick" / "bench-results.json"
 SCALE_JSON = ROOT / "docs" / "bench-scale.json"
@@ -47,7 +49,7 @@ def _log(message: str) -> None:
 
 def run(sections: tuple[str, ...], quick: bool, embedder, previous: dict | None = None) -> dict:
     """Run the chosen sections; sections not run are kept from `previous` (an earlier JSON)."""
-    from bench import alqac, devset, laws, speed, union
+    from bench import alqac, blinds, devset, laws, speed, union
     from bench.common import machine
 
     started = time.time()
@@ -76,6 +78,9 @@ def run(sections: tuple[str, ...], quick: bool, embedder, previous: dict | None 
     if "union" in sections:
         _log("union documents")
         results["union"] = union.run(embedder, ablations=not quick, log=_log)
+    if "blinds" in sections:
+        _log("blind sets")
+        results["blinds"] = blinds.run(embedder, log=_log)
     if "speed" in sections:
         _log("speed and size (real model, no cache)")
         results["speed"] = speed.run(quick=quick, log=_log)

@@ -77,7 +77,9 @@ def run(log=print) -> dict:
 
     started = time.time()
     tuning = pools.TUNING_POOLS
-    names = (*tuning, *pools.HELDOUT_POOLS)
+    # Searched index by index: a corpus of several indexes (pools.MEMBERS) through its members.
+    member = {p: pools.members(p) for p in (*tuning, *pools.HELDOUT_POOLS)}
+    names = tuple(m for ms in member.values() for m in ms)
     for pool in names:
         pools.build(pool)  # a changed data table means a rebuild (embeddings are cached)
     bench = Bench(names, log)
@@ -114,8 +116,11 @@ def run(log=print) -> dict:
                     deltas[pool][i].append(_score(rank_with(pool, q, single)) - _score(rank0))
         log(f"  {pool}: {len(plain[pool])} questions ({time.perf_counter() - t0:.0f} s)")
 
+    def fired(pool: str, i: int) -> list[float]:
+        return [d for m in member[pool] for d in deltas[m][i]]
+
     def chosen(on: tuple[str, ...]) -> list[tuple[str, str]]:
-        return [pair for i, pair in enumerate(candidates) if transfers([sum(deltas[p][i]) for p in on if deltas[p][i]])]
+        return [pair for i, pair in enumerate(candidates) if transfers([sum(fired(p, i)) for p in on if fired(p, i)])]
 
     def metrics(ranks: list[int | None]) -> dict[str, float]:
         n = max(1, len(ranks))
@@ -123,19 +128,17 @@ def run(log=print) -> dict:
 
     def evaluate(pool: str, pairs: list[tuple[str, str]]) -> dict:
         table = Everyday.from_pairs(pairs)
-        ranks = [rank_with(pool, q, table) for q, _rank0, _text in plain[pool]]
-        here = bench.searchers[pool].everyday_here(table)
-        fired = sum(1 for _q, _rank0, text in plain[pool] if text is not None and here.legal_terms(text))
-        return {
-            "questions": len(ranks),
-            "fired": fired,
-            "with": metrics(ranks),
-            "without": metrics([rank0 for _q, rank0, _text in plain[pool]]),
-        }
+        ranks, without, fires = [], [], 0
+        for m in member[pool]:
+            here = bench.searchers[m].everyday_here(table)
+            ranks += [rank_with(m, q, table) for q, _rank0, _text in plain[m]]
+            without += [rank0 for _q, rank0, _text in plain[m]]
+            fires += sum(1 for _q, _rank0, text in plain[m] if text is not None and here.legal_terms(text))
+        return {"questions": len(ranks), "fired": fires, "with": metrics(ranks), "without": metrics(without)}
 
     result: dict = {"candidates": len(candidates), "pairs": {}, "loco": {}}
     for i, (a, b) in enumerate(candidates):
-        result["pairs"][f"{a} → {b}"] = {p: {"fires": len(deltas[p][i]), "change": round(float(np.sum(deltas[p][i])), 4)} for p in names}
+        result["pairs"][f"{a} → {b}"] = {p: {"fires": len(fired(p, i)), "change": round(float(np.sum(fired(p, i))), 4)} for p in member}
     for held in tuning:
         train = tuple(p for p in tuning if p != held)
         pairs = chosen(train)

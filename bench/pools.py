@@ -12,6 +12,13 @@ Pools (declared here, used by bench/tune.py; see docs/tuning-results.md):
                                                                                     TUNING (LOCO)
 - `laws`:    the seven Word laws with eval/laws_questions.jsonl and the 38 questions of
   eval/laws_unanswerable.jsonl they do not answer.                                   TUNING (LOCO)
+- `blinds`:  sixteen small corpora (eval/blinds/bNN/: two to six documents each, the kinds officials
+  load: plans, agreements, regulations, law and decree excerpts, letters; .txt, .docx, .pdf, .md)
+  with eval/blinds_questions.jsonl, written by blind testers in sessions 17-20 before any run
+  (40 answerable, 8 unanswerable each). One corpus for leave-one-corpus-out, sixteen indexes
+  (a member pool `blind-bNN` each): a user's index holds a handful of documents, and a question
+  one set cannot answer may be answered by another set's documents. Their documents were read
+  to fix the failures they showed, so they are tuning data, not a test.        TUNING (LOCO)
 - `labour-text`: the Labour Code's text edition (external/text) indexed alone, with the questions of
   eval/laws_questions.jsonl about the Labour Code. Part of the `laws` corpus for leave-one-corpus-
   out (same questions): it measures "no answer" on a one-document index of another edition.
@@ -25,8 +32,8 @@ Pools (declared here, used by bench/tune.py; see docs/tuning-results.md):
   questions written in session 13 by a writer who saw neither the dev set's questions nor any
   result; scored by quote like the dev set.                                          HELD OUT
 
-Leave-one-corpus-out: for each tuning pool P, constants are fitted on the other two and reported
-on P; the final constants are fitted on all three and reported on the held-out pools. In-sample numbers
+Leave-one-corpus-out: for each tuning pool P, constants are fitted on the others and reported
+on P; the final constants are fitted on all of them and reported on the held-out pools. In-sample numbers
 are labelled so.
 """
 
@@ -52,7 +59,18 @@ ALQAC_LAWS = (
 
 LAWS_FILES = tuple(sorted(p.name for p in LAWS_DOCX.glob("*.docx")))
 
-TUNING_POOLS = ("devset", "alqac", "laws", "union")
+TUNING_POOLS = ("devset", "alqac", "laws", "union", "blinds")
+BLINDS = ROOT / "eval" / "blinds"
+BLINDS_QUESTIONS = ROOT / "eval" / "blinds_questions.jsonl"
+# A corpus of several indexes is fitted and reported as one pool over its member pools (one
+# index each); its questions are asked of their own index only.
+MEMBERS = {"blinds": tuple(f"blind-{d.name}" for d in sorted(BLINDS.iterdir()) if d.is_dir())}
+
+
+def members(pool: str) -> tuple[str, ...]:
+    """The one-index pools a pool is made of (itself, unless it is a corpus of several indexes)."""
+    return MEMBERS.get(pool, (pool,))
+
 # A union law, the union charter and a company's collective agreement (eval/union/, written for
 # this project as such documents are laid out, with eval/union_questions.jsonl): scored by the
 # clause holding the quote, as users of such documents read them.
@@ -74,7 +92,7 @@ USER_DOCS_QUESTIONS = ROOT / "eval" / "user_docs_questions.jsonl"
 CLAUSE_POOLS = {"laws": "laws-clause", "heldout": "heldout-clause"}
 BUNDLED_HELDOUT = ROOT / "eval" / "bundled_heldout.jsonl"
 # Pools whose gold is (document, quote) checked like the dev set's, besides the dev set's own.
-QUOTE_POOLS = frozenset({*CLAUSE_POOLS.values(), "union", "user-docs"})
+QUOTE_POOLS = frozenset({*CLAUSE_POOLS.values(), "union", "user-docs", *MEMBERS["blinds"]})
 # How reports describe a held-out pool beyond `heldout` (which has its own paragraph).
 DESCRIPTIONS = {
     "labour-short": "eval/labour_short.jsonl: short questions asked of the Labour Code's Word file indexed alone, "
@@ -124,6 +142,8 @@ def sources(pool: str) -> list[Path]:
         return [LAWS_DOCX / LABOUR_DOCX]
     if pool == "user-docs":
         return [USER_DOCS]
+    if pool in MEMBERS["blinds"]:
+        return [BLINDS / pool.removeprefix("blind-")]
     raise ValueError(pool)
 
 
@@ -175,6 +195,14 @@ def questions(pool: str) -> list[PoolQuestion]:
             )
             for r in _eval_rows((UNION_QUESTIONS if pool == "union" else USER_DOCS_QUESTIONS).name)
         ]
+    if pool in MEMBERS["blinds"]:
+        return [
+            PoolQuestion(
+                r["id"], r["question"], r["answerable"], frozenset({(r["doc"], r["quote"])}) if r["answerable"] else frozenset(), r["lang"]
+            )
+            for r in _eval_rows(BLINDS_QUESTIONS.name)
+            if r["set"] == pool.removeprefix("blind-")
+        ]
     if pool == "labour-text":
         return [
             PoolQuestion(q.id, q.question, True, frozenset((LABOUR_TEXT.name, art) for _, art in q.gold), q.slice)
@@ -220,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", nargs="*", default=None, help="pools to build (default: all)")
     args = parser.parse_args(argv)
     emb = embedder()
-    for pool in args.build or ("devset", "laws", "alqac", "union", "labour-text", "labour-short"):
+    for pool in args.build or ("devset", "laws", "alqac", "union", *MEMBERS["blinds"], "labour-text", "labour-short"):
         report = build(pool, emb)
         print(f"{pool}: {report.documents} documents, {report.chunks} chunks, embedded {report.embedded}", file=sys.stderr, flush=True)
     return 0

@@ -23,10 +23,11 @@ PANEL_TITLES = {
     "alqac": "ALQAC 2024",
     "laws": "seven Word laws",
     "union": "union documents (answerable)",
+    "blinds": "16 blind sets, each indexed alone (answerable)",
 }
 # The quality sections, in page order; the quote-scored ones count passages, the others articles.
-BENCHES = ("devset", "alqac", "laws", "union")
-QUOTE_BENCHES = ("devset", "union")
+BENCHES = ("devset", "alqac", "laws", "union", "blinds")
+QUOTE_BENCHES = ("devset", "union", "blinds")
 PLOT_FILE = "bench-recall.png"
 TITLES = {
     "devset": "Dev set (eval/devset.jsonl and devset_unanswerable.jsonl over corpus/, passage must contain the gold quote)",
@@ -34,11 +35,14 @@ TITLES = {
     "laws": "Seven Word laws (shared/external/laws-docx, eval/laws_questions.jsonl; article retrieval)",
     "union": "Union documents (eval/union/: a union law, the union charter, a collective agreement; "
     "eval/union_questions.jsonl; passage must contain the gold quote)",
+    "blinds": "Sixteen blind sets (eval/blinds/bNN/: two to six documents each, every set indexed on its own; "
+    "eval/blinds_questions.jsonl; passage must contain the gold quote; pooled over the sets)",
 }
 # Slices shown in the MRR@10-per-slice table of a quote-scored section.
 QUOTE_SLICES = {
     "devset": ("all", "accented", "accented-paraphrased", "unaccented", "english", "abbrev"),
     "union": ("all", "vi", "vi-noaccent", "en"),
+    "blinds": ("all", "vi", "vi-noaccent", "en"),
 }
 
 
@@ -187,8 +191,8 @@ def plot(results: dict, path: Path) -> None:
 
 
 def quote_section(b: str, r: dict) -> list[str]:
-    """The page section of a quote-scored benchmark (the dev set, the union documents)."""
-    pool = " A tuning pool (bench/pools.py): the numbers of `ours` are in-sample." if b == "union" else ""
+    """The page section of a quote-scored benchmark (the dev set, the union documents, the blind sets)."""
+    pool = " A tuning pool (bench/pools.py): the numbers of `ours` are in-sample." if b in ("union", "blinds") else ""
     out = [f"## {TITLES[b]}\n"]
     out.append(
         f"{r['documents']} documents, {r['questions']} questions; metrics over the answerable ones. A passage is "
@@ -246,7 +250,14 @@ def markdown(
     load_end = results.get("loadavg_end")
     out.append(f"| load average (1/5/15 min) | start {load_start}, end {load_end} (shared machine) |")
     out.append(f"| duration | {results.get('seconds', 0) / 60:.1f} min |")
-    short = {"devset": "dev set", "alqac": "ALQAC", "laws": "Word laws", "union": "union documents", "speed": "speed"}
+    short = {
+        "devset": "dev set",
+        "alqac": "ALQAC",
+        "laws": "Word laws",
+        "union": "union documents",
+        "blinds": "blind sets",
+        "speed": "speed",
+    }
     stamps = [
         f"{short[k]}: {results[k]['run']['date']} at `{results[k]['run']['commit']}`"
         for k in short
@@ -283,6 +294,7 @@ def markdown(
         ("alqac:Tự luận", "ALQAC Tự luận"),
         ("laws", "Word laws"),
         ("union", "union documents"),
+        ("blinds", "16 blind sets"),
     )
     for b, label in headline:
         name, _, sl = b.partition(":")
@@ -343,8 +355,9 @@ def markdown(
             )
         out.append("Indexes built for this benchmark (one per chunker/tokenizer):\n")
         out.append(builds_table(r) + "\n")
-    if "union" in results:
-        out.extend(quote_section("union", results["union"]))
+    for b in ("union", "blinds"):
+        if b in results:
+            out.extend(quote_section(b, results[b]))
 
     if "speed" in results:
         out.append("## Speed and size\n")
@@ -435,15 +448,17 @@ README_END = "<!-- end of generated block -->"
 def readme_block(results: dict, context: dict) -> str:
     """The README's retrieval-quality numbers, from the same results as BENCHMARKS.md."""
     out = ["| benchmark (measured on) | system | R@1 | R@5 | MRR@10 |", "|---|---|---|---|---|"]
-    # The dev set, the laws questions, the union set and five ALQAC laws are tuning pools
+    # The dev set, the laws questions, the union set, the blind sets and five ALQAC laws are tuning pools
     # (bench/pools.py): say so.
     dev_n = results.get("devset", {}).get("abstention", {}).get("answerable", 111)
     union_n = results.get("union", {}).get("abstention", {}).get("answerable", "")
+    blinds_n = results.get("blinds", {}).get("abstention", {}).get("answerable", "")
     names = {
         "devset": f"dev set, {dev_n} answerable (a tuning pool: in-sample for ours)",
         "alqac": "ALQAC 2024, 530 (207 of them, over five laws, are a tuning pool)",
         "laws": f"seven Word laws, {results.get('laws', {}).get('questions', '')} (a tuning pool: in-sample for ours)",
         "union": f"union documents, {union_n} answerable (a tuning pool: in-sample for ours)",
+        "blinds": f"16 blind sets, {blinds_n} answerable, each set indexed alone (a tuning pool: in-sample for ours)",
     }
     for key, label in names.items():
         section = results.get(key)
@@ -455,7 +470,7 @@ def readme_block(results: dict, context: dict) -> str:
             if x:
                 out.append(f"| {label} ({when}) | {system} | {_f(x['R@1'])} | {_f(x['R@5'])} | {_f(x['MRR@10'])} |")
     text = "\n".join(out) + "\n"
-    for key, label in (("devset", "Dev set"), ("union", "Union documents")):
+    for key, label in (("devset", "Dev set"), ("union", "Union documents"), ("blinds", "Blind sets")):
         a = results.get(key, {}).get("abstention")
         if a:
             text += (

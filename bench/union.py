@@ -24,7 +24,7 @@ from bench.laws import docx_text
 from bench.pools import UNION
 from bench.pools import UNION_QUESTIONS as QUESTIONS
 
-SUFFIXES = (".docx", ".txt")
+SUFFIXES = (".docx", ".txt", ".md", ".pdf")
 
 
 def load_questions(path: Path = QUESTIONS) -> list[Question]:
@@ -33,9 +33,14 @@ def load_questions(path: Path = QUESTIONS) -> list[Question]:
 
 
 def raw_text(path: Path) -> str:
-    """What the tutorial recipe would load: python-docx text for Word files, the file otherwise."""
+    """What the tutorial recipe would load: python-docx text for Word files, pypdf's text of each
+    page for PDFs, the file otherwise."""
     if path.suffix == ".docx":
         return docx_text(path)
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        return unicodedata.normalize("NFC", "\n".join(page.extract_text() or "" for page in PdfReader(path).pages))
     return unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
 
 
@@ -46,10 +51,12 @@ def run(
     log=print,
     docs_dir: Path = UNION,
     questions_path: Path = QUESTIONS,
+    questions: list[Question] | None = None,
 ) -> dict:
-    """The union section of the benchmark results (same systems as the other corpora)."""
+    """The union section of the benchmark results (same systems as the other corpora); also one
+    blind set's (bench.blinds), with its questions given."""
     files = sorted(p for p in docs_dir.iterdir() if p.suffix in SUFFIXES)
-    questions = load_questions(questions_path)
+    questions = load_questions(questions_path) if questions is None else questions
     log(f"union: {len(files)} documents, {len(questions)} questions ({sum(q.answerable for q in questions)} answerable)")
     with WorkDir("bench-union-") as work:
         systems, indexes, info = article_systems(files, [RawDoc(p.name, raw_text(p)) for p in files], embedder, work, ablations)
