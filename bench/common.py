@@ -361,7 +361,8 @@ def article_systems(
     fixed = fixed_passages(raw_docs)
     per_article = article_passages(raw_docs)
     systems["plain BM25 (500-char chunks)"] = PlainBM25(fixed)
-    systems["plain BM25 (one row per article)"] = PlainBM25(per_article)
+    if per_article:  # documents without articles (a plan, a letter) have no article rows
+        systems["plain BM25 (one row per article)"] = PlainBM25(per_article)
     systems["tutorial (500-char chunks + e5 + FAISS)"] = TutorialDense(fixed, embedder)
     info = {
         "fixed_chunks": len(fixed),

@@ -61,7 +61,7 @@ def run(
     with WorkDir("bench-union-") as work:
         systems, indexes, info = article_systems(files, [RawDoc(p.name, raw_text(p)) for p in files], embedder, work, ablations)
         # Whole articles would hold every quote of their article: not a passage, not scored here.
-        del systems["plain BM25 (one row per article)"]
+        systems.pop("plain BM25 (one row per article)", None)
         out: dict = {"benchmark": "union", "documents": len(files), "questions": len(questions), **info}
         out.update(metrics={}, ranks={}, curves={}, seconds={})
         for name, system in systems.items():

@@ -45,6 +45,10 @@ _SCALED = re.compile(
 )
 _SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
 _LEADING_ZERO = re.compile(r"(?<![\d.,])0(\d)(?![\d,])")
+# How amounts are typed in a hurry: "5tr", "1tr5" (1,5 million), "500k" (thousand).
+_SHORTHAND = re.compile(r"(?<![\w.,])(\d{1,4})(tr|k)(\d{1,3})?(?![\w.])", re.IGNORECASE)
+# A date written with dots, "01.06.2031", is the "01/06/2031" of the documents.
+_DOTTED_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\w|[.,]\d)")
 
 
 def _written_out(m: re.Match[str]) -> str:
@@ -54,7 +58,17 @@ def _written_out(m: re.Match[str]) -> str:
     return str(int(whole + fraction.ljust(scale, "0")))
 
 
+def _shorthand(m: re.Match[str]) -> str:
+    scale = 6 if m.group(2).lower() == "tr" else 3
+    fraction = m.group(3) or ""
+    if len(fraction) > scale:
+        return m.group(0)
+    return str(int(m.group(1) + fraction.ljust(scale, "0")))
+
+
 def canonical_numbers(text: str) -> str:
+    text = _DOTTED_DATE.sub(r"\1/\2/\3", text)
+    text = _SHORTHAND.sub(_shorthand, text)
     text = _GROUPED.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _SCALED.sub(_written_out, text)
     return _LEADING_ZERO.sub(r"\1", text)
@@ -63,7 +77,7 @@ def canonical_numbers(text: str) -> str:
 SEGMENTERS = ("bigrams", "pyvi", "none")
 # Bump when `VietnameseTokenizer` produces different tokens for the same text: the manifest pins
 # it, so an index built with other tokens is rebuilt by ingest and refused by queries.
-TOKENIZER_VERSION = 5
+TOKENIZER_VERSION = 6
 
 
 @dataclass(frozen=True)

@@ -241,6 +241,10 @@ def test_translated_questions_can_mix_the_cosines_of_both_variants():
         ("450 nghìn một tháng", "450.000 đồng/tháng", "450000"),
         ("quà 1/6 cho con", "quà ngày 01/6", "1"),
         ("nghỉ 5 ngày", "được nghỉ 05 ngày", "5_ngay"),
+        ("chi tu 5tr tro len", "chi từ 5.000.000 đồng trở lên", "5000000"),
+        ("ho tro 1tr5 mot thang", "hỗ trợ 1.500.000 đồng/tháng", "1500000"),
+        ("tặng quà 500k", "quà trị giá 500.000 đồng", "500000"),
+        ("han nop 01.06.2031", "trước ngày 01/6/2031", "6"),
     ],
 )
 def test_an_amount_written_two_ways_gives_the_same_tokens(asked, written, amount):
@@ -251,5 +255,18 @@ def test_an_amount_written_two_ways_gives_the_same_tokens(asked, written, amount
 def test_numbers_that_are_not_amounts_keep_their_form():
     from index.lexical import canonical_numbers
 
-    for text in ("Điều 2.1.3", "0,5%", "điện thoại 0912.448.367", "năm 2025", "Khoản 10", "Khoản 2 tỷ lệ đóng", "Điều 30 triệu tập"):
+    for text in (
+        "Điều 2.1.3",
+        "0,5%",
+        "điện thoại 0912.448.367",
+        "năm 2025",
+        "Khoản 10",
+        "Khoản 2 tỷ lệ đóng",
+        "Điều 30 triệu tập",
+        "mục 1.2.3",
+        "tr. 12",
+        "5 trang",
+        "số 12kV",
+        "phiên bản 2.10.2024a",
+    ):
         assert canonical_numbers(text) == text
