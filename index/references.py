@@ -106,8 +106,9 @@ _OTHER_DOCUMENT = re.compile(
     # A code by its initials ("BLDS", "BLTTDS"), as typed in capitals.
     r"|\bBL[A-Z]{2,4}\b"
     r"|(?i:\b(?:law|decree|circular|decision|resolution))\s+(?:no\.?\s*)?\d"
-    # A law named in lower case ("luật đất đai"), not "pháp luật", "luật này", "luật định", "luật quy định".
-    r"|(?i:(?<!phap )\b(?:bo luat|luat)\s+(?!nay\b|dinh\b|quy\b|so\b|la\b|thi\b|co\b|cho\b|ve\b)[a-z])"
+    # A law named in lower case ("luật đất đai"), not "pháp luật", "kỷ luật", "dự luật", "luật này",
+    # "luật định", "luật quy định".
+    r"|(?i:(?<!phap )(?<!ky )(?<!du )\b(?:bo luat|luat)\s+(?!nay\b|dinh\b|quy\b|so\b|la\b|thi\b|co\b|cho\b|ve\b)[a-z])"
 )
 
 
@@ -141,17 +142,20 @@ _DEFINITE_KINDS = {
     ),
 }
 # Kinds that name the index's only document of that kind beside a place only ("Điều 3 quy chế",
-# "khoản 2 Điều 5 Quy định"): alone, "quy chế dân chủ ở cơ sở", "quy định về thời giờ làm việc"
-# are everyday words of any text.
+# "Điều 7 nội quy"): alone, "quy chế dân chủ ở cơ sở", "đăng ký nội quy lao động" are everyday
+# words of any text.
 # (Not "quy định", "quyết định", "hướng dẫn", "thông báo", "báo cáo": verbs as often as kinds, "Điều 5
 # quy định gì?".)
-_PLACE_KINDS = {("QUY CHẾ",): ("quy che",)}
+_PLACE_KINDS = {("QUY CHẾ",): ("quy che",), ("NỘI QUY LAO ĐỘNG", "NỘI QUY"): ("noi quy lao dong", "noi quy")}
 _VERB_KINDS = frozenset({"QUY ĐỊNH", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "THÔNG BÁO", "BÁO CÁO"})
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
 # Kinds whose documents a question names by their whole name or number, not by its beginning.
 _NAMED_IN_FULL = frozenset(
     {"LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "PHÁP LỆNH", "HIẾN PHÁP", "ĐIỀU LỆ", CONSOLIDATED}
 )
+# "luật" as the second syllable of a word (kỷ luật: discipline, pháp luật: the law in general,
+# dự luật: a bill): "kỷ luật lao động" does not name a Luật Lao động or the Bộ luật Lao động.
+_LAW_WORD_COMPOUND = re.compile(r"(?:^| )(?:ky|phap|du) $")
 _KIND_FORMS = frozenset(form for forms in _DEFINITE_KINDS.values() for form in forms)
 # A place after a name ("thỏa ước Phú Thịnh Điều 5", "… Mục III"): a level word and its number,
 # in the question as typed (folded, case kept: "Phan Thiết" is a name, "Mục III" a place).
@@ -611,6 +615,8 @@ class DocumentNames:
             text = cased.lower()
             rest = cased
             for m in self.pattern.finditer(text) if self.pattern else ():
+                if _LAW_WORD_COMPOUND.search(text, 0, m.start()) and m.group().startswith("luat "):
+                    continue  # "kỷ luật lao động", "pháp luật lao động": no law's name
                 partial = m.group() in self.partial
                 if partial and _in_another_name(form, m.group(), self._own_words_of(m.group())):
                     continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"

@@ -186,10 +186,45 @@ _MARKUP = (
 
 
 def _without_markup(text: str) -> str:
+    text = _TABLE_BLOCK.sub(_closing_table_by_columns, text)
     text = _BROKEN_ROW.sub(_rows_of_broken_cells, text)
     for pattern, replacement in _MARKUP:
         text = pattern.sub(replacement, text)
     return _LINE_BREAK.sub("\n", text)
+
+
+# A Markdown table typed over several rows (one line each, no "<br>").
+_TABLE_BLOCK = re.compile(r"(?m)(?:^[ \t]*\|.*\|[ \t]*\n?)+")
+_SEPARATOR_ROW = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$")
+# What only a signature column holds: a copy's "(Đã ký)", a form's "(Ký, ghi rõ họ tên)", or a
+# signing capacity opening the column ("TM. BAN CHẤP HÀNH", "KT. GIÁM ĐỐC").
+_SIGNATURE_NOTE = re.compile(r"^\(\s*(?:[Đđ]ã\s+)?[Kk]ý\b[^)]*\)$|^[Đđ]ã ký\b")
+_CAPACITY_CELL = re.compile(r"^(?:T/M|TM\.|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]")
+
+
+def _closing_table_by_columns(m: re.Match[str]) -> str:
+    """A closing table typed in Markdown over several rows ("| Nơi nhận: | TM. BAN CHẤP HÀNH |",
+    "| - Các ủy viên BCH; | (đã ký) |", …, or the signature alone in the right column) is read
+    column after column, as a Word closing table is read cell after cell: row by row, the
+    recipients would run on into the signer's capacity and name, and a right column alone would
+    stay a table row glued to the last clause. Other tables are left as they are."""
+    block = m.group(0)
+    rows = [
+        [_MARKUP_FREE.sub("", c).strip() for c in line.strip().strip("|").split("|")]
+        for line in block.splitlines()
+        if line.strip() and not _SEPARATOR_ROW.match(line)
+    ]
+    width = max((len(r) for r in rows), default=0)
+    if not rows or width > 3 or len(rows) > 15 or any("<br" in c.lower() for r in rows for c in r):
+        return block
+    columns = [[r[i] for r in rows if i < len(r) and r[i]] for i in range(width)]
+    recipients = bool(columns[0]) and bool(_RECIPIENTS_CELL.match(columns[0][0]))
+    signature = any(
+        col and (_CAPACITY_CELL.match(col[0]) or any(_SIGNATURE_NOTE.match(c) for c in col)) for col in columns
+    )
+    if not (recipients or signature):
+        return block
+    return "\n".join(c for col in columns for c in col) + ("\n" if block.endswith("\n") else "")
 
 
 # A table row whose cells hold line breaks ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN<br>CÔNG ĐOÀN CÔNG TY … |

@@ -347,7 +347,8 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
     number = next((n for n in map(_number, head_text) if n), None) or inline_number
     if doc_type is None and number:
         # An official letter states no type: its number and "V/v …" (its subject) make it one.
-        subject = next((m.group(1) for t in head_text if (m := _SUBJECT.match(t))), None)
+        at = next((k for k, t in enumerate(head_text) if _SUBJECT.match(t)), None)
+        subject = _subject(head_text, at) if at is not None else None
         if subject:
             doc_type, title = "CÔNG VĂN", _tidy_title(subject)
 
@@ -393,6 +394,27 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
 
 # The subject line of an official letter: "V/v báo cáo quyết toán …" (về việc).
 _SUBJECT = re.compile(r"^V/[vV]\s*[:.]?\s*(\S.*)$")
+# What ends a subject wrapped over the header's lines: the motto, the date, the number, "Kính gửi".
+_NOT_SUBJECT = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ng[àa]y\s+\S+\s+th[áa]ng|^S[ốo]\s*:|^Kính gửi", re.IGNORECASE)
+
+
+def _subject(head_text: list[str], at: int) -> str:
+    """A letter's subject, with the line its cell's width wrapped it onto ("V/v trả lời kiến nghị
+    của CĐCS" / "Công ty TNHH Giày da Hòa Thắng"): a short line that is no header line of its own."""
+    subject = _SUBJECT.match(head_text[at]).group(1).strip()
+    for text in head_text[at + 1 : at + 3]:
+        if (
+            subject.endswith((".", ":", ";"))
+            or len(text) > 80
+            or text.endswith((".", ":"))
+            or in_capitals(text, 4)
+            or _NOT_SUBJECT.search(text)
+            or _number(text)
+            or match_marker(text)
+        ):
+            break
+        subject = f"{subject} {text}"
+    return subject
 
 
 def _title_lines(lines: list[Line]) -> list[str]:
@@ -823,6 +845,10 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     2012", "THỎA ƯỚC LAO ĐỘNG TẬP THỂ"); else from the file name, made readable.
     """
     body = "\n".join(ln.text for ln in lines)
+    if meta.doc_type and meta.doc_type.startswith(_OWN_RULES) and meta.issuer and not (meta.title or meta.number):
+        # A company's rules or agreement with neither number nor title is known by the company:
+        # "Nội quy lao động Công ty TNHH Giày da Hòa Thắng", not one "Nội quy lao động" of many.
+        meta = replace(meta, title=_tidy_title(meta.issuer, body))
     header = meta.header_name()
     if header:
         if meta.title and meta.doc_type not in _NAMES_A_BODY_OR_LAW:
@@ -871,6 +897,7 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
 
 
 _NAMES_A_BODY_OR_LAW = LAW_TYPES | {"ĐIỀU LỆ"}
+_OWN_RULES = ("NỘI QUY", "THỎA ƯỚC")
 
 
 def _reads_on(title: str, text: str) -> str:

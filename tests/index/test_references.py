@@ -184,6 +184,11 @@ NAMES = DocumentNames.of({"code": CODE, "safety": SAFETY, "decree": DECREE, "cha
         # A name ends at punctuation, and a number with a unit is an amount, not an edition.
         (["Theo Bộ luật Lao động, năm 2024 người lao động được nghỉ Tết mấy ngày?"], {"code"}, False),
         (["Bộ luật Lao động 2000 đồng"], {"code"}, False),
+        # "luật" inside a word of its own: discipline, the law in general, a bill.
+        (["Họp xử lý kỷ luật lao động thì phải báo công đoàn trước mấy ngày?"], set(), False),
+        (["hop xu ly ky luat lao dong bao truoc may ngay"], set(), False),
+        (["Công ty vi phạm pháp luật lao động thì báo ai?"], set(), False),
+        (["Điều 125 Bộ luật Lao động về kỷ luật lao động"], {"code"}, False),
     ],
 )
 def test_documents_named_by_a_question(forms, named, other):
@@ -629,3 +634,30 @@ def test_the_only_document_of_a_kind_is_named_by_its_kind_when_asked_who_signed_
     assert names.scan(["Kế hoạch tổ chức đại hội vào tháng mấy?"])[0] == set()
     assert names.scan(["Ai ký công văn?"], about_part=True)[0] == set()
     assert names.scan(["Ai ký luật?"], about_part=True)[0] == set()
+
+
+# A company's internal rules, the index's only ones, beside a decree with articles of its own.
+RULES = DocumentNames.of(
+    {
+        "rules": DocMeta(
+            doc_type="NỘI QUY LAO ĐỘNG",
+            title="Công ty TNHH Giày da Hòa Thắng",
+            name="Nội quy lao động Công ty TNHH Giày da Hòa Thắng",
+        ),
+        "decree": DECREE,
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Điều 7 nội quy lao động quy định gì?", {"rules"}),
+        ("dieu 7 noi quy quy dinh gi", {"rules"}),
+        ("Điều 7 Nghị định 145 quy định gì?", {"decree"}),
+        # Alone, "nội quy lao động" is what a text speaks of, not a name.
+        ("Công ty phải đăng ký nội quy lao động ở đâu?", set()),
+    ],
+)
+def test_the_only_internal_rules_are_named_by_their_kind_beside_a_place(question, named):
+    assert RULES.scan([question])[0] == named

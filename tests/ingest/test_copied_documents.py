@@ -215,3 +215,94 @@ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 def test_the_body_under_the_vgcl_issues_its_letter(tmp_path):
     doc, _ = _read(tmp_path, "cong_van.txt", LETTER_UNDER_VGCL)
     assert doc.meta.issuer == "LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐÔNG AN"
+
+
+RULES_MD = """**CÔNG TY TNHH GIÀY DA AN THỊNH**
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+**Độc lập - Tự do - Hạnh phúc**
+
+*Tân Lập, ngày 02 tháng 01 năm 2031*
+
+# NỘI QUY LAO ĐỘNG
+
+### Điều 1. Thời giờ làm việc
+
+1. Người lao động làm việc 08 giờ mỗi ngày tại Công ty TNHH Giày da An Thịnh.
+
+### Điều 2. Hiệu lực
+
+1. Nội quy có hiệu lực sau 15 ngày kể từ ngày đăng ký.
+
+| | **GIÁM ĐỐC** |
+|---|---|
+| | *(Đã ký và đóng dấu)* |
+| | **Trần Quốc Bảo** |
+"""
+
+
+def test_a_markdown_signature_typed_in_the_right_column_of_a_table_is_the_signature(tmp_path):
+    doc, chunks = _read(tmp_path, "noi_quy.md", RULES_MD)
+    assert (doc.meta.signer, doc.meta.signer_title) == ("Trần Quốc Bảo", "GIÁM ĐỐC")
+    last = [c for c in chunks if c.kind == "clause"][-1]
+    assert "Trần Quốc Bảo" not in last.text and "|" not in last.text
+    # Rules with neither number nor title are known by the company that adopts them.
+    assert doc.meta.name == "Nội quy lao động Công ty TNHH Giày da An Thịnh"
+
+
+REGULATION_MD = """**BCH CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH AN KHANG**
+
+# QUY CHẾ
+## Làm việc của Ban Chấp hành
+
+### Điều 1. Họp thường kỳ
+
+1. Ban Chấp hành họp mỗi quý một lần.
+
+| Nơi nhận: | TM. BAN CHẤP HÀNH |
+|---|---|
+| - Các ủy viên BCH; | CHỦ TỊCH |
+| - Các tổ công đoàn; | |
+| - Lưu: VP. | (đã ký) |
+| | Lê Thị Hoa |
+"""
+
+
+def test_a_markdown_closing_table_typed_row_by_row_reads_column_after_column(tmp_path):
+    doc, chunks = _read(tmp_path, "quy_che.md", REGULATION_MD)
+    assert doc.meta.recipients == ("Các ủy viên BCH", "Các tổ công đoàn", "Lưu: VP")
+    assert (doc.meta.signer, doc.meta.signer_title) == ("Lê Thị Hoa", "TM. BAN CHẤP HÀNH, CHỦ TỊCH")
+    (recipients,) = [c for c in chunks if c.kind == "recipients"]
+    assert "CHỦ TỊCH" not in recipients.text and "|" not in recipients.text
+    assert any(c.kind == "signature" and "Lê Thị Hoa" in c.text for c in chunks)
+
+
+def test_a_markdown_table_of_names_and_offices_stays_a_table(tmp_path):
+    md = (
+        "KẾ HOẠCH\n\nI. TỔ CHỨC THỰC HIỆN\n\n| STT | Họ tên | Chức vụ |\n|---|---|---|\n"
+        "| 1 | Nguyễn Văn An | CHỦ TỊCH |\n| 2 | Lê Thị Bình | PHÓ CHỦ TỊCH |\n"
+    )
+    doc, _ = _read(tmp_path, "kh.md", md)
+    assert "1 | Nguyễn Văn An | CHỦ TỊCH" in doc.text
+
+
+LETTER_SUBJECT_WRAPPED = """LIÊN ĐOÀN LAO ĐỘNG HUYỆN TÂN LẬP
+Số: 142/LĐLĐ-CSPL
+V/v trả lời kiến nghị của CĐCS
+Công ty TNHH Giày da An Thịnh
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Tân Lập, ngày 22 tháng 7 năm 2031
+
+Kính gửi: Ban Chấp hành Công đoàn cơ sở Công ty TNHH Giày da An Thịnh.
+
+1. Về làm thêm giờ: Công ty không được buộc người lao động ký cam kết làm thêm giờ.
+"""
+
+
+def test_a_letters_subject_wrapped_onto_the_next_line_is_read_whole(tmp_path):
+    doc, _ = _read(tmp_path, "cong_van.txt", LETTER_SUBJECT_WRAPPED)
+    assert doc.meta.title == "Trả lời kiến nghị của CĐCS Công ty TNHH Giày da An Thịnh"
+    assert doc.meta.date == "2031-07-22"
