@@ -275,7 +275,9 @@ class Glossary:
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 key = tuple(words[i : i + n])
-                vi = self.terms.get(key) or (self.terms.get((*key[:-1], key[-1].rstrip("s"))) if n else None)
+                vi = self.terms.get(key) or next(
+                    (v for base in _base_forms(key[-1]) if (v := self.terms.get((*key[:-1], base)))), None
+                )
                 if vi:
                     found.append((" ".join(key), vi))
                     i += n
@@ -285,6 +287,22 @@ class Glossary:
                     rest.append(raw[i])
                 i += 1
         return " ".join(vi for _, vi in found), found, rest
+
+
+def _base_forms(word: str) -> list[str]:
+    """What an inflected English word may be listed as, most likely first: "holidays" → "holiday",
+    "disciplined" → "discipline", "working" → "work", "paid" stays (irregular forms are entries of
+    their own). Tried only when the word as typed is not a term."""
+    forms = []
+    if word.endswith("ies") or word.endswith("ied"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("s") and not word.endswith("ss"):
+        forms += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    if word.endswith("ed"):
+        forms += [word[:-1], word[:-2]]
+    if word.endswith("ing") and len(word) > 5:
+        forms += [word[:-3], word[:-3] + "e"]
+    return [f for f in forms if len(f) > 2]
 
 
 @cache

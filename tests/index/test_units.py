@@ -98,6 +98,18 @@ def test_glossary_translates_terms_longest_first():
     assert "phát triển đoàn viên" in translated and "tổ chức kinh tế tập thể" in translated
 
 
+def test_an_inflected_english_word_finds_its_term():
+    g = load_glossary()
+    # "disciplined" is listed as "discipline", "holidays" as "holiday": no longer left untranslated.
+    translated, _found, rest = g.translate_with_rest("Can I be disciplined for refusing overtime?")
+    assert "kỷ luật" in translated and "disciplined" not in rest
+    assert g.translate("how many paid holidays")[0] == g.translate("how many paid holiday")[0]
+    # A word ending in "ss" is not a plural, nor is a short word's "-ing" a suffix.
+    from index.query import _base_forms
+
+    assert _base_forms("business") == [] and _base_forms("king") == []
+
+
 def test_english_leftovers_pass_through_only_as_names_and_numbers():
     from index.query import analyze
 
