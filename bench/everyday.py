@@ -4,7 +4,7 @@ questions.
     python -m bench.everyday [--write]
 
 Candidates: bench/everyday_candidates.tsv (written from how workers and officials talk, not from
-the evaluation questions). Tuning pools (bench/pools.py): devset, alqac, laws; held out: the
+the evaluation questions). Tuning pools (bench/pools.py: TUNING_POOLS, a corpus of several indexes searched index by index); held out: the
 held-out pools (bench.pools.HELDOUT_POOLS: the held-out laws, labour-short, bundled and user-docs sets),
 never used to choose a pair.
 
@@ -16,8 +16,8 @@ on reaches MIN_GAIN (one question moving from second to first), it gains in at l
 tuning pools and loses in none (transfer, not one corpus's wording); a pair that never fires, or
 changes less, is not shipped (no evidence).
 
-Reported, same run: leave-one-corpus-out (pairs chosen on two tuning pools, the third searched
-with and without them) and the held-out pool with the pairs chosen on all three. `--write` writes
+Reported, same run: leave-one-corpus-out (pairs chosen on the other tuning pools, each one searched
+with and without them) and the held-out pools with the pairs chosen on all of them. `--write` writes
 the kept pairs to index/data/everyday_vi.tsv.
 """
 

@@ -3,8 +3,8 @@ tuning pools, report leave-one-corpus-out, and write the fitted values.
 
     python -m bench.tune [--write] [--out docs/tuning-results.json]
 
-Pools (bench/pools.py): tuning = devset, alqac, laws, union, blinds (sixteen small corpora, one
-index each, fitted and reported as one); held out = bench.pools.HELDOUT_POOLS
+Pools (bench/pools.py): tuning = devset, alqac, laws, union, blinds (the blind tests' small corpora,
+one index each, fitted and reported as one); held out = bench.pools.HELDOUT_POOLS
 (heldout, labour-short, bundled, user-docs; never fitted on).
 Retrieval runs once per (index, question) — embedding, FAISS, BM25 (`Searcher.retrieve`) — and
 every configuration re-ranks those candidates with the searcher's own `rank()`, so the fit is
@@ -15,12 +15,15 @@ pools of (R@5 + MRR@10) / 2 on the results list as the CLI prints it (one row pe
 is the gold clause for the dev set, the gold article of the gold law for the law pools).
 Abstention: logistic regression over index.abstain.FEATURES; positives = answerable questions of
 a fitting pool on its own index, negatives = its unanswerable questions and the questions written
-for the other fitting pools asked of it; threshold = the highest probability that keeps the
+for the other fitting pools asked of it (between pools of one index each: a corpus of several
+indexes, `blinds`, has its own unanswerable questions only, and its questions are asked of no other
+index); threshold = the highest probability that keeps the
 answerable questions marked "not found" at or below a target share on the fitting pools (3 %
 when the rules are compared; the calibrated rule's target is chosen with its recipe, below).
 
-Leave-one-corpus-out: for each tuning pool, fit on the others, report on it (its questions
-enter that fold's fit only as negatives asked of the other pools' indexes, never on its own). Baseline = the configuration of main before this work
+Leave-one-corpus-out: for each tuning pool, fit on the others, report on it (the questions of a
+pool of one index enter that fold's fit only as negatives asked of the other such pools' indexes,
+never on its own). Baseline = the configuration of main before this work
 (weighted fusion 0.5, kind 0.5, closing 0.5, responsibility 0.15, no other prior, abstention by
 raw cosine + 0.05 · coverage ≥ 0.894), measured in the same run. The calibrated rule's recipe
 (pseudo-question words, the shares of the pseudo-question and off-topic calibrations, coverage
@@ -555,9 +558,9 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
 
     def fitting_items(train: tuple[str, ...]) -> tuple[dict[str, list[Item]], list[Item]]:
         by_pool = with_clauses({p: [it for it in own[p] if it.positive] for p in train})
-        # Negatives on a training index: its unanswerable questions and every other tuning pool's
-        # questions (the left-out tuning pool's included, never on its own index). The held-out
-        # pools are never here.
+        # Negatives on a training index: its unanswerable questions and, between pools of one
+        # index each, every other such pool's questions (the left-out one's included, never on its
+        # own index). The held-out pools are never here.
         abst = [it for p in train for it in group[p]] + [it for (p, i), its in cross.items() if i in train for it in its]
         return by_pool, abst
 

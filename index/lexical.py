@@ -46,9 +46,11 @@ _SCALED = re.compile(
 _SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
 _LEADING_ZERO = re.compile(r"(?<![\d.,])0(\d)(?![\d,])")
 # How amounts are typed in a hurry: "5tr", "1tr5" (1,5 million), "500k" (thousand).
-_SHORTHAND = re.compile(r"(?<![\w.,])(\d{1,4})(tr|k)(\d{1,3})?(?![\w.])", re.IGNORECASE)
+# ("1,5tr" and "1tr5" alike; not "12kV". A dot before three digits groups thousands: "1.500k" is
+# left to the grouping rule below.)
+_SHORTHAND = re.compile(r"(?<![\w.,])(\d{1,4})(?:[,.](\d{1,2}))?(tr|k)(\d{1,3})?(?!\w|[.,]\d)", re.IGNORECASE)
 # A date written with dots, "01.06.2031", is the "01/06/2031" of the documents.
-_DOTTED_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\w|[.,]\d)")
+_DOTTED_DATE = re.compile(r"(?<![\w.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\w|[.,]\d)")
 
 
 def _written_out(m: re.Match[str]) -> str:
@@ -59,9 +61,9 @@ def _written_out(m: re.Match[str]) -> str:
 
 
 def _shorthand(m: re.Match[str]) -> str:
-    scale = 6 if m.group(2).lower() == "tr" else 3
-    fraction = m.group(3) or ""
-    if len(fraction) > scale:
+    scale = 6 if m.group(3).lower() == "tr" else 3
+    fraction = m.group(2) or m.group(4) or ""
+    if len(fraction) > scale or (m.group(2) and m.group(4)):
         return m.group(0)
     return str(int(m.group(1) + fraction.ljust(scale, "0")))
 
@@ -77,7 +79,7 @@ def canonical_numbers(text: str) -> str:
 SEGMENTERS = ("bigrams", "pyvi", "none")
 # Bump when `VietnameseTokenizer` produces different tokens for the same text: the manifest pins
 # it, so an index built with other tokens is rebuilt by ingest and refused by queries.
-TOKENIZER_VERSION = 6
+TOKENIZER_VERSION = 7
 
 
 @dataclass(frozen=True)

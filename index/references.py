@@ -153,9 +153,32 @@ _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
 _NAMED_IN_FULL = frozenset(
     {"LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "PHÁP LỆNH", "HIẾN PHÁP", "ĐIỀU LỆ", CONSOLIDATED}
 )
+# A place right before a name ("Điều 7 nội quy", "khoản 2 Điều 3 của quy chế") or right after it
+# ("quy chế, Điều 3"), in the folded question with its punctuation as words.
+_LEVEL = "|".join(_LEVEL_WORDS.values())
+_PLACE_BEFORE = re.compile(
+    rf"(?:{_LEVEL})\s+(?:\d{{1,4}}(?:\s*\.\s*\d{{1,3}})*|[ivxlc]{{1,6}}|[a-z])(?:\s+(?:cua|trong|tai|theo|of|in))?\s+$"
+)
+_PLACE_AFTER_NAME = re.compile(rf"^\s+(?:[,:]\s+)?(?:{_LEVEL})\s+(?:\d|[ivxlc]{{1,6}}\b)")
+
+
+def _beside_a_place(text: str, start: int, end: int) -> bool:
+    return bool(_PLACE_BEFORE.search(text, 0, start) or _PLACE_AFTER_NAME.match(text[end:]))
+
+
 # "luật" as the second syllable of a word (kỷ luật: discipline, pháp luật: the law in general,
 # dự luật: a bill): "kỷ luật lao động" does not name a Luật Lao động or the Bộ luật Lao động.
 _LAW_WORD_COMPOUND = re.compile(r"(?:^| )(?:ky|phap|du) $")
+_ACCENTED_COMPOUND = re.compile(r"(?i)\b(?:k[ỷỉ]|pháp|dự)\s+luật")
+
+
+def _law_word_compound(form: str, cased: str, text: str, start: int) -> bool:
+    """Whether the "luật" at `start` is the second syllable of kỷ luật, pháp luật or dự luật: after
+    "ky", "phap" or "du" (folded), typed in lower case ("Ai ký Luật Công đoàn?" names the law),
+    and, where the question has diacritics, spelt so ("ký luật công đoàn" is signing it)."""
+    if not _LAW_WORD_COMPOUND.search(text, 0, start) or not cased[start].islower():
+        return False
+    return not has_diacritics(form) or bool(_ACCENTED_COMPOUND.search(form))
 _KIND_FORMS = frozenset(form for forms in _DEFINITE_KINDS.values() for form in forms)
 # A place after a name ("thỏa ước Phú Thịnh Điều 5", "… Mục III"): a level word and its number,
 # in the question as typed (folded, case kept: "Phan Thiết" is a name, "Mục III" a place).
@@ -599,7 +622,7 @@ class DocumentNames:
         another edition. The index's only charter or agreement is also named by its kind alone
         ("Điều lệ", "thỏa ước"), and a name by its words before "Việt Nam", unless they stand in
         another name ("Điều lệ Đảng", "Điều lệ Công đoàn Giáo dục", "the UN Charter").
-        The index's only regulation is named by its kind beside a place or when the question
+        The index's only regulation or internal rules are named by their kind right beside a place or when the question
         asks who signed, issued or received it (`about_part`). Another document is named, in the question as typed, by a kind followed
         by a number or a capitalised name ("Luật Đất đai", "Nghị định 15"; not "pháp luật",
         "quyết định gì", "thỏa ước lao động")."""
@@ -615,13 +638,13 @@ class DocumentNames:
             text = cased.lower()
             rest = cased
             for m in self.pattern.finditer(text) if self.pattern else ():
-                if _LAW_WORD_COMPOUND.search(text, 0, m.start()) and m.group().startswith("luat "):
+                if m.group().startswith("luat ") and _law_word_compound(form, cased, text, m.start()):
                     continue  # "kỷ luật lao động", "pháp luật lao động": no law's name
                 partial = m.group() in self.partial
                 if partial and _in_another_name(form, m.group(), self._own_words_of(m.group())):
                     continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"
-                if m.group() in self.place_only and not (about_part or parse(form)):
-                    continue  # "quy chế dân chủ ở cơ sở", not "Điều 3 quy chế", "Ai ký quy chế?"
+                if m.group() in self.place_only and not (about_part or _beside_a_place(text, m.start(), m.end())):
+                    continue  # "quy chế dân chủ ở cơ sở", "Theo Điều 118, nội quy lao động phải có …"; not "Điều 3 quy chế", "Ai ký quy chế?"
                 if m.group() in self.part_only and not about_part:
                     continue
                 if m.group() in self.capitals_only and not cased[m.start() : m.end()].rsplit(" ", 1)[-1].isupper():

@@ -196,10 +196,17 @@ def _without_markup(text: str) -> str:
 # A Markdown table typed over several rows (one line each, no "<br>").
 _TABLE_BLOCK = re.compile(r"(?m)(?:^[ \t]*\|.*\|[ \t]*\n?)+")
 _SEPARATOR_ROW = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$")
-# What only a signature column holds: a copy's "(Đã ký)", a form's "(Ký, ghi rõ họ tên)", or a
-# signing capacity opening the column ("TM. BAN CHẤP HÀNH", "KT. GIÁM ĐỐC").
-_SIGNATURE_NOTE = re.compile(r"^\(\s*(?:[Đđ]ã\s+)?[Kk]ý\b[^)]*\)$|^[Đđ]ã ký\b")
-_CAPACITY_CELL = re.compile(r"^(?:T/M|TM\.|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]")
+# What a signature column holds: a copy's "(Đã ký)" or a form's "(Ký, ghi rõ họ tên)" as a whole
+# cell, a signing capacity in capitals ("TM. BAN CHẤP HÀNH", "GIÁM ĐỐC"), the signer's name.
+_SIGNATURE_NOTE = re.compile(r"^\(\s*(?:[Đđ]ã\s+)?[Kk]ý\b[^)]*\)$|^[Đđ]ã ký$")
+_CAPACITY_CELL = re.compile(r"^(?:T/M|TM\.|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐ]")
+
+
+def _signature_column(cells: list[str]) -> bool:
+    """Cells that are one signature, top to bottom: capacities in capitals, the note, the name;
+    and at least a capacity or a note (a column of names alone is a list of people)."""
+    marked = any(_SIGNATURE_NOTE.match(c) or (_CAPACITY_CELL.match(c) and in_capitals(c, 4)) for c in cells)
+    return marked and all(_SIGNATURE_NOTE.match(c) or in_capitals(c, 4) or _NAME_CELL.match(c) for c in cells)
 
 
 def _closing_table_by_columns(m: re.Match[str]) -> str:
@@ -207,7 +214,9 @@ def _closing_table_by_columns(m: re.Match[str]) -> str:
     "| - Các ủy viên BCH; | (đã ký) |", …, or the signature alone in the right column) is read
     column after column, as a Word closing table is read cell after cell: row by row, the
     recipients would run on into the signer's capacity and name, and a right column alone would
-    stay a table row glued to the last clause. Other tables are left as they are."""
+    stay a table row glued to the last clause. It is one when every column but a first "Nơi
+    nhận" one is a signature (_signature_column); any table of data is left as it is ("| Công ty
+    … | 1.200 | Đã ký |", "| Họ và tên | Chức vụ | Ký tên |")."""
     block = m.group(0)
     rows = [
         [_MARKUP_FREE.sub("", c).strip() for c in line.strip().strip("|").split("|")]
@@ -219,10 +228,8 @@ def _closing_table_by_columns(m: re.Match[str]) -> str:
         return block
     columns = [[r[i] for r in rows if i < len(r) and r[i]] for i in range(width)]
     recipients = bool(columns[0]) and bool(_RECIPIENTS_CELL.match(columns[0][0]))
-    signature = any(
-        col and (_CAPACITY_CELL.match(col[0]) or any(_SIGNATURE_NOTE.match(c) for c in col)) for col in columns
-    )
-    if not (recipients or signature):
+    signed = [col for col in columns[1 if recipients else 0 :] if col]
+    if not signed or not all(_signature_column(col) for col in signed):
         return block
     return "\n".join(c for col in columns for c in col) + ("\n" if block.endswith("\n") else "")
 

@@ -347,8 +347,12 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
     number = next((n for n in map(_number, head_text) if n), None) or inline_number
     if doc_type is None and number:
         # An official letter states no type: its number and "V/v …" (its subject) make it one.
-        at = next((k for k, t in enumerate(head_text) if _SUBJECT.match(t)), None)
-        subject = _subject(head_text, at) if at is not None else None
+        # (Read on over the header's lines only: "Kính gửi", the date, the body's first line end it.)
+        cells = [c.strip(" -") for ln in header for c in re.split(r" \| | -{3,} ", ln.text) if c.strip(" -")]
+        at = next((k for k, t in enumerate(cells) if _SUBJECT.match(t)), None)
+        subject = _subject(cells, at) if at is not None else None
+        if subject is None:
+            subject = next((m.group(1) for t in head_text if (m := _SUBJECT.match(t))), None)
         if subject:
             doc_type, title = "CÔNG VĂN", _tidy_title(subject)
 
@@ -395,7 +399,9 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
 # The subject line of an official letter: "V/v báo cáo quyết toán …" (về việc).
 _SUBJECT = re.compile(r"^V/[vV]\s*[:.]?\s*(\S.*)$")
 # What ends a subject wrapped over the header's lines: the motto, the date, the number, "Kính gửi".
-_NOT_SUBJECT = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ng[àa]y\s+\S+\s+th[áa]ng|^S[ốo]\s*:|^Kính gửi", re.IGNORECASE)
+_NOT_SUBJECT = re.compile(
+    r"cong hoa|doc lap|ngay\s+\S+\s+thang|ngay\s+\d|^so\s*:|^kinh g[uo]i|^g[uo]i\b|^dong kinh gui|^can cu|^thuc hien"
+)
 
 
 def _subject(head_text: list[str], at: int) -> str:
@@ -408,7 +414,7 @@ def _subject(head_text: list[str], at: int) -> str:
             or len(text) > 80
             or text.endswith((".", ":"))
             or in_capitals(text, 4)
-            or _NOT_SUBJECT.search(text)
+            or _NOT_SUBJECT.search(fold(text).lower())
             or _number(text)
             or match_marker(text)
         ):
@@ -845,10 +851,12 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     2012", "THỎA ƯỚC LAO ĐỘNG TẬP THỂ"); else from the file name, made readable.
     """
     body = "\n".join(ln.text for ln in lines)
-    if meta.doc_type and meta.doc_type.startswith(_OWN_RULES) and meta.issuer and not (meta.title or meta.number):
-        # A company's rules or agreement with neither number nor title is known by the company:
-        # "Nội quy lao động Công ty TNHH Giày da Hòa Thắng", not one "Nội quy lao động" of many.
-        meta = replace(meta, title=_tidy_title(meta.issuer, body))
+    company = _UNION_SIDE.sub("", (meta.issuer or "").upper())
+    if meta.doc_type and meta.doc_type.startswith(_OWN_RULES) and _COMPANY.match(company) and not (meta.title or meta.number):
+        # A company's rules or agreement with neither number nor title is known by the company
+        # (its union's header names it too): "Nội quy lao động Công ty TNHH Giày da Hòa Thắng",
+        # not one "Nội quy lao động" of many.
+        meta = replace(meta, title=_tidy_title(company, body))
     header = meta.header_name()
     if header:
         if meta.title and meta.doc_type not in _NAMES_A_BODY_OR_LAW:
@@ -898,6 +906,8 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
 
 _NAMES_A_BODY_OR_LAW = LAW_TYPES | {"ĐIỀU LỆ"}
 _OWN_RULES = ("NỘI QUY", "THỎA ƯỚC")
+_COMPANY = re.compile(r"(?:CÔNG TY|TỔNG CÔNG TY|TẬP ĐOÀN|NHÀ MÁY|XÍ NGHIỆP|DOANH NGHIỆP|HỢP TÁC XÃ)\b")
+_UNION_SIDE = re.compile(r"^(?:BAN CHẤP HÀNH |BCH )?(?:CÔNG ĐOÀN CƠ SỞ|CÔNG ĐOÀN|CĐCS) (?=" + _COMPANY.pattern + ")")
 
 
 def _reads_on(title: str, text: str) -> str:

@@ -189,6 +189,10 @@ NAMES = DocumentNames.of({"code": CODE, "safety": SAFETY, "decree": DECREE, "cha
         (["hop xu ly ky luat lao dong bao truoc may ngay"], set(), False),
         (["Công ty vi phạm pháp luật lao động thì báo ai?"], set(), False),
         (["Điều 125 Bộ luật Lao động về kỷ luật lao động"], {"code"}, False),
+        # Signing a law, "even though" a law: its name, typed so.
+        (["Ai ký Luật Lao động?"], {"code"}, False),
+        (["ai ký luật lao động"], {"code"}, False),
+        (["Dù Luật Lao động đã có hiệu lực, Điều 35 quy định gì?"], {"code"}, False),
     ],
 )
 def test_documents_named_by_a_question(forms, named, other):
@@ -655,8 +659,13 @@ RULES = DocumentNames.of(
         ("Điều 7 nội quy lao động quy định gì?", {"rules"}),
         ("dieu 7 noi quy quy dinh gi", {"rules"}),
         ("Điều 7 Nghị định 145 quy định gì?", {"decree"}),
-        # Alone, "nội quy lao động" is what a text speaks of, not a name.
+        ("Khoản 2 Điều 7 của nội quy quy định gì?", {"rules"}),
+        ("Nội quy, Điều 7 nói gì về nghỉ phép?", {"rules"}),
+        # Alone, "nội quy lao động" is what a text speaks of, not a name; nor beside a place
+        # that is another document's (the Labour Code's articles on internal rules).
         ("Công ty phải đăng ký nội quy lao động ở đâu?", set()),
+        ("Theo Điều 118, nội quy lao động phải có những nội dung gì?", set()),
+        ("Điều 119 quy định đăng ký nội quy lao động ở đâu?", set()),
     ],
 )
 def test_the_only_internal_rules_are_named_by_their_kind_beside_a_place(question, named):

@@ -257,6 +257,8 @@ def test_translated_questions_can_mix_the_cosines_of_both_variants():
         ("ho tro 1tr5 mot thang", "hỗ trợ 1.500.000 đồng/tháng", "1500000"),
         ("tặng quà 500k", "quà trị giá 500.000 đồng", "500000"),
         ("han nop 01.06.2031", "trước ngày 01/6/2031", "6"),
+        ("được hỗ trợ 1,5tr.", "hỗ trợ 1.500.000 đồng", "1500000"),
+        ("quà 500k.", "quà trị giá 500.000 đồng", "500000"),
     ],
 )
 def test_an_amount_written_two_ways_gives_the_same_tokens(asked, written, amount):
@@ -280,5 +282,6 @@ def test_numbers_that_are_not_amounts_keep_their_form():
         "5 trang",
         "số 12kV",
         "phiên bản 2.10.2024a",
+        "bản v1.2.2024",
     ):
         assert canonical_numbers(text) == text

@@ -277,13 +277,29 @@ def test_a_markdown_closing_table_typed_row_by_row_reads_column_after_column(tmp
     assert any(c.kind == "signature" and "Lê Thị Hoa" in c.text for c in chunks)
 
 
-def test_a_markdown_table_of_names_and_offices_stays_a_table(tmp_path):
-    md = (
-        "KẾ HOẠCH\n\nI. TỔ CHỨC THỰC HIỆN\n\n| STT | Họ tên | Chức vụ |\n|---|---|---|\n"
-        "| 1 | Nguyễn Văn An | CHỦ TỊCH |\n| 2 | Lê Thị Bình | PHÓ CHỦ TỊCH |\n"
-    )
-    doc, _ = _read(tmp_path, "kh.md", md)
-    assert "1 | Nguyễn Văn An | CHỦ TỊCH" in doc.text
+@pytest.mark.parametrize(
+    ("table", "row"),
+    [
+        (
+            "| STT | Họ tên | Chức vụ |\n|---|---|---|\n| 1 | Nguyễn Văn An | CHỦ TỊCH |\n| 2 | Lê Thị Bình | PHÓ CHỦ TỊCH |\n",
+            "1 | Nguyễn Văn An | CHỦ TỊCH",
+        ),
+        # A status column that says "Đã ký", an attendance list signed "(đã ký)": data, not a signature.
+        (
+            "| Doanh nghiệp | Số lao động | Tình trạng |\n|---|---|---|\n| Công ty TNHH Gỗ An Thịnh | 1.200 | Đã ký |\n"
+            "| Công ty CP May Bình An | 800 | Đang thương lượng |\n",
+            "Công ty TNHH Gỗ An Thịnh | 1.200 | Đã ký",
+        ),
+        (
+            "| Họ và tên | Chức vụ | Ký tên |\n|---|---|---|\n| Nguyễn Văn An | Chủ tịch | (đã ký) |\n"
+            "| Lê Thị Bình | Phó Chủ tịch | (đã ký) |\n",
+            "Nguyễn Văn An | Chủ tịch | (đã ký)",
+        ),
+    ],
+)
+def test_a_markdown_table_of_data_stays_a_table(tmp_path, table, row):
+    doc, _ = _read(tmp_path, "kh.md", "KẾ HOẠCH\n\nI. TỔ CHỨC THỰC HIỆN\n\n" + table)
+    assert row in doc.text
 
 
 LETTER_SUBJECT_WRAPPED = """LIÊN ĐOÀN LAO ĐỘNG HUYỆN TÂN LẬP
@@ -306,3 +322,28 @@ def test_a_letters_subject_wrapped_onto_the_next_line_is_read_whole(tmp_path):
     doc, _ = _read(tmp_path, "cong_van.txt", LETTER_SUBJECT_WRAPPED)
     assert doc.meta.title == "Trả lời kiến nghị của CĐCS Công ty TNHH Giày da An Thịnh"
     assert doc.meta.date == "2031-07-22"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Kính gởi: Các công đoàn cơ sở trực thuộc",
+        "Kinh gui: Cac cong doan co so truc thuoc",
+        "Gửi các công đoàn cơ sở trực thuộc",
+        "Tân Lập, ngày 22/7/2031",
+        "\nCăn cứ Kế hoạch số 12/KH-LĐLĐ ngày 05/01/2031",
+    ],
+)
+def test_a_letters_subject_does_not_read_on_into_the_next_header_line(tmp_path, after):
+    text = f"LIÊN ĐOÀN LAO ĐỘNG HUYỆN TÂN LẬP\nSố: 15/LĐLĐ\nV/v hướng dẫn tổ chức Tháng Công nhân\n{after}\n\n1. Tổ chức các hoạt động.\n"
+    doc, _ = _read(tmp_path, "cong_van.txt", text)
+    assert doc.meta.title == "Hướng dẫn tổ chức Tháng Công nhân"
+
+
+def test_an_agreement_headed_by_its_union_is_named_by_the_company(tmp_path):
+    text = (
+        "CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH MAY AN BÌNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTHỎA ƯỚC LAO ĐỘNG TẬP THỂ\n\n"
+        "Điều 1. Phạm vi\n1. Thỏa ước áp dụng tại Công ty TNHH May An Bình.\n"
+    )
+    doc, _ = _read(tmp_path, "thoa_uoc.txt", text)
+    assert doc.meta.name == "Thỏa ước lao động tập thể Công ty TNHH May An Bình"
