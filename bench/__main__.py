@@ -9,7 +9,7 @@ Sections (each also runnable alone: `python -m bench.devset|alqac|laws|union|bli
 - laws: the seven Word laws with eval/laws_questions.jsonl (article-level);
 - union: eval/union/ (a union law, the union charter, a collective agreement) with
   eval/union_questions.jsonl (passage-level, quote match as the dev set);
-- blinds: the sixteen blind sets of eval/blinds/, each indexed on its own, pooled (passage-level,
+- blinds: the blind sets of eval/blinds/, each indexed on its own, pooled (passage-level,
   quote match; ours and the two baselines only);
 - speed: ingest throughput and peak RSS, index size, warm latency, cold start.
 Each quality section runs this project's pipeline, its ablations and the two baselines (plain

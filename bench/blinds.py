@@ -1,4 +1,4 @@
-"""Sixteen blind tests' corpora (eval/blinds/bNN/ with eval/blinds_questions.jsonl), each indexed on
+"""The blind tests' corpora (eval/blinds/bNN/ with eval/blinds_questions.jsonl), each indexed on
 its own, scored by quote like the dev set.
 
     python -m bench.blinds [--quick] [--out FILE]      (also run by `python -m bench`)
@@ -8,8 +8,8 @@ answerable and 8 unanswerable questions written by a blind tester before any run
 Every set goes through bench.union.run, the same systems over that set's files alone (ours, plain
 BM25 and the tutorial recipe over 500-character chunks of the raw text), as a user's index would
 hold them; ranks and abstention are then pooled over the sets. A tuning pool since session 21
-(bench/pools.py): the numbers of `ours` are in-sample. Ablations are not run here (sixteen builds
-each); they are measured on the other corpora.
+(bench/pools.py): the numbers of `ours` are in-sample. Ablations are not run here (one build per set
+and variant); they are measured on the other corpora.
 """
 
 from __future__ import annotations

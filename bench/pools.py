@@ -12,10 +12,10 @@ Pools (declared here, used by bench/tune.py; see docs/tuning-results.md):
                                                                                     TUNING (LOCO)
 - `laws`:    the seven Word laws with eval/laws_questions.jsonl and the 38 questions of
   eval/laws_unanswerable.jsonl they do not answer.                                   TUNING (LOCO)
-- `blinds`:  sixteen small corpora (eval/blinds/bNN/: two to six documents each, the kinds officials
+- `blinds`:  the blind tests' small corpora (eval/blinds/bNN/: two to six documents each, the kinds officials
   load: plans, agreements, regulations, law and decree excerpts, letters; .txt, .docx, .pdf, .md)
-  with eval/blinds_questions.jsonl, written by blind testers in sessions 17-20 before any run
-  (40 answerable, 8 unanswerable each). One corpus for leave-one-corpus-out, sixteen indexes
+  with eval/blinds_questions.jsonl, written by blind testers in sessions 17-21 before any run
+  (40 answerable, 8 unanswerable each). One corpus for leave-one-corpus-out, one index per set
   (a member pool `blind-bNN` each): a user's index holds a handful of documents, and a question
   one set cannot answer may be answered by another set's documents. Their documents were read
   to fix the failures they showed, so they are tuning data, not a test.        TUNING (LOCO)
@@ -64,7 +64,9 @@ BLINDS = ROOT / "eval" / "blinds"
 BLINDS_QUESTIONS = ROOT / "eval" / "blinds_questions.jsonl"
 # A corpus of several indexes is fitted and reported as one pool over its member pools (one
 # index each); its questions are asked of their own index only.
-MEMBERS = {"blinds": tuple(f"blind-{d.name}" for d in sorted(BLINDS.iterdir()) if d.is_dir())}
+MEMBERS = {
+    "blinds": tuple(f"blind-{d.name}" for d in sorted(BLINDS.glob("b[0-9][0-9]")) if d.is_dir()) if BLINDS.is_dir() else ()
+}
 
 
 def members(pool: str) -> tuple[str, ...]:
@@ -196,11 +198,15 @@ def questions(pool: str) -> list[PoolQuestion]:
             for r in _eval_rows((UNION_QUESTIONS if pool == "union" else USER_DOCS_QUESTIONS).name)
         ]
     if pool in MEMBERS["blinds"]:
+        rows = _eval_rows(BLINDS_QUESTIONS.name)
+        missing = {r["set"] for r in rows} - {m.removeprefix("blind-") for m in MEMBERS["blinds"]}
+        if missing:
+            raise ValueError(f"{BLINDS_QUESTIONS.name}: no folder in eval/blinds/ for {', '.join(sorted(missing))}")
         return [
             PoolQuestion(
                 r["id"], r["question"], r["answerable"], frozenset({(r["doc"], r["quote"])}) if r["answerable"] else frozenset(), r["lang"]
             )
-            for r in _eval_rows(BLINDS_QUESTIONS.name)
+            for r in rows
             if r["set"] == pool.removeprefix("blind-")
         ]
     if pool == "labour-text":
