@@ -172,6 +172,8 @@ _RESPONSIBILITY = re.compile(
 _ABOUT_SIGNATURE = re.compile(r"\b(ai ky|nguoi ky|ky ten|ky ban hanh|chu ky|signed|signs|signer|signature)\b")
 _ABOUT_RECIPIENTS = re.compile(r"\b(noi nhan|gui cho|gui den|gui toi|recipients?|sent to)\b")
 _ABOUT_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|nam nao|when|what date|which date)\b")
+# The words of a question that asks only when ("… ra ngày nào", "… có từ khi nào", "… là ngày bao nhiêu").
+_DATE_ASKED = frozenset({"ngay", "nao", "khi", "bao", "gio", "nhieu", "nam", "thang", "thoi", "gian", "ra", "co", "tu", "la", "vao", "so"})
 _ABOUT_ISSUE = re.compile(r"\b(ban hanh|ky|issued|dated|signed)\b")
 # "Luật Công đoàn được thông qua ngày nào?": asked of a document the question names, its adoption
 # (the header, or the sentence closing a law). Without a name, "Khi nào nghị quyết của công đoàn cơ
@@ -253,15 +255,16 @@ def _folded_accented(text: str) -> str:
     return fold(_KI.sub("ký", _NOT_SIGNING.sub("kyy", text)))
 
 
-def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False) -> str | None:
+def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_only: bool = False) -> str | None:
     """The part of a document a question asks for: who signed it, whom it was sent to, who issued
-    it or when (adopted when: only of a document it names); None for a question about its content."""
+    it or when (adopted when: only of a document it names; `names_only`: a question that is that
+    name and a date asked, "Công văn 142 ngày nào?"); None for a question about its content."""
     q = _asked(analysis)
     if _ABOUT_SIGNATURE.search(q):
         return "signature"
     if _ABOUT_RECIPIENTS.search(q):
         return "recipients"
-    issue = _ABOUT_ISSUE.search(q) or (names_document and _ABOUT_ADOPTION.search(q))
+    issue = _ABOUT_ISSUE.search(q) or (names_document and _ABOUT_ADOPTION.search(q)) or names_only
     if (_ABOUT_DATE.search(q) and issue) or _ABOUT_ISSUER.search(q):
         return "preamble"
     return None
@@ -299,6 +302,9 @@ class Candidates:
     other_years: frozenset[str] = frozenset()
     # The named documents whose clauses come first (Searcher._documents_first).
     first_documents: frozenset[str] = frozenset()
+    # The question is a named document and a date asked, nothing else ("Công văn 142 ngày nào?"):
+    # its header's date (Searcher._names_only).
+    names_only: bool = False
 
     def dense_scores(self, config: SearchConfig) -> dict[int, float]:
         """The dense score each candidate enters fusion with (SearchConfig.mix_*): the best
@@ -517,7 +523,18 @@ class Searcher:
             other,
             frozenset(self._document_names.other_years(forms)),
             first,
+            bool(named) and self._names_only(analysis, named),
         )
+
+    def _names_only(self, analysis: QueryAnalysis, named: frozenset[str]) -> bool:
+        """Whether the question, beside asking for a date, only names these documents: every
+        other word is a word of their names ("Công văn 142 ngày nào?", "Kế hoạch 48 ra ngày nào?";
+        not "Kế hoạch 48 hoàn thành trước ngày nào?", which asks what the plan says)."""
+        if analysis.language == "en" or not _ABOUT_DATE.search(_asked(analysis)):
+            return False
+        own = {w for d in named for key in self._document_names.own_words.get(d, ()) for w in re.findall(r"\w+", key)}
+        words = set(re.findall(r"\w+", fold(analysis.question.lower())))
+        return not (words - own - _DATE_ASKED)
 
     def rank(self, cands: Candidates, config: SearchConfig | None = None) -> tuple[list[int], dict[int, float]]:
         """Fusion, then the priors; best-first rows and their scores."""
@@ -757,7 +774,7 @@ class Searcher:
         feats["named_part"] = float(
             first is not None
             and first.doc_id in cands.named_documents
-            and first.kind == _wanted_kind(cands.analysis, bool(cands.named_documents))
+            and first.kind == _wanted_kind(cands.analysis, bool(cands.named_documents), cands.names_only)
         )
         return feats
 
@@ -767,7 +784,7 @@ class Searcher:
         analysis = cands.analysis
         top = max(fused.values())
         q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
-        wanted_kind = _wanted_kind(analysis, bool(cands.named_documents))
+        wanted_kind = _wanted_kind(analysis, bool(cands.named_documents), cands.names_only)
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q))
         wanted_amount: int | None = None  # 0: any amount, 1: a percentage, 2: a date
         if cfg.answer_type_boost:

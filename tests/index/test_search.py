@@ -43,6 +43,19 @@ def test_issuer_question_finds_the_header_that_names_the_issuing_body(searcher, 
     assert "đảng đoàn" in result.hits[0].chunk.text.lower() and "48-KH/ĐĐTLD" in result.hits[0].citation
 
 
+@pytest.mark.parametrize("question", ["Kế hoạch 48 ngày nào?", "ke hoach 48 ngay nao", "Kế hoạch 48 ra ngày nào"])
+def test_a_named_documents_date_asked_alone_is_its_header(searcher, question):
+    # Not dev-set questions: without "ban hành", a name and "ngày nào" ask when it was issued.
+    result = searcher.search(question, top_k=3)
+    assert result.hits[0].chunk.kind == "preamble" and "48-KH/ĐĐTLD" in result.hits[0].citation
+    assert result.answer_found
+
+
+def test_a_date_the_named_document_sets_is_not_its_header(searcher):
+    result = searcher.search("Kế hoạch 48 đến năm nào thì phải sơ kết?", top_k=3)
+    assert result.hits[0].chunk.kind != "preamble"
+
+
 def test_unanswerable_question_abstains(searcher):
     result = searcher.search("Thủ tục đăng ký kết hôn cần những giấy tờ gì?")
     assert result.answer_found is False

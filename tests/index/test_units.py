@@ -196,6 +196,9 @@ def test_adoption_words_ask_for_the_header_only_of_a_named_document():
     assert _wanted_kind(asked) is None
     assert _wanted_kind(asked, names_document=True) == "preamble"
     assert _wanted_kind(QueryAnalysis("Kế hoạch 48 ban hành ngày nào", "vi")) == "preamble"
+    # A question that is a document's name and "ngày nào" (Searcher._names_only) asks its date.
+    assert _wanted_kind(QueryAnalysis("Công văn 142 ngày nào", "vi")) is None
+    assert _wanted_kind(QueryAnalysis("Công văn 142 ngày nào", "vi"), names_document=True, names_only=True) == "preamble"
 
 
 @pytest.mark.parametrize(
