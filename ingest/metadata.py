@@ -176,8 +176,12 @@ def find_attached(lines: list[Line]) -> list[int]:
             # signed first, or numbered from the start again: a form's "BÁO CÁO" inside a text is not one
             and (first_closing_line(lines, last + 1, i) is not None or _starts_again(lines, i))
         ):
-            # With its own header above the type line (the body and the motto, a table row).
-            while i - 1 > first and _MOTTO_ANYWHERE.search(lines[i - 1].text):
+            # With its own header above the type line (the body and the motto, a table row; the
+            # body alone, "CÔNG TY CỔ PHẦN MAY …" under the decision's signer).
+            while i - 1 > first and (
+                _MOTTO_ANYWHERE.search(lines[i - 1].text)
+                or (in_capitals(lines[i - 1].text, 6) and _names_a_body(_left_cell(lines[i - 1])))
+            ):
                 i -= 1
             starts.append(i)
     return starts
@@ -832,7 +836,8 @@ _TYPE_INSIDE = re.compile(r"\s(" + "|".join(t[:1] + t[1:].lower() for t in DOC_T
 # An issuing body's block above the title ("CÔNG TY CỔ PHẦN …", "CÔNG ĐOÀN CƠ SỞ …").
 _ORG_HEADER = re.compile(
     r"^(?:CÔNG TY|TẬP ĐOÀN|TỔNG CÔNG TY|TỔNG LIÊN ĐOÀN|LIÊN ĐOÀN|CÔNG ĐOÀN|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|ĐẢNG BỘ|"
-    r"TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ỦY BAN|UBND|BỘ|SỞ|QUỐC HỘI|CHÍNH PHỦ|TRƯỜNG|BỆNH VIỆN)\b"
+    r"TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ỦY BAN|UBND|BỘ|SỞ|QUỐC HỘI|CHÍNH PHỦ|TRƯỜNG|BỆNH VIỆN|BẢO HIỂM XÃ HỘI|THANH TRA|"
+    r"CHI CỤC|CỤC|BAN QUẢN LÝ|TÒA ÁN|VIỆN KIỂM SÁT|KHO BẠC)\b"
 )
 _ORG_FOLDED = re.compile(fold(_ORG_HEADER.pattern))  # also typed without diacritics
 # Where a one-line summary stops naming the document and starts saying what it does:

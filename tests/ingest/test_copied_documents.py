@@ -347,3 +347,48 @@ def test_an_agreement_headed_by_its_union_is_named_by_the_company(tmp_path):
     )
     doc, _ = _read(tmp_path, "thoa_uoc.txt", text)
     assert doc.meta.name == "Thỏa ước lao động tập thể Công ty TNHH May An Bình"
+
+
+@pytest.mark.parametrize(
+    "body", ["BẢO HIỂM XÃ HỘI TỈNH ĐÔNG AN", "THANH TRA SỞ NỘI VỤ ĐÔNG AN", "CHI CỤC THUẾ KHU VỰC II"]
+)
+def test_a_state_agencys_letter_is_issued_by_it(tmp_path, body):
+    md = (
+        f"| {body} | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+        "| **Số: 356/CV-QLT** | **Độc lập - Tự do - Hạnh phúc** |\n"
+        "| V/v đôn đốc đóng bảo hiểm còn nợ | *Đông An, ngày 20 tháng 3 năm 2031* |\n\n"
+        "**Kính gửi:** Công ty Cổ phần May An Bình.\n\n1. Công ty nộp số tiền còn nợ trước ngày 30/4/2031.\n"
+    )
+    doc, _ = _read(tmp_path, "cong_van.md", md)
+    assert doc.meta.issuer == body
+
+
+DECISION_WITH_REGULATION = """CÔNG TY CỔ PHẦN MAY AN BÌNH
+Số: 18/QĐ-AB
+Đông An, ngày 05 tháng 01 năm 2031
+QUYẾT ĐỊNH
+Về việc ban hành Quy chế trả lương
+Điều 1. Ban hành kèm theo Quyết định này Quy chế trả lương của Công ty.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+GIÁM ĐỐC
+(Đã ký)
+Phạm Văn Khải
+CÔNG TY CỔ PHẦN MAY AN BÌNH
+QUY CHẾ
+TRẢ LƯƠNG CHO NGƯỜI LAO ĐỘNG
+(Ban hành kèm theo Quyết định số 18/QĐ-AB ngày 05 tháng 01 năm 2031 của Giám đốc Công ty)
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi
+1. Quy chế này quy định việc trả lương trong Công ty.
+"""
+
+
+def test_the_body_heading_an_issued_text_is_not_the_decisions_signature(tmp_path):
+    doc, chunks = _read(tmp_path, "quyet_dinh.txt", DECISION_WITH_REGULATION)
+    (signature,) = [c for c in chunks if c.kind == "signature"]
+    assert "Phạm Văn Khải" in signature.text and "CÔNG TY" not in signature.text
+    assert doc.meta.signer == "Phạm Văn Khải"
