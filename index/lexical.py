@@ -43,7 +43,8 @@ _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
 _SCALED = re.compile(
     r"(?<![\d.,])(\d{1,6})(?:[,.](\d{1,3}))?[ \t]*(triệu|nghìn|ngàn|tỷ|tỉ)(?!\w)(?![ \t]*(?:lệ|tập)\b)", re.IGNORECASE
 )
-_SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
+# Zeros each scale word adds; "tr" and "k" are how they are typed in a hurry (_SHORTHAND).
+_SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9, "tr": 6, "k": 3}
 _LEADING_ZERO = re.compile(r"(?<![\d.,])0(\d)(?![\d,])")
 # How amounts are typed in a hurry: "5tr", "1tr5" (1,5 million), "500k" (thousand).
 # ("1,5tr" and "1tr5" alike; not "12kV". A dot before three digits groups thousands: "1.500k" is
@@ -53,19 +54,21 @@ _SHORTHAND = re.compile(r"(?<![\w.,])(\d{1,4})(?:[,.](\d{1,2}))?(tr|k)(\d{1,3})?
 _DOTTED_DATE = re.compile(r"(?<![\w.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\w|[.,]\d)")
 
 
+def _scaled(whole: str, fraction: str, scale_word: str) -> str | None:
+    """whole,fraction times the scale written out ("1", "5", "triệu" → "1500000"); None when the
+    fraction has more digits than the scale has zeros."""
+    zeros = _SCALES[scale_word.lower()]
+    return None if len(fraction) > zeros else str(int(whole + fraction.ljust(zeros, "0")))
+
+
 def _written_out(m: re.Match[str]) -> str:
-    whole, fraction, scale = m.group(1), m.group(2) or "", _SCALES[m.group(3).lower()]
-    if len(fraction) > scale:
-        return m.group(0)
-    return str(int(whole + fraction.ljust(scale, "0")))
+    return _scaled(m.group(1), m.group(2) or "", m.group(3)) or m.group(0)
 
 
 def _shorthand(m: re.Match[str]) -> str:
-    scale = 6 if m.group(3).lower() == "tr" else 3
-    fraction = m.group(2) or m.group(4) or ""
-    if len(fraction) > scale or (m.group(2) and m.group(4)):
+    if m.group(2) and m.group(4):  # "1,5tr5"
         return m.group(0)
-    return str(int(m.group(1) + fraction.ljust(scale, "0")))
+    return _scaled(m.group(1), m.group(2) or m.group(4) or "", m.group(3)) or m.group(0)
 
 
 def canonical_numbers(text: str) -> str:

@@ -101,6 +101,9 @@ _NUMBERED_POINT = re.compile(
     rf"{_NOT_AN_ITEM}"
     rf"|\b(?P<word2>diem)\s+(?P<number2>\d{{1,2}})(?![\w/.-])(?=\s+(?:cua\s+|tai\s+)?(?:muc\s+[ivxlc]+\s+)?(?:{_KINDS})\b)"
 )
+# "luật" as the second syllable of a word after these (folded: kỷ luật, discipline; pháp luật, the
+# law in general; dự luật, a bill): "kỷ luật lao động" names no Luật Lao động.
+_LAW_COMPOUND_FIRST = ("phap", "ky", "du")
 _OTHER_DOCUMENT = re.compile(
     rf"(?i:\b(?:{_KINDS}))\s+(?:\d|[A-Z])|\b[A-Z]\w*\s+(?:Law|Code|Decree|Circular|Charter)\b"
     # A code by its initials ("BLDS", "BLTTDS"), as typed in capitals.
@@ -108,7 +111,8 @@ _OTHER_DOCUMENT = re.compile(
     r"|(?i:\b(?:law|decree|circular|decision|resolution))\s+(?:no\.?\s*)?\d"
     # A law named in lower case ("luật đất đai"), not "pháp luật", "kỷ luật", "dự luật", "luật này",
     # "luật định", "luật quy định".
-    r"|(?i:(?<!phap )(?<!ky )(?<!du )\b(?:bo luat|luat)\s+(?!nay\b|dinh\b|quy\b|so\b|la\b|thi\b|co\b|cho\b|ve\b)[a-z])"
+    r"|(?i:" + "".join(f"(?<!{w} )" for w in _LAW_COMPOUND_FIRST)
+    + r"\b(?:bo luat|luat)\s+(?!nay\b|dinh\b|quy\b|so\b|la\b|thi\b|co\b|cho\b|ve\b)[a-z])"
 )
 
 
@@ -166,9 +170,7 @@ def _beside_a_place(text: str, start: int, end: int) -> bool:
     return bool(_PLACE_BEFORE.search(text, 0, start) or _PLACE_AFTER_NAME.match(text[end:]))
 
 
-# "luật" as the second syllable of a word (kỷ luật: discipline, pháp luật: the law in general,
-# dự luật: a bill): "kỷ luật lao động" does not name a Luật Lao động or the Bộ luật Lao động.
-_LAW_WORD_COMPOUND = re.compile(r"(?:^| )(?:ky|phap|du) $")
+_LAW_WORD_COMPOUND = re.compile(rf"(?:^| )(?:{'|'.join(_LAW_COMPOUND_FIRST)}) $")
 _ACCENTED_COMPOUND = re.compile(r"(?i)\b(?:k[ỷỉ]|pháp|dự)\s+luật")
 
 
@@ -182,7 +184,7 @@ def _law_word_compound(form: str, cased: str, text: str, start: int) -> bool:
 _KIND_FORMS = frozenset(form for forms in _DEFINITE_KINDS.values() for form in forms)
 # A place after a name ("thỏa ước Phú Thịnh Điều 5", "… Mục III"): a level word and its number,
 # in the question as typed (folded, case kept: "Phan Thiết" is a name, "Mục III" a place).
-_PLACE_AFTER = re.compile(rf"\b(?i:{'|'.join(_LEVEL_WORDS.values())})\s+(?:\d{{1,4}}|[IVXLC]{{1,6}})(?![\w/-])")
+_PLACE_AFTER = re.compile(rf"\b(?i:{_LEVEL})\s+(?:\d{{1,4}}|[IVXLC]{{1,6}})(?![\w/-])")
 _ROMANS = {1: "i", 4: "iv", 5: "v", 9: "ix", 10: "x", 40: "xl", 50: "l", 90: "xc", 100: "c"}
 
 

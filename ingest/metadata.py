@@ -307,15 +307,15 @@ def _is_title_line(line: Line, first: bool) -> bool:
     return line.bold or in_capitals(text)
 
 
+def _cells(lines: list[Line]) -> list[str]:
+    """The header lines' texts, a Word table's cells apart ("QUỐC HỘI | CỘNG HÒA …")."""
+    return [cell.strip(" -") for ln in lines for cell in re.split(r" \| | -{3,} ", ln.text) if cell.strip(" -")]
+
+
 def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = None) -> DocMeta:
     header = lines[: max(layout.body_start, 1)]
     # Word headers are tables: "QUỐC HỘI | CỘNG HÒA …" rows, cells joined by " | ".
-    head_text = [
-        cell.strip(" -")
-        for ln in lines[: min(len(lines), 30)]
-        for cell in re.split(r" \| | -{3,} ", ln.text)
-        if cell.strip(" -")
-    ]
+    head_text = _cells(lines[:30])
 
     doc_type = title = inline_number = None
     for i, line in enumerate(header):
@@ -352,7 +352,7 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
     if doc_type is None and number:
         # An official letter states no type: its number and "V/v …" (its subject) make it one.
         # (Read on over the header's lines only: "Kính gửi", the date, the body's first line end it.)
-        cells = [c.strip(" -") for ln in header for c in re.split(r" \| | -{3,} ", ln.text) if c.strip(" -")]
+        cells = _cells(header)
         at = next((k for k, t in enumerate(cells) if _SUBJECT.match(t)), None)
         subject = _subject(cells, at) if at is not None else None
         if subject is None:
