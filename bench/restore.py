@@ -9,10 +9,11 @@ questions restored whole.
 
 Pools (bench/pools.py): `devset` (the bundled corpus, eval/devset.jsonl: accented and abbreviated
 slices), `laws` (the seven Word laws, eval/laws_questions.jsonl, Vietnamese slice; the held-out
-file is not used) and `union` (eval/union/, Vietnamese slice). `COMMON_WEIGHT` (how much index/data/vi_common.txt counts against the corpus)
-is fitted on two pools and reported on the third, each way; the value fitted on all three is what
-index/query.py's COMMON_WEIGHT must hold (the run exits 1 and says so when it does not; it never
-edits code).
+file is not used), `union` (eval/union/, Vietnamese slice) and `blinds` (eval/blinds/, accented
+slice; each set restored by its own index's restorer, pooled). `COMMON_WEIGHT` (how much
+index/data/vi_common.txt counts against the corpus) is fitted on the other pools and reported on
+each in turn; the value fitted on all of them is what index/query.py's COMMON_WEIGHT must hold (the
+run exits 1 and says so when it does not; it never edits code).
 
 Baseline, same run: each word alone gets its most frequent form in the corpus (no context).
 """
@@ -35,30 +36,39 @@ OUT_MD = ROOT / "docs" / "restore-results.md"
 GRID = (1, 3, 10, 30, 100, 300)
 SLICES = ("accented", "abbrev", "vi")
 # Tuning pools only: laws_heldout.jsonl and the bundled held-out questions are never fitted on.
-POOLS = {"devset": ("devset",), "laws": ("laws",), "union": ("union",)}
+# Each pool's indexes (one, or one per blind set), every one with its own restorer.
+POOLS = {"devset": ("devset",), "laws": ("laws",), "union": ("union",), "blinds": pools.members("blinds")}
 _WORD = re.compile(r"\w+")
 
 
-def questions(pool: str) -> list[str]:
-    return [q.question for p in POOLS[pool] for q in pools.questions(p) if q.slice in SLICES]
+def questions(member: str) -> list[str]:
+    return [q.question for q in pools.questions(member) if q.slice in SLICES]
 
 
-def corpus_texts(pool: str) -> list[str]:
-    from index.store import load_index
+def corpus_texts(member: str) -> list[str]:
+    from index.store import IndexMismatchError, IndexMissingError, load_index
 
-    return [c.text for c in load_index(pools.index_dir(pool), pools.embedder().name).chunks]
+    try:
+        index = load_index(pools.index_dir(member), pools.embedder().name)
+    except (IndexMissingError, IndexMismatchError):
+        pools.build(member)
+        index = load_index(pools.index_dir(member), pools.embedder().name)
+    return [c.text for c in index.chunks]
 
 
-def accuracy(restore, qs: list[str]) -> dict[str, float]:
+def accuracy(runs) -> dict[str, float]:
+    """Pooled over (restore, questions) pairs: one per index of the pool."""
     from ingest.normalize import fold
 
-    ok = total = whole = 0
-    for q in qs:
-        words = _WORD.findall(q.lower())
-        out = _WORD.findall(restore(" ".join(fold(w) for w in words)).lower())
-        good = sum(a == b for a, b in zip(words, out, strict=False))
-        ok, total, whole = ok + good, total + len(words), whole + (good == len(words))
-    return {"questions": len(qs), "word_accuracy": round(ok / max(1, total), 4), "question_accuracy": round(whole / max(1, len(qs)), 4)}
+    ok = total = whole = asked = 0
+    for restore, qs in runs:
+        for q in qs:
+            words = _WORD.findall(q.lower())
+            out = _WORD.findall(restore(" ".join(fold(w) for w in words)).lower())
+            good = sum(a == b for a, b in zip(words, out, strict=False))
+            ok, total, whole = ok + good, total + len(words), whole + (good == len(words))
+        asked += len(qs)
+    return {"questions": asked, "word_accuracy": round(ok / max(1, total), 4), "question_accuracy": round(whole / max(1, asked), 4)}
 
 
 def word_by_word(restorer):
@@ -78,15 +88,19 @@ def run() -> dict:
     from index.query import DiacriticRestorer
 
     started = time.time()
-    texts = {p: corpus_texts(p) for p in POOLS}
-    qs = {p: questions(p) for p in POOLS}
-    grid = {p: {w: accuracy(DiacriticRestorer.from_texts(texts[p], common_weight=w).restore, qs[p]) for w in GRID} for p in POOLS}
+    texts = {m: corpus_texts(m) for p in POOLS for m in POOLS[p]}
+    qs = {m: questions(m) for p in POOLS for m in POOLS[p]}
+
+    def score(pool: str, make) -> dict[str, float]:
+        return accuracy((make(texts[m]), qs[m]) for m in POOLS[pool])
+
+    grid = {p: {w: score(p, lambda t, w=w: DiacriticRestorer.from_texts(t, common_weight=w).restore) for w in GRID} for p in POOLS}
     result: dict = {"grid": {p: {str(w): v for w, v in g.items()} for p, g in grid.items()}, "folds": {}}
     for held in POOLS:
         train = [p for p in POOLS if p != held]
         best = max(GRID, key=lambda w: (sum(grid[p][w]["word_accuracy"] for p in train), -w))
-        baseline = accuracy(word_by_word(DiacriticRestorer.from_texts(texts[held], common_weight=1)), qs[held])
-        no_glossary = accuracy(DiacriticRestorer.from_texts(texts[held], common_weight=best, vocabulary=None).restore, qs[held])
+        baseline = score(held, lambda t: word_by_word(DiacriticRestorer.from_texts(t, common_weight=1)))
+        no_glossary = score(held, lambda t, w=best: DiacriticRestorer.from_texts(t, common_weight=w, vocabulary=None).restore)
         result["folds"][held] = {
             "fitted_on": "+".join(train),
             "weight": best,

@@ -80,6 +80,15 @@ def test_restorer_knows_the_glossary_terms_a_small_corpus_lacks():
     assert DiacriticRestorer.from_texts(corpus).restore("to chuc dinh cong") == "tổ chức đình công"
 
 
+def test_restorer_knows_the_everyday_words_of_questions_a_corpus_of_rules_lacks():
+    # Rules say "Đảng", "văn bản", "thi đua", "công nhân"; workers ask "đang", "vẫn", "thì", "cộng
+    # thêm", "còn phép" (index/data/vi_common.txt).
+    corpus = ["Đảng ủy lãnh đạo; văn bản thi đua; công nhân và công đoàn; tỉnh ủy; cơ quan."] * 30
+    restorer = DiacriticRestorer.from_texts(corpus)
+    assert restorer.restore("con phep thi duoc cong them tien khong") == "còn phép thì được cộng thêm tiền không"
+    assert restorer.restore("em dang nghi om thi van duoc nhan luong") == "em đang nghỉ ốm thì vẫn được nhận lương"
+
+
 def test_restorer_table_round_trips_through_sqlite(tmp_path):
     restorer = DiacriticRestorer.from_texts(["Nghị định.", "Nghị định.", "nghỉ phép năm"])
     restorer.save(tmp_path / "r.sqlite")
