@@ -601,6 +601,20 @@ class DocumentNames:
                 out |= set(editions) - hit
         return out
 
+    def named_as_source(self, question_forms: Sequence[str], documents: frozenset[str]) -> bool:
+        """Whether a form of the question names one of `documents` as where the answer is read:
+        "Theo Bộ luật Lao động thì …", "… căn cứ Nghị định 37", "according to Decree 37"; not a
+        document a question only mentions ("hội nghị quán triệt Nghị quyết 15 …")."""
+        keys = [k for k, docs in self.owners.items() if documents & set(docs)]
+        if not keys:
+            return False
+        pattern = re.compile(
+            r"\b(?:theo|can cu|according to|under|per)\s+(?:(?:quy dinh|noi dung) (?:cua|tai)\s+)?(?:the\s+)?(?:"
+            + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+            + r")(?![\w/-])"
+        )
+        return any(pattern.search(_words(form)) for form in question_forms)
+
     def names_a_kind_besides(self, question_forms: Sequence[str], documents: Collection[str]) -> bool:
         """Whether a question says the kind of a document other than `documents`, even alone ("Theo
         điều lệ, … Luật … 2019 có quy định không?")."""

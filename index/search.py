@@ -171,6 +171,8 @@ _RESPONSIBILITY = re.compile(
 )
 _ABOUT_SIGNATURE = re.compile(r"\b(ai ky|nguoi ky|ky ten|ky ban hanh|chu ky|signed|signs|signer|signature)\b")
 _ABOUT_RECIPIENTS = re.compile(r"\b(noi nhan|gui cho|gui den|gui toi|recipients?|sent to)\b")
+# How many of the best-ranked clauses are scanned for another document's name (_documents_first).
+_CITING_LOOKED_AT = 30
 _ABOUT_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|nam nao|when|what date|which date)\b")
 # The words of a question that asks only when ("… ra ngày nào", "… có từ khi nào", "… là ngày bao nhiêu").
 _DATE_ASKED = frozenset({"ngay", "nao", "khi", "bao", "gio", "nhieu", "nam", "thang", "thoi", "gian", "ra", "co", "tu", "la", "vao", "so"})
@@ -559,10 +561,21 @@ class Searcher:
         if not named and not later:
             return ranked
         chunks = self.store.chunks
+        # Another document's clause that names it is about it too: "hội nghị quán triệt Nghị quyết
+        # 15 tổ chức tháng mấy?" is answered by the ward's plan for that conference, not by the
+        # resolution, whose clauses would otherwise all come first. Not where the question reads
+        # the answer in it ("Theo Bộ luật Lao động thì …", with a letter quoting the Code loaded).
+        # Looked for among the best clauses only: a name scan per clause.
+        citing: set[int] = set()
+        if named and not self._document_names.named_as_source(self._name_forms(cands.analysis), named):
+            citing = {
+                r for r in ranked[:_CITING_LOOKED_AT]
+                if chunks[r].doc_id not in named and named & self._document_names.scan([chunks[r].text])[0]
+            }
 
         def place(row: int) -> int:
             doc = chunks[row].doc_id
-            return 0 if doc in named else 2 if doc in later else 1
+            return 0 if doc in named or row in citing else 2 if doc in later else 1
 
         return sorted(ranked, key=place)
 

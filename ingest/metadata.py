@@ -649,8 +649,10 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         ):
             first = f"{first} {cells.pop(0)}"
         # (An agreement's header rows are its two parties, the employer first: not one body.)
-        agreement = (doc_type or "").startswith("THỎA ƯỚC")
-        if cells and not agreement and _names_a_body(cells[0]) and in_capitals(cells[0], 6):
+        # But a row below that is no party of its own (not a union, not an employers' association)
+        # is the employer under its parent: "SỞ Y TẾ TỈNH …" / "BỆNH VIỆN ĐA KHOA TỈNH".
+        two_parties = (doc_type or "").startswith("THỎA ƯỚC") and bool(cells and _AGREEMENT_PARTY.match(cells[0]))
+        if cells and not two_parties and _names_a_body(cells[0]) and in_capitals(cells[0], 6):
             body = " ".join([_of_the_above(cells[0], first), *cells[1:]])
             # A unit of the body above ("BAN TUYÊN GIÁO", "VĂN PHÒNG", "ĐẢNG ĐOÀN", "BAN CHẤP HÀNH
             # CÔNG ĐOÀN CƠ SỞ" under a company) is that body's: its name keeps the parent's.
@@ -680,6 +682,8 @@ def _left_cell_below(lines: list[Line], text: str) -> str | None:
 
 
 _COMMITTEE = re.compile(r"(?:BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BCH|UBKT|ỦY BAN KIỂM TRA)")
+# A header row that is an agreement's other party: the workers' union or an employers' association.
+_AGREEMENT_PARTY = re.compile(r"^(?:BAN CHẤP HÀNH|BCH|CÔNG ĐOÀN|CĐCS|HIỆP HỘI|ĐẠI DIỆN)\b")
 # The header lines an issuer is looked for in: a typed header is a handful of lines.
 _ISSUER_LINES = 6
 

@@ -232,3 +232,38 @@ def test_a_place_missing_from_an_excerpt_is_said_to_be_missing_from_the_excerpt(
         "Không tìm thấy Điều 51 trong Luật Bảo hiểm xã hội 52/2031/QH16 (bản đã nạp là bản trích)."
     )
     assert note("code", "Điều 400 Bộ luật Lao động") == "Không tìm thấy Điều 400 trong Bộ luật Lao động 45/2019/QH14."
+
+
+# A district resolution and a ward plan that implements it and names it (tests/data/
+# resolution-and-plan/, invented): plans quote the resolution they carry out.
+RESOLUTION_AND_PLAN = Path(__file__).resolve().parent.parent / "data" / "resolution-and-plan"
+
+
+@pytest.fixture(scope="session")
+def resolution_searcher(searcher_of):
+    return searcher_of(RESOLUTION_AND_PLAN, 2)
+
+
+@pytest.mark.parametrize(
+    ("question", "number", "place"),
+    [
+        # The resolution is what the conference is about; the plan holds the conference.
+        ("Hội nghị quán triệt Nghị quyết 07 cho ban chấp hành công đoàn cơ sở tổ chức tháng mấy?", "04/KH-CĐP", "II"),
+        ("hoi nghi quan triet nghi quyet 07 cho bch cong doan co so to chuc thang may", "04/KH-CĐP", "II"),
+        # Read in the resolution: it comes first, as before.
+        ("Theo Nghị quyết 07, các chi bộ phải quán triệt xong trước ngày nào?", "07-NQ/HU", "II"),
+        ("Nghị quyết 07 đặt mục tiêu kết nạp bao nhiêu đảng viên đến năm 2030?", "07-NQ/HU", "I"),
+    ],
+)
+def test_a_clause_that_names_the_document_asked_about_is_about_it_too(resolution_searcher, question, number, place):
+    first = resolution_searcher.search(question, top_k=3).hits[0]
+    assert first.document.meta.number == number and first.chunk.path[0].startswith(place), first.citation
+
+
+def test_a_document_read_as_the_source_is_told_from_one_mentioned(resolution_searcher):
+    names = resolution_searcher._document_names
+    resolution = frozenset({"nghi-quyet-07.txt"})
+    assert names.named_as_source(["theo nghi quyet 07 thi ai huong dan"], resolution)
+    assert names.named_as_source(["According to Nghị quyết 07-NQ/HU, who guides the study?"], resolution)
+    assert names.named_as_source(["Căn cứ Nghị quyết 07, …"], resolution)
+    assert not names.named_as_source(["Hội nghị quán triệt Nghị quyết 07 tổ chức khi nào?"], resolution)

@@ -361,6 +361,26 @@ def test_an_agreements_header_rows_are_its_parties_and_the_employer_is_named():
     assert read_document("tu.txt", data=text.encode("utf-8")).meta.issuer == "CÔNG TY TNHH CƠ KHÍ AN LẠC"
 
 
+@pytest.mark.parametrize(
+    ("rows", "issuer"),
+    [
+        # The employer under its parent body: the row below is no party of the agreement.
+        (["SỞ Y TẾ TỈNH NAM BÌNH", "BỆNH VIỆN ĐA KHOA TỈNH"], "BỆNH VIỆN ĐA KHOA TỈNH"),
+        # The employer over the union, and an employers' association over the sector's union: parties.
+        (["CÔNG TY CỔ PHẦN MAY AN LẠC", "CÔNG ĐOÀN CƠ SỞ CÔNG TY"], "CÔNG TY CỔ PHẦN MAY AN LẠC"),
+        (["CÔNG ĐOÀN DỆT MAY VIỆT NAM", "HIỆP HỘI DỆT MAY VIỆT NAM"], "CÔNG ĐOÀN DỆT MAY VIỆT NAM"),
+    ],
+)
+def test_an_agreements_employer_under_its_parent_issues_it(rows, issuer):
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    header = "\n".join(f"{cell:<45}{right[i]}" for i, cell in enumerate(rows))
+    text = (
+        header + "\nSố: 01/2031/TƯLĐTT                            Đông Sơn, ngày 02 tháng 3 năm 2031\n\n"
+        "THỎA ƯỚC LAO ĐỘNG TẬP THỂ\n\nĐiều 1. Thời hạn\nThỏa ước có thời hạn 03 năm.\n"
+    )
+    assert read_document("tu.txt", data=text.encode("utf-8")).meta.issuer == issuer
+
+
 def test_a_name_cut_before_its_country_and_a_cited_documents_date():
     text = (
         "HIỆP HỘI DA GIÀY VIỆT NAM - CÔNG ĐOÀN DA GIÀY VIỆT NAM\nSố: 02/2031/TƯLĐTT-DG\n"
