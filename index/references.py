@@ -484,6 +484,11 @@ class DocumentNames:
     # folded: its kind and two words of its title ("quy che dan chu"). Where the question says one,
     # a shorter key at the same place ("quy chế", the index's only regulation) names nothing.
     issued: frozenset[str] = frozenset()
+    # A law's name cut at its first comma ("luật an toàn" of "Luật An toàn, vệ sinh lao động",
+    # "luật thi đua" of "Luật Thi đua, khen thưởng"), as workers say it, with the word its title
+    # goes on with: "luật an toàn vệ sinh thực phẩm" goes on as the title does and then not, so it
+    # is another law's name (a capitalised word after it is another name too: _in_another_name).
+    cut_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, metas: dict[str, DocMeta], issued_titles: Iterable[str] = ()) -> DocumentNames:
@@ -534,6 +539,14 @@ class DocumentNames:
                 words = _words(meta.title).split()
                 for n in range(2, min(len(words), 8) + 1):
                     beginnings.setdefault(f"{_words(meta.doc_type)} {' '.join(words[:n])}", set()).add(doc_id)
+        cut_names: dict[str, str] = {}
+        for doc_id, meta in metas.items():
+            if meta.doc_type in ("LUẬT", "BỘ LUẬT") and meta.title and "," in meta.title:
+                head, tail = meta.title.split(",", 1)
+                if len(_words(head).split()) >= 2 and _words(tail):
+                    cut = f"{_words(meta.doc_type)} {_words(head)}"
+                    shortened.setdefault(cut, []).append(doc_id)
+                    cut_names[cut] = _words(tail).split()[0]
         place_only: set[str] = set()
         part_only: set[str] = set()
         for key, docs in beginnings.items():
@@ -580,6 +593,7 @@ class DocumentNames:
             frozenset(part_only - full),
             {d: " ".join(re.findall(r"\w+", fold(meta.doc_type or ""))) for d, meta in metas.items()},
             frozenset(_issued_beginning(t) for t in issued_titles) - {""},
+            {k: w for k, w in cut_names.items() if len(shortened[k]) == 1 and k not in full},
         )
 
     def other_years(self, question_forms: Sequence[str]) -> set[str]:
@@ -663,6 +677,8 @@ class DocumentNames:
                     continue  # "quy chế dân chủ ở cơ sở", "Theo Điều 118, nội quy lao động phải có …"; not "Điều 3 quy chế", "Ai ký quy chế?"
                 if m.group() in self.part_only and not about_part:
                     continue
+                if m.group() in self.cut_names and text[m.end() :].startswith(f" {self.cut_names[m.group()]} "):
+                    continue  # "luật an toàn vệ sinh thực phẩm" is another law
                 if m.group() in self.capitals_only and not cased[m.start() : m.end()].rsplit(" ", 1)[-1].isupper():
                     continue  # "luật đã", not "Luật ĐA"
                 if partial and any(len(t) > len(m.group()) and text.startswith(t + " ", m.start()) for t in self.issued):
@@ -689,6 +705,7 @@ class DocumentNames:
                         for d in self.owners[m.group()]:
                             editions.setdefault(d, int(year.group(1)))  # type: ignore[union-attr]
                     continue
+                own_named = own_named or m.group() in self.cut_names  # a name, if cut short
                 (by_part if partial else named).update(fits)
                 rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
             if i == 0:

@@ -200,7 +200,8 @@ def attached_name(lines: list[Line], start: int, stop: int) -> tuple[str, int, l
     doc_type = _type_of(lines[start].text) or ""
     rest = lines[start].text[len(doc_type) :].strip()
     under = list(range(start + 1, min(start + 4, stop)))
-    title_lines = [] if rest else under[: len(_title_lines([lines[i] for i in under]))]
+    found = [] if rest else _title_lines([lines[i] for i in under])
+    title_lines = [i for i in under if lines[i].text in found]
     title = " ".join([rest, *(lines[i].text for i in title_lines)]).strip()
     body = "\n".join(ln.text for ln in lines[start:stop])  # its own text only: linear in the document
     title = _reads_on(_tidy_title(title, body), body) if title else ""
@@ -271,7 +272,9 @@ def find_header_end(lines: list[Line]) -> int:
             j = i + 1
             # The title is the next line (or a bold block); an upper-case continuation too
             # ("BỘ LUẬT" / "LAO ĐỘNG").
-            while j < limit and j <= i + 3 and _is_title_line(lines[j], first=j == i + 1):
+            while j < limit and j <= i + 3 and (
+                _is_title_line(lines[j], first=j == i + 1) or _about_after_whose(lines[j - 1], lines[j])
+            ):
                 j += 1
             return j
         if match_marker(lines[i].text):
@@ -295,6 +298,13 @@ def _type_of(text: str) -> str | None:
     if rest and (len(rest) > 200 or rest.endswith((";", ","))):
         return None
     return m.group(1)
+
+
+def _about_after_whose(above: Line, line: Line) -> bool:
+    """"về tăng cường …" under "CỦA BAN THƯỜNG VỤ HUYỆN ỦY": what a Party resolution is about."""
+    return bool(_WHOSE.match(above.text) and in_capitals(above.text, 2) and _ABOUT.match(line.text)) and not (
+        match_marker(line.text) or line.text.endswith(":") or len(line.text) > 400
+    )
 
 
 def _is_title_line(line: Line, first: bool) -> bool:
@@ -433,13 +443,21 @@ def _title_lines(lines: list[Line]) -> list[str]:
     / "BAN CHẤP HÀNH CÔNG ĐOÀN …", the body that decides), a line in ordinary case under one in
     capitals ("CÔNG TY TNHH MAY MẶC PHÚ THỊNH" / "Thời hạn 03 năm") or a note in brackets is not."""
     out: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if line.text.startswith("(") or match_marker(line.text):
             break  # a note ("(Ban hành kèm theo …)", "(Sửa đổi lần hai)") or the text's first heading
         if out and in_capitals(line.text, 2) != in_capitals(out[0], 2):
+            # A Party resolution's "NGHỊ QUYẾT" / "CỦA BAN THƯỜNG VỤ HUYỆN ỦY" / "về tăng cường …":
+            # the line in capitals says whose it is, the one below what it is about.
+            if _WHOSE.match(out[0]) and in_capitals(out[0], 2) and _ABOUT.match(line.text):
+                return _title_lines(lines[i:])
             break
         out.append(line.text)
     return out
+
+
+_WHOSE = re.compile(r"^CỦA\s")
+_ABOUT = re.compile(r"^[Vv]ề\s")
 
 
 # Words that go on with a name rather than start one: "… CỦA ỦY BAN KIỂM TRA", "… GIỮA BAN GIÁM

@@ -670,3 +670,16 @@ RULES = DocumentNames.of(
 )
 def test_the_only_internal_rules_are_named_by_their_kind_beside_a_place(question, named):
     assert RULES.scan([question])[0] == named
+
+
+def test_a_law_is_named_by_its_name_cut_at_the_comma():
+    from index.references import DocumentNames
+    from ingest.document import DocMeta
+
+    law = DocMeta(doc_type="LUẬT", title="An toàn, vệ sinh lao động", number="84/2015/QH13")
+    names = DocumentNames.of({"atvsld.docx": law})
+    for question in ("Điều 9 luật an toàn quy định gì", "Theo luật an toàn thì công nhân được từ chối làm không"):
+        found, other, _editions, by_name = names.scan([question])
+        assert found == {"atvsld.docx"} and by_name and not other, question
+    # Going on as the title does and then not: another law.
+    assert names.scan(["luật an toàn vệ sinh thực phẩm quy định gì"])[0] == set()

@@ -415,3 +415,15 @@ def test_the_name_after_the_signed_note_is_the_signers_however_it_is_written():
     meta = read_document("tu.docx", data=docx_bytes(build)).meta
     assert meta.signer == "Nguyễn Thị Hằng, PARK JI SUNG"
     assert "PARK" not in (meta.signer_title or "") and (meta.signer_title or "").endswith("TỔNG GIÁM ĐỐC")
+
+
+def test_a_party_resolutions_title_is_what_it_is_about_not_whose_it_is():
+    text = (
+        "HUYỆN ỦY ĐÔNG SƠN                             ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Số 07-NQ/HU                                   Đông Sơn, ngày 12 tháng 5 năm 2031\n\n"
+        "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ HUYỆN ỦY\n"
+        "về phát triển đảng viên trong công nhân lao động ở doanh nghiệp ngoài nhà nước\n\n"
+        "I. MỤC TIÊU\n1. Đến năm 2035 kết nạp ít nhất 300 đảng viên là công nhân lao động.\n"
+    )
+    title = read_document("nq.txt", data=text.encode("utf-8")).meta.title
+    assert title is not None and title.startswith("Về phát triển đảng viên"), title
