@@ -186,11 +186,34 @@ _MARKUP = (
 
 
 def _without_markup(text: str) -> str:
+    text = _lists_under_numbered_headings(text)
     text = _TABLE_BLOCK.sub(_closing_table_by_columns, text)
     text = _BROKEN_ROW.sub(_rows_of_broken_cells, text)
     for pattern, replacement in _MARKUP:
         text = pattern.sub(replacement, text)
     return _LINE_BREAK.sub("\n", text)
+
+
+# A Markdown heading numbered "2." (or "2)"), and an ordered list item.
+_NUMBERED_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\**\d{1,3}[.)]\s")
+_ANY_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
+_ORDERED_ITEM = re.compile(r"^([ \t]{0,3})(\d{1,3})[.)][ \t]+(?=\S)")
+
+
+def _lists_under_numbered_headings(text: str) -> str:
+    """An ordered list under a numbered heading ("### 2. Các chỉ tiêu chủ yếu" / "1. Phấn đấu …",
+    "2. …") is the heading's items, as Markdown's heading levels say; read as text its "1." would
+    be the heading's sibling, and "II › 1." would cite both the heading "1. Mục tiêu chung" and the
+    first target. Its items are numbered "(1)", "(2)", a style that nests under the heading."""
+    out: list[str] = []
+    under_number = False
+    for line in text.split("\n"):
+        if _ANY_HEADING.match(line):
+            under_number = bool(_NUMBERED_HEADING.match(line))
+        elif under_number and (m := _ORDERED_ITEM.match(line)):
+            line = f"{m.group(1)}({m.group(2)}) {line[m.end():]}"
+        out.append(line)
+    return "\n".join(out)
 
 
 # A Markdown table typed over several rows (one line each, no "<br>").

@@ -1373,3 +1373,18 @@ def test_an_appendix_number_alone_with_its_title_in_capitals_below():
     chunks = chunk_document(_doc(text, "nd.txt"))
     assert [c.path for c in chunks if c.path and c.path[0] == "Phụ lục II"][-2:] == [("Phụ lục II", "1."), ("Phụ lục II", "2.")]
     assert not any(c.path and c.path[0] == "Điều 1" and "14 ngày" in c.text for c in chunks)
+
+
+def test_a_markdown_list_under_a_numbered_heading_is_the_headings_items():
+    text = (
+        "# NGHỊ QUYẾT\n\n## II. MỤC TIÊU VÀ CHỈ TIÊU\n\n### 1. Mục tiêu chung\n\nXây dựng công đoàn vững mạnh.\n\n"
+        "### 2. Các chỉ tiêu chủ yếu\n\n1. Phấn đấu 98% người lao động là đoàn viên.\n"
+        "2. Thu nhập bình quân tăng 7% mỗi năm.\n\n## III. KẾT QUẢ BẦU CỬ\n\n"
+        "1. Đại hội bầu Ban Chấp hành gồm 11 đồng chí.\n2. Ban Chấp hành bầu Ủy ban kiểm tra gồm 03 đồng chí.\n"
+    )
+    paths = [c.path for c in chunk_document(read_document("nq.md", data=text.encode())) if c.kind == "clause"]
+    # Each place is one clause: the targets under "2.", not siblings of "1. Mục tiêu chung".
+    assert len(paths) == len(set(paths)), paths
+    assert [p[-2:] for p in paths if len(p) == 3 and p[1] == "2."] == [("2.", "(1)"), ("2.", "(2)")]
+    # Under a roman heading a list is its khoản, as before.
+    assert [p for p in paths if p[0].startswith("III")] == [("III. KẾT QUẢ BẦU CỬ", "1."), ("III. KẾT QUẢ BẦU CỬ", "2.")]
