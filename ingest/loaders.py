@@ -222,7 +222,7 @@ _SEPARATOR_ROW = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$")
 # What a signature column holds: a copy's "(Đã ký)" or a form's "(Ký, ghi rõ họ tên)" as a whole
 # cell, a signing capacity in capitals ("TM. BAN CHẤP HÀNH", "GIÁM ĐỐC"), the signer's name.
 _SIGNATURE_NOTE = re.compile(r"^\(\s*(?:[Đđ]ã\s+)?[Kk]ý\b[^)]*\)$|^[Đđ]ã ký$")
-_CAPACITY_CELL = re.compile(r"^(?:T/M|TM\.|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐ]")
+_CAPACITY_CELL = re.compile(r"^(?:T/M|T/L|K/T|TM\.|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐ]")
 
 
 def _signature_column(cells: list[str]) -> bool:

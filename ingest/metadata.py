@@ -96,7 +96,7 @@ ACCENTED_CAPITALS = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸ
 # "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG" / "ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG": the two parties signing an
 # agreement (thỏa ước) or a contract.
 _CAPACITY_PREFIX = re.compile(
-    r"^(?:T/M|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN (?=BÊN|TẬP THỂ|NGƯỜI|CÔNG|BAN|DOANH NGHIỆP|"
+    r"^(?:T/M|T/L|K/T|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN (?=BÊN|TẬP THỂ|NGƯỜI|CÔNG|BAN|DOANH NGHIỆP|"
     r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
 )
 _CAPACITY_TITLE = re.compile(

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.chunking import chunk_document
 from ingest.pipeline import read_document
 from tests.ingest.helpers import docx_bytes
 
@@ -427,3 +428,16 @@ def test_a_party_resolutions_title_is_what_it_is_about_not_whose_it_is():
     )
     title = read_document("nq.txt", data=text.encode("utf-8")).meta.title
     assert title is not None and title.startswith("Về phát triển đảng viên"), title
+
+
+def test_a_party_bodys_signature_by_order_is_read_after_the_recipients():
+    text = (
+        "ĐẢNG ỦY PHƯỜNG NAM SƠN\nSố 52-TB/ĐU\nNam Sơn, ngày 10 tháng 7 năm 2031\n\nTHÔNG BÁO\n"
+        "Kết luận của Thường trực Đảng ủy phường\n\n1. Giao Văn phòng Đảng ủy theo dõi, đôn đốc.\n\n"
+        "Nơi nhận:\n- Thường trực Đảng ủy,\n- Lưu Văn phòng Đảng ủy.\n\n"
+        "T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\n(đã ký)\nĐỗ Minh Tuấn\n"
+    )
+    doc = read_document("tb.txt", data=text.encode("utf-8"))
+    assert doc.meta.signer == "Đỗ Minh Tuấn" and doc.meta.signer_title == "T/L BAN THƯỜNG VỤ, CHÁNH VĂN PHÒNG"
+    recipients = next(c for c in chunk_document(doc) if c.kind == "recipients")
+    assert "T/L" not in recipients.text
