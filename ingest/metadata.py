@@ -119,13 +119,17 @@ class Layout:
     closing_end: int | None = None
 
 
+_SIGNED_NOTE_AT_END = re.compile(r"\s*\(\s*(?:[Đđ]ã\s+)?[Kk]ý\b[^)]*\)$")
+
+
 def split_trailing_name(text: str) -> tuple[str, str] | None:
     """"TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Xuân Phúc" → ("TM. CHÍNH PHỦ THỦ TƯỚNG", "Nguyễn Xuân Phúc")."""
     words = text.split()
     n = 0
     while n < len(words) and words[-1 - n][:1].isupper() and words[-1 - n][1:].islower():
         n += 1
-    head = " ".join(words[: len(words) - n])
+    # (A copy's note between them: "CHỦ TỊCH QUỐC HỘI (Đã ký) Nguyễn Thị Kim Ngân" on one line.)
+    head = _SIGNED_NOTE_AT_END.sub("", " ".join(words[: len(words) - n]))
     if 2 <= n <= 5 and head and head == head.upper():
         return head, " ".join(words[len(words) - n :])
     return None
@@ -803,10 +807,17 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
     recipients: list[str] = []
     signer = None
     signing = False  # after a capacity: a line that is not a recipient's is the signature's
+    noted = False  # the line before was the note that it was signed, alone
     for piece in (piece for line in closing for piece in _closing_pieces(line.text)):
         # "CHỦ TỊCH (Đã ký) Lê Thị Minh Ngọc" in one Word cell: capacity and name.
         text = " ".join(_SIGNED_INSIDE.sub(" ", piece).split())
+        after_note, noted = noted, not text
         if not text:
+            continue
+        # A foreign name in capitals on the line under the note ("(Đã ký và đóng dấu)" /
+        # "KIM JAE-HOON"): the signer's, as a capacity would not follow the note.
+        if after_note and signing and text.isupper() and 2 <= len(text.split()) <= 5 and not is_capacity(text):
+            signer = _add_signer(signer, text)
             continue
         # What follows the note that it was signed is the name, however it is written ("TỔNG
         # GIÁM ĐỐC (đã ký và đóng dấu) LEE JAE HOON": a foreign name in capitals).
@@ -879,6 +890,10 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     """
     body = "\n".join(ln.text for ln in lines)
     company = _UNION_SIDE.sub("", (meta.issuer or "").upper())
+    if (meta.doc_type or "").startswith("THỎA ƯỚC") and _COMPANY.match(company) and _AGREEMENT_LEVEL.match(meta.title or ""):
+        # "THỎA ƯỚC LAO ĐỘNG TẬP THỂ DOANH NGHIỆP": the kind's level says which kind, not whose it
+        # is; the company heading it does ("… doanh nghiệp Công ty TNHH Điện tử Hanseong Vina").
+        meta = replace(meta, title=f"{meta.title.lower()} {_tidy_title(company, body)}")
     if meta.doc_type and meta.doc_type.startswith(_OWN_RULES) and _COMPANY.match(company) and not (meta.title or meta.number):
         # A company's rules or agreement with neither number nor title is known by the company
         # (its union's header names it too): "Nội quy lao động Công ty TNHH Giày da Hòa Thắng",
@@ -933,6 +948,8 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
 
 _NAMES_A_BODY_OR_LAW = LAW_TYPES | {"ĐIỀU LỆ"}
 _OWN_RULES = ("NỘI QUY", "THỎA ƯỚC")
+# An agreement's level alone after its kind, as the Labour Code names them (Điều 75).
+_AGREEMENT_LEVEL = re.compile(r"^(?:doanh nghiệp|ngành)$", re.IGNORECASE)
 _COMPANY = re.compile(r"(?:CÔNG TY|TỔNG CÔNG TY|TẬP ĐOÀN|NHÀ MÁY|XÍ NGHIỆP|DOANH NGHIỆP|HỢP TÁC XÃ)\b")
 _UNION_SIDE = re.compile(r"^(?:BAN CHẤP HÀNH |BCH )?(?:CÔNG ĐOÀN CƠ SỞ|CÔNG ĐOÀN|CĐCS) (?=" + _COMPANY.pattern + ")")
 

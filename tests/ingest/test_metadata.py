@@ -441,3 +441,38 @@ def test_a_party_bodys_signature_by_order_is_read_after_the_recipients():
     assert doc.meta.signer == "Đỗ Minh Tuấn" and doc.meta.signer_title == "T/L BAN THƯỜNG VỤ, CHÁNH VĂN PHÒNG"
     recipients = next(c for c in chunk_document(doc) if c.kind == "recipients")
     assert "T/L" not in recipients.text
+
+
+def test_a_foreign_signer_in_capitals_under_the_signed_note_is_read():
+    text = (
+        "CÔNG TY TNHH ĐIỆN TỬ AN LẠC VINA\nSố: 05/2031/QC-ALV\nĐông Sơn, ngày 02 tháng 01 năm 2031\n\n"
+        "QUY CHẾ TIỀN LƯƠNG\n\nĐiều 1. Kỳ trả lương\nLương trả vào ngày 10 hằng tháng.\n\n"
+        "Nơi nhận:\n- Công đoàn cơ sở;\n- Lưu: HCNS.\n\nTỔNG GIÁM ĐỐC\n(Đã ký và đóng dấu)\nKIM JAE-HOON\n"
+    )
+    meta = read_document("qc.txt", data=text.encode("utf-8")).meta
+    assert meta.signer == "KIM JAE-HOON" and meta.signer_title == "TỔNG GIÁM ĐỐC"
+
+
+def test_a_laws_closing_on_one_line_after_its_adoption_is_its_signature_not_a_clause():
+    text = (
+        "QUỐC HỘI\nLuật số: 45/2031/QH16\n\nBỘ LUẬT LAO ĐỘNG\n\nĐiều 142. Nghề, công việc ảnh hưởng xấu tới sinh sản\n"
+        "1. Bộ trưởng ban hành danh mục nghề, công việc.\n2. Người sử dụng lao động phải cung cấp đầy đủ thông tin.\n"
+        "…………………………………\n"
+        "Bộ luật này đã được Quốc hội khóa XVI, kỳ họp thứ 8 thông qua ngày 20 tháng 11 năm 2031.\n"
+        "CHỦ TỊCH QUỐC HỘI (Đã ký) Nguyễn Văn An\n"
+    )
+    doc = read_document("blld.txt", data=text.encode("utf-8"))
+    assert (doc.meta.date, doc.meta.signer, doc.meta.signer_title) == ("2031-11-20", "Nguyễn Văn An", "CHỦ TỊCH QUỐC HỘI")
+    last = [c for c in chunk_document(doc) if c.kind == "clause"][-1]
+    assert "thông qua" not in last.text and "CHỦ TỊCH" not in last.text
+
+
+def test_an_agreement_named_by_its_level_alone_is_named_by_its_company_too():
+    text = (
+        "CÔNG TY TNHH ĐIỆN TỬ AN LẠC VINA              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "CÔNG ĐOÀN CƠ SỞ CÔNG TY                       Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 01/2031/TƯLĐTT                            Đông Sơn, ngày 15 tháng 01 năm 2031\n\n"
+        "THỎA ƯỚC LAO ĐỘNG TẬP THỂ DOANH NGHIỆP\nGiai đoạn 2031 – 2034\n\nĐiều 1. Thời hạn\nThỏa ước có thời hạn 03 năm.\n"
+    )
+    name = read_document("tu.txt", data=text.encode("utf-8")).meta.short_name()
+    assert name.startswith("Thỏa ước lao động tập thể doanh nghiệp Công ty TNHH ") and name.endswith("An Lạc Vina 01/2031/TƯLĐTT"), name
