@@ -100,6 +100,12 @@ def test_language_detection():
     assert detect_language("Ai chịu trách nhiệm?") == "vi"
     assert detect_language("ai chiu trach nhiem phat trien doan vien") == "vi-folded"
     assert detect_language("who is responsible for member development") == "en"
+    # An English question quoting a Vietnamese word or name with its marks is still English;
+    # Vietnamese borrowing an English word, or half typed without marks, is not.
+    assert detect_language("How many days off do we get for Tết?") == "en"
+    assert detect_language("How many industrial parks are there in Thừa Thiên Huế province?") == "en"
+    assert detect_language("Công ty có trả lương OT không?") == "vi"
+    assert detect_language("cong ty co thuong Tết khong") == "vi"
 
 
 def test_glossary_translates_terms_longest_first():
