@@ -14,7 +14,8 @@ Rules, in order:
   each bullet reads on its own; the parts keep the clause's citation;
 - a clause holding a numbered table longer than `point_split_chars` (a programme's tasks, "STT |
   Nội dung công việc | Đơn vị chủ trì | … | Thời gian hoàn thành") gives one chunk per row, cited
-  "› STT 7", with the table's heading row as context;
+  "› STT 7", with the table's heading row as context; a table keyed by its first column instead (a
+  salary scale's "Tổ trưởng | 7.300.000 | …") likewise, each row cited by its key;
 - a part still longer than `max_chars` is packed at line boundaries, and a single paragraph still
   too long is split by langchain's RecursiveCharacterTextSplitter;
 - the header and opening paragraphs form a "preamble" chunk; the closing block gives a
@@ -313,10 +314,13 @@ class _Builder:
         if self._size(indices) <= self.point_split_chars:
             return False
         table = _numbered_table([self.lines[i] for i in indices])
+        keyed = table is None
+        if keyed:
+            table = _keyed_table([self.lines[i] for i in indices])
         if table is None:
             return False
         head, rows, end = table
-        label = _row_label(self.lines[indices[head]])
+        label = "" if keyed else _row_label(self.lines[indices[head]])
         first_row = rows[0][1][0]
         # The lead-in, the heading row and any group row before the first numbered row.
         self.emit(indices[:first_row], path, context, "clause")
@@ -329,7 +333,8 @@ class _Builder:
             row_context = (*context, *((before,) if before else ()), *groups, header)
             lines = [indices[i] for i in at]
             text = "\n".join(self.lines[i] for i in lines)
-            self._add("clause", (*path, f"{label} {number}" if label else f"{number}."), text, row_context, lines)
+            place = number if keyed else f"{label} {number}" if label else f"{number}."
+            self._add("clause", (*path, place), text, row_context, lines)
         # Group rows between the rows are their rows' context; the total row and what follows the
         # table keep the clause's citation.
         rest = [indices[i] for i in range(end, len(indices))]
@@ -494,6 +499,33 @@ def _numbered_table(lines: list[str]) -> tuple[int, list[tuple[str, list[int], i
         if len(rows) >= 3:
             return head, rows, last_row_end
     return None
+
+
+def _keyed_table(lines: list[str]) -> tuple[int, list[tuple[str, list[int], int | None]], int] | None:
+    """A table without a numbering column whose rows are keyed by their first cell (a salary
+    scale: "Vị trí công việc | Bậc 1 | Bậc 2 | …" / "Tổ trưởng (Group leader) | 7.300.000 | …"),
+    in the shape _numbered_table gives, each row's number being its key: a heading row whose
+    first cell is a word, then at least three rows as wide with a key of their own."""
+    for head, line in enumerate(lines):
+        cells = table_cells(line)
+        if len(cells) < 2 or not re.match(r"[^\W\d_]", cells[0]):
+            continue
+        rows: list[tuple[str, list[int], int | None]] = []
+        end = head + 1
+        while end < len(lines) and "|" in lines[end]:
+            row = table_cells(lines[end])
+            if len(row) != len(cells) or not row[0] or _TOTAL_ROW.match(row[0]) or len(row[0]) > _KEY_CHARS:
+                break
+            rows.append((row[0], [end], None))
+            end += 1
+        if len(rows) >= 3 and len({key for key, _, _ in rows}) == len(rows):
+            return head, rows, end
+        return None  # only the clause's first table, as _numbered_table
+    return None
+
+
+# The longest first cell that keys a row (a position, a level, a kind of support).
+_KEY_CHARS = 60
 
 
 def _row_label(header: str) -> str:

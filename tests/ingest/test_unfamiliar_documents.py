@@ -1388,3 +1388,20 @@ def test_a_markdown_list_under_a_numbered_heading_is_the_headings_items():
     assert [p[-2:] for p in paths if len(p) == 3 and p[1] == "2."] == [("2.", "(1)"), ("2.", "(2)")]
     # Under a roman heading a list is its khoản, as before.
     assert [p for p in paths if p[0].startswith("III")] == [("III. KẾT QUẢ BẦU CỬ", "1."), ("III. KẾT QUẢ BẦU CỬ", "2.")]
+
+
+def test_a_long_table_keyed_by_its_first_column_is_read_row_by_row():
+    positions = ["Công nhân sản xuất", "Nhân viên kiểm tra chất lượng", "Tổ phó chuyền", "Tổ trưởng chuyền",
+                 "Kỹ thuật viên bảo trì", "Nhân viên văn phòng", "Kỹ sư sản xuất", "Phiên dịch tiếng Hàn",
+                 "Nhân viên kho vận", "Nhân viên an toàn lao động", "Trưởng ca sản xuất", "Nhân viên nhân sự"]
+    rows = [f"| {p} | {5 + i}.200.000 | {5 + i}.460.000 | {5 + i}.730.000 | {6 + i}.020.000 | {6 + i}.320.000 |"
+            for i, p in enumerate(positions)]
+    text = (
+        "# QUY CHẾ TIỀN LƯƠNG\n\n## Điều 4. Bảng lương theo vị trí công việc\n\nĐơn vị tính: đồng/tháng\n\n"
+        "| Vị trí công việc | Bậc 1 | Bậc 2 | Bậc 3 | Bậc 4 | Bậc 5 |\n|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
+        "## Điều 5. Ngày trả lương\n\nLương trả vào ngày 10 hằng tháng.\n"
+    )
+    chunks = chunk_document(read_document("qc.md", data=text.encode()))
+    row = next(c for c in chunks if c.path == ("Điều 4", "Tổ trưởng chuyền"))
+    assert row.text.startswith("Tổ trưởng chuyền | 8.200.000") and "Bậc 1" in " ".join(row.context)
+    assert sum(1 for c in chunks if c.path[:1] == ("Điều 4",) and len(c.path) == 2) == len(positions)
