@@ -234,6 +234,7 @@ def citation(meta: DocMeta, chunk: Chunk) -> str:
 
 # The last step of a point's path: "Điểm a" (laws), "b)", "c." (other documents).
 _POINT_STEP = re.compile(r"^(?:Điểm [a-zđ]\d*|[a-zđ]\d*[).])$")
+_NUMBERED_STEP = re.compile(r"^(?:Khoản \d+[a-zđ]?|\d{1,3}\.|\(\d{1,2}\))$")
 
 
 # A table's row (ingest.chunking: "STT 7", or "7." with its heading row as context) and how the
@@ -255,9 +256,15 @@ def shown_text(chunk: Chunk) -> str:
     says which cell is the lead unit and which the deadline."""
     if chunk.path and chunk.context and _TABLE_ROW_STEP.match(chunk.path[-1]) and CELLS in chunk.context[-1]:
         return f"{chunk.context[-1]}\n{chunk.text}"  # a table's row under its heading row
-    if not (chunk.path and chunk.context and _POINT_STEP.match(chunk.path[-1])):
+    if not (chunk.path and chunk.context):
         return chunk.text
     lead = chunk.context[-1]
+    # Likewise a numbered clause under an article whose lead-in introduces it ("Điều 17. Hành vi bị
+    # xử lý kỷ luật khiển trách – Người lao động vi phạm một trong các hành vi sau bị xử lý kỷ luật
+    # khiển trách:" / "3. Mang điện thoại … lần đầu;"): the penalty is in the lead-in only.
+    introduced = _NUMBERED_STEP.match(chunk.path[-1]) and lead.rstrip().endswith(":")
+    if not (_POINT_STEP.match(chunk.path[-1]) or introduced):
+        return chunk.text
     return chunk.text if chunk.text.startswith(lead) else f"{lead}\n{chunk.text}"
 
 

@@ -954,6 +954,23 @@ def test_a_point_is_shown_under_the_line_that_introduces_it():
     assert shown_text(whole) == whole.text  # not a point: as it is
 
 
+def test_a_clause_is_shown_under_the_articles_lead_in_that_introduces_it():
+    from ingest.document import shown_text
+
+    text = (
+        "NỘI QUY LAO ĐỘNG\n\nĐiều 17. Hành vi bị xử lý kỷ luật khiển trách\n"
+        "Người lao động vi phạm một trong các hành vi sau bị xử lý kỷ luật khiển trách:\n"
+        "1. Đi muộn, về sớm không có lý do chính đáng từ 03 lần trở lên trong 01 tháng;\n"
+        "2. Mang điện thoại di động vào khu vực sản xuất lần đầu.\n"
+        "Điều 18. Thời giờ làm việc\n1. Ca ngày từ 07 giờ 30 đến 16 giờ 30.\n2. Ca đêm từ 19 giờ 30 đến 04 giờ 30.\n"
+    )
+    chunks = {c.path: c for c in chunk_document(_doc(text, "nq.txt"))}
+    phone = chunks[("Điều 17", "Khoản 2")]
+    assert "khiển trách" not in phone.text and "khiển trách:" in shown_text(phone).splitlines()[0]
+    shift = chunks[("Điều 18", "Khoản 2")]
+    assert shown_text(shift) == shift.text  # an article's title introduces nothing
+
+
 def test_a_sector_agreements_signature_cells_hold_capacity_note_and_name():
     document = docx.Document()
     for text in ("THỎA ƯỚC LAO ĐỘNG TẬP THỂ NGÀNH DA GIÀY", "Điều 1. Thời hạn", "Thỏa ước có thời hạn 03 năm."):
