@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
@@ -250,8 +251,7 @@ class _Builder:
             # (An article's heading alone is not a clause: its points carry it as their context.)
             if not points_of_article or node.body:
                 self.emit(own, path, context, "clause", heading=node.heading)
-            for child in node.children:
-                self.section(child, (*ancestors, node))
+            self._children(node, ancestors, path, context)
             return
         if node.style in {"part", "chapter", "mucluc", "appendix"} and not node.body:
             for child in node.children:
@@ -260,10 +260,33 @@ class _Builder:
         if node.children:
             if node.body:
                 self.emit(own, path, context, "clause")
-            for child in node.children:
-                self.section(child, (*ancestors, node))
+            self._children(node, ancestors, path, context)
         else:
             self.emit(own, path, context, "clause", heading=node.heading)
+
+    def _children(self, node: Section, ancestors: tuple[Section, ...], path: tuple[str, ...], context: tuple[str, ...]) -> None:
+        last, tail = self._tail_of_points(node)
+        for child in node.children:
+            self.section(last if child is node.children[-1] else child, (*ancestors, node))
+        if tail:
+            # The clause's own closing sentence, cited as the clause, under its lead-in.
+            self.emit(tail, path, (*context, self._lead(node)), "clause")
+
+    def _tail_of_points(self, node: Section) -> tuple[Section, list[int]]:
+        """The last point, and the sentence after it that closes the khoản rather than the point
+        ("d) Công đoàn cơ sở có từ 1.000 đoàn viên trở lên: bầu từ 15 đến 21 ủy viên." / "Số phó
+        chủ tịch công đoàn cơ sở không quá 02 người."): a line opening with a capital after a
+        line of the point that ends its sentence, not a bullet of the point."""
+        last = node.children[-1]
+        if last.style != "letter" or last.children:
+            return last, []
+        body = last.body
+        for k in range(len(body)):
+            above = self.lines[body[k - 1]] if k else " ".join(self.lines[i] for i in (last.line_index, *last.title_lines))
+            line = self.lines[body[k]].strip()
+            if above.rstrip().endswith(".") and line[:1].isupper() and not is_bullet(line):
+                return replace(last, body=body[:k]), body[k:]
+        return last, []
 
     def _size(self, indices: list[int]) -> int:
         return sum(len(self.lines[i]) + 1 for i in indices)

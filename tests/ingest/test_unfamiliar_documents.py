@@ -1422,3 +1422,20 @@ def test_a_long_table_keyed_by_its_first_column_is_read_row_by_row():
     row = next(c for c in chunks if c.path == ("Điều 4", "Tổ trưởng chuyền"))
     assert row.text.startswith("Tổ trưởng chuyền | 8.200.000") and "Bậc 1" in " ".join(row.context)
     assert sum(1 for c in chunks if c.path[:1] == ("Điều 4",) and len(c.path) == 2) == len(positions)
+
+
+def test_a_sentence_after_the_last_point_closes_the_clause_not_the_point():
+    points = "\n".join(
+        f"{letter}) Công đoàn cơ sở có từ {i}00 đến dưới {i + 1}00 đoàn viên: bầu từ {2 * i + 1} đến {2 * i + 5} ủy viên "
+        "ban chấp hành, trong đó có chủ tịch, phó chủ tịch và các ủy viên phụ trách công tác chuyên đề;"
+        for i, letter in enumerate("abcde", start=1)
+    ).rstrip(";") + "."
+    text = (
+        "HƯỚNG DẪN\nThi hành Điều lệ\n\nI. BAN CHẤP HÀNH\n1. Số lượng ủy viên ban chấp hành được xác định như sau:\n"
+        f"{points}\nSố phó chủ tịch công đoàn cơ sở không quá 02 người.\n2. Ban chấp hành họp thường kỳ 03 tháng một lần.\n"
+    )
+    chunks = chunk_document(_doc(text, "hd.txt"))
+    (tail,) = [c for c in chunks if "phó chủ tịch công đoàn cơ sở không quá" in c.text]
+    assert tail.path[-1] == "1." and tail.text.startswith("Số phó chủ tịch"), tail.path
+    (last,) = [c for c in chunks if c.path[-1] in ("e)", "Điểm e")]
+    assert "không quá 02 người" not in last.text
