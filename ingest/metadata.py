@@ -511,7 +511,7 @@ _PROPER = {"việt nam": "Việt Nam", "hà nội": "Hà Nội", "thành phố h
 
 
 def _tidy_title(title: str, text: str = "") -> str:
-    title = title.strip(" *")
+    title = title.strip(" *|")  # (and an empty Markdown cell's bar: "V/v … |")
     if title.isupper() and text and (spelled := _spelled_in(title, text)):
         return spelled[:1].upper() + spelled[1:]  # the text writes it out: "Công ty TNHH May mặc Phú Thịnh"
     if title.isupper() and len(title) > 40 and text:

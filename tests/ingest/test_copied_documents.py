@@ -392,3 +392,14 @@ def test_the_body_heading_an_issued_text_is_not_the_decisions_signature(tmp_path
     (signature,) = [c for c in chunks if c.kind == "signature"]
     assert "Phạm Văn Khải" in signature.text and "CÔNG TY" not in signature.text
     assert doc.meta.signer == "Phạm Văn Khải"
+
+
+def test_a_letters_subject_in_a_row_with_an_empty_cell_has_no_bar(tmp_path):
+    letter = (
+        "| CÔNG ĐOÀN CƠ SỞ CÔNG TY AN LẠC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|:---:|:---:|\n"
+        "| Số: 27/CV-CĐCS | *Đông Sơn, ngày 03 tháng 3 năm 2031* |\n"
+        "| V/v đề xuất cải thiện điều kiện làm việc của lao động nữ | |\n\n"
+        "**Kính gửi:** Ban Giám đốc Công ty.\n\n1. Bố trí phòng vắt sữa tại xưởng.\n"
+    )
+    doc, _chunks = _read(tmp_path, "cong_van.md", letter)
+    assert doc.meta.title == "Đề xuất cải thiện điều kiện làm việc của lao động nữ"
