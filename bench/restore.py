@@ -11,9 +11,9 @@ Pools (bench/pools.py): `devset` (the bundled corpus, eval/devset.jsonl: accente
 slices), `laws` (the seven Word laws, eval/laws_questions.jsonl, Vietnamese slice; the held-out
 file is not used), `union` (eval/union/, Vietnamese slice) and `blinds` (eval/blinds/, accented
 slice; each set restored by its own index's restorer, pooled). `COMMON_WEIGHT` (how much
-index/data/vi_common.txt counts against the corpus) is fitted on the other pools and reported on
-each in turn; the value fitted on all of them is what index/query.py's COMMON_WEIGHT must hold (the
-run exits 1 and says so when it does not; it never edits code).
+index/data/vi_common.txt counts against the corpus) and `SMOOTHING` (the pseudo-counts behind a pair of forms never seen together) are fitted on the
+other pools and reported on each in turn; the values fitted on all of them are what index/query.py
+must hold (the run exits 1 and says so when it does not; it never edits code).
 
 Baseline, same run: each word alone gets its most frequent form in the corpus (no context).
 """
@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT_JSON = ROOT / "docs" / "restore-results.json"
 OUT_MD = ROOT / "docs" / "restore-results.md"
 GRID = (1, 3, 10, 30, 100, 300)
+SMOOTHING_GRID = (1, 3, 10, 30, 100)
 SLICES = ("accented", "abbrev", "vi")
 # Tuning pools only: laws_heldout.jsonl and the bundled held-out questions are never fitted on.
 # Each pool's indexes (one, or one per blind set), every one with its own restorer.
@@ -85,31 +86,54 @@ def word_by_word(restorer):
 
 
 def run() -> dict:
+    from dataclasses import replace
+
     from index.query import DiacriticRestorer
 
     started = time.time()
     texts = {m: corpus_texts(m) for p in POOLS for m in POOLS[p]}
     qs = {m: questions(m) for p in POOLS for m in POOLS[p]}
+    # One table per weight and index (smoothing does not change the counts).
+    tables = {(w, m): DiacriticRestorer.from_texts(texts[m], common_weight=w) for w in GRID for m in texts}
 
     def score(pool: str, make) -> dict[str, float]:
-        return accuracy((make(texts[m]), qs[m]) for m in POOLS[pool])
+        return accuracy((make(m), qs[m]) for m in POOLS[pool])
 
-    grid = {p: {w: score(p, lambda t, w=w: DiacriticRestorer.from_texts(t, common_weight=w).restore) for w in GRID} for p in POOLS}
-    result: dict = {"grid": {p: {str(w): v for w, v in g.items()} for p, g in grid.items()}, "folds": {}}
+    configs = [(w, s) for w in GRID for s in SMOOTHING_GRID]
+    grid = {
+        p: {(w, s): score(p, lambda m, w=w, s=s: replace(tables[(w, m)], smoothing=s).restore) for w, s in configs}
+        for p in POOLS
+    }
+
+    def fitted(pools_: list[str]) -> tuple[int, float]:
+        return max(configs, key=lambda c: (sum(grid[p][c]["word_accuracy"] for p in pools_), -c[0], -c[1]))
+
+    result: dict = {
+        "grid": {p: {f"{w}/{s}": v for (w, s), v in g.items()} for p, g in grid.items()},
+        "folds": {},
+    }
     for held in POOLS:
         train = [p for p in POOLS if p != held]
-        best = max(GRID, key=lambda w: (sum(grid[p][w]["word_accuracy"] for p in train), -w))
-        baseline = score(held, lambda t: word_by_word(DiacriticRestorer.from_texts(t, common_weight=1)))
-        no_glossary = score(held, lambda t, w=best: DiacriticRestorer.from_texts(t, common_weight=w, vocabulary=None).restore)
+        best = fitted(train)
+        baseline = score(held, lambda m: word_by_word(tables[(1, m)]))
+        no_glossary = score(
+            held,
+            lambda m, b=best: DiacriticRestorer.from_texts(texts[m], common_weight=b[0], vocabulary=None, smoothing=b[1]).restore,
+        )
+        # The rule before smoothing (a form's share of its syllable behind an unseen pair).
+        unsmoothed = score(held, lambda m, b=best: replace(tables[(b[0], m)], total=0).restore)
         result["folds"][held] = {
             "fitted_on": "+".join(train),
-            "weight": best,
+            "weight": best[0],
+            "smoothing": best[1],
             "held_out": grid[held][best],
             "without_glossary": no_glossary,
+            "unsmoothed": unsmoothed,
             "word_by_word": baseline,
         }
-    both = max(GRID, key=lambda w: (sum(grid[p][w]["word_accuracy"] for p in POOLS), -w))
-    result["fitted_on_both"] = both
+    both = fitted(list(POOLS))
+    result["fitted_on_both"] = both[0]
+    result["smoothing_fitted_on_all"] = both[1]
     result["machine"] = machine()
     result["seconds"] = round(time.time() - started, 1)
     return result
@@ -121,22 +145,29 @@ def markdown(result: dict) -> str:
         "",
         "Accented questions folded to plain letters, restored by the restorer the pool's index builds (bigram "
         "Viterbi over the corpus, the Vietnamese side of the glossary once, and index/data/vi_common.txt, which "
-        "counts `COMMON_WEIGHT` times). The weight is fitted on the other pools and reported on the one in the row. "
-        "Same run: without the glossary; and the baseline, every word alone getting its most frequent form.",
+        "counts `COMMON_WEIGHT` times; a pair of forms never seen together falls back on the form's share of the "
+        "corpus with `SMOOTHING` pseudo-counts). Both are fitted on the other pools and reported on the one in the "
+        "row. Same run: without the glossary; with the rule before smoothing (the form's share of its syllable, one "
+        "pseudo-count); and the baseline, every word alone getting its most frequent form.",
         "",
-        "| held-out pool | questions | weight (fitted on) | words right | questions right | without glossary: words / questions "
-        "| baseline words | baseline questions |",
-        "|---|---|---|---|---|---|---|---|",
+        "| held-out pool | questions | weight / smoothing (fitted on) | words right | questions right "
+        "| without glossary: words / questions | before smoothing: words / questions | baseline words | baseline questions |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for held, fold in result["folds"].items():
-        h, b, g = fold["held_out"], fold["word_by_word"], fold["without_glossary"]
+        h, b, g, u = fold["held_out"], fold["word_by_word"], fold["without_glossary"], fold["unsmoothed"]
         lines.append(
-            f"| {held} | {h['questions']} | {fold['weight']} ({fold['fitted_on']}) | {h['word_accuracy']:.3f} | "
-            f"{h['question_accuracy']:.3f} | {g['word_accuracy']:.3f} / {g['question_accuracy']:.3f} | "
-            f"{b['word_accuracy']:.3f} | {b['question_accuracy']:.3f} |"
+            f"| {held} | {h['questions']} | {fold['weight']} / {fold['smoothing']} ({fold['fitted_on']}) | "
+            f"{h['word_accuracy']:.3f} | {h['question_accuracy']:.3f} | {g['word_accuracy']:.3f} / {g['question_accuracy']:.3f} | "
+            f"{u['word_accuracy']:.3f} / {u['question_accuracy']:.3f} | {b['word_accuracy']:.3f} | {b['question_accuracy']:.3f} |"
         )
-    lines += ["", f"Fitted on all pools: `COMMON_WEIGHT = {result['fitted_on_both']}` (index/query.py).", ""]
-    lines.append("Word accuracy per weight (in-sample grid): " + "; ".join(
+    lines += [
+        "",
+        f"Fitted on all pools: `COMMON_WEIGHT = {result['fitted_on_both']}`, `SMOOTHING = {result['smoothing_fitted_on_all']}` "
+        "(index/query.py).",
+        "",
+    ]
+    lines.append("Word accuracy per weight / smoothing (in-sample grid): " + "; ".join(
         f"{p}: " + ", ".join(f"{w} → {v['word_accuracy']:.3f}" for w, v in g.items()) for p, g in result["grid"].items()
     ) + ".")
     m = result["machine"]
@@ -150,10 +181,14 @@ def main(argv: list[str] | None = None) -> int:
     OUT_JSON.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     OUT_MD.write_text(markdown(result), encoding="utf-8")
     print(markdown(result))
-    from index.query import COMMON_WEIGHT
+    from index.query import COMMON_WEIGHT, SMOOTHING
 
-    if result["fitted_on_both"] != COMMON_WEIGHT:
-        print(f"index/query.py has COMMON_WEIGHT = {COMMON_WEIGHT}; this run fits {result['fitted_on_both']}.", file=sys.stderr)
+    if (result["fitted_on_both"], result["smoothing_fitted_on_all"]) != (COMMON_WEIGHT, SMOOTHING):
+        print(
+            f"index/query.py has COMMON_WEIGHT = {COMMON_WEIGHT}, SMOOTHING = {SMOOTHING}; this run fits "
+            f"{result['fitted_on_both']}, {result['smoothing_fitted_on_all']}.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -36,6 +36,9 @@ MAX_QUESTION_CHARS = 1000
 # where laws say "bảo hiểm". Fitted by `python -m bench.restore` (restoration accuracy on the
 # tuning pools, each reported with the weight fitted on the others).
 COMMON_WEIGHT = 300
+# Pseudo-counts of the corpus-wide share behind a pair of forms never seen together
+# (DiacriticRestorer.restore). Fitted by `python -m bench.restore` with COMMON_WEIGHT.
+SMOOTHING = 10
 _MAX_NGRAM = 4
 
 _WORD = re.compile(r"\w+")
@@ -137,6 +140,10 @@ class DiacriticRestorer:
     """Most frequent accented form of each folded syllable n-gram in a corpus."""
 
     table: dict[tuple[str, ...], Counter[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(Counter))
+    # Words counted (every syllable once): a form's share of the corpus, what a pair of forms never
+    # seen together falls back on. 0 for a table saved before it was kept (the older rule).
+    total: int = 0
+    smoothing: float = SMOOTHING
 
     @classmethod
     def from_texts(
@@ -145,12 +152,13 @@ class DiacriticRestorer:
         common: Path | None = COMMON_WORDS,
         common_weight: int = COMMON_WEIGHT,
         vocabulary: Path | None = GLOSSARY,
+        smoothing: float = SMOOTHING,
     ) -> DiacriticRestorer:
         """Learn from `texts` (the indexed corpus) plus a short list of everyday question words
         ("bao nhiêu", "phần trăm") that plans and laws rarely contain; the corpus wins ties. The
         Vietnamese side of the glossary (`vocabulary`, once per row) adds the terms of labour and
         union texts a small corpus may lack: "đình công" where an agreement only says "định"."""
-        restorer = cls()
+        restorer = cls(smoothing=smoothing)
         if common is not None and common.exists():
             # Counted like corpus text (every sub-phrase too): "bao nhiêu" must also make "nhiêu"
             # a known form of "nhieu", or the bigram model never considers it.
@@ -163,6 +171,7 @@ class DiacriticRestorer:
             for clause in re.split(r"[.;:!?,()\n]+", normalize_text(text).lower()):
                 words = _WORD.findall(clause)
                 folded = [fold(w) for w in words]
+                restorer.total += len(words)
                 for n in range(1, _MAX_NGRAM + 1):
                     for i in range(len(words) - n + 1):
                         restorer.table[tuple(folded[i : i + n])][tuple(words[i : i + n])] += 1
@@ -180,11 +189,14 @@ class DiacriticRestorer:
                     for key, forms in self.table.items()
                 ),
             )
+            db.execute("CREATE TABLE restorer_total (words INTEGER NOT NULL)")
+            db.execute("INSERT INTO restorer_total VALUES (?)", (self.total,))
             db.commit()
 
     @classmethod
     def load(cls, path: Path) -> DiacriticRestorer:
-        return cls(table=_SavedTable(path))  # type: ignore[arg-type]
+        table = _SavedTable(path)
+        return cls(table=table, total=table.total())  # type: ignore[arg-type]
 
     def restore(self, text: str) -> str:
         """Accent the unaccented words of `text`; words typed with accents stay as they are.
@@ -194,7 +206,12 @@ class DiacriticRestorer:
         off to how often the form stands for its folded syllable. A word-by-word or greedy
         longest-phrase choice goes wrong where the corpus is dominated by another reading:
         "nghi phep nam" came out "nghị phép nam" (Nghị định, "cho phép nam …") instead of
-        "nghỉ phép năm"."""
+        "nghỉ phép năm".
+
+        A pair of forms never seen together falls back on the form's share of the corpus, weighed
+        against how often the previous form was seen (`smoothing` pseudo-counts, Dirichlet style):
+        with the share of its folded syllable instead, a rare previous form ("cổ", seen only in
+        "Công ty Cổ phần") let any word follow it, and "công ty co trach nhiem" came out "cổ"."""
         pieces = re.split(r"(\w+)", text)
         words = pieces[1::2]
         if not words:
@@ -207,12 +224,15 @@ class DiacriticRestorer:
         for i in range(1, len(words)):
             pairs = self.table.get((fold(words[i - 1]), fold(words[i]))) or Counter()
             column: dict[str, tuple[float, str | None]] = {}
-            for form, (p_form, _n) in lattice[i].items():
+            for form, (p_form, n_form) in lattice[i].items():
                 options = []
                 for prev, (score, _back) in best[i - 1].items():
                     n_prev = lattice[i - 1][prev][1]
-                    # One pseudo-count spread by the form's own share (Laplace-style backoff).
-                    p = (pairs.get((prev, form), 0) + p_form) / (n_prev + 1)
+                    if self.total:
+                        share = max(n_form, 1) / self.total
+                        p = (pairs.get((prev, form), 0) + self.smoothing * share) / (n_prev + self.smoothing)
+                    else:  # a table saved before the total was kept
+                        p = (pairs.get((prev, form), 0) + p_form) / (n_prev + 1)
                     options.append((score + math.log(p), prev))
                 column[form] = max(options)
             best.append(column)
@@ -247,6 +267,14 @@ class _SavedTable:
             Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True, check_same_thread=False
         )
         self._lock = threading.Lock()
+
+    def total(self) -> int:
+        with self._lock:
+            try:
+                row = self._db.execute("SELECT words FROM restorer_total").fetchone()
+            except sqlite3.OperationalError:  # saved before the total was kept
+                return 0
+        return int(row[0]) if row else 0
 
     def get(self, key: tuple[str, ...]) -> Counter[tuple[str, ...]] | None:
         with self._lock:

@@ -89,6 +89,23 @@ def test_restorer_knows_the_everyday_words_of_questions_a_corpus_of_rules_lacks(
     assert restorer.restore("em dang nghi om thi van duoc nhan luong") == "em đang nghỉ ốm thì vẫn được nhận lương"
 
 
+def test_a_rare_form_does_not_let_any_word_follow_it(tmp_path):
+    # "cổ" is seen only in "Công ty Cổ phần": what follows "co" elsewhere ("có được", "có phải")
+    # decides, not how rarely "cổ" was seen (index.query.SMOOTHING).
+    corpus = ["Công ty Cổ phần Chế biến Thủy sản An Lạc ký thỏa ước với công đoàn cơ sở."] * 5 + [
+        "Người lao động được nghỉ hằng năm.", "Công ty có trách nhiệm bố trí nhà trẻ.",
+        "Công ty không được bắt lao động nữ mang thai làm đêm.",
+        "Lao động nữ có được nghỉ 30 phút mỗi ngày trong thời gian hành kinh.",
+    ]
+    restorer = DiacriticRestorer.from_texts(corpus)
+    for question in ("cong ty co duoc bat lao dong nu lam dem khong", "cong ty co phai tra luong khong"):
+        assert restorer.restore(question).startswith("công ty có "), restorer.restore(question)
+    restorer.save(tmp_path / "r.sqlite")
+    loaded = DiacriticRestorer.load(tmp_path / "r.sqlite")
+    assert loaded.total == restorer.total > 0
+    assert loaded.restore("cong ty co phai tra luong khong") == restorer.restore("cong ty co phai tra luong khong")
+
+
 def test_restorer_table_round_trips_through_sqlite(tmp_path):
     restorer = DiacriticRestorer.from_texts(["Nghị định.", "Nghị định.", "nghỉ phép năm"])
     restorer.save(tmp_path / "r.sqlite")
