@@ -129,6 +129,8 @@ _ENGLISH_KINDS = {
     "THÔNG TƯ": "circular",
     "QUYẾT ĐỊNH": "decision",
     "NGHỊ QUYẾT": "resolution",
+    "NGHỊ QUYẾT LIÊN TỊCH": "joint resolution",
+    "THÔNG TƯ LIÊN TỊCH": "joint circular",
     "KẾ HOẠCH": "plan",
     "CHƯƠNG TRÌNH": "programme",
     "LUẬT": "law",
@@ -155,7 +157,7 @@ _VERB_KINDS = frozenset({"QUY ĐỊNH", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "TH
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
 # Kinds whose documents a question names by their whole name or number, not by its beginning.
 _NAMED_IN_FULL = frozenset(
-    {"LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "PHÁP LỆNH", "HIẾN PHÁP", "ĐIỀU LỆ", CONSOLIDATED}
+    {"LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "THÔNG TƯ LIÊN TỊCH", "PHÁP LỆNH", "HIẾN PHÁP", "ĐIỀU LỆ", CONSOLIDATED}
 )
 # A place right before a name ("Điều 7 nội quy", "khoản 2 Điều 3 của quy chế") or right after it
 # ("quy chế, Điều 3"), in the folded question with its punctuation as words.
@@ -413,6 +415,8 @@ def document_keys(meta: DocMeta) -> set[str]:
             keys.add(f"{_words(kind)} {short.group()}")
             if kind == "CHƯƠNG TRÌNH HÀNH ĐỘNG":
                 keys.add(f"chuong trinh {short.group()}")  # "Chương trình 08" of the 08/CTr-LĐLĐ
+            if kind.endswith(" LIÊN TỊCH"):
+                keys.add(f"{_words(kind.removesuffix(' LIÊN TỊCH'))} {short.group()}")  # "Nghị quyết 02" of a joint one
             if kind in _ENGLISH_KINDS:
                 keys.add(f"{_ENGLISH_KINDS[kind]} {short.group()}")
     if kind and meta.title and len(meta.title) <= 60:

@@ -19,6 +19,7 @@ DOC_TYPES = (
     "CHƯƠNG TRÌNH HÀNH ĐỘNG",
     "CHƯƠNG TRÌNH",
     "KẾ HOẠCH",
+    "NGHỊ QUYẾT LIÊN TỊCH",
     "NGHỊ QUYẾT",
     "KẾT LUẬN",
     "CHỈ THỊ",
@@ -33,6 +34,7 @@ DOC_TYPES = (
     "BỘ LUẬT",
     "LUẬT",
     "NGHỊ ĐỊNH",
+    "THÔNG TƯ LIÊN TỊCH",
     "THÔNG TƯ",
     "HIẾN PHÁP",
     "PHÁP LỆNH",
@@ -81,7 +83,7 @@ _NUMERIC_DATE = re.compile(
 # The issuing body as the preamble names it: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …".
 _ISSUER = (
     r"((?:Đảng đoàn|Ban Thường vụ|Ban Chấp hành|Đoàn Chủ tịch|Tổng Liên đoàn|Bộ Chính trị|Ban Bí thư|"
-    r"Chính phủ|Quốc hội|Ủy ban|Liên đoàn)[^,;:()]{0,80}?)\s+(?:ban hành|xây dựng|triển khai)\s+"
+    r"Chính phủ|Quốc hội|Ủy ban|Liên đoàn)[^,;:()]{0,80}?)\s+(?:(?:thống nhất|cùng)\s+)?(?:ban hành|xây dựng|triển khai)\s+"
 )
 _ISSUER_HEADERS = {
     "QUỐC HỘI": "Quốc hội",
@@ -868,7 +870,7 @@ _TYPE_ANY_CASE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|[\s:,.])", re.
 _TYPE_INSIDE = re.compile(r"\s(" + "|".join(t[:1] + t[1:].lower() for t in DOC_TYPES) + r")\s+[A-ZĐ\d]")
 # An issuing body's block above the title ("CÔNG TY CỔ PHẦN …", "CÔNG ĐOÀN CƠ SỞ …").
 _ORG_HEADER = re.compile(
-    r"^(?:CÔNG TY|TẬP ĐOÀN|TỔNG CÔNG TY|TỔNG LIÊN ĐOÀN|LIÊN ĐOÀN|CÔNG ĐOÀN|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|ĐẢNG BỘ|"
+    r"^(?:CÔNG TY|TẬP ĐOÀN|TỔNG CÔNG TY|TỔNG LIÊN ĐOÀN|LIÊN ĐOÀN|LĐLĐ|CÔNG ĐOÀN|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|ĐẢNG BỘ|"
     r"TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ỦY BAN|UBND|BỘ|SỞ|QUỐC HỘI|CHÍNH PHỦ|TRƯỜNG|BỆNH VIỆN|BẢO HIỂM XÃ HỘI|THANH TRA|"
     r"CHI CỤC|CỤC|BAN QUẢN LÝ|TÒA ÁN|VIỆN KIỂM SÁT|KHO BẠC)\b"
 )

@@ -683,3 +683,13 @@ def test_a_law_is_named_by_its_name_cut_at_the_comma():
         assert found == {"atvsld.docx"} and by_name and not other, question
     # Going on as the title does and then not: another law.
     assert names.scan(["luật an toàn vệ sinh thực phẩm quy định gì"])[0] == set()
+
+
+def test_a_joint_resolution_is_named_by_its_kind_with_or_without_joint():
+    from index.references import DocumentNames
+    from ingest.document import DocMeta
+
+    joint = DocMeta(doc_type="NGHỊ QUYẾT LIÊN TỊCH", title="Về phối hợp", number="02/NQLT-LMHTX-LĐLĐ")
+    names = DocumentNames.of({"nqlt.md": joint})
+    for question in ("Điều 11 nghị quyết liên tịch 02 nói gì", "Nghị quyết 02 giao Liên minh việc gì"):
+        assert names.scan([question])[0] == {"nqlt.md"}, question

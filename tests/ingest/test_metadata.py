@@ -476,3 +476,27 @@ def test_an_agreement_named_by_its_level_alone_is_named_by_its_company_too():
     )
     name = read_document("tu.txt", data=text.encode("utf-8")).meta.short_name()
     assert name.startswith("Thỏa ước lao động tập thể doanh nghiệp Công ty TNHH ") and name.endswith("An Lạc Vina 01/2031/TƯLĐTT"), name
+
+
+def test_a_joint_resolution_is_named_as_one_and_issued_by_both():
+    text = (
+        "LIÊN MINH HỢP TÁC XÃ TỈNH NAM BÌNH — LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH\nSố: 02/NQLT-LMHTX-LĐLĐ\n"
+        "Nam Bình, ngày 25 tháng 10 năm 2031\n\nNGHỊ QUYẾT LIÊN TỊCH\n"
+        "Về phối hợp phát triển đoàn viên trong các hợp tác xã\n"
+        "Ban Chấp hành Liên minh Hợp tác xã tỉnh và Ban Thường vụ Liên đoàn Lao động tỉnh thống nhất ban hành "
+        "Nghị quyết liên tịch về phối hợp công tác như sau:\n"
+        "Điều 1. Phạm vi\nNghị quyết liên tịch này quy định việc phối hợp giữa hai bên.\n"
+    )
+    meta = read_document("nqlt.txt", data=text.encode("utf-8")).meta
+    assert meta.short_name() == "Nghị quyết liên tịch 02/NQLT-LMHTX-LĐLĐ"
+    assert meta.issuer == "Ban Chấp hành Liên minh Hợp tác xã tỉnh và Ban Thường vụ Liên đoàn Lao động tỉnh"
+
+
+def test_a_header_naming_the_parent_by_its_initials_gives_the_body_under_it():
+    text = (
+        "LĐLĐ TỈNH NAM BÌNH                            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "LIÊN ĐOÀN LAO ĐỘNG                            Độc lập - Tự do - Hạnh phúc\nHUYỆN TÂN PHÚ\n"
+        "Số: 85/BC-LĐLĐ                                Tân Phú, ngày 20 tháng 11 năm 2031\n\nBÁO CÁO\n"
+        "Sơ kết giữa kỳ\n\nI. KẾT QUẢ\n1. Kết nạp 1.200 đoàn viên.\n"
+    )
+    assert read_document("bc.txt", data=text.encode("utf-8")).meta.issuer == "LIÊN ĐOÀN LAO ĐỘNG HUYỆN TÂN PHÚ"
