@@ -225,14 +225,16 @@ class DiacriticRestorer:
             pairs = self.table.get((fold(words[i - 1]), fold(words[i]))) or Counter()
             column: dict[str, tuple[float, str | None]] = {}
             for form, (p_form, n_form) in lattice[i].items():
+                # What an unseen pair falls back on, and its weight; a table saved before the
+                # total was kept: the form's share of its syllable, one pseudo-count.
+                if self.total:
+                    backoff, weight = self.smoothing * (max(n_form, 1) / self.total), self.smoothing
+                else:
+                    backoff, weight = p_form, 1
                 options = []
                 for prev, (score, _back) in best[i - 1].items():
                     n_prev = lattice[i - 1][prev][1]
-                    if self.total:
-                        share = max(n_form, 1) / self.total
-                        p = (pairs.get((prev, form), 0) + self.smoothing * share) / (n_prev + self.smoothing)
-                    else:  # a table saved before the total was kept
-                        p = (pairs.get((prev, form), 0) + p_form) / (n_prev + 1)
+                    p = (pairs.get((prev, form), 0) + backoff) / (n_prev + weight)
                     options.append((score + math.log(p), prev))
                 column[form] = max(options)
             best.append(column)

@@ -341,6 +341,7 @@ class Searcher:
         self.config = config or SearchConfig()
         self._token_sets: dict[int, set[str]] = {}
         self._amounts: dict[int, tuple[bool, bool, bool]] = {}
+        self._named_in: dict[int, frozenset[str]] = {}
         # Everyday → legal wording for the lexical query (index.everyday); None = the shipped table.
         self.everyday: Everyday | None = None
         self._everyday_here: tuple[Everyday | None, Everyday] | None = None
@@ -356,6 +357,14 @@ class Searcher:
         if tokens is None:
             tokens = self._token_sets[row] = self.store.chunk_tokens(row)
         return tokens
+
+    def _documents_named_in(self, row: int) -> frozenset[str]:
+        """The index's documents a clause's text names. Per row and kept: rank() runs many times
+        per question when constants are tuned, and the clauses are the same each time."""
+        named = self._named_in.get(row)
+        if named is None:
+            named = self._named_in[row] = frozenset(self._document_names.scan([self.store.chunks[row].text])[0])
+        return named
 
     @cached_property
     def _heading_tokens(self) -> list[set[str]]:
@@ -565,13 +574,12 @@ class Searcher:
         # 15 tổ chức tháng mấy?" is answered by the ward's plan for that conference, not by the
         # resolution, whose clauses would otherwise all come first. Not where the question reads
         # the answer in it ("Theo Bộ luật Lao động thì …", with a letter quoting the Code loaded).
-        # Looked for among the best clauses only: a name scan per clause.
-        citing: set[int] = set()
-        if named and not self._document_names.named_as_source(self._name_forms(cands.analysis), named):
-            citing = {
-                r for r in ranked[:_CITING_LOOKED_AT]
-                if chunks[r].doc_id not in named and named & self._document_names.scan([chunks[r].text])[0]
-            }
+        # Looked for among the best clauses only.
+        citing = {
+            r for r in ranked[:_CITING_LOOKED_AT] if chunks[r].doc_id not in named and named & self._documents_named_in(r)
+        }
+        if citing and self._document_names.named_as_source(self._name_forms(cands.analysis), named):
+            citing = set()
 
         def place(row: int) -> int:
             doc = chunks[row].doc_id

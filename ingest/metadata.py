@@ -308,9 +308,14 @@ def _type_of(text: str) -> str | None:
 
 def _about_after_whose(above: Line, line: Line) -> bool:
     """"về tăng cường …" under "CỦA BAN THƯỜNG VỤ HUYỆN ỦY": what a Party resolution is about."""
-    return bool(_WHOSE.match(above.text) and in_capitals(above.text, 2) and _ABOUT.match(line.text)) and not (
+    return _whose_then_about(above.text, line.text) and not (
         match_marker(line.text) or line.text.endswith(":") or len(line.text) > 400
     )
+
+
+def _whose_then_about(whose: str, about: str) -> bool:
+    """A line in capitals saying whose the document is, then one saying what it is about."""
+    return bool(_WHOSE.match(whose) and in_capitals(whose, 2) and _ABOUT.match(about))
 
 
 def _is_title_line(line: Line, first: bool) -> bool:
@@ -455,7 +460,7 @@ def _title_lines(lines: list[Line]) -> list[str]:
         if out and in_capitals(line.text, 2) != in_capitals(out[0], 2):
             # A Party resolution's "NGHỊ QUYẾT" / "CỦA BAN THƯỜNG VỤ HUYỆN ỦY" / "về tăng cường …":
             # the line in capitals says whose it is, the one below what it is about.
-            if _WHOSE.match(out[0]) and in_capitals(out[0], 2) and _ABOUT.match(line.text):
+            if _whose_then_about(out[0], line.text):
                 return _title_lines(lines[i:])
             break
         out.append(line.text)
