@@ -74,7 +74,9 @@ _ENDING = re.compile(
     r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc)"
     # "Nhận được Công văn này, đề nghị …", "Chỉ thị này được phổ biến đến chi bộ.", "Mọi thông tin
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
-    rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc)[^.]{{0,40}}liên hệ)"
+    # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
+    rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
+    rf"|Đề nghị [^.]{{0,60}}phổ biến (?i:{_TEXTS}) này đến)"
 )
 ENDING_LABEL = "Phần kết"
 # An article's heading line of at most this many words is a title ("Điều 16. Điều khoản thi
@@ -381,22 +383,42 @@ class _Builder:
             return None
         lead = indices[: starts[0]]
         bullets = [indices[a:b] for a, b in zip(starts, [*starts[1:], len(indices)], strict=True)]
+        # A label line between bullets ("Quý II/2026:", "Đối với công đoàn cơ sở:") heads the
+        # bullets after it, not the one above it: it moves down and is their context.
+        labels: list[str | None] = [None] * len(bullets)
+        if len(lead) > 1 and self._is_label(lead[-1]):
+            labels[0] = self.lines[lead[-1]].strip()
+            bullets[0] = [lead.pop(), *bullets[0]]
+        for k in range(1, len(bullets)):
+            above = bullets[k - 1]
+            if len(above) > 1 and self._is_label(above[-1]):
+                labels[k] = self.lines[above[-1]].strip()
+                bullets[k] = [above.pop(), *bullets[k]]
+            else:
+                labels[k] = labels[k - 1]
         lead_context = context + ((self._short(lead),) if lead else ())
         parts: list[tuple[list[int], tuple[str, ...]]] = []
         if lead and self._size(lead) > self.max_chars // 4:
             parts.append((lead, context))
         elif lead:
             bullets[0] = lead + bullets[0]
-        for bullet in bullets:
+        for bullet, label in zip(bullets, labels, strict=True):
+            # (A label's own first bullet holds the label; the later ones carry it as context.)
+            bullet_context = lead_context + ((label,) if label and self.lines[bullet[0]].strip() != label else ())
             if self._size(bullet) <= self.max_chars:
-                parts.append((bullet, lead_context))
+                parts.append((bullet, bullet_context))
                 continue
             opener = self.lines[next(i for i in bullet if is_bullet(self.lines[i]))].strip()
-            inner = lead_context + ((opener,) if len(opener) <= self.max_chars // 4 else ())
+            inner = bullet_context + ((opener,) if len(opener) <= self.max_chars // 4 else ())
             for n, group in enumerate(self._pack(bullet, keep_sub_bullets=False)):
-                parts.append((group, inner if n else lead_context))
+                parts.append((group, inner if n else bullet_context))
         parts[0] = (parts[0][0], context)
         return parts
+
+    def _is_label(self, i: int) -> bool:
+        """Whether line i is a short label that opens what follows ("Quý III/2026:"), not a bullet."""
+        line = self.lines[i].strip()
+        return line.endswith(":") and not is_bullet(line) and len(line) <= self.max_chars // 4
 
     def _short(self, indices: list[int]) -> str:
         """Lines as context: all of them when short, else the first (the heading)."""

@@ -148,3 +148,25 @@ def test_short_bullet_list_stays_whole_and_a_long_bullet_is_cut_at_its_sub_bulle
     (quarterly,) = [c for c in office if "Lập dự toán" in c.text]
     assert quarterly.text.startswith("+ Lập dự toán") and quarterly.context[-1] == "2. Văn phòng:"
     assert office[-1].text == "- Chuẩn bị hội trường." and office[-1].context[-1] == "2. Văn phòng:"
+
+
+def test_a_label_between_bullets_heads_the_bullets_after_it():
+    # A programme's timeline: "Quý II/2031:" opens the bullets under it, not the end of the one above.
+    months = [f"- Tháng {m}: Tổ chức tập huấn nghiệp vụ cho cán bộ công đoàn cơ sở đợt {m} tại hội trường Liên đoàn, báo cáo kết quả và danh sách học viên về Văn phòng." for m in range(1, 7)]
+    text = (
+        "CHƯƠNG TRÌNH\nCông tác năm 2031\nI. LỊCH TRÌNH THEO QUÝ\nQuý I/2031:\n" + "\n".join(months[:3])
+        + "\nQuý II/2031:\n" + "\n".join(months[3:]) + "\nII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng theo dõi.\n"
+    )
+    assert sum(len(m) + 1 for m in months) > POINT_SPLIT_CHARS
+    doc = read_document("ctr.txt", data=text.encode("utf-8"))
+    parts = [c for c in chunk_document(doc) if c.path == ("I. LỊCH TRÌNH THEO QUÝ",)]
+    assert [c.text.split("\n")[-1] for c in parts] == months
+    assert not any(c.text.endswith(":") for c in parts)
+    (april,) = [c for c in parts if "Tháng 4" in c.text]
+    assert april.text.startswith("Quý II/2031:\n- Tháng 4")
+    (june,) = [c for c in parts if "Tháng 6" in c.text]
+    assert june.context[-1] == "Quý II/2031:"
+    (february,) = [c for c in parts if "Tháng 2" in c.text]
+    assert february.context[-1] == "Quý I/2031:"
+    for chunk in parts:
+        assert doc.text[chunk.start : chunk.end] == chunk.text

@@ -383,6 +383,8 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
         ("CÔNG VĂN", "Mọi thông tin chi tiết xin liên hệ đồng chí Lan, số điện thoại 0912 345 678.\n"
                      "Nhận được Công văn này, đề nghị các công đoàn cơ sở triển khai thực hiện./."),
         ("CHỈ THỊ", "Chỉ thị này được phổ biến đến chi bộ."),
+        ("THÔNG BÁO", "Mọi thắc mắc xin liên hệ đồng chí Hoa, Ủy viên Ban Chấp hành, điện thoại 0987 654 321.\n"
+                      "Đề nghị các tổ công đoàn phổ biến thông báo này đến từng đoàn viên./."),
     ],
 )
 def test_a_letters_or_directives_closing_sentence_is_not_part_of_its_last_item(kind, closing):
