@@ -78,15 +78,24 @@ def group_answers(result: SearchResult, store: IndexStore, config: SearchConfig)
     """Hits in rank order, the parts of one split clause shown once (at the rank of its best part)."""
     answers: list[Answer] = []
     seen: set[tuple[str, tuple[str, ...]] | str] = set()
+    # Lead-ins already shown above a point or khoản listed earlier ("1. Người lao động có các quyền
+    # sau đây:"): the lead-in's own clause further down would show the same lines again.
+    shown_leads: set[tuple[str, str]] = set()
     for hit in result.hits:
         chunk = hit.chunk
         key = (chunk.doc_id, chunk.path) if chunk.parts > 1 else chunk.chunk_id
-        if key in seen:
+        if key in seen or (chunk.doc_id, _flat(chunk.text)) in shown_leads:
             continue
         seen.add(key)
+        if shown_text(chunk) != chunk.text:
+            shown_leads.add((chunk.doc_id, _flat(chunk.context[-1])))
         label = label_for(len(answers), hit, result, config, store.calibration, store.offtopic)
         answers.append(Answer(hit, _clause_parts(store, chunk), label))
     return answers
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 # --- the sentence that answers ------------------------------------------------------------------

@@ -148,3 +148,18 @@ def test_a_point_is_shown_and_printed_under_its_lead_in():
     assert answer.text == f"{lead}\nd) Từ chối làm việc nguy hiểm;"
     assert hit.to_dict()["text"] == answer.text  # the CLI's JSON prints the same
     assert point.text == "d) Từ chối làm việc nguy hiểm;"  # what is indexed does not change
+
+
+def test_a_lead_in_shown_above_an_earlier_clause_is_not_listed_again():
+    doc = Document("d", "d.txt", "", "h", "txt", DocMeta(doc_type="LUẬT", number="9/2031/QH16", title="Nhà ở"))
+    lead = "Điều 21. Phạm vi được hưởng\nNgười tham gia được quỹ chi trả các chi phí sau đây:"
+    article = Chunk("d#0", "d", 0, "clause", ("Điều 21",), lead)
+    khoan = Chunk("d#1", "d", 1, "clause", ("Điều 21", "Khoản 1"), "1. Khám bệnh, chữa bệnh;", context=(" ".join(lead.split()),))
+    other = Chunk("d#2", "d", 2, "clause", ("Điều 22",), "Điều 22. Mức hưởng\nQuỹ chi trả 80% chi phí.")
+    hits = [Hit(c, doc, 1.0 - k / 10, 0.9, 1.0, 0.5) for k, c in enumerate((khoan, other, article))]
+    answers = group_answers(SearchResult("q", True, hits), _Store([article, khoan, other]), SearchConfig())
+    assert [a.chunks[0].chunk_id for a in answers] == ["d#1", "d#2"]
+    assert answers[0].text.startswith("Điều 21. Phạm vi")
+    # Listed first, the lead-in stays: the khoản after it is shown under it as before.
+    first = group_answers(SearchResult("q", True, [hits[2], hits[0]]), _Store([article, khoan, other]), SearchConfig())
+    assert [a.chunks[0].chunk_id for a in first] == ["d#0", "d#1"]
