@@ -31,6 +31,7 @@ Pure text functions: no files, no index. `index/tasks.py` runs them over a loade
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 
@@ -76,8 +77,10 @@ _UNIT_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("Hội đồng nhân dân", "HĐND"),
     ("Thanh niên cộng sản", "TNCS"),
 )
+# An abbreviation on the left ("TƯ") matches only as written: in any case it is also "tư" of "tư vấn".
 _ABBR_RES = [
-    (re.compile(rf"(?<!\w){re.escape(long)}(?!\w)", re.IGNORECASE), short) for long, short in _UNIT_ABBREVIATIONS
+    (re.compile(rf"(?<!\w){re.escape(long)}(?!\w)", 0 if long.isupper() else re.IGNORECASE), short)
+    for long, short in _UNIT_ABBREVIATIONS
 ]
 
 # What a unit name starts with (folded, after "các" is dropped and abbreviations applied).
@@ -191,8 +194,38 @@ def issuer_owner(issuer: str | None) -> str | None:
     while True:
         stripped = _GOVERNING_BODY.sub("", name)
         if stripped == name:
-            return name or None
+            return _name_case(name) or None
         name = stripped
+
+
+# After these a unit's own name begins ("huyện Kim Thành", "Tỉnh ủy Nghệ An", "công ty May Việt").
+_NAME_FOLLOWS = frozenset({"tỉnh", "huyện", "quận", "phường", "xã", "thành phố", "thị xã", "thị trấn", "công ty"})
+_PARTY_COMMITTEES = frozenset({"tỉnh", "huyện", "thành", "quận", "thị", "đảng"})
+
+
+def _name_case(name: str) -> str:
+    """An issuer read from a header in capitals as officials write it in a sentence: 'LĐLĐ TỈNH
+    BÌNH SƠN' → 'LĐLĐ tỉnh Bình Sơn', 'ĐẢNG ỦY PHƯỜNG PHÚ THÁI' → 'Đảng ủy phường Phú Thái'.
+    Abbreviations (no vowel: LĐLĐ, CĐCS, TW) keep their capitals; a name in mixed case is kept."""
+    if name != name.upper():
+        return name
+    words = [w if not _has_vowel(w) else w.lower() for w in name.split()]
+    proper = False
+    for k, word in enumerate(words):
+        starts_kind = word in _NAME_FOLLOWS or {" ".join(words[k : k + 2]), " ".join(words[max(k - 1, 0) : k + 1])} & _NAME_FOLLOWS
+        if proper and _has_vowel(word) and not starts_kind:
+            words[k] = word[:1].upper() + word[1:]
+        pair = " ".join(words[k - 1 : k + 1]) if k else ""
+        committee = k + 1 < len(words) and words[k + 1] == "ủy"  # "tỉnh" of "Tỉnh ủy"
+        kind = (word in _NAME_FOLLOWS and not committee) or pair in _NAME_FOLLOWS
+        proper = proper or kind or (word == "ủy" and k > 0 and words[k - 1] in _PARTY_COMMITTEES)
+    if words:
+        words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words)
+
+
+def _has_vowel(word: str) -> bool:
+    return any(c in "aeiouy" for c in unicodedata.normalize("NFD", word.lower()))
 
 
 def abbreviate(text: str) -> str:
@@ -241,6 +274,9 @@ def canonical_unit(phrase: str, owner: str | None = None) -> str | None:
 def split_units(phrase: str, owner: str | None) -> list[str]:
     """'Ban Chấp hành và Đoàn Chủ tịch Tổng Liên đoàn' → ['BCH TLĐ', 'ĐCT TLĐ']."""
     phrase = re.sub(r"\s+và tương đương\b", "", phrase)
+    # "Công đoàn cấp trên cơ sở (công đoàn các xã, phường, …)": the brackets say what the unit
+    # covers; their commas do not list units of their own.
+    phrase = re.sub(r"\s*\([^()]*\)", "", phrase)
     phrase = _PLACE_LISTS.sub(lambda m: f"{m.group(1)}/{m.group(2) or ''}thành phố".replace(", ", "/"), phrase)
     parts: list[str] = []
     for piece in re.split(r",|;", phrase):

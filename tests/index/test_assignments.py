@@ -300,13 +300,24 @@ def test_a_task_rows_empty_last_cells_and_a_when_column_named_thuc_hien():
 @pytest.mark.parametrize(
     ("issuer", "owner"),
     [
-        ("BAN TỔ CHỨC TỈNH ỦY NAM BÌNH", "TỈNH ỦY NAM BÌNH"),
-        ("VĂN PHÒNG LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH", "LĐLĐ TỈNH NAM BÌNH"),
+        ("BAN TỔ CHỨC TỈNH ỦY NAM BÌNH", "Tỉnh ủy Nam Bình"),
+        ("VĂN PHÒNG LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM BÌNH", "LĐLĐ tỉnh Nam Bình"),
+        # A header in capitals is written as in a sentence; the place's kind is not part of its name.
+        ("ĐẢNG ỦY PHƯỜNG AN LẠC", "Đảng ủy phường An Lạc"),
+        ("LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HẢI CẢNG", "LĐLĐ thành phố Hải Cảng"),
+        ("Liên đoàn Lao động huyện Tân Lộc", "LĐLĐ huyện Tân Lộc"),
     ],
 )
 def test_a_units_issuer_owns_by_its_organisation(issuer, owner):
     assert issuer_owner(issuer) == owner
     assert split_units("Ban Tổ chức", issuer_owner(issuer)) == [f"Ban Tổ chức {owner}"]
+
+
+def test_a_bracketed_list_after_a_unit_names_no_units_and_tu_van_is_not_tw():
+    phrase = "Công đoàn cấp trên cơ sở (công đoàn các xã, phường, công đoàn ngành)"
+    assert split_units(phrase, "LĐLĐ tỉnh Nam Bình") == ["CĐ cấp trên cơ sở"]
+    assert split_units("Văn phòng tư vấn pháp luật Công đoàn tỉnh", None) == ["Văn phòng tư vấn pháp luật CĐ tỉnh"]
+    assert split_units("Ban Kinh tế TƯ", None) == ["Ban Kinh tế TW"]
 
 
 def test_what_a_unit_is_is_not_its_name_nor_its_role():
