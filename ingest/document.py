@@ -35,6 +35,8 @@ _A_BODY = re.compile(
 )
 #: Longest document name in a citation or a list; a longer one is cut at a word boundary.
 NAME_LIMIT = 90
+# Where a title goes on past its name in ordinary case ("Phối hợp giữa …", "… về …").
+_BEFORE_GOING_ON = re.compile(r"\s(?:giữa|về|đối với|của)\s")
 
 
 def shorten(text: str, limit: int = NAME_LIMIT) -> str:
@@ -90,8 +92,14 @@ class DocMeta:
             named = self.doc_type in _NAMED_TYPES or (self.doc_type.startswith("THỎA ƯỚC") and bool(_A_BODY.match(self.title or "")))
             if named and self.title:
                 # "Bộ luật Lao động 45/2019/QH14"; the number goes where the name leaves no room,
-                # and a title too long to be a name gives way to it.
-                for name in (f"{self.type_label()} {self.title} {self.number}", f"{self.type_label()} {self.title}"):
+                # and a title too long to be a name gives way to it, or to its words before what
+                # it goes on with ("Quy chế phối hợp" of "Phối hợp giữa Ủy ban nhân dân …").
+                short = _BEFORE_GOING_ON.split(self.title, maxsplit=1)[0]
+                for name in (
+                    f"{self.type_label()} {self.title} {self.number}",
+                    f"{self.type_label()} {self.title}",
+                    f"{self.type_label()} {short} {self.number}",
+                ):
                     if len(name) <= NAME_LIMIT:
                         return name
             return f"{self.type_label()} {self.number}"

@@ -355,18 +355,26 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             # A name on the type line itself ("ĐIỀU LỆ CÔNG ĐOÀN VIỆT NAM") is the title; the
             # lines under it are then a subtitle ("(Ban hành kèm theo …)"), not part of the name.
             title_lines = [rest] if rest else _title_lines(lines[i + 1 : layout.body_start])
+            goes_on: list[str] = []
+            if not rest and title_lines and (whose := _WHOSE_ABOUT.match(title_lines[0])):
+                title_lines[0] = whose.group(1)
             if rest:
                 # Unless the name goes on in capitals, opening with a word that cannot start one
                 # ("QUY CHẾ HOẠT ĐỘNG" / "CỦA ỦY BAN KIỂM TRA CÔNG ĐOÀN …" / "MINH KHANG").
-                for ln in lines[i + 1 : layout.body_start]:
+                below = lines[i + 1 : layout.body_start]
+                for k, ln in enumerate(below):
                     if _CUT_COUNTRY.search(title_lines[-1]) and ln.text.startswith("NAM"):
                         title_lines.append(ln.text)  # "… NGÀNH DỆT MAY VIỆT" / "NAM", a PDF's wrap
                         continue
                     if not _continues_title(ln.text, opening=len(title_lines) == 1):
+                        # "QUY CHẾ PHỐI HỢP" / "giữa Ủy ban nhân dân phường … và …": the name
+                        # goes on in ordinary case, wrapped over lines written alike.
+                        if _GOES_ON_BELOW.match(ln.text) and not in_capitals(ln.text, 2):
+                            goes_on = _title_lines(below[k:])
                         break
                     title_lines.append(ln.text)
             body = "\n".join(ln.text for ln in lines[layout.body_start : layout.closing_start])
-            title = _tidy_title(" ".join(t for t in title_lines if t), body) or None
+            title = " ".join([_tidy_title(" ".join(t for t in title_lines if t), body), *goes_on]).strip() or None
             break
 
     number = next((n for n in map(_number, head_text) if n), None) or inline_number
@@ -468,6 +476,11 @@ def _title_lines(lines: list[Line]) -> list[str]:
 
 
 _WHOSE = re.compile(r"^CỦA\s")
+# A name in capitals on the type line goes on below in ordinary case with one of these.
+_GOES_ON_BELOW = re.compile(r"^(?:giữa|về|đối với|tại|trong|cho|của)\s")
+# "CHỈ THỊ" / "của Ban Thường vụ Tỉnh ủy về tăng cường …": whose, then what about; the title is
+# what about.
+_WHOSE_ABOUT = re.compile(r"^[Cc]ủa\s+[^,;]{3,120}?\s(về\s.+)$")
 _ABOUT = re.compile(r"^[Vv]ề\s")
 
 

@@ -1441,3 +1441,32 @@ def test_a_sentence_after_the_last_point_closes_the_clause_not_the_point():
     assert tail.path[-1] == "1." and tail.text.startswith("Số phó chủ tịch"), tail.path
     (last,) = [c for c in chunks if c.path[-1] in ("e)", "Điểm e")]
     assert "không quá 02 người" not in last.text
+
+
+def test_a_name_in_capitals_goes_on_below_in_ordinary_case():
+    text = (
+        "ỦY BAN NHÂN DÂN XÃ AN LẠC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 03/QCPH-UBND-CĐ | An Lạc, ngày 02 tháng 3 năm 2031\n"
+        "QUY CHẾ PHỐI HỢP\ngiữa Ủy ban nhân dân xã An Lạc và Ban Chấp hành Công đoàn xã An Lạc,\nnhiệm kỳ 2030 - 2035\n"
+        "Chương I. QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nQuy chế này quy định việc phối hợp giữa hai bên.\n"
+    )
+    meta = _doc(text, "qc.txt").meta
+    assert meta.title == "Phối hợp giữa Ủy ban nhân dân xã An Lạc và Ban Chấp hành Công đoàn xã An Lạc, nhiệm kỳ 2030 - 2035"
+    # The name keeps the words before what the title goes on with.
+    assert meta.short_name() == "Quy chế phối hợp 03/QCPH-UBND-CĐ"
+    programme = (
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN AN LẠC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 02/CTr-LĐLĐ | An Lạc, ngày 05 tháng 01 năm 2031\n"
+        "CHƯƠNG TRÌNH CÔNG TÁC NĂM 2031\nvề phát triển đoàn viên trong khu vực\nkinh tế tập thể\n"
+        "I. MỤC ĐÍCH\n1. Kết nạp 500 đoàn viên.\n"
+    )
+    assert _doc(programme, "ctr.txt").meta.title == "Công tác năm 2031 về phát triển đoàn viên trong khu vực kinh tế tập thể"
+
+
+def test_a_directives_title_is_what_it_is_about_not_whose_it_is():
+    text = (
+        "HUYỆN ỦY AN LẠC | ĐẢNG CỘNG SẢN VIỆT NAM\nSố 08-CT/HU | An Lạc, ngày 10 tháng 4 năm 2031\nCHỈ THỊ\n"
+        "của Ban Thường vụ Huyện ủy về tăng cường công tác công đoàn trong doanh nghiệp\n"
+        "1. Các cấp ủy đưa chỉ tiêu phát triển đoàn viên vào nghị quyết hằng năm.\n"
+    )
+    meta = _doc(text, "ct.txt").meta
+    assert meta.title == "Về tăng cường công tác công đoàn trong doanh nghiệp"
+    assert meta.short_name() == "Chỉ thị 08-CT/HU"
