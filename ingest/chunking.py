@@ -76,7 +76,10 @@ _ENDING = re.compile(
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
     rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
-    rf"|Đề nghị [^.]{{0,60}}phổ biến (?i:{_TEXTS}) này đến)"
+    rf"|Đề nghị [^.]{{0,60}}phổ biến (?i:{_TEXTS}) này đến"
+    # "Văn phòng Đảng ủy thông báo để các đơn vị … biết, thực hiện.", "Kinh phí thực hiện Chương
+    # trình được bố trí từ …": a notice's closing formula, a plan's budget for the whole of it.
+    rf"|[^.]{{0,60}}\bthông báo để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b)"
 )
 ENDING_LABEL = "Phần kết"
 # An article's heading line of at most this many words is a title ("Điều 16. Điều khoản thi

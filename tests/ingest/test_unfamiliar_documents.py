@@ -385,6 +385,8 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
         ("CHỈ THỊ", "Chỉ thị này được phổ biến đến chi bộ."),
         ("THÔNG BÁO", "Mọi thắc mắc xin liên hệ đồng chí Hoa, Ủy viên Ban Chấp hành, điện thoại 0987 654 321.\n"
                       "Đề nghị các tổ công đoàn phổ biến thông báo này đến từng đoàn viên./."),
+        ("THÔNG BÁO", "Văn phòng Huyện ủy thông báo để các đơn vị, cá nhân liên quan biết, thực hiện."),
+        ("CHƯƠNG TRÌNH", "Kinh phí thực hiện Chương trình được bố trí từ nguồn tài chính công đoàn năm 2031./."),
     ],
 )
 def test_a_letters_or_directives_closing_sentence_is_not_part_of_its_last_item(kind, closing):
