@@ -127,6 +127,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("article", ARTICLE_HEADING_UNACCENTED),
     ("appendix", re.compile(r"^(PHU LUC(?: [IVXLC]+| \d+)?)\b[.:]?\s*(.*)$")),
     ("roman", re.compile(rf"^({_ROMAN})[.)]\s*(.*)$")),
+    # A dialogue's minutes: "Câu hỏi 3 (chị Bích, tổ cắt 1): …" with the answer under it.
+    ("question", re.compile(r"^(Câu hỏi \d{1,2})(?=\s*[(:.])[.:]?\s*(.*)$")),
     ("dec3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
     ("dec2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
     ("arabic", re.compile(r"^(\d{1,3})[.)]\s+(.*)$")),
@@ -255,6 +257,8 @@ def _label(section: Section) -> str:
         return f"Điểm {number}"
     if style == "paren":
         return f"({number})"
+    if style == "question":
+        return number
     if style == "letter":
         # As written: "a)" or "a."
         return section.heading[: len(number) + 1]

@@ -2,7 +2,9 @@
 
 import pytest
 
+from ingest.chunking import chunk_document
 from ingest.normalize import Line
+from ingest.pipeline import read_document
 from ingest.structure import match_marker, parse_structure
 
 
@@ -139,3 +141,18 @@ def test_level_words_typed_without_diacritics():
 )
 def test_a_numbered_appendix_in_title_case(line, marker):
     assert match_marker(line) == marker
+
+
+def test_a_dialogues_questions_are_units_under_their_item():
+    text = (
+        "BIÊN BẢN\nHội nghị đối thoại tại nơi làm việc năm 2031\nI. NỘI DUNG\n"
+        "1. Giám đốc thông báo tình hình sản xuất.\n2. Ý kiến của người lao động và trả lời của Giám đốc:\n"
+        "Câu hỏi 1 (chị Hoa, tổ may 2): Đề nghị tăng tiền ăn giữa ca.\nTrả lời: Công ty nâng lên 30.000 đồng/suất.\n"
+        "Câu hỏi 2: Xưởng nóng, đề nghị lắp quạt.\nTrả lời: Lắp 10 quạt trước ngày 15/10/2031.\n"
+        "II. KẾT LUẬN\n1. Hai bên thống nhất các nội dung trên.\n"
+    )
+    doc = read_document("bb.txt", data=text.encode("utf-8"))
+    paths = {c.path: c.text for c in chunk_document(doc)}
+    assert paths[("I. NỘI DUNG", "2.", "Câu hỏi 1")].endswith("Trả lời: Công ty nâng lên 30.000 đồng/suất.")
+    assert paths[("I. NỘI DUNG", "2.", "Câu hỏi 2")].startswith("Câu hỏi 2: Xưởng nóng")
+    assert ("II. KẾT LUẬN", "1.") in paths
