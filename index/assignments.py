@@ -92,7 +92,11 @@ _UNIT_HEADS = (
     # The youth union's and the Party's bodies, a union's groups ("Huyện đoàn chỉ đạo …", "các tổ
     # công đoàn phổ biến …").
     "huyện đoàn", "tỉnh đoàn", "thành đoàn", "quận đoàn", "thị đoàn", "đoàn thanh niên", "chi đoàn",
-    "tổ công đoàn", "tổ cđ", "chi bộ", "đảng bộ",
+    "tổ công đoàn", "tổ cđ", "chi bộ", "đảng bộ", "liên minh",
+    # Bodies and posts a directive or a plan charges by name ("Cấp ủy các cấp đưa …", "Người đứng
+    # đầu cấp ủy …", "Bộ phận Tổ chức - Kiểm tra chủ trì …", "Phó Chủ tịch UBND phường …").
+    "cấp ủy", "người đứng đầu", "tổ chức đảng", "đoàn thể", "bộ phận", "tổ công tác", "phòng ", "trung tâm",
+    "phó chủ tịch", "chủ tịch", "phó bí thư", "bí thư", "ủy viên", "cán bộ", "xã",
 )
 _BARE_HEADS = frozenset({"Ban", "Sở", "Bộ", "Ngành", "CĐ"})
 # Unnamed bodies are not units one could look up ("các cơ quan liên quan").
@@ -105,7 +109,10 @@ _DEPARTMENTS = re.compile(
 )
 # A department of the issuing organisation when named without one.
 _DEPARTMENT = re.compile(r"^(?:Ban (?!cán sự)\w|Các ban\b|Văn phòng|UBKT|BCH|BTV|ĐCT|Thường trực|Cơ quan báo chí)")
-_OWNER = re.compile(r"(?<!\w)(?:TLĐ|LĐLĐ|CĐ|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|TW|tỉnh|huyện|Đảng đoàn)(?!\w)")
+_OWNER = re.compile(
+    r"(?<!\w)(?:TLĐ|LĐLĐ|CĐ|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|TW|tỉnh|huyện|Đảng đoàn|Huyện đoàn"
+    r"|Tỉnh đoàn|Thành đoàn|Liên minh|hợp tác xã|MTTQ|UBND|HĐND|Chi bộ)(?!\w)"
+)
 # Issuing bodies whose organisation owns the departments: "Đảng đoàn TLĐ" → "TLĐ".
 _GOVERNING_BODY = re.compile(r"^(?:Đảng đoàn|BCH|BTV|ĐCT|Thường trực ĐCT|Thường trực|Văn phòng)\s+")
 
@@ -119,7 +126,15 @@ _ACTION_VERBS = (
     "kiểm tra", "lựa chọn", "tổng hợp", "tổng kết", "sơ kết", "tham gia", "đề xuất", "tiếp nhận",
     "nâng cao", "đẩy mạnh", "phát huy", "bảo đảm", "đảm bảo", "báo cáo", "thành lập", "trình",
     "ủy thác", "bố trí", "phê duyệt", "cung cấp", "hỗ trợ", "quyết định",
+    # Verbs that hand out work outside implementation sections too ("Chi bộ khu phố 3 nhận …",
+    # "Ban Tuyên giáo - Nữ công biên soạn tài liệu …", "Ban cán sự đảng UBND tỉnh lãnh đạo …").
+    "lãnh đạo", "biên soạn", "lập", "xét", "nhận", "trích", "cử", "ưu tiên", "chuẩn bị", "giới thiệu",
+    "kết nạp", "làm việc", "phát hành", "tặng", "trao", "đăng ký", "phân công", "tiếp xúc", "khảo sát",
+    "kiện toàn", "bồi dưỡng", "tập huấn", "cập nhật", "chăm lo", "chịu trách nhiệm", "làm đầu mối",
+    "thông báo", "thẩm định", "chi trả", "tiếp tục", "xem xét", "giải quyết", "mời", "phân loại",
 )
+# What ends a subject said in the past or as going on ("CĐ phường đã giới thiệu …"): no duty.
+_ASPECT = ("đã", "đang")
 # Verbs that end a unit's name too, but not a body named after its work ("Ban Chỉ đạo phổ biến,
 # giáo dục pháp luật", "Ban Chỉ đạo cuộc vận động …"): "UBKT Huyện ủy đưa nội dung …", "Ủy ban MTTQ
 # huyện vận động chủ doanh nghiệp …", "Văn phòng giúp Ban Thường vụ …".
@@ -128,7 +143,7 @@ _WEAK_VERB = r"(?<!chỉ đạo )(?<!Chỉ đạo )(?<!cuộc )(?:" + "|".join(m
 _MODIFIERS = ("có trách nhiệm", "có quyền", "chủ động", "tích cực", "tăng cường", "cần", "thường xuyên", "tiếp tục", "căn cứ", "giao")
 _PREDICATE = re.compile(
     r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )(?<!chương )("
-    + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS, *_MODIFIERS), key=len, reverse=True))
+    + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS, *_MODIFIERS, *_ASPECT), key=len, reverse=True))
     + f"|{_WEAK_VERB})"
     + r"(?!\w)|:"
 )
@@ -147,7 +162,11 @@ _REPORT = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
 _DIRECTS = re.compile(r"chỉ đạo\s+", re.IGNORECASE)
 _REPORT_VERBS = frozenset({"báo cáo", "sơ kết", "tổng kết", "tổng hợp"})
 # Leading adverbial pieces that are not the subject: "Căn cứ Kế hoạch …, kết hợp …, các LĐLĐ …".
-_ADVERBIAL = re.compile(r"^(?:căn cứ|kết hợp|trên cơ sở|hằng năm|hàng năm|định kỳ|đồng thời)\b", re.IGNORECASE)
+_ADVERBIAL = re.compile(
+    r"^(?:căn cứ|kết hợp|trên cơ sở|hằng (?:năm|quý|tháng)|hàng (?:năm|quý|tháng)|định kỳ|đồng thời|trong thời hạn"
+    r"|trước ngày|chậm nhất|khi|sau khi)\b",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(r"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*)\.|\(\d+\)|[a-zđ]\)|[-+•*])\s*")
 _PARTNERS = re.compile(r"phối hợp (?:chặt chẽ )?với (.+)", re.IGNORECASE)
 # Lists inside one unit name that must not be split at their comma.
@@ -279,7 +298,17 @@ def split_units(phrase: str, owner: str | None) -> list[str]:
     phrase = re.sub(r"\s*\([^()]*\)", "", phrase)
     phrase = _PLACE_LISTS.sub(lambda m: f"{m.group(1)}/{m.group(2) or ''}thành phố".replace(", ", "/"), phrase)
     parts: list[str] = []
-    for piece in re.split(r",|;", phrase):
+    after_semicolon = False
+    for piece in re.split(r"(?<=;)|,", phrase):
+        # "Sở Văn hóa, Thể thao và Du lịch": a capitalised piece naming no unit goes on with the
+        # name before it (after a comma: a semicolon ends a name).
+        head = re.split(r"\s+và\s+", piece.rstrip(";"))[0]
+        goes_on = parts and not after_semicolon and head.strip()[:1].isupper() and canonical_unit(head, owner) is None
+        after_semicolon = piece.rstrip().endswith(";")
+        piece = piece.rstrip().rstrip(";")
+        if goes_on:
+            parts[-1] = f"{parts[-1]},{piece}"
+            continue
         # "và" joins two units ("Văn phòng và các ban") or is part of one name ("Bộ Lao động -
         # Thương binh và Xã hội"): split only when what follows is a unit by itself.
         for i, part in enumerate(re.split(r"\s+và\s+", piece)):
@@ -317,8 +346,12 @@ def _is_unit_list(phrase: str, owner: str | None) -> list[str]:
 _DEADLINE = re.compile(
     r"(?P<before>(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:ngày\s+)?"
     r"\d{1,2}\s*(?:/|-|tháng\s+)\s*\d{1,2}(?:\s*(?:/|-|năm\s+)\s*\d{4})?)"
-    r"|(?P<period>định kỳ(?:\s+(?:\d+|một|hai|ba|sáu)\s+tháng(?:\s+một lần)?)?)"
+    # "trước ngày 25", "trước ngày 20 của tháng cuối quý": a day of every month or quarter.
+    r"|(?P<day>(?:trước|chậm nhất(?: là)?)\s+ngày\s+\d{1,2}(?![\d/-]|\s*tháng\s+\d)(?:\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|năm))?)"
+    r"|(?P<within>(?:trong (?:thời hạn|vòng)|không quá)\s+\d+\s+(?:ngày|giờ|tháng)(?:\s+làm việc)?)"
+    r"|(?P<period>định kỳ(?:\s+(?:(?:\d+|một|hai|ba|sáu)\s+tháng|mỗi\s+(?:quý|năm|tháng))(?:\s+một lần)?)?)"
     r"|(?P<every>h[ằà]ng\s+(?:năm|quý|tháng|tuần|ngày))"
+    r"|(?P<each>mỗi\s+(?:năm|quý|tháng|tuần)(?:\s+một lần)?)"
     r"|(?P<quarter>quý\s+(?:IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*\d{4})?)"
     r"|(?P<year>(?:trong|vào|đến|cuối|đầu)\s+(?:năm|tháng\s+\d{1,2}(?:/|\s+năm\s+))\s*\d{4})",
     re.IGNORECASE,
@@ -329,15 +362,23 @@ def parse_deadlines(text: str) -> list[str]:
     """Dates and frequencies in a sentence, normalised: 'Hàng năm … trước ngày 30/11' →
     ['hằng năm', 'trước ngày 30/11']. Dates of cited documents ('ngày 25/12/2013') are not deadlines."""
     found: list[str] = []
-    for m in _DEADLINE.finditer(normalize_text(text)):
+    text = normalize_text(text)
+    for m in _DEADLINE.finditer(text):
         kind = m.lastgroup
         value = re.sub(r"\s+", " ", m.group(0).strip())
         if kind == "before":
             nums = re.findall(r"\d+", value)
             value = "trước ngày " + "/".join(nums)
+            # "trước ngày 15/6 và 15/12": two dates.
+            also = re.match(r"\s*(?:và|,)\s*(\d{1,2}/\d{1,2}(?:/\d{4})?)(?![\d/])", text[m.end() :])
+            if also and value not in found:
+                found.append(value)
+                value = "trước ngày " + also.group(1)
+        elif kind == "day":
+            value = "trước " + value.split(maxsplit=1)[1].removeprefix("là ").removeprefix("nhất ").removeprefix("là ")
         elif kind == "every":
             value = "hằng " + value.split()[-1].lower()
-        elif kind == "period":
+        elif kind in ("period", "within", "each"):
             value = value[0].lower() + value[1:]
         elif kind == "quarter":
             value = "quý " + value.split(maxsplit=1)[1]
@@ -405,6 +446,11 @@ def _subject(segment: str, owner: str | None) -> tuple[list[str], str, bool]:
     while dropped < len(pieces) - 1 and _ADVERBIAL.match(pieces[dropped]):
         dropped += 1
     rest = ", ".join(pieces[dropped:])
+    # "Đề nghị Liên minh Hợp tác xã tỉnh chỉ đạo …": asked of the unit named, as "giao" hands out.
+    asked = re.match(r"đề nghị\s+", rest, re.IGNORECASE)
+    if asked:
+        units, predicate, _given = _subject(rest[asked.end() :], owner)
+        return units, predicate, bool(units)
     if _STARTS_WITH_VERB.match(rest) and not re.match(r"giao\s", rest, re.IGNORECASE):
         return [], rest, False
     match = _PREDICATE.search(rest)
@@ -418,9 +464,12 @@ def _subject(segment: str, owner: str | None) -> tuple[list[str], str, bool]:
         if inner is None:
             return [], rest, False
         subject, predicate = after[: inner.start()], after[inner.start() :].lstrip(": ")
+        subject = re.split(r"\s+là\s+", subject, maxsplit=1)[0]  # "Giao Ban Tổ chức là đầu mối giúp …"
         return split_units(subject, owner), predicate, True
-    # "Ban Tổ chức Huyện ủy là cơ quan thường trực, giúp …": what the unit is, not its name.
+    # "Ban Tổ chức Huyện ủy là cơ quan thường trực, giúp …": what the unit is, not its name; "hai
+    # bên cùng vận động …": together.
     subject = re.split(r"\s+là\s+", subject, maxsplit=1)[0]
+    subject = re.sub(r"\s+cùng\s*$", "", subject)
     units = split_units(subject, owner) if subject.strip() else []
     return units, predicate, False
 
@@ -592,8 +641,10 @@ def _record(doc: Document, chunk: Chunk, unit: str, role: str, task: str, deadli
     )
 
 
-def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list[Assignment]:
-    """The assignments one clause makes."""
+def extract_chunk(
+    chunk: Chunk, doc: Document, owner: str | None = None, names: dict[str, str] | None = None
+) -> list[Assignment]:
+    """The assignments one clause makes; `names`: the short names the document gives bodies (aliases)."""
     if chunk.kind != "clause":
         return []
     owner = owner if owner is not None else issuer_owner(doc.meta.issuer)
@@ -603,9 +654,12 @@ def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list
     table = _table_in_text(chunk, doc, owner)
     if table is not None:
         rows, rest = table
-        return extract_chunk(replace(chunk, text=rest), doc, owner) + rows
+        return extract_chunk(replace(chunk, text=rest), doc, owner, names) + rows
     implementation = in_implementation_section(chunk)
-    if not implementation and not _EXPLICIT.search(chunk.text):
+    # Outside an implementation section a clause hands out work explicitly ("Giao …", "… chủ
+    # trì"), or names a unit that must act ("3. Đảng đoàn LĐLĐ tỉnh chủ trì tham mưu …", "Công
+    # đoàn phường có trách nhiệm …"); a report's past results ("Ban Tổ chức đã phối hợp …") do not.
+    if not implementation and not _EXPLICIT.search(chunk.text) and _is_report(doc):
         return []
     drafts: dict[tuple[str, str], _Draft] = {}
     order: list[tuple[str, str]] = []
@@ -634,9 +688,9 @@ def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list
     for segment in segments:
         if re.fullmatch(r"[A-ZĐÀ-Ỹ0-9 .,:–-]+", _LABEL.sub("", segment)):
             continue  # a heading line in capitals
-        units, predicate, given = _subject(segment, owner)
+        units, predicate, given = _subject(_expand(segment, names) if names else segment, owner)
         role = _role(predicate)
-        if not implementation and not (units and (given or role == "chủ trì")):
+        if not implementation and not (units and (given or role == "chủ trì" or _charges(predicate, doc))):
             continue
         directed = _directed(predicate, owner) if implementation else None
         if directed is not None:
@@ -685,10 +739,79 @@ def extract_chunk(chunk: Chunk, doc: Document, owner: str | None = None) -> list
     return records
 
 
+# What a unit is said to have done or to be doing, or to be entitled to: no duty.
+_NOT_A_DUTY = re.compile(r"^(?:đã|đang|vừa|có quyền|được quyền|thông báo để)\b", re.IGNORECASE)
+
+
+def _is_report(doc: Document) -> bool:
+    return (doc.meta.doc_type or "").upper().startswith("BÁO CÁO")
+
+
+def _charges(predicate: str, doc: Document) -> bool:
+    """Whether a sentence whose subject is a unit charges it with work, outside an implementation
+    section: not in a report (its sentences tell what was done), not said in the past or as a
+    right."""
+    return not _is_report(doc) and not _NOT_A_DUTY.match(predicate)
+
+
+# "… giữa Liên minh Hợp tác xã tỉnh (sau đây gọi là Liên minh) và …": the short name a text gives a body.
+_ALIAS = re.compile(r"\(sau đây gọi (?:tắt )?là [“\"]?([^()“”\"]{2,40}?)[”\"]?\)")
+
+
+def aliases(text: str) -> dict[str, str]:
+    """The short names a text defines for bodies, each with the full name it stands for: the
+    words before the bracket from the last place the short name's words begin ("Liên minh Hợp tác
+    xã tỉnh (sau đây gọi là Liên minh)" → {"Liên minh": "Liên minh Hợp tác xã tỉnh"})."""
+    out: dict[str, str] = {}
+    for m in _ALIAS.finditer(text):
+        short = m.group(1).strip()
+        before = text[max(0, m.start() - 200) : m.start()].rstrip()
+        at = before.rfind(short)
+        full = before[at:] if at >= 0 else ""
+        if full and full != short and "\n" not in full and len(full) <= 120:
+            out[short] = full
+    return out
+
+
+def _expand(segment: str, names: dict[str, str]) -> str:
+    """A segment with each short name written out, where it does not already go on as the full
+    name and is not part of a longer one ("Tổng Liên đoàn")."""
+    for short, full in names.items():
+        segment = _expand_one(segment, short, full)
+    # A text between two bodies it names so calls both "hai bên" when they act ("Hằng năm, hai
+    # bên tổ chức …"; not "những vấn đề hai bên chưa thống nhất").
+    if len(names) == 2:
+        both = " và ".join(names.values())
+        segment = re.sub(
+            r"(?<!\w)[Hh]ai bên(?=\s+(?:cùng\s+)?(\w+(?:\s+\w+)?))",
+            lambda m: both if _PREDICATE.match(m.string[m.end() :].strip().removeprefix("cùng ").strip()) else m.group(0),
+            segment,
+        )
+    return segment
+
+
+def _expand_one(segment: str, short: str, full: str) -> str:
+    out: list[str] = []
+    last = 0
+    rest = full[len(short) :]
+    for m in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", segment):
+        before = segment[: m.start()]
+        # Part of a longer name ("Tổng Liên đoàn", "Liên đoàn Lao động cấp huyện"), or already
+        # the full name.
+        after = segment[m.end() :]
+        if re.search(r"[A-ZĐÀ-Ỹ][^\W\d_]*\s+$", before) or re.match(r"\s+[A-ZĐÀ-Ỹ]", after) or after.startswith(rest):
+            continue
+        out.append(segment[last : m.start()] + full)
+        last = m.end()
+    out.append(segment[last:])
+    return "".join(out)
+
+
 def extract_assignments(doc: Document, chunks: Sequence[Chunk]) -> list[Assignment]:
     """Every assignment a document makes, in reading order."""
     owner = issuer_owner(doc.meta.issuer)
+    names = aliases(doc.text)
     out: list[Assignment] = []
     for chunk in sorted((c for c in chunks if c.doc_id == doc.doc_id), key=lambda c: c.order):
-        out.extend(extract_chunk(chunk, doc, owner))
+        out.extend(extract_chunk(chunk, doc, owner, names))
     return out

@@ -330,3 +330,53 @@ def test_what_a_unit_is_is_not_its_name_nor_its_role():
     text = "9. Ban Chỉ đạo phổ biến, giáo dục pháp luật huyện chủ trì tổ chức hội thi."
     (record, *_) = extract_chunk(replace(chunk, text=text), doc)
     assert record.unit.startswith("Ban Chỉ đạo phổ biến") and record.role == "chủ trì"
+
+
+def _records(text: str, name: str = "x.txt"):
+    doc = read_document(name, data=text.encode("utf-8"))
+    return {(r.section, r.unit, r.role): r.deadline for r in extract_assignments(doc, chunk_document(doc))}
+
+
+def test_a_directive_charges_the_units_its_items_name_outside_an_implementation_section():
+    text = (
+        "HUYỆN ỦY AN LẠC | ĐẢNG CỘNG SẢN VIỆT NAM\nSố 09-CT/HU | An Lạc, ngày 10 tháng 4 năm 2031\nCHỈ THỊ\n"
+        "Về công tác công đoàn trong doanh nghiệp\n"
+        "1. Ban Tuyên giáo Huyện ủy biên soạn tài liệu tuyên truyền, hoàn thành trước ngày 30/6/2031.\n"
+        "2. Ủy ban Kiểm tra Huyện ủy đưa nội dung này vào chương trình kiểm tra mỗi năm một lần.\n"
+        "3. Công đoàn các xã đã kết nạp 200 đoàn viên trong năm 2030.\n"
+        "4. Đề nghị Ủy ban Mặt trận Tổ quốc huyện phối hợp tuyên truyền.\n"
+    )
+    records = _records(text)
+    assert records[("1.", "Ban Tuyên giáo Huyện ủy", "thực hiện")] == "trước ngày 30/6/2031"
+    assert records[("2.", "UBKT Huyện ủy", "thực hiện")] == "mỗi năm một lần"
+    assert not any(section == "3." for section, _unit, _role in records)  # a result, not a duty
+    assert ("4.", "Ủy ban MTTQ huyện", "phối hợp") in records
+
+
+def test_a_report_tells_what_was_done_and_charges_no_one():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN AN LẠC\nSố: 12/BC-LĐLĐ | An Lạc, ngày 10 tháng 12 năm 2031\nBÁO CÁO\n"
+        "Kết quả công tác năm 2031\nI. KẾT QUẢ\n1. Ban Tổ chức tổ chức 05 lớp tập huấn cho 300 cán bộ.\n"
+    )
+    assert _records(text) == {}
+
+
+def test_a_short_name_the_text_defines_stands_for_the_body_and_hai_ben_for_both():
+    text = (
+        "NGHỊ QUYẾT LIÊN TỊCH\nVề phối hợp công tác năm 2031\nĐiều 1. Phạm vi\n"
+        "Nghị quyết này quy định việc phối hợp giữa Hội Nông dân tỉnh (sau đây gọi là Hội) và Liên đoàn Lao động tỉnh"
+        " (sau đây gọi là Liên đoàn).\nĐiều 2. Trách nhiệm\n"
+        "1. Trước ngày 25 hằng tháng, Hội gửi Liên đoàn danh sách hội viên làm công ăn lương.\n"
+        "2. Liên đoàn thông báo cho Hội kết quả trong thời hạn 10 ngày làm việc.\n"
+        "3. Hằng năm, hai bên tổ chức sơ kết việc phối hợp.\n"
+    )
+    records = _records(text)
+    assert records[("Điều 2 › Khoản 1", "Hội Nông dân tỉnh", "thực hiện")] == "trước ngày 25; hằng tháng"
+    assert records[("Điều 2 › Khoản 2", "LĐLĐ tỉnh", "thực hiện")] == "trong thời hạn 10 ngày làm việc"
+    both = {unit for section, unit, _role in records if section == "Điều 2 › Khoản 3"}
+    assert both == {"Hội Nông dân tỉnh", "LĐLĐ tỉnh"}
+
+
+def test_two_dates_after_one_deadline_word_and_a_ministry_name_with_its_comma():
+    assert parse_deadlines("báo cáo chậm nhất ngày 15/6 và 15/12 hằng năm") == ["trước ngày 15/6", "trước ngày 15/12", "hằng năm"]
+    assert split_units("Sở Văn hóa, Thể thao và Du lịch; Sở Y tế", None) == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]
