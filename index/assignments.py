@@ -96,12 +96,16 @@ _UNIT_HEADS = (
     # Bodies and posts a directive or a plan charges by name ("Cấp ủy các cấp đưa …", "Người đứng
     # đầu cấp ủy …", "Bộ phận Tổ chức - Kiểm tra chủ trì …", "Phó Chủ tịch UBND phường …").
     "cấp ủy", "người đứng đầu", "tổ chức đảng", "đoàn thể", "bộ phận", "tổ công tác", "phòng ", "trung tâm",
-    "phó chủ tịch", "chủ tịch", "phó bí thư", "bí thư", "ủy viên", "cán bộ", "xã",
+    "phó chủ tịch", "chủ tịch", "phó bí thư", "bí thư", "ủy viên", "cán bộ",
+    # An employer's posts in an agreement or minutes ("Quản đốc Hồ Văn Lực", "Kế toán trưởng").
+    "giám đốc", "phó giám đốc", "tổng giám đốc", "quản đốc", "kế toán trưởng", "trưởng phòng", "tổ trưởng",
 )
 _BARE_HEADS = frozenset({"Ban", "Sở", "Bộ", "Ngành", "CĐ"})
 # Unnamed bodies are not units one could look up ("các cơ quan liên quan").
 _GENERIC = re.compile(
-    r"liên quan|chức năng|có thẩm quyền|^(?:các )?(?:đơn vị|cơ quan(?! báo chí)|ngành|cấp)\b", re.IGNORECASE
+    r"liên quan|chức năng|có thẩm quyền|^(?:các )?(?:đơn vị|cơ quan(?! báo chí)|ngành|cấp)\b"
+    r"|^hội (?:nghị|thảo|thao|thi|diễn)\b",  # a meeting or an event, not a body
+    re.IGNORECASE
 )
 # "các ban", "các Ban của Tổng Liên đoàn", "các ban liên quan": the issuer's departments as a group.
 _DEPARTMENTS = re.compile(
@@ -111,7 +115,7 @@ _DEPARTMENTS = re.compile(
 _DEPARTMENT = re.compile(r"^(?:Ban (?!cán sự)\w|Các ban\b|Văn phòng|UBKT|BCH|BTV|ĐCT|Thường trực|Cơ quan báo chí)")
 _OWNER = re.compile(
     r"(?<!\w)(?:TLĐ|LĐLĐ|CĐ|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|TW|tỉnh|huyện|Đảng đoàn|Huyện đoàn"
-    r"|Tỉnh đoàn|Thành đoàn|Liên minh|hợp tác xã|MTTQ|UBND|HĐND|Chi bộ)(?!\w)"
+    r"|Tỉnh đoàn|Thành đoàn|Liên minh|hợp tác xã|MTTQ|UBND|HĐND|Chi bộ|CĐCS|[Cc]ông ty|[Bb]ệnh viện|Bộ)(?!\w)"
 )
 # Issuing bodies whose organisation owns the departments: "Đảng đoàn TLĐ" → "TLĐ".
 _GOVERNING_BODY = re.compile(r"^(?:Đảng đoàn|BCH|BTV|ĐCT|Thường trực ĐCT|Thường trực|Văn phòng)\s+")
@@ -132,15 +136,16 @@ _ACTION_VERBS = (
     "kết nạp", "làm việc", "phát hành", "tặng", "trao", "đăng ký", "phân công", "tiếp xúc", "khảo sát",
     "kiện toàn", "bồi dưỡng", "tập huấn", "cập nhật", "chăm lo", "chịu trách nhiệm", "làm đầu mối",
     "thông báo", "thẩm định", "chi trả", "tiếp tục", "xem xét", "giải quyết", "mời", "phân loại",
+    "ra quyết định", "nộp", "góp ý", "lồng ghép", "tập trung", "quy định", "chịu", "đề nghị", "ghi nhận",
 )
 # What ends a subject said in the past or as going on ("CĐ phường đã giới thiệu …"): no duty.
-_ASPECT = ("đã", "đang")
+_ASPECT = ("đã", "đang", "sẽ", "chưa", "phải", "được", "bị", "gồm", "khi", "nếu", "để")
 # Verbs that end a unit's name too, but not a body named after its work ("Ban Chỉ đạo phổ biến,
 # giáo dục pháp luật", "Ban Chỉ đạo cuộc vận động …"): "UBKT Huyện ủy đưa nội dung …", "Ủy ban MTTQ
 # huyện vận động chủ doanh nghiệp …", "Văn phòng giúp Ban Thường vụ …".
 _WEAK_VERBS = ("giúp", "đưa", "vận động", "gửi", "phổ biến")
 _WEAK_VERB = r"(?<!chỉ đạo )(?<!Chỉ đạo )(?<!cuộc )(?:" + "|".join(map(re.escape, _WEAK_VERBS)) + ")"
-_MODIFIERS = ("có trách nhiệm", "có quyền", "chủ động", "tích cực", "tăng cường", "cần", "thường xuyên", "tiếp tục", "căn cứ", "giao")
+_MODIFIERS = ("có trách nhiệm", "có nhiệm vụ", "có quyền", "chủ động", "tích cực", "nghiêm túc", "tăng cường", "cần", "thường xuyên", "tiếp tục", "căn cứ", "giao")
 _PREDICATE = re.compile(
     r"(?<!\w)(?<!các )(?<!Ban )(?<!ban )(?<!công tác )(?<!việc )(?<!hoạt động )(?<!chương )("
     + "|".join(re.escape(v) for v in sorted((*_ROLE_VERBS, *_ACTION_VERBS, *_MODIFIERS, *_ASPECT), key=len, reverse=True))
@@ -218,7 +223,9 @@ def issuer_owner(issuer: str | None) -> str | None:
 
 
 # After these a unit's own name begins ("huyện Kim Thành", "Tỉnh ủy Nghệ An", "công ty May Việt").
-_NAME_FOLLOWS = frozenset({"tỉnh", "huyện", "quận", "phường", "xã", "thành phố", "thị xã", "thị trấn", "công ty"})
+_NAME_FOLLOWS = frozenset(
+    {"tỉnh", "huyện", "quận", "phường", "xã", "thành phố", "thị xã", "thị trấn", "công ty", "bệnh viện", "trường"}
+)
 _PARTY_COMMITTEES = frozenset({"tỉnh", "huyện", "thành", "quận", "thị", "đảng"})
 
 
@@ -469,7 +476,7 @@ def _subject(segment: str, owner: str | None) -> tuple[list[str], str, bool]:
     # "Ban Tổ chức Huyện ủy là cơ quan thường trực, giúp …": what the unit is, not its name; "hai
     # bên cùng vận động …": together.
     subject = re.split(r"\s+là\s+", subject, maxsplit=1)[0]
-    subject = re.sub(r"\s+cùng\s*$", "", subject)
+    subject = re.sub(r"\s+(?:cùng|và)\s*$", "", subject)
     units = split_units(subject, owner) if subject.strip() else []
     return units, predicate, False
 
@@ -566,7 +573,7 @@ def in_implementation_section(chunk: Chunk) -> bool:
 # A task table's columns by their heading (folded): who leads, who joins, who carries it out,
 # what, by when ("STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành").
 _COLUMN_ROLES = (("chu tri", "chủ trì"), ("phoi hop", "phối hợp"), ("thuc hien", "thực hiện"), ("trach nhiem", "thực hiện"))
-_TASK_COLUMN = re.compile(r"\b(?:noi dung|nhiem vu|cong viec|hoat dong)\b")
+_TASK_COLUMN = re.compile(r"\b(?:noi dung|nhiem vu|cong viec|hoat dong|viec (?:phai|can) lam)\b")
 _WHEN_COLUMN = re.compile(r"\b(?:thoi gian|thoi han|tien do|hoan thanh)\b")
 _UNIT_COLUMN = re.compile(r"\b(?:don vi|co quan|bo phan|nguoi)\b")
 
@@ -740,7 +747,8 @@ def extract_chunk(
 
 
 # What a unit is said to have done or to be doing, or to be entitled to: no duty.
-_NOT_A_DUTY = re.compile(r"^(?:đã|đang|vừa|có quyền|được quyền|thông báo để)\b", re.IGNORECASE)
+# ("được giao" hands out work; "được" otherwise says what the unit may or receives.)
+_NOT_A_DUTY = re.compile(r"^(?:đã|đang|vừa|chưa|có quyền|được(?! giao)|bị|gồm|khi|nếu|để|thông báo để)\b", re.IGNORECASE)
 
 
 def _is_report(doc: Document) -> bool:
