@@ -220,6 +220,15 @@ _NOT_AN_AMOUNT = re.compile(
     r"|\b(?:dieu|khoan|diem|chuong|muc|so|phan)\s+\d+[a-z]?\b|\d+(?:/[\w-]+)+|\b(?:19|20)\d\d\b"
 )
 _PERCENT = re.compile(r"\d\s*%|\bphan tram\b")
+# "Suất cơm ca bao nhiêu tiền?" asks for a sum ("25.000 đồng", "4,5 triệu"); "bao lâu thì được cấp
+# lại?" for a length of time ("07 ngày làm việc", "03 tháng"), not any number.
+_ASKS_MONEY = re.compile(r"\b(bao nhieu tien|bao nhieu dong|how much money|how much (?:is|are|does|do) \w+ (?:pay|paid|cost|get|give))\b")
+_ASKS_DURATION = re.compile(
+    r"\b(bao lau|(?<!ngay )may (?:ngay|thang|nam|tuan|gio)|how long|how many (?:days|months|years|weeks|hours))\b"
+)
+# A sum of money, or a share of a wage ("1% tiền lương", "30% mức lương").
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:dong|d|vnd|trieu|nghin|ngan|ty)\b|\d\s*%")
+_DURATION = re.compile(r"\b\d+\s*(?:ngay|thang|nam|tuan|gio|phut)\b")
 # A question asking for a date ("áp dụng từ ngày nào", "báo cáo trước ngày nào", "what date", "when
 # does it take effect"), and a clause stating one ("ngày 01 tháng 10 năm 2025", "ngày 30/11",
 # "01/10/2025", "kể từ ngày ký"). Not "khi nào", "bao giờ", "when": they also ask in which case
@@ -340,7 +349,7 @@ class Searcher:
         self.reranker = reranker
         self.config = config or SearchConfig()
         self._token_sets: dict[int, set[str]] = {}
-        self._amounts: dict[int, tuple[bool, bool, bool]] = {}
+        self._amounts: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
         self._named_in: dict[int, frozenset[str]] = {}
         # Everyday → legal wording for the lexical query (index.everyday); None = the shipped table.
         self.everyday: Everyday | None = None
@@ -372,16 +381,20 @@ class Searcher:
         tok = self.store.tokenizer
         return [set(tok.tokens(c.context[-1])) if c.context else set() for c in self.store.chunks]
 
-    def _states_amount(self, row: int) -> tuple[bool, bool, bool]:
-        """Does clause `row` state an amount, a percentage, a date (answer_type_boost). Per row and on
-        demand, like the token sets: a query looks at its ~100 candidates, not the whole index."""
+    def _states_amount(self, row: int) -> tuple[bool, bool, bool, bool, bool]:
+        """Does clause `row` state an amount, a percentage, a date, a sum of money, a length of time
+        (answer_type_boost). Per row and on demand, like the token sets: a query looks at its ~100
+        candidates, not the whole index."""
         known = self._amounts.get(row)
         if known is None:
             text = fold(self.store.chunks[row].text).lower()
+            amounts = _NOT_AN_AMOUNT.sub(" ", text)
             known = self._amounts[row] = (
-                any(ch.isdigit() for ch in _NOT_AN_AMOUNT.sub(" ", text)),
+                any(ch.isdigit() for ch in amounts),
                 bool(_PERCENT.search(text)),
                 bool(_DATE.search(text)),
+                bool(_MONEY.search(amounts)),
+                bool(_DURATION.search(amounts)),
             )
         return known
 
@@ -807,7 +820,7 @@ class Searcher:
         q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
         wanted_kind = _wanted_kind(analysis, bool(cands.named_documents), cands.names_only)
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q))
-        wanted_amount: int | None = None  # 0: any amount, 1: a percentage, 2: a date
+        wanted_amount: int | None = None  # 0: any amount, 1: a percentage, 2: a date, 3: money, 4: time
         if cfg.answer_type_boost:
             typed = (analysis.restored or analysis.question).lower()
             # A document's own date ("ban hành ngày nào") is its header's: the kind prior's.
@@ -815,6 +828,10 @@ class Searcher:
                 wanted_amount = 2 if wanted_kind is None else None
             elif _ASKS_PERCENT.search(q):
                 wanted_amount = 1
+            elif _ASKS_DURATION.search(q) and "bao nhieu" not in q:
+                wanted_amount = 4  # (one that also asks "bao nhiêu" asks for more than a time)
+            elif _ASKS_MONEY.search(q):
+                wanted_amount = 3
             elif _ASKS_AMOUNT.search(q) or re.search(r"\bmấy\b", typed):
                 wanted_amount = 0
         qt = cands.query_tokens

@@ -35,13 +35,13 @@ def test_which_clauses_state_an_amount_or_a_percentage():
     s = _searcher()
     states = [s._states_amount(row) for row in range(len(CLAUSES))]
     # A clause's own number, a reference, a document number, a date and a year are not amounts.
-    assert [a for a, _, _ in states] == [False, True, True, False]
+    assert [a[0] for a in states] == [False, True, True, False]
     for label in ("1.", "2.1.", "3)", "(4)"):
-        assert _searcher_of([f"{label} Người lao động được nghỉ việc riêng."])._states_amount(0) == (False, False, False)
-    assert _searcher_of(["1.1. Mức lương 5.000.000 đồng."])._states_amount(0) == (True, False, False)
-    assert [p for _, p, _ in states] == [False, False, True, False]
+        assert _searcher_of([f"{label} Người lao động được nghỉ việc riêng."])._states_amount(0)[:3] == (False, False, False)
+    assert _searcher_of(["1.1. Mức lương 5.000.000 đồng."])._states_amount(0)[:3] == (True, False, False)
+    assert [a[1] for a in states] == [False, False, True, False]
     # A date: day and month in words or figures, or "from the day it is signed"; a year alone is not.
-    assert [d for _, _, d in states] == [False, False, False, True]
+    assert [a[2] for a in states] == [False, False, False, True]
     for text in ("Quy định này có hiệu lực từ ngày 01 tháng 10 năm 2025.", "Báo cáo trước ngày 30/11 hằng năm.",
                  "Quyết định có hiệu lực kể từ ngày ký."):  # fmt: skip
         assert _searcher_of([text])._states_amount(0)[2]
@@ -127,3 +127,32 @@ def test_other_questions_are_not_moved():
     assert _ranked("Ai chịu trách nhiệm thực hiện nghỉ việc riêng?", 0.1)[0] == 0
     # "máy" (machine) folds to "may" but does not ask for an amount.
     assert _ranked("Máy móc của doanh nghiệp được kiểm định thế nào?", 0.1)[0] == 0
+
+
+PRICED = [
+    "1. Bữa ăn giữa ca được tổ chức tại nhà ăn số 2, mỗi ca 02 lượt.",
+    "2. Giá trị bữa ăn giữa ca không thấp hơn 25.000 đồng/suất.",
+    "3. Thẻ bị mất được cấp lại trong thời hạn 07 ngày làm việc kể từ ngày nhận đơn.",
+]
+
+
+def _ranked_priced(question: str, boost: float) -> list[int]:
+    s = _searcher_of(PRICED)
+    cands = Candidates(QueryAnalysis(question, "vi"), {}, {}, set(), 0.0, 0.0)
+    fused = {0: 1.0, 1: 0.95, 2: 0.93}
+    cfg = SearchConfig(answer_type_boost=boost, kind_boost=0.0, responsibility_boost=0.0, closing_penalty=1.0,
+                       heading_boost=0.0, coverage_boost=0.0, article_weight=0.0, definition_penalty=1.0)  # fmt: skip
+    out = s._priors(fused, cands, cfg)
+    return sorted(out, key=lambda r: -out[r])
+
+
+def test_a_sum_or_a_length_of_time_is_asked_for_by_its_own_words():
+    states = [_searcher_of(PRICED)._states_amount(row) for row in range(3)]
+    assert [a[3] for a in states] == [False, True, False]  # a sum ("02 lượt" is a number, not money)
+    assert [a[4] for a in states] == [False, False, True]  # a length of time
+    assert _ranked_priced("Suất cơm ca bao nhiêu tiền?", 0.1)[0] == 1
+    # Any number would do for "bao lâu" before; "02 lượt" is no time.
+    assert _ranked_priced("Mất thẻ thì bao lâu được cấp lại?", 0.1)[0] == 2
+    assert _ranked_priced("How long does it take to replace a lost card?", 0.1)[0] == 2
+    # "đến ngày mấy tháng sau" asks for a date, not "mấy tháng".
+    assert _ranked_priced("Lương chậm nhất đến ngày mấy tháng sau phải trả?", 0.1)[0] != 2
