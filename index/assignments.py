@@ -382,7 +382,7 @@ def parse_deadlines(text: str) -> list[str]:
                 found.append(value)
                 value = "trước ngày " + also.group(1)
         elif kind == "day":
-            value = "trước " + value.split(maxsplit=1)[1].removeprefix("là ").removeprefix("nhất ").removeprefix("là ")
+            value = "trước " + re.sub(r"^(?:trước|chậm nhất(?: là)?)\s+", "", value, flags=re.IGNORECASE)
         elif kind == "every":
             value = "hằng " + value.split()[-1].lower()
         elif kind in ("period", "within", "each"):
@@ -791,8 +791,8 @@ def _expand(segment: str, names: dict[str, str]) -> str:
     if len(names) == 2:
         both = " và ".join(names.values())
         segment = re.sub(
-            r"(?<!\w)[Hh]ai bên(?=\s+(?:cùng\s+)?(\w+(?:\s+\w+)?))",
-            lambda m: both if _PREDICATE.match(m.string[m.end() :].strip().removeprefix("cùng ").strip()) else m.group(0),
+            r"(?<!\w)[Hh]ai bên(?!\w)",
+            lambda m: both if _PREDICATE.match(re.sub(r"^\s*(?:cùng\s+)?", "", m.string[m.end() :])) else m.group(0),
             segment,
         )
     return segment
