@@ -79,7 +79,9 @@ _ENDING = re.compile(
     rf"|Đề nghị [^.]{{0,60}}phổ biến (?i:{_TEXTS}) này đến"
     # "Văn phòng Đảng ủy thông báo để các đơn vị … biết, thực hiện.", "Kinh phí thực hiện Chương
     # trình được bố trí từ …": a notice's closing formula, a plan's budget for the whole of it.
-    rf"|[^.]{{0,60}}\bthông báo để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b)"
+    rf"|[^.]{{0,60}}\bthông báo để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b"
+    # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
+    r"|(?:Hội nghị|Cuộc họp|Buổi làm việc|Buổi đối thoại) kết thúc\b|Biên bản (?:này )?(?:đã )?được (?:lập|làm) thành \d+ bản)"
 )
 ENDING_LABEL = "Phần kết"
 # An article's heading line of at most this many words is a title ("Điều 16. Điều khoản thi
@@ -180,6 +182,15 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
             head = Section("attached", "", "", lines[type_line], type_line, title_lines=title_lines, label=label)
             contents = contents_lines(all_lines, start, stop)
             first = next((i for i in range(start, stop) if match_marker(lines[i]) and i not in contents), stop)
+            if first == stop:
+                # A list issued with the document ("DANH SÁCH …" / "(Kèm theo Quyết định …)"), no
+                # numbered parts: after its title and note, its lines are its text, cited by its name.
+                head_end = max([type_line, *title_lines]) + 1
+                while head_end < stop and lines[head_end].lstrip().startswith("("):
+                    head_end += 1
+                builder.emit(list(range(start, head_end)), path=(label, PREAMBLE_LABEL), context=(), kind="preamble")
+                builder.emit(list(range(head_end, stop)), path=(label,), context=(), kind="clause")
+                continue
             builder.emit(list(range(start, first)), path=(label, PREAMBLE_LABEL), context=(), kind="preamble")
             # Its own signature, and any appendix after it, as the document's own are found.
             closing, appendix = find_closing(all_lines[first:stop])

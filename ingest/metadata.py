@@ -177,7 +177,7 @@ def find_attached(lines: list[Line]) -> list[int]:
             last = i
         elif (
             in_capitals(lines[i].text, 4)
-            and _type_of(lines[i].text)
+            and _attached_type(lines[i].text)
             and any(_ISSUED_WITH.match(fold(ln.text).lower()) for ln in lines[i + 1 : i + 4])
             # signed first, or numbered from the start again: a form's "BÁO CÁO" inside a text is not one
             and (first_closing_line(lines, last + 1, i) is not None or _starts_again(lines, i))
@@ -193,6 +193,16 @@ def find_attached(lines: list[Line]) -> list[int]:
     return starts
 
 
+# A decision's list ("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN" / "(Kèm theo Quyết định số
+# 87/QĐ-LĐLĐ …)") is issued with it as a regulation is, though it is no document type of its own.
+_ATTACHED_LIST = re.compile(r"^DANH SÁCH\b")
+
+
+def _attached_type(text: str) -> str | None:
+    """The type of a text issued with a document, read from its first line in capitals."""
+    return _type_of(text) or ("DANH SÁCH" if _ATTACHED_LIST.match(text) else None)
+
+
 def _starts_again(lines: list[Line], start: int) -> bool:
     """Whether the first heading after `start` opens a text anew: Chương I, Phần thứ nhất, Điều 1."""
     heading = next((m for line in lines[start + 1 : start + 12] if (m := match_marker(line.text))), None)
@@ -202,8 +212,8 @@ def _starts_again(lines: list[Line], start: int) -> bool:
 def attached_name(lines: list[Line], start: int, stop: int) -> tuple[str, int, list[int]]:
     """How citations name the text issued on lines[start:stop] ("Quy chế chi tiêu nội bộ của
     Công đoàn …"), its type line and the lines under it that make up its title."""
-    start = next(i for i in range(start, stop) if in_capitals(lines[i].text, 4) and _type_of(lines[i].text))
-    doc_type = _type_of(lines[start].text) or ""
+    start = next(i for i in range(start, stop) if in_capitals(lines[i].text, 4) and _attached_type(lines[i].text))
+    doc_type = _attached_type(lines[start].text) or ""
     rest = lines[start].text[len(doc_type) :].strip()
     under = list(range(start + 1, min(start + 4, stop)))
     found = [] if rest else _title_lines([lines[i] for i in under])

@@ -127,8 +127,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("article", ARTICLE_HEADING_UNACCENTED),
     ("appendix", re.compile(r"^(PHU LUC(?: [IVXLC]+| \d+)?)\b[.:]?\s*(.*)$")),
     ("roman", re.compile(rf"^({_ROMAN})[.)]\s*(.*)$")),
-    # A dialogue's minutes: "Câu hỏi 3 (chị Bích, tổ cắt 1): …" with the answer under it.
+    # A dialogue's minutes: "Câu hỏi 3 (chị Bích, tổ cắt 1): …" with the answer under it; a
+    # guidance's steps: "Bước 2. Lập đơn …" with what the step says under it.
     ("question", re.compile(r"^(Câu hỏi \d{1,2})(?=\s*[(:.])[.:]?\s*(.*)$")),
+    ("step", re.compile(r"^((?:Bước|BƯỚC) \d{1,2})[.:]\s*(.*)$")),
     ("dec3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
     ("dec2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
     ("arabic", re.compile(r"^(\d{1,3})[.)]\s+(.*)$")),
@@ -259,6 +261,8 @@ def _label(section: Section) -> str:
         return f"({number})"
     if style == "question":
         return number
+    if style == "step":
+        return "Bước " + number.split()[1]
     if style == "letter":
         # As written: "a)" or "a."
         return section.heading[: len(number) + 1]

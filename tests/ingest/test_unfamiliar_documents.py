@@ -387,6 +387,7 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
                       "Đề nghị các tổ công đoàn phổ biến thông báo này đến từng đoàn viên./."),
         ("THÔNG BÁO", "Văn phòng Huyện ủy thông báo để các đơn vị, cá nhân liên quan biết, thực hiện."),
         ("CHƯƠNG TRÌNH", "Kinh phí thực hiện Chương trình được bố trí từ nguồn tài chính công đoàn năm 2031./."),
+        ("BIÊN BẢN", "Hội nghị kết thúc lúc 16 giờ 30 phút cùng ngày. Biên bản được lập thành 03 bản có giá trị như nhau."),
     ],
 )
 def test_a_letters_or_directives_closing_sentence_is_not_part_of_its_last_item(kind, closing):
@@ -1472,3 +1473,30 @@ def test_a_directives_title_is_what_it_is_about_not_whose_it_is():
     meta = _doc(text, "ct.txt").meta
     assert meta.title == "Về tăng cường công tác công đoàn trong doanh nghiệp"
     assert meta.short_name() == "Chỉ thị 08-CT/HU"
+
+
+def test_a_guidances_steps_are_units_of_their_own():
+    text = (
+        "HƯỚNG DẪN\nQuy trình gửi đơn đề nghị hỗ trợ năm 2031\nI. CÁC BƯỚC THỰC HIỆN\n"
+        "Bước 1. Trao đổi với tổ trưởng công đoàn\nNgười lao động trao đổi trực tiếp trong 03 ngày.\n"
+        "Bước 2. Lập đơn\nĐơn ghi rõ họ tên, bộ phận, nội dung đề nghị.\nII. THỜI HẠN\n1. Công đoàn trả lời trong 10 ngày.\n"
+    )
+    paths = {c.path: c.text for c in chunk_document(_doc(text, "hd.md"))}
+    assert paths[("I. CÁC BƯỚC THỰC HIỆN", "Bước 1")].endswith("trong 03 ngày.")
+    assert paths[("I. CÁC BƯỚC THỰC HIỆN", "Bước 2")].startswith("Bước 2. Lập đơn")
+
+
+def test_a_list_issued_with_a_decision_is_its_own_part_not_its_signature():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN AN LẠC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 90/QĐ-LĐLĐ | An Lạc, ngày 20 tháng 12 năm 2031\n"
+        "QUYẾT ĐỊNH\nVề việc tặng Giấy khen\nĐiều 1. Tặng Giấy khen cho 02 tập thể có tên trong danh sách kèm theo.\n"
+        "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nTrần Văn Nam\n"
+        "DANH SÁCH TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN\n(Kèm theo Quyết định số 90/QĐ-LĐLĐ ngày 20/12/2031)\n"
+        "1 Công đoàn cơ sở Công ty TNHH May An Lạc\n2 Công đoàn cơ sở Trường Tiểu học An Lạc\n"
+    )
+    doc = _doc(text, "qd.txt")
+    chunks = chunk_document(doc)
+    (signature,) = [c for c in chunks if c.kind == "signature"]
+    assert "Công ty TNHH May An Lạc" not in signature.text and doc.meta.signer == "Trần Văn Nam"
+    (listed,) = [c for c in chunks if "Công ty TNHH May An Lạc" in c.text]
+    assert listed.kind == "clause" and [p.lower() for p in listed.path] == ["danh sách tập thể được tặng giấy khen"]
