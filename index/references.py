@@ -152,8 +152,18 @@ _DEFINITE_KINDS = {
 # words of any text.
 # (Not "quy định", "quyết định", "hướng dẫn", "thông báo", "báo cáo": verbs as often as kinds, "Điều 5
 # quy định gì?".)
-_PLACE_KINDS = {("QUY CHẾ",): ("quy che",), ("NỘI QUY LAO ĐỘNG", "NỘI QUY"): ("noi quy lao dong", "noi quy")}
+_PLACE_KINDS = {
+    ("QUY CHẾ",): ("quy che",),
+    ("NỘI QUY LAO ĐỘNG", "NỘI QUY"): ("noi quy lao dong", "noi quy"),
+    # "Điều 7 luật quy định gì", "khoản 2 Điều 35 bộ luật": the index's only law or code (a code
+    # is a law too: with a law and a code, "luật" names neither).
+    ("LUẬT", "BỘ LUẬT"): ("luat",),
+    ("BỘ LUẬT",): ("bo luat",),
+}
 _VERB_KINDS = frozenset({"QUY ĐỊNH", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "THÔNG BÁO", "BÁO CÁO"})
+# A law's kind alone names the index's only law beside a place only, never for who signed it ("Ai
+# ký luật?"), and a name after it is another law's ("Điều 5 Luật Đất đai").
+_LAW_KIND_FORMS = frozenset({"luat", "bo luat"})
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
 # Kinds whose documents a question names by their whole name or number, not by its beginning.
 _NAMED_IN_FULL = frozenset(
@@ -545,8 +555,10 @@ class DocumentNames:
                     beginnings.setdefault(f"{_words(meta.doc_type)} {' '.join(words[:n])}", set()).add(doc_id)
         cut_names: dict[str, str] = {}
         for doc_id, meta in metas.items():
-            if meta.doc_type in ("LUẬT", "BỘ LUẬT") and meta.title and "," in meta.title:
-                head, tail = meta.title.split(",", 1)
+            # (Or at its first "và": "luật kỷ luật lao động" of "Luật Kỷ luật lao động và Trách
+            # nhiệm vật chất".)
+            if meta.doc_type in ("LUẬT", "BỘ LUẬT") and meta.title and re.search(r",|\svà\s", meta.title):
+                head, tail = re.split(r",|\s+và\s+", meta.title, maxsplit=1)
                 if len(_words(head).split()) >= 2 and _words(tail):
                     cut = f"{_words(meta.doc_type)} {_words(head)}"
                     shortened.setdefault(cut, []).append(doc_id)
@@ -677,7 +689,11 @@ class DocumentNames:
                 partial = m.group() in self.partial
                 if partial and _in_another_name(form, m.group(), self._own_words_of(m.group())):
                     continue  # "Điều lệ Đảng", "thỏa ước số 02/2024", "the UN Charter"
-                if m.group() in self.place_only and not (about_part or _beside_a_place(text, m.start(), m.end())):
+                if m.group() in _LAW_KIND_FORMS and text.startswith(" nay ", m.end()):
+                    continue  # "Điều 5 của luật này": which law, the question's context says
+                if m.group() in self.place_only and not (
+                    (about_part and m.group() not in _LAW_KIND_FORMS) or _beside_a_place(text, m.start(), m.end())
+                ):
                     continue  # "quy chế dân chủ ở cơ sở", "Theo Điều 118, nội quy lao động phải có …"; not "Điều 3 quy chế", "Ai ký quy chế?"
                 if m.group() in self.part_only and not about_part:
                     continue
@@ -711,7 +727,8 @@ class DocumentNames:
                     continue
                 own_named = own_named or m.group() in self.cut_names  # a name, if cut short
                 (by_part if partial else named).update(fits)
-                rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+                if m.group() not in _LAW_KIND_FORMS:  # ("Điều 5 Luật Đất đai": still another law's name)
+                    rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
             if i == 0:
                 other = other or bool(_OTHER_DOCUMENT.search(rest))
         # A full name wins over a kind alone ("Điều 5 Bộ luật Lao động nói gì về thỏa ước"), and

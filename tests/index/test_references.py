@@ -693,3 +693,24 @@ def test_a_joint_resolution_is_named_by_its_kind_with_or_without_joint():
     names = DocumentNames.of({"nqlt.md": joint})
     for question in ("Điều 11 nghị quyết liên tịch 02 nói gì", "Nghị quyết 02 giao Liên minh việc gì"):
         assert names.scan([question])[0] == {"nqlt.md"}, question
+
+
+def test_the_only_law_is_named_by_its_kind_beside_a_place_and_by_its_name_cut_at_va():
+    from index.references import DocumentNames
+    from ingest.document import DocMeta
+
+    law = DocMeta(doc_type="LUẬT", title="Kỷ luật lao động và Trách nhiệm vật chất", number="48/2031/QH16")
+    rules = DocMeta(doc_type="NỘI QUY LAO ĐỘNG", title="Công ty TNHH Minh Quang", name="Nội quy lao động Công ty TNHH Minh Quang")
+    names = DocumentNames.of({"law.docx": law, "rules.md": rules})
+    for question in (
+        "Khoản 2 Điều 7 luật quy định gì?",
+        "dieu 7 luat quy dinh gi",
+        "Điều 7 của luật kỷ luật lao động quy định gì?",
+    ):
+        found, other, _editions, _by_name = names.scan([question])
+        assert found == {"law.docx"} and not other, question
+    # "kỷ luật lao động" in the text, no place beside it: no law named.
+    assert names.scan(["Thời hiệu xử lý kỷ luật lao động là bao lâu?"])[0] == set()
+    # Two laws: "của luật" names neither.
+    two = DocumentNames.of({"law.docx": law, "other.docx": DocMeta(doc_type="LUẬT", title="Công đoàn", number="50/2024/QH15")})
+    assert two.scan(["Khoản 2 Điều 7 luật quy định gì?"])[0] == set()
