@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.document import shown_text
 from ingest.structure import match_article
 
 KS_ARTICLE = (1, 3, 5, 10)
@@ -266,8 +267,9 @@ def ours_runner(searcher, fixed: bool = False, depth: int = 50) -> Callable[[str
         return spans[doc.doc_id].articles_of(hit.chunk.start, hit.chunk.end)
 
     def run(question: str, k: int = depth) -> list[Passage]:
+        # Scored on what a user reads (the CLI's "text"): a point under the lead-in introducing it.
         result = searcher.search(question, top_k=k)
-        return [Passage(h.chunk.doc_id, h.chunk.text, articles(h)) for h in result.hits]
+        return [Passage(h.chunk.doc_id, shown_text(h.chunk), articles(h)) for h in result.hits]
 
     return run
 

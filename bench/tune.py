@@ -308,16 +308,20 @@ class Bench:
         return self._correct[key]
 
     def _is_correct(self, item: Item, row: int) -> bool:
+        from ingest.document import shown_text
+
         chunk = self.searchers[item.index].store.chunks[row]
+        # A quote is looked for in what a user reads of the clause (the CLI's "text"): a point
+        # under the lead-in that introduces it.
         if item.pool in ("devset", "bundled"):  # scored by quote
             from bench.devset import is_correct
 
-            return is_correct(chunk.doc_id, chunk.text, self._dev[item.question.id])
+            return is_correct(chunk.doc_id, shown_text(chunk), self._dev[item.question.id])
         if item.pool in pools.QUOTE_POOLS:  # the clause holding the quote, as the dev set
             from bench.devset import Question, is_correct
 
             ((doc, quote),) = item.question.gold
-            return is_correct(chunk.doc_id, chunk.text, Question(item.question.id, item.question.question, "", True, doc, quote))
+            return is_correct(chunk.doc_id, shown_text(chunk), Question(item.question.id, item.question.question, "", True, doc, quote))
         art = path_article(chunk.path)
         return art is not None and (chunk.doc_id, art) in item.question.gold
 
