@@ -48,14 +48,18 @@ def test_which_clauses_state_an_amount_or_a_percentage():
     assert not _searcher_of(["Nghỉ 05 ngày trong năm 2025."])._states_amount(0)[2]
 
 
-def _ranked(question: str, boost: float) -> list[int]:
-    s = _searcher()
+def _ranked_in(s: Searcher, fused: dict[int, float], question: str, boost: float) -> list[int]:
+    """Rows by score after the priors, the answer-type prior alone switched on at `boost`."""
     cands = Candidates(QueryAnalysis(question, "vi"), {}, {}, set(), 0.0, 0.0)
-    fused = {0: 1.0, 1: 0.95, 2: 0.92, 3: 0.99}  # the reference clause first before the prior
     cfg = SearchConfig(answer_type_boost=boost, kind_boost=0.0, responsibility_boost=0.0, closing_penalty=1.0,
                        heading_boost=0.0, coverage_boost=0.0, article_weight=0.0, definition_penalty=1.0)  # fmt: skip
     out = s._priors(fused, cands, cfg)
     return sorted(out, key=lambda r: -out[r])
+
+
+def _ranked(question: str, boost: float) -> list[int]:
+    # The reference clause first before the prior.
+    return _ranked_in(_searcher(), {0: 1.0, 1: 0.95, 2: 0.92, 3: 0.99}, question, boost)
 
 
 @pytest.mark.parametrize(
@@ -81,13 +85,7 @@ DATED = [
 
 
 def _ranked_dated(question: str, boost: float, kinds: tuple[str, ...] = ()) -> list[int]:
-    s = _searcher_of(DATED, kinds)
-    cands = Candidates(QueryAnalysis(question, "vi"), {}, {}, set(), 0.0, 0.0)
-    fused = {0: 1.0, 1: 0.95, 2: 0.92}
-    cfg = SearchConfig(answer_type_boost=boost, kind_boost=0.0, responsibility_boost=0.0, closing_penalty=1.0,
-                       heading_boost=0.0, coverage_boost=0.0, article_weight=0.0, definition_penalty=1.0)  # fmt: skip
-    out = s._priors(fused, cands, cfg)
-    return sorted(out, key=lambda r: -out[r])
+    return _ranked_in(_searcher_of(DATED, kinds), {0: 1.0, 1: 0.95, 2: 0.92}, question, boost)
 
 
 @pytest.mark.parametrize(
@@ -137,13 +135,7 @@ PRICED = [
 
 
 def _ranked_priced(question: str, boost: float) -> list[int]:
-    s = _searcher_of(PRICED)
-    cands = Candidates(QueryAnalysis(question, "vi"), {}, {}, set(), 0.0, 0.0)
-    fused = {0: 1.0, 1: 0.95, 2: 0.93}
-    cfg = SearchConfig(answer_type_boost=boost, kind_boost=0.0, responsibility_boost=0.0, closing_penalty=1.0,
-                       heading_boost=0.0, coverage_boost=0.0, article_weight=0.0, definition_penalty=1.0)  # fmt: skip
-    out = s._priors(fused, cands, cfg)
-    return sorted(out, key=lambda r: -out[r])
+    return _ranked_in(_searcher_of(PRICED), {0: 1.0, 1: 0.95, 2: 0.93}, question, boost)
 
 
 def test_a_sum_or_a_length_of_time_is_asked_for_by_its_own_words():
