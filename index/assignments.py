@@ -31,12 +31,11 @@ Pure text functions: no files, no index. `index/tasks.py` runs them over a loade
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 
 from ingest.document import CELLS, Chunk, Document, citation, table_cells
-from ingest.normalize import fold, normalize_text
+from ingest.normalize import fold, has_vowel, normalize_text
 
 ROLES = ("chủ trì", "tham mưu", "phối hợp", "thực hiện", "báo cáo")
 
@@ -235,11 +234,11 @@ def _name_case(name: str) -> str:
     Abbreviations (no vowel: LĐLĐ, CĐCS, TW) keep their capitals; a name in mixed case is kept."""
     if name != name.upper():
         return name
-    words = [w if not _has_vowel(w) else w.lower() for w in name.split()]
+    words = [w if not has_vowel(w) else w.lower() for w in name.split()]
     proper = False
     for k, word in enumerate(words):
         starts_kind = word in _NAME_FOLLOWS or {" ".join(words[k : k + 2]), " ".join(words[max(k - 1, 0) : k + 1])} & _NAME_FOLLOWS
-        if proper and _has_vowel(word) and not starts_kind:
+        if proper and has_vowel(word) and not starts_kind:
             words[k] = word[:1].upper() + word[1:]
         pair = " ".join(words[k - 1 : k + 1]) if k else ""
         committee = k + 1 < len(words) and words[k + 1] == "ủy"  # "tỉnh" of "Tỉnh ủy"
@@ -249,9 +248,6 @@ def _name_case(name: str) -> str:
         words[0] = words[0][:1].upper() + words[0][1:]
     return " ".join(words)
 
-
-def _has_vowel(word: str) -> bool:
-    return any(c in "aeiouy" for c in unicodedata.normalize("NFD", word.lower()))
 
 
 def abbreviate(text: str) -> str:

@@ -8,11 +8,12 @@ beyond small derived properties, so they serialise to JSON as plain dicts.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
+
+from ingest.normalize import has_vowel
 
 #: Chunk kinds. Only "clause" and "preamble" are content; "recipients" (Nơi nhận) and
 #: "signature" are kept searchable ("ai ký kế hoạch 48?") but ranked below content.
@@ -310,7 +311,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _said_by(name: str, texts: tuple[str, ...]) -> bool:
     """Whether every word of `name` but its initials ("TNHH") is among the words of `texts`."""
     said = {w.lower() for t in texts for w in _WORD.findall(t)}
-    words = [w.lower() for w in _WORD.findall(name) if _has_vowel(w)]
+    words = [w.lower() for w in _WORD.findall(name) if has_vowel(w)]
     return bool(words) and all(w in said for w in words)
 
 
@@ -323,14 +324,14 @@ def _for_embedding(line: str) -> str:
     it worse to a question typed in lower case; the lexical index folds case anyway. Roman
     numerals and abbreviations without a vowel (LĐLĐ, CĐCS, TW) keep their capitals."""
     words = _WORD.findall(line)
-    if sum(map(len, words)) < 4 or line != line.upper() or not any(_has_vowel(w) for w in words):
+    if sum(map(len, words)) < 4 or line != line.upper() or not any(has_vowel(w) for w in words):
         return line
     first = True
 
     def lower(m: re.Match) -> str:
         nonlocal first
         word = m.group(0)
-        if _ROMAN.fullmatch(word) or not _has_vowel(word):
+        if _ROMAN.fullmatch(word) or not has_vowel(word):
             return word
         word = word.lower()
         if first:
@@ -340,6 +341,3 @@ def _for_embedding(line: str) -> str:
 
     return _WORD.sub(lower, line)
 
-
-def _has_vowel(word: str) -> bool:
-    return any(c in "aeiouy" for c in unicodedata.normalize("NFD", word.lower()))

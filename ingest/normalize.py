@@ -73,6 +73,11 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != text.lower()
 
 
+def has_vowel(word: str) -> bool:
+    """Whether a word has a vowel: "LĐLĐ", "CĐCS", "TW" are abbreviations, kept in capitals."""
+    return any(c in "aeiouy" for c in unicodedata.normalize("NFD", word.lower()))
+
+
 # --- cleaning the received texts -------------------------------------------------------------
 
 # An incoming-document stamp ("ĐẾN Số: 17&2 / Ngày: 17/11/21 / Chuyển:"); OCR reads ĐẾN as ĐỀN.
