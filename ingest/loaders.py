@@ -44,7 +44,14 @@ from docx.text.run import Run
 from pypdf import PasswordType, PdfReader
 
 from ingest.docx_numbering import DocxNumbering, format_number
-from ingest.metadata import ACCENTED_CAPITALS, DOC_TYPES, RECIPIENTS_START, SIGNED_NOTE, is_signed_note
+from ingest.metadata import (
+    ACCENTED_CAPITALS,
+    DOC_TYPES,
+    RECIPIENTS_START,
+    SIGNED_BRACKET,
+    SIGNED_NOTE,
+    is_signed_note,
+)
 from ingest.normalize import ITEM_START, SENTENCE_END, STAMP_START, in_capitals
 from ingest.structure import match_marker
 from ingest.tcvn3 import converted as from_tcvn3
@@ -221,7 +228,7 @@ _TABLE_BLOCK = re.compile(r"(?m)(?:^[ \t]*\|.*\|[ \t]*\n?)+")
 _SEPARATOR_ROW = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$")
 # What a signature column holds: a copy's "(Đã ký)" or a form's "(Ký, ghi rõ họ tên)" as a whole
 # cell, a signing capacity in capitals ("TM. BAN CHẤP HÀNH", "GIÁM ĐỐC"), the signer's name.
-_SIGNATURE_NOTE = re.compile(r"^\(\s*(?:[Đđ]ã\s+)?[Kk]ý\b[^)]*\)$|^[Đđ]ã ký$")
+_SIGNATURE_NOTE = re.compile(rf"^{SIGNED_BRACKET}$|^[Đđ]ã ký$")
 _CAPACITY_CELL = re.compile(r"^(?:T/M|T/L|K/T|TM\.|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐ]")
 
 

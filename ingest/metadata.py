@@ -121,7 +121,10 @@ class Layout:
     closing_end: int | None = None
 
 
-_SIGNED_NOTE_AT_END = re.compile(r"\s*\(\s*(?:[Đđ]ã\s+)?[Kk]ý\b[^)]*\)$")
+# A copy's note that a text was signed, in brackets: "(Đã ký)", "(Đã ký và đóng dấu)", a form's
+# "(Ký, ghi rõ họ tên)".
+SIGNED_BRACKET = r"\(\s*(?:[Đđ]ã\s+)?[Kk]ý\b[^)]*\)"
+_SIGNED_NOTE_AT_END = re.compile(rf"\s*{SIGNED_BRACKET}$")
 
 
 def split_trailing_name(text: str) -> tuple[str, str] | None:
