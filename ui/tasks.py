@@ -51,12 +51,17 @@ def export_rows(records: list[Assignment]) -> list[dict]:
     ]
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _assignments(index_dir: str, built_at: str, _store: IndexStore) -> list[Assignment]:
+    # Read once per build of the index (the other arguments are the cache key): every click on
+    # the page reruns it, and every clause of every document is read for its hand-outs.
+    return assignments(_store)
+
+
 def page(store: IndexStore) -> None:
     st.title("Ai làm gì")
-    st.caption(
-        "Nhiệm vụ các văn bản giao cho từng đơn vị (phần tổ chức thực hiện), kèm thời hạn và trích dẫn."
-    )
-    records = assignments(store)
+    st.caption("Nhiệm vụ các văn bản giao cho từng đơn vị, kèm thời hạn và trích dẫn.")
+    records = _assignments(str(store.directory), store.manifest.get("built_at", ""), store)
     if not records:
         st.info("Chưa tìm thấy nhiệm vụ được giao cho đơn vị nào trong các văn bản hiện có.")
         return
