@@ -281,6 +281,25 @@ def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_on
     return None
 
 
+def _wanted_amount(analysis: QueryAnalysis, wanted_kind: str | None) -> int | None:
+    """What kind of number a question asks for, as `Searcher._states_amount` indexes them: 0 any
+    amount, 1 a percentage, 2 a date, 3 a sum of money, 4 a length of time; None for no number."""
+    q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
+    typed = (analysis.restored or analysis.question).lower()
+    # A document's own date ("ban hành ngày nào") is its header's: the kind prior's.
+    if _ASKS_DATE.search(q):
+        return 2 if wanted_kind is None else None
+    if _ASKS_PERCENT.search(q):
+        return 1
+    if _ASKS_DURATION.search(q) and "bao nhieu" not in q:
+        return 4  # (one that also asks "bao nhiêu" asks for more than a time)
+    if _ASKS_MONEY.search(q):
+        return 3
+    if _ASKS_AMOUNT.search(q) or re.search(r"\bmấy\b", typed):
+        return 0
+    return None
+
+
 @dataclass
 class Candidates:
     """What retrieval found for one question, before any constant of the ranking is applied:
@@ -820,20 +839,7 @@ class Searcher:
         q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
         wanted_kind = _wanted_kind(analysis, bool(cands.named_documents), cands.names_only)
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q))
-        wanted_amount: int | None = None  # 0: any amount, 1: a percentage, 2: a date, 3: money, 4: time
-        if cfg.answer_type_boost:
-            typed = (analysis.restored or analysis.question).lower()
-            # A document's own date ("ban hành ngày nào") is its header's: the kind prior's.
-            if _ASKS_DATE.search(q):
-                wanted_amount = 2 if wanted_kind is None else None
-            elif _ASKS_PERCENT.search(q):
-                wanted_amount = 1
-            elif _ASKS_DURATION.search(q) and "bao nhieu" not in q:
-                wanted_amount = 4  # (one that also asks "bao nhiêu" asks for more than a time)
-            elif _ASKS_MONEY.search(q):
-                wanted_amount = 3
-            elif _ASKS_AMOUNT.search(q) or re.search(r"\bmấy\b", typed):
-                wanted_amount = 0
+        wanted_amount = _wanted_amount(analysis, wanted_kind) if cfg.answer_type_boost else None
         qt = cands.query_tokens
         missing = abstain.unseen_idf(len(self.store.chunks))
         total_idf = sum(self._idf.get(t, missing) for t in qt) or 1.0
