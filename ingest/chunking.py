@@ -84,6 +84,10 @@ _ENDING = re.compile(
     r"|(?:Hội nghị|Cuộc họp|Buổi làm việc|Buổi đối thoại) kết thúc\b|Biên bản (?:này )?(?:đã )?được (?:lập|làm) thành \d+ bản)"
 )
 ENDING_LABEL = "Phần kết"
+# A letter's request for what it asks ("Báo cáo gửi về LĐLĐ tỉnh (qua Ban Tổ chức) … trước ngày
+# 25/6/2026.") closes it when it follows a last item that is a sentence of its own; under an item
+# that is a heading ("4. Chế độ báo cáo:") it is that item's text.
+_SENDING_ENDING = re.compile(r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đề xuất|Kết quả)[^.]{0,40}?\bgửi về\b")
 # An article's heading line of at most this many words is a title ("Điều 16. Điều khoản thi
 # hành"), a longer one a sentence of its own text ("Điều 5. Đại hội giao Ban Chấp hành …").
 _TITLE_WORDS = 14
@@ -129,7 +133,11 @@ def _ending(lines: list[str], start: int, stop: int) -> int:
     if own and COPY_NOTE.match(lines[own[-1]].strip()):
         stop = own[-1]
     if not any(s in LEGAL_STYLES for _, s in markers):
-        return next((i for i in range(last + 1, stop) if _ENDING.match(lines[i])), stop)
+        item_is_sentence = lines[last].rstrip().endswith(".") and len(lines[last].split()) > _TITLE_WORDS
+        return next(
+            (i for i in range(last + 1, stop) if _ENDING.match(lines[i]) or (item_is_sentence and _SENDING_ENDING.match(lines[i]))),
+            stop,
+        )
     return next((i for i in own if i < stop and _ARTICLES_ENDING.match(lines[i])), stop)
 
 

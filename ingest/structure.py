@@ -130,6 +130,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A dialogue's minutes: "Câu hỏi 3 (chị Bích, tổ cắt 1): …" with the answer under it; a
     # guidance's steps: "Bước 2. Lập đơn …" with what the step says under it.
     ("question", re.compile(r"^(Câu hỏi \d{1,2})(?=\s*[(:.])[.:]?\s*(.*)$")),
+    # A leaflet's questions without numbers ("Hỏi: Tôi mới vào làm …" / "Đáp: …"): numbered in
+    # order under their heading (parse_structure), as a reader counts them.
+    ("question", re.compile(r"^((?:Câu hỏi|Hỏi|HỎI))\s*:\s*(\S.*)$")),
     ("step", re.compile(r"^((?:Bước|BƯỚC) \d{1,2})[.:]\s*(.*)$")),
     ("dec3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
     ("dec2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
@@ -362,6 +365,8 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
         parent_index = _parent_index(stack, style)
         del stack[parent_index + 1 :]
         parent = stack[-1]
+        if style == "question" and not number[-1].isdigit():
+            number = f"Câu hỏi {1 + sum(c.style == 'question' for c in parent.children)}"
         section = Section(
             style=style,
             number=number,
