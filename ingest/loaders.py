@@ -150,6 +150,7 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
         raise LoadError(path, "tệp rỗng")
     if fmt == "txt":
         text, warnings = _decode_text(data, path)
+        text = _pipe_tables(text)
     elif fmt == "md":
         markdown, warnings = _decode_text(data, path)
         text = _without_markup(markdown)
@@ -175,6 +176,10 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
     return LoadedText(text=text, format=fmt, warnings=tuple(warnings))
 
 
+def _joined_cells(row: str) -> str:
+    return " | ".join(c.strip() for c in row.split("|"))
+
+
 # Markdown's markup around text read line by line as a .txt is: "## Điều 1." is the heading
 # "Điều 1.", "**…**", "*…*" and "> …" are the words, "* …" and "+ …" bullets. (Rendered as CommonMark, a
 # file typed line by line would run its lines together into paragraphs.)
@@ -185,11 +190,28 @@ _MARKUP = (
     # (Emphasis opens on a word and closes after one: "(*)" note marks are not emphasis.)
     (re.compile(r"(?<!\w)(\*\*|__)(?=\w)(.+?)(?<=[\w.!?):])\1(?!\w)"), r"\2"),
     # A table: its separator row goes, its rows read as a Word table's ("cell | cell").
-    (re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*\n"), ""),
-    (re.compile(r"(?m)^[ \t]*\|(.*?)\|?[ \t]*$"), lambda m: " | ".join(c.strip() for c in m.group(1).split("|"))),
+    (_TABLE_SEPARATOR := re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*\n"), ""),
+    (_TABLE_ROW := re.compile(r"(?m)^[ \t]*\|(.*?)\|?[ \t]*$"), lambda m: _joined_cells(m.group(1))),
     (re.compile(r"(?<![\w*])\*(?=\w)([^*\n]+?)(?<=[\w.!?):])\*(?![\w*])"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),
 )
+
+
+# A Markdown table pasted into a .txt file: rows between pipes, a separator row under the first.
+_PIPE_TABLE = re.compile(r"(?m)(?:^[ \t]*\|.*\|[ \t]*(?:\n|$)){2,}")
+
+
+def _pipe_tables(text: str) -> str:
+    """A .txt file's Markdown tables read as a Word table's rows ("1 | Đi trễ … | Khiển trách"), as
+    a .md file's are; pipes without a separator row are left as typed."""
+
+    def rows(m: re.Match[str]) -> str:
+        block = m.group(0)
+        if not _TABLE_SEPARATOR.search(block):
+            return block
+        return _TABLE_ROW.sub(lambda r: _joined_cells(r.group(1)), _TABLE_SEPARATOR.sub("", block))
+
+    return _PIPE_TABLE.sub(rows, text)
 
 
 def _without_markup(text: str) -> str:
@@ -637,7 +659,9 @@ def _docx_paragraph(paragraph: Paragraph, styles: _DocxStyles, numbering: DocxNu
 
 
 # What a header block's table holds: the number, the motto, "ngày … tháng … năm".
-_HEADER_TABLE = re.compile(r"\bS[ốo]\s*:|CỘNG HÒA|CỘNG HOÀ|Độc lập|ng[àa]y\s+\S+\s+th[áa]ng", re.IGNORECASE)
+_HEADER_TABLE = re.compile(
+    r"\bS[ốo]\s*:|CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐẢNG CỘNG SẢN VIỆT NAM|ng[àa]y\s+\S+\s+th[áa]ng", re.IGNORECASE
+)
 _TAB_RUN = re.compile(r"\s*\t[\t ]*")
 # A header block typed with tabs is within a document's first paragraphs (issuer, motto, number and
 # date, each up to two lines): only there is a tab a column.
@@ -658,8 +682,9 @@ def _tabbed_header(line: str) -> str:
 # Columns of a plain-text file: a tab, or a run of three spaces or more.
 _COLUMN_GAP = re.compile(r"\t[\t ]*| {3,}")
 def _columns(line: str) -> list[str]:
-    """The columns of a plain-text line (_COLUMN_GAP), empty ones left out."""
-    return [p.strip() for p in _COLUMN_GAP.split(line.strip()) if p.strip()]
+    """The columns of a plain-text line (_COLUMN_GAP), empty ones and a Party header's star under
+    its body ("*") left out."""
+    return [p.strip() for p in _COLUMN_GAP.split(line.strip()) if p.strip() and p.strip() != "*"]
 
 
 # A signature block's cell: a capacity in capitals ("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "GIÁM ĐỐC"),
@@ -790,6 +815,17 @@ def _closing_columns(lines: list[str], last: int) -> list[str]:
             right.append(parts[0])  # the right column alone: the note, the name
         elif len(parts) == 1 and (_RECIPIENT_ITEM.match(parts[0]) or end == i):
             left.append(parts[0])
+        elif (
+            len(parts) == 1
+            and left
+            and line[:1] in " \t"
+            and lines[end - 1].strip()
+            and not left[-1].endswith((";", ".", ":"))
+            and not _is_signature_cell(parts[0])
+        ):
+            # A recipient wrapped onto an indented line ("- Các CĐ ngành TW và tương đương," /
+            # "  CĐ TCT trực thuộc TLĐ;").
+            left[-1] = f"{left[-1]} {parts[0]}"
         else:
             break
         end += 1

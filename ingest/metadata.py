@@ -163,7 +163,10 @@ def _closing_pieces(text: str) -> list[str]:
 
 
 # The note under a text issued with another: "(Ban hành kèm theo Quyết định số 15/QĐ-CĐ …)".
-_ISSUED_WITH = re.compile(r"^\((?:(?:duoc )?ban hanh kem theo\b|kem theo (?:quyet dinh|nghi quyet|thong tu|nghi dinh) so\b)")
+_ISSUED_WITH = re.compile(
+    r"^\((?:(?:duoc )?ban hanh kem theo\b|kem theo (?:quyet dinh|nghi quyet|thong tu|nghi dinh|cong van|ke hoach"
+    r"|chuong trinh|huong dan|thong bao|chi thi) so\b)"
+)
 
 
 def find_attached(lines: list[Line]) -> list[int]:
@@ -179,8 +182,7 @@ def find_attached(lines: list[Line]) -> list[int]:
         if match_marker(lines[i].text):
             last = i
         elif (
-            in_capitals(lines[i].text, 4)
-            and _attached_type(lines[i].text)
+            _opens_attached(lines[i].text)
             and any(_ISSUED_WITH.match(fold(ln.text).lower()) for ln in lines[i + 1 : i + 4])
             # signed first, or numbered from the start again: a form's "BÁO CÁO" inside a text is not one
             and (first_closing_line(lines, last + 1, i) is not None or _starts_again(lines, i))
@@ -201,9 +203,20 @@ def find_attached(lines: list[Line]) -> list[int]:
 _ATTACHED_LIST = re.compile(r"^DANH SÁCH\b")
 
 
+# A form sent with a letter: "Biểu mẫu số 01" over its title in capitals and "(Kèm theo Công văn số
+# 87/LĐLĐ-ToC …)", after the letter's signature.
+_ATTACHED_FORM = re.compile(r"^(?:Biểu mẫu|BIỂU MẪU|Mẫu|MẪU)(?: (?:số|SỐ))? \d+[\w./-]*$")
+
+
 def _attached_type(text: str) -> str | None:
     """The type of a text issued with a document, read from its first line in capitals."""
     return _type_of(text) or ("DANH SÁCH" if _ATTACHED_LIST.match(text) else None)
+
+
+def _opens_attached(text: str) -> bool:
+    """Whether `text` can be the first line of a text issued with a document (its type in
+    capitals, or a form's number)."""
+    return bool(in_capitals(text, 4) and _attached_type(text)) or bool(_ATTACHED_FORM.match(text.strip()))
 
 
 def _starts_again(lines: list[Line], start: int) -> bool:
@@ -215,9 +228,10 @@ def _starts_again(lines: list[Line], start: int) -> bool:
 def attached_name(lines: list[Line], start: int, stop: int) -> tuple[str, int, list[int]]:
     """How citations name the text issued on lines[start:stop] ("Quy chế chi tiêu nội bộ của
     Công đoàn …"), its type line and the lines under it that make up its title."""
-    start = next(i for i in range(start, stop) if in_capitals(lines[i].text, 4) and _attached_type(lines[i].text))
-    doc_type = _attached_type(lines[start].text) or ""
-    rest = lines[start].text[len(doc_type) :].strip()
+    start = next(i for i in range(start, stop) if _opens_attached(lines[i].text))
+    form = _ATTACHED_FORM.match(lines[start].text.strip())
+    doc_type = "" if form else _attached_type(lines[start].text) or ""
+    rest = "" if form else lines[start].text[len(doc_type) :].strip()
     under = list(range(start + 1, min(start + 4, stop)))
     found = [] if rest else _title_lines([lines[i] for i in under])
     title_lines = [i for i in under if lines[i].text in found]
@@ -225,6 +239,10 @@ def attached_name(lines: list[Line], start: int, stop: int) -> tuple[str, int, l
     body = "\n".join(ln.text for ln in lines[start:stop])  # its own text only: linear in the document
     title = _reads_on(_tidy_title(title, body), body) if title else ""
     label = doc_type[:1] + doc_type[1:].lower() + (f" {title}" if title else "")
+    if form:
+        # By its number, as the letter refers to it ("theo Biểu mẫu số 01 kèm theo"); its title
+        # stays in its opening.
+        label = lines[start].text.strip()
     if len(label) > _ATTACHED_NAME_LIMIT and " của " in label:
         label = label[: label.index(" của ")]  # whose it is, the document's own name says
     return shorten(label, _ATTACHED_NAME_LIMIT), start, title_lines
@@ -805,11 +823,21 @@ def _names_a_body(text: str) -> bool:
     return bool(_ORG_HEADER.match(text) or _UNIT.match(text))
 
 
+_BARE_PARTY_COMMITTEE = re.compile(r"(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) ỦY")
+_PARTY_ORGANISATION = re.compile(r"^ĐẢNG BỘ (TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)(?: PHỐ| XÃ)? (\S.*)$")
+
+
 def _of_the_above(body: str, parent: str) -> str:
     """`body` completed with `parent`'s name when it ends with the words `parent` opens with, or
     is only a committee ("BAN CHẤP HÀNH" under "CÔNG ĐOÀN CƠ SỞ …")."""
     if _COMMITTEE.fullmatch(body):
         return f"{body} {parent}"
+    # A Party committee under its Party organisation: "TỈNH ỦY" under "ĐẢNG BỘ TỈNH BÌNH LÂM" is
+    # the Tỉnh ủy of Bình Lâm.
+    bare = _BARE_PARTY_COMMITTEE.fullmatch(body)
+    place = _PARTY_ORGANISATION.match(parent)
+    if bare and place and place.group(1) == bare.group(1):
+        return f"{body} {place.group(2)}"
     words, above = body.split(), parent.split()
     for n in (3, 2, 1):
         if len(words) > n and words[-n:] == above[:n]:
@@ -901,7 +929,7 @@ _TYPE_ANY_CASE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|[\s:,.])", re.
 _TYPE_INSIDE = re.compile(r"\s(" + "|".join(t[:1] + t[1:].lower() for t in DOC_TYPES) + r")\s+[A-ZĐ\d]")
 # An issuing body's block above the title ("CÔNG TY CỔ PHẦN …", "CÔNG ĐOÀN CƠ SỞ …").
 _ORG_HEADER = re.compile(
-    r"^(?:CÔNG TY|TẬP ĐOÀN|TỔNG CÔNG TY|TỔNG LIÊN ĐOÀN|LIÊN ĐOÀN|LĐLĐ|CÔNG ĐOÀN|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|ĐẢNG BỘ|"
+    r"^(?:CÔNG TY|TẬP ĐOÀN|TỔNG CÔNG TY|TỔNG LIÊN ĐOÀN|TỔNG LĐLĐ|LIÊN ĐOÀN|LĐLĐ|CÔNG ĐOÀN|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|ĐẢNG BỘ|"
     r"TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ỦY BAN|UBND|BỘ|SỞ|QUỐC HỘI|CHÍNH PHỦ|TRƯỜNG|BỆNH VIỆN|BẢO HIỂM XÃ HỘI|THANH TRA|"
     r"CHI CỤC|CỤC|BAN QUẢN LÝ|TÒA ÁN|VIỆN KIỂM SÁT|KHO BẠC)\b"
 )

@@ -1500,3 +1500,118 @@ def test_a_list_issued_with_a_decision_is_its_own_part_not_its_signature():
     assert "Công ty TNHH May An Lạc" not in signature.text and doc.meta.signer == "Trần Văn Nam"
     (listed,) = [c for c in chunks if "Công ty TNHH May An Lạc" in c.text]
     assert listed.kind == "clause" and [p.lower() for p in listed.path] == ["danh sách tập thể được tặng giấy khen"]
+
+
+def test_a_leaflets_unnumbered_questions_are_counted_under_their_heading():
+    text = (
+        "# CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH DỆT AN LẠC\n\n## TỜ GẤP HỎI – ĐÁP VỀ NGHỈ PHÉP\n\n### I. Nghỉ hằng năm\n\n"
+        "**Hỏi:** Làm chưa đủ 12 tháng có được nghỉ phép không?\n\n**Đáp:** Có, theo tỷ lệ số tháng đã làm.\n\n"
+        "**Hỏi:** Phép năm chưa nghỉ hết thì sao?\n\n**Đáp:** Được trả bằng tiền khi thôi việc.\n\n"
+        "### II. Nghỉ việc riêng\n\n**Hỏi:** Kết hôn được nghỉ mấy ngày?\n\n**Đáp:** 03 ngày, hưởng nguyên lương.\n"
+    )
+    paths = {c.path: c.text for c in chunk_document(_doc(text, "to_gap.md"))}
+    assert paths[("I. Nghỉ hằng năm", "Câu hỏi 2")] == "Hỏi: Phép năm chưa nghỉ hết thì sao?\nĐáp: Được trả bằng tiền khi thôi việc."
+    # Counted again under the next heading, as a reader finds them.
+    assert paths[("II. Nghỉ việc riêng", "Câu hỏi 1")].endswith("03 ngày, hưởng nguyên lương.")
+
+
+def test_a_markdown_table_pasted_into_a_text_file_is_cited_row_by_row():
+    rows = "\n".join(
+        f"| {n} | {act} | {penalty} |"
+        for n, (act, penalty) in enumerate(
+            [("Đi muộn, về sớm không có lý do chính đáng từ 04 lần trở lên trong một tháng", "Khiển trách"),
+             ("Chấm công hộ người khác hoặc nhờ người khác chấm công hộ mình", "Kéo dài thời hạn nâng lương 03 tháng"),
+             ("Hút thuốc lá trong kho nguyên liệu, kho thành phẩm và khu vực cấm lửa", "Kéo dài thời hạn nâng lương 06 tháng"),
+             ("Trộm cắp tài sản của công ty hoặc của đồng nghiệp tại nơi làm việc", "Sa thải"),
+             ("Tự ý bỏ việc 05 ngày cộng dồn trong 30 ngày không có lý do chính đáng", "Sa thải"),
+             ("Uống rượu, bia trong giờ làm việc hoặc gây mất trật tự tại phân xưởng", "Kéo dài thời hạn nâng lương 06 tháng"),
+             ("Không sử dụng phương tiện bảo vệ cá nhân đã được công ty cấp phát", "Khiển trách"),
+             ("Sử dụng điện thoại di động tại chuyền sản xuất, đã được nhắc nhở vẫn tái diễn", "Khiển trách")],
+            start=1,
+        )
+    )  # fmt: skip
+    text = (
+        "NỘI QUY LAO ĐỘNG\nCông ty TNHH Dệt An Lạc\nĐiều 1. Phạm vi áp dụng\nNội quy áp dụng với mọi người lao động.\n"
+        "Điều 2. Hành vi vi phạm và hình thức xử lý\nHành vi vi phạm được xử lý theo bảng sau:\n\n"
+        f"| STT | Hành vi vi phạm | Hình thức xử lý |\n|-----|-----|-----|\n{rows}\n\nĐiều 3. Hiệu lực\nNội quy có hiệu lực từ ngày ký.\n"
+    )
+    paths = {c.path: c.text for c in chunk_document(_doc(text, "noi_quy.txt"))}
+    assert paths[("Điều 2", "STT 4")] == "4 | Trộm cắp tài sản của công ty hoặc của đồng nghiệp tại nơi làm việc | Sa thải"
+    assert not any("---" in t or t.startswith("|") for t in paths.values())
+    # Pipes without a separator row are left as typed.
+    assert "| a | b |" in _doc("GHI CHÚ\nMã | a | b |\n| a | b |\n", "ghi_chu.txt").text
+
+
+LETTER = (
+    "TỔNG LĐLĐ VIỆT NAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "LIÊN ĐOÀN LAO ĐỘNG TỈNH AN LẠC | Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 41/LĐLĐ-ToC | An Lạc, ngày 02 tháng 6 năm 2031\nV/v báo cáo số liệu đoàn viên 6 tháng đầu năm 2031\n"
+    "Kính gửi: Các công đoàn cơ sở trực thuộc.\n"
+    "Ban Thường vụ LĐLĐ tỉnh đề nghị các đơn vị thực hiện một số nội dung sau:\n"
+    "1. Rà soát số liệu đoàn viên tính đến ngày 15/6/2031, bảo đảm khớp với dữ liệu trên phần mềm quản lý đoàn viên.\n"
+    "2. Đề xuất danh sách đoàn viên có hoàn cảnh khó khăn về nhà ở đề nghị hỗ trợ, mỗi đơn vị không quá 03 trường hợp.\n"
+    "Báo cáo gửi về LĐLĐ tỉnh (qua Ban Tổ chức) trước ngày 25/6/2031. Đơn vị gửi chậm bị trừ điểm thi đua.\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT, ToC.\nTM. BAN THƯỜNG VỤ\nPHÓ CHỦ TỊCH\nLê Văn Tâm\n"
+    "Biểu mẫu số 01\nSỐ LIỆU ĐOÀN VIÊN 6 THÁNG ĐẦU NĂM 2031\n(Kèm theo Công văn số 41/LĐLĐ-ToC ngày 02/6/2031)\n"
+    "STT | Chỉ tiêu | Số liệu\n1 | Tổng số đoàn viên | \n2 | Đoàn viên kết nạp mới | \n3 | Công đoàn cơ sở thành lập mới | \n"
+    "NGƯỜI LẬP BIỂU | TM. BAN CHẤP HÀNH\n"
+)
+
+
+def test_a_letters_request_for_the_report_closes_it_and_its_form_is_a_part_of_its_own():
+    doc = _doc(LETTER, "cv.txt")
+    chunks = chunk_document(doc)
+    paths = {c.path: c for c in chunks}
+    # Under the body below its parent in the header: the body that issues the letter.
+    assert doc.meta.issuer == "LIÊN ĐOÀN LAO ĐỘNG TỈNH AN LẠC"
+    # The request for the report applies to every item: not item 2's text.
+    assert "Báo cáo gửi về" not in paths[("2.",)].text
+    assert paths[("Phần kết",)].text.startswith("Báo cáo gửi về LĐLĐ tỉnh")
+    # The form sent with it: cited by its number, not part of the signature or the signer's title.
+    (signature,) = [c for c in chunks if c.kind == "signature"]
+    assert "Biểu mẫu" not in signature.text and doc.meta.signer_title == "TM. BAN THƯỜNG VỤ, PHÓ CHỦ TỊCH"
+    assert paths[("Biểu mẫu số 01", "Phần mở đầu")].text.startswith("Biểu mẫu số 01\nSỐ LIỆU ĐOÀN VIÊN")
+
+
+def test_a_request_under_an_item_that_is_a_heading_stays_the_items():
+    text = LETTER.replace(
+        "2. Đề xuất danh sách đoàn viên có hoàn cảnh khó khăn về nhà ở đề nghị hỗ trợ, mỗi đơn vị không quá 03 trường hợp.\n",
+        "2. Chế độ báo cáo:\n",
+    )
+    paths = {c.path: c.text for c in chunk_document(_doc(text, "cv.txt"))}
+    assert paths[("2.",)].startswith("2. Chế độ báo cáo:\nBáo cáo gửi về LĐLĐ tỉnh")
+
+
+def test_a_party_header_typed_in_columns_with_its_star():
+    text = (
+        "ĐẢNG BỘ TỈNH AN LẠC                         ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "        TỈNH ỦY\n"
+        "           *                             An Lạc, ngày 10 tháng 12 năm 2031\n"
+        "     Số 15-CT/TU\n\n"
+        "                                CHỈ THỊ\n"
+        "     về tăng cường công tác công đoàn trong doanh nghiệp\n\n"
+        "1. Các cấp ủy đưa chỉ tiêu phát triển đoàn viên vào nghị quyết hằng năm.\n"
+    )
+    meta = _doc(text, "ct.txt").meta
+    assert (meta.place, meta.issuer, meta.number) == ("An Lạc", "TỈNH ỦY AN LẠC", "15-CT/TU")
+
+
+def test_a_closing_typed_in_columns_with_a_recipient_wrapped_onto_the_next_line():
+    text = (
+        "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 12/HD-TLĐ | Hà Nội, ngày 20 tháng 02 năm 2031\nHƯỚNG DẪN\nThi hành Điều lệ Công đoàn\n"
+        "1. Công đoàn cơ sở kết nạp đoàn viên theo Điều lệ.\n\n"
+        "Nơi nhận:                                          TM. ĐOÀN CHỦ TỊCH\n"
+        "- Các LĐLĐ tỉnh, thành phố;                            PHÓ CHỦ TỊCH\n"
+        "- Các CĐ ngành TW và tương đương,                         (Đã ký)\n"
+        "  CĐ TCT trực thuộc TLĐ;\n"
+        "- Lưu: VT, Ban Tổ chức.                              Đỗ Văn Bình\n\n\n"
+        "                    DANH SÁCH CÁC ĐƠN VỊ THỰC HIỆN THÍ ĐIỂM\n"
+        "   (Kèm theo Quyết định số 12/QĐ-TLĐ ngày 20/02/2031)\n\n"
+        "1 Công đoàn Khu công nghiệp An Lạc\n2 Công đoàn ngành Giáo dục\n"
+    )
+    doc = _doc(text, "hd.txt")
+    assert doc.meta.signer == "Đỗ Văn Bình"
+    assert "Các CĐ ngành TW và tương đương, CĐ TCT trực thuộc TLĐ" in doc.meta.recipients
+    # What follows the signature, indented, is not taken for a recipient's wrapped line.
+    assert not any("Kèm theo" in r for r in doc.meta.recipients)
