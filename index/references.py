@@ -159,11 +159,15 @@ _PLACE_KINDS = {
     # is a law too: with a law and a code, "luật" names neither).
     ("LUẬT", "BỘ LUẬT"): ("luat",),
     ("BỘ LUẬT",): ("bo luat",),
+    # "Theo Điều 12 nghị định, …": the index's only decree (or circular) beside its law.
+    ("NGHỊ ĐỊNH",): ("nghi dinh",),
+    ("THÔNG TƯ",): ("thong tu",),
 }
 _VERB_KINDS = frozenset({"QUY ĐỊNH", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "THÔNG BÁO", "BÁO CÁO"})
-# A law's kind alone names the index's only law beside a place only, never for who signed it ("Ai
-# ký luật?"), and a name after it is another law's ("Điều 5 Luật Đất đai").
-_LAW_KIND_FORMS = frozenset({"luat", "bo luat"})
+# A law's (a decree's, a circular's) kind alone names the index's only one beside a place only, never
+# for who signed it ("Ai ký luật?"), and a name after it is another's ("Điều 5 Luật Đất đai",
+# "Điều 3 Nghị định 145/2020").
+_LAW_KIND_FORMS = frozenset({"luat", "bo luat", "nghi dinh", "thong tu"})
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
 # Kinds whose documents a question names by their whole name or number, not by its beginning.
 _NAMED_IN_FULL = frozenset(

@@ -714,3 +714,23 @@ def test_the_only_law_is_named_by_its_kind_beside_a_place_and_by_its_name_cut_at
     # Two laws: "của luật" names neither.
     two = DocumentNames.of({"law.docx": law, "other.docx": DocMeta(doc_type="LUẬT", title="Công đoàn", number="50/2024/QH15")})
     assert two.scan(["Khoản 2 Điều 7 luật quy định gì?"])[0] == set()
+
+
+def test_the_only_decree_is_named_by_its_kind_beside_a_place():
+    from index.references import DocumentNames
+    from ingest.document import DocMeta
+
+    code = DocMeta(doc_type="BỘ LUẬT", title="Lao động", number="52/2031/QH16", name="Bộ luật Lao động 52/2031/QH16")
+    decree = DocMeta(doc_type="NGHỊ ĐỊNH", title="Quy định chi tiết Bộ luật Lao động", number="87/2031/NĐ-CP")
+    rules = DocMeta(doc_type="NỘI QUY LAO ĐỘNG", title="Công ty An Lạc", name="Nội quy lao động Công ty An Lạc")
+    names = DocumentNames.of({"code.docx": code, "nd.docx": decree, "nq.txt": rules})
+    for question in ("Theo Điều 12 nghị định công ty phải làm gì", "dieu 12 nghi dinh quy dinh gi"):
+        found, other, _editions, _by_name = names.scan([question])
+        assert found == {"nd.docx"} and not other, question
+    # Another decree by its number; the kind alone with no place, or "nghị định này": none.
+    assert names.scan(["Điều 12 Nghị định 145/2020/NĐ-CP quy định gì"])[:2] == (set(), True)
+    assert names.scan(["Nghị định quy định về tiền lương thế nào"])[0] == set()
+    assert names.scan(["Điều 5 của nghị định này nói gì"])[0] == set()
+    # Two decrees: the kind names neither.
+    two = DocumentNames.of({"nd.docx": decree, "nd2.docx": DocMeta(doc_type="NGHỊ ĐỊNH", title="Về tiền lương", number="90/2031/NĐ-CP")})
+    assert two.scan(["Điều 12 nghị định quy định gì"])[0] == set()
