@@ -419,7 +419,8 @@ def _segments(text: str) -> list[str]:
         # Sentence ends and semicolons, but not "v.v." or numbers like "20-NQ/TW.".
         pending = ""
         first = len(out)
-        for piece in re.split(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])|;\s*", line):
+        # (A semicolon stays with the piece before it: the task reads as the text does.)
+        for piece in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])|(?<=;)\s*", line):
             piece = f"{pending}, {piece.strip()}" if pending else piece.strip()
             pending = ""
             if not piece:

@@ -380,3 +380,13 @@ def test_a_short_name_the_text_defines_stands_for_the_body_and_hai_ben_for_both(
 def test_two_dates_after_one_deadline_word_and_a_ministry_name_with_its_comma():
     assert parse_deadlines("báo cáo chậm nhất ngày 15/6 và 15/12 hằng năm") == ["trước ngày 15/6", "trước ngày 15/12", "hằng năm"]
     assert split_units("Sở Văn hóa, Thể thao và Du lịch; Sở Y tế", None) == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]
+
+
+def test_a_task_reads_with_its_semicolons():
+    chunk = Chunk(
+        chunk_id="x.txt#7", doc_id="x.txt", order=7, kind="clause", path=("III. TỔ CHỨC THỰC HIỆN", "4."),
+        context=("III. TỔ CHỨC THỰC HIỆN",),
+        text="4. Ban Tài chính Huyện ủy: Bố trí kinh phí thực hiện Kế hoạch; thẩm định dự toán của các đơn vị trước ngày 15/02.",
+    )  # fmt: skip
+    (record,) = extract_chunk(chunk, _DISTRICT_PLAN)
+    assert "thực hiện Kế hoạch; thẩm định dự toán" in record.task
