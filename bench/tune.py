@@ -107,14 +107,18 @@ RECIPE_OFFTOPIC = (0.0, 0.25, 0.5, 0.75)
 # (AbstainModel.cosine_coverage_weight; 0.05 came with the first raw-cosine rule, unfitted).
 RECIPE_COVERAGE = (0.05, 0.0, 0.025, 0.1)
 DEFAULT_COVERAGE = RECIPE_COVERAGE[0]
+# What a question asking for a percentage, date, sum or length of time loses when the first clause
+# states none (AbstainModel.type_penalty; 0 = off).
+RECIPE_TYPED = (0.0, 0.03, 0.1)
 RECIPES = tuple(
-    {"words": w, "quantile": q, "weight": a, "offtopic": o, "coverage": c, "target": t}
+    {"words": w, "quantile": q, "weight": a, "offtopic": o, "coverage": c, "target": t, "typed": p}
     for t in FALSE_NEGATIVE_TARGETS
     for w in RECIPE_WORDS
     for q in RECIPE_QUANTILES
     for a in RECIPE_WEIGHTS
     for o in RECIPE_OFFTOPIC
     for c in RECIPE_COVERAGE
+    for p in RECIPE_TYPED
     # Without the pseudo-questions' share their recipe does not matter: one of them stands for all.
     if a > 0 or w == RECIPE_WORDS[-1]
 )
@@ -124,9 +128,10 @@ def _recipe_name(recipe: dict) -> str:
     target = recipe.get("target", TARGET_FALSE_NEGATIVES)
     coverage = recipe.get("coverage", DEFAULT_COVERAGE)
     offtopic = recipe.get("offtopic", 0.0)
+    typed = recipe.get("typed", 0.0)
     return (
         f"{recipe['words'] or 'sentence'}w-q{recipe['quantile']}-x{recipe['weight']}-o{offtopic:g}-c{coverage:g}"
-        f"-fn{target:g}"
+        f"-fn{target:g}" + (f"-t{typed:g}" if typed else "")
     )
 PRIORS = {  # prior → its "off" value
     "kind_boost": 0.0,
@@ -432,7 +437,8 @@ def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float], recip
     weights = tuple(float(w) for w in model.coef_[0])
     bias = float(model.intercept_[0])
     coverage = float(recipe.get("coverage", DEFAULT_COVERAGE)) if recipe is not None else DEFAULT_COVERAGE
-    probe = AbstainModel(weights, bias, 0.0, cosine_coverage_weight=coverage)
+    typed = float(recipe.get("typed", 0.0)) if recipe is not None else 0.0
+    probe = AbstainModel(weights, bias, 0.0, cosine_coverage_weight=coverage, type_penalty=typed)
     # Thresholds: the largest that keeps false "not found" at or below the target on the fitting
     # pools (the full-cover rule answers some positives whatever the score). The cosine rule's is
     # refitted the same way, so the two rules compete on equal terms rather than against a
@@ -452,7 +458,10 @@ def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float], recip
     threshold = pos[allowed] - 1e-9 if len(pos) > allowed else 0.5
     cos = sorted(probe.cosine_score(f) for f in scored)
     min_cosine = round(cos[allowed] - 1e-4, 4) if len(cos) > allowed else AbstainModel().min_cosine
-    out = {**AbstainModel(weights, bias, float(threshold), cosine_coverage_weight=coverage).to_dict(), "min_cosine": min_cosine}
+    out = {
+        **AbstainModel(weights, bias, float(threshold), cosine_coverage_weight=coverage, type_penalty=typed).to_dict(),
+        "min_cosine": min_cosine,
+    }
     if recipe is not None:
         # The same target, on the score's margin over each index's own calibration.
         weight, offtopic = float(recipe["weight"]), float(recipe.get("offtopic", 0.0))
@@ -647,6 +656,9 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
     best_recipe = _steadiest(list(RECIPES), lambda rc: per_recipe[_recipe_name(rc)])
     for rep in loco.values():
         rep["fitted_calibrated_chosen"] = rep["fitted_calibrated"][_recipe_name(best_recipe)]
+        # Every recipe's fold score is kept, its full report only for the chosen one (the file
+        # would otherwise hold thousands of reports).
+        rep["calibrated_transfer_by_recipe"] = {name: round(transfer_score(r), 4) for name, r in rep.pop("fitted_calibrated").items()}
     per_rule["calibrated"] = per_recipe[_recipe_name(best_at_target)]
     scores = {rule: float(np.mean(v)) for rule, v in per_rule.items()}
     result["abstain_rule_choice"] = {
@@ -831,7 +843,7 @@ def markdown(result: dict) -> str:
         lines.append(row(pool, "fitted (LOCO), learned 'no answer'", rep["fitted"]))
         lines.append(row(pool, "fitted (LOCO), cosine 'no answer' refitted", rep["fitted_cosine"]))
         chosen = _recipe_name(result["abstain_rule_choice"]["recipe"])
-        lines.append(row(pool, f"fitted (LOCO), calibrated 'no answer' ({chosen})", rep["fitted_calibrated"][chosen]))
+        lines.append(row(pool, f"fitted (LOCO), calibrated 'no answer' ({chosen})", rep["fitted_calibrated_chosen"]))
         lines.append(row(pool, "baseline", rep["baseline"]))
     final = result["final"]
     lines.append(row("heldout", "final constants", final["heldout"]))

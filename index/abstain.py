@@ -13,6 +13,8 @@ and the constants are in index/data/search_params.json, the comparison in docs/t
   Where a calibration with a non-zero share is not usable (an index built before it existed or
   with another recipe or list, one under index.calibration.MIN_QUESTIONS clauses, a value that is
   not finite) it falls back to "cosine".
+  Both cosine rules take a fitted `type_penalty` off the score when the question asks for a
+  percentage, a date, a sum of money or a length of time and the first clause states none.
 - "cosine": the same score against one fitted raw cosine (`min_cosine`).
 - "logistic": a model over signals relative to the index:
   - `dense_z`: how far the best passage's cosine stands above the question's cosines with the
@@ -80,6 +82,11 @@ class AbstainModel:
     calibration_weight: float = 1.0
     # The same for the index's off-topic calibration (how high questions it does not answer score).
     offtopic_weight: float = 0.0
+    # What the cosine rules take off the score of a question asking for a percentage, a date, a sum
+    # or a length of time when the first clause states none ("type_missing"): near-topic questions
+    # the documents do not answer ("Đoàn phí mỗi tháng bao nhiêu phần trăm lương?") score as high
+    # as answered ones, but what comes first holds no such number.
+    type_penalty: float = 0.0
 
     def probability(self, features: dict[str, float]) -> float:
         x = self.bias + sum(w * features[name] for w, name in zip(self.weights, FEATURES, strict=True))
@@ -117,7 +124,11 @@ class AbstainModel:
 
     def cosine_score(self, features: dict[str, float]) -> float:
         """What the cosine rule compares with `min_cosine`."""
-        return features["best_cosine"] + self.cosine_coverage_weight * features["bigram_coverage"]
+        return (
+            features["best_cosine"]
+            + self.cosine_coverage_weight * features["bigram_coverage"]
+            - self.type_penalty * features.get("type_missing", 0.0)
+        )
 
     @classmethod
     def from_dict(cls, data: dict) -> AbstainModel:
@@ -132,6 +143,7 @@ class AbstainModel:
             min_margin=float(data.get("min_margin", 0.0)),
             calibration_weight=float(data.get("calibration_weight", 1.0)),
             offtopic_weight=float(data.get("offtopic_weight", 0.0)),
+            type_penalty=float(data.get("type_penalty", 0.0)),
         )
 
     def to_dict(self) -> dict:
@@ -146,6 +158,7 @@ class AbstainModel:
             "min_margin": self.min_margin,
             "calibration_weight": self.calibration_weight,
             "offtopic_weight": self.offtopic_weight,
+            "type_penalty": self.type_penalty,
         }
 
 

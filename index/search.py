@@ -169,6 +169,12 @@ _RESPONSIBILITY = re.compile(
     r"\b(ai|who|ban nao|co quan nao|don vi nao|cap nao|trach nhiem|chu tri|giao cho|phu trach|"
     r"responsible|in charge|tasked|which (?:body|board|department|agency|office))\b"
 )
+# "Ai được bầu làm chủ tịch?", "who was elected": a question about who is chosen, awarded or
+# disciplined asks for a person, not for the body responsible ("Ai được giao …" still does).
+_CHOSEN = re.compile(
+    r"\bai (?:da |se )?(?:duoc|bi) (?!giao\b|phan cong\b)|\bwho (?:was|were|is|are|will be|gets?) "
+    r"(?:elected|chosen|awarded|given|entitled|disciplined|dismissed)\b"
+)
 _ABOUT_SIGNATURE = re.compile(r"\b(ai ky|nguoi ky|ky ten|ky ban hanh|chu ky|signed|signs|signer|signature)\b")
 _ABOUT_RECIPIENTS = re.compile(r"\b(noi nhan|gui cho|gui den|gui toi|recipients?|sent to)\b")
 # How many of the best-ranked clauses are scanned for another document's name (_documents_first).
@@ -229,6 +235,16 @@ _ASKS_DURATION = re.compile(
 # A sum of money, or a share of a wage ("1% tiền lương", "30% mức lương").
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:dong|d|vnd|trieu|nghin|ngan|ty)\b|\d\s*%")
 _DURATION = re.compile(r"\b\d+\s*(?:ngay|thang|nam|tuan|gio|phut)\b")
+# "Bao lâu họp một lần?", "mấy lần một năm", "how often" ask how often ("hằng quý", "định kỳ 6 tháng",
+# "02 lần/năm"), which no number need state; not "gấp mấy lần" (how many times as much: "200%").
+_ASKS_FREQUENCY = re.compile(
+    r"\b(?:(?<!gap )may lan|bao nhieu lan|(?:bao lau|may (?:ngay|tuan|thang|nam))(?: \w+){0,4} (?:mot|1) lan"
+    r"|how often|how many times(?! (?:as|more|the))|how frequently)\b"
+)
+_FREQUENCY = re.compile(
+    r"\b(?:hang|moi) (?:ngay|tuan|thang|quy|nam)\b|\bdinh ky\b|\b\d+ lan\b|\b(?:mot|hai|ba|bon|nam|sau) lan\b"
+    r"|\b(?:ngay|tuan|thang|quy|nam) (?:mot|1) lan\b|\blan ?/ ?(?:ngay|tuan|thang|quy|nam)\b"
+)
 # A question asking for a date ("áp dụng từ ngày nào", "báo cáo trước ngày nào", "what date", "when
 # does it take effect"), and a clause stating one ("ngày 01 tháng 10 năm 2025", "ngày 30/11",
 # "01/10/2025", "kể từ ngày ký"). Not "khi nào", "bao giờ", "when": they also ask in which case
@@ -281,11 +297,18 @@ def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_on
     return None
 
 
+# The kinds of number the abstention checks the first clause for (see abstain_features).
+_SPECIFIC_AMOUNTS = (1, 2, 3, 4, 5)
+
+
 def _wanted_amount(analysis: QueryAnalysis, wanted_kind: str | None) -> int | None:
     """What kind of number a question asks for, as `Searcher._states_amount` indexes them: 0 any
-    amount, 1 a percentage, 2 a date, 3 a sum of money, 4 a length of time; None for no number."""
+    amount, 1 a percentage, 2 a date, 3 a sum of money, 4 a length of time, 5 how often; None for
+    no number."""
     q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
     typed = (analysis.restored or analysis.question).lower()
+    if _ASKS_FREQUENCY.search(q):
+        return 5
     # A document's own date ("ban hành ngày nào") is its header's: the kind prior's.
     if _ASKS_DATE.search(q):
         return 2 if wanted_kind is None else None
@@ -368,7 +391,7 @@ class Searcher:
         self.reranker = reranker
         self.config = config or SearchConfig()
         self._token_sets: dict[int, set[str]] = {}
-        self._amounts: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
+        self._amounts: dict[int, tuple[bool, ...]] = {}
         self._named_in: dict[int, frozenset[str]] = {}
         # Everyday → legal wording for the lexical query (index.everyday); None = the shipped table.
         self.everyday: Everyday | None = None
@@ -400,9 +423,9 @@ class Searcher:
         tok = self.store.tokenizer
         return [set(tok.tokens(c.context[-1])) if c.context else set() for c in self.store.chunks]
 
-    def _states_amount(self, row: int) -> tuple[bool, bool, bool, bool, bool]:
-        """Does clause `row` state an amount, a percentage, a date, a sum of money, a length of time
-        (answer_type_boost). Per row and on demand, like the token sets: a query looks at its ~100
+    def _states_amount(self, row: int) -> tuple[bool, ...]:
+        """Does clause `row` state an amount, a percentage, a date, a sum of money, a length of time,
+        how often (answer_type_boost; `_wanted_amount`'s order). Per row and on demand, like the token sets: a query looks at its ~100
         candidates, not the whole index."""
         known = self._amounts.get(row)
         if known is None:
@@ -414,8 +437,15 @@ class Searcher:
                 bool(_DATE.search(text)),
                 bool(_MONEY.search(amounts)),
                 bool(_DURATION.search(amounts)),
+                bool(_FREQUENCY.search(text)),
             )
         return known
+
+    def _states(self, row: int, amount: int) -> bool:
+        """Does clause `row` state the kind of number `_wanted_amount` returned?"""
+        # A date in a preamble is the document's or a cited one's ("kèm theo Quyết định số 05
+        # ngày 02/01/2025"), not a time a clause sets.
+        return (amount != 2 or self.store.chunks[row].kind == "clause") and self._states_amount(row)[amount]
 
     @cached_property
     def _is_definition(self) -> np.ndarray:
@@ -824,10 +854,14 @@ class Searcher:
         # "Ai ký Kế hoạch 48?": the question names a document of the index and a part of it (its
         # signature, recipients, header), and that part of that document comes first.
         first = self.store.chunks[ranked[0]] if ranked else None
-        feats["named_part"] = float(
-            first is not None
-            and first.doc_id in cands.named_documents
-            and first.kind == _wanted_kind(cands.analysis, bool(cands.named_documents), cands.names_only)
+        wanted_kind = _wanted_kind(cands.analysis, bool(cands.named_documents), cands.names_only)
+        feats["named_part"] = float(first is not None and first.doc_id in cands.named_documents and first.kind == wanted_kind)
+        # The question asks for a percentage, a date, a sum or a length of time, and the first
+        # clause states none. (Not "any amount": "tối đa", "tối thiểu", "bao nhiêu" also ask which
+        # or whether, and clauses answering them often hold no number.)
+        amount = _wanted_amount(cands.analysis, wanted_kind)
+        feats["type_missing"] = float(
+            first is not None and amount in _SPECIFIC_AMOUNTS and not self._states(ranked[0], amount)
         )
         return feats
 
@@ -838,7 +872,7 @@ class Searcher:
         top = max(fused.values())
         q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
         wanted_kind = _wanted_kind(analysis, bool(cands.named_documents), cands.names_only)
-        responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q))
+        responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q)) and not _CHOSEN.search(q)
         wanted_amount = _wanted_amount(analysis, wanted_kind) if cfg.answer_type_boost else None
         qt = cands.query_tokens
         missing = abstain.unseen_idf(len(self.store.chunks))
@@ -858,13 +892,7 @@ class Searcher:
                 if cfg.coverage_boost:
                     covered = sum(self._idf.get(t, missing) for t in qt & self._chunk_tokens(row))
                     score += cfg.coverage_boost * top * covered / total_idf
-            # A date in a preamble is the document's or a cited one's ("kèm theo Quyết định số 05
-            # ngày 02/01/2025"), not a time a clause sets.
-            if (
-                wanted_amount is not None
-                and (wanted_amount != 2 or chunk.kind == "clause")
-                and self._states_amount(row)[wanted_amount]
-            ):
+            if wanted_amount is not None and self._states(row, wanted_amount):
                 score += cfg.answer_type_boost * top
             if cfg.document_boost and chunk.doc_id in cands.named_documents:
                 score += cfg.document_boost * top

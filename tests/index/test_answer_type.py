@@ -148,3 +148,92 @@ def test_a_sum_or_a_length_of_time_is_asked_for_by_its_own_words():
     assert _ranked_priced("How long does it take to replace a lost card?", 0.1)[0] == 2
     # "đến ngày mấy tháng sau" asks for a date, not "mấy tháng".
     assert _ranked_priced("Lương chậm nhất đến ngày mấy tháng sau phải trả?", 0.1)[0] != 2
+
+
+def _type_missing(clauses: list[str], question: str, first: int = 0) -> float:
+    s = _searcher_of(clauses)
+    s.config = SearchConfig()
+    s.store.calibration = s.store.offtopic = None
+    s._chunk_tokens = lambda row: set()  # coverage is not what this test is about
+    cands = Candidates(QueryAnalysis(question, "vi"), {first: 0.9}, {}, set(), 0.0, 0.0)
+    ranked = [first] + [r for r in range(len(clauses)) if r != first]
+    return s.abstain_features(cands, ranked)["type_missing"]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "missing"),
+    [
+        # A sum asked, and the first clause states none (a number of turns is no sum) or one.
+        ("Suất cơm ca bao nhiêu tiền?", 0, 1.0),
+        ("Suất cơm ca bao nhiêu tiền?", 1, 0.0),
+        ("Mất thẻ thì bao lâu được cấp lại?", 1, 1.0),
+        ("Mất thẻ thì bao lâu được cấp lại?", 2, 0.0),
+        ("Đoàn phí mỗi tháng bao nhiêu phần trăm lương?", 2, 1.0),
+        # "Any amount" ("mấy lượt", "tối đa") is not checked: such questions also ask which or whether.
+        ("Mỗi ca ăn mấy lượt?", 1, 0.0),
+        # No number asked.
+        ("Bữa ăn giữa ca tổ chức ở đâu?", 2, 0.0),
+    ],
+)
+def test_the_abstention_knows_when_the_first_clause_lacks_the_number_asked_for(question, first, missing):
+    assert _type_missing(PRICED, question, first) == missing
+
+
+def test_a_missing_number_lowers_the_score_by_the_fitted_penalty():
+    from index.abstain import AbstainModel
+
+    feats = {"best_cosine": 0.9, "bigram_coverage": 0.5, "calibration": 0.88, "offtopic": 0.8, "type_missing": 1.0}
+    rule = AbstainModel(rule="calibrated", calibration_weight=1.0, min_margin=0.0, cosine_coverage_weight=0.0, type_penalty=0.03)
+    assert rule.decide({**feats, "type_missing": 0.0})
+    assert not rule.decide(feats)  # 0.9 − 0.03 < 0.88
+    assert AbstainModel.from_dict(rule.to_dict()).type_penalty == 0.03
+    # Off (the penalty at 0), the verdict is the score's alone.
+    assert AbstainModel(rule="calibrated", calibration_weight=1.0, cosine_coverage_weight=0.0).decide(feats)
+
+
+OFTEN = [
+    "1. Ban Chấp hành công đoàn cơ sở gồm từ 05 đến 09 ủy viên, nhiệm kỳ 05 năm.",
+    "2. Ban Chấp hành họp thường lệ hằng quý; họp bất thường khi cần.",
+    "3. Tiền lương làm thêm vào ngày nghỉ hằng tuần ít nhất bằng 200% tiền lương của công việc đang làm.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # How often: "hằng quý" states it, though no number does; "05 năm" is a length, not a frequency.
+        ("Ban chấp hành bao lâu họp một lần?", 1),
+        ("ban chap hanh hop may lan mot nam", 1),
+        ("How often does the executive committee meet?", 1),
+    ],
+)
+def test_how_often_is_asked_and_stated_in_its_own_words(question, first):
+    assert _ranked_in(_searcher_of(OFTEN), {0: 1.0, 1: 0.95, 2: 0.93}, question, 0.1)[0] == first
+
+
+def test_how_many_times_as_much_is_not_how_often():
+    # "gấp mấy lần" asks for any amount ("200%"): the clause that says how often gains nothing.
+    assert _ranked_in(_searcher_of(OFTEN), {0: 0.9, 1: 1.0, 2: 0.95}, "Làm thêm ngày nghỉ được trả gấp mấy lần?", 0.1)[0] == 2
+
+
+def test_who_was_elected_asks_for_a_person_not_the_body_responsible():
+    s = object.__new__(Searcher)
+    chunks = [
+        Chunk("d#0", "d", 0, "clause", ("IV. VỀ CÔNG TÁC NHÂN SỰ",), "Đại hội bầu đồng chí Lê Thu Hằng giữ chức Chủ tịch."),
+        Chunk("d#1", "d", 1, "clause", ("V. TỔ CHỨC THỰC HIỆN",), "Giao Ban Chấp hành xây dựng chương trình hành động."),
+    ]
+    s.store = SimpleNamespace(chunks=chunks)
+    s.__dict__["_idf"] = {}
+    s._amounts = {}
+    cfg = SearchConfig(answer_type_boost=0.0, kind_boost=0.0, responsibility_boost=0.3, closing_penalty=1.0,
+                       heading_boost=0.0, coverage_boost=0.0, article_weight=0.0, definition_penalty=1.0)  # fmt: skip
+
+    def first(question: str) -> int:
+        out = s._priors({0: 1.0, 1: 0.95}, Candidates(QueryAnalysis(question, "vi"), {}, {}, set(), 0.0, 0.0), cfg)
+        return max(out, key=out.get)
+
+    assert first("Ai được bầu làm chủ tịch công đoàn khóa mới?") == 0
+    assert first("Who was elected chair of the union?") == 0
+    # Who is responsible (or assigned) still prefers the implementation section.
+    assert first("Ai chịu trách nhiệm xây dựng chương trình hành động?") == 1
+    assert first("Ai được giao xây dựng chương trình hành động?") == 1
