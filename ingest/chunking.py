@@ -95,7 +95,11 @@ _TITLE_WORDS = 14
 # lập thành 05 bản …") or a congress's call ("Đại hội kêu gọi toàn thể …"): not that clause's text.
 _ARTICLES_ENDING = re.compile(
     r"^(?:(?:Thỏa ước|Quy chế|Hợp đồng|Nghị quyết|Biên bản|Điều lệ|Bản thỏa thuận)(?:\s+này)?\s+(?:được\s+)?"
-    r"(?:lập|làm)\s+thành\s+\d+\s+bản|(?:Đại hội|Hội nghị)\s+kêu gọi)",
+    r"(?:lập|làm)\s+thành\s+\d+\s+bản|(?:Đại hội|Hội nghị)\s+kêu gọi"
+    # "Điều lệ Công đoàn Việt Nam gồm 11 chương, 45 điều, có hiệu lực …": what the whole text is;
+    # an excerpt's note by whoever copied it ("Ban Chính sách - Pháp luật … trích lục, tháng 8 năm 2026.").
+    r"|(?:Điều lệ|Luật|Bộ luật|Nghị định|Quy chế|Quy định|Thỏa ước)\b[^.]{0,80}?\bgồm\s+\d+\s+chương"
+    r"|[^.]{0,150}\b(?:trích lục|trích sao|sao lục)\b)",
     re.IGNORECASE,
 )
 # "[2] Điều này được sửa đổi theo …"; once they have begun, also "8 Điều này …" (the brackets lost).

@@ -731,7 +731,7 @@ _PAGE_COUNTERS = re.compile(r"\b(?:Ngày đăng|Lượt xem|Lượt tải|Cập 
 _PAGE_LOGIN = re.compile(r"\bBạn (?:chưa|cần|phải) đăng nhập", re.IGNORECASE)
 _PAGE_BUTTON = (
     r"Tải văn bản|Tải về|In bài viết|In văn bản|In|Chia sẻ|Lưu văn bản|Tóm tắt|Nội dung|VB gốc|Văn bản gốc|Tiếng Anh"
-    r"|Hiệu lực|VB liên quan|Văn bản liên quan|Lược đồ|Facebook|Zalo|Email|Bình luận"
+    r"|Hiệu lực|VB liên quan|Văn bản liên quan|Văn bản tiếng Anh|VB tiếng Anh|Lược đồ|Facebook|Zalo|Email|Bình luận"
 )
 _PAGE_BUTTONS = re.compile(rf"^[\s|/•·-]*(?:(?:{_PAGE_BUTTON})[\s|/•·:-]*){{2,}}$", re.IGNORECASE)
 # Below the text, the page's footer: sharing links, related pages, copyright, a disclaimer, a login
@@ -777,10 +777,14 @@ def _without_page_chrome(text: str) -> str:
     # footer line; the text's own lines above it stay.
     end, footer = len(lines), False
     while end and (
-        not (last := lines[end - 1].strip()) or _PAGE_FOOTER.search(last) or _PAGE_FOOTER_BESIDE.match(last)
+        not (last := lines[end - 1].strip())
+        or _PAGE_FOOTER.search(last)
+        or _PAGE_FOOTER_BESIDE.match(last)
+        or _PAGE_BUTTONS.match(last)
     ):
         end -= 1
-        footer = footer or bool(last and _PAGE_FOOTER.search(last))
+        # (A row of the page's buttons, "Lược đồ | Văn bản gốc | Tải về", is its footer too.)
+        footer = footer or bool(last and (_PAGE_FOOTER.search(last) or _PAGE_BUTTONS.match(last)))
     return "\n".join(lines[:end]) + "\n" if footer else "\n".join(lines)
 
 

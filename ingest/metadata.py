@@ -54,6 +54,9 @@ _UNACCENTED_TYPES = {fold(t).upper(): t for t in DOC_TYPES}
 # "Số 48-KH/ĐĐTLD", "Số:13/CTr-LĐLĐ", "Bộ luật số: 45/2019/QH14", "Số: 145/2020/NĐ-CP"
 _NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị định)\s+)?(?:[Ss]ố|SỐ)(?:\s+hiệu)?\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
 _INLINE_NUMBER = re.compile(r"\b[Ss]ố\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
+# A number right after the type, without "số": "Thông tư 21/2026/TT-BNV quy định …" (a symbol after
+# the slash: "Luật Công đoàn 2012" has none).
+_NUMBER_AFTER_TYPE = re.compile(r"\s*(?=\d\S*/\S*[A-ZĐ])(\d[0-9A-Za-zĐđ\-.]*(?:/[0-9A-Za-zĐđ\-.]*)*[0-9A-Za-zĐđ])(?=[\s,;:]|\.?$|\.\s)")
 # Headers typed without diacritics: "So: 03/QC-CD" — only with a symbol (a letter after "/"),
 # since "So" is also an everyday word ("So 2/3 dai bieu …").
 _NUMBER_UNACCENTED = re.compile(r"^(?:So|SO)\s*:?\s*(\d[0-9A-Za-zĐđ\-.]*/[0-9]*[A-Za-zĐđ][0-9A-Za-zĐđ/\-.]*[0-9A-Za-zĐđ])")
@@ -379,7 +382,7 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             rest = line.text[len(found) :].strip()
             # "LUẬT CÔNG ĐOÀN số: 12/2012/QH13" on one line: the number is not part of the name.
             # (Only on the type line: a title line's "Nghị quyết số 20-NQ/TW" is another document.)
-            inline = _INLINE_NUMBER.search(rest)
+            inline = _INLINE_NUMBER.search(rest) or _NUMBER_AFTER_TYPE.match(rest)
             if inline:
                 inline_number = inline.group(1).rstrip(".")
                 rest = (rest[: inline.start()] + " " + rest[inline.end() :]).strip(" ,;-–")
@@ -445,6 +448,10 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
     closing = lines[layout.closing_start : layout.closing_end]
     signer, signer_title, recipients = _read_closing(closing)
     issuer = _issuer(lines, layout, head_text, doc_type)
+    if doc_type in ("LUẬT", "BỘ LUẬT") and issuer and fold(issuer).upper() != "QUOC HOI":
+        # Only the National Assembly passes a law or a code: a body named above an excerpt ("BAN
+        # CHÍNH SÁCH - PHÁP LUẬT LĐLĐ TỈNH …") copied it.
+        issuer = "Quốc hội"
     meta = DocMeta(
         doc_type=doc_type,
         number=number,
@@ -982,20 +989,27 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         doc_type = m.group(1).upper()
         rest = text[m.end() :]
         number = None
-        inline = _INLINE_NUMBER.search(rest)
+        inline = _INLINE_NUMBER.search(rest) or _NUMBER_AFTER_TYPE.match(rest)
         if inline:
             number = inline.group(1).rstrip(".")
             rest = rest[: inline.start()] + " " + rest[inline.end() :]
         predicate = _PREDICATE.search(rest)
+        said = rest[predicate.start() :] if predicate else ""
         if predicate:
             rest = rest[: predicate.start()]
         rest = " ".join(rest.split()).strip(" ,:;.-–")
         title = (_tidy_title(rest, body) if rest.isupper() else rest) or None
+        # "Thông tư 21/2026/TT-BNV quy định thời giờ … do Bộ Nội vụ ban hành ngày 09/10/2026.": a
+        # numbered text's summary says what it is about, who issued it and when.
+        issued = _ISSUED_BY.search(said) if number and not title else None
+        about = said[: issued.start()].strip(" ,") if issued else ""
         meta = replace(
             meta,
             doc_type=meta.doc_type or doc_type,
-            title=meta.title or title,
+            title=meta.title or title or (about[:1].upper() + about[1:] or None),
             number=meta.number or number,
+            issuer=meta.issuer or (issued.group(1) if issued else None),
+            date=meta.date or (_iso_date(on) if issued and (on := _DAY_SLASHED.search(issued.group(0)) or _DATE.search(issued.group(0))) else None),
         )
         label = doc_type[:1] + doc_type[1:].lower()
         return shorten(" ".join(x for x in (label, title, number) if x)), meta
@@ -1007,6 +1021,8 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     return None, meta
 
 
+_DAY_SLASHED = re.compile(r"ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE)
+_ISSUED_BY = re.compile(r"\s+do\s+((?:Bộ|Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Tổng Liên đoàn|Ban)\b[^,.]{0,60}?)\s+ban hành\b[^.]*")
 _NAMES_A_BODY_OR_LAW = LAW_TYPES | {"ĐIỀU LỆ"}
 _OWN_RULES = ("NỘI QUY", "THỎA ƯỚC")
 # An agreement's level alone after its kind, as the Labour Code names them (Điều 75).

@@ -1615,3 +1615,42 @@ def test_a_closing_typed_in_columns_with_a_recipient_wrapped_onto_the_next_line(
     assert "Các CĐ ngành TW và tương đương, CĐ TCT trực thuộc TLĐ" in doc.meta.recipients
     # What follows the signature, indented, is not taken for a recipient's wrapped line.
     assert not any("Kèm theo" in r for r in doc.meta.recipients)
+
+
+def test_a_circular_copied_from_a_website_with_a_one_line_summary():
+    text = (
+        "Thông tư 07/2031/TT-BNV quy định thời giờ làm việc đối với người lao động làm công việc đặc biệt "
+        "do Bộ Nội vụ ban hành ngày 09/10/2031.\n\n"
+        "Căn cứ Bộ luật Lao động;\n\nĐiều 1. Phạm vi điều chỉnh\nThông tư này quy định thời giờ làm việc trên giàn khoan.\n"
+        "Điều 2. Hiệu lực thi hành\nThông tư này có hiệu lực từ ngày 01/12/2031.\n\n"
+        "Lược đồ | Văn bản gốc | Văn bản tiếng Anh | Tải về\n"
+    )
+    doc = _doc(text, "tt.txt")
+    meta = doc.meta
+    assert (meta.number, meta.issuer, meta.date) == ("07/2031/TT-BNV", "Bộ Nội vụ", "2031-10-09")
+    assert meta.short_name() == "Thông tư 07/2031/TT-BNV"
+    assert meta.title.startswith("Quy định thời giờ làm việc")
+    # The page's row of buttons under the text is not the text's.
+    assert "Lược đồ" not in doc.text
+
+
+def test_a_texts_closing_statement_and_a_copiers_note_are_not_its_last_clause():
+    charter = (
+        "ĐIỀU LỆ CÔNG ĐOÀN VIỆT NAM\n(Trích)\nChương I\nĐOÀN VIÊN\nĐiều 1. Đoàn viên\n1. Người lao động được gia nhập công đoàn.\n"
+        "2. Đoàn viên đóng đoàn phí hằng tháng.\n"
+        "Điều lệ Công đoàn Việt Nam gồm 11 chương, 45 điều, có hiệu lực kể từ ngày Đại hội thông qua.\n"
+    )
+    paths = {c.path: c.text for c in chunk_document(_doc(charter, "dl.txt"))}
+    assert paths[("Chương I", "Điều 1", "Khoản 2")] == "2. Đoàn viên đóng đoàn phí hằng tháng."
+    assert paths[("Phần kết",)].startswith("Điều lệ Công đoàn Việt Nam gồm 11 chương")
+    law = (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH AN LẠC\nBAN CHÍNH SÁCH - PHÁP LUẬT\nBỘ LUẬT LAO ĐỘNG\n(Trích)\n"
+        "Điều 139. Nghỉ thai sản\n1. Lao động nữ được nghỉ thai sản 06 tháng.\n"
+        "Ban Chính sách - Pháp luật, Liên đoàn Lao động tỉnh An Lạc trích lục, tháng 8 năm 2031.\n"
+    )
+    doc = _doc(law, "bl.txt")
+    paths = {c.path: c.text for c in chunk_document(doc)}
+    assert paths[("Điều 139", "Khoản 1")] == "1. Lao động nữ được nghỉ thai sản 06 tháng."
+    assert "trích lục" in paths[("Phần kết",)]
+    # The body that copied it is no issuer of a code: only the National Assembly passes one.
+    assert doc.meta.issuer == "Quốc hội"
