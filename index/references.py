@@ -110,9 +110,10 @@ _OTHER_DOCUMENT = re.compile(
     r"|\bBL[A-Z]{2,4}\b"
     r"|(?i:\b(?:law|decree|circular|decision|resolution))\s+(?:no\.?\s*)?\d"
     # A law named in lower case ("luật đất đai"), not "pháp luật", "kỷ luật", "dự luật", "luật này",
-    # "luật định", "luật quy định".
+    # "luật định", "luật quy định", nor the question going on after "luật" with its comma stripped
+    # ("Theo Điều 98 bộ luật, làm thêm giờ …", "… luật, đi làm …": no law's name opens so).
     r"|(?i:" + "".join(f"(?<!{w} )" for w in _LAW_COMPOUND_FIRST)
-    + r"\b(?:bo luat|luat)\s+(?!nay\b|dinh\b|quy\b|so\b|la\b|thi\b|co\b|cho\b|ve\b)[a-z])"
+    + r"\b(?:bo luat|luat)\s+(?!nay\b|dinh\b|quy\b|so\b|la\b|thi\b|co\b|cho\b|ve\b|lam\b|di\b|noi\b|duoc\b|phai\b|moi\b)[a-z])"
 )
 
 

@@ -734,3 +734,16 @@ def test_the_only_decree_is_named_by_its_kind_beside_a_place():
     # Two decrees: the kind names neither.
     two = DocumentNames.of({"nd.docx": decree, "nd2.docx": DocMeta(doc_type="NGHỊ ĐỊNH", title="Về tiền lương", number="90/2031/NĐ-CP")})
     assert two.scan(["Điều 12 nghị định quy định gì"])[0] == set()
+
+
+def test_a_question_going_on_after_the_law_with_its_comma_stripped_names_no_other_law():
+    from index.references import DocumentNames
+    from ingest.document import DocMeta
+
+    code = DocMeta(doc_type="BỘ LUẬT", title="Lao động", number="52/2031/QH16", name="Bộ luật Lao động 52/2031/QH16")
+    names = DocumentNames.of({"code.docx": code})
+    # As searched: "Theo Điều 98 bộ luật, làm thêm giờ …" without its comma.
+    for question in ("Theo Điều 98 bộ luật làm thêm giờ được trả bao nhiêu", "Điều 98 luật đi làm ngày chủ nhật được tính thế nào"):
+        found, other, _editions, _by_name = names.scan([question])
+        assert found == {"code.docx"} and not other, question
+    assert names.scan(["Điều 5 luật đất đai quy định gì"])[:2] == (set(), True)
