@@ -102,6 +102,11 @@ def _doc(text: str, name: str):
     return read_document(name, data=text.encode("utf-8"))
 
 
+def _paths_of(text: str, name: str) -> dict[tuple[str, ...], str]:
+    """Each chunk's text by its path, for the document `text` read as a file called `name`."""
+    return {c.path: c.text for c in chunk_document(_doc(text, name))}
+
+
 def _tree(text: str):
     return parse_structure([Line(t) for t in text.strip().split("\n")])
 
@@ -1481,7 +1486,7 @@ def test_a_guidances_steps_are_units_of_their_own():
         "Bước 1. Trao đổi với tổ trưởng công đoàn\nNgười lao động trao đổi trực tiếp trong 03 ngày.\n"
         "Bước 2. Lập đơn\nĐơn ghi rõ họ tên, bộ phận, nội dung đề nghị.\nII. THỜI HẠN\n1. Công đoàn trả lời trong 10 ngày.\n"
     )
-    paths = {c.path: c.text for c in chunk_document(_doc(text, "hd.md"))}
+    paths = _paths_of(text, "hd.md")
     assert paths[("I. CÁC BƯỚC THỰC HIỆN", "Bước 1")].endswith("trong 03 ngày.")
     assert paths[("I. CÁC BƯỚC THỰC HIỆN", "Bước 2")].startswith("Bước 2. Lập đơn")
 
@@ -1509,7 +1514,7 @@ def test_a_leaflets_unnumbered_questions_are_counted_under_their_heading():
         "**Hỏi:** Phép năm chưa nghỉ hết thì sao?\n\n**Đáp:** Được trả bằng tiền khi thôi việc.\n\n"
         "### II. Nghỉ việc riêng\n\n**Hỏi:** Kết hôn được nghỉ mấy ngày?\n\n**Đáp:** 03 ngày, hưởng nguyên lương.\n"
     )
-    paths = {c.path: c.text for c in chunk_document(_doc(text, "to_gap.md"))}
+    paths = _paths_of(text, "to_gap.md")
     assert paths[("I. Nghỉ hằng năm", "Câu hỏi 2")] == "Hỏi: Phép năm chưa nghỉ hết thì sao?\nĐáp: Được trả bằng tiền khi thôi việc."
     # Counted again under the next heading, as a reader finds them.
     assert paths[("II. Nghỉ việc riêng", "Câu hỏi 1")].endswith("03 ngày, hưởng nguyên lương.")
@@ -1535,7 +1540,7 @@ def test_a_markdown_table_pasted_into_a_text_file_is_cited_row_by_row():
         "Điều 2. Hành vi vi phạm và hình thức xử lý\nHành vi vi phạm được xử lý theo bảng sau:\n\n"
         f"| STT | Hành vi vi phạm | Hình thức xử lý |\n|-----|-----|-----|\n{rows}\n\nĐiều 3. Hiệu lực\nNội quy có hiệu lực từ ngày ký.\n"
     )
-    paths = {c.path: c.text for c in chunk_document(_doc(text, "noi_quy.txt"))}
+    paths = _paths_of(text, "noi_quy.txt")
     assert paths[("Điều 2", "STT 4")] == "4 | Trộm cắp tài sản của công ty hoặc của đồng nghiệp tại nơi làm việc | Sa thải"
     assert not any("---" in t or t.startswith("|") for t in paths.values())
     # Pipes without a separator row are left as typed.
@@ -1578,7 +1583,7 @@ def test_a_request_under_an_item_that_is_a_heading_stays_the_items():
         "2. Đề xuất danh sách đoàn viên có hoàn cảnh khó khăn về nhà ở đề nghị hỗ trợ, mỗi đơn vị không quá 03 trường hợp.\n",
         "2. Chế độ báo cáo:\n",
     )
-    paths = {c.path: c.text for c in chunk_document(_doc(text, "cv.txt"))}
+    paths = _paths_of(text, "cv.txt")
     assert paths[("2.",)].startswith("2. Chế độ báo cáo:\nBáo cáo gửi về LĐLĐ tỉnh")
 
 
@@ -1640,7 +1645,7 @@ def test_a_texts_closing_statement_and_a_copiers_note_are_not_its_last_clause():
         "2. Đoàn viên đóng đoàn phí hằng tháng.\n"
         "Điều lệ Công đoàn Việt Nam gồm 11 chương, 45 điều, có hiệu lực kể từ ngày Đại hội thông qua.\n"
     )
-    paths = {c.path: c.text for c in chunk_document(_doc(charter, "dl.txt"))}
+    paths = _paths_of(charter, "dl.txt")
     assert paths[("Chương I", "Điều 1", "Khoản 2")] == "2. Đoàn viên đóng đoàn phí hằng tháng."
     assert paths[("Phần kết",)].startswith("Điều lệ Công đoàn Việt Nam gồm 11 chương")
     law = (
