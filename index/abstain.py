@@ -14,7 +14,8 @@ and the constants are in index/data/search_params.json, the comparison in docs/t
   with another recipe or list, one under index.calibration.MIN_QUESTIONS clauses, a value that is
   not finite) it falls back to "cosine".
   Both cosine rules take a fitted `type_penalty` off the score when the question asks for a
-  percentage, a date, a sum of money or a length of time and the first clause states none.
+  percentage, a date, a sum of money, a length of time or how often and the first clause states
+  none.
 - "cosine": the same score against one fitted raw cosine (`min_cosine`).
 - "logistic": a model over signals relative to the index:
   - `dense_z`: how far the best passage's cosine stands above the question's cosines with the
@@ -82,8 +83,8 @@ class AbstainModel:
     calibration_weight: float = 1.0
     # The same for the index's off-topic calibration (how high questions it does not answer score).
     offtopic_weight: float = 0.0
-    # What the cosine rules take off the score of a question asking for a percentage, a date, a sum
-    # or a length of time when the first clause states none ("type_missing"): near-topic questions
+    # What the cosine rules take off the score of a question asking for a percentage, a date, a sum,
+    # a length of time or how often when the first clause states none ("type_missing"): near-topic questions
     # the documents do not answer ("Đoàn phí mỗi tháng bao nhiêu phần trăm lương?") score as high
     # as answered ones, but what comes first holds no such number.
     type_penalty: float = 0.0

@@ -425,8 +425,8 @@ class Searcher:
 
     def _states_amount(self, row: int) -> tuple[bool, ...]:
         """Does clause `row` state an amount, a percentage, a date, a sum of money, a length of time,
-        how often (answer_type_boost; `_wanted_amount`'s order). Per row and on demand, like the token sets: a query looks at its ~100
-        candidates, not the whole index."""
+        how often (answer_type_boost; `_wanted_amount`'s order). Per row and on demand, like the
+        token sets: a query looks at its ~100 candidates, not the whole index."""
         known = self._amounts.get(row)
         if known is None:
             text = fold(self.store.chunks[row].text).lower()
@@ -856,9 +856,9 @@ class Searcher:
         first = self.store.chunks[ranked[0]] if ranked else None
         wanted_kind = _wanted_kind(cands.analysis, bool(cands.named_documents), cands.names_only)
         feats["named_part"] = float(first is not None and first.doc_id in cands.named_documents and first.kind == wanted_kind)
-        # The question asks for a percentage, a date, a sum or a length of time, and the first
-        # clause states none. (Not "any amount": "tối đa", "tối thiểu", "bao nhiêu" also ask which
-        # or whether, and clauses answering them often hold no number.)
+        # The question asks for a percentage, a date, a sum, a length of time or how often, and the
+        # first clause states none. (Not "any amount": "tối đa", "tối thiểu", "bao nhiêu" also ask
+        # which or whether, and clauses answering them often hold no number.)
         amount = _wanted_amount(cands.analysis, wanted_kind)
         feats["type_missing"] = float(
             first is not None and amount in _SPECIFIC_AMOUNTS and not self._states(ranked[0], amount)
