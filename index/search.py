@@ -253,7 +253,11 @@ _ASKS_DATE = re.compile(
     r"\b(?:(?:tu|truoc|den|vao) (?:ngay|thang) nao|ngay nao(?! cung)|tu khi nao|(?:what|which) date|by when"
     r"|from when|(?:take|takes|took) effect|come into force|effective (?:from|date|on))\b"
 )
-_DATE = re.compile(r"\bngay \d{1,2}(?: thang |/)\d{1,2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\btu ngay (?:ky|ban hanh)\b")
+_DATE = re.compile(
+    r"\bngay \d{1,2}(?: thang |/)\d{1,2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\btu ngay (?:ky|ban hanh)\b"
+    # A day of every month ("ngày 10 hằng tháng", "trước ngày 05 của tháng sau", "vào ngày 15").
+    r"|\bngay \d{1,2} (?:hang|moi|cua) thang\b|\b(?:truoc|den|vao|tu|cham nhat) ngay \d{1,2}\b"
+)
 
 
 # "ký" (to sign) and "kỳ" (a term: "nhiệm kỳ", "giữa kỳ", "định kỳ"; "kỷ luật", "kỹ năng") fold

@@ -237,3 +237,11 @@ def test_who_was_elected_asks_for_a_person_not_the_body_responsible():
     # Who is responsible (or assigned) still prefers the implementation section.
     assert first("Ai chịu trách nhiệm xây dựng chương trình hành động?") == 1
     assert first("Ai được giao xây dựng chương trình hành động?") == 1
+
+
+def test_a_day_of_every_month_is_a_date():
+    for text in ("Tiền lương được trả vào ngày 10 hằng tháng.", "Báo cáo gửi trước ngày 05 của tháng sau.",
+                 "Công đoàn cơ sở nộp đoàn phí chậm nhất ngày 15."):  # fmt: skip
+        assert _searcher_of([text])._states_amount(0)[2], text
+    # A length in days is no date.
+    assert not _searcher_of(["Người lao động được nghỉ 10 ngày mỗi năm."])._states_amount(0)[2]
