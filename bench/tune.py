@@ -107,8 +107,8 @@ RECIPE_OFFTOPIC = (0.0, 0.25, 0.5, 0.75)
 # (AbstainModel.cosine_coverage_weight; 0.05 came with the first raw-cosine rule, unfitted).
 RECIPE_COVERAGE = (0.05, 0.0, 0.025, 0.1)
 DEFAULT_COVERAGE = RECIPE_COVERAGE[0]
-# What a question asking for a percentage, date, sum or length of time loses when the first clause
-# states none (AbstainModel.type_penalty; 0 = off).
+# What a question asking for a percentage, date, sum, length of time or how often loses when the
+# first clause states none (AbstainModel.type_penalty; 0 = off).
 RECIPE_TYPED = (0.0, 0.03, 0.1)
 RECIPES = tuple(
     {"words": w, "quantile": q, "weight": a, "offtopic": o, "coverage": c, "target": t, "typed": p}

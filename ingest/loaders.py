@@ -176,8 +176,9 @@ def _load(data: bytes, path: Path, max_bytes: int) -> LoadedText:
     return LoadedText(text=text, format=fmt, warnings=tuple(warnings))
 
 
-def _joined_cells(row: str) -> str:
-    return " | ".join(c.strip() for c in row.split("|"))
+def _joined_cells(row: re.Match[str]) -> str:
+    """A Markdown table row (its text between the outer pipes) as a Word table's ("cell | cell")."""
+    return " | ".join(c.strip() for c in row.group(1).split("|"))
 
 
 # Markdown's markup around text read line by line as a .txt is: "## Điều 1." is the heading
@@ -191,27 +192,24 @@ _MARKUP = (
     (re.compile(r"(?<!\w)(\*\*|__)(?=\w)(.+?)(?<=[\w.!?):])\1(?!\w)"), r"\2"),
     # A table: its separator row goes, its rows read as a Word table's ("cell | cell").
     (_TABLE_SEPARATOR := re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*\n"), ""),
-    (_TABLE_ROW := re.compile(r"(?m)^[ \t]*\|(.*?)\|?[ \t]*$"), lambda m: _joined_cells(m.group(1))),
+    (_TABLE_ROW := re.compile(r"(?m)^[ \t]*\|(.*?)\|?[ \t]*$"), _joined_cells),
     (re.compile(r"(?<![\w*])\*(?=\w)([^*\n]+?)(?<=[\w.!?):])\*(?![\w*])"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),
 )
 
 
-# A Markdown table pasted into a .txt file: rows between pipes, a separator row under the first.
-_PIPE_TABLE = re.compile(r"(?m)(?:^[ \t]*\|.*\|[ \t]*(?:\n|$)){2,}")
-
-
 def _pipe_tables(text: str) -> str:
-    """A .txt file's Markdown tables read as a Word table's rows ("1 | Đi trễ … | Khiển trách"), as
-    a .md file's are; pipes without a separator row are left as typed."""
+    """A .txt file's Markdown tables (_TABLE_BLOCK: rows between pipes, a separator row under the
+    first) read as a Word table's rows ("1 | Đi trễ … | Khiển trách"), as a .md file's are; pipes
+    without a separator row, or a single line, are left as typed."""
 
     def rows(m: re.Match[str]) -> str:
         block = m.group(0)
-        if not _TABLE_SEPARATOR.search(block):
+        if "\n" not in block.strip() or not _TABLE_SEPARATOR.search(block):
             return block
-        return _TABLE_ROW.sub(lambda r: _joined_cells(r.group(1)), _TABLE_SEPARATOR.sub("", block))
+        return _TABLE_ROW.sub(_joined_cells, _TABLE_SEPARATOR.sub("", block))
 
-    return _PIPE_TABLE.sub(rows, text)
+    return _TABLE_BLOCK.sub(rows, text)
 
 
 def _without_markup(text: str) -> str:
@@ -776,15 +774,14 @@ def _without_page_chrome(text: str) -> str:
     # The trailing run of blank lines, footer lines and lines beside them goes, if it holds a
     # footer line; the text's own lines above it stay.
     end, footer = len(lines), False
-    while end and (
-        not (last := lines[end - 1].strip())
-        or _PAGE_FOOTER.search(last)
-        or _PAGE_FOOTER_BESIDE.match(last)
-        or _PAGE_BUTTONS.match(last)
-    ):
-        end -= 1
+    while end:
+        last = lines[end - 1].strip()
         # (A row of the page's buttons, "Lược đồ | Văn bản gốc | Tải về", is its footer too.)
-        footer = footer or bool(last and (_PAGE_FOOTER.search(last) or _PAGE_BUTTONS.match(last)))
+        page_line = bool(last) and bool(_PAGE_FOOTER.search(last) or _PAGE_BUTTONS.match(last))
+        if last and not page_line and not _PAGE_FOOTER_BESIDE.match(last):
+            break
+        end -= 1
+        footer = footer or page_line
     return "\n".join(lines[:end]) + "\n" if footer else "\n".join(lines)
 
 

@@ -79,9 +79,10 @@ ADOPTION = re.compile(
 _NOTE_LINES = 15
 _PORTAL_DATE = re.compile(r"\bNgày ban hành\s*:\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _CITES = re.compile(r"^(?:Căn cứ|Thực hiện|Thi hành|Theo|Về việc|V/v|Kính gửi)\b", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(
-    r"thông\s+qua\s+(?:(?:vào\s+)?(?:hồi|lúc)\s[^.;]{0,40}?)?ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE
-)
+# A date in figures after "ngày": "ngày 09/10/2026", "ngày 27.6.2024".
+_DAY_IN_FIGURES = r"ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
+_DAY_SLASHED = re.compile(_DAY_IN_FIGURES, re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"thông\s+qua\s+(?:(?:vào\s+)?(?:hồi|lúc)\s[^.;]{0,40}?)?" + _DAY_IN_FIGURES, re.IGNORECASE)
 
 # The issuing body as the preamble names it: "… Ban Thường vụ Tỉnh ủy ban hành kế hoạch …".
 _ISSUER = (
@@ -1003,13 +1004,14 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         # numbered text's summary says what it is about, who issued it and when.
         issued = _ISSUED_BY.search(said) if number and not title else None
         about = said[: issued.start()].strip(" ,") if issued else ""
+        issued_on = (_DAY_SLASHED.search(issued.group(0)) or _DATE.search(issued.group(0))) if issued else None
         meta = replace(
             meta,
             doc_type=meta.doc_type or doc_type,
             title=meta.title or title or (about[:1].upper() + about[1:] or None),
             number=meta.number or number,
             issuer=meta.issuer or (issued.group(1) if issued else None),
-            date=meta.date or (_iso_date(on) if issued and (on := _DAY_SLASHED.search(issued.group(0)) or _DATE.search(issued.group(0))) else None),
+            date=meta.date or (_iso_date(issued_on) if issued_on else None),
         )
         label = doc_type[:1] + doc_type[1:].lower()
         return shorten(" ".join(x for x in (label, title, number) if x)), meta
@@ -1021,7 +1023,6 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     return None, meta
 
 
-_DAY_SLASHED = re.compile(r"ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE)
 _ISSUED_BY = re.compile(r"\s+do\s+((?:Bộ|Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Tổng Liên đoàn|Ban)\b[^,.]{0,60}?)\s+ban hành\b[^.]*")
 _NAMES_A_BODY_OR_LAW = LAW_TYPES | {"ĐIỀU LỆ"}
 _OWN_RULES = ("NỘI QUY", "THỎA ƯỚC")
