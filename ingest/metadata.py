@@ -441,11 +441,13 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
         # A legal portal's record above a copied text: "Số hiệu: … Ngày ban hành: 16/06/2025 …".
         portal = next((m for t in head_text if (m := _PORTAL_DATE.search(t))), None)
         date = _iso_date(portal) if portal else None
+    # The note under the title, before any numbered part (one inside an article cites another
+    # document).
+    first_part = next((i for i, ln in enumerate(lines) if match_marker(ln.text)), len(lines))
+    note = lines[: min(_NOTE_LINES, first_part)]
     if date is None:
-        # The note under the title (before any numbered part: one inside an article cites another
-        # document), else the sentence closing the text.
-        first_part = next((i for i, ln in enumerate(lines) if match_marker(ln.text)), len(lines))
-        date = _adoption_date(lines[: min(_NOTE_LINES, first_part)]) or _adoption_date(lines[layout.closing_start : layout.closing_end])
+        # The note, else the sentence closing the text.
+        date = _adoption_date(note) or _adoption_date(lines[layout.closing_start : layout.closing_end])
     closing = lines[layout.closing_start : layout.closing_end]
     signer, signer_title, recipients = _read_closing(closing)
     issuer = _issuer(lines, layout, head_text, doc_type)
@@ -453,6 +455,9 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
         # Only the National Assembly passes a law or a code: a body named above an excerpt ("BAN
         # CHÍNH SÁCH - PHÁP LUẬT LĐLĐ TỈNH …") copied it.
         issuer = "Quốc hội"
+    if doc_type == "ĐIỀU LỆ" and (congress := _adopted_by(note)):
+        # A charter is the congress's: a federation named above an excerpt only copied it.
+        issuer = congress
     meta = DocMeta(
         doc_type=doc_type,
         number=number,
@@ -514,12 +519,15 @@ def _title_lines(lines: list[Line]) -> list[str]:
     return out
 
 
-_WHOSE = re.compile(r"^CỦA\s")
+# Whose the document is ("CỦA BAN THƯỜNG VỤ HUYỆN ỦY"), or the plenum that adopted a Party
+# resolution ("HỘI NGHỊ LẦN THỨ MƯỜI BA BAN CHẤP HÀNH TRUNG ƯƠNG KHÓA XIII"): neither is its name.
+_WHOSE = re.compile(r"^(?:CỦA|HỘI NGHỊ)\s")
 # A name in capitals on the type line goes on below in ordinary case with one of these.
 _GOES_ON_BELOW = re.compile(r"^(?:giữa|về|đối với|tại|trong|cho|của)\s")
 # "CHỈ THỊ" / "của Ban Thường vụ Tỉnh ủy về tăng cường …": whose, then what about; the title is
-# what about.
-_WHOSE_ABOUT = re.compile(r"^[Cc]ủa\s+[^,;]{3,120}?\s(về\s.+)$")
+# what about. A programme "của Tổng Liên đoàn … thực hiện Nghị quyết số 31-NQ/TW … về …" is about
+# carrying out that resolution: its "về …" names the resolution's subject, shared with it.
+_WHOSE_ABOUT = re.compile(r"^[Cc]ủa\s+[^,;]{3,120}?\s((?:về|thực hiện)\s.+)$")
 _ABOUT = re.compile(r"^[Vv]ề\s")
 
 
@@ -556,6 +564,18 @@ def _adoption_date(lines: list[Line]) -> str | None:
             m = _DATE.search(line.text) or _NUMERIC_DATE.search(line.text)
             if m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
                 return _iso_date(m)
+    return None
+
+
+# The congress named in a charter's adoption note: "(Đại hội XIII Công đoàn Việt Nam thông qua …)".
+_CONGRESS = re.compile(r"\b(Đại hội\b[^,;()]{0,80}?)\s+(?:đã\s+)?(?:nhất trí\s+)?thông\s+qua\b")
+
+
+def _adopted_by(lines: list[Line]) -> str | None:
+    """The congress that adopted a document, from its adoption note (ADOPTION)."""
+    for line in lines:
+        if ADOPTION.match(line.text) and (m := _CONGRESS.search(line.text)):
+            return m.group(1)
     return None
 
 

@@ -430,6 +430,41 @@ def test_a_party_resolutions_title_is_what_it_is_about_not_whose_it_is():
     assert title is not None and title.startswith("Về phát triển đảng viên"), title
 
 
+def test_a_central_resolutions_title_is_what_it_is_about_not_the_plenum_that_adopted_it():
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG                       ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Số 44-NQ/TW                                     Hà Nội, ngày 02 tháng 4 năm 2031\n\n"
+        "NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ CHÍN BAN CHẤP HÀNH TRUNG ƯƠNG KHÓA XIV\n"
+        "về xây dựng giai cấp công nhân trong thời kỳ mới\n\n"
+        "I. TÌNH HÌNH\n1. Giai cấp công nhân tăng nhanh về số lượng.\n"
+    )
+    title = read_document("nq.txt", data=text.encode("utf-8")).meta.title
+    assert title is not None and title.startswith("Về xây dựng giai cấp công nhân"), title
+
+
+def test_a_programme_carrying_out_a_resolution_is_named_for_it_not_for_the_resolutions_subject():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ GIANG             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 15/CTr-LĐLĐ                                Hà Giang, ngày 10 tháng 6 năm 2031\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "của Liên đoàn Lao động tỉnh thực hiện Nghị quyết số 44-NQ/TW của Ban Chấp hành Trung ương "
+        "về xây dựng giai cấp công nhân trong thời kỳ mới\n\n"
+        "I. MỤC ĐÍCH\n1. Cụ thể hóa Nghị quyết thành nhiệm vụ của công đoàn tỉnh.\n"
+    )
+    title = read_document("ctr.txt", data=text.encode("utf-8")).meta.title
+    assert title is not None and title.startswith("Thực hiện Nghị quyết số 44-NQ/TW"), title
+
+
+def test_a_charter_copied_by_a_federation_is_the_congresss():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG QUẬN TÂY HỒ\nTÀI LIỆU SINH HOẠT CÔNG ĐOÀN CƠ SỞ\n"
+        "ĐIỀU LỆ CÔNG ĐOÀN VIỆT NAM\n(Trích - Đại hội XV Công đoàn Việt Nam thông qua ngày 05 tháng 12 năm 2033)\n\n"
+        "Chương I\nĐOÀN VIÊN\nĐiều 1. Đối tượng\n1. Người lao động làm việc trong doanh nghiệp.\n"
+    )
+    meta = read_document("dl.txt", data=text.encode("utf-8")).meta
+    assert meta.issuer == "Đại hội XV Công đoàn Việt Nam" and meta.date == "2033-12-05", meta
+
+
 def test_a_party_bodys_signature_by_order_is_read_after_the_recipients():
     text = (
         "ĐẢNG ỦY PHƯỜNG NAM SƠN\nSố 52-TB/ĐU\nNam Sơn, ngày 10 tháng 7 năm 2031\n\nTHÔNG BÁO\n"
