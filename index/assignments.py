@@ -290,7 +290,15 @@ def canonical_unit(phrase: str, owner: str | None = None) -> str | None:
         return None  # "các sở, ban, ngành": no body in particular
     if owner and _DEPARTMENT.match(text) and not _OWNER.search(text[3:]):
         text = f"{text} {owner}"
+    elif owner and (stem := _PLACE_STEM.match(owner)) and (text == stem.group(1) or text.endswith(" " + stem.group(1))):
+        # A paper of "LĐLĐ tỉnh Bình Lâm" writing "Ban Chính sách - Pháp luật LĐLĐ tỉnh" means its
+        # own province: named in full, its units are the ones the owner's other papers name.
+        text = f"{text} {owner[stem.end():]}"
     return text
+
+
+# An owner's name up to the kind of place it serves: "LĐLĐ tỉnh" of "LĐLĐ tỉnh Bình Lâm".
+_PLACE_STEM = re.compile(r"^(.*\b(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường))\s+(?=\S)")
 
 
 def split_units(phrase: str, owner: str | None) -> list[str]:
@@ -421,7 +429,7 @@ def _segments(text: str) -> list[str]:
         first = len(out)
         # (A semicolon stays with the piece before it: the task reads as the text does.)
         for piece in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])|(?<=;)\s*", line):
-            piece = f"{pending}, {piece.strip()}" if pending else piece.strip()
+            piece = _joined(pending, piece.strip()) if pending else piece.strip()
             pending = ""
             if not piece:
                 continue
@@ -432,14 +440,19 @@ def _segments(text: str) -> list[str]:
                 if len(out) == first or out[-1].endswith("."):
                     pending = piece
                 elif not _PREDICATE.search(out[-1].replace(":", "")):
-                    pending = f"{out.pop()}, {piece}"
+                    pending = _joined(out.pop(), piece)
                 else:
-                    out[-1] = f"{out[-1]}, {piece}"
+                    out[-1] = _joined(out[-1], piece)
                 continue
             out.append(piece)
         if pending:
             out.append(pending)
     return out
+
+
+def _joined(before: str, after: str) -> str:
+    """Two pieces of one sentence put back together: at the semicolon the text had, else a comma."""
+    return f"{before} {after}" if before.endswith(";") else f"{before}, {after}"
 
 
 def _subject(segment: str, owner: str | None) -> tuple[list[str], str, bool]:

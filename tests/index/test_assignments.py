@@ -124,8 +124,28 @@ def test_a_timeline_table_kept_whole_gives_each_row_its_unit_and_deadline():
     rows = [(r.unit, r.task, r.deadline) for r in extract_chunk(chunk, doc)]
     assert rows == [
         ("CĐCS", "Đăng ký đội bóng đá", "Trước ngày 10/4/2031"),
-        ("Văn phòng LĐLĐ huyện", "Tổng hợp, báo cáo LĐLĐ tỉnh", "Trước ngày 10/6/2031"),
+        # (The district's own office: a paper of LĐLĐ huyện An Lạc means its own district.)
+        ("Văn phòng LĐLĐ huyện An Lạc", "Tổng hợp, báo cáo LĐLĐ tỉnh", "Trước ngày 10/6/2031"),
     ]
+
+
+def test_a_unit_of_the_issuers_own_province_is_one_unit_however_the_papers_write_it():
+    meta = DocMeta(doc_type="KẾ HOẠCH", number="15/KH-LĐLĐ", issuer="LIÊN ĐOÀN LAO ĐỘNG TỈNH HẢI LĂNG")
+    doc = Document(doc_id="kh.txt", source="kh.txt", text="", content_hash="", format="txt", meta=meta)
+    place = ("III. TỔ CHỨC THỰC HIỆN", "3.")
+    plan = Chunk("kh.txt#3", "kh.txt", 3, "clause", place, (
+        "3. Ban Chính sách - Pháp luật LĐLĐ tỉnh: Hướng dẫn công đoàn cơ sở thương lượng, ký kết thỏa ước; "
+        "tổ chức tập huấn kỹ năng đối thoại cho 300 cán bộ công đoàn cơ sở trong tháng 5/2031."
+    ), context=(place[0],))
+    report = Chunk("kh.txt#4", "kh.txt", 4, "clause", (place[0], "4."),
+                   "4. Ban Chính sách - Pháp luật chủ trì hướng dẫn thương lượng tập thể ngành dệt may.", context=(place[0],))
+    records = extract_chunk(plan, doc) + extract_chunk(report, doc)
+    assert {r.unit for r in records} == {"Ban Chính sách - Pháp luật LĐLĐ tỉnh Hải Lăng"}
+    # The task reads as the text does: its semicolon, not ";,".
+    assert "thỏa ước; tổ chức tập huấn" in records[0].task
+    # Another province's units keep their own name.
+    other = replace(meta, issuer="LIÊN ĐOÀN LAO ĐỘNG HUYỆN AN LẠC")
+    assert extract_chunk(plan, replace(doc, meta=other))[0].unit == "Ban Chính sách - Pháp luật LĐLĐ tỉnh"
 
 
 def test_body_clauses_count_only_when_they_hand_work_out():
