@@ -600,8 +600,17 @@ _KEY_CHARS = 60
 
 
 def _row_label(header: str) -> str:
-    """How a row is cited: by its table's numbering column ("STT 7"), else by its number alone."""
-    return "STT" if _ROW_NUMBER_HEADING.match(table_cells(header)[0]) else ""
+    """How a row is cited: by its table's numbering column ("STT 7"), or by the word heading it
+    ("Bước | Nội dung | Thời gian" → "Bước 7": a timetable's step, not "7."), else by its number
+    alone."""
+    first = table_cells(header)[0].strip()
+    if _ROW_NUMBER_HEADING.match(first):
+        return "STT"
+    return first if _ROW_WORD.fullmatch(first) else ""
+
+
+# A numbering column headed by a word or two ("Bước", "Đợt", "Giai đoạn"): the row's name.
+_ROW_WORD = re.compile(r"[A-ZĐÀ-Ỹ][^\W\d_]{0,9}(?: [^\W\d_]{1,10})?")
 
 
 def _merge_slivers(pieces: list[str], minimum: int = 40) -> list[str]:

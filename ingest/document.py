@@ -46,10 +46,18 @@ def shorten(text: str, limit: int = NAME_LIMIT) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
+    # A term set off by a comma goes first: "… lần thứ V, nhiệm kỳ 2027 - 2032" reads "… lần thứ
+    # V", not "… lần thứ V, nhiệm…", a compound cut in two.
+    without_term = _TERM.sub("", text)
+    if without_term != text and len(without_term) <= limit:
+        return without_term
     cut = text[: limit - 1]
     if text[limit - 1] != " " and " " in cut:
         cut = cut[: cut.rfind(" ")]
     return cut.rstrip(" ,;:-–(“\"") + "…"
+
+
+_TERM = re.compile(r",\s*(?:nhiệm kỳ|giai đoạn)\s+\d{4}\s*[-–]\s*\d{4}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -248,7 +256,7 @@ _NUMBERED_STEP = re.compile(r"^(?:Khoản \d+[a-zđ]?|\d{1,3}\.|\(\d{1,2}\))$")
 
 # A table's row (ingest.chunking: "STT 7", or "7." with its heading row as context) and how the
 # loaders join its cells.
-_TABLE_ROW_STEP = re.compile(r"^(?:STT \d{1,3}|\d{1,3}\.)$")
+_TABLE_ROW_STEP = re.compile(r"^(?:STT \d{1,3}|[A-ZĐÀ-Ỹ][^\W\d_]{0,9}(?: [^\W\d_]{1,10})? \d{1,3}|\d{1,3}\.)$")
 CELLS = " | "
 
 
@@ -272,7 +280,11 @@ def shown_text(chunk: Chunk) -> str:
     # xử lý kỷ luật khiển trách – Người lao động vi phạm một trong các hành vi sau bị xử lý kỷ luật
     # khiển trách:" / "3. Mang điện thoại … lần đầu;"): the penalty is in the lead-in only.
     introduced = _NUMBERED_STEP.match(chunk.path[-1]) and lead.rstrip().endswith(":")
-    if not (_POINT_STEP.match(chunk.path[-1]) or introduced):
+    # And the paragraph closing an item after its points ("4. Số lượng ủy viên ban chấp hành" /
+    # "a) …" … "d) …" / "Công đoàn cơ sở có ban chấp hành từ 09 ủy viên trở lên …"): cited by the
+    # item, it says what it is about only under the item's heading.
+    goes_on = _NUMBERED_STEP.match(chunk.path[-1]) and lead.startswith(chunk.path[-1] + " ")
+    if not (_POINT_STEP.match(chunk.path[-1]) or introduced or goes_on):
         return chunk.text
     return chunk.text if chunk.text.startswith(lead) else f"{lead}\n{chunk.text}"
 

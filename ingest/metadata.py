@@ -731,8 +731,8 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         cells = []
         for line in lines[1:_ISSUER_LINES]:
             cell = _left_cell(line)
-            if not (cell and cell.isupper() and len(cell) <= 120) or re.search(r"\d", cell) or _type_of(cell):
-                break  # the number, the date, a congress's term ("ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2025 - 2030")
+            if not (cell and cell.isupper() and len(cell) <= 120) or re.search(r"\d", cell) or _type_of(cell) or _MEETING.match(cell):
+                break  # the number, the date, a congress ("ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2025 - 2030")
             cells.append(cell)
         # A name the cell's width wrapped goes on in the row below ("CÔNG ĐOÀN CÁC KHU CHẾ XUẤT" /
         # "VÀ CÔNG NGHIỆP CẦN THƠ", "CÔNG TY CỔ PHẦN THỦY SẢN" / "PHÚ AN KHANG"): a row that names no

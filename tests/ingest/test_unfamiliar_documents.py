@@ -1303,7 +1303,7 @@ def _programme_with_a_task_table(first_heading: str) -> bytes:
     return docx_bytes(build)
 
 
-@pytest.mark.parametrize(("heading", "step"), [("STT", "STT 4"), ("TT", "TT 4"), ("Số thứ tự", "4.")])
+@pytest.mark.parametrize(("heading", "step"), [("STT", "STT 4"), ("TT", "TT 4"), ("Số thứ tự", "4."), ("Bước", "Bước 4")])
 def test_a_task_tables_rows_are_clauses_under_its_heading_row(heading, step):
     from ingest.document import shown_text
 
@@ -1659,3 +1659,40 @@ def test_a_texts_closing_statement_and_a_copiers_note_are_not_its_last_clause():
     assert "trích lục" in paths[("Phần kết",)]
     # The body that copied it is no issuer of a code: only the National Assembly passes one.
     assert doc.meta.issuer == "Quốc hội"
+
+
+def test_the_paragraph_closing_an_item_after_its_points_is_shown_under_the_items_heading():
+    from ingest.document import shown_text
+
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG\nSố: 11/HD-LĐLĐ\nHƯỚNG DẪN\nTổ chức đại hội công đoàn cơ sở\n\n"
+        "II. NỘI DUNG\n4. Số lượng ủy viên ban chấp hành\n"
+        "a) Dưới 30 đoàn viên: bầu từ 01 đến 03 ủy viên; trường hợp chỉ bầu 01 người thì người đó là chủ tịch.\n"
+        "b) Từ 30 đến dưới 200 đoàn viên: bầu từ 03 đến 07 ủy viên, tùy theo số tổ công đoàn của đơn vị.\n"
+        "Công đoàn cơ sở có ban chấp hành từ 09 ủy viên trở lên được bầu ban thường vụ; số phó chủ tịch không quá 02 người.\n"
+        "5. Điều kiện tiến hành đại hội\nĐại hội chỉ được tiến hành khi có trên 2/3 số đại biểu được triệu tập có mặt.\n"
+    )
+    chunks = chunk_document(read_document("hd.txt", data=text.encode("utf-8")))
+    (tail,) = [c for c in chunks if c.path == ("II. NỘI DUNG", "4.") and "ban thường vụ" in c.text]
+    assert shown_text(tail).splitlines()[0] == "4. Số lượng ủy viên ban chấp hành"
+    (item5,) = [c for c in chunks if c.path == ("II. NỘI DUNG", "5.")]
+    assert shown_text(item5) == item5.text  # an item whose text opens with its heading, as it is
+
+
+def test_a_congress_row_under_a_grassroots_union_is_not_part_of_the_issuers_name():
+    def build(document):
+        table = document.add_table(rows=3, cols=2)
+        rows = (("LĐLĐ HUYỆN PHÚ LÂM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                ("CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN MAY TÂN PHÚ", "Độc lập - Tự do - Hạnh phúc"),
+                ("ĐẠI HỘI LẦN THỨ V", "Phú Lâm, ngày 20 tháng 5 năm 2031"))
+        for r, cells in enumerate(rows):
+            for col, cell in enumerate(cells):
+                table.cell(r, col).text = cell
+        for line in ("QUY CHẾ BẦU CỬ", "tại Đại hội Công đoàn cơ sở Công ty Cổ phần May Tân Phú lần thứ V, nhiệm kỳ 2031 - 2036",
+                     "Điều 1. Phạm vi", "Quy chế này quy định việc bầu cử tại đại hội."):
+            document.add_paragraph(line)
+
+    meta = read_document("qc.docx", data=docx_bytes(build)).meta
+    assert meta.issuer == "CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN MAY TÂN PHÚ"
+    # Too long for a name with its term: the term goes, not half of "nhiệm kỳ".
+    assert meta.short_name() == "Quy chế bầu cử tại Đại hội Công đoàn cơ sở Công ty Cổ phần May Tân Phú lần thứ V"
