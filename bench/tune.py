@@ -89,6 +89,7 @@ GRID: dict[str, tuple] = {
     "per_article": (0, 1, 2, 3),
     "sibling_lead": (0.0, 1.1, 1.2, 1.35, 1.5),
     "answer_type_boost": (0.0, 0.05, 0.1, 0.2, 0.3),
+    "range_boost": (0.0, 0.1, 0.2, 0.3),
     "document_boost": (0.0, 0.1, 0.25, 0.5, 1.0),
     "mix_translated": ("max", "mean", "zmean"),
     "mix_restored": ("max", "mean", "zmean"),
@@ -144,6 +145,7 @@ PRIORS = {  # prior → its "off" value
     "per_article": 0,
     "sibling_lead": 0.0,
     "answer_type_boost": 0.0,
+    "range_boost": 0.0,
     "document_boost": 0.0,
 }
 BASELINE = {
@@ -160,6 +162,7 @@ BASELINE = {
     "per_article": 0,
     "sibling_lead": 0.0,
     "answer_type_boost": 0.0,
+    "range_boost": 0.0,
     "document_boost": 0.0,
     "mix_translated": "max",
     "mix_restored": "max",

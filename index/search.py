@@ -16,7 +16,7 @@ from functools import cached_property
 
 import numpy as np
 
-from index import abstain, references
+from index import abstain, ranges, references
 from index.abbreviations import load_abbreviations
 from index.abstain import AbstainModel
 from index.embedder import Embedder
@@ -88,6 +88,10 @@ class SearchConfig:
     # clause that states one (a number that is not a reference, a document number or a year);
     # one asking for a percentage, by a clause that states a percentage.
     answer_type_boost: float = field(default_factory=lambda: _fitted("answer_type_boost", 0.0))
+    # A question counting something ("công đoàn có 150 đoàn viên thì bầu mấy ủy viên?") is
+    # answered by the clause whose range holds its number ("Từ 30 đến dưới 200 đoàn viên: …"),
+    # not by its siblings with other ranges (index.ranges).
+    range_boost: float = field(default_factory=lambda: _fitted("range_boost", 0.0))
     # Clauses of a document the question names ("Nghị định 145 quy định gì về …") gain this share
     # of the best score (index.references.DocumentNames).
     document_boost: float = field(default_factory=lambda: _fitted("document_boost", 0.0))
@@ -175,8 +179,16 @@ _CHOSEN = re.compile(
     r"\bai (?:da |se )?(?:duoc|bi) (?!giao\b|phan cong\b)|\bwho (?:was|were|is|are|will be|gets?) "
     r"(?:elected|chosen|awarded|given|entitled|disciplined|dismissed)\b"
 )
-_ABOUT_SIGNATURE = re.compile(r"\b(ai ky|nguoi ky|ky ten|ky ban hanh|chu ky|signed|signs|signer|signature)\b")
-_ABOUT_RECIPIENTS = re.compile(r"\b(noi nhan|gui cho|gui den|gui toi|recipients?|sent to)\b")
+# ("Who signs off on expenses?" asks who approves them: an idiom, not a signature.)
+_ABOUT_SIGNATURE = re.compile(r"\b(ai ky|nguoi ky|ky ten|ky ban hanh|chu ky|signed|signs|signer|signature)\b(?! off\b)")
+# Whom a document was sent to. "Gửi cho / gửi đến / sent to" alone asks it only of a document the
+# question names ("Kế hoạch 48 gửi đến đâu?"); otherwise it is asked of the text's content ("Which
+# email address should the report be sent to?", "Báo cáo gửi đến đâu?") unless it asks who.
+_ABOUT_RECIPIENTS = re.compile(
+    r"\b(noi nhan|recipients?|gui (?:cho|den|toi|ve) (?:nhung )?(?:ai|don vi nao|co quan nao)|sent to whom"
+    r"|(?:who|whom)\b.{0,60}\bsent to\b)"
+)
+_SENT = re.compile(r"\b(gui cho|gui den|gui toi|sent to)\b")
 # How many of the best-ranked clauses are scanned for another document's name (_documents_first).
 _CITING_LOOKED_AT = 30
 _ABOUT_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|nam nao|when|what date|which date)\b")
@@ -293,7 +305,7 @@ def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_on
     q = _asked(analysis)
     if _ABOUT_SIGNATURE.search(q):
         return "signature"
-    if _ABOUT_RECIPIENTS.search(q):
+    if _ABOUT_RECIPIENTS.search(q) or (names_document and _SENT.search(q)):
         return "recipients"
     issue = _ABOUT_ISSUE.search(q) or (names_document and _ABOUT_ADOPTION.search(q)) or names_only
     if (_ABOUT_DATE.search(q) and issue) or _ABOUT_ISSUER.search(q):
@@ -396,6 +408,7 @@ class Searcher:
         self.config = config or SearchConfig()
         self._token_sets: dict[int, set[str]] = {}
         self._amounts: dict[int, tuple[bool, ...]] = {}
+        self._ranges: dict[int, list[ranges.Range]] = {}
         self._named_in: dict[int, frozenset[str]] = {}
         # Everyday → legal wording for the lexical query (index.everyday); None = the shipped table.
         self.everyday: Everyday | None = None
@@ -443,6 +456,13 @@ class Searcher:
                 bool(_DURATION.search(amounts)),
                 bool(_FREQUENCY.search(text)),
             )
+        return known
+
+    def _ranges_of(self, row: int) -> list[ranges.Range]:
+        """The ranges clause `row` sets a count in (range_boost), on demand like `_states_amount`."""
+        known = self._ranges.get(row)
+        if known is None:
+            known = self._ranges[row] = ranges.ranges(self.store.chunks[row].text)
         return known
 
     def _states(self, row: int, amount: int) -> bool:
@@ -878,6 +898,7 @@ class Searcher:
         wanted_kind = _wanted_kind(analysis, bool(cands.named_documents), cands.names_only)
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q)) and not _CHOSEN.search(q)
         wanted_amount = _wanted_amount(analysis, wanted_kind) if cfg.answer_type_boost else None
+        counted = ranges.counts(analysis.translated or analysis.restored or analysis.question) if cfg.range_boost else []
         qt = cands.query_tokens
         missing = abstain.unseen_idf(len(self.store.chunks))
         total_idf = sum(self._idf.get(t, missing) for t in qt) or 1.0
@@ -898,6 +919,8 @@ class Searcher:
                     score += cfg.coverage_boost * top * covered / total_idf
             if wanted_amount is not None and self._states(row, wanted_amount):
                 score += cfg.answer_type_boost * top
+            if counted and ranges.placed(counted, self._ranges_of(row)):
+                score += cfg.range_boost * top
             if cfg.document_boost and chunk.doc_id in cands.named_documents:
                 score += cfg.document_boost * top
             if cfg.definition_penalty != 1.0 and self._is_definition[row]:

@@ -234,6 +234,29 @@ def test_adoption_words_ask_for_the_header_only_of_a_named_document():
 
 
 @pytest.mark.parametrize(
+    ("question", "names_document", "kind"),
+    [
+        ("Kế hoạch 48 gửi đến những đơn vị nào?", True, "recipients"),
+        ("Công văn này gửi cho ai?", False, "recipients"),
+        ("Who was the plan sent to?", False, "recipients"),
+        ("Thông báo 15 gửi đến đâu?", True, "recipients"),
+        # Asked of the content: where a report goes, who approves spending.
+        ("Báo cáo quyết toán gửi đến đâu, trước ngày nào?", False, None),
+        ("Which email address should the six-month report be sent to?", False, None),
+        ("Who signs off on expenses at the federation?", False, None),
+        ("Who signs the collective agreement for the workers?", False, "signature"),
+    ],
+)
+def test_whom_a_document_went_to_is_asked_of_a_document_not_of_what_its_text_sends(question, names_document, kind):
+    from index.query import QueryAnalysis
+    from index.search import _wanted_kind
+
+    language = "en" if question.isascii() else "vi"
+    analysis = QueryAnalysis(question, language, translated=question if language == "en" else None)
+    assert _wanted_kind(analysis, names_document=names_document) == kind
+
+
+@pytest.mark.parametrize(
     ("question", "restored", "kind"),
     [
         ("Kế hoạch 41 ký khi nào?", None, "preamble"),
