@@ -508,6 +508,9 @@ class DocumentNames:
     # goes on with: "luật an toàn vệ sinh thực phẩm" goes on as the title does and then not, so it
     # is another law's name (a capitalised word after it is another name too: _in_another_name).
     cut_names: dict[str, str] = field(default_factory=dict)
+    # The issued texts' titles' words after the kind, by the kind's folded form: "Điều 12 quy chế dân chủ"
+    # names the decision's "Quy chế thực hiện dân chủ ở cơ sở" by a word of its title too.
+    issued_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, metas: dict[str, DocMeta], issued_titles: Iterable[str] = ()) -> DocumentNames:
@@ -615,7 +618,18 @@ class DocumentNames:
             {d: " ".join(re.findall(r"\w+", fold(meta.doc_type or ""))) for d, meta in metas.items()},
             frozenset(_issued_beginning(t) for t in issued_titles) - {""},
             {k: w for k, w in cut_names.items() if len(shortened[k]) == 1 and k not in full},
+            _issued_title_words(issued_titles),
         )
+
+    def _names_an_issued_text(self, form: str, after: str) -> bool:
+        """Whether a kind alone ("quy che", the index's only regulation) goes on in the question with
+        a word of a text issued with another document under that kind ("quy che dan chu …": the
+        decision's "Quy chế thực hiện dân chủ ở cơ sở"), which the only regulation's name lacks."""
+        words = after.split()
+        if not words or form not in self.issued_words:
+            return False
+        own = set().union(*(self.own_words.get(d, frozenset()) for d in self.owners.get(form, ())))
+        return words[0] in self.issued_words[form] and words[0] not in own
 
     def other_years(self, question_forms: Sequence[str]) -> set[str]:
         """The editions a question's year rules out: where it speaks of a series in its titles'
@@ -706,7 +720,10 @@ class DocumentNames:
                     continue  # "luật an toàn vệ sinh thực phẩm" is another law
                 if m.group() in self.capitals_only and not cased[m.start() : m.end()].rsplit(" ", 1)[-1].isupper():
                     continue  # "luật đã", not "Luật ĐA"
-                if partial and any(len(t) > len(m.group()) and text.startswith(t + " ", m.start()) for t in self.issued):
+                if partial and (
+                    any(len(t) > len(m.group()) and text.startswith(t + " ", m.start()) for t in self.issued)
+                    or self._names_an_issued_text(m.group(), text[m.end() :])
+                ):
                     continue  # "Điều 12 quy chế dân chủ" of a decision's regulation, not the other one
                 year = re.match(rf"[ /](?:nam )?((?:19|20)\d\d)\b{_UNIT}", text[m.end() :])
                 fits = [
@@ -885,6 +902,18 @@ def issued_title(chunk: Chunk) -> str | None:
     """The title of the text issued with a document that `chunk` is part of (its path's first
     part, "Quy chế chi tiêu nội bộ"); None for a chunk of the document's own text."""
     return chunk.path[0] if len(chunk.path) >= 2 and ISSUED_TEXT.match(chunk.path[0]) else None
+
+
+def _issued_title_words(titles: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The words of the issued texts' titles after their kind, by the kind folded: "Quy chế thực
+    hiện dân chủ ở cơ sở" → {"quy che": {"thuc", "hien", "dan", "chu", "o", "co", "so"}}."""
+    out: dict[str, set[str]] = {}
+    for title in titles:
+        kind = ISSUED_TEXT.match(title)
+        if kind is not None:
+            words = _words(title).split()
+            out.setdefault(_words(kind.group()), set()).update(words[len(kind.group().split()) :])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _issued_beginning(title: str) -> str:

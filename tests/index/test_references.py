@@ -493,6 +493,11 @@ def test_the_title_of_a_text_a_decision_issues_is_not_the_only_regulations_kind(
         assert names.scan([question])[0] == set(), question
     assert names.scan(["Điều 3 quy chế quy định gì?"])[0] == {"qc"}
     assert names.scan(["Điều 3 quy chế thăm hỏi quy định gì?"])[0] == {"qc"}
+    # Said short, without the title's "thực hiện": still the decision's, by a word of its title.
+    longer = DocumentNames.of({"qc": regulation, "qd": decision}, ["Quy chế thực hiện dân chủ ở cơ sở tại nơi làm việc"])
+    for question in ("Điều 12 quy chế dân chủ quy định gì?", "dieu 9 quy che dan chu"):
+        assert longer.scan([question])[0] == set(), question
+    assert longer.scan(["Điều 3 quy chế thăm hỏi quy định gì?"])[0] == {"qc"}
 
 
 def test_a_year_rules_out_a_series_other_years_only_when_it_names_one_of_them():
