@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 
+from ingest.chunking import ENDING_LABEL
 from ingest.document import CELLS, Chunk, Document, citation, table_cells
 from ingest.normalize import fold, has_vowel, normalize_text
 
@@ -659,9 +660,14 @@ def _record(doc: Document, chunk: Chunk, unit: str, role: str, task: str, deadli
 
 
 def extract_chunk(
-    chunk: Chunk, doc: Document, owner: str | None = None, names: dict[str, str] | None = None
+    chunk: Chunk,
+    doc: Document,
+    owner: str | None = None,
+    names: dict[str, str] | None = None,
+    addressees: Sequence[str] = (),
 ) -> list[Assignment]:
-    """The assignments one clause makes; `names`: the short names the document gives bodies (aliases)."""
+    """The assignments one clause makes; `names`: the short names the document gives bodies (aliases);
+    `addressees`: the units a letter's requests are addressed to (_addressees)."""
     if chunk.kind != "clause":
         return []
     owner = owner if owner is not None else issuer_owner(doc.meta.issuer)
@@ -673,6 +679,12 @@ def extract_chunk(
         rows, rest = table
         return extract_chunk(replace(chunk, text=rest), doc, owner, names) + rows
     implementation = in_implementation_section(chunk)
+    # A letter's numbered request, or its closing that sets a deadline ("Báo cáo gửi về … trước ngày
+    # 25/6/2026"), is asked of the bodies it is addressed to.
+    request = False
+    if addressees and len(chunk.path) == 1:
+        request = bool(parse_deadlines(chunk.text)) if chunk.path[0] == ENDING_LABEL else bool(_LETTER_ITEM.match(chunk.path[0]))
+    implementation = implementation or request
     # Outside an implementation section a clause hands out work explicitly ("Giao …", "… chủ
     # trì"), or names a unit that must act ("3. Đảng đoàn LĐLĐ tỉnh chủ trì tham mưu …", "Công
     # đoàn phường có trách nhiệm …"); a report's past results ("Ban Tổ chức đã phối hợp …") do not.
@@ -692,6 +704,8 @@ def extract_chunk(
         draft.deadlines.extend(d for d in deadlines if d not in draft.deadlines)
 
     heading = _heading_units(chunk, owner) if implementation else []
+    if request and not heading:
+        heading = list(addressees)
     current: list[str] = heading
     current_role = "thực hiện"
     lines = chunk.text.split("\n")
@@ -745,6 +759,9 @@ def extract_chunk(
                 if partner not in current:
                     add(partner, "phối hợp", segment, [], lead=current[0])
     records: list[Assignment] = []
+    if request and chunk.path[0] == ENDING_LABEL:
+        # A letter's closing asks for what has a deadline; its other sentences warn or thank.
+        order = [key for key in order if drafts[key].deadlines]
     for key in order:
         draft = drafts[key]
         deadlines = draft.deadlines
@@ -829,7 +846,43 @@ def extract_assignments(doc: Document, chunks: Sequence[Chunk]) -> list[Assignme
     """Every assignment a document makes, in reading order."""
     owner = issuer_owner(doc.meta.issuer)
     names = aliases(doc.text)
+    own = sorted((c for c in chunks if c.doc_id == doc.doc_id), key=lambda c: c.order)
+    addressees = _addressees(doc, own, owner)
     out: list[Assignment] = []
-    for chunk in sorted((c for c in chunks if c.doc_id == doc.doc_id), key=lambda c: c.order):
-        out.extend(extract_chunk(chunk, doc, owner, names))
+    for chunk in own:
+        out.extend(extract_chunk(chunk, doc, owner, names, addressees))
     return out
+
+
+# A letter's numbered request ("1.", "2.") at the top of its text.
+_LETTER_ITEM = re.compile(r"^\d{1,2}\.$")
+_ADDRESSED = re.compile(r"^\s*Kính gửi\s*:?\s*(.*)$")
+_BULLET = re.compile(r"^\s*[-–+•]\s*")
+
+
+def _addressees(doc: Document, chunks: Sequence[Chunk], owner: str | None) -> list[str]:
+    """The units a letter asks what its numbered items say: its "Kính gửi:" block ("- Các công
+    đoàn ngành;" / "- Công đoàn các Khu công nghiệp tỉnh;"), when its opening makes a request
+    ("… đề nghị các đơn vị thực hiện một số nội dung sau:"). None for any other document."""
+    if (doc.meta.doc_type or "") != "CÔNG VĂN":
+        return []
+    opening = next((c for c in chunks if c.kind == "preamble"), None)
+    if opening is None or "de nghi" not in fold(opening.text).lower():
+        return []
+    lines = opening.text.split("\n")
+    for i, line in enumerate(lines):
+        m = _ADDRESSED.match(line)
+        if m is None:
+            continue
+        block = [m.group(1)] if m.group(1).strip() else []
+        for below in lines[i + 1 :]:
+            if not _BULLET.match(below):
+                break
+            block.append(_BULLET.sub("", below))
+        units: list[str] = []
+        for item in block:
+            for unit in split_units(item.strip(" ;.,"), owner):
+                if unit not in units:
+                    units.append(unit)
+        return units
+    return []

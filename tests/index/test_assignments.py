@@ -410,3 +410,26 @@ def test_a_task_reads_with_its_semicolons():
     )  # fmt: skip
     (record,) = extract_chunk(chunk, _DISTRICT_PLAN)
     assert "thực hiện Kế hoạch; thẩm định dự toán" in record.task
+
+
+def test_a_letters_numbered_requests_are_asked_of_the_bodies_it_is_addressed_to():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ LAM\nSố: 140/LĐLĐ-TC\nV/v nộp báo cáo tài chính quý III\n\n"
+        "Kính gửi:\n- Liên đoàn Lao động các huyện, thành phố;\n- Các công đoàn ngành.\n\n"
+        "Để tổng hợp báo cáo Tổng Liên đoàn, Ban Thường vụ đề nghị các đơn vị thực hiện một số nội dung sau:\n\n"
+        "1. Rà soát số thu kinh phí công đoàn của các doanh nghiệp trên địa bàn đến hết ngày 30/9/2031.\n"
+        "2. Báo cáo kết quả thu, chi tài chính quý III về Ban Tài chính trước ngày 15/10/2031.\n\n"
+        "Báo cáo gửi về Liên đoàn Lao động tỉnh trước ngày 20/10/2031. Đơn vị gửi chậm sẽ bị trừ điểm thi đua.\n\n"
+        "Nơi nhận:\n- Như kính gửi;\n- Lưu: VT, TC.\n\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n\nNguyễn Văn An\n"
+    )
+    doc = read_document("cv.txt", data=text.encode("utf-8"))
+    records = extract_assignments(doc, chunk_document(doc))
+    by_item = {(r.section, r.unit, r.role, r.deadline) for r in records}
+    assert ("2.", "CĐ ngành", "báo cáo", "quý III; trước ngày 15/10/2031") in by_item
+    assert {r.unit for r in records if r.section == "1."} == {"LĐLĐ huyện/thành phố", "CĐ ngành"}
+    # The closing's deadline is a request too; its warning is not.
+    assert {(r.role, r.deadline) for r in records if r.section == "Phần kết"} == {("báo cáo", "trước ngày 20/10/2031")}
+    # A letter that asks nothing (it informs) hands nothing out by its items.
+    informs = text.replace("Ban Thường vụ đề nghị các đơn vị thực hiện một số nội dung sau", "Ban Thường vụ thông báo kết quả như sau")
+    doc = read_document("cv.txt", data=informs.encode("utf-8"))
+    assert not [r for r in extract_assignments(doc, chunk_document(doc)) if r.section in ("1.", "Phần kết")]
