@@ -348,6 +348,8 @@ class _Builder:
             parts = [(group, later if n else context) for n, group in enumerate(self._pack(indices))]
         for group, part_context in parts:
             text = "\n".join(self.lines[i] for i in group)
+            if kind == "preamble":
+                text = _without_rules(text)
             pieces = [text] if len(text) <= self.max_chars else _merge_slivers(self._splitter.split_text(text))
             for piece in pieces:
                 self._add(kind, path, piece, part_context, group)
@@ -611,6 +613,22 @@ def _row_label(header: str) -> str:
 
 # A numbering column headed by a word or two ("Bước", "Đợt", "Giai đoạn"): the row's name.
 _ROW_WORD = re.compile(r"[A-ZĐÀ-Ỹ][^\W\d_]{0,9}(?: [^\W\d_]{1,10})?")
+
+
+# The rules drawn under a header's issuer and motto, typed or kept in a cell beside them
+# ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM ------- | CỘNG HÒA …", "-----o0o-----"): no words of the text.
+_RULE_MARK = re.compile(r"(?<!\S)[-–—_=*]{3,}(?:o0o[-–—_=*]{3,})?(?!\S)")
+
+
+def _without_rules(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        if _RULE_MARK.search(line):
+            line = re.sub(r"^\s*\|\s*|\s*\|\s*$", "", re.sub(r"\s{2,}", " ", _RULE_MARK.sub("", line))).strip()
+            if not line:
+                continue
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _merge_slivers(pieces: list[str], minimum: int = 40) -> list[str]:

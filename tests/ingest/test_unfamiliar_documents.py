@@ -1696,3 +1696,16 @@ def test_a_congress_row_under_a_grassroots_union_is_not_part_of_the_issuers_name
     assert meta.issuer == "CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN MAY TÂN PHÚ"
     # Too long for a name with its term: the term goes, not half of "nhiệm kỳ".
     assert meta.short_name() == "Quy chế bầu cử tại Đại hội Công đoàn cơ sở Công ty Cổ phần May Tân Phú lần thứ V"
+
+
+def test_the_rules_under_a_headers_issuer_and_motto_are_no_part_of_its_text():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ LAM          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "                                         Độc lập - Tự do - Hạnh phúc\n"
+        "      -----------                              ---------------\n"
+        "Số: 140/LĐLĐ-TC                         Hà Lam, ngày 05 tháng 6 năm 2031\n"
+        "V/v nộp báo cáo tài chính\n\nKính gửi: Các công đoàn ngành.\n\n"
+        "Ban Thường vụ đề nghị các đơn vị thực hiện:\n1. Báo cáo trước ngày 20/6/2031.\n"
+    )
+    (preamble,) = [c for c in chunk_document(read_document("cv.txt", data=text.encode("utf-8"))) if c.kind == "preamble"]
+    assert "---" not in preamble.text and "Độc lập - Tự do - Hạnh phúc" in preamble.text
