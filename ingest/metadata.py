@@ -789,6 +789,19 @@ _AGREEMENT_PARTY = re.compile(r"^(?:BAN CHẤP HÀNH|BCH|CÔNG ĐOÀN|CĐCS|HI�
 _ISSUER_LINES = 6
 
 
+def _goes_on_below(name: str, line: str) -> bool:
+    """A company's name wrapped onto the next line: a short line in capitals that names no body,
+    place or meeting of its own ("CÔNG TY CỔ PHẦN CHẾ BIẾN" / "THỰC PHẨM TÂN HƯNG LỘC")."""
+    return (
+        name.startswith("CÔNG TY")
+        and len(line.split()) <= _WRAP_WORDS
+        and not _names_a_body(line)
+        and not _PLACE_WRAP.match(line)
+        and not _MEETING.match(line)
+        and not _ORG_HEADER.match(line)
+    )
+
+
 def _issuer_line(lines: list[Line]) -> str | None:
     """The issuing body of a header typed as lines ("CÔNG ĐOÀN NGÀNH Y TẾ TỈNH KHÁNH HOÀ" /
     "Số: 08/HD-CĐN" / "HƯỚNG DẪN"): the last body named in capitals above the number and the type
@@ -808,9 +821,9 @@ def _issuer_line(lines: list[Line]) -> str | None:
             and not _DATE.search(text)
         ):
             continue
-        if found and (_WRAPPED.search(found) or _WRAPS.match(text)):
+        if found and (_WRAPPED.search(found) or _WRAPS.match(text) or _goes_on_below(found, text)):
             # One name on two lines: "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI", "CÔNG ĐOÀN CƠ SỞ" /
-            # "CÔNG TY TNHH AN PHÁT".
+            # "CÔNG TY TNHH AN PHÁT", "CÔNG TY CỔ PHẦN CHẾ BIẾN" / "THỰC PHẨM TÂN HƯNG LỘC".
             found = f"{found} {text}"
         elif _names_a_body(text) and in_capitals(text, 6):
             # "CÔNG TY CỔ PHẦN DỆT MAY HÒA BÌNH" / "CÔNG ĐOÀN CƠ SỞ CÔNG TY": the union of the

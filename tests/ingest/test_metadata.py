@@ -535,3 +535,12 @@ def test_a_header_naming_the_parent_by_its_initials_gives_the_body_under_it():
         "Sơ kết giữa kỳ\n\nI. KẾT QUẢ\n1. Kết nạp 1.200 đoàn viên.\n"
     )
     assert read_document("bc.txt", data=text.encode("utf-8")).meta.issuer == "LIÊN ĐOÀN LAO ĐỘNG HUYỆN TÂN PHÚ"
+
+
+def test_a_companys_name_wrapped_onto_the_next_header_line_is_one_issuer():
+    text = (
+        "CÔNG TY CỔ PHẦN CHẾ BIẾN\nTHỰC PHẨM AN LỘC\nSố: 18/QĐ-AL\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "QUYẾT ĐỊNH\nVề việc ban hành Quy chế dân chủ ở cơ sở\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\n"
+    )
+    assert read_document("qd.txt", data=text.encode("utf-8")).meta.issuer == "CÔNG TY CỔ PHẦN CHẾ BIẾN THỰC PHẨM AN LỘC"
