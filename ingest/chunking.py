@@ -77,6 +77,8 @@ _ENDING = re.compile(
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
     rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
     rf"|Đề nghị [^.]{{0,60}}phổ biến (?i:{_TEXTS}) này đến"
+    # "Đề nghị các tổ công đoàn, đại biểu được triệu tập thực hiện nghiêm túc thông báo này."
+    rf"|Đề nghị [^.]{{0,80}}\b(?:nghiêm túc )?(?:thực hiện|triển khai)(?: thực hiện)?(?: nghiêm túc)? (?i:{_TEXTS}) này\b"
     # "Văn phòng Đảng ủy thông báo để các đơn vị … biết, thực hiện.", "Kinh phí thực hiện Chương
     # trình được bố trí từ …": a notice's closing formula, a plan's budget for the whole of it.
     rf"|[^.]{{0,60}}\bthông báo để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b"

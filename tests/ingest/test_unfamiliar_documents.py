@@ -391,6 +391,7 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
         ("THÔNG BÁO", "Mọi thắc mắc xin liên hệ đồng chí Hoa, Ủy viên Ban Chấp hành, điện thoại 0987 654 321.\n"
                       "Đề nghị các tổ công đoàn phổ biến thông báo này đến từng đoàn viên./."),
         ("THÔNG BÁO", "Văn phòng Huyện ủy thông báo để các đơn vị, cá nhân liên quan biết, thực hiện."),
+        ("THÔNG BÁO", "Đề nghị các tổ công đoàn, đại biểu được triệu tập thực hiện nghiêm túc thông báo này."),
         ("CHƯƠNG TRÌNH", "Kinh phí thực hiện Chương trình được bố trí từ nguồn tài chính công đoàn năm 2031./."),
         ("BIÊN BẢN", "Hội nghị kết thúc lúc 16 giờ 30 phút cùng ngày. Biên bản được lập thành 03 bản có giá trị như nhau."),
     ],
