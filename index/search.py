@@ -237,7 +237,8 @@ _NOT_AN_AMOUNT = re.compile(
     r"(?m)^\s*(?:\d+(?:\.\d+)*[.:)]|\(\d+\))(?=\s)"
     r"|\b(?:dieu|khoan|diem|chuong|muc|so|phan)\s+\d+[a-z]?\b|\d+(?:/[\w-]+)+|\b(?:19|20)\d\d\b"
 )
-_PERCENT = re.compile(r"\d\s*%|\bphan tram\b")
+# (A rate as a ratio too: "01 đại biểu trên 10 người lao động" answers "tỷ lệ bao nhiêu".)
+_PERCENT = re.compile(r"\d\s*%|\bphan tram\b|\b\d+ (?:[a-z]+ ){1,4}tren (?:moi )?\d+\b")
 # "Suất cơm ca bao nhiêu tiền?" asks for a sum ("25.000 đồng", "4,5 triệu"); "bao lâu thì được cấp
 # lại?" for a length of time ("07 ngày làm việc", "03 tháng"), not any number.
 _ASKS_MONEY = re.compile(r"\b(bao nhieu tien|bao nhieu dong|how much money|how much (?:is|are|does|do) \w+ (?:pay|paid|cost|get|give))\b")
@@ -262,7 +263,7 @@ _FREQUENCY = re.compile(
 # "01/10/2025", "kể từ ngày ký"). Not "khi nào", "bao giờ", "when": they also ask in which case
 # ("thỏa ước vô hiệu khi nào?"); not "ngày nào cũng" (every day).
 _ASKS_DATE = re.compile(
-    r"\b(?:(?:tu|truoc|den|vao) (?:ngay|thang) nao|ngay nao(?! cung)|tu khi nao|(?:what|which) date|by when"
+    r"\b(?:(?:tu|truoc|den|vao) (?:ngay|thang) nao|ngay nao(?! cung)|(?:tu|den) khi nao|(?:what|which) date|by when|until when"
     r"|from when|(?:take|takes|took) effect|come into force|effective (?:from|date|on))\b"
 )
 _DATE = re.compile(

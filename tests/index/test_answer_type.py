@@ -245,3 +245,12 @@ def test_a_day_of_every_month_is_a_date():
         assert _searcher_of([text])._states_amount(0)[2], text
     # A length in days is no date.
     assert not _searcher_of(["Người lao động được nghỉ 10 ngày mỗi năm."])._states_amount(0)[2]
+
+
+def test_until_when_asks_a_date_and_a_ratio_states_a_rate():
+    from index.search import _wanted_amount
+
+    assert _wanted_amount(QueryAnalysis("Thỏa ước có hiệu lực đến khi nào?", "vi"), None) == 2
+    ratio = _searcher_of(["Hội nghị người lao động bầu theo tỷ lệ 01 đại biểu trên 10 người lao động."])
+    assert ratio._states_amount(0)[1]  # a percentage asked ("tỷ lệ bao nhiêu"): the ratio answers
+    assert not _searcher_of(["Nghỉ 05 ngày trên năm 2031."])._states_amount(0)[1]
