@@ -24,19 +24,26 @@ from ingest.normalize import fold
 
 # A number standing alone (not a date's, a document's or a decimal's part), with the syllable it
 # counts.
-_NUMBER = r"(?<![\w/.,-])(\d{1,7})(?![\w/]|[.,]\d)"
-_NOUN = r"\s+(?:(?:du|tron)\s+)?([a-z]+)"
+_NUMBER = r"(?<![\w/.,-])(\d{1,7})(?![\w/-]|[.,]\d)"
+_NOUN = r"\s+([a-z]+)"
 # What a number counts in a question: "150 đoàn viên", "khoảng 400 người".
 _COUNT = re.compile(_NUMBER + _NOUN)
-# Words before a number that make it a reference, a year or a time of day, not a count.
-_NOT_A_COUNT = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|so|nam|thang|ngay|quy|lan thu|khoa|nhiem ky|buoc|stt|tt|luc)\s*$")
-# Ranges in a clause. "từ (đủ) X (noun) đến (dưới|hết) Y noun", "dưới X noun", "trên/hơn X noun",
-# "(từ) (đủ) X noun trở lên/xuống", "X - Y noun".
-_BETWEEN = re.compile(
-    r"\btu\s+(?:du\s+)?" + _NUMBER + r"(?:\s+([a-z]+))?(?:\s+[a-z]+)?\s+(?:den|toi)\s+(duoi\s+|het\s+|)(?:du\s+)?" + _NUMBER + _NOUN
+# Words before a number that make it a reference, a year or a time of day, not a count; as typed
+# with diacritics ("số 15", "năm 2026", but "cơ sở 150", "tổng số 150", "nam 50 tuổi" count), and
+# folded for a question typed without them.
+_NOT_A_COUNT = re.compile(
+    r"\b(?:điều|khoản|điểm|mục|chương|(?<!tổng )số|năm|tháng|ngày|quý|lần thứ|khóa|khoá|nhiệm kỳ|bước|stt|tt|lúc)\s*$"
 )
-_DASHED = re.compile(_NUMBER + r"\s*[-–]\s*" + _NUMBER + _NOUN)
-_BELOW = re.compile(r"\b(?:duoi|it hon)\s+" + _NUMBER + _NOUN)
+_NOT_A_COUNT_FOLDED = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|(?<!tong )so|nam|thang|ngay|quy|lan thu|khoa|nhiem ky|buoc|stt|tt|luc)\s*$")
+# Ranges in a clause. "từ (đủ) X (noun) đến (dưới|hết) Y noun", "trên X đến Y noun", "dưới X
+# noun", "trên/hơn X noun", "không dưới X noun", "(từ) (đủ) X noun trở lên/xuống", "X - Y noun".
+_BETWEEN = re.compile(
+    r"\b(tu|tren|hon)\s+(?:du\s+)?" + _NUMBER + r"(?:\s+([a-z]+))?(?:\s+[a-z]+)?\s+(?:den|toi)\s+(duoi\s+|het\s+|)(?:du\s+)?"
+    + _NUMBER + _NOUN
+)
+_DASHED = re.compile(r"(?<![\w/.,-])(\d{1,7})\s*[-–]\s*(\d{1,7})(?![\w/-]|[.,]\d)" + _NOUN)
+_AT_LEAST = re.compile(r"\bkhong\s+(?:duoi|it hon)\s+" + _NUMBER + _NOUN)
+_BELOW = re.compile(r"(?<!khong )\b(?:duoi|it hon)\s+" + _NUMBER + _NOUN)
 _ABOVE = re.compile(r"\b(?:tren|hon|nhieu hon)\s+" + _NUMBER + _NOUN)
 _AND_UP = re.compile(r"(?:\btu\s+)?(?:\bdu\s+)?" + _NUMBER + _NOUN + r"(?:\s+[a-z]+){0,3}?\s+tro\s+(len|xuong)\b")
 
@@ -57,13 +64,15 @@ def _folded(text: str) -> str:
 
 
 def counts(question: str) -> list[tuple[int, str]]:
-    """The numbers a question counts something with, and what they count (its first syllable)."""
-    text = _folded(question)
-    return [
-        (int(m.group(1)), m.group(2))
-        for m in _COUNT.finditer(text)
-        if not _NOT_A_COUNT.search(text[: m.start()])
-    ]
+    """The numbers a question counts something with, and what they count (its first syllable).
+    (A Vietnamese question's: an English one's translation is a bag of terms, its numbers apart.)"""
+    typed = canonical_numbers(question).lower()
+    text = fold(typed)  # NFC folds letter for letter: its positions are the typed text's
+    if text == typed or len(text) != len(typed):
+        typed, before = text, _NOT_A_COUNT_FOLDED
+    else:
+        before = _NOT_A_COUNT
+    return [(int(m.group(1)), m.group(2)) for m in _COUNT.finditer(text) if not before.search(typed[: m.start()])]
 
 
 def ranges(text: str) -> list[Range]:
@@ -79,10 +88,11 @@ def ranges(text: str) -> list[Range]:
         out.append(Range(low, high, closed, noun))
 
     for m in _BETWEEN.finditer(text):
-        noun = m.group(5)
-        low, high = int(m.group(1)), int(m.group(4))
-        if low < high and (m.group(2) in (None, noun)):
-            add(m, low, high, not m.group(3).startswith("duoi"), noun)
+        noun = m.group(6)
+        low, high = int(m.group(2)), int(m.group(5))
+        if low < high and (m.group(3) in (None, noun)):
+            # ("trên 03 tháng đến 12 tháng": above the lower bound, not at it.)
+            add(m, low + (1e-9 if m.group(1) != "tu" else 0), high, not m.group(4).startswith("duoi"), noun)
     for m in _DASHED.finditer(text):
         low, high = int(m.group(1)), int(m.group(2))
         if low < high:
@@ -93,6 +103,8 @@ def ranges(text: str) -> list[Range]:
             add(m, value, math.inf, True, m.group(2))
         else:
             add(m, 0, value, True, m.group(2))
+    for m in _AT_LEAST.finditer(text):
+        add(m, int(m.group(1)), math.inf, True, m.group(2))
     for m in _BELOW.finditer(text):
         add(m, 0, int(m.group(1)), False, m.group(2))
     for m in _ABOVE.finditer(text):

@@ -508,8 +508,9 @@ class DocumentNames:
     # goes on with: "luật an toàn vệ sinh thực phẩm" goes on as the title does and then not, so it
     # is another law's name (a capitalised word after it is another name too: _in_another_name).
     cut_names: dict[str, str] = field(default_factory=dict)
-    # The issued texts' titles' words after the kind, by the kind's folded form: "Điều 12 quy chế dân chủ"
-    # names the decision's "Quy chế thực hiện dân chủ ở cơ sở" by a word of its title too.
+    # The issued texts' titles' pairs of words after the kind, by the kind's folded form: "Điều 12
+    # quy chế dân chủ" names the decision's "Quy chế thực hiện dân chủ ở cơ sở" by two words of its
+    # title too.
     issued_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
@@ -623,13 +624,14 @@ class DocumentNames:
 
     def _names_an_issued_text(self, form: str, after: str) -> bool:
         """Whether a kind alone ("quy che", the index's only regulation) goes on in the question with
-        a word of a text issued with another document under that kind ("quy che dan chu …": the
-        decision's "Quy chế thực hiện dân chủ ở cơ sở"), which the only regulation's name lacks."""
+        two words of the title of a text issued with another document under that kind ("quy che dan
+        chu …": the decision's "Quy chế thực hiện dân chủ ở cơ sở"), which the only regulation's
+        name lacks."""
         words = after.split()
-        if not words or form not in self.issued_words:
+        if len(words) < 2 or form not in self.issued_words:
             return False
         own = set().union(*(self.own_words.get(d, frozenset()) for d in self.owners.get(form, ())))
-        return words[0] in self.issued_words[form] and words[0] not in own
+        return f"{words[0]} {words[1]}" in self.issued_words[form] and not {words[0], words[1]} <= own
 
     def other_years(self, question_forms: Sequence[str]) -> set[str]:
         """The editions a question's year rules out: where it speaks of a series in its titles'
@@ -905,14 +907,15 @@ def issued_title(chunk: Chunk) -> str | None:
 
 
 def _issued_title_words(titles: Iterable[str]) -> dict[str, frozenset[str]]:
-    """The words of the issued texts' titles after their kind, by the kind folded: "Quy chế thực
-    hiện dân chủ ở cơ sở" → {"quy che": {"thuc", "hien", "dan", "chu", "o", "co", "so"}}."""
+    """The pairs of words of the issued texts' titles after their kind, by the kind folded: "Quy
+    chế thực hiện dân chủ ở cơ sở" → {"quy che": {"thuc hien", "hien dan", "dan chu", "chu o", …}}.
+    (Pairs: one folded word alone, "co" of "cơ sở", is also the question's "có".)"""
     out: dict[str, set[str]] = {}
     for title in titles:
         kind = ISSUED_TEXT.match(title)
         if kind is not None:
-            words = _words(title).split()
-            out.setdefault(_words(kind.group()), set()).update(words[len(kind.group().split()) :])
+            words = _words(title).split()[len(kind.group().split()) :]
+            out.setdefault(_words(kind.group()), set()).update(f"{a} {b}" for a, b in itertools.pairwise(words))
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -188,7 +188,7 @@ _ABOUT_RECIPIENTS = re.compile(
     r"\b(noi nhan|recipients?|gui (?:cho|den|toi|ve) (?:nhung )?(?:ai|don vi nao|co quan nao)|sent to whom"
     r"|(?:who|whom)\b.{0,60}\bsent to\b)"
 )
-_SENT = re.compile(r"\b(gui cho|gui den|gui toi|sent to)\b")
+_SENT = re.compile(r"\b(gui cho|gui den|gui toi|gui ve|sent to)\b")
 # How many of the best-ranked clauses are scanned for another document's name (_documents_first).
 _CITING_LOOKED_AT = 30
 _ABOUT_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|nam nao|when|what date|which date)\b")

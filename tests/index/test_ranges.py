@@ -25,8 +25,13 @@ ROWS = [
         ("Công đoàn có 150 đoàn viên thì bầu mấy ủy viên?", [(150, "doan")]),
         ("cong doan khoang 2.000 doan vien bau bao nhieu uy vien", [(2000, "doan")]),
         ("Tôi làm được 7 năm thì nghỉ phép mấy ngày?", [(7, "nam")]),
+        # "cơ sở", "tổng số" before a number are no document's "số 15".
+        ("Công đoàn cơ sở 150 đoàn viên bầu mấy ủy viên?", [(150, "doan")]),
+        ("Tổng số 150 đoàn viên thì bầu mấy người?", [(150, "doan")]),
         # References, years, dates and times of day count nothing.
         ("Điều 5 khoản 2 năm 2026 quy định gì?", []),
+        ("dieu 5 khoan 2 nam 2026 quy dinh gi", []),
+        ("Văn bản số 150 nói gì?", []),
         ("Ngày 10/4/2027 họp lúc 8 giờ", []),
     ],
 )
@@ -49,6 +54,13 @@ def test_which_range_of_a_list_holds_a_count():
     assert placed([(30, "lao")], ranges("Doanh nghiệp sử dụng từ 10 - 49 lao động"))
     assert placed([(5000, "doan")], ranges("Công đoàn có từ 3.000 đoàn viên trở lên"))
     assert not placed([(25, "nguoi")], ranges("Tổ có từ 20 người trở xuống"))
+    assert placed([(15, "nguoi")], ranges("Tổ có từ 20 người trở xuống"))
+    assert placed([(30, "lao")], ranges("Doanh nghiệp sử dụng 10-49 lao động"))
+    # "Không dưới 12 tháng" is at least 12; "trên 03 tháng đến 12 tháng" starts after 3.
+    assert placed([(24, "thang")], ranges("Hợp đồng không dưới 12 tháng")) and not placed([(6, "thang")], ranges("Hợp đồng không dưới 12 tháng"))
+    assert placed([(6, "thang")], ranges("trên 03 tháng đến 12 tháng")) and not placed([(3, "thang")], ranges("trên 03 tháng đến 12 tháng"))
+    # A date's parts are no range.
+    assert ranges("Ngày 10-6-2031 họp với 05 người") == []
 
 
 def _searcher_of(clauses: list[str]) -> Searcher:

@@ -498,6 +498,9 @@ def test_the_title_of_a_text_a_decision_issues_is_not_the_only_regulations_kind(
     for question in ("Điều 12 quy chế dân chủ quy định gì?", "dieu 9 quy che dan chu"):
         assert longer.scan([question])[0] == set(), question
     assert longer.scan(["Điều 3 quy chế thăm hỏi quy định gì?"])[0] == {"qc"}
+    # A small word the title also folds to ("có" / "cơ sở", "ở", "tại") does not name it.
+    for question in ("Điều 3 quy chế có quy định gì?", "Điều 3 quy chế có mấy khoản?", "Điều 3 quy chế tại công ty nói gì?"):
+        assert longer.scan([question])[0] == {"qc"}, question
 
 
 def test_a_year_rules_out_a_series_other_years_only_when_it_names_one_of_them():
