@@ -677,7 +677,7 @@ def extract_chunk(
     table = _table_in_text(chunk, doc, owner)
     if table is not None:
         rows, rest = table
-        return extract_chunk(replace(chunk, text=rest), doc, owner, names) + rows
+        return extract_chunk(replace(chunk, text=rest), doc, owner, names, addressees) + rows
     implementation = in_implementation_section(chunk)
     # A letter's numbered request, or its closing that sets a deadline ("Báo cáo gửi về … trước ngày
     # 25/6/2026"), is asked of the bodies it is addressed to.
@@ -719,6 +719,8 @@ def extract_chunk(
     for segment in segments:
         if re.fullmatch(r"[A-ZĐÀ-Ỹ0-9 .,:–-]+", _LABEL.sub("", segment)):
             continue  # a heading line in capitals
+        if request and _COURTESY.match(segment):
+            continue  # "Trân trọng thông báo.", "Trong quá trình thực hiện, nếu có vướng mắc …": no task
         units, predicate, given = _subject(_expand(segment, names) if names else segment, owner)
         role = _role(predicate)
         if not implementation and not (units and (given or role == "chủ trì" or _charges(predicate, doc))):
@@ -860,16 +862,24 @@ _ADDRESSED = re.compile(r"^\s*Kính gửi\s*:?\s*(.*)$")
 _BULLET = re.compile(r"^\s*[-–+•]\s*")
 
 
+# A letter's lead-in that asks its addressees ("… đề nghị các đơn vị thực hiện một số nội dung
+# sau:"), not one that answers another's request ("Thực hiện đề nghị của Sở Tài chính, …").
+_ASKS = re.compile(r"\bde nghi\b(?! cua\b)")
+# A letter's sentences of courtesy or of help, not requests.
+_COURTESY = re.compile(r"(?:Trân trọng|Xin (?:trân trọng )?cảm ơn|Trong quá trình (?:tổ chức |triển khai )?thực hiện)\b")
+
+
 def _addressees(doc: Document, chunks: Sequence[Chunk], owner: str | None) -> list[str]:
     """The units a letter asks what its numbered items say: its "Kính gửi:" block ("- Các công
-    đoàn ngành;" / "- Công đoàn các Khu công nghiệp tỉnh;"), when its opening makes a request
-    ("… đề nghị các đơn vị thực hiện một số nội dung sau:"). None for any other document."""
+    đoàn ngành;" / "- Công đoàn các Khu công nghiệp tỉnh;"), when the lead-in closing its opening
+    makes a request ("… đề nghị các đơn vị thực hiện một số nội dung sau:"); none for a letter that
+    informs or any other document."""
     if (doc.meta.doc_type or "") != "CÔNG VĂN":
         return []
     opening = next((c for c in chunks if c.kind == "preamble"), None)
-    if opening is None or "de nghi" not in fold(opening.text).lower():
+    lines = [line for line in opening.text.split("\n") if line.strip()] if opening is not None else []
+    if not lines or not lines[-1].rstrip().endswith(":") or not _ASKS.search(fold(lines[-1]).lower()):
         return []
-    lines = opening.text.split("\n")
     for i, line in enumerate(lines):
         m = _ADDRESSED.match(line)
         if m is None:

@@ -33,7 +33,7 @@ from dataclasses import replace
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from ingest.document import Chunk, DocMeta, Document, indexed_text, table_cells  # noqa: F401  (re-exported)
+from ingest.document import CELLS, ROW_STAGES, Chunk, DocMeta, Document, indexed_text, table_cells  # noqa: F401  (re-exported)
 from ingest.metadata import (
     ADOPTION,
     PERSON,
@@ -531,6 +531,9 @@ class _Builder:
             self.emit(notes, (*prefix, NOTES_LABEL), (), "clause")
 
 
+# A numbering column headed by the stage its rows are ("Bước", "Đợt", "Giai đoạn"): the row's
+# name. (Not "Số", "Mục", "Thứ tự": a document's number, a part of a law, nothing.)
+ROW_WORD = re.compile(ROW_STAGES)
 # How a table's heading row names its numbering column ("STT", "TT", "Số TT").
 _ROW_NUMBER_HEADING = re.compile(r"(?i)^(?:S\.?\s*|S[ốo]\s+)?T\.?\s*T\.?$")
 
@@ -610,23 +613,20 @@ def _row_label(header: str) -> str:
     first = table_cells(header)[0].strip()
     if _ROW_NUMBER_HEADING.match(first):
         return "STT"
-    return first if _ROW_WORD.fullmatch(first) else ""
-
-
-# A numbering column headed by a word or two ("Bước", "Đợt", "Giai đoạn"): the row's name.
-_ROW_WORD = re.compile(r"[A-ZĐÀ-Ỹ][^\W\d_]{0,9}(?: [^\W\d_]{1,10})?")
+    return first if ROW_WORD.fullmatch(first) else ""
 
 
 # The rules drawn under a header's issuer and motto, typed or kept in a cell beside them
 # ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM ------- | CỘNG HÒA …", "-----o0o-----"): no words of the text.
-_RULE_MARK = re.compile(r"(?<!\S)[-–—_=*]{3,}(?:o0o[-–—_=*]{3,})?(?!\S)")
+_RULE_MARK = re.compile(r"(?<!\S)[-–—_=*]{3,}(?:[oO][0oO][oO][-–—_=*]{3,})?(?!\S)")
 
 
 def _without_rules(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         if _RULE_MARK.search(line):
-            line = re.sub(r"^\s*\|\s*|\s*\|\s*$", "", re.sub(r"\s{2,}", " ", _RULE_MARK.sub("", line))).strip()
+            cells = [" ".join(_RULE_MARK.sub("", cell).split()) for cell in line.split(CELLS)]
+            line = CELLS.join(cell for cell in cells if cell)
             if not line:
                 continue
         lines.append(line)

@@ -57,7 +57,7 @@ def shorten(text: str, limit: int = NAME_LIMIT) -> str:
     return cut.rstrip(" ,;:-–(“\"") + "…"
 
 
-_TERM = re.compile(r",\s*(?:nhiệm kỳ|giai đoạn)\s+\d{4}\s*[-–]\s*\d{4}\b", re.IGNORECASE)
+_TERM = re.compile(r",\s*(?:nhiệm kỳ|giai đoạn)\s+\d{4}\s*[-–]\s*\d{4}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -249,6 +249,8 @@ def citation(meta: DocMeta, chunk: Chunk) -> str:
     return PATH_SEPARATOR.join([meta.short_name(), *chunk.path])
 
 
+# The longest item heading shown again over the item's later pieces (a title, not a sentence).
+_TITLE_CHARS = 100
 # The last step of a point's path: "Điểm a" (laws), "b)", "c." (other documents).
 _POINT_STEP = re.compile(r"^(?:Điểm [a-zđ]\d*|[a-zđ]\d*[).])$")
 _NUMBERED_STEP = re.compile(r"^(?:Khoản \d+[a-zđ]?|\d{1,3}\.|\(\d{1,2}\))$")
@@ -256,7 +258,9 @@ _NUMBERED_STEP = re.compile(r"^(?:Khoản \d+[a-zđ]?|\d{1,3}\.|\(\d{1,2}\))$")
 
 # A table's row (ingest.chunking: "STT 7", or "7." with its heading row as context) and how the
 # loaders join its cells.
-_TABLE_ROW_STEP = re.compile(r"^(?:STT \d{1,3}|[A-ZĐÀ-Ỹ][^\W\d_]{0,9}(?: [^\W\d_]{1,10})? \d{1,3}|\d{1,3}\.)$")
+# A timetable's rows are named by the stage its numbering column's heading names ("Bước 7").
+ROW_STAGES = r"Bước|Đợt|Giai đoạn|Tuần|Buổi|Phiên"
+_TABLE_ROW_STEP = re.compile(rf"^(?:STT \d{{1,3}}|(?:{ROW_STAGES}) \d{{1,3}}|\d{{1,3}}\.)$")
 CELLS = " | "
 
 
@@ -280,10 +284,12 @@ def shown_text(chunk: Chunk) -> str:
     # xử lý kỷ luật khiển trách – Người lao động vi phạm một trong các hành vi sau bị xử lý kỷ luật
     # khiển trách:" / "3. Mang điện thoại … lần đầu;"): the penalty is in the lead-in only.
     introduced = _NUMBERED_STEP.match(chunk.path[-1]) and lead.rstrip().endswith(":")
-    # And the paragraph closing an item after its points ("4. Số lượng ủy viên ban chấp hành" /
-    # "a) …" … "d) …" / "Công đoàn cơ sở có ban chấp hành từ 09 ủy viên trở lên …"): cited by the
-    # item, it says what it is about only under the item's heading.
-    goes_on = _NUMBERED_STEP.match(chunk.path[-1]) and lead.startswith(chunk.path[-1] + " ")
+    # And a later piece of an item cited by the item itself under its heading: the paragraph
+    # closing it after its points ("4. Số lượng ủy viên ban chấp hành" / "a) …" … "d) …" / "Công
+    # đoàn cơ sở có ban chấp hành từ 09 ủy viên trở lên …"), or the rest of a long one. It says what
+    # it is about only under that heading, if the heading is a title (a long first sentence is not
+    # repeated over every piece).
+    goes_on = _NUMBERED_STEP.match(chunk.path[-1]) and lead.startswith(chunk.path[-1] + " ") and len(lead) <= _TITLE_CHARS
     if not (_POINT_STEP.match(chunk.path[-1]) or introduced or goes_on):
         return chunk.text
     return chunk.text if chunk.text.startswith(lead) else f"{lead}\n{chunk.text}"

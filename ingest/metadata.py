@@ -567,14 +567,17 @@ def _adoption_date(lines: list[Line]) -> str | None:
     return None
 
 
-# The congress named in a charter's adoption note: "(Đại hội XIII Công đoàn Việt Nam thông qua …)".
-_CONGRESS = re.compile(r"\b(Đại hội\b[^,;()]{0,80}?)\s+(?:đã\s+)?(?:nhất trí\s+)?thông\s+qua\b")
+# The national congress named in a charter's adoption note: "(Đại hội XIII Công đoàn Việt Nam
+# thông qua …)", "Đại hội đại biểu toàn quốc …". (A company's "Đại hội đồng cổ đông" is the
+# company's own body: its charter stays the company's.)
+_CONGRESS = re.compile(r"\b(Đại hội(?! đồng)\b[^,;()]{0,80}?)\s+(?:đã\s+)?(?:nhất trí\s+)?thông\s+qua\b")
+_NATIONAL = re.compile(r"\b(?:Việt Nam|toàn quốc)\b")
 
 
 def _adopted_by(lines: list[Line]) -> str | None:
-    """The congress that adopted a document, from its adoption note (ADOPTION)."""
+    """The national congress that adopted a document, from its adoption note (ADOPTION)."""
     for line in lines:
-        if ADOPTION.match(line.text) and (m := _CONGRESS.search(line.text)):
+        if ADOPTION.match(line.text) and (m := _CONGRESS.search(line.text)) and _NATIONAL.search(m.group(1)):
             return m.group(1)
     return None
 

@@ -433,3 +433,8 @@ def test_a_letters_numbered_requests_are_asked_of_the_bodies_it_is_addressed_to(
     informs = text.replace("Ban Thường vụ đề nghị các đơn vị thực hiện một số nội dung sau", "Ban Thường vụ thông báo kết quả như sau")
     doc = read_document("cv.txt", data=informs.encode("utf-8"))
     assert not [r for r in extract_assignments(doc, chunk_document(doc)) if r.section in ("1.", "Phần kết")]
+    # Nor one answering another's request.
+    answers = text.replace("Để tổng hợp báo cáo Tổng Liên đoàn, Ban Thường vụ đề nghị các đơn vị thực hiện một số nội dung sau",
+                           "Thực hiện đề nghị của Sở Tài chính, Ban Thường vụ thông báo kết quả như sau")
+    doc = read_document("cv.txt", data=answers.encode("utf-8"))
+    assert not [r for r in extract_assignments(doc, chunk_document(doc)) if r.section in ("1.", "Phần kết")]

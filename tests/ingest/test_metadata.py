@@ -463,6 +463,12 @@ def test_a_charter_copied_by_a_federation_is_the_congresss():
     )
     meta = read_document("dl.txt", data=text.encode("utf-8")).meta
     assert meta.issuer == "Đại hội XV Công đoàn Việt Nam" and meta.date == "2033-12-05", meta
+    # A company's charter, adopted by its shareholders' meeting, stays the company's.
+    company = (
+        "CÔNG TY CỔ PHẦN MAY AN PHÚ\nĐIỀU LỆ TỔ CHỨC VÀ HOẠT ĐỘNG\n(Đã được Đại hội đồng cổ đông thông qua ngày 10 tháng 4 năm 2031)\n\n"
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Tên công ty\n1. Tên công ty là Công ty Cổ phần May An Phú.\n"
+    )
+    assert read_document("dl2.txt", data=company.encode("utf-8")).meta.issuer == "CÔNG TY CỔ PHẦN MAY AN PHÚ"
 
 
 def test_a_party_bodys_signature_by_order_is_read_after_the_recipients():

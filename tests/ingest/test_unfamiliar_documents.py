@@ -1304,7 +1304,7 @@ def _programme_with_a_task_table(first_heading: str) -> bytes:
     return docx_bytes(build)
 
 
-@pytest.mark.parametrize(("heading", "step"), [("STT", "STT 4"), ("TT", "TT 4"), ("Số thứ tự", "4."), ("Bước", "Bước 4")])
+@pytest.mark.parametrize(("heading", "step"), [("STT", "STT 4"), ("TT", "TT 4"), ("Số thứ tự", "4."), ("Bước", "Bước 4"), ("Số", "4.")])
 def test_a_task_tables_rows_are_clauses_under_its_heading_row(heading, step):
     from ingest.document import shown_text
 
