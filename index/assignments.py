@@ -34,8 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 
-from ingest.chunking import ENDING_LABEL
-from ingest.document import CELLS, Chunk, Document, citation, table_cells
+from ingest.document import CELLS, ENDING_LABEL, Chunk, Document, citation, table_cells
 from ingest.normalize import fold, has_vowel, normalize_text
 
 ROLES = ("chủ trì", "tham mưu", "phối hợp", "thực hiện", "báo cáo")

@@ -33,7 +33,16 @@ from dataclasses import replace
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from ingest.document import CELLS, ROW_STAGES, Chunk, DocMeta, Document, indexed_text, table_cells  # noqa: F401  (re-exported)
+from ingest.document import (  # noqa: F401  (re-exported)
+    CELLS,
+    ENDING_LABEL,
+    ROW_STAGES,
+    Chunk,
+    DocMeta,
+    Document,
+    indexed_text,
+    table_cells,
+)
 from ingest.metadata import (
     ADOPTION,
     PERSON,
@@ -85,7 +94,6 @@ _ENDING = re.compile(
     # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
     r"|(?:Hội nghị|Cuộc họp|Buổi làm việc|Buổi đối thoại) kết thúc\b|Biên bản (?:này )?(?:đã )?được (?:lập|làm) thành \d+ bản)"
 )
-ENDING_LABEL = "Phần kết"
 # A letter's request for what it asks ("Báo cáo gửi về LĐLĐ tỉnh (qua Ban Tổ chức) … trước ngày
 # 25/6/2026.") closes it when it follows a last item that is a sentence of its own; under an item
 # that is a heading ("4. Chế độ báo cáo:") it is that item's text.
