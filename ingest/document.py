@@ -256,13 +256,13 @@ _POINT_STEP = re.compile(r"^(?:Điểm [a-zđ]\d*|[a-zđ]\d*[).])$")
 _NUMBERED_STEP = re.compile(r"^(?:Khoản \d+[a-zđ]?|\d{1,3}\.|\(\d{1,2}\))$")
 
 
-# A table's row (ingest.chunking: "STT 7", or "7." with its heading row as context) and how the
-# loaders join its cells.
 # How a citation names a text's closing paragraph ("Trên đây là …", "Nhận được Công văn này, …"),
 # which ingest.chunking cuts off its last item.
 ENDING_LABEL = "Phần kết"
 # A timetable's rows are named by the stage its numbering column's heading names ("Bước 7").
 ROW_STAGES = r"Bước|Đợt|Giai đoạn|Tuần|Buổi|Phiên"
+# A table's row (ingest.chunking: "STT 7", "Bước 7", or "7." with its heading row as context) and
+# how the loaders join its cells.
 _TABLE_ROW_STEP = re.compile(rf"^(?:STT \d{{1,3}}|(?:{ROW_STAGES}) \d{{1,3}}|\d{{1,3}}\.)$")
 CELLS = " | "
 

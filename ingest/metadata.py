@@ -741,16 +741,7 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         # "VÀ CÔNG NGHIỆP CẦN THƠ", "CÔNG TY CỔ PHẦN THỦY SẢN" / "PHÚ AN KHANG"): a row that names no
         # body of its own, and is no place ("TỈNH HƯNG YÊN", below) or congress, is the name above's
         # ("TỔNG LIÊN ĐOÀN LAO ĐỘNG" / "VIỆT NAM").
-        while cells and (
-            _WRAPS.match(cells[0])
-            or _WRAPPED.search(first)
-            or (
-                len(cells[0].split()) <= _WRAP_WORDS
-                and not _names_a_body(cells[0])
-                and not _PLACE_WRAP.match(cells[0])
-                and not _MEETING.match(cells[0])
-            )
-        ):
+        while cells and (_WRAPS.match(cells[0]) or _WRAPPED.search(first) or _rest_of_a_name(cells[0])):
             first = f"{first} {cells.pop(0)}"
         # (An agreement's header rows are its two parties, the employer first: not one body.)
         # But a row below that is no party of its own (not a union, not an employers' association)
@@ -792,17 +783,21 @@ _AGREEMENT_PARTY = re.compile(r"^(?:BAN CHẤP HÀNH|BCH|CÔNG ĐOÀN|CĐCS|HI�
 _ISSUER_LINES = 6
 
 
-def _goes_on_below(name: str, line: str) -> bool:
-    """A company's name wrapped onto the next line: a short line in capitals that names no body,
-    place or meeting of its own ("CÔNG TY CỔ PHẦN CHẾ BIẾN" / "THỰC PHẨM TÂN HƯNG LỘC")."""
+def _rest_of_a_name(line: str) -> bool:
+    """A line that goes on with the name above it, wrapped: short, and naming no body, place or
+    meeting of its own ("PHÚ AN KHANG", "THỰC PHẨM TÂN HƯNG LỘC")."""
     return (
-        name.startswith("CÔNG TY")
-        and len(line.split()) <= _WRAP_WORDS
+        len(line.split()) <= _WRAP_WORDS
         and not _names_a_body(line)
         and not _PLACE_WRAP.match(line)
         and not _MEETING.match(line)
-        and not _ORG_HEADER.match(line)
     )
+
+
+def _goes_on_below(name: str, line: str) -> bool:
+    """A company's name wrapped onto the next line of a typed header ("CÔNG TY CỔ PHẦN CHẾ BIẾN" /
+    "THỰC PHẨM TÂN HƯNG LỘC")."""
+    return name.startswith("CÔNG TY") and _rest_of_a_name(line)
 
 
 def _issuer_line(lines: list[Line]) -> str | None:
