@@ -62,7 +62,10 @@ _NUMBER_AFTER_TYPE = re.compile(r"\s*(?=\d\S*/\S*[A-ZĐ])(\d[0-9A-Za-zĐđ\-.]*(
 _NUMBER_UNACCENTED = re.compile(r"^(?:So|SO)\s*:?\s*(\d[0-9A-Za-zĐđ\-.]*/[0-9]*[A-Za-zĐđ][0-9A-Za-zĐđ/\-.]*[0-9A-Za-zĐđ])")
 # "ngày 02 tháng 6 năm 2025", also typed "ngay 02 thang 6 nam 2025".
 _DATE = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^([^\d,]{2,40}),\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng", re.IGNORECASE)
+# Minutes open "Hôm nay, ngày … tháng …" or "Vào hồi 8 giờ, ngày …": a time, not a place.
+_PLACE_DATE = re.compile(
+    r"^(?!(?:h[ôo]m\s+nay|v[àa]o|h[ồo]i|l[úu]c)\b)([^\d,]{2,40}),\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng", re.IGNORECASE
+)
 # How a law, a charter or a resolution records its adoption, closing its text ("Luật này được Quốc
 # hội … khóa XV, kỳ họp thứ 7 thông qua ngày 27 tháng 6 năm 2024.") or under its title
 # ("(Đại hội XIII Công đoàn Việt Nam thông qua ngày 03/12/2023)"). The sentence is the document's

@@ -537,3 +537,14 @@ def test_a_companys_name_wrapped_onto_the_next_header_line_is_one_issuer():
         "QUYẾT ĐỊNH\nVề việc ban hành Quy chế dân chủ ở cơ sở\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\n"
     )
     assert read_document("qd.txt", data=text.encode("utf-8")).meta.issuer == "CÔNG TY CỔ PHẦN CHẾ BIẾN THỰC PHẨM AN LỘC"
+
+
+@pytest.mark.parametrize("opening", ["Hôm nay", "Hom nay", "Vào hồi 14 giờ 00"])
+def test_minutes_opening_with_a_time_give_the_date_and_no_place(opening):
+    text = (
+        "CÔNG TY CỔ PHẦN MAY AN PHÚ\nCÔNG ĐOÀN CƠ SỞ\nBIÊN BẢN\nHỌP BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ\n"
+        f"{opening}, ngày 12 tháng 3 năm 2026, tại hội trường Công ty, Ban Chấp hành họp thường kỳ.\n"
+        "I. THÀNH PHẦN\n1. Đồng chí Nguyễn Văn An - Chủ tịch, chủ trì.\n"
+    )
+    meta = read_document("bien-ban.txt", data=text.encode()).meta
+    assert (meta.date, meta.place) == ("2026-03-12", None)
