@@ -512,6 +512,10 @@ class DocumentNames:
     # quy chế dân chủ" names the decision's "Quy chế thực hiện dân chủ ở cơ sở" by two words of its
     # title too.
     issued_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Each document's name's first word after its kind, folded ("nhom" of "Thỏa ước lao động tập thể
+    # nhóm doanh nghiệp …", "cong" of "… Công ty TNHH …"): how a worker tells one of two agreements
+    # from the other in ordinary case ("thỏa ước nhóm", "thỏa ước công ty").
+    heads: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, metas: dict[str, DocMeta], issued_titles: Iterable[str] = ()) -> DocumentNames:
@@ -620,6 +624,7 @@ class DocumentNames:
             frozenset(_issued_beginning(t) for t in issued_titles) - {""},
             {k: w for k, w in cut_names.items() if len(shortened[k]) == 1 and k not in full},
             _issued_title_words(issued_titles),
+            {d: head for d, meta in metas.items() if (head := _name_head(meta))},
         )
 
     def _names_an_issued_text(self, form: str, after: str) -> bool:
@@ -737,7 +742,14 @@ class DocumentNames:
                     # One of several agreements (charters), by words of its own name after its
                     # kind: "thỏa ước Phước Long"; by its kind alone, none of them.
                     words = _capitalised_after(cased[m.end() :])
-                    fits = [d for d in fits if words and words <= self.own_words.get(d, frozenset())]
+                    if words:
+                        fits = [d for d in fits if words <= self.own_words.get(d, frozenset())]
+                    else:
+                        # Or by the first word of its name after the kind, if that tells them apart
+                        # ("thỏa ước nhóm"; "thỏa ước công ty" of two companies' names none).
+                        head = text[m.end() :].split()[:1]
+                        heads = [d for d in fits if head and self.heads.get(d) == head[0]]
+                        fits = heads if len(heads) < len(fits) else []
                     if not fits:
                         continue
                     own_named = True
@@ -948,6 +960,14 @@ def _fold_cased(text: str) -> str:
 
 # A year standing alone ("2025", not "2025/TƯLĐTT"): an edition, not a document's number.
 _YEAR = r"(?:19|20)\d\d(?![\w/-])"
+
+
+def _name_head(meta: DocMeta) -> str | None:
+    """The first word of a document's name after its kind, folded (see DocumentNames.heads)."""
+    kind, name = _words(meta.doc_type or "").split(), _words(meta.short_name()).split()
+    if not kind or name[: len(kind)] != kind or len(name) == len(kind):
+        return None
+    return name[len(kind)]
 
 
 def _capitalised_after(text: str) -> set[str]:

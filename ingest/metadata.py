@@ -439,6 +439,10 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             pm = _PLACE_DATE.match(text)
             place = _fix_place(pm.group(1).strip()) if pm else None
             break
+    if title and place and place[:1].isupper() and not in_capitals(place, 1) and not in_capitals(title, 1):
+        # A title in capitals the text never spells ("… NGÀNH CHẾ BIẾN GỖ TỈNH BÌNH DƯƠNG") still
+        # names the place of issue as its date line writes it.
+        title = re.sub(rf"(?<!\w){re.escape(place)}(?!\w)", place, title, flags=re.IGNORECASE)
 
     if date is None:
         # A legal portal's record above a copied text: "Số hiệu: … Ngày ban hành: 16/06/2025 …".
@@ -1066,12 +1070,18 @@ _COMPANY = re.compile(r"(?:CÔNG TY|TỔNG CÔNG TY|TẬP ĐOÀN|NHÀ MÁY|XÍ N
 _UNION_SIDE = re.compile(r"^(?:BAN CHẤP HÀNH |BCH )?(?:CÔNG ĐOÀN CƠ SỞ|CÔNG ĐOÀN|CĐCS) (?=" + _COMPANY.pattern + ")")
 
 
+# The level an agreement binds, opening its title: a common noun before the name it goes on with.
+_LEVEL_OPENING = re.compile(r"(?:Ngành|Nhóm doanh nghiệp|Doanh nghiệp)\s+\S", re.IGNORECASE)
+
+
 def _reads_on(title: str, text: str) -> str:
     """`title` with its first letter as `text` writes its first words inside a sentence (the
     longest run of up to three of them it writes there at all); unchanged when it never does."""
     words = title.split()
     if not words or _is_acronym(words[0]):
         return title
+    if _LEVEL_OPENING.match(title):
+        return title[:1].lower() + title[1:]  # an agreement's level: "… ngành Dệt May Việt Nam", "… nhóm doanh nghiệp …"
     if _named_body_prefix(words) or (words[1:2] and words[1][:1].isupper()):
         return title  # a company's or body's name: "Công ty Cổ phần …", "Ủy ban Kiểm tra …"
     if words[0] == "Về":

@@ -273,6 +273,23 @@ def test_one_of_several_agreements_is_named_by_its_kind_and_its_company():
 
 
 
+def test_one_of_two_agreements_is_named_by_the_common_noun_its_name_opens_with():
+    def agreement(title: str) -> DocMeta:
+        return DocMeta(doc_type="THỎA ƯỚC LAO ĐỘNG TẬP THỂ", title=title, name=f"Thỏa ước lao động tập thể {title}")
+
+    names = DocumentNames.of({
+        "group": agreement("nhóm doanh nghiệp ngành chế biến gỗ tỉnh Bình Dương"),
+        "company": agreement("Công ty TNHH Gỗ Mỹ Phước"),
+    })
+    assert names.scan(["Thỏa ước nhóm quy định bữa ăn giữa ca bao nhiêu?"])[:2] == ({"group"}, False)
+    assert names.scan(["thoa uoc nhom cho lam them bao nhieu gio"])[:2] == ({"group"}, False)
+    assert names.scan(["Theo thỏa ước công ty, bữa ăn giữa ca bao nhiêu?"])[:2] == ({"company"}, False)
+    assert names.scan(["Thỏa ước quy định bữa ăn giữa ca bao nhiêu?"])[:2] == (set(), False)  # which one: not said
+    # Two companies' agreements: "công ty" tells neither apart.
+    two = DocumentNames.of({"a": agreement("Công ty TNHH Gỗ Mỹ Phước"), "b": agreement("Công ty Cổ phần May Hòa Bình")})
+    assert two.scan(["Theo thỏa ước công ty, bữa ăn giữa ca bao nhiêu?"])[:2] == (set(), False)
+
+
 def test_words_of_a_companys_name_that_also_name_places_stay_in_the_name():
     def agreement(company: str) -> DocMeta:
         return DocMeta(doc_type="THỎA ƯỚC LAO ĐỘNG TẬP THỂ", title=company, name=f"Thỏa ước lao động tập thể {company}")

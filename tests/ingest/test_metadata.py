@@ -548,3 +548,16 @@ def test_minutes_opening_with_a_time_give_the_date_and_no_place(opening):
     )
     meta = read_document("bien-ban.txt", data=text.encode()).meta
     assert (meta.date, meta.place) == ("2026-03-12", None)
+
+
+def test_an_agreements_level_reads_on_in_lower_case_and_its_place_as_the_date_line_spells_it():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH DƯƠNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "HIỆP HỘI GỖ VÀ LÂM SẢN BÌNH DƯƠNG | Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 01/2026/TƯNDN | Bình Dương, ngày 05 tháng 01 năm 2026\n"
+        "THỎA ƯỚC LAO ĐỘNG TẬP THỂ NHÓM DOANH NGHIỆP\nNGÀNH CHẾ BIẾN GỖ TỈNH BÌNH DƯƠNG\n"
+        "Điều 1. Phạm vi áp dụng\nThỏa ước này áp dụng cho 12 doanh nghiệp tham gia thương lượng tập thể.\n"
+        "Điều 2. Bữa ăn giữa ca\nGiá trị bữa ăn giữa ca không thấp hơn 25.000 đồng/suất.\n"
+    )
+    meta = read_document("thoa-uoc-nhom.txt", data=text.encode()).meta
+    assert meta.short_name() == "Thỏa ước lao động tập thể nhóm doanh nghiệp ngành chế biến gỗ tỉnh Bình Dương"
