@@ -186,6 +186,9 @@ def _joined_cells(row: re.Match[str]) -> str:
 # file typed line by line would run its lines together into paragraphs.)
 _MARKUP = (
     (re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$"), r"\1"),
+    # A bullet whose item opens with its own number ("- 3.1. Về tiền ăn giữa ca: …") is that
+    # numbered item: cited "3.", "3.1.", not five times "3.".
+    (re.compile(r"(?m)^([ \t]*)[-*+][ \t]+(?=\d{1,3}(?:\.\d{1,3})+\.?[ \t])"), r"\1"),
     (re.compile(r"(?m)^([ \t]*)[*+][ \t]+"), r"\1- "),
     (re.compile(r"(?m)^[ \t]{0,3}(?:>[ \t]?)+"), ""),  # a quoted note ("> Lưu ý: …") is its words
     # (Emphasis opens on a word and closes after one: "(*)" note marks are not emphasis.)

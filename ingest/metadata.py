@@ -43,6 +43,8 @@ DOC_TYPES = (
     "NỘI QUY LAO ĐỘNG",
     "NỘI QUY",
     "ĐỀ ÁN",
+    "PHƯƠNG ÁN",
+    "QUY TRÌNH",
     "TỜ TRÌNH",
     "BIÊN BẢN",
 )
@@ -53,7 +55,7 @@ _UNACCENTED_TYPES = {fold(t).upper(): t for t in DOC_TYPES}
 
 # "Số 48-KH/ĐĐTLD", "Số:13/CTr-LĐLĐ", "Bộ luật số: 45/2019/QH14", "Số: 145/2020/NĐ-CP"
 _NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị định)\s+)?(?:[Ss]ố|SỐ)(?:\s+hiệu)?\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
-_INLINE_NUMBER = re.compile(r"\b[Ss]ố\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
+_INLINE_NUMBER = re.compile(r"\b(?:[Ss]ố|SỐ)\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
 # A number right after the type, without "số": "Thông tư 21/2026/TT-BNV quy định …" (a symbol after
 # the slash: "Luật Công đoàn 2012" has none).
 _NUMBER_AFTER_TYPE = re.compile(r"\s*(?=\d\S*/\S*[A-ZĐ])(\d[0-9A-Za-zĐđ\-.]*(?:/[0-9A-Za-zĐđ\-.]*)*[0-9A-Za-zĐđ])(?=[\s,;:]|\.?$|\.\s)")
@@ -106,11 +108,13 @@ ACCENTED_CAPITALS = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸ
 # agreement (thỏa ước) or a contract.
 _CAPACITY_PREFIX = re.compile(
     r"^(?:T/M|T/L|K/T|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN (?=BÊN|TẬP THỂ|NGƯỜI|CÔNG|BAN|DOANH NGHIỆP|"
-    r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
+    r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN|GIA ĐÌNH))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
 )
 _CAPACITY_TITLE = re.compile(
     r"^(?:PHÓ |THƯỜNG TRỰC |Q\. |TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
-    r"CHỦ NHIỆM|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|XÁC THỰC VĂN BẢN HỢP NHẤT)"
+    r"CHỦ NHIỆM|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|XÁC THỰC VĂN BẢN HỢP NHẤT"
+    # Minutes are signed by who chaired, who took them down, who led an inspection, the employer.
+    r"|THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG)"
     r"(?: [A-ZĐÀ-Ỹ ]+)?$"
 )
 RECIPIENTS_START = re.compile(r"^(?:Nơi nhận|Đồng kính gửi|Kính gửi)\s*:?", re.IGNORECASE)
@@ -908,6 +912,9 @@ def _add_signer(signers: str | None, name: str) -> str:
     return name if signers is None else signers if name in signers.split(", ") else f"{signers}, {name}"
 
 
+_BRACKET_AFTER_NAME = re.compile(r"\s*\([^()]{1,60}\)$")
+
+
 def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str]]:
     """Signer, signing capacity and recipients from the closing block, in any interleaving."""
     capacity: list[str] = []
@@ -954,8 +961,8 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
         ):
             recipients.append(text.lstrip("-+• ").rstrip(";,."))
             signing = False
-        elif PERSON.match(_SIGNED.sub("", text)):
-            signer = _add_signer(signer, _SIGNED.sub("", text))
+        elif PERSON.match(name := _BRACKET_AFTER_NAME.sub("", _SIGNED.sub("", text))):
+            signer = _add_signer(signer, name)  # (and "Nguyễn Thị Mai (vợ người bị nạn)": her name)
         elif recipients and not signing and not text.isupper():
             # A recipient wrapped onto a second line ("CĐ TCTy trực thuộc TLĐ;").
             recipients[-1] = f"{recipients[-1]} {text.rstrip(';,.')}"

@@ -1710,3 +1710,76 @@ def test_the_rules_under_a_headers_issuer_and_motto_are_no_part_of_its_text():
     )
     (preamble,) = [c for c in chunk_document(read_document("cv.txt", data=text.encode("utf-8"))) if c.kind == "preamble"]
     assert "---" not in preamble.text and "Độc lập - Tự do - Hạnh phúc" in preamble.text
+
+
+def test_a_decree_whose_title_line_holds_its_number_in_capitals_is_named_by_it():
+    text = (
+        "NGHỊ ĐỊNH SỐ 91/2031/NĐ-CP QUY ĐỊNH CHI TIẾT VỀ HUẤN LUYỆN AN TOÀN LAO ĐỘNG\n(Trích Chương II)\n\n"
+        "Chương II\nHUẤN LUYỆN\n\nĐiều 8. Nhóm đối tượng\n1. Nhóm 1: Người quản lý phụ trách an toàn.\n"
+        "2. Nhóm 2: Người làm công tác an toàn chuyên trách.\n"
+    )
+    doc = read_document("nghi-dinh.txt", data=text.encode())
+    assert (doc.meta.doc_type, doc.meta.number) == ("NGHỊ ĐỊNH", "91/2031/NĐ-CP")
+    assert doc.meta.short_name() == "Nghị định 91/2031/NĐ-CP"
+
+
+def test_a_procedure_is_a_kind_of_document():
+    text = (
+        "CÔNG TY CỔ PHẦN MAY BẮC HÀ\nSố: 04/QT-BH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nam, ngày 02 tháng 3 năm 2031\n\nQUY TRÌNH\nChi trả chế độ ốm đau cho người lao động\n\n"
+        "I. MỤC ĐÍCH\n1. Thống nhất trình tự tiếp nhận hồ sơ ốm đau.\nII. TRÁCH NHIỆM\n1. Phòng Nhân sự tiếp nhận hồ sơ.\n"
+    )
+    meta = read_document("quy-trinh.txt", data=text.encode()).meta
+    assert (meta.doc_type, meta.number, meta.short_name()) == ("QUY TRÌNH", "04/QT-BH", "Quy trình 04/QT-BH")
+
+
+MINUTES_CLOSING = """CÔNG TY CỔ PHẦN CƠ KHÍ AN LẠC
+ĐOÀN ĐIỀU TRA TAI NẠN LAO ĐỘNG CẤP CƠ SỞ
+Số: 05/BB-ĐT
+Bắc Giang, ngày 12 tháng 4 năm 2031
+
+BIÊN BẢN ĐIỀU TRA TAI NẠN LAO ĐỘNG
+
+1. Diễn biến vụ tai nạn
+Người lao động bị kẹt tay tại máy dập số 3.
+2. Chi phí đối với người bị nạn
+- Công ty chi trả chi phí điều trị 12.000.000 đồng.
+- Công đoàn Công ty thăm hỏi 2.000.000 đồng.
+
+Biên bản được công bố tại cuộc họp lúc 16 giờ ngày 12/4/2031 với sự có mặt của các thành viên Đoàn điều tra; được lập thành 05 bản có giá trị như nhau.
+
+NGƯỜI SỬ DỤNG LAO ĐỘNG
+GIÁM ĐỐC
+(Ký, đóng dấu)
+Trần Văn Minh
+
+THƯ KÝ
+(Ký, ghi rõ họ tên)
+Lê Thị Hoa
+
+ĐẠI DIỆN GIA ĐÌNH NGƯỜI BỊ NẠN
+(Ký, ghi rõ họ tên)
+Nguyễn Thị Lan (vợ người bị nạn)
+"""
+
+
+def test_minutes_close_with_how_many_copies_and_are_signed_by_every_party():
+    doc = read_document("bien-ban.txt", data=MINUTES_CLOSING.encode())
+    chunks = chunk_document(doc)
+    by_section = {c.section: c for c in chunks}
+    assert "Biên bản được công bố" in by_section["Phần kết"].text
+    assert "Biên bản được công bố" not in by_section["2."].text
+    assert by_section["Chữ ký"].text.startswith("NGƯỜI SỬ DỤNG LAO ĐỘNG")
+    assert doc.meta.signer == "Trần Văn Minh, Lê Thị Hoa, Nguyễn Thị Lan"
+
+
+def test_markdown_bullets_that_open_with_their_own_number_are_those_numbered_items():
+    text = (
+        "# BIÊN BẢN\n## Hội nghị đối thoại định kỳ\n\n### II. NỘI DUNG\n\n**3. Trả lời của Công ty**\n\n"
+        "- 3.1. Về tiền ăn giữa ca: Công ty đồng ý nâng lên 30.000 đồng/suất.\n"
+        "- 3.2. Về nhà xưởng: Công ty lắp thêm 12 quạt hơi nước.\n"
+        "- Các nội dung khác: chưa thống nhất.\n"
+    )
+    chunks = chunk_document(read_document("bien-ban.md", data=text.encode()))
+    sections = [c.section for c in chunks]
+    assert "II. NỘI DUNG › 3. › 3.1." in sections and "II. NỘI DUNG › 3. › 3.2." in sections
