@@ -875,8 +875,8 @@ def _addressees(doc: Document, chunks: Sequence[Chunk], owner: str | None) -> li
     informs or any other document."""
     if (doc.meta.doc_type or "") != "CÔNG VĂN":
         return []
-    opening = next((c for c in chunks if c.kind == "preamble"), None)
-    lines = [line for line in opening.text.split("\n") if line.strip()] if opening is not None else []
+    # (Its header and its opening paragraphs may be two pieces of the opening.)
+    lines = [line for c in chunks if c.kind == "preamble" for line in c.text.split("\n") if line.strip()]
     if not lines or not lines[-1].rstrip().endswith(":") or not _ASKS.search(fold(lines[-1]).lower()):
         return []
     for i, line in enumerate(lines):

@@ -299,6 +299,10 @@ def _folded_accented(text: str) -> str:
     return fold(_KI.sub("ký", _NOT_SIGNING.sub("kyy", text)))
 
 
+# A header's place and date line: "Hà Nội, ngày 02 tháng 4 năm 2026".
+_PLACE_AND_DATE = re.compile(r"(?m)(?:^|\|\s*)[^\d,\n|]{2,40},\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+\d{4}")
+
+
 def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_only: bool = False) -> str | None:
     """The part of a document a question asks for: who signed it, whom it was sent to, who issued
     it or when (adopted when: only of a document it names; `names_only`: a question that is that
@@ -434,6 +438,27 @@ class Searcher:
         if named is None:
             named = self._named_in[row] = frozenset(self._document_names.scan([self.store.chunks[row].text])[0])
         return named
+
+    @cached_property
+    def _issue_parts(self) -> frozenset[int]:
+        """The pieces of each document's opening that say who issued it and when: where the header
+        block and the opening paragraphs are two pieces (ingest.chunking), the one naming its
+        issuer or holding its place and date line ("Kế hoạch 48" names its issuer only in "Đảng
+        đoàn Tổng Liên đoàn triển khai Kế hoạch …"); every piece where none does."""
+        pieces: dict[str, list[int]] = {}
+        for row, chunk in enumerate(self.store.chunks):
+            if chunk.kind == "preamble":
+                pieces.setdefault(chunk.doc_id, []).append(row)
+        out: set[int] = set()
+        for doc_id, rows in pieces.items():
+            issuer = fold(self.store.documents[doc_id].meta.issuer or "").lower()
+            saying = [
+                r
+                for r in rows
+                if (issuer and issuer in fold(self.store.chunks[r].text).lower()) or _PLACE_AND_DATE.search(self.store.chunks[r].text)
+            ]
+            out.update(saying or rows)
+        return frozenset(out)
 
     @cached_property
     def _heading_tokens(self) -> list[set[str]]:
@@ -906,7 +931,7 @@ class Searcher:
         out = {}
         for row, score in fused.items():
             chunk = self.store.chunks[row]
-            if chunk.kind == wanted_kind:
+            if chunk.kind == wanted_kind and (wanted_kind != "preamble" or row in self._issue_parts):
                 score += cfg.kind_boost * top
             elif chunk.kind not in CONTENT_KINDS:
                 score *= cfg.closing_penalty

@@ -53,7 +53,7 @@ from ingest.metadata import (
     is_capacity,
     is_signed_note,
 )
-from ingest.normalize import Line, fold
+from ingest.normalize import Line, fold, in_capitals
 from ingest.structure import (
     LEGAL_STYLES,
     NUMBERED_CLAUSE_STYLES,
@@ -155,6 +155,28 @@ def _ending(lines: list[str], start: int, stop: int) -> int:
     return next((i for i in own if i < stop and _ARTICLES_ENDING.match(lines[i])), stop)
 
 
+# A line of an opening paragraph rather than of the header block: a sentence ("Thực hiện Hướng dẫn
+# số 05/HD-LĐLĐ …, đến hết ngày 31/3/2026 còn 23 doanh nghiệp nợ …"), not a title, a table row of
+# the header or a recipient.
+_PROSE_CHARS = 80
+
+
+def _opening_text(lines: list[str], body_start: int) -> int:
+    """Where a text's opening paragraphs begin: `body_start`, or before it the first sentence of a
+    text whose header runs on to its first numbered part (a letter's "Kính gửi" and what follows)."""
+    for i in range(body_start):
+        text = lines[i].strip()
+        if (
+            len(text) >= _PROSE_CHARS
+            and text.endswith((".", ":", ";"))
+            and CELLS not in text
+            and not in_capitals(text)
+            and not text.startswith(("-", "+", "•", "Kính gửi", "V/v", "Số"))
+        ):
+            return i
+    return body_start
+
+
 def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars: int = POINT_SPLIT_CHARS) -> list[Chunk]:
     lines = doc.text.split("\n")
     all_lines = [Line(t) for t in lines]
@@ -181,7 +203,7 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         root.children = root.children[legal[0] :]
     foreword = next(((k, label) for k, i in enumerate(preamble) if (label := _foreword_label(lines[i]))), None)
     if foreword is None:
-        builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble")
+        builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble", split_at=_opening_text(lines, doc.body_start))
     else:
         # A charter's "LỜI NÓI ĐẦU" is text of the document (what the organisation is, its
         # founding), not its header: its own clause, cited by its own name.
@@ -345,6 +367,7 @@ class _Builder:
         context: tuple[str, ...],
         kind: str,
         heading: str = "",
+        split_at: int | None = None,
     ) -> None:
         indices = [i for i in indices if self.lines[i].strip() and not _ELLIPSIS.fullmatch(self.lines[i].strip())]
         if not indices:
@@ -353,6 +376,12 @@ class _Builder:
             return
         first = len(self.chunks)
         parts = self._bullet_parts(indices, context) if kind == "clause" else None
+        if parts is None and split_at is not None:
+            # The header block (motto, number, title, "Kính gửi") and the opening paragraphs under
+            # it are two pieces: "đến hết ngày 31/3 còn 23 doanh nghiệp nợ 486.700.000 đồng" is
+            # not found under a page of header lines.
+            pieces = ([i for i in indices if i < split_at], [i for i in indices if i >= split_at])
+            parts = [(group, context) for piece in pieces for group in self._pack(piece)]
         if parts is None:
             later = context + ((heading,) if heading else ())
             parts = [(group, later if n else context) for n, group in enumerate(self._pack(indices))]
