@@ -1802,3 +1802,13 @@ def test_a_letters_opening_paragraph_is_a_piece_apart_from_its_header_block():
     assert header.text.startswith("LIÊN ĐOÀN") and "Giám đốc các doanh nghiệp" in header.text
     assert opening.text.startswith("Qua theo dõi") and "312.400.000 đồng" not in header.text
     assert citation(doc.meta, opening) == "Công văn 31/LĐLĐ-TC › Phần mở đầu"
+
+
+def test_minutes_read_back_to_the_meeting_close_the_text():
+    text = MINUTES_CLOSING.replace(
+        "Biên bản được công bố tại cuộc họp lúc 16 giờ ngày 12/4/2031 với sự có mặt của các thành viên Đoàn điều tra; "
+        "được lập thành 05 bản có giá trị như nhau.",
+        "Biên bản đã được đọc lại cho những người dự họp nghe, các thành viên nhất trí và ký tên. Biên bản lập thành 05 bản.",
+    )
+    by_section = {c.section: c for c in chunk_document(read_document("bien-ban.txt", data=text.encode()))}
+    assert by_section["Phần kết"].text.startswith("Biên bản đã được đọc lại")
