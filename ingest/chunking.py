@@ -37,6 +37,7 @@ from ingest.document import (  # noqa: F401  (re-exported)
     CELLS,
     ENDING_LABEL,
     ROW_STAGES,
+    TOTAL_ROW,
     Chunk,
     DocMeta,
     Document,
@@ -157,6 +158,8 @@ def _ending(lines: list[str], start: int, stop: int) -> int:
     return next((i for i in own if i < stop and _ARTICLES_ENDING.match(lines[i])), stop)
 
 
+# A table's total row: its first cell with words, "Tổng cộng" (an empty number cell before it).
+_TOTAL_CELL = re.compile(rf"^\s*\|?\s*(?:\|\s*)*({TOTAL_ROW})\s*(?:\||$)", re.IGNORECASE)
 # A line of an opening paragraph rather than of the header block: a sentence ("Thực hiện Hướng dẫn
 # số 05/HD-LĐLĐ …, đến hết ngày 31/3/2026 còn 23 doanh nghiệp nợ …"), not a title, a table row of
 # the header or a recipient.
@@ -416,8 +419,10 @@ class _Builder:
         head, rows, end = table
         label = "" if keyed else _row_label(self.lines[indices[head]])
         first_row = rows[0][1][0]
-        # The lead-in, the heading row and any group row before the first numbered row.
-        self.emit(indices[:first_row], path, context, "clause")
+        # The lead-in, the heading row and any group row before the first numbered row (not the
+        # heading row alone: every row shows it).
+        if first_row > head + 1 or head > 0:
+            self.emit(indices[:first_row], path, context, "clause")
         header = self.lines[indices[head]].strip()
         before = self._short(indices[:head]) if head else ""
         for number, at, group in rows:
@@ -429,9 +434,15 @@ class _Builder:
             text = "\n".join(self.lines[i] for i in lines)
             place = number if keyed else f"{label} {number}" if label else f"{number}."
             self._add("clause", (*path, place), text, row_context, lines)
-        # Group rows between the rows are their rows' context; the total row and what follows the
-        # table keep the clause's citation.
+        # Group rows between the rows are their rows' context; the total row is cited by its label
+        # under the heading row ("› Tổng cộng": "| Tổng cộng | | 12 người | 19.000.000"), and what
+        # follows the table keeps the clause's citation.
         rest = [indices[i] for i in range(end, len(indices))]
+        total = _TOTAL_CELL.match(self.lines[rest[0]]) if rest else None
+        if total:
+            before_total = (*context, *((before,) if before else ()), header)
+            self._add("clause", (*path, total.group(1)), self.lines[rest[0]], before_total, rest[:1])
+            rest = rest[1:]
         if rest:
             self.emit(rest, path, context, "clause")
         return True

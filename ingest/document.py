@@ -261,9 +261,11 @@ _NUMBERED_STEP = re.compile(r"^(?:Khoản \d+[a-zđ]?|\d{1,3}\.|\(\d{1,2}\))$")
 ENDING_LABEL = "Phần kết"
 # A timetable's rows are named by the stage its numbering column's heading names ("Bước 7").
 ROW_STAGES = r"Bước|Đợt|Giai đoạn|Tuần|Buổi|Phiên"
+# A table's total row, cited by its own label ("› Tổng cộng").
+TOTAL_ROW = "Tổng cộng|Cộng|Tổng số|Tổng"
 # A table's row (ingest.chunking: "STT 7", "Bước 7", or "7." with its heading row as context) and
 # how the loaders join its cells.
-_TABLE_ROW_STEP = re.compile(rf"^(?:STT \d{{1,3}}|(?:{ROW_STAGES}) \d{{1,3}}|\d{{1,3}}\.)$")
+_TABLE_ROW_STEP = re.compile(rf"^(?:STT \d{{1,3}}|(?:{ROW_STAGES}) \d{{1,3}}|\d{{1,3}}\.|{TOTAL_ROW})$")
 CELLS = " | "
 
 

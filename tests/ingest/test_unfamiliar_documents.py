@@ -13,7 +13,14 @@ import docx
 import pytest
 
 from ingest.chunking import chunk_document
-from ingest.document import NAME_LIMIT, citation, distinct_names, indexed_text, with_distinct_names
+from ingest.document import (
+    NAME_LIMIT,
+    citation,
+    distinct_names,
+    indexed_text,
+    shown_text,
+    with_distinct_names,
+)
 from ingest.normalize import Line
 from ingest.pipeline import read_document
 from ingest.structure import match_article, match_marker, parse_structure
@@ -1391,7 +1398,7 @@ def test_a_task_rows_continuation_stays_with_it_and_the_total_row_after_the_rows
     assert not any("Tiếp tục" in line for line in row2.context)
     (row4,) = [c for c in chunks if c.path[-1:] == ("STT 4",)]
     assert "Tổng cộng" not in row4.text
-    assert any("Tổng cộng" in c.text and c.path == ("I. NHIỆM VỤ",) for c in chunks)
+    assert any("Tổng cộng" in c.text and c.path == ("I. NHIỆM VỤ", "Tổng cộng") for c in chunks)
 
 
 def test_an_appendix_number_alone_with_its_title_in_capitals_below():
@@ -1812,3 +1819,21 @@ def test_minutes_read_back_to_the_meeting_close_the_text():
     )
     by_section = {c.section: c for c in chunk_document(read_document("bien-ban.txt", data=text.encode()))}
     assert by_section["Phần kết"].text.startswith("Biên bản đã được đọc lại")
+
+
+def test_a_tables_total_row_is_cited_by_its_label_under_the_heading_row():
+    rows = "\n".join(
+        f"| {n} | Nguyễn Thị Hoa {n} | Xưởng may {n} | Đơn thân nuôi con nhỏ dưới 06 tuổi, thuê nhà trọ | 2.000.000 |"
+        for n in range(1, 9)
+    )
+    text = (
+        "# QUYẾT ĐỊNH\n## Về việc hỗ trợ nữ đoàn viên năm 2031\n\n**Điều 1.** Hỗ trợ 8 nữ đoàn viên theo danh sách sau:\n\n"
+        "| STT | Họ và tên | Bộ phận | Hoàn cảnh | Số tiền (đồng) |\n|---|---|---|---|---|\n"
+        f"{rows}\n|  | Tổng cộng | 8 người |  | 16.000.000 |\n\n**Điều 2.** Quyết định có hiệu lực kể từ ngày ký.\n"
+    )
+    chunks = chunk_document(read_document("qd.md", data=text.encode()))
+    total = next(c for c in chunks if c.path[-1] == "Tổng cộng")
+    assert total.path == ("Điều 1", "Tổng cộng") and "16.000.000" in total.text
+    assert shown_text(total).startswith("STT | Họ và tên")
+    # The heading row is no piece of its own: every row shows it.
+    assert not any(c.text.strip().startswith("STT |") for c in chunks)
