@@ -93,13 +93,14 @@ _ENDING = re.compile(
     # trình được bố trí từ …": a notice's closing formula, a plan's budget for the whole of it.
     rf"|[^.]{{0,60}}\bthông báo để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b"
     # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
-    r"|(?:Hội nghị|Cuộc họp|Buổi làm việc|Buổi đối thoại) kết thúc\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
-    # "Biên bản đã được đọc lại cho những người dự họp nghe, …", "… được thông qua lúc …".
-    r"|Biên bản (?:này )?(?:đã )?được (?:đọc lại|thông qua|công bố)\b)"
+    r"|(?:Hội nghị|Cuộc họp|Buổi làm việc|Buổi đối thoại) kết thúc\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản)"
 )
 # A letter's request for what it asks ("Báo cáo gửi về LĐLĐ tỉnh (qua Ban Tổ chức) … trước ngày
 # 25/6/2026.") closes it when it follows a last item that is a sentence of its own; under an item
 # that is a heading ("4. Chế độ báo cáo:") it is that item's text.
+# Minutes only (a guidance's "3. Thông qua biên bản" / "Biên bản được thông qua trước khi …" is its
+# item's text): "Biên bản đã được đọc lại cho những người dự họp nghe, …", "… được công bố lúc …".
+_MINUTES_ENDING = re.compile(r"^Biên bản (?:này )?(?:đã )?được (?:đọc lại|thông qua|công bố)\b")
 _SENDING_ENDING = re.compile(r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đề xuất|Kết quả)[^.]{0,40}?\bgửi về\b")
 # An article's heading line of at most this many words is a title ("Điều 16. Điều khoản thi
 # hành"), a longer one a sentence of its own text ("Điều 5. Đại hội giao Ban Chấp hành …").
@@ -131,7 +132,7 @@ def _foreword_label(line: str) -> str | None:
     return _FOREWORDS.get(" ".join(fold(line).strip(" *:").lower().split()))
 
 
-def _ending(lines: list[str], start: int, stop: int) -> int:
+def _ending(lines: list[str], start: int, stop: int, minutes: bool = False) -> int:
     """Where a plan's, a guidance's or a letter's closing paragraph begins ("Trên đây là Kế hoạch
     …", "Trong quá trình thực hiện, nếu có vướng mắc …", "Nhận được Công văn này …"), after its
     last numbered item: not part of that item. In a text of articles such a sentence is a clause
@@ -152,41 +153,49 @@ def _ending(lines: list[str], start: int, stop: int) -> int:
     if not any(s in LEGAL_STYLES for _, s in markers):
         item_is_sentence = lines[last].rstrip().endswith(".") and len(lines[last].split()) > _TITLE_WORDS
         return next(
-            (i for i in range(last + 1, stop) if _ENDING.match(lines[i]) or (item_is_sentence and _SENDING_ENDING.match(lines[i]))),
+            (
+                i
+                for i in range(last + 1, stop)
+                if _ENDING.match(lines[i])
+                or (item_is_sentence and _SENDING_ENDING.match(lines[i]))
+                or (minutes and _MINUTES_ENDING.match(lines[i]))
+            ),
             stop,
         )
     return next((i for i in own if i < stop and _ARTICLES_ENDING.match(lines[i])), stop)
 
 
 # A table's total row: its first cell with words, "Tổng cộng" (an empty number cell before it).
-_TOTAL_CELL = re.compile(rf"^\s*\|?\s*(?:\|\s*)*({TOTAL_ROW})\s*(?:\||$)", re.IGNORECASE)
+_TOTAL_CELL = re.compile(rf"^\s*\|?\s*(?:\|\s*)*({TOTAL_ROW})\s*:?\s*(?:\||$)", re.IGNORECASE)
 # A line of an opening paragraph rather than of the header block: a sentence ("Thực hiện Hướng dẫn
 # số 05/HD-LĐLĐ …, đến hết ngày 31/3/2026 còn 23 doanh nghiệp nợ …"), not a title, a table row of
 # the header or a recipient.
 _PROSE_CHARS = 80
 
 
-def _opening_text(lines: list[str], body_start: int) -> int:
-    """Where a text's opening paragraphs begin: `body_start`, or before it the first sentence of a
-    text whose header runs on to its first numbered part (a letter's "Kính gửi" and what follows)."""
-    for i in range(body_start):
+def _opening_text(lines: list[str], indices: list[int]) -> int | None:
+    """Where the opening paragraphs of a text's opening (`indices`: its header block and what comes
+    before its first numbered part) begin: the first sentence that is not a legal basis ("Căn cứ
+    …;" belongs to the header block) nor a recipient; None where there is none (a title, "Kính
+    gửi", the legal bases only: one piece)."""
+    for i in indices:
         text = lines[i].strip()
         if (
             len(text) >= _PROSE_CHARS
             and text.endswith((".", ":", ";"))
             and CELLS not in text
             and not in_capitals(text)
-            and not text.startswith(("-", "+", "•", "Kính gửi", "V/v", "Số"))
+            and not text.startswith(("-", "+", "•", "Kính gửi", "V/v", "Số", "Căn cứ"))
         ):
-            return i
-    return body_start
+            return i if i != indices[0] else None
+    return None
 
 
 def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars: int = POINT_SPLIT_CHARS) -> list[Chunk]:
     lines = doc.text.split("\n")
     all_lines = [Line(t) for t in lines]
     offsets = _line_offsets(lines)
-    ending = _ending(lines, doc.body_start, doc.closing_start)
+    ending = _ending(lines, doc.body_start, doc.closing_start, minutes=doc.meta.doc_type == "BIÊN BẢN")
     root = parse_structure(all_lines, start=doc.body_start, stop=ending)
     builder = _Builder(doc, lines, offsets, max_chars, point_split_chars)
 
@@ -208,7 +217,7 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         root.children = root.children[legal[0] :]
     foreword = next(((k, label) for k, i in enumerate(preamble) if (label := _foreword_label(lines[i]))), None)
     if foreword is None:
-        builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble", split_at=_opening_text(lines, doc.body_start))
+        builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble", split_at=_opening_text(lines, preamble))
     else:
         # A charter's "LỜI NÓI ĐẦU" is text of the document (what the organisation is, its
         # founding), not its header: its own clause, cited by its own name.
@@ -441,7 +450,7 @@ class _Builder:
         total = _TOTAL_CELL.match(self.lines[rest[0]]) if rest else None
         if total:
             before_total = (*context, *((before,) if before else ()), header)
-            self._add("clause", (*path, total.group(1)), self.lines[rest[0]], before_total, rest[:1])
+            self._add("clause", (*path, total.group(1).capitalize()), self.lines[rest[0]], before_total, rest[:1])
             rest = rest[1:]
         if rest:
             self.emit(rest, path, context, "clause")

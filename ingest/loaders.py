@@ -188,7 +188,8 @@ _MARKUP = (
     (re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$"), r"\1"),
     # A bullet whose item opens with its own number ("- 3.1. Về tiền ăn giữa ca: …") is that
     # numbered item: cited "3.", "3.1.", not five times "3.".
-    (re.compile(r"(?m)^([ \t]*)[-*+][ \t]+(?=\d{1,3}(?:\.\d{1,3})+\.?[ \t])"), r"\1"),
+    # (Its number ends with a dot: "- 1.500.000 đồng …" and "- 10.5 triệu …" are bullets.)
+    (re.compile(r"(?m)^([ \t]*)[-*+][ \t]+(?=\d{1,2}(?:\.\d{1,2})+\.[ \t])"), r"\1"),
     (re.compile(r"(?m)^([ \t]*)[*+][ \t]+"), r"\1- "),
     (re.compile(r"(?m)^[ \t]{0,3}(?:>[ \t]?)+"), ""),  # a quoted note ("> Lưu ý: …") is its words
     # (Emphasis opens on a word and closes after one: "(*)" note marks are not emphasis.)

@@ -55,7 +55,10 @@ _UNACCENTED_TYPES = {fold(t).upper(): t for t in DOC_TYPES}
 
 # "Số 48-KH/ĐĐTLD", "Số:13/CTr-LĐLĐ", "Bộ luật số: 45/2019/QH14", "Số: 145/2020/NĐ-CP"
 _NUMBER = re.compile(r"^(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị định)\s+)?(?:[Ss]ố|SỐ)(?:\s+hiệu)?\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
-_INLINE_NUMBER = re.compile(r"\b(?:[Ss]ố|SỐ)\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
+_INLINE_NUMBER = re.compile(r"\b[Ss]ố\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])")
+# "NGHỊ ĐỊNH SỐ 74/2026/NĐ-CP QUY ĐỊNH …": in capitals, only right after the type (a title line's
+# "… NGHỊ QUYẾT SỐ 20-NQ/TW …" is another document's).
+_CAPS_NUMBER = re.compile(r"\s*SỐ\s*:?\s*(\d[0-9A-ZĐ/\-.\u00C0-\u1EF9]*/[0-9A-ZĐ/\-.\u00C0-\u1EF9]*[0-9A-ZĐ\u00C0-\u1EF9])")
 # A number right after the type, without "số": "Thông tư 21/2026/TT-BNV quy định …" (a symbol after
 # the slash: "Luật Công đoàn 2012" has none).
 _NUMBER_AFTER_TYPE = re.compile(r"\s*(?=\d\S*/\S*[A-ZĐ])(\d[0-9A-Za-zĐđ\-.]*(?:/[0-9A-Za-zĐđ\-.]*)*[0-9A-Za-zĐđ])(?=[\s,;:]|\.?$|\.\s)")
@@ -64,9 +67,11 @@ _NUMBER_AFTER_TYPE = re.compile(r"\s*(?=\d\S*/\S*[A-ZĐ])(\d[0-9A-Za-zĐđ\-.]*(
 _NUMBER_UNACCENTED = re.compile(r"^(?:So|SO)\s*:?\s*(\d[0-9A-Za-zĐđ\-.]*/[0-9]*[A-Za-zĐđ][0-9A-Za-zĐđ/\-.]*[0-9A-Za-zĐđ])")
 # "ngày 02 tháng 6 năm 2025", also typed "ngay 02 thang 6 nam 2025".
 _DATE = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})", re.IGNORECASE)
+# The words that put a place's name after them in a title: "tỉnh Bình Dương", "thành phố Vinh".
+_UNIT_WORDS = r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|thị trấn|xã|phường)"
 # Minutes open "Hôm nay, ngày … tháng …" or "Vào hồi 8 giờ, ngày …": a time, not a place.
 _PLACE_DATE = re.compile(
-    r"^(?!(?:h[ôo]m\s+nay|v[àa]o|h[ồo]i|l[úu]c)\b)([^\d,]{2,40}),\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng", re.IGNORECASE
+    r"^(?!(?:h[ôo]m\s+nay|vào|hồi|lúc)\b)([^\d,]{2,40}),\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng", re.IGNORECASE
 )
 # How a law, a charter or a resolution records its adoption, closing its text ("Luật này được Quốc
 # hội … khóa XV, kỳ họp thứ 7 thông qua ngày 27 tháng 6 năm 2024.") or under its title
@@ -110,11 +115,13 @@ _CAPACITY_PREFIX = re.compile(
     r"^(?:T/M|T/L|K/T|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN (?=BÊN|TẬP THỂ|NGƯỜI|CÔNG|BAN|DOANH NGHIỆP|"
     r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN|GIA ĐÌNH))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
 )
+_MINUTES_ROLES = r"THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG"
+_MINUTES_ROLE = re.compile(rf"^(?:{_MINUTES_ROLES})\b")
 _CAPACITY_TITLE = re.compile(
     r"^(?:PHÓ |THƯỜNG TRỰC |Q\. |TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
     r"CHỦ NHIỆM|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|XÁC THỰC VĂN BẢN HỢP NHẤT"
     # Minutes are signed by who chaired, who took them down, who led an inspection, the employer.
-    r"|THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG)"
+    rf"|{_MINUTES_ROLES})"
     r"(?: [A-ZĐÀ-Ỹ ]+)?$"
 )
 RECIPIENTS_START = re.compile(r"^(?:Nơi nhận|Đồng kính gửi|Kính gửi)\s*:?", re.IGNORECASE)
@@ -300,9 +307,16 @@ def first_closing_line(lines: list[Line], start: int, stop: int) -> int | None:
 def _opens_closing(text: str, or_person: bool = False) -> bool:
     """A line of a closing block: recipients, a signer's capacity (or name) — also as a Word
     closing table's row, the parties side by side ("ĐẠI DIỆN … | ĐẠI DIỆN …")."""
-    return any(
-        RECIPIENTS_START.match(c) or is_capacity(c) or (or_person and PERSON.match(c)) for c in _closing_pieces(text)
-    )
+    pieces = _closing_pieces(text)
+
+    def opens(c: str) -> bool:
+        return bool(RECIPIENTS_START.match(c) or is_capacity(c) or (or_person and PERSON.match(c)))
+
+    if len(pieces) > 1 and not all(opens(c) for c in pieces):
+        # A data table's heading row names roles ("STT | NỘI DUNG | CHỦ TRÌ | PHỐI HỢP"): only a
+        # signer's capacity proper opens the closing there, not a minutes' role.
+        return any(RECIPIENTS_START.match(c) or (is_capacity(c) and not _MINUTES_ROLE.match(c)) for c in pieces)
+    return any(opens(c) for c in pieces)
 
 
 def _closing_follows(lines: list[Line], start: int) -> bool:
@@ -390,7 +404,7 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             rest = line.text[len(found) :].strip()
             # "LUẬT CÔNG ĐOÀN số: 12/2012/QH13" on one line: the number is not part of the name.
             # (Only on the type line: a title line's "Nghị quyết số 20-NQ/TW" is another document.)
-            inline = _INLINE_NUMBER.search(rest) or _NUMBER_AFTER_TYPE.match(rest)
+            inline = _INLINE_NUMBER.search(rest) or _CAPS_NUMBER.match(rest) or _NUMBER_AFTER_TYPE.match(rest)
             if inline:
                 inline_number = inline.group(1).rstrip(".")
                 rest = (rest[: inline.start()] + " " + rest[inline.end() :]).strip(" ,;-–")
@@ -445,8 +459,9 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             break
     if title and place and place[:1].isupper() and not in_capitals(place, 1) and not in_capitals(title, 1):
         # A title in capitals the text never spells ("… NGÀNH CHẾ BIẾN GỖ TỈNH BÌNH DƯƠNG") still
-        # names the place of issue as its date line writes it.
-        title = re.sub(rf"(?<!\w){re.escape(place)}(?!\w)", place, title, flags=re.IGNORECASE)
+        # names the place of issue as its date line writes it, after a unit's word ("tỉnh", not
+        # the "vinh" of "vinh danh" in a text dated at Vinh).
+        title = re.sub(rf"(?<!\w)({_UNIT_WORDS}\s+){re.escape(place)}(?!\w)", rf"\g<1>{place}", title, flags=re.IGNORECASE)
 
     if date is None:
         # A legal portal's record above a copied text: "Số hiệu: … Ngày ban hành: 16/06/2025 …".
@@ -1035,7 +1050,7 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         doc_type = m.group(1).upper()
         rest = text[m.end() :]
         number = None
-        inline = _INLINE_NUMBER.search(rest) or _NUMBER_AFTER_TYPE.match(rest)
+        inline = _INLINE_NUMBER.search(rest) or _CAPS_NUMBER.match(rest) or _NUMBER_AFTER_TYPE.match(rest)
         if inline:
             number = inline.group(1).rstrip(".")
             rest = rest[: inline.start()] + " " + rest[inline.end() :]
@@ -1078,7 +1093,7 @@ _UNION_SIDE = re.compile(r"^(?:BAN CHẤP HÀNH |BCH )?(?:CÔNG ĐOÀN CƠ SỞ|
 
 
 # The level an agreement binds, opening its title: a common noun before the name it goes on with.
-_LEVEL_OPENING = re.compile(r"(?:Ngành|Nhóm doanh nghiệp|Doanh nghiệp)\s+\S", re.IGNORECASE)
+_LEVEL_OPENING = re.compile(r"(?:Ngành|Nhóm doanh nghiệp)\s+\S", re.IGNORECASE)
 
 
 def _reads_on(title: str, text: str) -> str:
@@ -1088,7 +1103,9 @@ def _reads_on(title: str, text: str) -> str:
     if not words or _is_acronym(words[0]):
         return title
     if _LEVEL_OPENING.match(title):
-        return title[:1].lower() + title[1:]  # an agreement's level: "… ngành Dệt May Việt Nam", "… nhóm doanh nghiệp …"
+        # An agreement's level: "… ngành Dệt May Việt Nam", "… nhóm doanh nghiệp …" ("Doanh nghiệp
+        # tư nhân …" is a company's name).
+        return title[:1].lower() + title[1:]
     if _named_body_prefix(words) or (words[1:2] and words[1][:1].isupper()):
         return title  # a company's or body's name: "Công ty Cổ phần …", "Ủy ban Kiểm tra …"
     if words[0] == "Về":

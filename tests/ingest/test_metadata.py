@@ -539,7 +539,7 @@ def test_a_companys_name_wrapped_onto_the_next_header_line_is_one_issuer():
     assert read_document("qd.txt", data=text.encode("utf-8")).meta.issuer == "CÔNG TY CỔ PHẦN CHẾ BIẾN THỰC PHẨM AN LỘC"
 
 
-@pytest.mark.parametrize("opening", ["Hôm nay", "Hom nay", "Vào hồi 14 giờ 00"])
+@pytest.mark.parametrize("opening", ["Hôm nay", "Hom nay", "Vào buổi sáng"])
 def test_minutes_opening_with_a_time_give_the_date_and_no_place(opening):
     text = (
         "CÔNG TY CỔ PHẦN MAY AN PHÚ\nCÔNG ĐOÀN CƠ SỞ\nBIÊN BẢN\nHỌP BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ\n"
@@ -561,3 +561,28 @@ def test_an_agreements_level_reads_on_in_lower_case_and_its_place_as_the_date_li
     )
     meta = read_document("thoa-uoc-nhom.txt", data=text.encode()).meta
     assert meta.short_name() == "Thỏa ước lao động tập thể nhóm doanh nghiệp ngành chế biến gỗ tỉnh Bình Dương"
+
+
+@pytest.mark.parametrize("place", ["Hoi An", "Luc Nam"])
+def test_a_place_typed_without_diacritics_is_a_place_even_when_it_reads_as_a_time_word(place):
+    text = f"CONG DOAN CO SO CONG TY MAY AN PHU\nSo: 05/KH-CD\n{place}, ngay 05 thang 01 nam 2026\nKE HOACH\nTo chuc Tet\n1. Muc dich\n"
+    assert read_document("kh.txt", data=text.encode()).meta.place == place
+
+
+def test_a_title_line_citing_another_documents_number_in_capitals_keeps_it():
+    text = (
+        "ĐẢNG ỦY KHỐI DOANH NGHIỆP\nHà Nội, ngày 05 tháng 01 năm 2026\n"
+        "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 20-NQ/TW VỀ KINH TẾ TẬP THỂ\nI. MỤC ĐÍCH\n1. Quán triệt nghị quyết.\n"
+    )
+    meta = read_document("kh.txt", data=text.encode()).meta
+    assert meta.number is None and "20-NQ/TW" in (meta.title or "")
+
+
+def test_the_place_of_issue_recases_a_title_only_after_a_units_word():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ VINH\nSố: 12/KH-LĐLĐ\nVinh, ngày 05 tháng 01 năm 2026\n"
+        "KẾ HOẠCH\nTỔ CHỨC VINH DANH CÔNG NHÂN TIÊU BIỂU THÀNH PHỐ VINH NĂM 2026 NHÂN THÁNG CÔNG NHÂN\n"
+        "I. MỤC ĐÍCH\n1. Tôn vinh công nhân.\n"
+    )
+    title = read_document("kh.txt", data=text.encode()).meta.title
+    assert "vinh danh" in title and "thành phố Vinh" in title

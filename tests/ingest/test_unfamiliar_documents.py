@@ -269,7 +269,8 @@ def test_a_table_of_contents_lists_the_articles_without_being_them():
     )
     chunks = chunk_document(_doc(text, "dieu-le.txt"))
     assert [c.path for c in chunks if c.kind == "clause"] == [("Chương I", "Điều 1"), ("Chương I", "Điều 2")]
-    assert any("Điều 2. Tôn chỉ ...... 3" in c.text for c in chunks if c.kind == "preamble")
+    (preamble,) = [c for c in chunks if c.kind == "preamble"]
+    assert "Điều 2. Tôn chỉ ...... 3" in preamble.text
 
 
 def test_a_letter_is_named_by_its_number_and_subject():
@@ -1835,5 +1836,58 @@ def test_a_tables_total_row_is_cited_by_its_label_under_the_heading_row():
     total = next(c for c in chunks if c.path[-1] == "Tổng cộng")
     assert total.path == ("Điều 1", "Tổng cộng") and "16.000.000" in total.text
     assert shown_text(total).startswith("STT | Họ và tên")
-    # The heading row is no piece of its own: every row shows it.
-    assert not any(c.text.strip().startswith("STT |") for c in chunks)
+    caps = text.replace("|  | Tổng cộng |", "|  | TỔNG CỘNG: |")
+    total = next(c for c in chunk_document(read_document("qd.md", data=caps.encode())) if c.path[-1] == "Tổng cộng")
+    assert shown_text(total).startswith("STT | Họ và tên")
+
+
+def test_a_tables_heading_row_naming_roles_is_no_signature():
+    text = (
+        "KẾ HOẠCH\nTổ chức Tháng Công nhân năm 2031\nI. MỤC ĐÍCH\n1. Chăm lo cho đoàn viên.\n"
+        "II. PHÂN CÔNG THỰC HIỆN\nSTT | NỘI DUNG | CHỦ TRÌ | PHỐI HỢP | THỜI GIAN\n"
+        "1 | Lễ phát động | Ban Tuyên giáo | Văn phòng | Tháng 5\n2 | Thăm hỏi đoàn viên | Ban Nữ công | CĐCS | Tháng 5\n"
+        "Nơi nhận:\n- Các CĐCS;\n- Lưu: VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNguyễn Văn An\n"
+    )
+    chunks = chunk_document(read_document("kh.txt", data=text.encode()))
+    clause = next(c for c in chunks if c.path == ("II. PHÂN CÔNG THỰC HIỆN",))
+    assert "Thăm hỏi đoàn viên" in clause.text
+    assert not any("Lễ phát động" in c.text for c in chunks if c.kind == "signature")
+
+
+def test_a_guidance_item_about_minutes_keeps_its_sentence():
+    text = (
+        "HƯỚNG DẪN\nTổ chức hội nghị người lao động\n1. Chuẩn bị hội nghị\nGửi giấy mời trước 05 ngày.\n"
+        "2. Thông qua biên bản\nBiên bản được thông qua trước khi kết thúc hội nghị và gửi công đoàn cấp trên.\n"
+    )
+    chunks = chunk_document(read_document("hd.txt", data=text.encode()))
+    assert any(c.path == ("2.",) and "Biên bản được thông qua" in c.text for c in chunks)
+    assert not any(c.path == ("Phần kết",) for c in chunks)
+
+
+def test_an_opening_of_title_and_legal_bases_only_is_one_piece():
+    text = (
+        "CÔNG ĐOÀN CƠ SỞ CÔNG TY MAY AN PHÚ\nSố: 07/QĐ-CĐCS\nHà Nam, ngày 02 tháng 3 năm 2031\nQUYẾT ĐỊNH\n"
+        "Về việc hỗ trợ đoàn viên có hoàn cảnh khó khăn\n"
+        "Căn cứ Điều lệ Công đoàn Việt Nam và Hướng dẫn thi hành Điều lệ Công đoàn Việt Nam hiện hành;\n"
+        "Căn cứ Quy chế chi tiêu nội bộ của Công đoàn cơ sở Công ty May An Phú năm 2031;\n"
+        "Điều 1. Hỗ trợ 12 đoàn viên, mỗi người 1.000.000 đồng.\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n"
+    )
+    chunks = chunk_document(read_document("qd.txt", data=text.encode()))
+    assert len([c for c in chunks if c.kind == "preamble"]) == 1
+
+
+def test_a_list_issued_with_a_decision_has_no_piece_that_is_its_heading_row_alone():
+    rows = "\n".join(
+        f"{n} | Nguyễn Thị Hoa {n} | Xưởng may {n} | Đơn thân nuôi con nhỏ dưới 06 tuổi, thuê nhà trọ | 2.000.000 | "
+        for n in range(1, 9)
+    )
+    text = (
+        "CÔNG ĐOÀN CƠ SỞ CÔNG TY MAY AN PHÚ\nSố: 07/QĐ-CĐCS\nHà Nam, ngày 02 tháng 3 năm 2031\nQUYẾT ĐỊNH\n"
+        "Về việc hỗ trợ nữ đoàn viên\nĐiều 1. Hỗ trợ 8 nữ đoàn viên theo danh sách kèm theo.\n"
+        "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VP.\nTM. BAN CHẤP HÀNH\nCHỦ TỊCH\n"
+        "Đỗ Thị Minh\nDANH SÁCH NỮ ĐOÀN VIÊN ĐƯỢC HỖ TRỢ\n(Kèm theo Quyết định số 07/QĐ-CĐCS ngày 02/3/2031)\n"
+        f"STT | Họ và tên | Bộ phận | Hoàn cảnh | Số tiền (đồng) | Ký nhận\n{rows}\n | Tổng cộng | 8 người | | 16.000.000 | \n"
+    )
+    chunks = chunk_document(read_document("qd.txt", data=text.encode()))
+    assert [c.path[-1] for c in chunks if c.path[-1].startswith("STT")] == [f"STT {n}" for n in range(1, 9)]
+    assert not any(c.text.startswith("STT |") for c in chunks)
