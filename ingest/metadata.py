@@ -115,7 +115,7 @@ _CAPACITY_PREFIX = re.compile(
     r"^(?:T/M|T/L|K/T|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN (?=BÊN|TẬP THỂ|NGƯỜI|CÔNG|BAN|DOANH NGHIỆP|"
     r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN|GIA ĐÌNH))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
 )
-_MINUTES_ROLES = r"THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG"
+_MINUTES_ROLES = r"THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|NGƯỜI LẬP BIỂU|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG"
 _MINUTES_ROLE = re.compile(rf"^(?:{_MINUTES_ROLES})\b")
 _CAPACITY_TITLE = re.compile(
     r"^(?:PHÓ |THƯỜNG TRỰC |Q\. |TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"

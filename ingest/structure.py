@@ -130,6 +130,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A dialogue's minutes: "Câu hỏi 3 (chị Bích, tổ cắt 1): …" with the answer under it; a
     # guidance's steps: "Bước 2. Lập đơn …" with what the step says under it.
     ("question", re.compile(r"^(Câu hỏi \d{1,2})(?=\s*[(:.])[.:]?\s*(.*)$")),
+    # A leaflet's "Câu 3. Hỏi: Vào công đoàn thì hằng tháng tôi phải đóng bao nhiêu tiền?" / "Đáp: …".
+    ("question", re.compile(r"^(Câu \d{1,3})[.:]\s+(Hỏi\s*:.*)$")),
     # A leaflet's questions without numbers ("Hỏi: Tôi mới vào làm …" / "Đáp: …"): numbered in
     # order under their heading (parse_structure), as a reader counts them.
     ("question", re.compile(r"^((?:Câu hỏi|Hỏi|HỎI))\s*:\s*(\S.*)$")),

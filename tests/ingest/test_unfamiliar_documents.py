@@ -1891,3 +1891,29 @@ def test_a_list_issued_with_a_decision_has_no_piece_that_is_its_heading_row_alon
     chunks = chunk_document(read_document("qd.txt", data=text.encode()))
     assert [c.path[-1] for c in chunks if c.path[-1].startswith("STT")] == [f"STT {n}" for n in range(1, 9)]
     assert not any(c.text.startswith("STT |") for c in chunks)
+
+
+def test_a_leaflets_numbered_questions_are_its_units():
+    text = (
+        "TÀI LIỆU HỎI - ĐÁP\nVề Luật Công đoàn năm 2031\n\nI. VỀ VIỆC GIA NHẬP CÔNG ĐOÀN\n\n"
+        "**Câu 1.** Hỏi: Công ty tôi chưa có công đoàn. Tôi có vào công đoàn được không?\n\n"
+        "Đáp: Được. Anh, chị đăng ký qua Liên đoàn Lao động cấp huyện.\n\n"
+        "**Câu 2.** Hỏi: Vào công đoàn thì hằng tháng tôi phải đóng bao nhiêu tiền?\n\n"
+        "Đáp: Đoàn viên đóng đoàn phí bằng 1% tiền lương làm căn cứ đóng bảo hiểm xã hội.\n"
+    )
+    chunks = chunk_document(read_document("hoi-dap.md", data=text.encode()))
+    by_section = {c.section: c.text for c in chunks}
+    assert "Đáp: Đoàn viên đóng đoàn phí bằng 1%" in by_section["I. VỀ VIỆC GIA NHẬP CÔNG ĐOÀN › Câu 2"]
+    assert "1%" not in by_section["I. VỀ VIỆC GIA NHẬP CÔNG ĐOÀN › Câu 1"]
+
+
+def test_a_report_signed_by_who_drew_up_its_tables_opens_its_signature_there():
+    text = (
+        "CÔNG ĐOÀN CƠ SỞ CÔNG TY MAY AN PHÚ\nSố: 01/BC-CĐCS\nBÁO CÁO\nQuyết toán tài chính công đoàn năm 2031\n"
+        "I. TÌNH HÌNH CHUNG\n1. Công đoàn cơ sở có 420 đoàn viên.\nNơi nhận:\n- LĐLĐ huyện;\n- Lưu: VT.\n"
+        "NGƯỜI LẬP BIỂU\nKẾ TOÁN CÔNG ĐOÀN\n(Đã ký)\nLê Văn Dũng\nTM. BAN CHẤP HÀNH\nCHỦ TỊCH\n(Đã ký)\nNguyễn Thị Hằng\n"
+    )
+    doc = read_document("bao-cao.txt", data=text.encode())
+    (signature,) = [c for c in chunk_document(doc) if c.kind == "signature"]
+    assert signature.text.startswith("NGƯỜI LẬP BIỂU")
+    assert doc.meta.signer == "Lê Văn Dũng, Nguyễn Thị Hằng"
