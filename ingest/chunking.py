@@ -101,6 +101,9 @@ _ENDING = re.compile(
 # Minutes only (a guidance's "3. Thông qua biên bản" / "Biên bản được thông qua trước khi …" is its
 # item's text): "Biên bản đã được đọc lại cho những người dự họp nghe, …", "… được công bố lúc …".
 _MINUTES_ENDING = re.compile(r"^Biên bản (?:này )?(?:đã )?được (?:đọc lại|thông qua|công bố)\b")
+# After a last item that is a sentence (not under a heading "VII. TỔ CHỨC THỰC HIỆN", whose text it
+# is): "Hướng dẫn này có hiệu lực kể từ ngày ký …".
+_IN_FORCE_ENDING = re.compile(rf"^{_TEXTS} này có hiệu lực\b")
 _SENDING_ENDING = re.compile(r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đề xuất|Kết quả)[^.]{0,40}?\bgửi về\b")
 # An article's heading line of at most this many words is a title ("Điều 16. Điều khoản thi
 # hành"), a longer one a sentence of its own text ("Điều 5. Đại hội giao Ban Chấp hành …").
@@ -157,7 +160,7 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False) -> i
                 i
                 for i in range(last + 1, stop)
                 if _ENDING.match(lines[i])
-                or (item_is_sentence and _SENDING_ENDING.match(lines[i]))
+                or (item_is_sentence and (_SENDING_ENDING.match(lines[i]) or _IN_FORCE_ENDING.match(lines[i])))
                 or (minutes and _MINUTES_ENDING.match(lines[i]))
             ),
             stop,

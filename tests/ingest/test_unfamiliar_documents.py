@@ -1917,3 +1917,16 @@ def test_a_report_signed_by_who_drew_up_its_tables_opens_its_signature_there():
     (signature,) = [c for c in chunk_document(doc) if c.kind == "signature"]
     assert signature.text.startswith("NGƯỜI LẬP BIỂU")
     assert doc.meta.signer == "Lê Văn Dũng, Nguyễn Thị Hằng"
+
+
+@pytest.mark.parametrize(
+    ("last_item", "closes"),
+    [("2. Ban Tổ chức có trách nhiệm kiểm tra việc thực hiện Hướng dẫn và báo cáo kết quả.", True), ("V. TỔ CHỨC THỰC HIỆN", False)],
+)
+def test_a_guidance_coming_into_force_closes_it_after_a_last_item_that_is_a_sentence(last_item, closes):
+    text = (
+        "HƯỚNG DẪN\nThành lập công đoàn cơ sở\nI. ĐIỀU KIỆN\n1. Có từ 05 đoàn viên trở lên.\n"
+        f"{last_item}\nHướng dẫn này có hiệu lực kể từ ngày ký và thay thế Hướng dẫn số 03/HD-LĐLĐ.\n"
+    )
+    chunks = chunk_document(read_document("hd.txt", data=text.encode()))
+    assert any(c.path == ("Phần kết",) for c in chunks) == closes
