@@ -136,8 +136,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # order under their heading (parse_structure), as a reader counts them.
     ("question", re.compile(r"^((?:Câu hỏi|Hỏi|HỎI))\s*:\s*(\S.*)$")),
     ("step", re.compile(r"^((?:Bước|BƯỚC) \d{1,2})[.:]\s*(.*)$")),
-    ("dec3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
-    ("dec2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
+    # (Not a table's row numbered "2.1 | Đoàn phí nộp cấp trên | …": a cell follows, not a heading.)
+    ("dec3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?!\|)(.*)$")),
+    ("dec2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(?!\|)(.*)$")),
     ("arabic", re.compile(r"^(\d{1,3})[.)]\s+(.*)$")),
     ("paren", re.compile(r"^\((\d{1,2})\)\s*(.*)$")),
     ("letter", re.compile(r"^([a-zđ])\)\s+(.*)$")),

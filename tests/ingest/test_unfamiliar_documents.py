@@ -1930,3 +1930,23 @@ def test_a_guidance_coming_into_force_closes_it_after_a_last_item_that_is_a_sent
     )
     chunks = chunk_document(read_document("hd.txt", data=text.encode()))
     assert any(c.path == ("Phần kết",) for c in chunks) == closes
+
+
+def test_a_table_row_numbered_two_point_one_is_a_row_not_a_heading():
+    rows = [
+        "| 1 | Số dư năm trước chuyển sang, theo sổ quỹ và sổ tiền gửi ngân hàng | 142.630.000 | 142.630.000 |",
+        "| 2 | Đoàn phí công đoàn thu của đoàn viên qua bảng lương hằng tháng | 580.000.000 | 598.200.000 |",
+        "| 2.1 | Đoàn phí nộp Liên đoàn Lao động huyện (40%) | 232.000.000 | 239.280.000 |",
+        "| 2.2 | Đoàn phí giữ lại tại cơ sở (60%) | 348.000.000 | 358.920.000 |",
+        "| 3 | Kinh phí công đoàn được phân phối lại (75%) theo quý | 1.000.000.000 | 1.032.750.000 |",
+        *(f"| {n} | Thu khác số {n}: doanh nghiệp hỗ trợ hoạt động Tháng Công nhân và giải thể thao | 80.000.000 | 80.000.000 |"
+          for n in (4, 5, 6, 7)),
+    ]
+    text = (
+        "# BÁO CÁO\n## Quyết toán tài chính công đoàn năm 2031\n\n### II. KẾT QUẢ THU\n\n"
+        "| STT | Nội dung thu | Dự toán (đồng) | Thực hiện (đồng) |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    )
+    chunks = chunk_document(read_document("bao-cao.md", data=text.encode()))
+    assert not any(c.path[-1] in ("2.1.", "2.2.") for c in chunks)
+    (row3,) = [c for c in chunks if c.path[-1] == "STT 3"]
+    assert "Kinh phí công đoàn được phân phối lại" in row3.text and "Đoàn phí giữ lại" not in row3.text
