@@ -98,13 +98,13 @@ _ENDING = re.compile(
 # A letter's request for what it asks ("Báo cáo gửi về LĐLĐ tỉnh (qua Ban Tổ chức) … trước ngày
 # 25/6/2026.") closes it when it follows a last item that is a sentence of its own; under an item
 # that is a heading ("4. Chế độ báo cáo:") it is that item's text.
+_SENDING_ENDING = re.compile(r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đề xuất|Kết quả)[^.]{0,40}?\bgửi về\b")
+# So does a text's coming into force, likewise only after a last item that is a sentence (under a
+# heading "VII. TỔ CHỨC THỰC HIỆN" it is that heading's text): "Hướng dẫn này có hiệu lực kể từ …".
+_IN_FORCE_ENDING = re.compile(rf"^{_TEXTS} này có hiệu lực\b")
 # Minutes only (a guidance's "3. Thông qua biên bản" / "Biên bản được thông qua trước khi …" is its
 # item's text): "Biên bản đã được đọc lại cho những người dự họp nghe, …", "… được công bố lúc …".
 _MINUTES_ENDING = re.compile(r"^Biên bản (?:này )?(?:đã )?được (?:đọc lại|thông qua|công bố)\b")
-# After a last item that is a sentence (not under a heading "VII. TỔ CHỨC THỰC HIỆN", whose text it
-# is): "Hướng dẫn này có hiệu lực kể từ ngày ký …".
-_IN_FORCE_ENDING = re.compile(rf"^{_TEXTS} này có hiệu lực\b")
-_SENDING_ENDING = re.compile(r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đề xuất|Kết quả)[^.]{0,40}?\bgửi về\b")
 # An article's heading line of at most this many words is a title ("Điều 16. Điều khoản thi
 # hành"), a longer one a sentence of its own text ("Điều 5. Đại hội giao Ban Chấp hành …").
 _TITLE_WORDS = 14
@@ -436,12 +436,14 @@ class _Builder:
         if first_row > head + 1 or head > 0:
             self.emit(indices[:first_row], path, context, "clause")
         header = self.lines[indices[head]].strip()
+        # What every row is read under: the clause's context and the table's lead-in.
         before = self._short(indices[:head]) if head else ""
+        table_context = (*context, *((before,) if before else ()))
         for number, at, group in rows:
             # The group row ("II | CÔNG TÁC TỔ CHỨC") before the heading row: shown_text shows the
             # context's last line as the row's heading.
             groups = (self.lines[indices[group]].strip(),) if group is not None else ()
-            row_context = (*context, *((before,) if before else ()), *groups, header)
+            row_context = (*table_context, *groups, header)
             lines = [indices[i] for i in at]
             text = "\n".join(self.lines[i] for i in lines)
             place = number if keyed else f"{label} {number}" if label else f"{number}."
@@ -452,8 +454,7 @@ class _Builder:
         rest = [indices[i] for i in range(end, len(indices))]
         total = _TOTAL_CELL.match(self.lines[rest[0]]) if rest else None
         if total:
-            before_total = (*context, *((before,) if before else ()), header)
-            self._add("clause", (*path, total.group(1).capitalize()), self.lines[rest[0]], before_total, rest[:1])
+            self._add("clause", (*path, total.group(1).capitalize()), self.lines[rest[0]], (*table_context, header), rest[:1])
             rest = rest[1:]
         if rest:
             self.emit(rest, path, context, "clause")

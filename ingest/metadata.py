@@ -65,6 +65,14 @@ _NUMBER_AFTER_TYPE = re.compile(r"\s*(?=\d\S*/\S*[A-ZĐ])(\d[0-9A-Za-zĐđ\-.]*(
 # Headers typed without diacritics: "So: 03/QC-CD" — only with a symbol (a letter after "/"),
 # since "So" is also an everyday word ("So 2/3 dai bieu …").
 _NUMBER_UNACCENTED = re.compile(r"^(?:So|SO)\s*:?\s*(\d[0-9A-Za-zĐđ\-.]*/[0-9]*[A-Za-zĐđ][0-9A-Za-zĐđ/\-.]*[0-9A-Za-zĐđ])")
+
+
+def _number_after_type(rest: str) -> re.Match[str] | None:
+    """The document's own number on its type line, in what follows the type ("LUẬT CÔNG ĐOÀN số:
+    12/2012/QH13", "NGHỊ ĐỊNH SỐ 74/2026/NĐ-CP …", "Thông tư 21/2026/TT-BNV …"): group 1."""
+    return _INLINE_NUMBER.search(rest) or _CAPS_NUMBER.match(rest) or _NUMBER_AFTER_TYPE.match(rest)
+
+
 # "ngày 02 tháng 6 năm 2025", also typed "ngay 02 thang 6 nam 2025".
 _DATE = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})", re.IGNORECASE)
 # The words that put a place's name after them in a title: "tỉnh Bình Dương", "thành phố Vinh".
@@ -404,7 +412,7 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             rest = line.text[len(found) :].strip()
             # "LUẬT CÔNG ĐOÀN số: 12/2012/QH13" on one line: the number is not part of the name.
             # (Only on the type line: a title line's "Nghị quyết số 20-NQ/TW" is another document.)
-            inline = _INLINE_NUMBER.search(rest) or _CAPS_NUMBER.match(rest) or _NUMBER_AFTER_TYPE.match(rest)
+            inline = _number_after_type(rest)
             if inline:
                 inline_number = inline.group(1).rstrip(".")
                 rest = (rest[: inline.start()] + " " + rest[inline.end() :]).strip(" ,;-–")
@@ -1050,7 +1058,7 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         doc_type = m.group(1).upper()
         rest = text[m.end() :]
         number = None
-        inline = _INLINE_NUMBER.search(rest) or _CAPS_NUMBER.match(rest) or _NUMBER_AFTER_TYPE.match(rest)
+        inline = _number_after_type(rest)
         if inline:
             number = inline.group(1).rstrip(".")
             rest = rest[: inline.start()] + " " + rest[inline.end() :]
