@@ -373,8 +373,14 @@ class _Builder:
         them ("Người lao động có các quyền sau đây:")."""
         parts = [self.lines[i] for i in (node.line_index, *node.title_lines)]
         body = [self.lines[i] for i in node.body if self.lines[i].strip()]
-        if body and body[-1].rstrip().endswith(":") and self._size(node.body) <= self.max_chars // 4:
-            parts.extend(body)
+        if body and body[-1].rstrip().endswith(":"):
+            # A bullet that opens the list ("- Hồ sơ gồm:") introduces it alone; the bullets before
+            # it are its siblings ("- Trong thời hạn 15 ngày …, gửi 02 bộ hồ sơ"), not every point's
+            # context, or a question about the deadline finds it under each of the points.
+            if len(body) > 1 and is_bullet(body[-1].strip()):
+                body = body[-1:]
+            if sum(len(b) + 1 for b in body) <= self.max_chars // 4:
+                parts.extend(body)
         return " ".join(p for p in parts if p)
 
     def emit(

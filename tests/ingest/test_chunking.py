@@ -170,3 +170,28 @@ def test_a_label_between_bullets_heads_the_bullets_after_it():
     assert february.context[-1] == "Quý I/2031:"
     for chunk in parts:
         assert doc.text[chunk.start : chunk.end] == chunk.text
+
+
+_STEPS = """HƯỚNG DẪN
+Thủ tục công nhận tổ hợp tác viên
+
+II. TRÌNH TỰ
+Bước 3: Nộp hồ sơ
+- Trong thời hạn 20 ngày kể từ ngày họp, tổ trưởng nộp 03 bộ hồ sơ về phòng nội vụ quận.
+- Hồ sơ gồm:
+a) Đơn đề nghị có chữ ký của tổ trưởng và hai tổ viên cao tuổi nhất trong tổ;
+b) Biên bản cuộc họp toàn thể tổ viên, có danh sách người dự và kết quả biểu quyết;
+c) Bản sao giấy tờ về địa điểm sinh hoạt của tổ, có xác nhận của chủ sở hữu nhà;
+d) Danh sách trích ngang tổ viên kèm số điện thoại liên lạc và địa chỉ thường trú.
+Bước 4: Trả kết quả
+- Phòng nội vụ trả lời bằng văn bản trong 10 ngày làm việc.
+"""
+
+
+def test_points_ride_under_the_bullet_that_opens_them_not_its_siblings():
+    doc = read_document("thu-tuc.txt", data=_STEPS.encode())
+    chunks = chunk_document(doc, point_split_chars=200)
+    deadline = [c for c in chunks if "nộp 03 bộ hồ sơ" in c.text or any("nộp 03 bộ hồ sơ" in x for x in c.context)]
+    assert [citation(doc.meta, c).rsplit(" › ", 1)[-1] for c in deadline] == ["Bước 3"]
+    (point_b,) = [c for c in chunks if c.text.startswith("b) Biên bản")]
+    assert point_b.context[-1] == "Bước 3: Nộp hồ sơ - Hồ sơ gồm:"
