@@ -93,12 +93,19 @@ _ENDING = re.compile(
     # trình được bố trí từ …": a notice's closing formula, a plan's budget for the whole of it.
     rf"|[^.]{{0,60}}\bthông báo để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b"
     # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
-    r"|(?:Hội nghị|Cuộc họp|Buổi làm việc|Buổi đối thoại) kết thúc\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản)"
+    r"|(?:Hội nghị|Cuộc họp|Buổi làm việc|Buổi đối thoại) kết thúc\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
+    # A resolution's call and its adoption: "Đại hội kêu gọi toàn thể đoàn viên …", "Nghị quyết
+    # (này) đã được Đại hội biểu quyết thông qua với 100% …", "Nghị quyết được Chi bộ … thông qua
+    # tại cuộc họp ngày 09/01/2026 …".
+    r"|(?:Đại hội|Hội nghị) kêu gọi\b|Nghị quyết (?:này )?(?:đã )?được [^.]{0,120}?\bthông qua\b)"
 )
 # A letter's request for what it asks ("Báo cáo gửi về LĐLĐ tỉnh (qua Ban Tổ chức) … trước ngày
 # 25/6/2026.") closes it when it follows a last item that is a sentence of its own; under an item
 # that is a heading ("4. Chế độ báo cáo:") it is that item's text.
 _SENDING_ENDING = re.compile(r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đề xuất|Kết quả)[^.]{0,40}?\bgửi về\b")
+# So does a paragraph that looks back on the items as a whole ("Quá các thời hạn nêu trên mà Công
+# ty không thực hiện, …", "Sau thời hạn nêu tại mục 1, …"): what follows them, not the last one's text.
+_BACK_REFERENCE = re.compile(r"\b(?:nêu trên|trên đây|nêu tại (?:các )?(?:mục|điểm|khoản) \d)")
 # So does a text's coming into force, likewise only after a last item that is a sentence (under a
 # heading "VII. TỔ CHỨC THỰC HIỆN" it is that heading's text): "Hướng dẫn này có hiệu lực kể từ …".
 _IN_FORCE_ENDING = re.compile(rf"^{_TEXTS} này có hiệu lực\b")
@@ -135,6 +142,20 @@ def _foreword_label(line: str) -> str | None:
     return _FOREWORDS.get(" ".join(fold(line).strip(" *:").lower().split()))
 
 
+def _group_label(row: str) -> str:
+    """How a citation names a table's group row: "A | TẬP THỂ (06)" → "A. TẬP THỂ (06)"."""
+    cells = [c.strip() for c in row.split("|") if c.strip()]
+    if len(cells) >= 2 and re.fullmatch(r"[A-ZĐ]|[IVXLC]+|\d+", cells[0]):
+        return f"{cells[0]}. {' '.join(cells[1:])}"
+    return " ".join(cells)
+
+
+def _looks_back(line: str) -> bool:
+    """A paragraph of prose (not a bullet, not a heading) that refers to the items above as a whole."""
+    text = line.strip()
+    return len(text) >= _PROSE_CHARS and not is_bullet(text) and not in_capitals(text) and bool(_BACK_REFERENCE.search(text))
+
+
 def _ending(lines: list[str], start: int, stop: int, minutes: bool = False) -> int:
     """Where a plan's, a guidance's or a letter's closing paragraph begins ("Trên đây là Kế hoạch
     …", "Trong quá trình thực hiện, nếu có vướng mắc …", "Nhận được Công văn này …"), after its
@@ -160,7 +181,7 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False) -> i
                 i
                 for i in range(last + 1, stop)
                 if _ENDING.match(lines[i])
-                or (item_is_sentence and (_SENDING_ENDING.match(lines[i]) or _IN_FORCE_ENDING.match(lines[i])))
+                or (item_is_sentence and (_SENDING_ENDING.match(lines[i]) or _IN_FORCE_ENDING.match(lines[i]) or _looks_back(lines[i])))
                 or (minutes and _MINUTES_ENDING.match(lines[i]))
             ),
             stop,
@@ -445,6 +466,10 @@ class _Builder:
         # What every row is read under: the clause's context and the table's lead-in.
         before = self._short(indices[:head]) if head else ""
         table_context = (*context, *((before,) if before else ()))
+        # A list numbered afresh under each group ("A | TẬP THỂ (06)": 1-6, "B | CÁ NHÂN (09)": 1-9)
+        # names the group in each row's citation, or two rows would be cited alike.
+        numbers = [number for number, _, _ in rows]
+        restarts = len(set(numbers)) < len(numbers)
         for number, at, group in rows:
             # The group row ("II | CÔNG TÁC TỔ CHỨC") before the heading row: shown_text shows the
             # context's last line as the row's heading.
@@ -453,7 +478,8 @@ class _Builder:
             lines = [indices[i] for i in at]
             text = "\n".join(self.lines[i] for i in lines)
             place = number if keyed else f"{label} {number}" if label else f"{number}."
-            self._add("clause", (*path, place), text, row_context, lines)
+            within = (_group_label(groups[0]),) if restarts and groups else ()
+            self._add("clause", (*path, *within, place), text, row_context, lines)
         # Group rows between the rows are their rows' context; the total row is cited by its label
         # under the heading row ("› Tổng cộng": "| Tổng cộng | | 12 người | 19.000.000"), and what
         # follows the table keeps the clause's citation.

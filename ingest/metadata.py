@@ -123,7 +123,7 @@ _CAPACITY_PREFIX = re.compile(
     r"^(?:T/M|T/L|K/T|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN (?=BÊN|TẬP THỂ|NGƯỜI|CÔNG|BAN|DOANH NGHIỆP|"
     r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN|GIA ĐÌNH))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
 )
-_MINUTES_ROLES = r"THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|NGƯỜI LẬP BIỂU|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG"
+_MINUTES_ROLES = r"THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|NGƯỜI LẬP BIỂU|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG|(?:CÁC )?THÀNH VIÊN BAN KIỂM PHIẾU"
 _MINUTES_ROLE = re.compile(rf"^(?:{_MINUTES_ROLES})\b")
 _CAPACITY_TITLE = re.compile(
     r"^(?:PHÓ |THƯỜNG TRỰC |Q\. |TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
@@ -484,7 +484,7 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
         date = _adoption_date(note) or _adoption_date(lines[layout.closing_start : layout.closing_end])
     closing = lines[layout.closing_start : layout.closing_end]
     signer, signer_title, recipients = _read_closing(closing)
-    issuer = _issuer(lines, layout, head_text, doc_type)
+    issuer = _issuer(lines, layout, head_text, doc_type) or _signed_on_behalf_of(signer_title)
     if doc_type in ("LUẬT", "BỘ LUẬT") and issuer and fold(issuer).upper() != "QUOC HOI":
         # Only the National Assembly passes a law or a code: a body named above an excerpt ("BAN
         # CHÍNH SÁCH - PHÁP LUẬT LĐLĐ TỈNH …") copied it.
@@ -768,7 +768,7 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         cells = []
         for line in lines[1:_ISSUER_LINES]:
             cell = _left_cell(line)
-            if not (cell and cell.isupper() and len(cell) <= 120) or re.search(r"\d", cell) or _type_of(cell) or _MEETING.match(cell):
+            if not (cell and cell.isupper() and len(cell) <= 120) or _NUMBER_OR_YEAR.search(cell) or _type_of(cell) or _MEETING.match(cell):
                 break  # the number, the date, a congress ("ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2025 - 2030")
             cells.append(cell)
         # A name the cell's width wrapped goes on in the row below ("CÔNG ĐOÀN CÁC KHU CHẾ XUẤT" /
@@ -799,6 +799,15 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     return _issuer_line(lines)
 
 
+def _signed_on_behalf_of(signer_title: str | None) -> str | None:
+    """The body a text without a header was signed for, where the signature names one of the
+    bodies a header would ("TM. CHÍNH PHỦ" / "KT. THỦ TƯỚNG": the Government's decree); "TM. BAN
+    THƯỜNG VỤ" names no body of its own."""
+    first = (signer_title or "").split(",")[0].strip()
+    m = re.match(r"^(?:TM|T/M)\.?\s+(.+)$", first)
+    return _ISSUER_HEADERS.get(m.group(1).strip()) if m else None
+
+
 def _left_cell(line: Line) -> str:
     """A header line's left column ("LIÊN ĐOÀN LAO ĐỘNG TỈNH …" of "… | CỘNG HÒA …"), or the line."""
     return line.text.split(" | ")[0].strip(" -")
@@ -811,6 +820,9 @@ def _left_cell_below(lines: list[Line], text: str) -> str | None:
 
 
 _COMMITTEE = re.compile(r"(?:BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BCH|UBKT|ỦY BAN KIỂM TRA)")
+# A header row that is the number, a date or a term ("SỐ: 12/QĐ", "NHIỆM KỲ 2025 - 2030"), not a
+# unit whose name ends with its own small number ("CHI BỘ PHÂN XƯỞNG MAY 2", "XÍ NGHIỆP SỐ 3").
+_NUMBER_OR_YEAR = re.compile(r"\d{3,}|\d\s*[/.-]\s*\d|\d[/-]|^SỐ\s*:")
 # A header row that is an agreement's other party: the workers' union or an employers' association.
 _AGREEMENT_PARTY = re.compile(r"^(?:BAN CHẤP HÀNH|BCH|CÔNG ĐOÀN|CĐCS|HIỆP HỘI|ĐẠI DIỆN)\b")
 # The header lines an issuer is looked for in: a typed header is a handful of lines.

@@ -336,6 +336,9 @@ _BODY = "\n\nI. NỘI DUNG\n1. Các công đoàn cơ sở thực hiện.\n"
         (["CÔNG TY CỔ PHẦN THỦY SẢN", "AN LẠC"], "CÔNG TY CỔ PHẦN THỦY SẢN AN LẠC"),
         # A body of its own under its parent is no wrapped name.
         (["ĐẢNG BỘ XÃ AN LẠC", "CHI BỘ TRƯỜNG TIỂU HỌC"], "CHI BỘ TRƯỜNG TIỂU HỌC"),
+        # A unit's name may end with its own small number; a number line or a term may not.
+        (["ĐẢNG BỘ CÔNG TY CỔ PHẦN MAY AN LẠC", "CHI BỘ PHÂN XƯỞNG MAY 2"], "CHI BỘ PHÂN XƯỞNG MAY 2"),
+        (["LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN", "NHIỆM KỲ 2025 - 2030"], "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN"),
         # Both the parent's and the body's names wrapped by the cell's width.
         (["CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP", "VÀ CHẾ XUẤT TỈNH NAM BÌNH", "CÔNG ĐOÀN CƠ SỞ CÔNG TY CP", "THỦY SẢN AN LẠC"],
          "CÔNG ĐOÀN CƠ SỞ CÔNG TY CP THỦY SẢN AN LẠC"),
@@ -586,3 +589,17 @@ def test_the_place_of_issue_recases_a_title_only_after_a_units_word():
     )
     title = read_document("kh.txt", data=text.encode()).meta.title
     assert "vinh danh" in title and "thành phố Vinh" in title
+
+
+def test_a_decree_without_a_header_is_the_governments_it_was_signed_for():
+    body = (
+        "NGHỊ ĐỊNH 401/2031/NĐ-CP QUY ĐỊNH VỀ NGHỈ HẰNG NĂM CỦA NGƯỜI LAO ĐỘNG\n"
+        "Căn cứ Bộ luật Lao động;\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định về nghỉ hằng năm.\n"
+        "Điều 2. Hiệu lực\nNghị định này có hiệu lực từ ngày 01 tháng 7 năm 2031.\n"
+        "Nơi nhận:\n- Các bộ, cơ quan ngang bộ;\n- Lưu: VT.\n"
+    )
+    signed = body + "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Văn Bình\n"
+    assert read_document("nd.txt", data=signed.encode("utf-8")).meta.issuer == "Chính phủ"
+    # "TM. BAN THƯỜNG VỤ" names no body of its own: no issuer is made up from it.
+    committee = body.replace("NGHỊ ĐỊNH 401/2031/NĐ-CP", "QUY ĐỊNH 401/QĐ-LĐLĐ") + "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nTrần Văn Bình\n"
+    assert read_document("qd.txt", data=committee.encode("utf-8")).meta.issuer is None

@@ -401,6 +401,9 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
         ("THÔNG BÁO", "Đề nghị các tổ công đoàn, đại biểu được triệu tập thực hiện nghiêm túc thông báo này."),
         ("CHƯƠNG TRÌNH", "Kinh phí thực hiện Chương trình được bố trí từ nguồn tài chính công đoàn năm 2031./."),
         ("BIÊN BẢN", "Hội nghị kết thúc lúc 16 giờ 30 phút cùng ngày. Biên bản được lập thành 03 bản có giá trị như nhau."),
+        ("NGHỊ QUYẾT", "Hội nghị kêu gọi toàn thể đoàn viên thi đua thực hiện thắng lợi Nghị quyết.\n"
+                       "Nghị quyết này đã được Hội nghị biểu quyết thông qua với 15/15 ủy viên tán thành./."),
+        ("NGHỊ QUYẾT", "Nghị quyết được Chi bộ Tổ Bảo trì thông qua tại cuộc họp ngày 05/01/2031."),
     ],
 )
 def test_a_letters_or_directives_closing_sentence_is_not_part_of_its_last_item(kind, closing):
@@ -414,6 +417,29 @@ def test_a_letters_or_directives_closing_sentence_is_not_part_of_its_last_item(k
     assert last.text == "2. Báo cáo kết quả trước ngày 30/6/2031."
     (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
     assert ending.text == closing
+
+
+def test_a_paragraph_looking_back_on_the_items_closes_a_letter_but_not_a_heading_item():
+    items = (
+        "CÔNG VĂN\nV/v đôn đốc trả lương cho người lao động\nKính gửi: Công ty TNHH Giày Thịnh Phát\n"
+        "1. Trả đủ tiền lương tháng 11 cho 318 người lao động trước ngày 15/12/2031.\n"
+        "2. Gửi văn bản báo cáo kết quả thực hiện các nội dung trên về Liên đoàn Lao động quận trước ngày 20/12/2031.\n"
+    )
+    after = (
+        "Quá các thời hạn nêu trên mà Công ty không thực hiện, Liên đoàn Lao động quận sẽ đề nghị thanh tra lao động xử lý theo quy định.\n"
+    )
+    tail = "Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNguyễn Văn An\n"
+    chunks = chunk_document(_doc(items + after + tail, "cv.txt"))
+    (last,) = [c for c in chunks if c.path == ("2.",)]
+    assert last.text.endswith("trước ngày 20/12/2031.")
+    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert ending.text == after.strip()
+    # Under an item that is a heading the paragraph is that item's text.
+    headed = items.replace("2. Gửi văn bản báo cáo kết quả thực hiện các nội dung trên về Liên đoàn Lao động quận trước ngày 20/12/2031.", "2. Chế độ báo cáo:")
+    chunks = chunk_document(_doc(headed + after + tail, "cv.txt"))
+    (last,) = [c for c in chunks if c.path == ("2.",)]
+    assert "Quá các thời hạn nêu trên" in last.text
+    assert not any(c.path == ("Phần kết",) for c in chunks)
 
 
 def test_no_title_at_all_falls_back_to_a_readable_file_name():
@@ -1386,6 +1412,23 @@ def test_a_task_tables_group_rows_head_the_rows_after_them():
     assert by_step["STT 5"].context[-1].startswith("STT | Nội dung công việc")
 
 
+def test_a_list_numbered_afresh_under_each_group_names_the_group_in_its_citations():
+    rows = ["STT | Họ và tên, tập thể | Đơn vị | Thành tích", "A | TẬP THỂ (03)"]
+    rows += [f"{n} | Công đoàn cơ sở Xí nghiệp số {n} | Công đoàn ngành Giao thông | Giảm 40% số vụ tai nạn lao động so với năm trước, không để xảy ra cháy nổ, huấn luyện an toàn cho toàn bộ công nhân" for n in (1, 2, 3)]
+    rows += ["B | CÁ NHÂN (03)"]
+    rows += [f"{n} | Ông Trần Văn Hùng {n}, tổ trưởng | Xí nghiệp số {n} | Phát hiện và xử lý kịp thời nguy cơ cháy nổ tại kho vật tư, đề xuất sáng kiến làm lợi 120 triệu đồng cho đơn vị" for n in (1, 2, 3)]
+    text = "BÁO CÁO\nTổng kết phong trào thi đua năm 2031\nI. KẾT QUẢ\n1. Khen thưởng\n" + "\n".join(rows) + "\nII. NHIỆM VỤ\n1. Duy trì phong trào.\n"
+    chunks = chunk_document(_doc(text, "qd.txt"))
+    cited = [c.path[-2:] for c in chunks if c.path[-1].startswith("STT")]
+    assert len(cited) == len(set(cited)) == 6
+    assert ("A. TẬP THỂ (03)", "STT 1") in cited and ("B. CÁ NHÂN (03)", "STT 1") in cited
+    # Numbered straight through, the rows need no group in their citations.
+    through = text.replace("\n1 | Ông", "\n4 | Ông").replace("\n2 | Ông", "\n5 | Ông").replace("\n3 | Ông", "\n6 | Ông")
+    chunks = chunk_document(_doc(through, "qd.txt"))
+    assert sorted(c.path[-1] for c in chunks if c.path[-1].startswith("STT")) == sorted(f"STT {n}" for n in range(1, 7))
+    assert not any(c.path[-2:-1] == ("B. CÁ NHÂN (03)",) for c in chunks)
+
+
 def test_a_task_rows_continuation_stays_with_it_and_the_total_row_after_the_rows():
     rows = ["STT | Nội dung công việc | Đơn vị chủ trì | Thời gian hoàn thành"]
     for n in (1, 2, 3, 4):
@@ -1917,6 +1960,19 @@ def test_a_report_signed_by_who_drew_up_its_tables_opens_its_signature_there():
     (signature,) = [c for c in chunk_document(doc) if c.kind == "signature"]
     assert signature.text.startswith("NGƯỜI LẬP BIỂU")
     assert doc.meta.signer == "Lê Văn Dũng, Nguyễn Thị Hằng"
+
+
+def test_vote_counting_minutes_are_signed_by_the_committees_members_under_their_heading():
+    text = (
+        "BIÊN BẢN\nKiểm phiếu bầu Ban Chấp hành khóa V\nI. KẾT QUẢ\n1. Số phiếu phát ra 120, thu về 120.\n"
+        "Nơi nhận:\n- Đoàn Chủ tịch Đại hội;\n- Lưu hồ sơ.\n"
+        "CÁC THÀNH VIÊN BAN KIỂM PHIẾU\nLê Văn Dũng\nTrần Thị Mai\nTRƯỞNG BAN KIỂM PHIẾU\n(Đã ký)\nNguyễn Thị Hằng\n"
+    )
+    chunks = chunk_document(read_document("bien-ban.txt", data=text.encode()))
+    (recipients,) = [c for c in chunks if c.kind == "recipients"]
+    (signature,) = [c for c in chunks if c.kind == "signature"]
+    assert "KIỂM PHIẾU" not in recipients.text
+    assert signature.text.startswith("CÁC THÀNH VIÊN BAN KIỂM PHIẾU\nLê Văn Dũng")
 
 
 @pytest.mark.parametrize(
