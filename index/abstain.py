@@ -15,7 +15,7 @@ and the constants are in index/data/search_params.json, the comparison in docs/t
   not finite) it falls back to "cosine".
   Both cosine rules take a fitted `type_penalty` off the score when the question asks for a
   percentage, a date, a sum of money, a length of time or how often and the first clause states
-  none.
+  none, or asks about a year that neither the first clause, its headings nor its document name.
 - "cosine": the same score against one fitted raw cosine (`min_cosine`).
 - "logistic": a model over signals relative to the index:
   - `dense_z`: how far the best passage's cosine stands above the question's cosines with the
@@ -44,6 +44,7 @@ verdict: the query analysis strips it before anything is embedded or counted
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -161,6 +162,32 @@ class AbstainModel:
             "offtopic_weight": self.offtopic_weight,
             "type_penalty": self.type_penalty,
         }
+
+
+# A year the question asks about ("năm 2024", "đến 2030", "in 2026", "nhiệm kỳ 2028 - 2033",
+# "31/12/2025"), not a count ("2000 đoàn viên").
+_ASKED_YEAR = re.compile(
+    r"(?:\b(?:năm|nam|kỳ|ky|đến|den|tới|toi|từ|tu|in|by|for|from|until|since|of)\s+|/|[-–]\s*)((?:19[5-9]|20[0-4])\d)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19[5-9]|20[0-4])\d\b")
+_YEARS_SPAN = re.compile(r"\b((?:19[5-9]|20[0-4])\d)\s*(?:[-–]|đến|to)\s*((?:19[5-9]|20[0-4])\d)\b")
+
+
+def asked_years(question: str) -> set[int]:
+    """The years a question asks about ("năm 2024", "đến 2030", "in 2026"; not "2000 đoàn viên")."""
+    return {int(y) for y in _ASKED_YEAR.findall(question)}
+
+
+def year_missing(asked: set[int], passage: str) -> bool:
+    """The passage (with its headings and its document's name and date) neither names nor spans
+    any of the years asked ("năm 2024" asked, "đến năm 2025" answered; 2024 inside "2021 - 2025"
+    is spanned): it answers about another year, or none."""
+    if not asked:
+        return False
+    named = {int(y) for y in _YEAR.findall(passage)}
+    spans = [(int(a), int(b)) for a, b in _YEARS_SPAN.findall(passage)]
+    return not any(y in named or any(a <= y <= b for a, b in spans) for y in asked)
 
 
 def sample_rows(n: int, size: int = Z_SAMPLE) -> np.ndarray:

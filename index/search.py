@@ -910,10 +910,23 @@ class Searcher:
         # first clause states none. (Not "any amount": "tối đa", "tối thiểu", "bao nhiêu" also ask
         # which or whether, and clauses answering them often hold no number.)
         amount = _wanted_amount(cands.analysis, wanted_kind)
+        # Or it asks about a year the first clause, its headings and its document do not name
+        # ("Năm 2024 … bao nhiêu đoàn viên mới?" answered with the 2025 target).
+        years = abstain.asked_years(cands.analysis.restored or cands.analysis.question)
         feats["type_missing"] = float(
-            first is not None and amount in _SPECIFIC_AMOUNTS and not self._states(ranked[0], amount)
+            first is not None
+            and (
+                (amount in _SPECIFIC_AMOUNTS and not self._states(ranked[0], amount))
+                or (bool(years) and abstain.year_missing(years, self._dated_text(ranked[0])))
+            )
         )
         return feats
+
+    def _dated_text(self, row: int) -> str:
+        """A clause with what dates it: its headings and its document's name, title and date."""
+        chunk = self.store.chunks[row]
+        meta = self.store.documents[chunk.doc_id].meta
+        return " ".join(filter(None, [chunk.text, *chunk.context, *chunk.path, meta.name, meta.title, meta.number, meta.date]))
 
     def _priors(self, fused: dict[int, float], cands: Candidates, cfg: SearchConfig) -> dict[int, float]:
         if not fused:

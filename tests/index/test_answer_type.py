@@ -1,6 +1,7 @@
 """The answer-type prior (SearchConfig.answer_type_boost): a question that asks for an amount is
 answered by a clause that states one. Clauses and questions written for this test."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -254,3 +255,31 @@ def test_until_when_asks_a_date_and_a_ratio_states_a_rate():
     ratio = _searcher_of(["Hội nghị người lao động bầu theo tỷ lệ 01 đại biểu trên 10 người lao động."])
     assert ratio._states_amount(0)[1]  # a percentage asked ("tỷ lệ bao nhiêu"): the ratio answers
     assert not _searcher_of(["Nghỉ 05 ngày trên năm 2031."])._states_amount(0)[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        # A year the first clause does not name: it answers about another.
+        ("Năm 2029 công đoàn phải phát triển bao nhiêu đoàn viên?", 1.0),
+        ("How many members must the union recruit in 2029?", 1.0),
+        # Named by the clause, spanned by its heading's term, or the document's own year.
+        ("Năm 2031 công đoàn phải phát triển bao nhiêu đoàn viên?", 0.0),
+        ("Năm 2027 công đoàn phải phát triển bao nhiêu đoàn viên?", 0.0),
+        ("Kế hoạch năm 2030 giao ai theo dõi?", 0.0),
+        # A count is no year.
+        ("Công đoàn có 2000 đoàn viên thì làm gì?", 0.0),
+    ],
+)
+def test_the_abstention_knows_when_the_first_clause_is_about_another_year(question, missing):
+    from ingest.document import DocMeta, Document
+
+    s = _searcher_of(["2. Phấn đấu đến năm 2031 phát triển thêm 1.200 đoàn viên."])
+    s.store.chunks[0] = replace(s.store.chunks[0], context=("II. NHIỆM VỤ NHIỆM KỲ 2025 - 2028",))
+    meta = DocMeta(doc_type="KẾ HOẠCH", number="09/KH-LĐLĐ", date="2030-01-05", name="Kế hoạch 09/KH-LĐLĐ")
+    s.store.documents = {"d": Document("d", "d.txt", "", "", "txt", meta)}
+    s.config = SearchConfig()
+    s.store.calibration = s.store.offtopic = None
+    s._chunk_tokens = lambda row: set()
+    cands = Candidates(QueryAnalysis(question, "vi"), {0: 0.9}, {}, set(), 0.0, 0.0)
+    assert s.abstain_features(cands, [0])["type_missing"] == missing
