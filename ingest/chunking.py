@@ -105,7 +105,9 @@ _ENDING = re.compile(
 _SENDING_ENDING = re.compile(r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đề xuất|Kết quả)[^.]{0,40}?\bgửi về\b")
 # So does a paragraph that looks back on the items as a whole ("Quá các thời hạn nêu trên mà Công
 # ty không thực hiện, …", "Sau thời hạn nêu tại mục 1, …"): what follows them, not the last one's text.
-_BACK_REFERENCE = re.compile(r"\b(?:nêu trên|trên đây|nêu tại (?:các )?(?:mục|điểm|khoản) \d)")
+_BACK_REFERENCE = re.compile(
+    r"\b(?:nêu trên|trên đây|nêu tại (?:các )?(?:mục|điểm|khoản) \d|(?:các|những) (?:nội dung|yêu cầu|đề nghị|mục|việc) (?:nêu )?trên\b)"
+)
 # So does a text's coming into force, likewise only after a last item that is a sentence (under a
 # heading "VII. TỔ CHỨC THỰC HIỆN" it is that heading's text): "Hướng dẫn này có hiệu lực kể từ …".
 _IN_FORCE_ENDING = re.compile(rf"^{_TEXTS} này có hiệu lực\b")

@@ -628,6 +628,11 @@ _PROPER = {"việt nam": "Việt Nam", "hà nội": "Hà Nội", "thành phố h
 
 def _tidy_title(title: str, text: str = "") -> str:
     title = title.strip(" *|")  # (and an empty Markdown cell's bar: "V/v … |")
+    # A title in capitals before a note in ordinary case ("LAO ĐỘNG (Trích Chương XIV – Giải quyết
+    # tranh chấp lao động)"): the capitals are tidied as a title of their own.
+    head, bracket, note = title.partition(" (")
+    if bracket and head.isupper() and not note.isupper():
+        return f"{_tidy_title(head, text)} ({note}"
     if title.isupper() and text and (spelled := _spelled_in(title, text)):
         return spelled[:1].upper() + spelled[1:]  # the text writes it out: "Công ty TNHH May mặc Phú Thịnh"
     if title.isupper() and len(title) > 40 and text:

@@ -135,7 +135,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A leaflet's questions without numbers ("Hỏi: Tôi mới vào làm …" / "Đáp: …"): numbered in
     # order under their heading (parse_structure), as a reader counts them.
     ("question", re.compile(r"^((?:Câu hỏi|Hỏi|HỎI))\s*:\s*(\S.*)$")),
-    ("step", re.compile(r"^((?:Bước|BƯỚC) \d{1,2})[.:]\s*(.*)$")),
+    # A training programme's modules and topics the same way: "Mô-đun 4. Tài chính công đoàn cơ sở
+    # (03 tiết)", "Chuyên đề 2: Kỹ năng thương lượng".
+    ("step", re.compile(r"^((?:Bước|BƯỚC|Mô-đun|MÔ-ĐUN|Mô đun|MÔ ĐUN|Chuyên đề|CHUYÊN ĐỀ) \d{1,2})[.:]\s*(.*)$")),
     # (Not a table's row numbered "2.1 | Đoàn phí nộp cấp trên | …": a cell follows, not a heading.)
     ("dec3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?!\|)(.*)$")),
     ("dec2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(?!\|)(.*)$")),
@@ -268,7 +270,8 @@ def _label(section: Section) -> str:
     if style == "question":
         return number
     if style == "step":
-        return "Bước " + number.split()[1]
+        word, _, n = number.rpartition(" ")
+        return f"{word[:1].upper()}{word[1:].lower()} {n}"
     if style == "letter":
         # As written: "a)" or "a."
         return section.heading[: len(number) + 1]

@@ -603,3 +603,12 @@ def test_a_decree_without_a_header_is_the_governments_it_was_signed_for():
     # "TM. BAN THƯỜNG VỤ" names no body of its own: no issuer is made up from it.
     committee = body.replace("NGHỊ ĐỊNH 401/2031/NĐ-CP", "QUY ĐỊNH 401/QĐ-LĐLĐ") + "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nTrần Văn Bình\n"
     assert read_document("qd.txt", data=committee.encode("utf-8")).meta.issuer is None
+
+
+def test_a_title_in_capitals_before_a_note_in_ordinary_case_is_tidied_apart_from_it():
+    text = (
+        "BỘ LUẬT LAO ĐỘNG (Trích Chương XIV – Giải quyết tranh chấp lao động)\n\n"
+        "Điều 179. Tranh chấp lao động\n1. Tranh chấp lao động là tranh chấp về quyền và nghĩa vụ.\n"
+    )
+    meta = read_document("blld.txt", data=text.encode("utf-8")).meta
+    assert meta.name == "Bộ luật Lao động (Trích Chương XIV – Giải quyết tranh chấp lao động)"

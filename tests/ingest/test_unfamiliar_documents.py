@@ -419,14 +419,18 @@ def test_a_letters_or_directives_closing_sentence_is_not_part_of_its_last_item(k
     assert ending.text == closing
 
 
-def test_a_paragraph_looking_back_on_the_items_closes_a_letter_but_not_a_heading_item():
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Quá các thời hạn nêu trên mà Công ty không thực hiện, Liên đoàn Lao động quận sẽ đề nghị thanh tra lao động xử lý theo quy định.\n",
+        "Trường hợp Công ty không thực hiện các nội dung trên, Liên đoàn Lao động quận sẽ hỗ trợ người lao động khởi kiện tại Tòa án.\n",
+    ],
+)
+def test_a_paragraph_looking_back_on_the_items_closes_a_letter_but_not_a_heading_item(after):
     items = (
         "CÔNG VĂN\nV/v đôn đốc trả lương cho người lao động\nKính gửi: Công ty TNHH Giày Thịnh Phát\n"
         "1. Trả đủ tiền lương tháng 11 cho 318 người lao động trước ngày 15/12/2031.\n"
         "2. Gửi văn bản báo cáo kết quả thực hiện các nội dung trên về Liên đoàn Lao động quận trước ngày 20/12/2031.\n"
-    )
-    after = (
-        "Quá các thời hạn nêu trên mà Công ty không thực hiện, Liên đoàn Lao động quận sẽ đề nghị thanh tra lao động xử lý theo quy định.\n"
     )
     tail = "Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNguyễn Văn An\n"
     chunks = chunk_document(_doc(items + after + tail, "cv.txt"))
@@ -438,7 +442,7 @@ def test_a_paragraph_looking_back_on_the_items_closes_a_letter_but_not_a_heading
     headed = items.replace("2. Gửi văn bản báo cáo kết quả thực hiện các nội dung trên về Liên đoàn Lao động quận trước ngày 20/12/2031.", "2. Chế độ báo cáo:")
     chunks = chunk_document(_doc(headed + after + tail, "cv.txt"))
     (last,) = [c for c in chunks if c.path == ("2.",)]
-    assert "Quá các thời hạn nêu trên" in last.text
+    assert after.strip() in last.text
     assert not any(c.path == ("Phần kết",) for c in chunks)
 
 
@@ -2006,3 +2010,17 @@ def test_a_table_row_numbered_two_point_one_is_a_row_not_a_heading():
     assert not any(c.path[-1] in ("2.1.", "2.2.") for c in chunks)
     (row3,) = [c for c in chunks if c.path[-1] == "STT 3"]
     assert "Kinh phí công đoàn được phân phối lại" in row3.text and "Đoàn phí giữ lại" not in row3.text
+
+
+def test_a_training_programmes_modules_are_its_sections():
+    text = (
+        "# CHƯƠNG TRÌNH KHUNG\n\n## Bồi dưỡng nghiệp vụ công đoàn năm 2031\n\n## I. NỘI DUNG\n\n"
+        "### Mô-đun 1. Tổ chức công đoàn cơ sở (04 tiết)\n\n- Chức năng, nhiệm vụ của công đoàn cơ sở.\n\n"
+        "### MÔ-ĐUN 2. Tài chính công đoàn (03 tiết)\n\n- Thực hành lập dự toán của một công đoàn cơ sở có 150 đoàn viên.\n\n"
+        "### Chuyên đề 3: Thương lượng tập thể\n\n- Kỹ năng chuẩn bị phương án thương lượng.\n"
+    )
+    chunks = chunk_document(read_document("ctk.md", data=text.encode()))
+    by_place = {c.path[-1]: c.text for c in chunks if c.kind == "clause"}
+    assert by_place["Mô-đun 2"].startswith("MÔ-ĐUN 2. Tài chính") and "150 đoàn viên" in by_place["Mô-đun 2"]
+    assert "150 đoàn viên" not in by_place["Mô-đun 1"] and "Thương lượng" not in by_place["Mô-đun 2"]
+    assert "phương án thương lượng" in by_place["Chuyên đề 3"]
