@@ -91,7 +91,8 @@ _ENDING = re.compile(
     rf"|Đề nghị [^.]{{0,80}}\b(?:nghiêm túc )?(?:thực hiện|triển khai)(?: thực hiện)?(?: nghiêm túc)? (?i:{_TEXTS}) này\b"
     # "Văn phòng Đảng ủy thông báo để các đơn vị … biết, thực hiện.", "Kinh phí thực hiện Chương
     # trình được bố trí từ …": a notice's closing formula, a plan's budget for the whole of it.
-    rf"|[^.]{{0,60}}\bthông báo để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b"
+    # "Bảo hiểm xã hội tỉnh … trả lời để Công đoàn cơ sở … biết và hướng dẫn …": a reply's.
+    rf"|[^.]{{0,60}}\b(?:thông báo|trả lời) để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b"
     # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
     r"|(?:Hội nghị|Cuộc họp|Buổi làm việc|Buổi đối thoại) kết thúc\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
     # A resolution's call and its adoption: "Đại hội kêu gọi toàn thể đoàn viên …", "Nghị quyết
@@ -178,7 +179,7 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False) -> i
         stop = own[-1]
     if not any(s in LEGAL_STYLES for _, s in markers):
         item_is_sentence = lines[last].rstrip().endswith(".") and len(lines[last].split()) > _TITLE_WORDS
-        return next(
+        found = next(
             (
                 i
                 for i in range(last + 1, stop)
@@ -188,6 +189,11 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False) -> i
             ),
             stop,
         )
+        # A last item that is a heading whose only text it would be ("9. Bế mạc" over "Hội nghị
+        # kết thúc lúc 11 giờ 20 phút …") keeps it: no heading is left without its text.
+        if found < stop and not item_is_sentence and body and found == body[0] and len(lines[last].split()) <= _TITLE_WORDS // 2:
+            return stop
+        return found
     return next((i for i in own if i < stop and _ARTICLES_ENDING.match(lines[i])), stop)
 
 

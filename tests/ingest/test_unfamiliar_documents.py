@@ -404,6 +404,7 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
         ("NGHỊ QUYẾT", "Hội nghị kêu gọi toàn thể đoàn viên thi đua thực hiện thắng lợi Nghị quyết.\n"
                        "Nghị quyết này đã được Hội nghị biểu quyết thông qua với 15/15 ủy viên tán thành./."),
         ("NGHỊ QUYẾT", "Nghị quyết được Chi bộ Tổ Bảo trì thông qua tại cuộc họp ngày 05/01/2031."),
+        ("CÔNG VĂN", "Bảo hiểm xã hội tỉnh Nam Bình trả lời để Công đoàn cơ sở biết và hướng dẫn người lao động thực hiện."),
     ],
 )
 def test_a_letters_or_directives_closing_sentence_is_not_part_of_its_last_item(kind, closing):
@@ -2024,3 +2025,27 @@ def test_a_training_programmes_modules_are_its_sections():
     assert by_place["Mô-đun 2"].startswith("MÔ-ĐUN 2. Tài chính") and "150 đoàn viên" in by_place["Mô-đun 2"]
     assert "150 đoàn viên" not in by_place["Mô-đun 1"] and "Thương lượng" not in by_place["Mô-đun 2"]
     assert "phương án thương lượng" in by_place["Chuyên đề 3"]
+
+
+def test_a_guidances_parts_numbered_in_figures_with_titles_in_capitals_are_cited_with_their_titles():
+    text = (
+        "HƯỚNG DẪN\nChuẩn bị thương lượng tập thể năm 2031\n1. MỤC ĐÍCH, YÊU CẦU\n"
+        "1.1. Nâng cao chất lượng thương lượng tập thể.\n2. NỘI DUNG CHUẨN BỊ\n2.1. Thu thập thông tin về tiền lương.\n"
+        "3. Các công đoàn cơ sở báo cáo kết quả trước ngày 30/6/2031.\n"
+    )
+    chunks = chunk_document(read_document("hd.txt", data=text.encode()))
+    paths = [c.path for c in chunks if c.kind == "clause"]
+    assert ("1. MỤC ĐÍCH, YÊU CẦU", "1.1.") in paths and ("2. NỘI DUNG CHUẨN BỊ", "2.1.") in paths
+    # An item that is a sentence keeps its number alone.
+    assert ("3.",) in paths
+
+
+def test_a_last_item_that_is_a_heading_keeps_the_closing_sentence_that_is_its_only_text():
+    text = (
+        "BIÊN BẢN\nHội nghị người lao động năm 2031\nII. DIỄN BIẾN HỘI NGHỊ\n1. Khai mạc\nĐồng chí Chủ tịch công đoàn khai mạc.\n"
+        "2. Bế mạc\nHội nghị kết thúc lúc 11 giờ 20 phút cùng ngày.\nNơi nhận:\n- Lưu hồ sơ.\n"
+    )
+    chunks = chunk_document(_doc(text, "bb.txt"))
+    (last,) = [c for c in chunks if c.path == ("II. DIỄN BIẾN HỘI NGHỊ", "2.")]
+    assert last.text == "2. Bế mạc\nHội nghị kết thúc lúc 11 giờ 20 phút cùng ngày."
+    assert not any(c.path == ("Phần kết",) for c in chunks)
