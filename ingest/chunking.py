@@ -145,6 +145,10 @@ def _foreword_label(line: str) -> str | None:
     return _FOREWORDS.get(" ".join(fold(line).strip(" *:").lower().split()))
 
 
+# Where one sentence of a paragraph ends and the next begins ("… dòng tiền. Hiệp hội đề xuất:").
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _group_label(row: str) -> str:
     """How a citation names a table's group row: "A | TẬP THỂ (06)" → "A. TẬP THỂ (06)"."""
     cells = [c.strip() for c in row.split("|") if c.strip()]
@@ -408,6 +412,11 @@ class _Builder:
             # context, or a question about the deadline finds it under each of the points.
             if len(body) > 1 and is_bullet(body[-1].strip()):
                 body = body[-1:]
+            # Of a paragraph that explains before it introduces ("Ông Khánh cho biết đơn hàng xuất
+            # khẩu giảm khoảng 18%, …. Hiệp hội đề xuất:"), the sentence that introduces the list.
+            sentences = _SENTENCE_BREAK.split(body[-1].strip())
+            if len(sentences) > 1:
+                body = [sentences[-1]]
             if sum(len(b) + 1 for b in body) <= self.max_chars // 4:
                 parts.extend(body)
         return " ".join(p for p in parts if p)
