@@ -167,11 +167,16 @@ class AbstainModel:
 # A year the question asks about ("năm 2024", "đến 2030", "in 2026", "nhiệm kỳ 2028 - 2033",
 # "31/12/2025"), not a count ("2000 đoàn viên").
 _ASKED_YEAR = re.compile(
-    r"(?:\b(?:năm|nam|kỳ|ky|đến|den|tới|toi|từ|tu|in|by|for|from|until|since|of)\s+|/|[-–]\s*)((?:19[5-9]|20[0-4])\d)\b",
+    r"(?:\b(?:năm|nam|kỳ|ky|đến|den|tới|toi|từ|tu|in|by|for|from|until|since|of)\s+|/|[-–—]\s*)((?:19[5-9]|20[0-4])\d)\b"
+    r"(?!\s*(?:đoàn viên|doan vien|người|nguoi|lao động|lao dong|thành viên|thanh vien|đại biểu|dai bieu|đồng|dong|"
+    r"members?|workers?|employees?|people|persons?|delegates?)\b)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19[5-9]|20[0-4])\d\b")
-_YEARS_SPAN = re.compile(r"\b((?:19[5-9]|20[0-4])\d)\s*(?:[-–]|đến|to)\s*((?:19[5-9]|20[0-4])\d)\b")
+_YEARS_SPAN = re.compile(
+    r"\b((?:19[5-9]|20[0-4])\d)\s*(?:[-–—]|đến(?:\s+hết)?(?:\s+năm)?|tới(?:\s+năm)?|to)\s*((?:19[5-9]|20[0-4])\d)\b",
+    re.IGNORECASE,
+)
 
 
 def asked_years(question: str) -> set[int]:
@@ -179,14 +184,18 @@ def asked_years(question: str) -> set[int]:
     return {int(y) for y in _ASKED_YEAR.findall(question)}
 
 
-def year_missing(asked: set[int], passage: str) -> bool:
+def year_missing(asked: set[int], passage: str, in_force_since: int | None = None) -> bool:
     """The passage (with its headings and its document's name and date) neither names nor spans
     any of the years asked ("năm 2024" asked, "đến năm 2025" answered; 2024 inside "2021 - 2025"
-    is spanned): it answers about another year, or none."""
+    or "từ năm 2021 đến năm 2025" is spanned): it answers about another year, or none. A rule in
+    force since a year (a law, a charter, an agreement: `in_force_since`) answers for every year
+    after it."""
     if not asked:
         return False
     named = {int(y) for y in _YEAR.findall(passage)}
-    spans = [(int(a), int(b)) for a, b in _YEARS_SPAN.findall(passage)]
+    spans = [(int(a), int(b)) for a, b in _YEARS_SPAN.findall(passage.replace("năm ", ""))]
+    if in_force_since is not None:
+        spans.append((in_force_since, 10_000))
     return not any(y in named or any(a <= y <= b for a, b in spans) for y in asked)
 
 

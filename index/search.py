@@ -318,6 +318,8 @@ def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_on
     return None
 
 
+# Texts that set rules in force from their date on, not about one year of their own.
+_STANDING_RULES = ("LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "ĐIỀU LỆ", "THỎA ƯỚC", "QUY CHẾ", "QUY ĐỊNH", "NỘI QUY", "HIẾN PHÁP")
 # The kinds of number the abstention checks the first clause for (see abstain_features).
 _SPECIFIC_AMOUNTS = (1, 2, 3, 4, 5)
 
@@ -917,10 +919,20 @@ class Searcher:
             first is not None
             and (
                 (amount in _SPECIFIC_AMOUNTS and not self._states(ranked[0], amount))
-                or (bool(years) and abstain.year_missing(years, self._dated_text(ranked[0])))
+                or (bool(years) and abstain.year_missing(years, self._dated_text(ranked[0]), self._in_force_since(ranked[0])))
             )
         )
         return feats
+
+    def _in_force_since(self, row: int) -> int | None:
+        """The year from which the rule clause `row` belongs to holds (a law, a code, a decree, a
+        charter, an agreement, a regulation: its date's year, or always when it has none); None
+        for a plan, a report, a letter: texts about their own year."""
+        meta = self.store.documents[self.store.chunks[row].doc_id].meta
+        if not (meta.doc_type or "").startswith(_STANDING_RULES):
+            return None
+        year = re.match(r"\d{4}", meta.date or "")
+        return int(year.group()) if year else 0
 
     def _dated_text(self, row: int) -> str:
         """A clause with what dates it: its headings and its document's name, title and date."""

@@ -45,6 +45,7 @@ from ingest.document import (  # noqa: F401  (re-exported)
     table_cells,
 )
 from ingest.metadata import (
+    ACCENTED_CAPITALS,
     ADOPTION,
     PERSON,
     RECIPIENTS_START,
@@ -91,14 +92,16 @@ _ENDING = re.compile(
     rf"|Đề nghị [^.]{{0,80}}\b(?:nghiêm túc )?(?:thực hiện|triển khai)(?: thực hiện)?(?: nghiêm túc)? (?i:{_TEXTS}) này\b"
     # "Văn phòng Đảng ủy thông báo để các đơn vị … biết, thực hiện.", "Kinh phí thực hiện Chương
     # trình được bố trí từ …": a notice's closing formula, a plan's budget for the whole of it.
-    # "Bảo hiểm xã hội tỉnh … trả lời để Công đoàn cơ sở … biết và hướng dẫn …": a reply's.
-    rf"|[^.]{{0,60}}\b(?:thông báo|trả lời) để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b"
+    # "Bảo hiểm xã hội tỉnh … trả lời để Công đoàn cơ sở … biết và hướng dẫn …": a reply's (not
+    # "Giám đốc trả lời để người lao động biết: từ ngày …", "… trả lời để bạn biết như sau:").
+    rf"|[^.]{{0,60}}\bthông báo để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b"
+    r"|[^.]{0,60}\btrả lời để [^.:]{0,80}\bbiết(?=\s*(?:[.,;]|và\b|$))"
     # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
     r"|(?:Hội nghị|Cuộc họp|Buổi làm việc|Buổi đối thoại) kết thúc\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
     # A resolution's call and its adoption: "Đại hội kêu gọi toàn thể đoàn viên …", "Nghị quyết
     # (này) đã được Đại hội biểu quyết thông qua với 100% …", "Nghị quyết được Chi bộ … thông qua
     # tại cuộc họp ngày 09/01/2026 …".
-    r"|(?:Đại hội|Hội nghị) kêu gọi\b|Nghị quyết (?:này )?(?:đã )?được [^.]{0,120}?\bthông qua\b)"
+    r"|(?:Đại hội|Hội nghị) kêu gọi\b|Nghị quyết (?:(?:này|Đại hội|Hội nghị) )?(?:đã )?được [^.]{0,120}?\bthông qua\b)"
 )
 # A letter's request for what it asks ("Báo cáo gửi về LĐLĐ tỉnh (qua Ban Tổ chức) … trước ngày
 # 25/6/2026.") closes it when it follows a last item that is a sentence of its own; under an item
@@ -106,8 +109,10 @@ _ENDING = re.compile(
 _SENDING_ENDING = re.compile(r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đề xuất|Kết quả)[^.]{0,40}?\bgửi về\b")
 # So does a paragraph that looks back on the items as a whole ("Quá các thời hạn nêu trên mà Công
 # ty không thực hiện, …", "Sau thời hạn nêu tại mục 1, …"): what follows them, not the last one's text.
+# The reference opens the paragraph and is to the items, plural ("Số tiền còn nợ nêu trên gồm cả
+# tiền lãi" is more of the last item).
 _BACK_REFERENCE = re.compile(
-    r"\b(?:nêu trên|trên đây|nêu tại (?:các )?(?:mục|điểm|khoản) \d|(?:các|những) (?:nội dung|yêu cầu|đề nghị|mục|việc) (?:nêu )?trên\b)"
+    r"^.{0,60}?\b(?:(?:các|những) (?:[^\s.,;:]+ ){1,2}?(?:nêu )?trên\b|nêu tại (?:các )?(?:mục|điểm|khoản) \d)"
 )
 # So does a text's coming into force, likewise only after a last item that is a sentence (under a
 # heading "VII. TỔ CHỨC THỰC HIỆN" it is that heading's text): "Hướng dẫn này có hiệu lực kể từ …".
@@ -145,22 +150,32 @@ def _foreword_label(line: str) -> str | None:
     return _FOREWORDS.get(" ".join(fold(line).strip(" *:").lower().split()))
 
 
-# Where one sentence of a paragraph ends and the next begins ("… dòng tiền. Hiệp hội đề xuất:").
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
+# Where one sentence of a paragraph ends and the next begins ("… dòng tiền. Hiệp hội đề xuất:"):
+# not after a short title or abbreviation ("TP. Hồ Chí Minh", "TS. Nguyễn Văn Khánh", "Ô. Bình").
+_SENTENCE_BREAK = re.compile(rf"(?<=[.!?])\s+(?=[A-ZĐ{ACCENTED_CAPITALS}])")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-ZĐ" + ACCENTED_CAPITALS + r"][A-Za-zĐđ" + ACCENTED_CAPITALS + r"]{0,3}\.$")
+
+
+def _last_sentence(paragraph: str) -> str:
+    """The paragraph's last sentence; the whole paragraph where a break is only after an
+    abbreviation."""
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(paragraph) if not _ABBREVIATION.search(paragraph[: m.start()])]
+    return paragraph[starts[-1] :] if starts else paragraph
 
 
 def _group_label(row: str) -> str:
     """How a citation names a table's group row: "A | TẬP THỂ (06)" → "A. TẬP THỂ (06)"."""
     cells = [c.strip() for c in row.split("|") if c.strip()]
+    # (Not the group's subtotal cells: "A | Tập thể | 3 đơn vị | 4.500.000" → "A. Tập thể".)
     if len(cells) >= 2 and re.fullmatch(r"[A-ZĐ]|[IVXLC]+|\d+", cells[0]):
-        return f"{cells[0]}. {' '.join(cells[1:])}"
-    return " ".join(cells)
+        return f"{cells[0]}. {cells[1]}"
+    return cells[0] if cells else row.strip()
 
 
 def _looks_back(line: str) -> bool:
     """A paragraph of prose (not a bullet, not a heading) that refers to the items above as a whole."""
     text = line.strip()
-    return len(text) >= _PROSE_CHARS and not is_bullet(text) and not in_capitals(text) and bool(_BACK_REFERENCE.search(text))
+    return len(text) >= _PROSE_CHARS and not is_bullet(text) and not in_capitals(text) and bool(_BACK_REFERENCE.match(text))
 
 
 def _ending(lines: list[str], start: int, stop: int, minutes: bool = False) -> int:
@@ -183,20 +198,22 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False) -> i
         stop = own[-1]
     if not any(s in LEGAL_STYLES for _, s in markers):
         item_is_sentence = lines[last].rstrip().endswith(".") and len(lines[last].split()) > _TITLE_WORDS
-        found = next(
-            (
-                i
-                for i in range(last + 1, stop)
-                if _ENDING.match(lines[i])
-                or (item_is_sentence and (_SENDING_ENDING.match(lines[i]) or _IN_FORCE_ENDING.match(lines[i]) or _looks_back(lines[i])))
+
+        def closes(i: int) -> bool:
+            return bool(
+                _ENDING.match(lines[i])
+                or (item_is_sentence and (_SENDING_ENDING.match(lines[i]) or _IN_FORCE_ENDING.match(lines[i])))
+                # (Minutes' "Chủ trì tiếp thu các ý kiến nêu trên và kết luận: …" is their last item's.)
+                or (item_is_sentence and not minutes and _looks_back(lines[i]))
                 or (minutes and _MINUTES_ENDING.match(lines[i]))
-            ),
-            stop,
-        )
-        # A last item that is a heading whose only text it would be ("9. Bế mạc" over "Hội nghị
-        # kết thúc lúc 11 giờ 20 phút …") keeps it: no heading is left without its text.
+            )
+
+        found = next((i for i in range(last + 1, stop) if closes(i)), stop)
+        # A last item that is a short heading keeps the closing sentence right under it as its text
+        # ("9. Bế mạc" over "Hội nghị kết thúc lúc 11 giờ 20 phút …", "2. Kinh phí" over "Kinh phí
+        # thực hiện Kế hoạch …"): no heading is left without its text. The closing goes on after it.
         if found < stop and not item_is_sentence and body and found == body[0] and len(lines[last].split()) <= _TITLE_WORDS // 2:
-            return stop
+            found = next((i for i in range(found + 1, stop) if closes(i)), stop)
         return found
     return next((i for i in own if i < stop and _ARTICLES_ENDING.match(lines[i])), stop)
 
@@ -414,9 +431,9 @@ class _Builder:
                 body = body[-1:]
             # Of a paragraph that explains before it introduces ("Ông Khánh cho biết đơn hàng xuất
             # khẩu giảm khoảng 18%, …. Hiệp hội đề xuất:"), the sentence that introduces the list.
-            sentences = _SENTENCE_BREAK.split(body[-1].strip())
-            if len(sentences) > 1:
-                body = [sentences[-1]]
+            last_sentence = _last_sentence(body[-1].strip())
+            if last_sentence != body[-1].strip():
+                body = [last_sentence]
             if sum(len(b) + 1 for b in body) <= self.max_chars // 4:
                 parts.extend(body)
         return " ".join(p for p in parts if p)

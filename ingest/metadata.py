@@ -809,7 +809,7 @@ def _signed_on_behalf_of(signer_title: str | None) -> str | None:
     bodies a header would ("TM. CHÍNH PHỦ" / "KT. THỦ TƯỚNG": the Government's decree); "TM. BAN
     THƯỜNG VỤ" names no body of its own."""
     first = (signer_title or "").split(",")[0].strip()
-    m = re.match(r"^(?:TM|T/M)\.?\s+(.+)$", first)
+    m = re.match(r"^(?:TM|T/M|T\.M)\.?\s+(.+)$", first)
     return _ISSUER_HEADERS.get(m.group(1).strip()) if m else None
 
 
@@ -825,9 +825,10 @@ def _left_cell_below(lines: list[Line], text: str) -> str | None:
 
 
 _COMMITTEE = re.compile(r"(?:BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BCH|UBKT|ỦY BAN KIỂM TRA)")
-# A header row that is the number, a date or a term ("SỐ: 12/QĐ", "NHIỆM KỲ 2025 - 2030"), not a
+# A header row that is the number, a date, a term or a session ("SỐ: 12/QĐ", "SỐ 05", "NHIỆM KỲ
+# 2025 - 2030", "LẦN THỨ 2"), not a
 # unit whose name ends with its own small number ("CHI BỘ PHÂN XƯỞNG MAY 2", "XÍ NGHIỆP SỐ 3").
-_NUMBER_OR_YEAR = re.compile(r"\d{3,}|\d\s*[/.-]\s*\d|\d[/-]|^SỐ\s*:")
+_NUMBER_OR_YEAR = re.compile(r"\d{3,}|\d\s*[/.-]\s*\d|\d\s*[/-]|^SỐ\b|\bLẦN THỨ\b")
 # A header row that is an agreement's other party: the workers' union or an employers' association.
 _AGREEMENT_PARTY = re.compile(r"^(?:BAN CHẤP HÀNH|BCH|CÔNG ĐOÀN|CĐCS|HIỆP HỘI|ĐẠI DIỆN)\b")
 # The header lines an issuer is looked for in: a typed header is a handful of lines.

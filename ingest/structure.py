@@ -263,10 +263,6 @@ def _label(section: Section) -> str:
         return f"{word[:1].upper()}{word[1:].lower()} {rest}"
     if section.in_article and style == "arabic":
         return f"Khoản {number}"
-    if style == "arabic" and len(title) <= 80 and title == title.upper() and in_capitals(title, 2) and not title.endswith((".", ":", ";")):
-        # A guidance's parts numbered "1. MỤC ĐÍCH, YÊU CẦU", "2. NỘI DUNG CHUẨN BỊ": headings as a
-        # plan's "I. MỤC ĐÍCH" is, cited with their title ("› 2. NỘI DUNG CHUẨN BỊ › 2.1.").
-        return f"{number}. {title}"
     if section.in_article and style == "letter":
         return f"Điểm {number}"
     if style == "paren":

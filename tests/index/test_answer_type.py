@@ -268,7 +268,8 @@ def test_until_when_asks_a_date_and_a_ratio_states_a_rate():
         ("Năm 2027 công đoàn phải phát triển bao nhiêu đoàn viên?", 0.0),
         ("Kế hoạch năm 2030 giao ai theo dõi?", 0.0),
         # A count is no year.
-        ("Công đoàn có 2000 đoàn viên thì làm gì?", 0.0),
+        ("Công đoàn có từ 2000 đoàn viên trở lên thì làm gì?", 0.0),
+        ("What must a union of 2000 members do?", 0.0),
     ],
 )
 def test_the_abstention_knows_when_the_first_clause_is_about_another_year(question, missing):
@@ -283,3 +284,14 @@ def test_the_abstention_knows_when_the_first_clause_is_about_another_year(questi
     s._chunk_tokens = lambda row: set()
     cands = Candidates(QueryAnalysis(question, "vi"), {0: 0.9}, {}, set(), 0.0, 0.0)
     assert s.abstain_features(cands, [0])["type_missing"] == missing
+
+
+def test_a_year_inside_a_span_written_in_words_or_after_a_rules_date_is_not_missing():
+    from index.abstain import year_missing
+
+    assert not year_missing({2028}, "Giai đoạn từ năm 2026 đến năm 2030, phấn đấu …")
+    assert not year_missing({2028}, "Nhiệm kỳ 2026 — 2031")
+    assert year_missing({2028}, "Đến năm 2025, 100% công đoàn cơ sở …")
+    # A law in force since 2019 answers for 2028, not for 2018.
+    assert not year_missing({2028}, "Người lao động được nghỉ Tết 05 ngày.", in_force_since=2019)
+    assert year_missing({2018}, "Người lao động được nghỉ Tết 05 ngày.", in_force_since=2019)

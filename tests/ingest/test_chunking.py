@@ -211,3 +211,16 @@ def test_a_paragraph_that_explains_before_it_introduces_a_list_leads_it_with_its
     assert point_b.context[-1] == "2. Ý kiến của Hiệp hội Hiệp hội đề xuất:"
     # The explanation is the item's own text, once.
     assert len([c for c in chunks if "giảm khoảng 18%" in " ".join((c.text, *c.context))]) == 1
+
+
+def test_a_lead_in_is_not_cut_after_an_abbreviation():
+    text = (
+        "BIÊN BẢN\nPhiên thương lượng\n\nIII. NỘI DUNG\n1. Ý kiến của Liên đoàn\n"
+        "Liên đoàn Lao động TP. Hồ Chí Minh đề xuất:\n"
+        "a) Mức lương thấp nhất bằng 108% mức lương tối thiểu vùng, áp dụng từ ngày 01 tháng 01 năm 2032 cho toàn ngành;\n"
+        "b) Giá trị bữa ăn giữa ca 30.000 đồng/suất, các doanh nghiệp có điều kiện thì cao hơn theo thỏa thuận;\n"
+        "c) Phụ cấp độc hại 500.000 đồng/tháng cho người làm khâu chà nhám, phun sơn tại các phân xưởng;\n"
+    )
+    chunks = chunk_document(read_document("bb.txt", data=text.encode()), point_split_chars=200)
+    (point_b,) = [c for c in chunks if c.text.startswith("b) Giá trị")]
+    assert point_b.context[-1].endswith("Liên đoàn Lao động TP. Hồ Chí Minh đề xuất:")

@@ -339,6 +339,8 @@ _BODY = "\n\nI. NỘI DUNG\n1. Các công đoàn cơ sở thực hiện.\n"
         # A unit's name may end with its own small number; a number line or a term may not.
         (["ĐẢNG BỘ CÔNG TY CỔ PHẦN MAY AN LẠC", "CHI BỘ PHÂN XƯỞNG MAY 2"], "CHI BỘ PHÂN XƯỞNG MAY 2"),
         (["LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN", "NHIỆM KỲ 2025 - 2030"], "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG SƠN"),
+        (["CÔNG ĐOÀN CÔNG TY CP MAY AN LẠC", "SỐ 05"], "CÔNG ĐOÀN CÔNG TY CP MAY AN LẠC"),
+        (["CÔNG ĐOÀN CÔNG TY CP MAY AN LẠC", "LẦN THỨ 2"], "CÔNG ĐOÀN CÔNG TY CP MAY AN LẠC"),
         # Both the parent's and the body's names wrapped by the cell's width.
         (["CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP", "VÀ CHẾ XUẤT TỈNH NAM BÌNH", "CÔNG ĐOÀN CƠ SỞ CÔNG TY CP", "THỦY SẢN AN LẠC"],
          "CÔNG ĐOÀN CƠ SỞ CÔNG TY CP THỦY SẢN AN LẠC"),
@@ -598,8 +600,9 @@ def test_a_decree_without_a_header_is_the_governments_it_was_signed_for():
         "Điều 2. Hiệu lực\nNghị định này có hiệu lực từ ngày 01 tháng 7 năm 2031.\n"
         "Nơi nhận:\n- Các bộ, cơ quan ngang bộ;\n- Lưu: VT.\n"
     )
-    signed = body + "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Văn Bình\n"
-    assert read_document("nd.txt", data=signed.encode("utf-8")).meta.issuer == "Chính phủ"
+    for on_behalf in ("TM. CHÍNH PHỦ", "T.M. CHÍNH PHỦ"):
+        signed = body + f"{on_behalf}\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Văn Bình\n"
+        assert read_document("nd.txt", data=signed.encode("utf-8")).meta.issuer == "Chính phủ"
     # "TM. BAN THƯỜNG VỤ" names no body of its own: no issuer is made up from it.
     committee = body.replace("NGHỊ ĐỊNH 401/2031/NĐ-CP", "QUY ĐỊNH 401/QĐ-LĐLĐ") + "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nTrần Văn Bình\n"
     assert read_document("qd.txt", data=committee.encode("utf-8")).meta.issuer is None

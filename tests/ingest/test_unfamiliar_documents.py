@@ -404,6 +404,7 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
         ("NGHỊ QUYẾT", "Hội nghị kêu gọi toàn thể đoàn viên thi đua thực hiện thắng lợi Nghị quyết.\n"
                        "Nghị quyết này đã được Hội nghị biểu quyết thông qua với 15/15 ủy viên tán thành./."),
         ("NGHỊ QUYẾT", "Nghị quyết được Chi bộ Tổ Bảo trì thông qua tại cuộc họp ngày 05/01/2031."),
+        ("NGHỊ QUYẾT", "Nghị quyết Hội nghị đã được thông qua với 100% đại biểu tán thành."),
         ("CÔNG VĂN", "Bảo hiểm xã hội tỉnh Nam Bình trả lời để Công đoàn cơ sở biết và hướng dẫn người lao động thực hiện."),
     ],
 )
@@ -2027,19 +2028,6 @@ def test_a_training_programmes_modules_are_its_sections():
     assert "phương án thương lượng" in by_place["Chuyên đề 3"]
 
 
-def test_a_guidances_parts_numbered_in_figures_with_titles_in_capitals_are_cited_with_their_titles():
-    text = (
-        "HƯỚNG DẪN\nChuẩn bị thương lượng tập thể năm 2031\n1. MỤC ĐÍCH, YÊU CẦU\n"
-        "1.1. Nâng cao chất lượng thương lượng tập thể.\n2. NỘI DUNG CHUẨN BỊ\n2.1. Thu thập thông tin về tiền lương.\n"
-        "3. Các công đoàn cơ sở báo cáo kết quả trước ngày 30/6/2031.\n"
-    )
-    chunks = chunk_document(read_document("hd.txt", data=text.encode()))
-    paths = [c.path for c in chunks if c.kind == "clause"]
-    assert ("1. MỤC ĐÍCH, YÊU CẦU", "1.1.") in paths and ("2. NỘI DUNG CHUẨN BỊ", "2.1.") in paths
-    # An item that is a sentence keeps its number alone.
-    assert ("3.",) in paths
-
-
 def test_a_last_item_that_is_a_heading_keeps_the_closing_sentence_that_is_its_only_text():
     text = (
         "BIÊN BẢN\nHội nghị người lao động năm 2031\nII. DIỄN BIẾN HỘI NGHỊ\n1. Khai mạc\nĐồng chí Chủ tịch công đoàn khai mạc.\n"
@@ -2049,3 +2037,44 @@ def test_a_last_item_that_is_a_heading_keeps_the_closing_sentence_that_is_its_on
     (last,) = [c for c in chunks if c.path == ("II. DIỄN BIẾN HỘI NGHỊ", "2.")]
     assert last.text == "2. Bế mạc\nHội nghị kết thúc lúc 11 giờ 20 phút cùng ngày."
     assert not any(c.path == ("Phần kết",) for c in chunks)
+    # The closing goes on after the heading's own line: it is still the closing.
+    plan = (
+        "KẾ HOẠCH\nTháng Công nhân năm 2031\nIII. TỔ CHỨC THỰC HIỆN\n1. Các công đoàn cơ sở báo cáo trước ngày 30/6/2031.\n"
+        "2. Kinh phí\nKinh phí thực hiện Kế hoạch được bố trí từ nguồn tài chính công đoàn năm 2031.\n"
+        "Trên đây là Kế hoạch tổ chức Tháng Công nhân năm 2031, đề nghị các công đoàn cơ sở triển khai thực hiện.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu VT.\n"
+    )
+    chunks = chunk_document(_doc(plan, "kh.txt"))
+    (last,) = [c for c in chunks if c.path == ("III. TỔ CHỨC THỰC HIỆN", "2.")]
+    assert last.text.startswith("2. Kinh phí\nKinh phí thực hiện") and "Trên đây là" not in last.text
+    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert ending.text.startswith("Trên đây là Kế hoạch")
+
+
+@pytest.mark.parametrize(
+    ("kind", "item", "after"),
+    [
+        # More of the last item, not a look back on the items.
+        ("CÔNG VĂN", "2. Đóng đủ số tiền bảo hiểm xã hội còn nợ của 318 người lao động trước ngày 20/12/2031 theo quy định của pháp luật.",
+         "Số tiền bảo hiểm xã hội còn nợ nêu trên gồm cả tiền lãi chậm đóng tính đến ngày 30/11/2031 theo thông báo của cơ quan bảo hiểm."),
+        # An answer given, not a reply's closing formula.
+        ("BIÊN BẢN", "2. Ý kiến trả lời của Giám đốc về các kiến nghị của người lao động tại hội nghị đối thoại định kỳ quý IV.",
+         "Về tiền ăn giữa ca, Giám đốc trả lời để người lao động biết: từ ngày 01/01/2032 giá trị bữa ăn là 30.000 đồng/suất."),
+    ],
+)
+def test_a_last_items_own_paragraph_is_not_taken_for_the_closing(kind, item, after):
+    text = f"{kind}\nVề việc thực hiện chế độ cho người lao động\n1. Rà soát danh sách người lao động.\n{item}\n{after}\nNơi nhận:\n- Lưu VT.\n"
+    chunks = chunk_document(_doc(text, "cv.txt"))
+    (last,) = [c for c in chunks if c.path == ("2.",)]
+    assert after in last.text
+    assert not any(c.path == ("Phần kết",) for c in chunks)
+
+
+def test_a_group_rows_subtotals_stay_out_of_its_rows_citations():
+    rows = ["STT | Họ và tên, tập thể | Đơn vị | Số tiền", "A | Tập thể | 3 đơn vị | 4.500.000"]
+    rows += [f"{n} | Công đoàn cơ sở Xí nghiệp số {n} | Công đoàn ngành Giao thông vận tải tỉnh Nam Bình | 1.500.000 đồng cho thành tích xuất sắc trong năm" for n in (1, 2, 3)]
+    rows += ["B | Cá nhân | 3 người | 3.000.000"]
+    rows += [f"{n} | Ông Trần Văn Hùng {n}, tổ trưởng tổ sản xuất | Xí nghiệp số {n} thuộc Công ty Cổ phần Vận tải Nam Bình | 1.000.000 đồng" for n in (1, 2, 3)]
+    text = "BÁO CÁO\nKhen thưởng năm 2031\nI. KẾT QUẢ\n1. Khen thưởng\n" + "\n".join(rows) + "\nII. NHIỆM VỤ\n1. Duy trì phong trào.\n"
+    chunks = chunk_document(_doc(text, "bc.txt"))
+    assert {c.path[-2] for c in chunks if c.path[-1].startswith("STT")} == {"A. Tập thể", "B. Cá nhân"}
