@@ -410,12 +410,21 @@ def _point_letters(question: str, m: re.Match) -> list[str]:
     return ["đ" if t in ("đ", "dd") else t for t in typed]
 
 
+# A title's closing note that it is an excerpt: "(trích)", "(Trích Chương XIV – Giải quyết …)".
+_EXCERPT_NOTE = re.compile(r"\s*\((?:trích|trich)\b[^()]*\)\s*$", re.IGNORECASE)
+
+
 def document_keys(meta: DocMeta) -> set[str]:
     """How a question may name a document, folded: its number ("45/2019/qh14"), its kind and
     short number ("nghi dinh 145", "decree 145", "ke hoach 48"), its name ("bo luat lao dong",
     "luat an toan ve sinh lao dong")."""
     keys: set[str] = set()
     kind = meta.doc_type or ""
+    # An excerpt is named as the text it is taken from: "Bộ luật Lao động (Trích Chương XIV …)" is
+    # "Bộ luật Lao động" to whoever asks "Điều 207 Bộ luật Lao động".
+    bare = _EXCERPT_NOTE.sub("", meta.title or "")
+    if bare and bare != meta.title:
+        keys |= document_keys(replace(meta, title=bare, name=None))
     if kind == CONSOLIDATED and meta.title:
         # "Văn bản hợp nhất 22/VBHN-VPQH" of "Luật Công đoàn": named as the law it consolidates.
         inner = re.match(rf"(?:{_KINDS})(?=\s)", fold(meta.title).lower())

@@ -772,3 +772,16 @@ def test_a_question_going_on_after_the_law_with_its_comma_stripped_names_no_othe
         found, other, _editions, _by_name = names.scan([question])
         assert found == {"code.docx"} and not other, question
     assert names.scan(["Điều 5 luật đất đai quy định gì"])[:2] == (set(), True)
+
+
+def test_an_excerpt_is_named_as_the_text_it_is_taken_from():
+    from index.references import document_keys
+    from ingest.document import DocMeta
+
+    excerpt = DocMeta(doc_type="BỘ LUẬT", title="Lao động (Trích Chương XIV – Giải quyết tranh chấp lao động)")
+    keys = document_keys(excerpt)
+    assert {"bo luat lao dong", "luat lao dong"} <= keys
+    # A note that is no excerpt's ("(khóa XIII)", "(đợt 1)") is part of the name.
+    assert "huong dan thi hanh dieu le cong doan viet nam" not in document_keys(
+        DocMeta(doc_type="HƯỚNG DẪN", title="Thi hành Điều lệ Công đoàn Việt Nam (khóa XIII)")
+    )
