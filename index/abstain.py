@@ -15,7 +15,8 @@ and the constants are in index/data/search_params.json, the comparison in docs/t
   not finite) it falls back to "cosine".
   Both cosine rules take a fitted `type_penalty` off the score when the question asks for a
   percentage, a date, a sum of money, a length of time or how often and the first clause states
-  none, or asks about a year that neither the first clause, its headings nor its document name.
+  none, or asks about a year that neither the first clause, its headings nor its document name
+  (unless the clause is a rule in force since before that year).
 - "cosine": the same score against one fitted raw cosine (`min_cosine`).
 - "logistic": a model over signals relative to the index:
   - `dense_z`: how far the best passage's cosine stands above the question's cosines with the
@@ -174,7 +175,7 @@ _ASKED_YEAR = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19[5-9]|20[0-4])\d\b")
 _YEARS_SPAN = re.compile(
-    r"\b((?:19[5-9]|20[0-4])\d)\s*(?:[-–—]|đến(?:\s+hết)?(?:\s+năm)?|tới(?:\s+năm)?|to)\s*((?:19[5-9]|20[0-4])\d)\b",
+    r"\b((?:19[5-9]|20[0-4])\d)\s*(?:[-–—]|đến(?:\s+hết)?|tới|to)\s*(?:năm\s+)?((?:19[5-9]|20[0-4])\d)\b",
     re.IGNORECASE,
 )
 
@@ -193,7 +194,7 @@ def year_missing(asked: set[int], passage: str, in_force_since: int | None = Non
     if not asked:
         return False
     named = {int(y) for y in _YEAR.findall(passage)}
-    spans = [(int(a), int(b)) for a, b in _YEARS_SPAN.findall(passage.replace("năm ", ""))]
+    spans = [(int(a), int(b)) for a, b in _YEARS_SPAN.findall(passage)]
     if in_force_since is not None:
         spans.append((in_force_since, 10_000))
     return not any(y in named or any(a <= y <= b for a, b in spans) for y in asked)

@@ -931,8 +931,7 @@ class Searcher:
         meta = self.store.documents[self.store.chunks[row].doc_id].meta
         if not (meta.doc_type or "").startswith(_STANDING_RULES):
             return None
-        year = re.match(r"\d{4}", meta.date or "")
-        return int(year.group()) if year else 0
+        return meta.year or 0
 
     def _dated_text(self, row: int) -> str:
         """A clause with what dates it: its headings and its document's name, title and date."""

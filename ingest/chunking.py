@@ -165,7 +165,7 @@ def _last_sentence(paragraph: str) -> str:
 
 def _group_label(row: str) -> str:
     """How a citation names a table's group row: "A | TẬP THỂ (06)" → "A. TẬP THỂ (06)"."""
-    cells = [c.strip() for c in row.split("|") if c.strip()]
+    cells = [c for c in table_cells(row) if c]
     # (Not the group's subtotal cells: "A | Tập thể | 3 đơn vị | 4.500.000" → "A. Tập thể".)
     if len(cells) >= 2 and re.fullmatch(r"[A-ZĐ]|[IVXLC]+|\d+", cells[0]):
         return f"{cells[0]}. {cells[1]}"

@@ -826,8 +826,8 @@ def _left_cell_below(lines: list[Line], text: str) -> str | None:
 
 _COMMITTEE = re.compile(r"(?:BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BCH|UBKT|ỦY BAN KIỂM TRA)")
 # A header row that is the number, a date, a term or a session ("SỐ: 12/QĐ", "SỐ 05", "NHIỆM KỲ
-# 2025 - 2030", "LẦN THỨ 2"), not a
-# unit whose name ends with its own small number ("CHI BỘ PHÂN XƯỞNG MAY 2", "XÍ NGHIỆP SỐ 3").
+# 2025 - 2030", "LẦN THỨ 2"), not a unit whose name ends with its own small number ("CHI BỘ PHÂN
+# XƯỞNG MAY 2", "XÍ NGHIỆP SỐ 3").
 _NUMBER_OR_YEAR = re.compile(r"\d{3,}|\d\s*[/.-]\s*\d|\d\s*[/-]|^SỐ\b|\bLẦN THỨ\b")
 # A header row that is an agreement's other party: the workers' union or an employers' association.
 _AGREEMENT_PARTY = re.compile(r"^(?:BAN CHẤP HÀNH|BCH|CÔNG ĐOÀN|CĐCS|HIỆP HỘI|ĐẠI DIỆN)\b")

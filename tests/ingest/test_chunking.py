@@ -197,16 +197,26 @@ def test_points_ride_under_the_bullet_that_opens_them_not_its_siblings():
     assert point_b.context[-1] == "Bước 3: Nộp hồ sơ - Hồ sơ gồm:"
 
 
+# A party's proposals in bargaining minutes, as points under the item that introduces them.
+_PROPOSALS = (
+    "a) Mức lương thấp nhất bằng 105% mức lương tối thiểu vùng, áp dụng từ ngày 01 tháng 01 năm 2032 cho toàn ngành;\n"
+    "b) Giá trị bữa ăn giữa ca 22.000 đồng/suất, các doanh nghiệp có điều kiện thì cao hơn theo thỏa thuận;\n"
+    "c) Phụ cấp độc hại 300.000 đồng/tháng cho người làm khâu chà nhám, phun sơn tại các phân xưởng;\n"
+)
+
+
+def _proposal_chunks(item: str) -> list:
+    """The chunks of minutes whose item `item` (its heading and the paragraph introducing the
+    points) is followed by _PROPOSALS."""
+    text = "BIÊN BẢN\nPhiên thương lượng lần thứ hai\n\nIII. NỘI DUNG\n" + item + _PROPOSALS
+    return chunk_document(read_document("bb.txt", data=text.encode()), point_split_chars=200)
+
+
 def test_a_paragraph_that_explains_before_it_introduces_a_list_leads_it_with_its_last_sentence():
-    text = (
-        "BIÊN BẢN\nPhiên thương lượng lần thứ hai\n\nIII. NỘI DUNG\n2. Ý kiến của Hiệp hội\n"
+    chunks = _proposal_chunks(
+        "2. Ý kiến của Hiệp hội\n"
         "Ông Trần Văn Khánh cho biết năm 2031 đơn hàng xuất khẩu của các doanh nghiệp hội viên giảm khoảng 18%. Hiệp hội đề xuất:\n"
-        "a) Mức lương thấp nhất bằng 105% mức lương tối thiểu vùng, áp dụng từ ngày 01 tháng 01 năm 2032 cho toàn ngành;\n"
-        "b) Giá trị bữa ăn giữa ca 22.000 đồng/suất, các doanh nghiệp có điều kiện thì cao hơn theo thỏa thuận;\n"
-        "c) Phụ cấp độc hại 300.000 đồng/tháng cho người làm khâu chà nhám, phun sơn tại các phân xưởng;\n"
     )
-    doc = read_document("bb.txt", data=text.encode())
-    chunks = chunk_document(doc, point_split_chars=200)
     (point_b,) = [c for c in chunks if c.text.startswith("b) Giá trị")]
     assert point_b.context[-1] == "2. Ý kiến của Hiệp hội Hiệp hội đề xuất:"
     # The explanation is the item's own text, once.
@@ -214,13 +224,6 @@ def test_a_paragraph_that_explains_before_it_introduces_a_list_leads_it_with_its
 
 
 def test_a_lead_in_is_not_cut_after_an_abbreviation():
-    text = (
-        "BIÊN BẢN\nPhiên thương lượng\n\nIII. NỘI DUNG\n1. Ý kiến của Liên đoàn\n"
-        "Liên đoàn Lao động TP. Hồ Chí Minh đề xuất:\n"
-        "a) Mức lương thấp nhất bằng 108% mức lương tối thiểu vùng, áp dụng từ ngày 01 tháng 01 năm 2032 cho toàn ngành;\n"
-        "b) Giá trị bữa ăn giữa ca 30.000 đồng/suất, các doanh nghiệp có điều kiện thì cao hơn theo thỏa thuận;\n"
-        "c) Phụ cấp độc hại 500.000 đồng/tháng cho người làm khâu chà nhám, phun sơn tại các phân xưởng;\n"
-    )
-    chunks = chunk_document(read_document("bb.txt", data=text.encode()), point_split_chars=200)
+    chunks = _proposal_chunks("1. Ý kiến của Liên đoàn\nLiên đoàn Lao động TP. Hồ Chí Minh đề xuất:\n")
     (point_b,) = [c for c in chunks if c.text.startswith("b) Giá trị")]
     assert point_b.context[-1].endswith("Liên đoàn Lao động TP. Hồ Chí Minh đề xuất:")
