@@ -253,7 +253,10 @@ def test_ask_in_browser_shows_answer_at_a_glance(server, browser):
     focus_el = browser.find_element(*focus)
     assert any("Ban Tổ chức" in m.text for m in focus_el.find_elements(By.TAG_NAME, "mark"))
     assert focus_el.size["width"] > 800  # full width, not a 300 px sidebar
-    dropzone = browser.find_element(By.CSS_SELECTOR, '[data-testid="stFileUploaderDropzone"]')
+    # (The sidebar's uploader is drawn again by the rerun the click started: wait for it.)
+    dropzone = WebDriverWait(browser, PAGE_READY_S).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, '[data-testid="stFileUploaderDropzone"]'))
+    )
     assert not [w for w in ENGLISH if w in dropzone.text] and "Upload" not in dropzone.text
     shot = ARTIFACTS / "browser-reader.png"
     browser.execute_script(
