@@ -47,6 +47,12 @@ DOC_TYPES = (
     "QUY TRÌNH",
     "TỜ TRÌNH",
     "BIÊN BẢN",
+    # A leaflet of questions and answers ("TÀI LIỆU HỎI - ĐÁP" under a department's header); not
+    # "TÀI LIỆU" alone, which also heads a conference's papers and training notes.
+    "TÀI LIỆU HỎI - ĐÁP",
+    "TÀI LIỆU HỎI – ĐÁP",
+    "TÀI LIỆU HỎI-ĐÁP",
+    "TÀI LIỆU HỎI ĐÁP",
 )
 _TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
 # A type line typed without diacritics ("QUY CHE"), read only when it is the whole line: words

@@ -615,3 +615,21 @@ def test_a_title_in_capitals_before_a_note_in_ordinary_case_is_tidied_apart_from
     )
     meta = read_document("blld.txt", data=text.encode("utf-8")).meta
     assert meta.name == "Bộ luật Lao động (Trích Chương XIV – Giải quyết tranh chấp lao động)"
+
+
+@pytest.mark.parametrize(
+    ("type_line", "kind"),
+    [("TÀI LIỆU HỎI - ĐÁP", "Tài liệu hỏi - đáp"), ("TÀI LIỆU HỎI ĐÁP", "Tài liệu hỏi đáp"), ("# TÀI LIỆU HỎI-ĐÁP", "Tài liệu hỏi-đáp")],
+)
+def test_a_question_and_answer_leaflet_is_named_as_one_not_after_the_department_that_wrote_it(type_line, kind):
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HẢI PHÒNG\nBAN CHÍNH SÁCH - PHÁP LUẬT\nSố: 21/TL-CSPL\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hải Phòng, ngày 03 tháng 4 năm 2026\n\n"
+        f"{type_line}\nVề tiền lương làm thêm giờ\n\n"
+        "Câu 1. Hỏi: Làm thêm vào ngày nghỉ hằng tuần được trả bao nhiêu?\n"
+        "Đáp: Ít nhất bằng 200% tiền lương của ngày làm việc bình thường.\n"
+    )
+    meta = read_document("hoi-dap.md", data=text.encode()).meta
+    assert meta.short_name() == f"{kind} 21/TL-CSPL"
+    assert meta.title == "Về tiền lương làm thêm giờ"
