@@ -366,7 +366,10 @@ class _Builder:
         # An article whose body is a list of points ("Hệ thống tổ chức gồm 4 cấp: a) … b) …") is
         # one clause too: its points are kept with their lead-in as a khoản's are.
         points_of_article = node.style == "article" and len(node.children) >= 2 and all(c.style == "letter" for c in node.children)
-        if (node.in_article and node.style in NUMBERED_CLAUSE_STYLES and keeps_points) or points_of_article:
+        # A line that opens points of its own beside a numbered list ("Trách nhiệm của Đoàn kiểm
+        # tra:", ingest.structure) keeps them as a khoản does.
+        own_list = node.style == "intro" and keeps_points
+        if (node.in_article and node.style in NUMBERED_CLAUSE_STYLES and keeps_points) or points_of_article or own_list:
             # A khoản keeps its điểm a), b), … : the path ends at Điều / Khoản — unless it is long.
             # Agreements and regulations number their khoản "2.3." under "Điều 2": the same, while
             # a "2.1." over numbered "2.1.1." … gives each its own chunk (never two glued).

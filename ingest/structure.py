@@ -267,7 +267,7 @@ def _label(section: Section) -> str:
         return f"Điểm {number}"
     if style == "paren":
         return f"({number})"
-    if style == "question":
+    if style in {"question", "intro"}:
         return number
     if style == "step":
         word, _, n = number.rpartition(" ")
@@ -363,6 +363,10 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
             m = _LETTER_DOT.match(text)
             assert m is not None
             found = ("letter", m.group(1), m.group(2).strip())
+        if found is None and _opens_a_new_list(lines, i, stop, points, stack):
+            # "Trách nhiệm của Đoàn kiểm tra:" after the last member of the team, its points after
+            # it: a list of its own beside the numbered items, not points of the last member.
+            found = ("intro", text.strip().rstrip(":").strip(), "")
         if found is None:
             # Body text belongs to the deepest open section: a paragraph after "3." stays in "3.".
             stack[-1].body.append(i)
@@ -386,6 +390,36 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
         stack.append(section)
     _absorb_heading_titles(root, lines)
     return root
+
+
+def _own_text_ends(section: Section, lines: list[Line]) -> str:
+    """The last character of a section's own text (its heading, title lines and body)."""
+    own = [k for k in section.own_lines if k >= 0 and lines[k].text.strip()]
+    return lines[own[-1]].text.rstrip()[-1:] if own else ""
+
+
+def _opens_a_new_list(lines: list[Line], i: int, stop: int, points: set[int], stack: list[Section]) -> bool:
+    """Whether unnumbered line `i` introduces points of its own after a finished list: a short
+    line ending with ":" ("Trách nhiệm của Công đoàn Công ty:"), point a) next, while the open
+    item is a finished member of a list its parent introduced ("Điều 2. Thành lập Đoàn kiểm tra
+    gồm các đồng chí có tên sau:" / "4. Đồng chí … - Thành viên kiêm thư ký."), or a point under
+    such a line. Not a khoản's own "Trường hợp … thì:" (its parent introduces no list)."""
+    text = lines[i].text.strip()
+    if not text.endswith(":") or len(text) > 150 or is_bullet(text) or i + 1 >= stop:
+        return False
+    following = lines[i + 1].text
+    opens_points = (i + 1 in points and following.startswith("a.")) or following.startswith("a)")
+    if not opens_points or len(stack) < 3:
+        return False
+    item, parent = stack[-1], stack[-2]
+    if parent.style == "intro" and item.style == "letter":
+        return True
+    return (
+        item.style in NUMBERED_CLAUSE_STYLES
+        and not item.children
+        and _own_text_ends(item, lines) in (".", ";")
+        and _own_text_ends(parent, lines) == ":"
+    )
 
 
 def _absorb_heading_titles(root: Section, lines: list[Line]) -> None:
@@ -416,6 +450,10 @@ def _absorb_heading_titles(root: Section, lines: list[Line]) -> None:
 
 def _parent_index(stack: list[Section], style: str) -> int:
     """Where in the open stack a new section of `style` attaches (index of its parent)."""
+    if style == "intro":
+        # Beside the list it follows (or the list an earlier such line opened): its items' parent.
+        opened = [k for k, s in enumerate(stack) if s.style == "intro"]
+        return opened[-1] - 1 if opened else len(stack) - 2
     if style in _LEGAL_RANK:
         rank = _LEGAL_RANK[style]
         for i in range(len(stack) - 1, 0, -1):

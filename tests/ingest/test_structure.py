@@ -156,3 +156,46 @@ def test_a_dialogues_questions_are_units_under_their_item():
     assert paths[("I. NỘI DUNG", "2.", "Câu hỏi 1")].endswith("Trả lời: Công ty nâng lên 30.000 đồng/suất.")
     assert paths[("I. NỘI DUNG", "2.", "Câu hỏi 2")].startswith("Câu hỏi 2: Xưởng nóng")
     assert ("II. KẾT LUẬN", "1.") in paths
+
+
+_TEAM = (
+    "Điều 2. Thành lập Tổ giám sát gồm các đồng chí có tên sau:\n"
+    "1. Đồng chí Lò Văn Minh, Phó Chủ tịch Công đoàn cơ sở - Tổ trưởng;\n"
+    "2. Đồng chí Hà Thị Nga, Ủy viên Ban Chấp hành - Thành viên.\n"
+    "Nhiệm vụ của Tổ giám sát:\n"
+    "a) Giám sát việc chi trả tiền ăn giữa ca từ ngày 01/6/2026;\n"
+    "b) Báo cáo Ban Chấp hành trong thời hạn 05 ngày sau mỗi đợt giám sát.\n"
+    "Nhiệm vụ của bếp ăn:\n"
+    "a) Cung cấp thực đơn hằng tuần cho Tổ giám sát;\n"
+    "b) Lưu mẫu thức ăn 24 giờ.\n"
+    "Điều 3. Quyết định có hiệu lực kể từ ngày ký."
+)
+
+
+def test_a_line_that_opens_points_after_a_finished_list_is_their_lead_in_not_the_last_members():
+    assert _paths(_tree(_TEAM)) == [
+        ("Điều 2",),
+        ("Điều 2", "Khoản 1"),
+        ("Điều 2", "Khoản 2"),
+        ("Điều 2", "Nhiệm vụ của Tổ giám sát"),
+        ("Điều 2", "Nhiệm vụ của Tổ giám sát", "Điểm a"),
+        ("Điều 2", "Nhiệm vụ của Tổ giám sát", "Điểm b"),
+        ("Điều 2", "Nhiệm vụ của bếp ăn"),
+        ("Điều 2", "Nhiệm vụ của bếp ăn", "Điểm a"),
+        ("Điều 2", "Nhiệm vụ của bếp ăn", "Điểm b"),
+        ("Điều 3",),
+    ]
+    doc = read_document("qd.txt", data=("QUYẾT ĐỊNH\nVề việc thành lập Tổ giám sát\n" + _TEAM).encode())
+    shown = {c.path: c.text for c in chunk_document(doc)}
+    assert "Lưu mẫu thức ăn" in shown[("Điều 2", "Nhiệm vụ của bếp ăn")]
+    assert "Nhiệm vụ" not in shown[("Điều 2", "Khoản 2")]
+
+
+def test_a_khoans_own_case_line_keeps_its_points():
+    # The article's heading introduces no list: "Trường hợp … thì:" goes on with khoản 2.
+    root = _tree(
+        "Điều 9. Tạm ứng tiền lương\n1. Người lao động được tạm ứng tiền lương.\n"
+        "2. Người sử dụng lao động phải tạm ứng tiền lương.\nTrường hợp nghỉ hằng năm thì:\n"
+        "a) được tạm ứng ít nhất bằng tiền lương những ngày nghỉ;\nb) không tính lãi."
+    )
+    assert ("Điều 9", "Khoản 2", "Điểm a") in _paths(root)
