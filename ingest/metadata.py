@@ -47,6 +47,11 @@ DOC_TYPES = (
     "QUY TRÌNH",
     "TỜ TRÌNH",
     "BIÊN BẢN",
+    # A union's agreement with a school, a bank, a business ("THỎA THUẬN HỢP TÁC" over "Về việc
+    # nhận trông giữ … con của đoàn viên"), and a letter to the public ("THƯ NGỎ").
+    "THỎA THUẬN HỢP TÁC",
+    "THỎA THUẬN",
+    "THƯ NGỎ",
     # A leaflet of questions and answers ("TÀI LIỆU HỎI - ĐÁP" under a department's header); not
     # "TÀI LIỆU" alone, which also heads a conference's papers and training notes.
     "TÀI LIỆU HỎI - ĐÁP",
@@ -793,7 +798,11 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         # is the employer under its parent: "SỞ Y TẾ TỈNH …" / "BỆNH VIỆN ĐA KHOA TỈNH".
         two_parties = (doc_type or "").startswith("THỎA ƯỚC") and bool(cells and _AGREEMENT_PARTY.match(cells[0]))
         if cells and not two_parties and _names_a_body(cells[0]) and in_capitals(cells[0], 6):
-            body = " ".join([_of_the_above(cells[0], first), *cells[1:]])
+            body = _of_the_above(cells[0], first)
+            for cell in cells[1:]:
+                # A committee row under the body ("LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN" / "BAN THƯỜNG
+                # VỤ") is that body's committee; any other row goes on with its name.
+                body = f"{cell} {body}" if _COMMITTEE.fullmatch(cell) else f"{body} {cell}"
             # A unit of the body above ("BAN TUYÊN GIÁO", "VĂN PHÒNG", "ĐẢNG ĐOÀN", "BAN CHẤP HÀNH
             # CÔNG ĐOÀN CƠ SỞ" under a company) is that body's: its name keeps the parent's.
             return body if _OWN_NAME.search(body) or body.endswith(first) else f"{body} {first}"
@@ -806,8 +815,19 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
     preamble = " ".join(ln.text for ln in lines[layout.body_start : layout.body_start + 4])
     m = own.search(preamble)
     if m:
-        return m.group(1).strip()
+        found = m.group(1).strip()
+        # "Ban Thường vụ Liên đoàn Lao động tỉnh xây dựng Kế hoạch": the header says which province.
+        if _BARE_PLACE.search(found):
+            header = _issuer_line(lines)
+            if header and _PLACE_NAMED.search(header):
+                return header
+        return found
     return _issuer_line(lines)
+
+
+# A body named without its place ("… Liên đoàn Lao động tỉnh"), and one named with it.
+_BARE_PLACE = re.compile(r"\b" + _UNIT_WORDS + r"$", re.IGNORECASE)
+_PLACE_NAMED = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+\w")
 
 
 def _signed_on_behalf_of(signer_title: str | None) -> str | None:

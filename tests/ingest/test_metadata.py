@@ -633,3 +633,49 @@ def test_a_question_and_answer_leaflet_is_named_as_one_not_after_the_department_
     meta = read_document("hoi-dap.md", data=text.encode()).meta
     assert meta.short_name() == f"{kind} 21/TL-CSPL"
     assert meta.title == "Về tiền lương làm thêm giờ"
+
+
+@pytest.mark.parametrize(
+    ("type_line", "name"),
+    [
+        ("THỎA THUẬN HỢP TÁC", "Thỏa thuận hợp tác 07/2026/TTHT-CĐ"),
+        ("THƯ NGỎ", "Thư ngỏ 07/2026/TTHT-CĐ"),
+    ],
+)
+def test_a_unions_cooperation_agreement_and_open_letter_are_named_by_their_kind_and_number(type_line, name):
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 07/2026/TTHT-CĐ\n\n"
+        f"{type_line}\nVề việc ưu đãi lãi suất vay cho đoàn viên\n\n"
+        "Điều 1. Ngân hàng giảm 0,5% lãi suất cho vay tiêu dùng đối với đoàn viên.\n"
+    )
+    assert read_document("tt.txt", data=text.encode()).meta.short_name() == name
+
+
+def test_a_plans_issuer_named_without_its_province_in_the_preamble_takes_the_headers():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN\nBAN THƯỜNG VỤ\nSố: 19/KH-LĐLĐ\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "KẾ HOẠCH\nTổ chức Tháng Công nhân năm 2026\n\n"
+        "Ban Thường vụ Liên đoàn Lao động tỉnh xây dựng kế hoạch tổ chức Tháng Công nhân như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Chăm lo đời sống đoàn viên.\n"
+    )
+    assert read_document("kh.md", data=text.encode()).meta.issuer == "BAN THƯỜNG VỤ LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN"
+
+
+def test_a_committee_row_under_its_body_in_a_word_header_is_that_bodys_committee():
+    rows = [
+        ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN", "Độc lập - Tự do - Hạnh phúc"),
+        ("BAN THƯỜNG VỤ", "Lạng Sơn, ngày 05 tháng 01 năm 2026"),
+        ("Số: 02/QĐ-LĐLĐ", ""),
+    ]
+
+    def build(document):
+        table = document.add_table(rows=len(rows), cols=2)
+        for row, (left, right) in zip(table.rows, rows, strict=True):
+            row.cells[0].text, row.cells[1].text = left, right
+        for text in ("QUYẾT ĐỊNH", "Về việc ban hành Quy chế chi tiêu nội bộ", "Điều 1. Ban hành kèm theo Quyết định này Quy chế."):
+            document.add_paragraph(text)
+
+    meta = read_document("qd.docx", data=docx_bytes(build)).meta
+    assert meta.issuer == "BAN THƯỜNG VỤ LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN"
