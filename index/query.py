@@ -42,6 +42,8 @@ SMOOTHING = 10
 _MAX_NGRAM = 4
 
 _WORD = re.compile(r"\w+")
+# A glossary entry's words; "#" stands for any number ("# minutes").
+_TERM_WORD = re.compile(r"#|\w+")
 # A folded Vietnamese syllable: optional initial consonant, 1-3 vowels, optional final.
 _VI_SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
@@ -323,7 +325,10 @@ class Glossary:
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 key = tuple(words[i : i + n])
-                vi = self.terms.get(key) or next(
+                # "# minutes" is an entry for any count of minutes ("30 minutes" → phút), so
+                # "minutes" alone can be a meeting's (biên bản).
+                counted = tuple("#" if w.isdigit() else w for w in key)
+                vi = self.terms.get(key) or (counted != key and self.terms.get(counted)) or next(
                     (v for base in _base_forms(key[-1]) if (v := self.terms.get((*key[:-1], base)))), None
                 )
                 if vi:
@@ -361,7 +366,7 @@ def load_glossary(path: Path = GLOSSARY) -> Glossary:
             for row in csv.DictReader(f, delimiter="\t"):
                 en, vi = row["en"].strip().lower(), normalize_text(row["vi"].strip())
                 if en and vi:
-                    terms[tuple(_WORD.findall(en))] = vi
+                    terms[tuple(_TERM_WORD.findall(en))] = vi
     return Glossary(terms, max((len(k) for k in terms), default=1))
 
 

@@ -706,7 +706,11 @@ def _text_columns(text: str) -> str:
     spaces elsewhere (justified text, a plan's table) stay spaces."""
     lines = text.split("\n")
     numbered = [i for i, line in enumerate(lines) if match_marker(line.strip())]
-    first, last = (numbered[0], numbered[-1]) if numbered else (len(lines), -1)
+    first = numbered[0] if numbered else len(lines)
+    # The body ends at its recipients ("Nơi nhận:"): a list attached after the signature ("DANH
+    # SÁCH BAN CHẤP HÀNH …" / "1. Ông …") is numbered too, and does not move the signature.
+    closing = next((i for i in range(first, len(lines)) if RECIPIENTS_START.match(lines[i].strip())), len(lines))
+    last = max((i for i in numbered if i < closing), default=-1)
     typed = 0  # non-empty lines so far
     for i, line in enumerate(lines):
         typed += bool(line.strip())
@@ -842,7 +846,13 @@ def _is_signature_cell(cell: str) -> bool:
         in_capitals(cell, 4)
         or bool(_NAME_CELL.match(cell))
         or is_signed_note(cell)
+        or bool(_SIGN_HERE.match(cell))
     )
+
+
+# A form's line under a capacity telling the signer what to do: "(Ký, ghi rõ họ tên)", "(Ký tên,
+# đóng dấu)".
+_SIGN_HERE = re.compile(r"^\(\s*(?:ký|kí)\b[^()]*\)$", re.IGNORECASE)
 
 
 def _looks_like_header(table: Table) -> bool:

@@ -142,6 +142,13 @@ def test_an_inflected_english_word_finds_its_term():
     assert _base_forms("business") == [] and _base_forms("king") == []
 
 
+def test_a_count_of_minutes_is_time_and_the_minutes_are_a_meetings_record():
+    g = load_glossary()
+    assert "phút" in g.translate("The school must call parents within 30 minutes")[0]
+    assert "phút" in g.translate("Within how many minutes must the school call?")[0]
+    assert "biên bản" in g.translate("How many copies of the investigation minutes were made?")[0]
+
+
 def test_english_leftovers_pass_through_only_as_names_and_numbers():
     from index.query import analyze
 

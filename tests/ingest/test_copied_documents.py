@@ -125,6 +125,29 @@ def test_a_markdown_letter_typed_in_columns_with_spaces(tmp_path):
     assert recipients and "PHÓ CHỦ TỊCH" not in recipients[0].text
 
 
+def test_a_list_attached_after_a_signature_typed_in_columns_leaves_the_signature_its_own(tmp_path):
+    # The members' list after the signature is numbered too: the closing block is still read in
+    # its two columns, the capacity not put among the recipients.
+    text = LETTER_MD + (
+        "\n\n          DANH SÁCH BAN CHẤP HÀNH LÂM THỜI\n(Kèm theo Công văn số 57/LĐLĐ-TC)\n\n"
+        "1. Ông Phạm Văn Hòa - Chủ tịch;\n2. Bà Lý Thị Mai - Phó Chủ tịch.\n"
+    )
+    doc, _ = _read(tmp_path, "cong_van.txt", text)
+    assert doc.meta.signer_title == "TM. BAN THƯỜNG VỤ, PHÓ CHỦ TỊCH"
+    assert all("PHÓ CHỦ TỊCH" not in r for r in doc.meta.recipients)
+
+
+def test_a_forms_sign_here_lines_typed_in_columns_stay_apart(tmp_path):
+    text = (
+        "BIÊN BẢN\nHọp tổ công đoàn\n1. Thời gian: 8 giờ ngày 02/3/2026.\n2. Nội dung: bầu tổ trưởng.\n\n"
+        "THƯ KÝ                              CHỦ TRÌ\n(Ký, ghi rõ họ tên)                 (Ký, ghi rõ họ tên)\n"
+        "Lê Thị Hoa                          Trần Văn Nam\n"
+    )
+    _, chunks = _read(tmp_path, "bien_ban.txt", text)
+    signature = next(c for c in chunks if c.kind == "signature")
+    assert "(Ký, ghi rõ họ tên) | (Ký, ghi rõ họ tên)" in signature.text
+
+
 @pytest.mark.parametrize(
     "text",
     [
