@@ -132,6 +132,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("question", re.compile(r"^(Câu hỏi \d{1,2})(?=\s*[(:.])[.:]?\s*(.*)$")),
     # A leaflet's "Câu 3. Hỏi: Vào công đoàn thì hằng tháng tôi phải đóng bao nhiêu tiền?" / "Đáp: …".
     ("question", re.compile(r"^(Câu \d{1,3})[.:]\s+(Hỏi\s*:.*)$")),
+    # Or its question alone, the answer on the next line ("Câu 3. Thời gian thử việc tối đa là bao
+    # lâu?" / "Trả lời: …").
+    ("question", re.compile(r"^(Câu \d{1,3})[.:]\s+(\S.*\?)$")),
     # A leaflet's questions without numbers ("Hỏi: Tôi mới vào làm …" / "Đáp: …"): numbered in
     # order under their heading (parse_structure), as a reader counts them.
     ("question", re.compile(r"^((?:Câu hỏi|Hỏi|HỎI))\s*:\s*(\S.*)$")),

@@ -158,6 +158,17 @@ def test_a_dialogues_questions_are_units_under_their_item():
     assert ("II. KẾT LUẬN", "1.") in paths
 
 
+def test_a_leaflets_numbered_question_with_its_answer_on_the_next_line_is_one_unit():
+    text = (
+        "TÀI LIỆU HỎI - ĐÁP\nVề bảo hiểm thất nghiệp\n"
+        "Câu 1. Ai phải đóng bảo hiểm thất nghiệp?\nTrả lời: Người lao động làm việc theo hợp đồng từ đủ 01 tháng.\n"
+        "Câu 2. Mức hưởng trợ cấp thất nghiệp hằng tháng là bao nhiêu?\nTrả lời: Bằng 60% bình quân tiền lương.\n"
+    )
+    paths = {c.path: c.text for c in chunk_document(read_document("hd.md", data=text.encode("utf-8")))}
+    assert paths[("Câu 1",)].endswith("từ đủ 01 tháng.")
+    assert paths[("Câu 2",)].startswith("Câu 2. Mức hưởng") and paths[("Câu 2",)].endswith("tiền lương.")
+
+
 _TEAM = (
     "Điều 2. Thành lập Tổ giám sát gồm các đồng chí có tên sau:\n"
     "1. Đồng chí Lò Văn Minh, Phó Chủ tịch Công đoàn cơ sở - Tổ trưởng;\n"
