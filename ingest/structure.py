@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.document import shorten
 from ingest.normalize import Line, fold, in_capitals
 
 # Fixed ranks for legal styles; plan styles get their depth from what is open.
@@ -270,8 +271,11 @@ def _label(section: Section) -> str:
         return f"Điểm {number}"
     if style == "paren":
         return f"({number})"
-    if style in {"question", "intro"}:
+    if style == "question":
         return number
+    if style == "intro":
+        # "Từ những nội dung trên, Công đoàn cơ sở đề nghị Tổng Giám đốc" as a place in a citation.
+        return shorten(number, _INTRO_LABEL)
     if style == "step":
         word, _, n = number.rpartition(" ")
         return f"{word[:1].upper()}{word[1:].lower()} {n}"
@@ -366,7 +370,7 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
             m = _LETTER_DOT.match(text)
             assert m is not None
             found = ("letter", m.group(1), m.group(2).strip())
-        if found is None and _opens_a_new_list(lines, i, stop, points, stack):
+        if found is None and _opens_a_new_list(lines, i, start, stop, points, stack):
             # "Trách nhiệm của Đoàn kiểm tra:" after the last member of the team, its points after
             # it: a list of its own beside the numbered items, not points of the last member.
             found = ("intro", text.strip().rstrip(":").strip(), "")
@@ -395,13 +399,17 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
     return root
 
 
+# How much of a line that opens points of its own a citation shows.
+_INTRO_LABEL = 80
+
+
 def _own_text_ends(section: Section, lines: list[Line]) -> str:
     """The last character of a section's own text (its heading, title lines and body)."""
     own = [k for k in section.own_lines if k >= 0 and lines[k].text.strip()]
     return lines[own[-1]].text.rstrip()[-1:] if own else ""
 
 
-def _opens_a_new_list(lines: list[Line], i: int, stop: int, points: set[int], stack: list[Section]) -> bool:
+def _opens_a_new_list(lines: list[Line], i: int, start: int, stop: int, points: set[int], stack: list[Section]) -> bool:
     """Whether unnumbered line `i` introduces points of its own after a finished list: a short
     line ending with ":" ("Trách nhiệm của Công đoàn Công ty:"), point a) next, while the open
     item is a finished member of a list its parent introduced ("Điều 2. Thành lập Đoàn kiểm tra
@@ -412,16 +420,20 @@ def _opens_a_new_list(lines: list[Line], i: int, stop: int, points: set[int], st
         return False
     following = lines[i + 1].text
     opens_points = (i + 1 in points and following.startswith("a.")) or following.startswith("a)")
-    if not opens_points or len(stack) < 3:
+    if not opens_points or len(stack) < 2:
         return False
     item, parent = stack[-1], stack[-2]
     if parent.style == "intro" and item.style == "letter":
         return True
+    introduced = _own_text_ends(parent, lines)
+    if parent.style == "root" and not introduced and start > 0:
+        # A letter's items introduced by its opening ("… vì những lý do sau:"), above the body.
+        introduced = lines[start - 1].text.rstrip()[-1:]
     return (
         item.style in NUMBERED_CLAUSE_STYLES
         and not item.children
         and _own_text_ends(item, lines) in (".", ";")
-        and _own_text_ends(parent, lines) == ":"
+        and introduced == ":"
     )
 
 

@@ -202,6 +202,21 @@ def test_a_line_that_opens_points_after_a_finished_list_is_their_lead_in_not_the
     assert "Nhiệm vụ" not in shown[("Điều 2", "Khoản 2")]
 
 
+def test_a_letters_requests_after_its_numbered_reasons_are_led_by_their_own_sentence():
+    text = (
+        "CÔNG ĐOÀN CƠ SỞ CÔNG TY AN BÌNH\nSố: 08/CV-CĐCS\nV/v kiến nghị về ca đêm\n"
+        "Kính gửi: Giám đốc Công ty.\nCông đoàn cơ sở kiến nghị vì những lý do sau:\n"
+        "1. Về thời giờ làm việc\nCa đêm kéo dài 10 giờ, vượt quy định.\n"
+        "2. Về tiền lương\nTiền lương làm đêm chưa được cộng thêm 30%.\n"
+        "Từ những nội dung trên, Công đoàn cơ sở đề nghị Giám đốc:\n"
+        "a) Rút ca đêm xuống 08 giờ từ ngày 01/7/2026;\nb) Trả bù tiền lương làm đêm trước ngày 15/7/2026.\n"
+    )
+    paths = {c.path: c.text for c in chunk_document(read_document("cv.txt", data=text.encode("utf-8")))}
+    lead = "Từ những nội dung trên, Công đoàn cơ sở đề nghị Giám đốc"
+    assert paths[(lead,)].startswith(lead) and "Trả bù tiền lương" in paths[(lead,)]
+    assert "đề nghị Giám đốc" not in paths[("2.",)]
+
+
 def test_a_khoans_own_case_line_keeps_its_points():
     # The article's heading introduces no list: "Trường hợp … thì:" goes on with khoản 2.
     root = _tree(
