@@ -784,7 +784,7 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         cells = []
         for line in lines[1:_ISSUER_LINES]:
             cell = _left_cell(line)
-            if not (cell and cell.isupper() and len(cell) <= 120) or _NUMBER_OR_YEAR.search(cell) or _type_of(cell) or _MEETING.match(cell):
+            if not (cell and cell.isupper() and len(cell) <= 120) or _NUMBER_OR_YEAR.search(_NAMED_YEAR.sub("", cell)) or _type_of(cell) or _MEETING.match(cell):
                 break  # the number, the date, a congress ("ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2025 - 2030")
             cells.append(cell)
         # A name the cell's width wrapped goes on in the row below ("CÔNG ĐOÀN CÁC KHU CHẾ XUẤT" /
@@ -855,6 +855,8 @@ _COMMITTEE = re.compile(r"(?:BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BCH|UBKT|ỦY B
 # 2025 - 2030", "LẦN THỨ 2"), not a unit whose name ends with its own small number ("CHI BỘ PHÂN
 # XƯỞNG MAY 2", "XÍ NGHIỆP SỐ 3").
 _NUMBER_OR_YEAR = re.compile(r"\d{3,}|\d\s*[/.-]\s*\d|\d\s*[/-]|^SỐ\b|\bLẦN THỨ\b")
+# A year that ends a temporary body's name ("BAN TỔ CHỨC HỘI THAO CNVCLĐ TỈNH NĂM 2026"): no number row.
+_NAMED_YEAR = re.compile(r"\s+NĂM\s+\d{4}$")
 # A header row that is an agreement's other party: the workers' union or an employers' association.
 _AGREEMENT_PARTY = re.compile(r"^(?:BAN CHẤP HÀNH|BCH|CÔNG ĐOÀN|CĐCS|HIỆP HỘI|ĐẠI DIỆN)\b")
 # The header lines an issuer is looked for in: a typed header is a handful of lines.
