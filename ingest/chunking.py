@@ -86,7 +86,8 @@ _ENDING = re.compile(
     # "Nhận được Công văn này, đề nghị …", "Chỉ thị này được phổ biến đến chi bộ.", "Mọi thông tin
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
-    rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
+    # "Hướng dẫn này thay thế Hướng dẫn số 03/HD-LĐLĐ …": which earlier text it replaces.
+    rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|{_TEXTS} này thay thế\b|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
     rf"|Đề nghị [^.]{{0,60}}phổ biến (?i:{_TEXTS}) này đến"
     # "Đề nghị các tổ công đoàn, đại biểu được triệu tập thực hiện nghiêm túc thông báo này."
     rf"|Đề nghị [^.]{{0,80}}\b(?:nghiêm túc )?(?:thực hiện|triển khai)(?: thực hiện)?(?: nghiêm túc)? (?i:{_TEXTS}) này\b"
