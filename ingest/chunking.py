@@ -113,7 +113,9 @@ _SENDING_ENDING = re.compile(r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đ�
 # The reference opens the paragraph and is to the items, plural ("Số tiền còn nợ nêu trên gồm cả
 # tiền lãi" is more of the last item).
 _BACK_REFERENCE = re.compile(
-    r"^.{0,60}?\b(?:(?:các|những) (?:[^\s.,;:]+ ){1,2}?(?:nêu )?trên\b|nêu tại (?:các )?(?:mục|điểm|khoản) \d)"
+    r"^.{0,60}?\b(?:(?:các|những) (?:[^\s.,;:]+ ){1,2}?(?:nêu )?trên\b|nêu tại (?:các )?(?:mục|điểm|khoản) \d"
+    # ("Quá thời hạn nêu trên, nếu Công ty không thực hiện …": one deadline named for all items.)
+    r"|(?:thời hạn|nội dung|yêu cầu|đề nghị|kiến nghị) nêu trên\b)"
 )
 # So does a text's coming into force, likewise only after a last item that is a sentence (under a
 # heading "VII. TỔ CHỨC THỰC HIỆN" it is that heading's text): "Hướng dẫn này có hiệu lực kể từ …".

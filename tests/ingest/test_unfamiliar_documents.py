@@ -406,6 +406,7 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
         ("NGHỊ QUYẾT", "Nghị quyết được Chi bộ Tổ Bảo trì thông qua tại cuộc họp ngày 05/01/2031."),
         ("NGHỊ QUYẾT", "Nghị quyết Hội nghị đã được thông qua với 100% đại biểu tán thành."),
         ("CÔNG VĂN", "Bảo hiểm xã hội tỉnh Nam Bình trả lời để Công đoàn cơ sở biết và hướng dẫn người lao động thực hiện."),
+        ("CÔNG VĂN", "Quá thời hạn nêu trên, nếu Công ty không thực hiện, Liên đoàn Lao động tỉnh sẽ đề nghị thanh tra."),
         ("HƯỚNG DẪN", "Hướng dẫn này thay thế Hướng dẫn số 02/HD-LĐLĐ ngày 10/3/2029 của Liên đoàn Lao động huyện."),
     ],
 )
