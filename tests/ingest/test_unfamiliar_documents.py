@@ -389,6 +389,20 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
     assert article.path == ("Điều 1",) and article.text.endswith("báo cáo Chủ tịch.")
 
 
+def test_a_letters_deadline_named_for_all_its_requests_closes_it():
+    text = (
+        "CÔNG VĂN\nVề việc trả lương chậm\n1. Thanh toán đủ tiền lương tháng 9 cho 120 người lao động chậm nhất ngày 25/11/2031.\n"
+        "2. Báo cáo kết quả thực hiện bằng văn bản gửi về Liên đoàn Lao động tỉnh trước ngày 28/11/2031.\n"
+        "Quá thời hạn nêu trên, nếu Công ty không thực hiện, Liên đoàn Lao động tỉnh sẽ đề nghị thanh tra.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. BAN THƯỜNG VỤ\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+    )
+    chunks = chunk_document(_doc(text, "cv.txt"))
+    (last,) = [c for c in chunks if c.path == ("2.",)]
+    assert last.text.endswith("trước ngày 28/11/2031.")
+    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert ending.text.startswith("Quá thời hạn nêu trên")
+
+
 @pytest.mark.parametrize(
     ("kind", "closing"),
     [
@@ -406,7 +420,6 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
         ("NGHỊ QUYẾT", "Nghị quyết được Chi bộ Tổ Bảo trì thông qua tại cuộc họp ngày 05/01/2031."),
         ("NGHỊ QUYẾT", "Nghị quyết Hội nghị đã được thông qua với 100% đại biểu tán thành."),
         ("CÔNG VĂN", "Bảo hiểm xã hội tỉnh Nam Bình trả lời để Công đoàn cơ sở biết và hướng dẫn người lao động thực hiện."),
-        ("CÔNG VĂN", "Quá thời hạn nêu trên, nếu Công ty không thực hiện, Liên đoàn Lao động tỉnh sẽ đề nghị thanh tra."),
         ("HƯỚNG DẪN", "Hướng dẫn này thay thế Hướng dẫn số 02/HD-LĐLĐ ngày 10/3/2029 của Liên đoàn Lao động huyện."),
     ],
 )
