@@ -319,7 +319,7 @@ def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_on
 
 
 # Texts that set rules in force from their date on, not about one year of their own.
-_STANDING_RULES = ("LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "ĐIỀU LỆ", "THỎA ƯỚC", "QUY CHẾ", "QUY ĐỊNH", "NỘI QUY", "HIẾN PHÁP")
+_STANDING_RULES = ("LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "ĐIỀU LỆ", "THỎA ƯỚC", "QUY CHẾ", "QUY ĐỊNH", "NỘI QUY", "HIẾN PHÁP", "THỂ LỆ")
 # The kinds of number the abstention checks the first clause for (see abstain_features).
 _SPECIFIC_AMOUNTS = (1, 2, 3, 4, 5)
 

@@ -49,6 +49,8 @@ DOC_TYPES = (
     "BIÊN BẢN",
     # A union's agreement with a school, a bank, a business ("THỎA THUẬN HỢP TÁC" over "Về việc
     # nhận trông giữ … con của đoàn viên"), and a letter to the public ("THƯ NGỎ").
+    # A contest's or competition's rules ("THỂ LỆ" / "Hội thi Thợ giỏi …").
+    "THỂ LỆ",
     "THỎA THUẬN HỢP TÁC",
     "THỎA THUẬN",
     "THƯ NGỎ",

@@ -640,6 +640,7 @@ def test_a_question_and_answer_leaflet_is_named_as_one_not_after_the_department_
     [
         ("THỎA THUẬN HỢP TÁC", "Thỏa thuận hợp tác 07/2026/TTHT-CĐ"),
         ("THƯ NGỎ", "Thư ngỏ 07/2026/TTHT-CĐ"),
+        ("THỂ LỆ", "Thể lệ 07/2026/TTHT-CĐ"),
     ],
 )
 def test_a_unions_cooperation_agreement_and_open_letter_are_named_by_their_kind_and_number(type_line, name):
