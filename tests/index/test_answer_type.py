@@ -248,6 +248,12 @@ def test_a_day_of_every_month_is_a_date():
     assert not _searcher_of(["Người lao động được nghỉ 10 ngày mỗi năm."])._states_amount(0)[2]
 
 
+def test_a_day_of_every_week_is_a_date():
+    for text in ("Văn phòng tư vấn tiếp người lao động vào thứ Ba và thứ Năm hằng tuần.", "Công đoàn trực vào Chủ nhật."):
+        assert _searcher_of([text])._states_amount(0)[2], text
+    assert not _searcher_of(["Công đoàn thu ba khoản phí theo quy định."])._states_amount(0)[2]
+
+
 def test_until_when_asks_a_date_and_a_ratio_states_a_rate():
     from index.search import _wanted_amount
 
