@@ -415,6 +415,8 @@ def test_a_letters_deadline_named_for_all_its_requests_closes_it():
         ("THÔNG BÁO", "Đề nghị các tổ công đoàn, đại biểu được triệu tập thực hiện nghiêm túc thông báo này."),
         ("CHƯƠNG TRÌNH", "Kinh phí thực hiện Chương trình được bố trí từ nguồn tài chính công đoàn năm 2031./."),
         ("BIÊN BẢN", "Hội nghị kết thúc lúc 16 giờ 30 phút cùng ngày. Biên bản được lập thành 03 bản có giá trị như nhau."),
+        ("BIÊN BẢN", "Biên bản kết thúc lúc 18 giờ 45 phút cùng ngày, đã được đọc lại cho các thành viên cùng nghe."),
+        ("BIÊN BẢN", "Buổi chấm thi kết thúc lúc 17 giờ 00 cùng ngày."),
         ("NGHỊ QUYẾT", "Hội nghị kêu gọi toàn thể đoàn viên thi đua thực hiện thắng lợi Nghị quyết.\n"
                        "Nghị quyết này đã được Hội nghị biểu quyết thông qua với 15/15 ủy viên tán thành./."),
         ("NGHỊ QUYẾT", "Nghị quyết được Chi bộ Tổ Bảo trì thông qua tại cuộc họp ngày 05/01/2031."),
