@@ -143,7 +143,8 @@ _CAPACITY_TITLE = re.compile(
     r"CHỦ NHIỆM|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|XÁC THỰC VĂN BẢN HỢP NHẤT"
     # Minutes are signed by who chaired, who took them down, who led an inspection, the employer.
     rf"|{_MINUTES_ROLES})"
-    r"(?: [A-ZĐÀ-Ỹ ]+)?$"
+    # (Its unit's name may hold a dash: "TRƯỞNG BAN CHÍNH SÁCH - PHÁP LUẬT".)
+    r"(?: [A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \-–]*)?$"
 )
 RECIPIENTS_START = re.compile(r"^(?:Nơi nhận|Đồng kính gửi|Kính gửi)\s*:?", re.IGNORECASE)
 PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
@@ -907,8 +908,15 @@ def _issuer_line(lines: list[Line]) -> str | None:
             found = f"{found} {text}"
         elif _names_a_body(text) and in_capitals(text, 6):
             # "CÔNG TY CỔ PHẦN DỆT MAY HÒA BÌNH" / "CÔNG ĐOÀN CƠ SỞ CÔNG TY": the union of the
-            # company named above it; "… TRƯỜNG THPT LÊ LỢI" / "BAN CHẤP HÀNH": its committee.
-            found = _of_the_above(text, found) if found else text
+            # company named above it; "… TRƯỜNG THPT LÊ LỢI" / "BAN CHẤP HÀNH": its committee;
+            # "LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG NAI" / "BAN CHÍNH SÁCH - PHÁP LUẬT": its department,
+            # which keeps the body's name (a Word header's rows read the same way, _issuer).
+            body = _of_the_above(text, found) if found else text
+            # (Not an association: a party of its own, beside the union in an agreement's header.)
+            unit = not text.startswith("HIỆP HỘI")
+            if found and unit and not _OWN_NAME.search(body) and not body.endswith(found) and _OWN_NAME.search(found):
+                body = f"{body} {found}"
+            found = body
     return found
 
 

@@ -150,7 +150,11 @@ def test_header_typed_without_diacritics():
         # A name cut at a line's end, a committee under its union, a unit under its parent.
         ("CÔNG ĐOÀN CƠ SỞ\nCÔNG TY TNHH AN PHÁT\nSố: 1/KH", "CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH AN PHÁT"),
         ("CÔNG ĐOÀN CƠ SỞ TRƯỜNG THPT LÊ LỢI\nBAN CHẤP HÀNH\nSố: 2/KH", "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ TRƯỜNG THPT LÊ LỢI"),
-        ("UBND HUYỆN CAM LỘ\nPHÒNG LAO ĐỘNG - TB&XH\nSố: 3/KH", "PHÒNG LAO ĐỘNG - TB&XH"),
+        # (The unit keeps its parent's name, as a Word header's rows read.)
+        ("UBND HUYỆN CAM LỘ\nPHÒNG LAO ĐỘNG - TB&XH\nSố: 3/KH", "PHÒNG LAO ĐỘNG - TB&XH UBND HUYỆN CAM LỘ"),
+        ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC GIANG\nBAN TUYÊN GIÁO\nSố: 4/KH", "BAN TUYÊN GIÁO LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC GIANG"),
+        # An association is a party of its own, not a unit of the union above it.
+        ("CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP TỈNH CÀ MAU\nHIỆP HỘI THỦY SẢN CÀ MAU\nSố: 5/KH", "HIỆP HỘI THỦY SẢN CÀ MAU"),
         # No body above the number: none, rather than the motto or the title.
         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 07/KH", None),
     ],
@@ -685,3 +689,16 @@ def test_a_body_under_its_parent_in_a_word_header_issues(left, issuer):
             document.add_paragraph(text)
 
     assert read_document("qd.docx", data=docx_bytes(build)).meta.issuer == issuer
+
+
+def test_a_department_under_its_body_in_a_header_typed_as_lines_keeps_the_bodys_name():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG NAI\nBAN CHÍNH SÁCH - PHÁP LUẬT\n\nSố: 08/TL-CSPL\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "TÀI LIỆU HỎI - ĐÁP\nVề bảo hiểm thất nghiệp\n\n"
+        "Câu 1. Ai phải đóng bảo hiểm thất nghiệp?\nTrả lời: Người lao động có hợp đồng từ đủ 01 tháng.\n\n"
+        "Nơi nhận:\n- Các CĐCS;\n- Lưu: VT.\n\nTRƯỞNG BAN CHÍNH SÁCH - PHÁP LUẬT\n\nLê Quang Vinh\n"
+    )
+    meta = read_document("hd.md", data=text.encode()).meta
+    assert meta.issuer == "BAN CHÍNH SÁCH - PHÁP LUẬT LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG NAI"
+    assert (meta.signer, meta.signer_title) == ("Lê Quang Vinh", "TRƯỞNG BAN CHÍNH SÁCH - PHÁP LUẬT")
