@@ -54,6 +54,7 @@ DOC_TYPES = (
     "THỎA THUẬN HỢP TÁC",
     "THỎA THUẬN",
     "THƯ NGỎ",
+    "GIẤY MỜI",
     # A leaflet of questions and answers ("TÀI LIỆU HỎI - ĐÁP" under a department's header); not
     # "TÀI LIỆU" alone, which also heads a conference's papers and training notes.
     "TÀI LIỆU HỎI - ĐÁP",
@@ -930,7 +931,7 @@ _UNIT = re.compile(
 # A name cut at the end of a line ("CÔNG ĐOÀN CƠ SỞ", "… THƯƠNG BINH VÀ", "… -"), or going on
 # from the line above ("VÀ XÃ HỘI", "- TB&XH").
 _PLACE_WRAP = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b(?!\s+(?:ỦY|ĐOÀN)\b)")
-_WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ)|[-&–])$")
+_WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ|CÔNG TY|CỔ PHẦN|TNHH)|[-&–])$")
 _WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
 _MEETING = re.compile(r"^(?:ĐẠI HỘI|HỘI NGHỊ|KỲ HỌP)\b")
 # The rest of a name wrapped onto the next row is short ("PHÚ AN KHANG", "VÀ CÔNG NGHIỆP CẦN THƠ").

@@ -149,6 +149,7 @@ def test_header_typed_without_diacritics():
         ("CÔNG ĐOÀN NGÀNH Y TẾ TỈNH KHÁNH HÒA\nSỐ: 08/KH-CĐN", "CÔNG ĐOÀN NGÀNH Y TẾ TỈNH KHÁNH HÒA"),
         # A name cut at a line's end, a committee under its union, a unit under its parent.
         ("CÔNG ĐOÀN CƠ SỞ\nCÔNG TY TNHH AN PHÁT\nSố: 1/KH", "CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH AN PHÁT"),
+        ("CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN\nDỆT MAY AN PHÁT\nSố: 1/KH", "CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN DỆT MAY AN PHÁT"),
         ("CÔNG ĐOÀN CƠ SỞ TRƯỜNG THPT LÊ LỢI\nBAN CHẤP HÀNH\nSố: 2/KH", "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ TRƯỜNG THPT LÊ LỢI"),
         # (The unit keeps its parent's name, as a Word header's rows read.)
         ("UBND HUYỆN CAM LỘ\nPHÒNG LAO ĐỘNG - TB&XH\nSố: 3/KH", "PHÒNG LAO ĐỘNG - TB&XH UBND HUYỆN CAM LỘ"),
@@ -645,6 +646,7 @@ def test_a_question_and_answer_leaflet_is_named_as_one_not_after_the_department_
         ("THỎA THUẬN HỢP TÁC", "Thỏa thuận hợp tác 07/2026/TTHT-CĐ"),
         ("THƯ NGỎ", "Thư ngỏ 07/2026/TTHT-CĐ"),
         ("THỂ LỆ", "Thể lệ 07/2026/TTHT-CĐ"),
+        ("GIẤY MỜI", "Giấy mời 07/2026/TTHT-CĐ"),
     ],
 )
 def test_a_unions_cooperation_agreement_and_open_letter_are_named_by_their_kind_and_number(type_line, name):
