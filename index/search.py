@@ -270,6 +270,8 @@ _DATE = re.compile(
     r"\bngay \d{1,2}(?: thang |/)\d{1,2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\btu ngay (?:ky|ban hanh)\b"
     # A day of every month ("ngày 10 hằng tháng", "trước ngày 05 của tháng sau", "vào ngày 15").
     r"|\bngay \d{1,2} (?:hang|moi|cua) thang\b|\b(?:truoc|den|vao|tu|cham nhat) ngay \d{1,2}\b"
+    # A month or a quarter of a year ("trong tháng 7/2026", "Quý II/2026", "quý 3 năm 2025").
+    r"|\bthang \d{1,2}(?:/| nam )(?:19|20)\d\d\b|\bquy (?:i{1,3}|iv|[1-4])(?:/| nam )(?:19|20)\d\d\b"
     # A day of every week ("vào thứ Ba và thứ Năm hằng tuần", "sáng Chủ nhật").
     r"|\b(?:ngay |vao |cac )?thu (?:hai|ba|tu|nam|sau|bay)\b(?= (?:va|hang|cac|moi|,)|[,.;]|$)|\bchu nhat\b"
 )

@@ -254,6 +254,12 @@ def test_a_day_of_every_week_is_a_date():
     assert not _searcher_of(["Công đoàn thu ba khoản phí theo quy định."])._states_amount(0)[2]
 
 
+def test_a_month_or_quarter_of_a_year_is_a_date():
+    for text in ("Giải ngân đợt 2 trong Quý II/2026.", "Tổ chức tổng kết vào tháng 12/2025.", "Hoàn thành trong quý 3 năm 2025."):
+        assert _searcher_of([text])._states_amount(0)[2], text
+    assert not _searcher_of(["Đoàn viên được vay tối đa 12 tháng."])._states_amount(0)[2]
+
+
 def test_until_when_asks_a_date_and_a_ratio_states_a_rate():
     from index.search import _wanted_amount
 
