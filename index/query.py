@@ -42,6 +42,10 @@ SMOOTHING = 10
 _MAX_NGRAM = 4
 
 _WORD = re.compile(r"\w+")
+# Words that count in an English question ("ten minutes", "a few minutes"), read as "#" as a number is.
+_COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"}) | frozenset(
+    {"twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety", "few", "several"}
+)
 # A glossary entry's words; "#" stands for any number ("# minutes").
 _TERM_WORD = re.compile(r"#|\w+")
 # A folded Vietnamese syllable: optional initial consonant, 1-3 vowels, optional final.
@@ -327,7 +331,7 @@ class Glossary:
                 key = tuple(words[i : i + n])
                 # "# minutes" is an entry for any count of minutes ("30 minutes" → phút), so
                 # "minutes" alone can be a meeting's (biên bản).
-                counted = tuple("#" if w.isdigit() else w for w in key)
+                counted = tuple("#" if w.isdigit() or w in _COUNT_WORDS else w for w in key)
                 vi = self.terms.get(key) or (counted != key and self.terms.get(counted)) or next(
                     (v for base in _base_forms(key[-1]) if (v := self.terms.get((*key[:-1], base)))), None
                 )

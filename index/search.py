@@ -273,7 +273,9 @@ _DATE = re.compile(
     # A month or a quarter of a year ("trong tháng 7/2026", "Quý II/2026", "quý 3 năm 2025").
     r"|\bthang \d{1,2}(?:/| nam )(?:19|20)\d\d\b|\bquy (?:i{1,3}|iv|[1-4])(?:/| nam )(?:19|20)\d\d\b"
     # A day of every week ("vào thứ Ba và thứ Năm hằng tuần", "sáng Chủ nhật").
-    r"|\b(?:ngay |vao |cac )?thu (?:hai|ba|tu|nam|sau|bay)\b(?= (?:va|hang|cac|moi|,)|[,.;]|$)|\bchu nhat\b"
+    # (Not "lần thứ hai", "theo thứ tự", "thư từ", "hình chữ nhật".)
+    r"|\b(?:(?:ngay|vao|cac|sang|chieu|toi|tu|den) )?(?<!lan )(?<!theo )(?<!so )(?<!hop )(?<!khoa )thu (?:hai|ba|nam|sau|bay|[2-7])\b"
+    r"(?= (?:va|hang|cac|moi|den|tuan|dau|cuoi|,)|[,.;]|$)|\b(?:ngay|vao|cac|sang|chieu|toi|tu|den) thu tu\b|(?<!hinh )\bchu nhat\b"
 )
 
 

@@ -86,8 +86,7 @@ _ENDING = re.compile(
     # "Nhận được Công văn này, đề nghị …", "Chỉ thị này được phổ biến đến chi bộ.", "Mọi thông tin
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
-    # "Hướng dẫn này thay thế Hướng dẫn số 03/HD-LĐLĐ …": which earlier text it replaces.
-    rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|{_TEXTS} này thay thế\b|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
+    rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
     rf"|Đề nghị [^.]{{0,60}}phổ biến (?i:{_TEXTS}) này đến"
     # "Đề nghị các tổ công đoàn, đại biểu được triệu tập thực hiện nghiêm túc thông báo này."
     rf"|Đề nghị [^.]{{0,80}}\b(?:nghiêm túc )?(?:thực hiện|triển khai)(?: thực hiện)?(?: nghiêm túc)? (?i:{_TEXTS}) này\b"
@@ -116,11 +115,12 @@ _SENDING_ENDING = re.compile(r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đ�
 _BACK_REFERENCE = re.compile(
     r"^.{0,60}?\b(?:(?:các|những) (?:[^\s.,;:]+ ){1,2}?(?:nêu )?trên\b|nêu tại (?:các )?(?:mục|điểm|khoản) \d"
     # ("Quá thời hạn nêu trên, nếu Công ty không thực hiện …": one deadline named for all items.)
-    r"|(?:thời hạn|nội dung|yêu cầu|đề nghị|kiến nghị) nêu trên\b)"
+    r"|(?i:thời hạn|nội dung|yêu cầu|đề nghị|kiến nghị) nêu trên\b)"
 )
 # So does a text's coming into force, likewise only after a last item that is a sentence (under a
 # heading "VII. TỔ CHỨC THỰC HIỆN" it is that heading's text): "Hướng dẫn này có hiệu lực kể từ …".
-_IN_FORCE_ENDING = re.compile(rf"^{_TEXTS} này có hiệu lực\b")
+# "Hướng dẫn này thay thế Hướng dẫn số 03/HD-LĐLĐ …" (which earlier text it replaces) too.
+_IN_FORCE_ENDING = re.compile(rf"^{_TEXTS} này (?:có hiệu lực|thay thế)\b")
 # Minutes only (a guidance's "3. Thông qua biên bản" / "Biên bản được thông qua trước khi …" is its
 # item's text): "Biên bản đã được đọc lại cho những người dự họp nghe, …", "… được công bố lúc …".
 _MINUTES_ENDING = re.compile(r"^Biên bản (?:này )?(?:đã )?được (?:đọc lại|thông qua|công bố)\b")

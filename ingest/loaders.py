@@ -852,7 +852,7 @@ def _is_signature_cell(cell: str) -> bool:
 
 # A form's line under a capacity telling the signer what to do: "(Ký, ghi rõ họ tên)", "(Ký tên,
 # đóng dấu)".
-_SIGN_HERE = re.compile(r"^\(\s*(?:ký|kí)\b[^()]*\)$", re.IGNORECASE)
+_SIGN_HERE = re.compile(r"^\(\s*(?:chữ\s+)?(?:ký|kí)\b[^()]*\)$", re.IGNORECASE)
 
 
 def _looks_like_header(table: Table) -> bool:

@@ -399,6 +399,9 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
     return root
 
 
+# A line that goes on with the item above rather than opening a list of its own: "Cụ thể như sau:",
+# "Trong đó:", "Gồm:" (what the last item's points are).
+_GOES_ON = re.compile(r"^(?:Cụ thể|Trong đó|Bao gồm|Gồm|Như sau|Theo đó)\b", re.IGNORECASE)
 # How much of a line that opens points of its own a citation shows.
 _INTRO_LABEL = 80
 
@@ -416,7 +419,7 @@ def _opens_a_new_list(lines: list[Line], i: int, start: int, stop: int, points: 
     gồm các đồng chí có tên sau:" / "4. Đồng chí … - Thành viên kiêm thư ký."), or a point under
     such a line. Not a khoản's own "Trường hợp … thì:" (its parent introduces no list)."""
     text = lines[i].text.strip()
-    if not text.endswith(":") or len(text) > 150 or is_bullet(text) or i + 1 >= stop:
+    if not text.endswith(":") or len(text) > 150 or is_bullet(text) or i + 1 >= stop or _GOES_ON.match(text):
         return False
     following = lines[i + 1].text
     opens_points = (i + 1 in points and following.startswith("a.")) or following.startswith("a)")

@@ -34,11 +34,13 @@ def table(records):
 
 def test_lead_partners_and_report_of_one_clause(records):
     got = table(records)
-    assert got[("1.", "Ban Tuyên giáo LĐLĐ tỉnh", "chủ trì")] is None
-    assert ("1.", "Ban Nữ công LĐLĐ tỉnh", "phối hợp") in got
-    assert ("1.", "Văn phòng LĐLĐ tỉnh", "phối hợp") in got
+    # The issuer's own units carry its place, which its header names ("LIÊN ĐOÀN LAO ĐỘNG TỈNH NAM
+    # BÌNH" / "BAN THƯỜNG VỤ"; the preamble says only "… Liên đoàn Lao động tỉnh").
+    assert got[("1.", "Ban Tuyên giáo LĐLĐ tỉnh Nam Bình", "chủ trì")] is None
+    assert ("1.", "Ban Nữ công LĐLĐ tỉnh Nam Bình", "phối hợp") in got
+    assert ("1.", "Văn phòng LĐLĐ tỉnh Nam Bình", "phối hợp") in got
     # The date belongs to the report, not to writing the propaganda content.
-    assert got[("1.", "Ban Tuyên giáo LĐLĐ tỉnh", "báo cáo")] == "trước ngày 15/6/2026"
+    assert got[("1.", "Ban Tuyên giáo LĐLĐ tỉnh Nam Bình", "báo cáo")] == "trước ngày 15/6/2026"
     # The report's addressee is not given work.
     assert not any("Thường trực" in unit for _, unit, _ in got)
 
@@ -54,7 +56,7 @@ def test_several_units_share_a_task_and_a_periodic_report(records):
 
 def test_giao_names_the_assignee_and_quarter_deadline(records):
     got = table(records)
-    assert got[("3.", "UBKT LĐLĐ tỉnh", "tham mưu")] == "quý IV"
+    assert got[("3.", "UBKT LĐLĐ tỉnh Nam Bình", "tham mưu")] == "quý IV"
     assert got[("4.", "LĐLĐ huyện/thị xã/thành phố", "thực hiện")] is None
 
 

@@ -147,6 +147,8 @@ def test_a_count_of_minutes_is_time_and_the_minutes_are_a_meetings_record():
     assert "phút" in g.translate("The school must call parents within 30 minutes")[0]
     assert "phút" in g.translate("Within how many minutes must the school call?")[0]
     assert "biên bản" in g.translate("How many copies of the investigation minutes were made?")[0]
+    for counted in ("within ten minutes", "a few minutes late", "a 30-minute break"):
+        assert "phút" in g.translate(counted)[0] and "biên bản" not in g.translate(counted)[0], counted
 
 
 def test_english_leftovers_pass_through_only_as_names_and_numbers():

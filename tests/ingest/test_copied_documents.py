@@ -146,6 +146,9 @@ def test_a_forms_sign_here_lines_typed_in_columns_stay_apart(tmp_path):
     _, chunks = _read(tmp_path, "bien_ban.txt", text)
     signature = next(c for c in chunks if c.kind == "signature")
     assert "(Ký, ghi rõ họ tên) | (Ký, ghi rõ họ tên)" in signature.text
+    text = text.replace("(Ký, ghi rõ họ tên)", "(Chữ ký, họ tên)")
+    _, chunks = _read(tmp_path, "bien_ban.txt", text)
+    assert "(Chữ ký, họ tên) | (Chữ ký, họ tên)" in next(c for c in chunks if c.kind == "signature").text
 
 
 @pytest.mark.parametrize(

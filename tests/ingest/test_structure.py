@@ -217,6 +217,16 @@ def test_a_letters_requests_after_its_numbered_reasons_are_led_by_their_own_sent
     assert "đề nghị Giám đốc" not in paths[("2.",)]
 
 
+@pytest.mark.parametrize("goes_on", ["Cụ thể như sau:", "Trong đó:", "Gồm:"])
+def test_a_line_that_goes_on_with_the_last_item_keeps_its_points_under_it(goes_on):
+    root = _tree(
+        "I. NỘI DUNG\nCông đoàn cơ sở tổ chức các hoạt động sau:\n1. Tổ chức hội thao cho đoàn viên.\n"
+        f"2. Tổ chức thăm hỏi, tặng quà cho đoàn viên khó khăn.\n{goes_on}\n"
+        "a) Mỗi suất quà trị giá 500.000 đồng;\nb) Tổng số 120 suất."
+    )
+    assert ("I. NỘI DUNG", "2.", "a)") in _paths(root)
+
+
 def test_a_khoans_own_case_line_keeps_its_points():
     # The article's heading introduces no list: "Trường hợp … thì:" goes on with khoản 2.
     root = _tree(

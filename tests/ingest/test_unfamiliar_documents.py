@@ -401,6 +401,28 @@ def test_a_letters_deadline_named_for_all_its_requests_closes_it():
     assert last.text.endswith("trước ngày 28/11/2031.")
     (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
     assert ending.text.startswith("Quá thời hạn nêu trên")
+    # Also when the sentence opens with it.
+    text = text.replace("Quá thời hạn nêu trên, nếu", "Thời hạn nêu trên là thời hạn cuối cùng; nếu")
+    (ending,) = [c for c in chunk_document(_doc(text, "cv.txt")) if c.path == ("Phần kết",)]
+    assert ending.text.startswith("Thời hạn nêu trên")
+
+
+def test_which_text_a_guidance_replaces_stays_under_the_heading_it_is_the_text_of():
+    text = (
+        "HƯỚNG DẪN\nVề đại hội công đoàn cơ sở\nI. NỘI DUNG\n1. Đại hội tổ chức trong quý II/2031.\n"
+        "II. HIỆU LỰC THI HÀNH\nHướng dẫn này có hiệu lực kể từ ngày ký.\n"
+        "Hướng dẫn này thay thế Hướng dẫn số 02/HD-LĐLĐ ngày 10/3/2029.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNguyễn Văn An\n"
+    )
+    chunks = chunk_document(_doc(text, "hd.txt"))
+    (section,) = [c for c in chunks if c.path == ("II. HIỆU LỰC THI HÀNH",)]
+    assert "thay thế Hướng dẫn số 02" in section.text
+    assert not [c for c in chunks if c.path == ("Phần kết",)]
+    # After a last item that is a sentence of its own, it closes the text (b79's guidance).
+    text = text.replace("II. HIỆU LỰC THI HÀNH\nHướng dẫn này có hiệu lực kể từ ngày ký.\n", "")
+    text = text.replace("1. Đại hội tổ chức trong quý II/2031.", "1. Đại hội công đoàn cơ sở tổ chức xong trong quý II/2031, báo cáo kết quả về Ban Tổ chức.")
+    (ending,) = [c for c in chunk_document(_doc(text, "hd.txt")) if c.path == ("Phần kết",)]
+    assert ending.text.startswith("Hướng dẫn này thay thế")
 
 
 @pytest.mark.parametrize(
@@ -422,7 +444,6 @@ def test_a_letters_deadline_named_for_all_its_requests_closes_it():
         ("NGHỊ QUYẾT", "Nghị quyết được Chi bộ Tổ Bảo trì thông qua tại cuộc họp ngày 05/01/2031."),
         ("NGHỊ QUYẾT", "Nghị quyết Hội nghị đã được thông qua với 100% đại biểu tán thành."),
         ("CÔNG VĂN", "Bảo hiểm xã hội tỉnh Nam Bình trả lời để Công đoàn cơ sở biết và hướng dẫn người lao động thực hiện."),
-        ("HƯỚNG DẪN", "Hướng dẫn này thay thế Hướng dẫn số 02/HD-LĐLĐ ngày 10/3/2029 của Liên đoàn Lao động huyện."),
     ],
 )
 def test_a_letters_or_directives_closing_sentence_is_not_part_of_its_last_item(kind, closing):
