@@ -389,12 +389,15 @@ def test_a_plans_closing_paragraph_is_not_part_of_its_last_item():
     assert article.path == ("Điều 1",) and article.text.endswith("báo cáo Chủ tịch.")
 
 
+# A letter's recipients and signature, after its last item or closing.
+_SIGNED = "Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. BAN THƯỜNG VỤ\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+
+
 def test_a_letters_deadline_named_for_all_its_requests_closes_it():
     text = (
         "CÔNG VĂN\nVề việc trả lương chậm\n1. Thanh toán đủ tiền lương tháng 9 cho 120 người lao động chậm nhất ngày 25/11/2031.\n"
         "2. Báo cáo kết quả thực hiện bằng văn bản gửi về Liên đoàn Lao động tỉnh trước ngày 28/11/2031.\n"
-        "Quá thời hạn nêu trên, nếu Công ty không thực hiện, Liên đoàn Lao động tỉnh sẽ đề nghị thanh tra.\n"
-        "Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. BAN THƯỜNG VỤ\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+        "Quá thời hạn nêu trên, nếu Công ty không thực hiện, Liên đoàn Lao động tỉnh sẽ đề nghị thanh tra.\n" + _SIGNED
     )
     chunks = chunk_document(_doc(text, "cv.txt"))
     (last,) = [c for c in chunks if c.path == ("2.",)]
@@ -411,8 +414,7 @@ def test_which_text_a_guidance_replaces_stays_under_the_heading_it_is_the_text_o
     text = (
         "HƯỚNG DẪN\nVề đại hội công đoàn cơ sở\nI. NỘI DUNG\n1. Đại hội tổ chức trong quý II/2031.\n"
         "II. HIỆU LỰC THI HÀNH\nHướng dẫn này có hiệu lực kể từ ngày ký.\n"
-        "Hướng dẫn này thay thế Hướng dẫn số 02/HD-LĐLĐ ngày 10/3/2029.\n"
-        "Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNguyễn Văn An\n"
+        "Hướng dẫn này thay thế Hướng dẫn số 02/HD-LĐLĐ ngày 10/3/2029.\n" + _SIGNED
     )
     chunks = chunk_document(_doc(text, "hd.txt"))
     (section,) = [c for c in chunks if c.path == ("II. HIỆU LỰC THI HÀNH",)]
