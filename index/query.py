@@ -43,8 +43,11 @@ _MAX_NGRAM = 4
 
 _WORD = re.compile(r"\w+")
 # Words that count in an English question ("ten minutes", "a few minutes"), read as "#" as a number is.
-_COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"}) | frozenset(
-    {"twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety", "few", "several"}
+_COUNT_WORDS = frozenset(
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety", "few", "several",
+    }
 )
 # A glossary entry's words; "#" stands for any number ("# minutes").
 _TERM_WORD = re.compile(r"#|\w+")

@@ -47,10 +47,10 @@ DOC_TYPES = (
     "QUY TRÌNH",
     "TỜ TRÌNH",
     "BIÊN BẢN",
-    # A union's agreement with a school, a bank, a business ("THỎA THUẬN HỢP TÁC" over "Về việc
-    # nhận trông giữ … con của đoàn viên"), and a letter to the public ("THƯ NGỎ").
     # A contest's or competition's rules ("THỂ LỆ" / "Hội thi Thợ giỏi …").
     "THỂ LỆ",
+    # A union's agreement with a school, a bank, a business ("THỎA THUẬN HỢP TÁC" over "Về việc
+    # nhận trông giữ … con của đoàn viên"), a letter to the public ("THƯ NGỎ"), an invitation.
     "THỎA THUẬN HỢP TÁC",
     "THỎA THUẬN",
     "THƯ NGỎ",
@@ -91,6 +91,8 @@ def _number_after_type(rest: str) -> re.Match[str] | None:
 _DATE = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})", re.IGNORECASE)
 # The words that put a place's name after them in a title: "tỉnh Bình Dương", "thành phố Vinh".
 _UNIT_WORDS = r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|thị trấn|xã|phường)"
+# The same words as a header in capitals writes them before a place ("TỈNH NGHỆ AN", "HUYỆN …").
+_PLACE_CAPS = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)"
 # Minutes open "Hôm nay, ngày … tháng …" or "Vào hồi 8 giờ, ngày …": a time, not a place.
 _PLACE_DATE = re.compile(
     r"^(?!(?:h[ôo]m\s+nay|vào|hồi|lúc)\b)([^\d,]{2,40}),\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng", re.IGNORECASE
@@ -807,9 +809,7 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
                 # A committee row under the body ("LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN" / "BAN THƯỜNG
                 # VỤ") is that body's committee; any other row goes on with its name.
                 body = f"{cell} {body}" if _COMMITTEE.fullmatch(cell) else f"{body} {cell}"
-            # A unit of the body above ("BAN TUYÊN GIÁO", "VĂN PHÒNG", "ĐẢNG ĐOÀN", "BAN CHẤP HÀNH
-            # CÔNG ĐOÀN CƠ SỞ" under a company) is that body's: its name keeps the parent's.
-            return body if _OWN_NAME.search(body) or body.endswith(first) else f"{body} {first}"
+            return _under(body, first)
         return first
     if not doc_type:
         return _issuer_line(lines)
@@ -831,7 +831,7 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
 
 # A body named without its place ("… Liên đoàn Lao động tỉnh"), and one named with it.
 _BARE_PLACE = re.compile(r"\b" + _UNIT_WORDS + r"$", re.IGNORECASE)
-_PLACE_NAMED = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+\w")
+_PLACE_NAMED = re.compile(rf"\b{_PLACE_CAPS}\s+\w")
 
 
 def _signed_on_behalf_of(signer_title: str | None) -> str | None:
@@ -915,9 +915,7 @@ def _issuer_line(lines: list[Line]) -> str | None:
             body = _of_the_above(text, found) if found else text
             # (Not an association: a party of its own, beside the union in an agreement's header.)
             unit = not text.startswith("HIỆP HỘI")
-            if found and unit and not _OWN_NAME.search(body) and not body.endswith(found) and _OWN_NAME.search(found):
-                body = f"{body} {found}"
-            found = body
+            found = _under(body, found) if found and unit and _OWN_NAME.search(found) else body
     return found
 
 
@@ -930,7 +928,7 @@ _UNIT = re.compile(
 )
 # A name cut at the end of a line ("CÔNG ĐOÀN CƠ SỞ", "… THƯƠNG BINH VÀ", "… -"), or going on
 # from the line above ("VÀ XÃ HỘI", "- TB&XH").
-_PLACE_WRAP = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b(?!\s+(?:ỦY|ĐOÀN)\b)")
+_PLACE_WRAP = re.compile(rf"^{_PLACE_CAPS}\b(?!\s+(?:ỦY|ĐOÀN)\b)")
 _WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ|CÔNG TY|CỔ PHẦN|TNHH)|[-&–])$")
 _WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
 _MEETING = re.compile(r"^(?:ĐẠI HỘI|HỘI NGHỊ|KỲ HỌP)\b")
@@ -955,6 +953,13 @@ def _names_a_body(text: str) -> bool:
 
 _BARE_PARTY_COMMITTEE = re.compile(r"(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) ỦY")
 _PARTY_ORGANISATION = re.compile(r"^ĐẢNG BỘ (TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)(?: PHỐ| XÃ)? (\S.*)$")
+
+
+def _under(body: str, parent: str) -> str:
+    """A unit of the body above ("BAN TUYÊN GIÁO", "VĂN PHÒNG", "ĐẢNG ĐOÀN", "BAN CHẤP HÀNH CÔNG
+    ĐOÀN CƠ SỞ" under a company) is that body's: its name keeps the parent's. A body with a name of
+    its own (a place, a company: _OWN_NAME) does not."""
+    return body if _OWN_NAME.search(body) or body.endswith(parent) else f"{body} {parent}"
 
 
 def _of_the_above(body: str, parent: str) -> str:
