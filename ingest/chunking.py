@@ -124,6 +124,10 @@ _IN_FORCE_ENDING = re.compile(rf"^{_TEXTS} này (?:có hiệu lực|thay thế)\
 # Minutes only (a guidance's "3. Thông qua biên bản" / "Biên bản được thông qua trước khi …" is its
 # item's text): "Biên bản đã được đọc lại cho những người dự họp nghe, …", "… được công bố lúc …".
 _MINUTES_ENDING = re.compile(r"^Biên bản (?:này )?(?:đã )?được (?:đọc lại|thông qua|công bố)\b")
+# The body a text is signed for ("TM. BAN THƯỜNG VỤ, CHỦ TỊCH" → "BAN THƯỜNG VỤ"): a paragraph in its
+# voice after the last item ("Ban Thường vụ Liên đoàn Lao động quận giao Ban Chính sách …", "Hội đồng
+# quản trị đề nghị toàn thể thành viên …") speaks of the items as a whole, not more of the last one.
+_SIGNED_FOR = re.compile(r"^\s*(?:T/M|TM\.|T\.M\.)\s*([^,]+)")
 # An article's heading line of at most this many words is a title ("Điều 16. Điều khoản thi
 # hành"), a longer one a sentence of its own text ("Điều 5. Đại hội giao Ban Chấp hành …").
 _TITLE_WORDS = 14
@@ -182,7 +186,22 @@ def _looks_back(line: str) -> bool:
     return len(text) >= _PROSE_CHARS and not is_bullet(text) and not in_capitals(text) and bool(_BACK_REFERENCE.match(text))
 
 
-def _ending(lines: list[str], start: int, stop: int, minutes: bool = False) -> int:
+def _voices(meta: DocMeta) -> tuple[str, ...]:
+    """The names a text's issuing body speaks under, folded: its issuer, the body it is signed for."""
+    signed_for = _SIGNED_FOR.match(meta.signer_title or "")
+    names = [meta.issuer, signed_for and signed_for.group(1)]
+    return tuple(" ".join(fold(n).lower().split()) for n in names if n and len(n.split()) >= 2)
+
+
+def _in_voice(line: str, voices: tuple[str, ...]) -> bool:
+    text = line.strip()
+    if len(text) < _PROSE_CHARS or is_bullet(text) or in_capitals(text):
+        return False
+    opening = " ".join(fold(text).lower().split())
+    return any(opening.startswith(v + " ") for v in voices)
+
+
+def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voices: tuple[str, ...] = ()) -> int:
     """Where a plan's, a guidance's or a letter's closing paragraph begins ("Trên đây là Kế hoạch
     …", "Trong quá trình thực hiện, nếu có vướng mắc …", "Nhận được Công văn này …"), after its
     last numbered item: not part of that item. In a text of articles such a sentence is a clause
@@ -208,7 +227,7 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False) -> i
                 _ENDING.match(lines[i])
                 or (item_is_sentence and (_SENDING_ENDING.match(lines[i]) or _IN_FORCE_ENDING.match(lines[i])))
                 # (Minutes' "Chủ trì tiếp thu các ý kiến nêu trên và kết luận: …" is their last item's.)
-                or (item_is_sentence and not minutes and _looks_back(lines[i]))
+                or (item_is_sentence and not minutes and (_looks_back(lines[i]) or _in_voice(lines[i], voices)))
                 or (minutes and _MINUTES_ENDING.match(lines[i]))
             )
 
@@ -252,7 +271,7 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
     lines = doc.text.split("\n")
     all_lines = [Line(t) for t in lines]
     offsets = _line_offsets(lines)
-    ending = _ending(lines, doc.body_start, doc.closing_start, minutes=doc.meta.doc_type == "BIÊN BẢN")
+    ending = _ending(lines, doc.body_start, doc.closing_start, minutes=doc.meta.doc_type == "BIÊN BẢN", voices=_voices(doc.meta))
     root = parse_structure(all_lines, start=doc.body_start, stop=ending)
     builder = _Builder(doc, lines, offsets, max_chars, point_split_chars)
 

@@ -410,6 +410,24 @@ def test_a_letters_deadline_named_for_all_its_requests_closes_it():
     assert ending.text.startswith("Thời hạn nêu trên")
 
 
+def test_a_paragraph_in_the_signing_bodys_voice_after_the_last_request_closes_the_letter():
+    text = (
+        "CÔNG VĂN\nVề việc áp dụng lương tối thiểu vùng\n1. Rà soát thang lương, bảng lương của doanh nghiệp trước ngày 15/8/2031.\n"
+        "2. Báo cáo kết quả thực hiện theo mẫu gửi kèm về Liên đoàn Lao động huyện trước ngày 30/9/2031.\n"
+        "Ban Thường vụ Liên đoàn Lao động huyện giao Ban Chính sách - Pháp luật theo dõi, đôn đốc và kiểm tra tại 12 doanh nghiệp.\n"
+        + _SIGNED
+    )
+    chunks = chunk_document(_doc(text, "cv.txt"))
+    (last,) = [c for c in chunks if c.path == ("2.",)]
+    assert last.text.endswith("trước ngày 30/9/2031.")
+    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert ending.text.startswith("Ban Thường vụ Liên đoàn Lao động huyện giao")
+    # Another body's sentence there is still the last request's ("Ban Chính sách" does not sign).
+    other = text.replace("Ban Thường vụ Liên đoàn Lao động huyện giao Ban Chính sách - Pháp luật", "Ban Chính sách - Pháp luật")
+    (last,) = [c for c in chunk_document(_doc(other, "cv.txt")) if c.path == ("2.",)]
+    assert "kiểm tra tại 12 doanh nghiệp" in last.text
+
+
 def test_which_text_a_guidance_replaces_stays_under_the_heading_it_is_the_text_of():
     text = (
         "HƯỚNG DẪN\nVề đại hội công đoàn cơ sở\nI. NỘI DUNG\n1. Đại hội tổ chức trong quý II/2031.\n"
