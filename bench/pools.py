@@ -65,7 +65,11 @@ BLINDS_QUESTIONS = ROOT / "eval" / "blinds_questions.jsonl"
 # A corpus of several indexes is fitted and reported as one pool over its member pools (one
 # index each); its questions are asked of their own index only.
 MEMBERS = {
-    "blinds": tuple(f"blind-{d.name}" for d in sorted(BLINDS.glob("b[0-9][0-9]")) if d.is_dir()) if BLINDS.is_dir() else ()
+    "blinds": tuple(
+        f"blind-{d.name}" for d in sorted(BLINDS.glob("b[0-9][0-9]*"), key=lambda d: int(d.name[1:])) if d.is_dir()
+    )
+    if BLINDS.is_dir()
+    else ()
 }
 
 
