@@ -170,6 +170,10 @@ _VERB_KINDS = frozenset({"QUY ĐỊNH", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "TH
 # "Điều 3 Nghị định 145/2020").
 _LAW_KIND_FORMS = frozenset({"luat", "bo luat", "nghi dinh", "thong tu"})
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
+# English has one word for the kinds of rules a body sets itself ("Who signed the election rules?"
+# of a Quy chế, translated "quy định"): the index's only one of them, asked who signed, issued or
+# received it.
+_ENGLISH_RULES = (("QUY CHẾ", "QUY ĐỊNH", "NỘI QUY", "NỘI QUY LAO ĐỘNG"), ("regulation", "regulations", "rules"))
 # Kinds whose documents a question names by their whole name or number, not by its beginning.
 _NAMED_IN_FULL = frozenset(
     {"LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "THÔNG TƯ LIÊN TỊCH", "PHÁP LỆNH", "HIẾN PHÁP", "ĐIỀU LỆ", CONSOLIDATED}
@@ -603,6 +607,10 @@ class DocumentNames:
         for kind, docs in of_type.items():
             if kind not in _NAMED_IN_FULL:
                 by_kind.setdefault(_words(kind), []).extend(docs)
+        rules = [d for kind in _ENGLISH_RULES[0] for d in of_type.get(kind, [])]
+        if len(rules) == 1:
+            for form in _ENGLISH_RULES[1]:
+                by_kind[form] = rules
         for form, docs in by_kind.items():
             if len(docs) == 1 and form and form not in owners and form not in shortened:
                 shortened[form] = list(docs)

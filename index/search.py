@@ -98,6 +98,9 @@ class SearchConfig:
     # A rule, not a fitted prior: the clauses of a document the question names come first, those
     # of an edition its year rules out last (Searcher._documents_first); switchable to measure it.
     named_documents_first: bool = True
+    # Likewise: the signature (the recipients) of the one document a question names comes first
+    # when it asks who signed it (whom it was sent to) (Searcher._named_part_first).
+    named_part_first: bool = True
     rerank_top: int = 20
     abstain: AbstainModel = field(default_factory=_fitted_abstain)
 
@@ -180,7 +183,10 @@ _CHOSEN = re.compile(
     r"(?:elected|chosen|awarded|given|entitled|disciplined|dismissed)\b"
 )
 # ("Who signs off on expenses?" asks who approves them: an idiom, not a signature.)
-_ABOUT_SIGNATURE = re.compile(r"\b(ai ky|nguoi ky|ky ten|ky ban hanh|chu ky|signed|signs|signer|signature)\b(?! off\b)")
+# ("Ai đứng ra ký …", "ai đã ký …"; not "signs of" a crime, "signs off" a plan.)
+_ABOUT_SIGNATURE = re.compile(
+    r"\b(ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky|ky ten|ky ban hanh|chu ky|signed|signs|signer|signature)\b(?! off\b| of\b)"
+)
 # Whom a document was sent to. "Gửi cho / gửi đến / sent to" alone asks it only of a document the
 # question names ("Kế hoạch 48 gửi đến đâu?"); otherwise it is asked of the text's content ("Which
 # email address should the report be sent to?", "Báo cáo gửi đến đâu?") unless it asks who.
@@ -677,9 +683,45 @@ class Searcher:
             ranked = self._spread_articles(ranked, cfg.per_article, fused, cfg.sibling_lead)
         if cfg.named_documents_first:
             ranked = self._documents_first(ranked, cands)
+        if cfg.named_part_first:
+            ranked, fused = self._named_part_first(ranked, fused, cands)
         if cands.resolution is not None and cands.resolution.found:
             ranked, fused = self._named_first(ranked, fused, cands.resolution, cfg.per_article)
         return ranked, fused
+
+    @cached_property
+    def _closing_parts(self) -> dict[tuple[str, str], list[int]]:
+        """Each document's signature and recipients rows, by (document, kind)."""
+        out: dict[tuple[str, str], list[int]] = {}
+        for row, chunk in enumerate(self.store.chunks):
+            if chunk.kind in ("signature", "recipients"):
+                out.setdefault((chunk.doc_id, chunk.kind), []).append(row)
+        return out
+
+    def _named_part_first(
+        self, ranked: list[int], fused: dict[int, float], cands: Candidates
+    ) -> tuple[list[int], dict[int, float]]:
+        """"Who signed the election rules?", "Ai đứng ra ký thỏa ước?": the question names one
+        document and asks for its signature (or recipients), which is the answer whatever the
+        clauses of the rules say about elections and signing; it comes first even when the
+        search did not find it (its words are a title and a name)."""
+        if len(cands.named_documents) != 1:
+            return ranked, fused
+        wanted = _wanted_kind(cands.analysis, True, cands.names_only)
+        if wanted not in ("signature", "recipients"):
+            return ranked, fused
+        (doc,) = cands.named_documents
+        rows = self._closing_parts.get((doc, wanted), [])
+        if cands.allowed is not None:
+            kept = set(cands.allowed.tolist())
+            rows = [r for r in rows if r in kept]
+        if not rows:
+            return ranked, fused
+        top = max(fused.values(), default=0.0)
+        fused = dict(fused)
+        for row in rows:
+            fused[row] = top + max(fused.get(row, 0.0), 0.0)
+        return rows + [r for r in ranked if r not in rows], fused
 
     def _documents_first(self, ranked: list[int], cands: Candidates) -> list[int]:
         """The clauses of a document the question names come before the others, and those of an

@@ -665,6 +665,18 @@ def test_the_only_document_of_a_kind_is_named_by_its_kind_when_asked_who_signed_
     assert names.scan(["Ai ký luật?"], about_part=True)[0] == set()
 
 
+def test_the_only_regulation_is_named_in_english_by_rules_when_asked_who_signed_it():
+    def of(*kinds: str) -> DocumentNames:
+        return DocumentNames.of({f"d{i}": DocMeta(doc_type=k, number=f"0{i}/QC", title="Bầu cử tại Đại hội") for i, k in enumerate(kinds)})
+
+    names = of("QUY CHẾ", "KẾ HOẠCH", "BIÊN BẢN")
+    assert names.scan(["Who signed the election rules of the congress?"], about_part=True)[0] == {"d0"}
+    assert names.scan(["Who signed the regulation?"], about_part=True)[0] == {"d0"}
+    # Not about its content; not one of two sets of rules (a Quy chế and a Quy định).
+    assert names.scan(["What do the rules say about secret ballots?"])[0] == set()
+    assert of("QUY CHẾ", "QUY ĐỊNH").scan(["Who signed the rules?"], about_part=True)[0] == set()
+
+
 # A company's internal rules, the index's only ones, beside a decree with articles of its own.
 RULES = DocumentNames.of(
     {
