@@ -787,6 +787,9 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         # Or the body itself under its parent, as a typed header has it ("LIÊN ĐOÀN LAO ĐỘNG TỈNH
         # HÀ BẮC" / "LIÊN ĐOÀN LAO ĐỘNG HUYỆN SÔNG LAM", "ĐẢNG BỘ TỈNH …" / "HUYỆN ỦY …"), its
         # name going on over the rows below ("CĐCS BỆNH VIỆN ĐA KHOA" / "KHU VỰC BỒNG SƠN").
+        congress = _congress_rows([_left_cell(line) for line in lines[1:_ISSUER_LINES]])
+        if congress:
+            return congress
         cells = []
         for line in lines[1:_ISSUER_LINES]:
             cell = _left_cell(line)
@@ -841,6 +844,30 @@ def _signed_on_behalf_of(signer_title: str | None) -> str | None:
     first = (signer_title or "").split(",")[0].strip()
     m = re.match(r"^(?:TM|T/M|T\.M)\.?\s+(.+)$", first)
     return _ISSUER_HEADERS.get(m.group(1).strip()) if m else None
+
+
+def _congress_rows(cells: list[str]) -> str | None:
+    """A body's congress in the header's rows under the body above it ("ĐẠI HỘI CÔNG ĐOÀN CÔNG TY CP"
+    / "THỰC PHẨM SAO MAI LẦN THỨ IV"), with its name's wrapped rest; None when the first row is no
+    congress of a named body."""
+    if not cells or not _BODYS_CONGRESS.match(cells[0]) or not in_capitals(cells[0], 6):
+        return None
+    name = cells[0]
+    for cell in cells[1:3]:
+        if not (cell.isupper() and len(cell) <= 120) or _type_of(cell) or _number(cell) or _DATE.search(cell) or _MOTTO.match(cell):
+            break
+        if not (_WRAPPED.search(name) or _WRAPS.match(cell) or _rest_of_a_name(cell) or _ORDINAL_END.search(cell)):
+            break
+        name = f"{name} {cell}"
+    # (Its term is no part of its name: "…, NHIỆM KỲ 2027 – 2032".)
+    return _TERM_AFTER.sub("", name)
+
+
+_TERM_AFTER = re.compile(r",?\s*NHIỆM KỲ\b.*$")
+
+
+# A congress's ordinal closing its name's last row ("… SAO MAI LẦN THỨ IV", "… KHÓA XII").
+_ORDINAL_END = re.compile(r"\b(?:LẦN THỨ [IVXLC\d]+|KHÓA [IVXLC\d]+)$")
 
 
 def _left_cell(line: Line) -> str:
@@ -907,7 +934,7 @@ def _issuer_line(lines: list[Line]) -> str | None:
             # One name on two lines: "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI", "CÔNG ĐOÀN CƠ SỞ" /
             # "CÔNG TY TNHH AN PHÁT", "CÔNG TY CỔ PHẦN CHẾ BIẾN" / "THỰC PHẨM TÂN HƯNG LỘC".
             found = f"{found} {text}"
-        elif _names_a_body(text) and in_capitals(text, 6):
+        elif (_names_a_body(text) or (found and _BODYS_CONGRESS.match(text))) and in_capitals(text, 6):
             # "CÔNG TY CỔ PHẦN DỆT MAY HÒA BÌNH" / "CÔNG ĐOÀN CƠ SỞ CÔNG TY": the union of the
             # company named above it; "… TRƯỜNG THPT LÊ LỢI" / "BAN CHẤP HÀNH": its committee;
             # "LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG NAI" / "BAN CHÍNH SÁCH - PHÁP LUẬT": its department,
@@ -929,9 +956,12 @@ _UNIT = re.compile(
 # A name cut at the end of a line ("CÔNG ĐOÀN CƠ SỞ", "… THƯƠNG BINH VÀ", "… -"), or going on
 # from the line above ("VÀ XÃ HỘI", "- TB&XH").
 _PLACE_WRAP = re.compile(rf"^{_PLACE_CAPS}\b(?!\s+(?:ỦY|ĐOÀN)\b)")
-_WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ|CÔNG TY|CỔ PHẦN|TNHH)|[-&–])$")
+_WRAPPED = re.compile(r"(?:\b(?:CƠ SỞ|CÔNG ĐOÀN|VÀ|CÔNG TY|CỔ PHẦN|CP|TNHH)|[-&–])$")
 _WRAPS = re.compile(r"^(?:VÀ\b|[-&–])")
 _MEETING = re.compile(r"^(?:ĐẠI HỘI|HỘI NGHỊ|KỲ HỌP)\b")
+# A body's congress issues its own texts (its rules, minutes, resolution) under the body above it:
+# "CÔNG ĐOÀN CÁC KCN TỈNH ĐỒNG NAI" / "ĐẠI HỘI CÔNG ĐOÀN CÔNG TY CP THỰC PHẨM SAO MAI LẦN THỨ IV".
+_BODYS_CONGRESS = re.compile(r"^ĐẠI HỘI (?:ĐẠI BIỂU )?(?:CÔNG ĐOÀN|CĐCS|ĐẢNG BỘ|CHI BỘ|THÀNH VIÊN|XÃ VIÊN|HỘI)\b")
 # The rest of a name wrapped onto the next row is short ("PHÚ AN KHANG", "VÀ CÔNG NGHIỆP CẦN THƠ").
 _WRAP_WORDS = 5
 # What makes a body's name its own rather than a unit's of the body above it: a place, a company, a

@@ -677,6 +677,11 @@ def test_a_plans_issuer_named_without_its_province_in_the_preamble_takes_the_hea
         # A temporary body under its parent, its name ending with its year.
         (["LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN", "BAN TỔ CHỨC HỘI THAO CNVCLĐ TỈNH NĂM 2026"],
          "BAN TỔ CHỨC HỘI THAO CNVCLĐ TỈNH NĂM 2026"),
+        # A union's congress under the union above it, its name wrapped, its term left out.
+        (["CÔNG ĐOÀN CÁC KCN TỈNH LẠNG SƠN", "ĐẠI HỘI CÔNG ĐOÀN CÔNG TY CỔ PHẦN", "DỆT HÒA AN LẦN THỨ V, NHIỆM KỲ 2026 – 2031"],
+         "ĐẠI HỘI CÔNG ĐOÀN CÔNG TY CỔ PHẦN DỆT HÒA AN LẦN THỨ V"),
+        # A congress of no body named is no issuer.
+        (["LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN", "ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2026 - 2031"], "LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN"),
     ],
 )
 def test_a_body_under_its_parent_in_a_word_header_issues(left, issuer):
@@ -691,6 +696,16 @@ def test_a_body_under_its_parent_in_a_word_header_issues(left, issuer):
             document.add_paragraph(text)
 
     assert read_document("qd.docx", data=docx_bytes(build)).meta.issuer == issuer
+
+
+def test_a_congress_under_the_union_above_it_in_a_typed_header_issues():
+    text = (
+        "CÔNG ĐOÀN CÁC KCN TỈNH LẠNG SƠN\nĐẠI HỘI CÔNG ĐOÀN CÔNG TY CỔ PHẦN\nDỆT HÒA AN LẦN THỨ V\nSố: 04/NQ-ĐH\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "NGHỊ QUYẾT\nĐại hội Công đoàn Công ty Cổ phần Dệt Hòa An lần thứ V\n\n"
+        "I. MỤC TIÊU\n1. Phát triển 300 đoàn viên mới.\n"
+    )
+    assert read_document("nq.txt", data=text.encode()).meta.issuer == "ĐẠI HỘI CÔNG ĐOÀN CÔNG TY CỔ PHẦN DỆT HÒA AN LẦN THỨ V"
 
 
 def test_a_department_under_its_body_in_a_header_typed_as_lines_keeps_the_bodys_name():
