@@ -80,7 +80,8 @@ NOTES_LABEL = "Chú thích"
 _TEXTS = r"(?:Công văn|văn bản|Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Kết luận|Thông báo|Hướng dẫn)"
 # A copy's note closing the text ("(Trích từ Điều lệ Công đoàn Việt Nam; … sao gửi các tổ công đoàn …)"):
 # only as its last line (a quotation's "(Trích Điều 3 …)" inside an item is the item's).
-COPY_NOTE = re.compile(r"^\((?=[^()]*\b(?:Trích từ|[Ss]ao (?:gửi|y|lục))\b)[^()]*\)\s*$")
+# So does an excerpt's end mark: "(Hết phần trích)", "(Hết)".
+COPY_NOTE = re.compile(r"^\((?=[^()]*\b(?:Trích từ|[Ss]ao (?:gửi|y|lục))\b|\s*[Hh]ết(?: phần trích)?\s*\))[^()]*\)\s*$")
 _ENDING = re.compile(
     r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc)"
     # "Nhận được Công văn này, đề nghị …", "Chỉ thị này được phổ biến đến chi bộ.", "Mọi thông tin

@@ -36,8 +36,10 @@ _A_BODY = re.compile(
 )
 #: Longest document name in a citation or a list; a longer one is cut at a word boundary.
 NAME_LIMIT = 90
+# A title cut to fit beside the number keeps at least this many words, else the number alone names it.
+_TITLE_WORDS_KEPT = 3
 # Where a title goes on past its name in ordinary case ("Phối hợp giữa …", "… về …").
-_BEFORE_GOING_ON = re.compile(r"\s(?:giữa|về|đối với|của)\s")
+_BEFORE_GOING_ON = re.compile(r"\s(?:giữa|về|đối với|của|tại|cho)\s")
 
 
 def shorten(text: str, limit: int = NAME_LIMIT) -> str:
@@ -103,14 +105,21 @@ class DocMeta:
                 # "Bộ luật Lao động 45/2019/QH14"; the number goes where the name leaves no room,
                 # and a title too long to be a name gives way to it, or to its words before what
                 # it goes on with ("Quy chế phối hợp" of "Phối hợp giữa Ủy ban nhân dân …").
+                # The number is what a report cites a regulation by: a title too long for both is
+                # cut at a word, not dropped for the number, nor the number for it.
+                # An agreement is known by the body it binds, which a cut would lose.
                 short = _BEFORE_GOING_ON.split(self.title, maxsplit=1)[0]
+                agreement = self.doc_type.startswith("THỎA ƯỚC")
                 for name in (
                     f"{self.type_label()} {self.title} {self.number}",
-                    f"{self.type_label()} {self.title}",
                     f"{self.type_label()} {short} {self.number}",
+                    f"{self.type_label()} {self.title}" if agreement else "",
                 ):
-                    if len(name) <= NAME_LIMIT:
+                    if name and len(name) <= NAME_LIMIT:
                         return name
+                cut = shorten(f"{self.type_label()} {short}", NAME_LIMIT - len(self.number) - 1)
+                if len(cut.split()) >= len(self.type_label().split()) + _TITLE_WORDS_KEPT:
+                    return f"{cut} {self.number}"
             return f"{self.type_label()} {self.number}"
         if self.title:
             return shorten(f"{self.type_label()} {self.title}")

@@ -1128,6 +1128,8 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         # (its union's header names it too): "Nội quy lao động Công ty TNHH Giày da Hòa Thắng",
         # not one "Nội quy lao động" of many.
         meta = replace(meta, title=_tidy_title(company, body))
+    if meta.doc_type and not meta.number:
+        meta = _excerpt_of(lines, meta)
     header = meta.header_name()
     if header:
         if meta.title and meta.doc_type not in _NAMES_A_BODY_OR_LAW:
@@ -1181,6 +1183,33 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     if file_name:
         return shorten(readable_file_name(file_name)), meta
     return None, meta
+
+
+def _excerpt_of(lines: list[Line], meta: DocMeta) -> DocMeta:
+    """An excerpt with no header names what it is taken from in a note under its title: "(Trích
+    Chương II và Chương III Nghị định số 38/2026/NĐ-CP ngày 16 tháng 3 năm 2026 của Chính phủ)"
+    gives its number, date and issuer, when the note names a text of its own kind."""
+    for line in lines[:8]:
+        m = _EXCERPT_NOTE.match(line.text.strip())
+        if m and m.group(1).upper() == meta.doc_type:
+            date = _DATE.search(m.group(3) or "")
+            return replace(
+                meta,
+                number=m.group(2).rstrip("."),
+                date=meta.date or (_iso_date(date) if date else None),
+                issuer=meta.issuer or (m.group(4).strip() if m.group(4) else None),
+            )
+        if match_marker(line.text):
+            break
+    return meta
+
+
+_EXCERPT_NOTE = re.compile(
+    r"^\(\s*Trích\b[^()]{0,120}?\b(Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư|Nghị quyết|Quyết định|Điều lệ|Quy chế|Nội quy|Quy định)"
+    r"\s+số\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])"
+    r"((?:\s+ngày\s+[^()]{0,40}?\d{4}))?(?:\s+của\s+([^()]{2,80}))?\s*\)$",
+    re.IGNORECASE,
+)
 
 
 _ISSUED_BY = re.compile(r"\s+do\s+((?:Bộ|Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Tổng Liên đoàn|Ban)\b[^,.]{0,60}?)\s+ban hành\b[^.]*")

@@ -1566,6 +1566,48 @@ def test_a_sentence_after_the_last_point_closes_the_clause_not_the_point():
     assert "không quá 02 người" not in last.text
 
 
+@pytest.mark.parametrize(
+    ("kind", "title", "number", "name"),
+    [
+        # A regulation's title too long to go with its number keeps the number and its words
+        # before what it goes on with ("… cho người lao động", "… tại Công ty …").
+        # (Titles as document_name passes them: read on in the text's case.)
+        ("QUY CHẾ", "khám sức khỏe định kỳ và khám phát hiện bệnh nghề nghiệp cho người lao động", "12/QC-MP",
+         "Quy chế khám sức khỏe định kỳ và khám phát hiện bệnh nghề nghiệp 12/QC-MP"),
+        ("QUY CHẾ", "bầu cử tại Đại hội Công đoàn Công ty Cổ phần Thực phẩm Sao Mai lần thứ IV, nhiệm kỳ 2027 - 2032",
+         "02/QC-ĐH", "Quy chế bầu cử 02/QC-ĐH"),
+        # With no such word, it is cut at a word, never losing the number.
+        ("NỘI QUY", "lớp bồi dưỡng nghiệp vụ chủ tịch công đoàn cơ sở mới bầu năm 2031 (khóa I) tổ chức tập trung",
+         "03/NQ-BTCLH", "Nội quy lớp bồi dưỡng nghiệp vụ chủ tịch công đoàn cơ sở mới bầu năm 2031… 03/NQ-BTCLH"),
+        # An agreement is known by the body it binds, kept whole where the number does not fit.
+        ("THỎA ƯỚC LAO ĐỘNG TẬP THỂ", "Công ty Cổ phần Chế biến Thủy sản Xuất khẩu Năm Căn Xanh",
+         "01/2025/TƯLĐTT-NCX", "Thỏa ước lao động tập thể Công ty Cổ phần Chế biến Thủy sản Xuất khẩu Năm Căn Xanh"),
+    ],
+)
+def test_a_long_titled_regulation_keeps_its_number(kind, title, number, name):
+    from ingest.document import DocMeta
+
+    assert DocMeta(doc_type=kind, title=title, number=number).header_name() == name
+
+
+def test_an_excerpt_is_named_by_the_number_its_note_gives_and_its_end_mark_is_no_clause():
+    text = (
+        "NGHỊ ĐỊNH\nQuy định chi tiết một số điều của Bộ luật Lao động về thời giờ làm việc, thời giờ nghỉ ngơi\n"
+        "(Trích Chương II Nghị định số 38/2031/NĐ-CP ngày 16 tháng 3 năm 2031 của Chính phủ)\n…………\n"
+        "Chương II\nTHỜI GIỜ LÀM VIỆC\nĐiều 4. Thời giờ làm việc bình thường\n"
+        "1. Thời giờ làm việc bình thường không quá 10 giờ trong 01 ngày.\n(Hết phần trích)\n"
+    )
+    doc = _doc(text, "nd.txt")
+    assert (doc.meta.name, doc.meta.number, doc.meta.date, doc.meta.issuer) == (
+        "Nghị định 38/2031/NĐ-CP", "38/2031/NĐ-CP", "2031-03-16", "Chính phủ"
+    )
+    (clause,) = [c for c in chunk_document(doc) if c.path[-1] in ("1.", "Khoản 1")]
+    assert clause.text.endswith("trong 01 ngày.")
+    # A note naming a text of another kind says nothing of this one's number.
+    other = _doc(text.replace("Trích Chương II Nghị định số", "Trích Chương II Thông tư số"), "nd.txt")
+    assert other.meta.number is None
+
+
 def test_a_name_in_capitals_goes_on_below_in_ordinary_case():
     text = (
         "ỦY BAN NHÂN DÂN XÃ AN LẠC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 03/QCPH-UBND-CĐ | An Lạc, ngày 02 tháng 3 năm 2031\n"
