@@ -276,6 +276,8 @@ def _label(section: Section) -> str:
     if style == "intro":
         # "Từ những nội dung trên, Công đoàn cơ sở đề nghị Tổng Giám đốc" as a place in a citation.
         return shorten(number, _INTRO_LABEL)
+    if style == "role":
+        return number
     if style == "step":
         word, _, n = number.rpartition(" ")
         return f"{word[:1].upper()}{word[1:].lower()} {n}"
@@ -374,6 +376,10 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
             # "Trách nhiệm của Đoàn kiểm tra:" after the last member of the team, its points after
             # it: a list of its own beside the numbered items, not points of the last member.
             found = ("intro", text.strip().rstrip(":").strip(), "")
+        if found is None and (role := _role_after_a_list(lines, i, stack)):
+            # Minutes' "Thư ký cuộc họp: Bà Phan Thị Yến …" after the last of those present: who
+            # took the minutes, not more of the last guest.
+            found = ("role", role, "")
         if found is None:
             # Body text belongs to the deepest open section: a paragraph after "3." stays in "3.".
             stack[-1].body.append(i)
@@ -440,6 +446,29 @@ def _opens_a_new_list(lines: list[Line], i: int, start: int, stop: int, points: 
     )
 
 
+# A meeting's role named on a line of its own ("Thư ký cuộc họp: …", "Vắng mặt: …", "Chủ trì: …").
+_ROLE_LINE = re.compile(
+    r"^(Vắng mặt|Có mặt|Thư ký(?: cuộc họp| hội nghị| phiên họp| buổi làm việc)?|Người ghi biên bản|Chủ trì(?: cuộc họp| hội nghị)?"
+    r"|Chủ tọa|Khách mời)\s*:\s*\S"
+)
+
+
+def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str | None:
+    """The role unnumbered line `i` names when it follows a finished item of a list (one whose
+    text ends a sentence, with no points): "Thư ký cuộc họp" of "Thư ký cuộc họp: Bà …" after
+    "8. Khách mời: …."; None otherwise (under "1. Thành phần:" such lines are its text)."""
+    m = _ROLE_LINE.match(lines[i].text.strip())
+    if not m or len(stack) < 2:
+        return None
+    item = stack[-1]
+    # (Or after another role's line: "Vắng mặt: …." then "Thư ký cuộc họp: …".)
+    if item.style not in (*NUMBERED_CLAUSE_STYLES, "role") or item.children or _own_text_ends(item, lines) not in (".", ";"):
+        return None
+    if item.line_index >= 0 and lines[item.line_index].text.rstrip().endswith(":"):
+        return None  # the item introduces them
+    return m.group(1)
+
+
 def _absorb_heading_titles(root: Section, lines: list[Line]) -> None:
     """"Chương VII" / "THỜI GIỜ LÀM VIỆC…" on the next line: that line is the title, not body.
 
@@ -468,6 +497,12 @@ def _absorb_heading_titles(root: Section, lines: list[Line]) -> None:
 
 def _parent_index(stack: list[Section], style: str) -> int:
     """Where in the open stack a new section of `style` attaches (index of its parent)."""
+    if style == "role":
+        # Beside the list it follows (the last item's, or the role's named before it, parent).
+        return len(stack) - 2
+    if stack[-1].style == "role":
+        # A role's line has no items: what follows is the list's ("3. Khách mời" after "Vắng mặt: …").
+        return _parent_index(stack[:-1], style)
     if style == "intro":
         # Beside the list it follows (or the list an earlier such line opened): its items' parent.
         opened = [k for k, s in enumerate(stack) if s.style == "intro"]

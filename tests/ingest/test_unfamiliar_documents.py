@@ -1608,6 +1608,25 @@ def test_an_excerpt_is_named_by_the_number_its_note_gives_and_its_end_mark_is_no
     assert other.meta.number is None
 
 
+def test_minutes_roles_after_the_list_of_those_present_are_units_of_their_own():
+    text = (
+        "BIÊN BẢN HỌP\nXem xét các trường hợp bệnh nghề nghiệp\nI. THÀNH PHẦN THAM DỰ\n"
+        "1. Ông Phạm Đức Long, Phó Giám đốc - chủ trì cuộc họp;\n2. Khách mời: Bác sĩ Trịnh Văn Đông, Bệnh viện huyện.\n"
+        "Vắng mặt: Ông Vương Khắc Toàn, Kế toán trưởng (đi công tác).\nThư ký cuộc họp: Bà Phan Thị Yến, chuyên viên.\n"
+        "3. Đại diện Công đoàn: Bà Hoàng Thị Lan.\nII. NỘI DUNG\n1. Báo cáo kết quả khám.\n"
+    )
+    chunks = {c.path: c.text for c in chunk_document(_doc(text, "bb.txt")) if c.kind == "clause"}
+    assert chunks[("I. THÀNH PHẦN THAM DỰ", "2.")].endswith("Bệnh viện huyện.")
+    assert chunks[("I. THÀNH PHẦN THAM DỰ", "Thư ký cuộc họp")].startswith("Thư ký cuộc họp: Bà Phan Thị Yến")
+    assert ("I. THÀNH PHẦN THAM DỰ", "Vắng mặt") in chunks
+    # The list goes on after them.
+    assert ("I. THÀNH PHẦN THAM DỰ", "3.") in chunks
+    # Under an item that introduces them they are its text.
+    heading = text.replace("2. Khách mời: Bác sĩ Trịnh Văn Đông, Bệnh viện huyện.", "2. Những người khác:")
+    chunks = {c.path: c.text for c in chunk_document(_doc(heading, "bb.txt")) if c.kind == "clause"}
+    assert "Thư ký cuộc họp: Bà Phan Thị Yến" in chunks[("I. THÀNH PHẦN THAM DỰ", "2.")]
+
+
 def test_a_name_in_capitals_goes_on_below_in_ordinary_case():
     text = (
         "ỦY BAN NHÂN DÂN XÃ AN LẠC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 03/QCPH-UBND-CĐ | An Lạc, ngày 02 tháng 3 năm 2031\n"
