@@ -108,13 +108,20 @@ _ENDING = re.compile(
 # A letter's request for what it asks ("Báo cáo gửi về LĐLĐ tỉnh (qua Ban Tổ chức) … trước ngày
 # 25/6/2026.") closes it when it follows a last item that is a sentence of its own; under an item
 # that is a heading ("4. Chế độ báo cáo:") it is that item's text.
-_SENDING_ENDING = re.compile(r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đề xuất|Kết quả)[^.]{0,40}?\bgửi về\b")
+_SENDING_ENDING = re.compile(
+    r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đề xuất|Kết quả)[^.]{0,40}?\bgửi về\b"
+    # So does asking for a reply to the letter ("Đề nghị Ban Giám đốc Công ty có ý kiến phản hồi
+    # bằng văn bản gửi Công đoàn trước ngày 08/01/2027.").
+    r"|Đề nghị [^.]{0,60}?\b(?:có ý kiến )?(?:phản hồi|trả lời) bằng văn bản\b"
+)
 # So does a paragraph that looks back on the items as a whole ("Quá các thời hạn nêu trên mà Công
 # ty không thực hiện, …", "Sau thời hạn nêu tại mục 1, …"): what follows them, not the last one's text.
 # The reference opens the paragraph and is to the items, plural ("Số tiền còn nợ nêu trên gồm cả
 # tiền lãi" is more of the last item).
 _BACK_REFERENCE = re.compile(
     r"^.{0,60}?\b(?:(?:các|những) (?:[^\s.,;:]+ ){1,2}?(?:nêu )?trên\b|nêu tại (?:các )?(?:mục|điểm|khoản) \d"
+    # ("Kinh phí Công ty hỗ trợ tại mục 1 và mục 2 đề nghị chuyển …": several items named.)
+    r"|tại (?:các )?(?:mục|điểm|khoản) \d+(?:\s*(?:,|và)\s*(?:mục |điểm |khoản )?\d+)+"
     # ("Quá thời hạn nêu trên, nếu Công ty không thực hiện …": one deadline named for all items.)
     r"|(?i:thời hạn|nội dung|yêu cầu|đề nghị|kiến nghị) nêu trên\b)"
 )

@@ -428,6 +428,27 @@ def test_a_paragraph_in_the_signing_bodys_voice_after_the_last_request_closes_th
     assert "kiểm tra tại 12 doanh nghiệp" in last.text
 
 
+def test_what_a_letter_asks_of_several_items_and_its_request_for_a_reply_close_it():
+    text = (
+        "CÔNG VĂN\nVề việc hỗ trợ quà Tết\n1. Hỗ trợ 500.000 đồng/người cho 120 đoàn viên khó khăn nhất.\n"
+        "2. Hỗ trợ 200 suất quà cho người lao động ở lại dịp Tết, mỗi suất 300.000 đồng.\n"
+        "3. Chi trả tiền lương tháng 01/2031 cho người lao động chậm nhất ngày 20/01/2031.\n"
+        "Kinh phí hỗ trợ tại mục 1 và mục 2 đề nghị chuyển vào tài khoản Công đoàn Công ty trước ngày 15/01/2031.\n"
+        "Đề nghị Ban Giám đốc Công ty có ý kiến phản hồi bằng văn bản trước ngày 08/01/2031.\n" + _SIGNED
+    )
+    chunks = chunk_document(_doc(text, "cv.txt"))
+    (last,) = [c for c in chunks if c.path == ("3.",)]
+    assert last.text.endswith("chậm nhất ngày 20/01/2031.")
+    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert ending.text.startswith("Kinh phí hỗ trợ tại mục 1 và mục 2") and "phản hồi bằng văn bản" in ending.text
+    # One item named is still that item's text ("… tại mục 3 …" goes on with the last one).
+    one = text.replace("Kinh phí hỗ trợ tại mục 1 và mục 2 đề nghị", "Tiền lương tại mục 3 đề nghị").replace(
+        "Đề nghị Ban Giám đốc Công ty có ý kiến phản hồi bằng văn bản trước ngày 08/01/2031.\n", ""
+    )
+    (last,) = [c for c in chunk_document(_doc(one, "cv.txt")) if c.path == ("3.",)]
+    assert "Tiền lương tại mục 3" in last.text
+
+
 def test_which_text_a_guidance_replaces_stays_under_the_heading_it_is_the_text_of():
     text = (
         "HƯỚNG DẪN\nVề đại hội công đoàn cơ sở\nI. NỘI DUNG\n1. Đại hội tổ chức trong quý II/2031.\n"
