@@ -88,7 +88,11 @@ _ENDING = re.compile(
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
     rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
-    rf"|Đề nghị [^.]{{0,60}}phổ biến (?i:{_TEXTS}) này đến"
+    # (Its subject first too: "Ban Chấp hành Công đoàn Công ty đề nghị các tổ trưởng … phổ biến thông
+    # báo này đến …".)
+    rf"|(?:[^.]{{0,80}}\s)?[Đđ]ề nghị [^.]{{0,120}}?phổ biến (?:nội dung |tinh thần )?(?i:{_TEXTS}) này đến"
+    # A contact named after the last item ("Người liên hệ: bà Trương Thị Ngọc Mai, … điện thoại …").
+    r"|(?:Người|Cán bộ|Đầu mối) liên hệ\s*:"
     # "Đề nghị các tổ công đoàn, đại biểu được triệu tập thực hiện nghiêm túc thông báo này."
     rf"|Đề nghị [^.]{{0,80}}\b(?:nghiêm túc )?(?:thực hiện|triển khai)(?: thực hiện)?(?: nghiêm túc)? (?i:{_TEXTS}) này\b"
     # "Văn phòng Đảng ủy thông báo để các đơn vị … biết, thực hiện.", "Kinh phí thực hiện Chương

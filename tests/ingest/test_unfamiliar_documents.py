@@ -449,6 +449,27 @@ def test_what_a_letter_asks_of_several_items_and_its_request_for_a_reply_close_i
     assert "Tiền lương tại mục 3" in last.text
 
 
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Ban Chấp hành Công đoàn Công ty đề nghị các tổ trưởng công đoàn phổ biến thông báo này đến từng đoàn viên./.",
+        "Đề nghị Ban Chấp hành Công đoàn cơ sở Công ty TNHH Giày da Hoàng Long phổ biến nội dung Công văn này đến đoàn viên.",
+        "Người liên hệ: bà Trương Thị Ngọc Mai, Trưởng phòng Hành chính - Nhân sự, điện thoại 0274 3738 215.",
+    ],
+)
+def test_a_call_to_pass_the_text_on_or_a_contact_after_the_last_item_closes_it(closing):
+    text = (
+        "THÔNG BÁO\nVề đăng ký Chuyến xe Công đoàn\n1. Thời gian đăng ký\nTừ ngày 02/01 đến hết ngày 10/01/2031.\n"
+        "2. Liên hệ\n- Anh Phạm Minh Tuấn, Ủy viên Ban Chấp hành, điện thoại 0986 112 233.\n"
+        f"{closing}\n" + _SIGNED
+    )
+    chunks = chunk_document(_doc(text, "tb.txt"))
+    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert ending.text.startswith(closing[:30])
+    (last,) = [c for c in chunks if c.path == ("2.",)]
+    assert closing[:30] not in last.text
+
+
 def test_which_text_a_guidance_replaces_stays_under_the_heading_it_is_the_text_of():
     text = (
         "HƯỚNG DẪN\nVề đại hội công đoàn cơ sở\nI. NỘI DUNG\n1. Đại hội tổ chức trong quý II/2031.\n"
