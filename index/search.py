@@ -190,6 +190,9 @@ _ABOUT_SIGNATURE = re.compile(
 # Whom a document was sent to. "Gửi cho / gửi đến / sent to" alone asks it only of a document the
 # question names ("Kế hoạch 48 gửi đến đâu?"); otherwise it is asked of the text's content ("Which
 # email address should the report be sent to?", "Báo cáo gửi đến đâu?") unless it asks who.
+# Who signed, asked outright: "signed" in "… after the support decision is signed?" speaks of
+# the content, whose answer is not the signature however much the kind prior favours it.
+_ASKS_SIGNER = re.compile(r"\b(?:ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky|chu ky|ky ten|who (?:\w+ ){0,2}sign(?:ed|s)?|signer|signatory|signature)\b")
 _ABOUT_RECIPIENTS = re.compile(
     r"\b(noi nhan|recipients?|gui (?:cho|den|toi|ve) (?:nhung )?(?:ai|don vi nao|co quan nao)|sent to whom"
     r"|(?:who|whom)\b.{0,60}\bsent to\b)"
@@ -708,7 +711,7 @@ class Searcher:
         if len(cands.named_documents) != 1:
             return ranked, fused
         wanted = _wanted_kind(cands.analysis, True, cands.names_only)
-        if wanted not in ("signature", "recipients"):
+        if wanted not in ("signature", "recipients") or (wanted == "signature" and not _ASKS_SIGNER.search(_asked(cands.analysis))):
             return ranked, fused
         (doc,) = cands.named_documents
         rows = self._closing_parts.get((doc, wanted), [])

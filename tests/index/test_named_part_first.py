@@ -40,6 +40,12 @@ def test_a_question_about_what_the_rules_say_of_signing_is_not_about_their_signa
     assert first.chunk.kind == "clause" and "biên bản kiểm phiếu" in first.chunk.text
 
 
+def test_signed_in_a_question_about_content_does_not_put_the_signature_first(congress_searcher):
+    question = "Within how many days must the ballot boxes be prepared after the election rules are signed?"
+    first = congress_searcher.search(question, top_k=3).hits[0]
+    assert first.chunk.kind != "signature"
+
+
 def test_the_rule_can_be_switched_off_to_measure_it(congress_searcher):
     off = type(congress_searcher)(
         congress_searcher.store, congress_searcher.embedder, config=replace(congress_searcher.config, named_part_first=False)
