@@ -83,14 +83,14 @@ _TEXTS = r"(?:Công văn|văn bản|Kế hoạch|Chương trình|Chỉ thị|Ngh
 # So does an excerpt's end mark: "(Hết phần trích)", "(Hết)".
 COPY_NOTE = re.compile(r"^\((?=[^()]*\b(?:Trích từ|[Ss]ao (?:gửi|y|lục))\b|\s*[Hh]ết(?: phần trích)?\s*\))[^()]*\)\s*$")
 _ENDING = re.compile(
-    r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc)"
+    r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|sử dụng|áp dụng)(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc)"
     # "Nhận được Công văn này, đề nghị …", "Chỉ thị này được phổ biến đến chi bộ.", "Mọi thông tin
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
     rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
     # (Its subject first too: "Ban Chấp hành Công đoàn Công ty đề nghị các tổ trưởng … phổ biến thông
     # báo này đến …".)
-    rf"|(?:[^.]{{0,80}}\s)?[Đđ]ề nghị [^.]{{0,120}}?phổ biến (?:nội dung |tinh thần )?(?i:{_TEXTS}) này đến"
+    rf"|(?:[^.]{{0,80}}\s)?[Đđ]ề nghị [^.]{{0,120}}?(?:phổ biến|thông báo|quán triệt|truyền đạt) (?:nội dung |tinh thần )?(?i:{_TEXTS}) này đến"
     # A contact named after the last item ("Người liên hệ: bà Trương Thị Ngọc Mai, … điện thoại …").
     r"|(?:Người|Cán bộ|Đầu mối) liên hệ\s*:"
     # "Đề nghị các tổ công đoàn, đại biểu được triệu tập thực hiện nghiêm túc thông báo này."

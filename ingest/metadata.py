@@ -1094,7 +1094,7 @@ _MOTTO = re.compile(rf"^(?:{_MOTTO_WORDS})", re.IGNORECASE)
 _MOTTO_ANYWHERE = re.compile(_MOTTO_WORDS, re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"^(?:Căn cứ|Số\b|Ngày\b|Hôm nay|Kính gửi|Nơi nhận|Thực hiện\b|Theo\b|Để\b)", re.IGNORECASE)
 _TYPE_ANY_CASE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|[\s:,.])", re.IGNORECASE)
-_TYPE_INSIDE = re.compile(r"\s(" + "|".join(t[:1] + t[1:].lower() for t in DOC_TYPES) + r")\s+[A-ZĐ\d]")
+_TYPE_INSIDE = re.compile(r"\s(" + "|".join(t[:1] + t[1:].lower() for t in DOC_TYPES) + r")\s+(?:số\s+)?[A-ZĐ\d]")
 # An issuing body's block above the title ("CÔNG TY CỔ PHẦN …", "CÔNG ĐOÀN CƠ SỞ …").
 _ORG_HEADER = re.compile(
     r"^(?:CÔNG TY|TẬP ĐOÀN|TỔNG CÔNG TY|TỔNG LIÊN ĐOÀN|TỔNG LĐLĐ|LIÊN ĐOÀN|LĐLĐ|CÔNG ĐOÀN|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|ĐẢNG BỘ|"
@@ -1156,6 +1156,11 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         if inline:
             number = inline.group(1).rstrip(".")
             rest = rest[: inline.start()] + " " + rest[inline.end() :]
+        # "Trích Nghị định số 135/2020/NĐ-CP ngày 18 tháng 11 năm 2020 của Chính phủ quy định về …":
+        # its date and issuer after the number, no part of a title.
+        dated = _DATED_BY.match(rest) if number else None
+        if dated:
+            rest = rest[dated.end() :]
         predicate = _PREDICATE.search(rest)
         said = rest[predicate.start() :] if predicate else ""
         if predicate:
@@ -1172,8 +1177,8 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
             doc_type=meta.doc_type or doc_type,
             title=meta.title or title or (about[:1].upper() + about[1:] or None),
             number=meta.number or number,
-            issuer=meta.issuer or (issued.group(1) if issued else None),
-            date=meta.date or (_iso_date(issued_on) if issued_on else None),
+            issuer=meta.issuer or (issued.group(1) if issued else dated.group(4) if dated else None),
+            date=meta.date or (_iso_date(issued_on) if issued_on else _iso_date(dated) if dated else None),
         )
         label = doc_type[:1] + doc_type[1:].lower()
         return shorten(" ".join(x for x in (label, title, number) if x)), meta
@@ -1212,6 +1217,11 @@ _EXCERPT_NOTE = re.compile(
 )
 
 
+_DATED_BY = re.compile(
+    r"^\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+    r"(?:\s+của\s+(Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Tổng Liên đoàn Lao động Việt Nam|Bộ [^,;()]{2,40}?)"
+    r"(?=\s+(?:quy định|hướng dẫn|về|ban hành|sửa đổi)\b|\s*[,;]|\s*$))?"
+)
 _ISSUED_BY = re.compile(r"\s+do\s+((?:Bộ|Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Tổng Liên đoàn|Ban)\b[^,.]{0,60}?)\s+ban hành\b[^.]*")
 _NAMES_A_BODY_OR_LAW = LAW_TYPES | {"ĐIỀU LỆ"}
 _OWN_RULES = ("NỘI QUY", "THỎA ƯỚC")

@@ -455,6 +455,8 @@ def test_what_a_letter_asks_of_several_items_and_its_request_for_a_reply_close_i
         "Ban Chấp hành Công đoàn Công ty đề nghị các tổ trưởng công đoàn phổ biến thông báo này đến từng đoàn viên./.",
         "Đề nghị Ban Chấp hành Công đoàn cơ sở Công ty TNHH Giày da Hoàng Long phổ biến nội dung Công văn này đến đoàn viên.",
         "Người liên hệ: bà Trương Thị Ngọc Mai, Trưởng phòng Hành chính - Nhân sự, điện thoại 0274 3738 215.",
+        "Công ty đề nghị Ban Chấp hành Công đoàn cơ sở thông báo nội dung Công văn này đến toàn thể người lao động.",
+        "Trong quá trình sử dụng tài liệu, nếu có vướng mắc, đề nghị liên hệ Ban Tuyên giáo để được giải đáp.",
     ],
 )
 def test_a_call_to_pass_the_text_on_or_a_contact_after_the_last_item_closes_it(closing):
@@ -1667,6 +1669,16 @@ def test_minutes_roles_after_the_list_of_those_present_are_units_of_their_own():
     heading = text.replace("2. Khách mời: Bác sĩ Trịnh Văn Đông, Bệnh viện huyện.", "2. Những người khác:")
     chunks = {c.path: c.text for c in chunk_document(_doc(heading, "bb.txt")) if c.kind == "clause"}
     assert "Thư ký cuộc họp: Bà Phan Thị Yến" in chunks[("I. THÀNH PHẦN THAM DỰ", "2.")]
+
+
+def test_an_excerpt_titled_by_what_it_is_taken_from_is_named_by_its_number():
+    text = (
+        "Trích Nghị định số 135/2030/NĐ-CP ngày 18 tháng 11 năm 2030 của Chính phủ quy định về tuổi nghỉ hưu\n…………\n"
+        "Chương II\nTUỔI NGHỈ HƯU\nĐiều 4. Tuổi nghỉ hưu trong điều kiện lao động bình thường\n"
+        "1. Tuổi nghỉ hưu của người lao động được điều chỉnh theo lộ trình.\n"
+    )
+    meta = _doc(text, "trich_nghi_dinh.txt").meta
+    assert (meta.name, meta.issuer, meta.date) == ("Nghị định 135/2030/NĐ-CP", "Chính phủ", "2030-11-18")
 
 
 def test_a_name_in_capitals_goes_on_below_in_ordinary_case():
