@@ -66,7 +66,8 @@ BLINDS_QUESTIONS = ROOT / "eval" / "blinds_questions.jsonl"
 # index each); its questions are asked of their own index only.
 MEMBERS = {
     "blinds": tuple(
-        f"blind-{d.name}" for d in sorted(BLINDS.glob("b[0-9][0-9]*"), key=lambda d: int(d.name[1:])) if d.is_dir()
+        f"blind-{d.name}"
+        for d in sorted((d for d in BLINDS.glob("b[0-9][0-9]*") if d.is_dir()), key=lambda d: int(d.name[1:]))
     )
     if BLINDS.is_dir()
     else ()

@@ -174,6 +174,8 @@ _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
 # of a Quy chế, translated "quy định"): the index's only one of them, asked who signed, issued or
 # received it.
 _ENGLISH_RULES = (("QUY CHẾ", "QUY ĐỊNH", "NỘI QUY", "NỘI QUY LAO ĐỘNG"), ("regulation", "regulations", "rules"))
+# ("Regulation" is also a decree's or circular's English name: with one loaded, only "rules" is.)
+_ENGLISH_DECREES = ("NGHỊ ĐỊNH", "THÔNG TƯ", "LUẬT", "BỘ LUẬT", "PHÁP LỆNH")
 # Kinds whose documents a question names by their whole name or number, not by its beginning.
 _NAMED_IN_FULL = frozenset(
     {"LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "THÔNG TƯ LIÊN TỊCH", "PHÁP LỆNH", "HIẾN PHÁP", "ĐIỀU LỆ", CONSOLIDATED}
@@ -609,8 +611,10 @@ class DocumentNames:
                 by_kind.setdefault(_words(kind), []).extend(docs)
         rules = [d for kind in _ENGLISH_RULES[0] for d in of_type.get(kind, [])]
         if len(rules) == 1:
+            decrees = any(of_type.get(kind) for kind in _ENGLISH_DECREES)
             for form in _ENGLISH_RULES[1]:
-                by_kind[form] = rules
+                if form == "rules" or not decrees:
+                    by_kind[form] = rules
         for form, docs in by_kind.items():
             if len(docs) == 1 and form and form not in owners and form not in shortened:
                 shortened[form] = list(docs)

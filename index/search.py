@@ -185,7 +185,7 @@ _CHOSEN = re.compile(
 # ("Who signs off on expenses?" asks who approves them: an idiom, not a signature.)
 # ("Ai đứng ra ký …", "ai đã ký …"; not "signs of" a crime, "signs off" a plan.)
 _ABOUT_SIGNATURE = re.compile(
-    r"\b(ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky|ky ten|ky ban hanh|chu ky|signed|signs|signer|signature)\b(?! off\b| of\b)"
+    r"\b(ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky|ky ten|ky ban hanh|chu ky|signed|signs(?! of\b)|signer|signature)\b(?! off\b)"
 )
 # Whom a document was sent to. "Gửi cho / gửi đến / sent to" alone asks it only of a document the
 # question names ("Kế hoạch 48 gửi đến đâu?"); otherwise it is asked of the text's content ("Which

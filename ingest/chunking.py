@@ -90,9 +90,9 @@ _ENDING = re.compile(
     rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
     # (Its subject first too: "Ban Chấp hành Công đoàn Công ty đề nghị các tổ trưởng … phổ biến thông
     # báo này đến …".)
-    rf"|(?:[^.]{{0,80}}\s)?[Đđ]ề nghị [^.]{{0,120}}?(?:phổ biến|thông báo|quán triệt|truyền đạt) (?:nội dung |tinh thần )?(?i:{_TEXTS}) này đến"
-    # A contact named after the last item ("Người liên hệ: bà Trương Thị Ngọc Mai, … điện thoại …").
-    r"|(?:Người|Cán bộ|Đầu mối) liên hệ\s*:"
+    # (Not "đề nghị" as a noun: "tiếp nhận đề nghị của đoàn viên, phổ biến Kế hoạch này đến …".)
+    rf"|(?:[^.,]{{0,80}}\s)?[Đđ]ề nghị (?!của\b)[^.]{{0,120}}?(?:phổ biến|thông báo|quán triệt|truyền đạt) (?:nội dung |tinh thần )?(?i:{_TEXTS}) này đến"
+
     # "Đề nghị các tổ công đoàn, đại biểu được triệu tập thực hiện nghiêm túc thông báo này."
     rf"|Đề nghị [^.]{{0,80}}\b(?:nghiêm túc )?(?:thực hiện|triển khai)(?: thực hiện)?(?: nghiêm túc)? (?i:{_TEXTS}) này\b"
     # "Văn phòng Đảng ủy thông báo để các đơn vị … biết, thực hiện.", "Kinh phí thực hiện Chương
@@ -117,6 +117,9 @@ _SENDING_ENDING = re.compile(
     # So does asking for a reply to the letter ("Đề nghị Ban Giám đốc Công ty có ý kiến phản hồi
     # bằng văn bản gửi Công đoàn trước ngày 08/01/2027.").
     r"|Đề nghị [^.]{0,60}?\b(?:có ý kiến )?(?:phản hồi|trả lời) bằng văn bản\b"
+    # And a contact named after it ("Người liên hệ: bà Trương Thị Ngọc Mai, … điện thoại …"); under a
+    # heading "3. Thông tin liên hệ" it is that item's text.
+    r"|(?:Người|Cán bộ|Đầu mối) liên hệ\s*:"
 )
 # So does a paragraph that looks back on the items as a whole ("Quá các thời hạn nêu trên mà Công
 # ty không thực hiện, …", "Sau thời hạn nêu tại mục 1, …"): what follows them, not the last one's text.
@@ -125,7 +128,8 @@ _SENDING_ENDING = re.compile(
 _BACK_REFERENCE = re.compile(
     r"^.{0,60}?\b(?:(?:các|những) (?:[^\s.,;:]+ ){1,2}?(?:nêu )?trên\b|nêu tại (?:các )?(?:mục|điểm|khoản) \d"
     # ("Kinh phí Công ty hỗ trợ tại mục 1 và mục 2 đề nghị chuyển …": several items named.)
-    r"|tại (?:các )?(?:mục|điểm|khoản) \d+(?:\s*(?:,|và)\s*(?:mục |điểm |khoản )?\d+)+"
+    # (Not another text's: "… tại khoản 1 và khoản 2 Điều 46 Bộ luật Lao động …".)
+    r"|tại (?:các )?(?:mục|điểm|khoản) \d+(?:\s*(?:,|và)\s*(?:mục |điểm |khoản )?\d+)+(?!\s*(?:,\s*)?(?:của\s+)?(?:Điều|Chương|Bộ luật|Luật|Nghị định|Thông tư|Quyết định|Công văn|Kế hoạch)\b)"
     # ("Quá thời hạn nêu trên, nếu Công ty không thực hiện …": one deadline named for all items.)
     r"|(?i:thời hạn|nội dung|yêu cầu|đề nghị|kiến nghị) nêu trên\b)"
 )
@@ -210,7 +214,12 @@ def _in_voice(line: str, voices: tuple[str, ...]) -> bool:
     if len(text) < _PROSE_CHARS or is_bullet(text) or in_capitals(text):
         return False
     opening = " ".join(fold(text).lower().split())
-    return any(opening.startswith(v + " ") for v in voices)
+    # (Not the committees of the units below: "Ban Chấp hành các công đoàn bộ phận đăng ký …" under
+    # "TM. BAN CHẤP HÀNH".)
+    return any(opening.startswith(v + " ") and opening[len(v) + 1 :].split()[0] not in _OTHERS for v in voices)
+
+
+_OTHERS = frozenset({"cac", "nhung", "moi", "tung"})
 
 
 def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voices: tuple[str, ...] = ()) -> int:
@@ -284,7 +293,7 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
     all_lines = [Line(t) for t in lines]
     offsets = _line_offsets(lines)
     ending = _ending(lines, doc.body_start, doc.closing_start, minutes=doc.meta.doc_type == "BIÊN BẢN", voices=_voices(doc.meta))
-    root = parse_structure(all_lines, start=doc.body_start, stop=ending)
+    root = parse_structure(all_lines, start=doc.body_start, stop=ending, minutes=doc.meta.doc_type == "BIÊN BẢN")
     builder = _Builder(doc, lines, offsets, max_chars, point_split_chars)
 
     preamble = list(range(0, doc.body_start)) + root.body

@@ -39,7 +39,11 @@ NAME_LIMIT = 90
 # A title cut to fit beside the number keeps at least this many words, else the number alone names it.
 _TITLE_WORDS_KEPT = 3
 # Where a title goes on past its name in ordinary case ("Phối hợp giữa …", "… về …").
-_BEFORE_GOING_ON = re.compile(r"\s(?:giữa|về|đối với|của|tại|cho)\s")
+# "tại" before a body's name ("… tại Công ty …"), "cho" before whom it serves ("… cho người lao
+# động"), not "Quỹ cho vay vốn", "tại nơi làm việc".
+_BEFORE_GOING_ON = re.compile(
+    r"\s(?:giữa|về|đối với|của)\s|\stại\s(?=[A-ZĐÀ-Ỹ]|các\s)|\scho\s(?=người\s|đoàn viên|công nhân|cán bộ|các\s|con\s|học sinh)"
+)
 
 
 def shorten(text: str, limit: int = NAME_LIMIT) -> str:

@@ -867,7 +867,7 @@ _TERM_AFTER = re.compile(r",?\s*NHIỆM KỲ\b.*$")
 
 
 # A congress's ordinal closing its name's last row ("… SAO MAI LẦN THỨ IV", "… KHÓA XII").
-_ORDINAL_END = re.compile(r"\b(?:LẦN THỨ [IVXLC\d]+|KHÓA [IVXLC\d]+)$")
+_ORDINAL_END = re.compile(r"\b(?:LẦN THỨ [IVXLC\d]+|KHÓA [IVXLC\d]+)(?:,?\s*NHIỆM KỲ\b.*)?$")
 
 
 def _left_cell(line: Line) -> str:
@@ -943,7 +943,8 @@ def _issuer_line(lines: list[Line]) -> str | None:
             # (Not an association: a party of its own, beside the union in an agreement's header.)
             unit = not text.startswith("HIỆP HỘI")
             found = _under(body, found) if found and unit and _OWN_NAME.search(found) else body
-    return found
+    # (A congress's term is no part of its name, as in a Word header: _congress_rows.)
+    return _TERM_AFTER.sub("", found) if found and _BODYS_CONGRESS.match(found) else found
 
 
 # A header line that names a body: _ORG_HEADER, a unit under one, or (typed without diacritics) its
@@ -1197,7 +1198,7 @@ def _excerpt_of(lines: list[Line], meta: DocMeta) -> DocMeta:
     for line in lines[:8]:
         m = _EXCERPT_NOTE.match(line.text.strip())
         if m and m.group(1).upper() == meta.doc_type:
-            date = _DATE.search(m.group(3) or "")
+            date = _DATE.search(m.group(3) or "") or _DAY_SLASHED.search(m.group(3) or "")
             return replace(
                 meta,
                 number=m.group(2).rstrip("."),
@@ -1211,8 +1212,11 @@ def _excerpt_of(lines: list[Line], meta: DocMeta) -> DocMeta:
 
 _EXCERPT_NOTE = re.compile(
     r"^\(\s*Trích\b[^()]{0,120}?\b(Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư|Nghị quyết|Quyết định|Điều lệ|Quy chế|Nội quy|Quy định)"
-    r"\s+số\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])"
-    r"((?:\s+ngày\s+[^()]{0,40}?\d{4}))?(?:\s+của\s+([^()]{2,80}))?\s*\)$",
+    # (A law's name between its kind and its number: "Bộ luật Lao động số 45/2019/QH14".)
+    r"(?:\s+[^()]{2,60}?)?\s+số\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])"
+    r"((?:\s+ngày\s+[^()]{0,40}?\d{4}))?"
+    r"(?:\s+của\s+(Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Tổng Liên đoàn Lao động Việt Nam|Bộ [^,;()]{2,40}?)"
+    r"(?=\s+(?:quy định|hướng dẫn|về|ban hành|sửa đổi)\b|\s*\)))?[^()]*\)$",
     re.IGNORECASE,
 )
 

@@ -353,8 +353,9 @@ def _is_title_in_capitals(text: str) -> bool:
     return in_capitals(text, 4) and match_marker(text) is None
 
 
-def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) -> Section:
-    """Build the section tree over lines[start:stop]; unnumbered lines join the open section."""
+def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None, minutes: bool = False) -> Section:
+    """Build the section tree over lines[start:stop]; unnumbered lines join the open section.
+    `minutes`: a record of a meeting, whose roles named on lines of their own are units."""
     stop = len(lines) if stop is None else stop
     root = Section(style="root", number="", title="", heading="", line_index=-1)
     stack: list[Section] = [root]
@@ -376,7 +377,7 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None) 
             # "Trách nhiệm của Đoàn kiểm tra:" after the last member of the team, its points after
             # it: a list of its own beside the numbered items, not points of the last member.
             found = ("intro", text.strip().rstrip(":").strip(), "")
-        if found is None and (role := _role_after_a_list(lines, i, stack)):
+        if found is None and minutes and (role := _role_after_a_list(lines, i, stack)):
             # Minutes' "Thư ký cuộc họp: Bà Phan Thị Yến …" after the last of those present: who
             # took the minutes, not more of the last guest.
             found = ("role", role, "")
@@ -446,7 +447,8 @@ def _opens_a_new_list(lines: list[Line], i: int, start: int, stop: int, points: 
     )
 
 
-# A meeting's role named on a line of its own ("Thư ký cuộc họp: …", "Vắng mặt: …", "Chủ trì: …").
+# A meeting's role named on a line of its own ("Thư ký cuộc họp: …", "Vắng mặt: …", "Chủ trì: …"), in
+# minutes only: in a plan, "Chủ trì: Ban Tổ chức" under a task is who leads that task.
 _ROLE_LINE = re.compile(
     r"^(Vắng mặt|Có mặt|Thư ký(?: cuộc họp| hội nghị| phiên họp| buổi làm việc)?|Người ghi biên bản|Chủ trì(?: cuộc họp| hội nghị)?"
     r"|Chủ tọa|Khách mời)\s*:\s*\S"

@@ -675,6 +675,10 @@ def test_the_only_regulation_is_named_in_english_by_rules_when_asked_who_signed_
     # Not about its content; not one of two sets of rules (a Quy chế and a Quy định).
     assert names.scan(["What do the rules say about secret ballots?"])[0] == set()
     assert of("QUY CHẾ", "QUY ĐỊNH").scan(["Who signed the rules?"], about_part=True)[0] == set()
+    # "Regulation" is also a decree's English name: with one loaded, only "rules" names the Quy chế.
+    with_decree = of("QUY CHẾ", "NGHỊ ĐỊNH")
+    assert with_decree.scan(["Who signed the regulation on minimum wages?"], about_part=True)[0] != {"d0"}
+    assert with_decree.scan(["Who signed the election rules?"], about_part=True)[0] == {"d0"}
 
 
 # A company's internal rules, the index's only ones, beside a decree with articles of its own.

@@ -274,6 +274,8 @@ def test_whom_a_document_went_to_is_asked_of_a_document_not_of_what_its_text_sen
         ("ai dung ra ky thoa uoc", "ai đứng ra ký thỏa ước", "signature"),
         # "Signs" of a crime are no signature.
         ("What happens if a denunciation shows signs of a crime?", None, None),
+        ("Who is the signer of the election rules?", None, "signature"),
+        ("What is the signature of the plan?", None, "signature"),
         ("ke hoach ky khi nao", "kế hoạch ký khi nào", "preamble"),
         # "kỳ" (a term), "kỷ luật": what the text says, not when it was signed.
         ("Theo kế hoạch 41 thì khi nào sơ kết giữa kỳ?", None, None),

@@ -706,6 +706,9 @@ def test_a_congress_under_the_union_above_it_in_a_typed_header_issues():
         "I. MỤC TIÊU\n1. Phát triển 300 đoàn viên mới.\n"
     )
     assert read_document("nq.txt", data=text.encode()).meta.issuer == "ĐẠI HỘI CÔNG ĐOÀN CÔNG TY CỔ PHẦN DỆT HÒA AN LẦN THỨ V"
+    # Its term is no part of its name.
+    termed = text.replace("DỆT HÒA AN LẦN THỨ V\n", "DỆT HÒA AN LẦN THỨ V, NHIỆM KỲ 2026 - 2031\n")
+    assert read_document("nq.txt", data=termed.encode()).meta.issuer == "ĐẠI HỘI CÔNG ĐOÀN CÔNG TY CỔ PHẦN DỆT HÒA AN LẦN THỨ V"
 
 
 def test_a_department_under_its_body_in_a_header_typed_as_lines_keeps_the_bodys_name():

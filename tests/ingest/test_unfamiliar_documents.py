@@ -454,7 +454,6 @@ def test_what_a_letter_asks_of_several_items_and_its_request_for_a_reply_close_i
     [
         "Ban Chấp hành Công đoàn Công ty đề nghị các tổ trưởng công đoàn phổ biến thông báo này đến từng đoàn viên./.",
         "Đề nghị Ban Chấp hành Công đoàn cơ sở Công ty TNHH Giày da Hoàng Long phổ biến nội dung Công văn này đến đoàn viên.",
-        "Người liên hệ: bà Trương Thị Ngọc Mai, Trưởng phòng Hành chính - Nhân sự, điện thoại 0274 3738 215.",
         "Công ty đề nghị Ban Chấp hành Công đoàn cơ sở thông báo nội dung Công văn này đến toàn thể người lao động.",
         "Trong quá trình sử dụng tài liệu, nếu có vướng mắc, đề nghị liên hệ Ban Tuyên giáo để được giải đáp.",
     ],
@@ -470,6 +469,51 @@ def test_a_call_to_pass_the_text_on_or_a_contact_after_the_last_item_closes_it(c
     assert ending.text.startswith(closing[:30])
     (last,) = [c for c in chunks if c.path == ("2.",)]
     assert closing[:30] not in last.text
+
+
+@pytest.mark.parametrize(
+    ("last", "after"),
+    [
+        # Another text's clauses named, not the letter's items.
+        ("2. Chi trả trợ cấp thôi việc cho 35 người lao động chậm nhất ngày 30/12/2031.",
+         "Mức trợ cấp quy định tại khoản 1 và khoản 2 Điều 46 Bộ luật Lao động được tính theo tiền lương bình quân."),
+        # The committees of the units below the signing body.
+        ("2. Tổ chức giải bóng đá nam cho công nhân các phân xưởng trong tháng 5/2031.",
+         "Ban Chấp hành các công đoàn bộ phận đăng ký danh sách cầu thủ và nộp lệ phí trước ngày 20/4/2031."),
+        # A contact under a heading about contacts.
+        ("2. Thông tin liên hệ", "Người liên hệ: chị Nguyễn Thị Hoa, điện thoại 0912 345 678."),
+        # "Đề nghị" as a noun.
+        ("2. Tuyên truyền", "Công đoàn các bộ phận tiếp nhận đề nghị của đoàn viên, phổ biến Kế hoạch này đến từng tổ sản xuất."),
+    ],
+)
+def test_what_only_looks_like_a_closing_stays_with_the_last_item(last, after):
+    text = f"CÔNG VĂN\nVề việc thực hiện chế độ\n1. Rà soát danh sách người lao động trước ngày 15/12/2031.\n{last}\n{after}\n" + _SIGNED
+    chunks = chunk_document(_doc(text, "cv.txt"))
+    (item,) = [c for c in chunks if c.path == ("2.",)]
+    assert after in item.text
+    assert not [c for c in chunks if c.path == ("Phần kết",)]
+
+
+def test_a_contact_after_a_last_item_that_is_a_sentence_closes_the_text():
+    text = (
+        "BÁO CÁO\nKết quả khắc phục\n1. Công ty đã trả đủ tiền lương làm thêm giờ cho 215 người lao động.\n"
+        "2. Công ty kiến nghị Sở tổ chức tập huấn pháp luật lao động cho cán bộ nhân sự các doanh nghiệp.\n"
+        "Người liên hệ: bà Trương Thị Ngọc Mai, Trưởng phòng Hành chính - Nhân sự, điện thoại 0274 3738 215.\n" + _SIGNED
+    )
+    (ending,) = [c for c in chunk_document(_doc(text, "bc.txt")) if c.path == ("Phần kết",)]
+    assert ending.text.startswith("Người liên hệ: bà Trương Thị Ngọc Mai")
+
+
+def test_roles_named_under_a_plans_task_stay_the_tasks():
+    text = (
+        "KẾ HOẠCH\nTập huấn cán bộ công đoàn năm 2031\nII. NHIỆM VỤ\n"
+        "1. Tổ chức tập huấn nghiệp vụ cho 120 cán bộ công đoàn cơ sở trong quý II/2031.\n"
+        "Chủ trì: Ban Tổ chức Liên đoàn Lao động tỉnh.\n"
+        "2. Tổ chức hội thi cán bộ công đoàn giỏi trong tháng 9/2031.\nChủ trì: Ban Chính sách - Pháp luật.\n"
+    )
+    chunks = {c.path: c.text for c in chunk_document(_doc(text, "kh.txt")) if c.kind == "clause"}
+    assert "Chủ trì: Ban Tổ chức" in chunks[("II. NHIỆM VỤ", "1.")]
+    assert "Chủ trì: Ban Chính sách" in chunks[("II. NHIỆM VỤ", "2.")]
 
 
 def test_which_text_a_guidance_replaces_stays_under_the_heading_it_is_the_text_of():
@@ -1679,6 +1723,21 @@ def test_an_excerpt_titled_by_what_it_is_taken_from_is_named_by_its_number():
     )
     meta = _doc(text, "trich_nghi_dinh.txt").meta
     assert (meta.name, meta.issuer, meta.date) == ("Nghị định 135/2030/NĐ-CP", "Chính phủ", "2030-11-18")
+
+
+@pytest.mark.parametrize(
+    ("note", "number", "date", "issuer"),
+    [
+        ("(Trích Nghị định số 145/2030/NĐ-CP ngày 14/12/2030 của Chính phủ quy định chi tiết một số điều của Bộ luật Lao động)",
+         "145/2030/NĐ-CP", "2030-12-14", "Chính phủ"),
+        ("(Trích Bộ luật Lao động số 45/2029/QH14 ngày 20 tháng 11 năm 2029)", "45/2029/QH14", "2029-11-20", None),
+    ],
+)
+def test_an_excerpt_notes_date_in_figures_and_a_laws_name_before_its_number(note, number, date, issuer):
+    kind = "BỘ LUẬT" if note.startswith("(Trích Bộ luật") else "NGHỊ ĐỊNH"
+    text = f"{kind}\nLao động\n{note}\nChương II\nĐiều 4. Thời giờ làm việc\n1. Không quá 08 giờ trong 01 ngày.\n"
+    meta = _doc(text, "trich.txt").meta
+    assert (meta.number, meta.date, meta.issuer) == (number, date, issuer)
 
 
 def test_a_name_in_capitals_goes_on_below_in_ordinary_case():
