@@ -170,6 +170,8 @@ _VERB_KINDS = frozenset({"QUY ĐỊNH", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "TH
 # "Điều 3 Nghị định 145/2020").
 _LAW_KIND_FORMS = frozenset({"luat", "bo luat", "nghi dinh", "thong tu"})
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
+# Words after a kind that only point at a document or date it: no words of its title.
+_POINTING = frozenset({"nay", "do", "ay", "so", "nam", "thang", "ngay", "cua", "ve", "nao", "gi", "khong", "la"})
 # English has one word for the kinds of rules a body sets itself ("Who signed the election rules?"
 # of a Quy chế, translated "quy định"): the index's only one of them, asked who signed, issued or
 # received it.
@@ -659,6 +661,17 @@ class DocumentNames:
         own = set().union(*(self.own_words.get(d, frozenset()) for d in self.owners.get(form, ())))
         return f"{words[0]} {words[1]}" in self.issued_words[form] and not {words[0], words[1]} <= own
 
+    def _names_another_of_its_kind(self, key: str, after: str) -> bool:
+        """Whether a kind alone that names the index's only document of that kind goes on in the
+        question with two words of a title that is not that document's ("biên bản kiểm phiếu" of
+        the committee's "Biên bản họp Ban Chấp hành …"): another text of that kind, not loaded.
+        Years, numbers and words that only point ("này", "số", "năm") say nothing either way."""
+        if key not in set(self.kinds.values()):
+            return False
+        words = [w for w in re.findall(r"\w+", after) if not any(c.isdigit() for c in w) and w not in _POINTING][:2]
+        own = set().union(*(self.own_words.get(d, frozenset()) for d in self.owners.get(key, ())))
+        return len(words) == 2 and not (set(words) & own)
+
     def other_years(self, question_forms: Sequence[str]) -> set[str]:
         """The editions a question's year rules out: where it speaks of a series in its titles'
         shared words and names the year of one or more of its documents ("Tháng Công nhân năm
@@ -744,6 +757,8 @@ class DocumentNames:
                     continue  # "quy chế dân chủ ở cơ sở", "Theo Điều 118, nội quy lao động phải có …"; not "Điều 3 quy chế", "Ai ký quy chế?"
                 if m.group() in self.part_only and not about_part:
                     continue
+                if m.group() in self.part_only and self._names_another_of_its_kind(m.group(), text[m.end() :]):
+                    continue  # "Ai ký biên bản kiểm phiếu?" with only the committee's minutes loaded
                 if m.group() in self.cut_names and text[m.end() :].startswith(f" {self.cut_names[m.group()]} "):
                     continue  # "luật an toàn vệ sinh thực phẩm" is another law
                 if m.group() in self.capitals_only and not cased[m.start() : m.end()].rsplit(" ", 1)[-1].isupper():

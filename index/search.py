@@ -101,6 +101,9 @@ class SearchConfig:
     # Likewise: the signature (the recipients) of the one document a question names comes first
     # when it asks who signed it (whom it was sent to) (Searcher._named_part_first).
     named_part_first: bool = True
+    # Likewise: asked who chaired a meeting (who took its minutes), the minutes' line naming its
+    # chair (secretary) comes first (Searcher._meeting_role_first).
+    meeting_role_first: bool = True
     rerank_top: int = 20
     abstain: AbstainModel = field(default_factory=_fitted_abstain)
 
@@ -187,12 +190,22 @@ _CHOSEN = re.compile(
 _ABOUT_SIGNATURE = re.compile(
     r"\b(ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky|ky ten|ky ban hanh|chu ky|signed|signs(?! of\b)|signer|signature)\b(?! off\b)"
 )
+# Who chaired a meeting or took its minutes, asked of a meeting ("Ai chủ trì cuộc họp …?", "who
+# chaired the conference", "ai làm thư ký hội nghị"); the role as the minutes write it.
+_ASKS_MEETING_ROLE = re.compile(
+    r"\b(?:ai|nguoi nao|who)\b(?: \w+){0,3}? (chu tri|chu toa|thu ky|presided|chaired|took the minutes|secretary)\b"
+    r".{0,80}\b(?:cuoc hop|hoi nghi|phien hop|buoi hop|buoi lam viec|buoi doi thoai|dai hoi|meeting|conference|session|congress)\b"
+)
+_MEETING_ROLES = {"chair": "chu tri|chu toa", "secretary": "thu ky"}
+_ROLE_OF = {"presided": "chu tri", "chaired": "chu tri", "took the minutes": "thu ky", "secretary": "thu ky"}
 # Whom a document was sent to. "Gửi cho / gửi đến / sent to" alone asks it only of a document the
 # question names ("Kế hoạch 48 gửi đến đâu?"); otherwise it is asked of the text's content ("Which
 # email address should the report be sent to?", "Báo cáo gửi đến đâu?") unless it asks who.
 # Who signed, asked outright: "signed" in "… after the support decision is signed?" speaks of
 # the content, whose answer is not the signature however much the kind prior favours it.
 _ASKS_SIGNER = re.compile(r"\b(?:ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky|chu ky|ky ten|who (?:\w+ ){0,2}sign(?:ed|s)?|signer|signatory|signature)\b")
+# A question that reads its answer in the document it names, not about that document's parts.
+_ACCORDING_TO = re.compile(r"(?:theo|can cu|according to|under)\b")
 _ABOUT_RECIPIENTS = re.compile(
     r"\b(noi nhan|recipients?|gui (?:cho|den|toi|ve) (?:nhung )?(?:ai|don vi nao|co quan nao)|sent to whom"
     r"|(?:who|whom)\b.{0,60}\bsent to\b)"
@@ -688,6 +701,8 @@ class Searcher:
             ranked = self._documents_first(ranked, cands)
         if cfg.named_part_first:
             ranked, fused = self._named_part_first(ranked, fused, cands)
+        if cfg.meeting_role_first:
+            ranked, fused = self._meeting_role_first(ranked, fused, cands)
         if cands.resolution is not None and cands.resolution.found:
             ranked, fused = self._named_first(ranked, fused, cands.resolution, cfg.per_article)
         return ranked, fused
@@ -711,8 +726,13 @@ class Searcher:
         if len(cands.named_documents) != 1:
             return ranked, fused
         wanted = _wanted_kind(cands.analysis, True, cands.names_only)
-        if wanted not in ("signature", "recipients") or (wanted == "signature" and not _ASKS_SIGNER.search(_asked(cands.analysis))):
+        asked = _asked(cands.analysis)
+        if wanted not in ("signature", "recipients") or not (_ASKS_SIGNER if wanted == "signature" else _ABOUT_RECIPIENTS).search(asked):
+            # (Asked outright: "Ký xong thỏa ước thì gửi về liên đoàn huyện trong mấy ngày?" names
+            # the agreement and says "gửi về", and asks what it says.)
             return ranked, fused
+        if _ACCORDING_TO.match(asked):
+            return ranked, fused  # "Theo quy chế bầu cử, ai ký biên bản kiểm phiếu?" asks what it says
         (doc,) = cands.named_documents
         rows = self._closing_parts.get((doc, wanted), [])
         if cands.allowed is not None:
@@ -720,6 +740,49 @@ class Searcher:
             rows = [r for r in rows if r in kept]
         if not rows:
             return ranked, fused
+        top = max(fused.values(), default=0.0)
+        fused = dict(fused)
+        for row in rows:
+            fused[row] = top + max(fused.get(row, 0.0), 0.0)
+        return rows + [r for r in ranked if r not in rows], fused
+
+    @cached_property
+    def _meeting_roles(self) -> dict[str, list[int]]:
+        """The lines of minutes that name a meeting's chair or secretary, by role: "1. Chủ trì: đồng
+        chí Võ Minh Tuấn …", "Thư ký cuộc họp: Bà …", or one of those present "… - chủ trì cuộc họp"."""
+        out: dict[str, list[int]] = {}
+        for row, chunk in enumerate(self.store.chunks):
+            if chunk.kind != "clause" or self.store.documents[chunk.doc_id].meta.doc_type != "BIÊN BẢN":
+                continue
+            text = fold(chunk.text).lower()
+            present = bool(chunk.path) and "thanh phan" in fold(chunk.path[0]).lower()
+            for role, words in _MEETING_ROLES.items():
+                if re.match(rf"(?:\d+\.\s*)?(?:{words})\b[^:\n]{{0,30}}:", text) or (
+                    present and re.search(rf"\b(?:{words}) (?:cuoc hop|hoi nghi|phien hop)\b", text)
+                ):
+                    out.setdefault(role, []).append(row)
+        return out
+
+    def _meeting_role_first(
+        self, ranked: list[int], fused: dict[int, float], cands: Candidates
+    ) -> tuple[list[int], dict[int, float]]:
+        """"Ai chủ trì cuộc họp xét duyệt hồ sơ ngày 17/11?": the minutes' line naming the chair
+        answers, though the question's other words describe the whole meeting and find its
+        report or its conclusions ("Chủ trì cuộc họp kết luận: …" over every conclusion) first.
+        Among several minutes, the search's order; a document the question names, its own."""
+        m = _ASKS_MEETING_ROLE.search(_asked(cands.analysis))
+        if not m:
+            return ranked, fused
+        role = next(r for r, words in _MEETING_ROLES.items() if re.fullmatch(words, _ROLE_OF.get(m.group(1), m.group(1))))
+        rows = self._meeting_roles.get(role, [])
+        if cands.named_documents:
+            rows = [r for r in rows if self.store.chunks[r].doc_id in cands.named_documents]
+        if cands.allowed is not None:
+            kept = set(cands.allowed.tolist())
+            rows = [r for r in rows if r in kept]
+        if not rows:
+            return ranked, fused
+        rows = sorted(rows, key=lambda r: -fused.get(r, 0.0))
         top = max(fused.values(), default=0.0)
         fused = dict(fused)
         for row in rows:

@@ -663,6 +663,10 @@ def test_the_only_document_of_a_kind_is_named_by_its_kind_when_asked_who_signed_
     assert names.scan(["Kế hoạch tổ chức đại hội vào tháng mấy?"])[0] == set()
     assert names.scan(["Ai ký công văn?"], about_part=True)[0] == set()
     assert names.scan(["Ai ký luật?"], about_part=True)[0] == set()
+    # The kind going on with a title that is not its own names another text of that kind.
+    assert names.scan(["Ai ký kế hoạch tổ chức đại hội?"], about_part=True)[0] == {"kh"}
+    assert names.scan(["Ai ký kế hoạch số 07 năm 2031?"], about_part=True)[0] == {"kh"}
+    assert names.scan(["Ai ký kế hoạch kiểm tra tài chính?"], about_part=True)[0] == set()
 
 
 def test_the_only_regulation_is_named_in_english_by_rules_when_asked_who_signed_it():
