@@ -171,7 +171,10 @@ _VERB_KINDS = frozenset({"QUY ĐỊNH", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "TH
 _LAW_KIND_FORMS = frozenset({"luat", "bo luat", "nghi dinh", "thong tu"})
 _ENGLISH_FORMS = frozenset({"charter", "collective agreement"})
 # Words after a kind that only point at a document or date it: no words of its title.
-_POINTING = frozenset({"nay", "do", "ay", "so", "nam", "thang", "ngay", "cua", "ve", "nao", "gi", "khong", "la"})
+_POINTING = frozenset(
+    {"nay", "do", "ay", "so", "nam", "thang", "ngay", "cua", "ve", "nao", "gi", "khong", "la", "ai", "ky", "duoc", "boi",
+     "gui", "cho", "den", "va", "nguoi", "co", "da", "se", "thi", "o", "tai", "voi", "tren", "sau", "truoc", "moi", "nhung"}
+)
 # English has one word for the kinds of rules a body sets itself ("Who signed the election rules?"
 # of a Quy chế, translated "quy định"): the index's only one of them, asked who signed, issued or
 # received it.
@@ -665,12 +668,15 @@ class DocumentNames:
         """Whether a kind alone that names the index's only document of that kind goes on in the
         question with two words of a title that is not that document's ("biên bản kiểm phiếu" of
         the committee's "Biên bản họp Ban Chấp hành …"): another text of that kind, not loaded.
-        Years, numbers and words that only point ("này", "số", "năm") say nothing either way."""
+        Years, numbers, and words that only point or ask ("này", "số", "do ai", "gửi cho") say
+        nothing either way."""
         if key not in set(self.kinds.values()):
             return False
-        words = [w for w in re.findall(r"\w+", after) if not any(c.isdigit() for c in w) and w not in _POINTING][:2]
+        words = re.findall(r"\w+", after)[:2]
+        if len(words) < 2 or any(w in _POINTING or any(c.isdigit() for c in w) for w in words):
+            return False  # "kế hoạch do ai ký", "biên bản được ai ký", "kế hoạch số 07", "kế hoạch gửi cho"
         own = set().union(*(self.own_words.get(d, frozenset()) for d in self.owners.get(key, ())))
-        return len(words) == 2 and not (set(words) & own)
+        return not (set(words) & own)
 
     def other_years(self, question_forms: Sequence[str]) -> set[str]:
         """The editions a question's year rules out: where it speaks of a series in its titles'

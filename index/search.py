@@ -190,13 +190,23 @@ _CHOSEN = re.compile(
 _ABOUT_SIGNATURE = re.compile(
     r"\b(ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky|ky ten|ky ban hanh|chu ky|signed|signs(?! of\b)|signer|signature)\b(?! off\b)"
 )
+# The sections of minutes that name those present ("II. THÀNH PHẦN THAM DỰ", "Thành phần tham dự").
+_PRESENT = re.compile(r"\b(?:thanh phan|tham du|co mat|du hop)\b")
 # Who chaired a meeting or took its minutes, asked of a meeting ("Ai chủ trì cuộc họp …?", "who
 # chaired the conference", "ai làm thư ký hội nghị"); the role as the minutes write it.
+# Verbs of a task led ("chủ trì tổ chức hội nghị …", "chủ trì chuẩn bị …"): not a meeting chaired.
+_TASK_VERB = r"(?:to chuc|chuan bi|phoi hop|thuc hien|xay dung|trien khai|theo doi|lap|soan|organi[sz]e|prepare)\b"
+_MEETING = r"(?:cuoc hop|hoi nghi|phien hop|buoi hop|buoi lam viec|buoi doi thoai|dai hoi|meeting|conference|session|congress)"
+_ROLE = r"(chu tri|chu toa|thu ky|nguoi ghi bien ban|ghi bien ban|presided|chaired|took the minutes|secretary)"
+# (The role right before the meeting: "ai chủ trì chuẩn bị hội trường cho hội nghị" asks who leads
+# a task, as plans use "chủ trì"; "… do ai chủ trì?", "Người chủ trì cuộc họp … là ai?" ask too.)
 _ASKS_MEETING_ROLE = re.compile(
-    r"\b(?:ai|nguoi nao|who)\b(?: \w+){0,3}? (chu tri|chu toa|thu ky|presided|chaired|took the minutes|secretary)\b"
-    r".{0,80}\b(?:cuoc hop|hoi nghi|phien hop|buoi hop|buoi lam viec|buoi doi thoai|dai hoi|meeting|conference|session|congress)\b"
+    rf"\b(?:ai|nguoi nao|dong chi nao|who)\b(?: (?:da|la|lam|duoc|is|was|the))* {_ROLE} (?:(?:of|at|over) )?(?:the |cua )?"
+    rf"(?:(?!{_TASK_VERB})\w+ ){{0,4}}?{_MEETING}\b"
+    rf"|\b{_MEETING}\b.{{0,80}}\bdo ai {_ROLE}\b"
+    rf"|^(?:nguoi )?{_ROLE} {_MEETING}\b.{{0,80}}\bla ai\b"
 )
-_MEETING_ROLES = {"chair": "chu tri|chu toa", "secretary": "thu ky"}
+_MEETING_ROLES = {"chair": "chu tri|chu toa", "secretary": "thu ky|nguoi ghi bien ban|ghi bien ban"}
 _ROLE_OF = {"presided": "chu tri", "chaired": "chu tri", "took the minutes": "thu ky", "secretary": "thu ky"}
 # Whom a document was sent to. "Gửi cho / gửi đến / sent to" alone asks it only of a document the
 # question names ("Kế hoạch 48 gửi đến đâu?"); otherwise it is asked of the text's content ("Which
@@ -205,7 +215,11 @@ _ROLE_OF = {"presided": "chu tri", "chaired": "chu tri", "took the minutes": "th
 # the content, whose answer is not the signature however much the kind prior favours it.
 _ASKS_SIGNER = re.compile(r"\b(?:ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky|chu ky|ky ten|who (?:\w+ ){0,2}sign(?:ed|s)?|signer|signatory|signature)\b")
 # A question that reads its answer in the document it names, not about that document's parts.
-_ACCORDING_TO = re.compile(r"(?:theo|can cu|according to|under)\b")
+_ACCORDING_TO = re.compile(r"\b(?:theo|can cu|according to|under)\b")
+# Whom it was sent to, asked outright ("gửi cho những ai", "gửi đến đâu", "Where was Plan 21 sent?").
+_ASKS_RECIPIENTS = re.compile(
+    r"\b(?:noi nhan|recipients?|(?:gui|sent)(?: \w+){0,2} (?:dau|ai|nhung ai|don vi nao|co quan nao|whom)|(?:where|whom|who)\b.{0,60}\bsent)\b"
+)
 _ABOUT_RECIPIENTS = re.compile(
     r"\b(noi nhan|recipients?|gui (?:cho|den|toi|ve) (?:nhung )?(?:ai|don vi nao|co quan nao)|sent to whom"
     r"|(?:who|whom)\b.{0,60}\bsent to\b)"
@@ -727,11 +741,11 @@ class Searcher:
             return ranked, fused
         wanted = _wanted_kind(cands.analysis, True, cands.names_only)
         asked = _asked(cands.analysis)
-        if wanted not in ("signature", "recipients") or not (_ASKS_SIGNER if wanted == "signature" else _ABOUT_RECIPIENTS).search(asked):
+        if wanted not in ("signature", "recipients") or not (_ASKS_SIGNER if wanted == "signature" else _ASKS_RECIPIENTS).search(asked):
             # (Asked outright: "Ký xong thỏa ước thì gửi về liên đoàn huyện trong mấy ngày?" names
             # the agreement and says "gửi về", and asks what it says.)
             return ranked, fused
-        if _ACCORDING_TO.match(asked):
+        if _ACCORDING_TO.search(asked):
             return ranked, fused  # "Theo quy chế bầu cử, ai ký biên bản kiểm phiếu?" asks what it says
         (doc,) = cands.named_documents
         rows = self._closing_parts.get((doc, wanted), [])
@@ -748,17 +762,19 @@ class Searcher:
 
     @cached_property
     def _meeting_roles(self) -> dict[str, list[int]]:
-        """The lines of minutes that name a meeting's chair or secretary, by role: "1. Chủ trì: đồng
-        chí Võ Minh Tuấn …", "Thư ký cuộc họp: Bà …", or one of those present "… - chủ trì cuộc họp"."""
+        """The lines of minutes naming those present that name the meeting's chair or secretary, by
+        role: "1. Chủ trì: đồng chí Võ Minh Tuấn …", "Thư ký cuộc họp: Bà …", "… - chủ trì cuộc họp;",
+        "Ông … (chủ trì)". Not a conclusion's "Chủ trì: Phòng Kỹ thuật" (who leads a task)."""
         out: dict[str, list[int]] = {}
         for row, chunk in enumerate(self.store.chunks):
             if chunk.kind != "clause" or self.store.documents[chunk.doc_id].meta.doc_type != "BIÊN BẢN":
                 continue
+            if not (chunk.path and _PRESENT.search(fold(chunk.path[0]).lower())):
+                continue
             text = fold(chunk.text).lower()
-            present = bool(chunk.path) and "thanh phan" in fold(chunk.path[0]).lower()
             for role, words in _MEETING_ROLES.items():
-                if re.match(rf"(?:\d+\.\s*)?(?:{words})\b[^:\n]{{0,30}}:", text) or (
-                    present and re.search(rf"\b(?:{words}) (?:cuoc hop|hoi nghi|phien hop)\b", text)
+                if re.match(rf"(?:\d+\.\s*)?(?:{words})\b[^:\n]{{0,30}}:", text) or re.search(
+                    rf"(?:[(\-–,;]\s*)(?:{words})(?: (?:cuoc hop|hoi nghi|phien hop))?\b", text
                 ):
                     out.setdefault(role, []).append(row)
         return out
@@ -769,14 +785,19 @@ class Searcher:
         """"Ai chủ trì cuộc họp xét duyệt hồ sơ ngày 17/11?": the minutes' line naming the chair
         answers, though the question's other words describe the whole meeting and find its
         report or its conclusions ("Chủ trì cuộc họp kết luận: …" over every conclusion) first.
-        Among several minutes, the search's order; a document the question names, its own."""
+        The meeting asked about is the minutes the search ranks first (a document the question
+        names, if it names one); its line comes first, no other meeting's."""
         m = _ASKS_MEETING_ROLE.search(_asked(cands.analysis))
         if not m:
             return ranked, fused
-        role = next(r for r, words in _MEETING_ROLES.items() if re.fullmatch(words, _ROLE_OF.get(m.group(1), m.group(1))))
-        rows = self._meeting_roles.get(role, [])
-        if cands.named_documents:
-            rows = [r for r in rows if self.store.chunks[r].doc_id in cands.named_documents]
+        said = next(g for g in m.groups() if g)
+        role = next(r for r, words in _MEETING_ROLES.items() if re.fullmatch(words, _ROLE_OF.get(said, said)))
+        documents = self.store.documents
+        minutes = next(
+            (self.store.chunks[r].doc_id for r in ranked if documents[self.store.chunks[r].doc_id].meta.doc_type == "BIÊN BẢN"),
+            None,
+        )
+        rows = [r for r in self._meeting_roles.get(role, []) if self.store.chunks[r].doc_id == minutes]
         if cands.allowed is not None:
             kept = set(cands.allowed.tolist())
             rows = [r for r in rows if r in kept]

@@ -1,9 +1,10 @@
 """The signature (or recipients) of the one document a question names comes first when the question
 asks who signed it (whom it went to): index.search.Searcher._named_part_first; and the line of
 minutes naming a meeting's chair or secretary when asked who chaired it or took its minutes
-(_meeting_role_first). Three invented texts of one union's congress (tests/data/election-rules/):
-election rules whose clauses speak of electing and signing, a plan signed by someone else, and the
-committee's minutes whose conclusions open "Chủ trì cuộc họp kết luận"; indexed once per session."""
+(_meeting_role_first). Four invented texts of one company's union (tests/data/election-rules/):
+election rules whose clauses speak of electing and signing, a plan signed by someone else, the
+committee's minutes whose conclusions open "Chủ trì cuộc họp kết luận", and a dialogue's minutes
+with chairs of their own and a task's "Chủ trì:" in a conclusion; indexed once per session."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ DOCS = Path(__file__).resolve().parent.parent / "data" / "election-rules"
 
 @pytest.fixture(scope="session")
 def congress_searcher(searcher_of):
-    return searcher_of(DOCS, 3)
+    return searcher_of(DOCS, 4)
 
 
 @pytest.mark.parametrize(
@@ -60,6 +61,10 @@ def test_signed_in_a_question_about_content_does_not_put_the_signature_first(con
         ("Ai chủ trì cuộc họp Ban Chấp hành chuẩn bị đại hội ngày 20/02?", "1. Ông Trần Minh Đức"),
         ("Who chaired the executive committee meeting on preparing the congress?", "1. Ông Trần Minh Đức"),
         ("ai lam thu ky cuoc hop ban chap hanh", "Thư ký cuộc họp: Bà Đỗ Thu Trang"),
+        ("Cuộc họp Ban Chấp hành chuẩn bị đại hội do ai chủ trì?", "1. Ông Trần Minh Đức"),
+        # The other meeting's own chair and secretary, not the committee's.
+        ("Ai chủ trì hội nghị đối thoại quý II tại nơi làm việc?", "Chủ trì hội nghị: Ông Phạm Văn Long"),
+        ("Who took the minutes of the workplace dialogue conference?", "Thư ký hội nghị: Bà Lê Thị Mai"),
     ],
 )
 def test_the_line_naming_a_meetings_chair_or_secretary_comes_first(congress_searcher, question, start):
@@ -67,9 +72,18 @@ def test_the_line_naming_a_meetings_chair_or_secretary_comes_first(congress_sear
     assert first.chunk.text.startswith(start)
 
 
-def test_a_question_about_who_leads_a_task_is_not_about_the_meetings_chair(congress_searcher):
-    first = congress_searcher.search("Ai chuẩn bị hòm phiếu và hội trường?", top_k=3).hits[0]
-    assert "hòm phiếu" in first.chunk.text
+@pytest.mark.parametrize(
+    "question", ["Ai chuẩn bị hòm phiếu và hội trường?", "Ai chủ trì chuẩn bị hội trường cho đại hội?"]
+)
+def test_a_question_about_who_leads_a_task_is_not_about_the_meetings_chair(congress_searcher, question):
+    first = congress_searcher.search(question, top_k=3).hits[0]
+    assert "hội trường" in first.chunk.text and "Chủ trì" not in first.chunk.text
+
+
+@pytest.mark.parametrize("question", ["Kế hoạch do ai ký?", "ke hoach duoc ai ky", "Ai là người ký kế hoạch và giữ chức vụ gì?"])
+def test_the_only_plan_is_named_by_its_kind_whatever_the_question_asks_next(congress_searcher, question):
+    first = congress_searcher.search(question, top_k=3).hits[0]
+    assert (first.chunk.kind, first.document.meta.number) == ("signature", "21/KH-CĐCS")
 
 
 def test_the_rule_can_be_switched_off_to_measure_it(congress_searcher):
