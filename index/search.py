@@ -187,8 +187,9 @@ _CHOSEN = re.compile(
 )
 # ("Who signs off on expenses?" asks who approves them: an idiom, not a signature.)
 # ("Ai đứng ra ký …", "ai đã ký …"; not "signs of" a crime, "signs off" a plan.)
+_WHO_SIGNED = r"ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky"
 _ABOUT_SIGNATURE = re.compile(
-    r"\b(ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky|ky ten|ky ban hanh|chu ky|signed|signs(?! of\b)|signer|signature)\b(?! off\b)"
+    rf"\b({_WHO_SIGNED}|ky ten|ky ban hanh|chu ky|signed|signs(?! of\b)|signer|signature)\b(?! off\b)"
 )
 # The sections of minutes that name those present ("II. THÀNH PHẦN THAM DỰ", "Thành phần tham dự").
 _PRESENT = re.compile(r"\b(?:thanh phan|tham du|co mat|du hop)\b")
@@ -211,20 +212,20 @@ _ROLE_OF = {"presided": "chu tri", "chaired": "chu tri", "took the minutes": "th
 # Whom a document was sent to. "Gửi cho / gửi đến / sent to" alone asks it only of a document the
 # question names ("Kế hoạch 48 gửi đến đâu?"); otherwise it is asked of the text's content ("Which
 # email address should the report be sent to?", "Báo cáo gửi đến đâu?") unless it asks who.
+_ABOUT_RECIPIENTS = re.compile(
+    r"\b(noi nhan|recipients?|gui (?:cho|den|toi|ve) (?:nhung )?(?:ai|don vi nao|co quan nao)|sent to whom"
+    r"|(?:who|whom)\b.{0,60}\bsent to\b)"
+)
+_SENT = re.compile(r"\b(gui cho|gui den|gui toi|gui ve|sent to)\b")
 # Who signed, asked outright: "signed" in "… after the support decision is signed?" speaks of
 # the content, whose answer is not the signature however much the kind prior favours it.
-_ASKS_SIGNER = re.compile(r"\b(?:ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky|chu ky|ky ten|who (?:\w+ ){0,2}sign(?:ed|s)?|signer|signatory|signature)\b")
+_ASKS_SIGNER = re.compile(rf"\b(?:{_WHO_SIGNED}|chu ky|ky ten|who (?:\w+ ){{0,2}}sign(?:ed|s)?|signer|signatory|signature)\b")
 # A question that reads its answer in the document it names, not about that document's parts.
 _ACCORDING_TO = re.compile(r"\b(?:theo|can cu|according to|under)\b")
 # Whom it was sent to, asked outright ("gửi cho những ai", "gửi đến đâu", "Where was Plan 21 sent?").
 _ASKS_RECIPIENTS = re.compile(
     r"\b(?:noi nhan|recipients?|(?:gui|sent)(?: \w+){0,2} (?:dau|ai|nhung ai|don vi nao|co quan nao|whom)|(?:where|whom|who)\b.{0,60}\bsent)\b"
 )
-_ABOUT_RECIPIENTS = re.compile(
-    r"\b(noi nhan|recipients?|gui (?:cho|den|toi|ve) (?:nhung )?(?:ai|don vi nao|co quan nao)|sent to whom"
-    r"|(?:who|whom)\b.{0,60}\bsent to\b)"
-)
-_SENT = re.compile(r"\b(gui cho|gui den|gui toi|gui ve|sent to)\b")
 # How many of the best-ranked clauses are scanned for another document's name (_documents_first).
 _CITING_LOOKED_AT = 30
 _ABOUT_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|nam nao|when|what date|which date)\b")
@@ -721,6 +722,26 @@ class Searcher:
             ranked, fused = self._named_first(ranked, fused, cands.resolution, cfg.per_article)
         return ranked, fused
 
+    @staticmethod
+    def _put_first(
+        first: list[int], ranked: list[int], fused: dict[int, float]
+    ) -> tuple[list[int], dict[int, float]]:
+        """`first` in its order before the rest of `ranked`, each above every other row's score."""
+        top = max(fused.values(), default=0.0)
+        fused = dict(fused)
+        for row in first:
+            fused[row] = top + max(fused.get(row, 0.0), 0.0)
+        chosen = set(first)
+        return first + [r for r in ranked if r not in chosen], fused
+
+    @staticmethod
+    def _allowed_rows(rows: list[int], cands: Candidates) -> list[int]:
+        """`rows` the question's filters leave in."""
+        if cands.allowed is None:
+            return rows
+        kept = set(cands.allowed.tolist())
+        return [r for r in rows if r in kept]
+
     @cached_property
     def _closing_parts(self) -> dict[tuple[str, str], list[int]]:
         """Each document's signature and recipients rows, by (document, kind)."""
@@ -748,17 +769,8 @@ class Searcher:
         if _ACCORDING_TO.search(asked):
             return ranked, fused  # "Theo quy chế bầu cử, ai ký biên bản kiểm phiếu?" asks what it says
         (doc,) = cands.named_documents
-        rows = self._closing_parts.get((doc, wanted), [])
-        if cands.allowed is not None:
-            kept = set(cands.allowed.tolist())
-            rows = [r for r in rows if r in kept]
-        if not rows:
-            return ranked, fused
-        top = max(fused.values(), default=0.0)
-        fused = dict(fused)
-        for row in rows:
-            fused[row] = top + max(fused.get(row, 0.0), 0.0)
-        return rows + [r for r in ranked if r not in rows], fused
+        rows = self._allowed_rows(self._closing_parts.get((doc, wanted), []), cands)
+        return self._put_first(rows, ranked, fused) if rows else (ranked, fused)
 
     @cached_property
     def _meeting_roles(self) -> dict[str, list[int]]:
@@ -797,18 +809,10 @@ class Searcher:
             (self.store.chunks[r].doc_id for r in ranked if documents[self.store.chunks[r].doc_id].meta.doc_type == "BIÊN BẢN"),
             None,
         )
-        rows = [r for r in self._meeting_roles.get(role, []) if self.store.chunks[r].doc_id == minutes]
-        if cands.allowed is not None:
-            kept = set(cands.allowed.tolist())
-            rows = [r for r in rows if r in kept]
+        rows = self._allowed_rows([r for r in self._meeting_roles.get(role, []) if self.store.chunks[r].doc_id == minutes], cands)
         if not rows:
             return ranked, fused
-        rows = sorted(rows, key=lambda r: -fused.get(r, 0.0))
-        top = max(fused.values(), default=0.0)
-        fused = dict(fused)
-        for row in rows:
-            fused[row] = top + max(fused.get(row, 0.0), 0.0)
-        return rows + [r for r in ranked if r not in rows], fused
+        return self._put_first(sorted(rows, key=lambda r: -fused.get(r, 0.0)), ranked, fused)
 
     def _documents_first(self, ranked: list[int], cands: Candidates) -> list[int]:
         """The clauses of a document the question names come before the others, and those of an
@@ -843,7 +847,6 @@ class Searcher:
         order, then the rest of the place in document order; above every other clause's score.
         A question that is nothing but the place ("Điều 113 BLLĐ") reads it in document order:
         the search has nothing to order its clauses by."""
-        top = max(fused.values(), default=0.0)
         named = set(resolution.rows)
         in_order = resolution.bare
         if in_order:
@@ -853,10 +856,7 @@ class Searcher:
         # Several documents' "Điều 113" take turns, so that each shows its first clauses.
         if per_article > 0 and (not in_order or len({self.store.chunks[r].doc_id for r in first}) > 1):
             first = self._spread_articles(first, per_article)
-        fused = dict(fused)
-        for row in first:
-            fused[row] = top + max(fused.get(row, 0.0), 0.0)
-        return first + [r for r in ranked if r not in named], fused
+        return self._put_first(first, ranked, fused)
 
     @staticmethod
     def _name_forms(analysis: QueryAnalysis) -> list[str]:

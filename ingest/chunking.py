@@ -196,10 +196,15 @@ def _group_label(row: str) -> str:
     return cells[0] if cells else row.strip()
 
 
+def _is_prose(text: str) -> bool:
+    """A paragraph of prose: not a bullet, not a heading."""
+    return len(text) >= _PROSE_CHARS and not is_bullet(text) and not in_capitals(text)
+
+
 def _looks_back(line: str) -> bool:
-    """A paragraph of prose (not a bullet, not a heading) that refers to the items above as a whole."""
+    """A paragraph of prose that refers to the items above as a whole."""
     text = line.strip()
-    return len(text) >= _PROSE_CHARS and not is_bullet(text) and not in_capitals(text) and bool(_BACK_REFERENCE.match(text))
+    return _is_prose(text) and bool(_BACK_REFERENCE.match(text))
 
 
 def _voices(meta: DocMeta) -> tuple[str, ...]:
@@ -211,7 +216,7 @@ def _voices(meta: DocMeta) -> tuple[str, ...]:
 
 def _in_voice(line: str, voices: tuple[str, ...]) -> bool:
     text = line.strip()
-    if len(text) < _PROSE_CHARS or is_bullet(text) or in_capitals(text):
+    if not _is_prose(text):
         return False
     opening = " ".join(fold(text).lower().split())
     # (Not the committees of the units below: "Ban Chấp hành các công đoàn bộ phận đăng ký …" under
@@ -292,8 +297,9 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
     lines = doc.text.split("\n")
     all_lines = [Line(t) for t in lines]
     offsets = _line_offsets(lines)
-    ending = _ending(lines, doc.body_start, doc.closing_start, minutes=doc.meta.doc_type == "BIÊN BẢN", voices=_voices(doc.meta))
-    root = parse_structure(all_lines, start=doc.body_start, stop=ending, minutes=doc.meta.doc_type == "BIÊN BẢN")
+    minutes = doc.meta.doc_type == "BIÊN BẢN"
+    ending = _ending(lines, doc.body_start, doc.closing_start, minutes=minutes, voices=_voices(doc.meta))
+    root = parse_structure(all_lines, start=doc.body_start, stop=ending, minutes=minutes)
     builder = _Builder(doc, lines, offsets, max_chars, point_split_chars)
 
     preamble = list(range(0, doc.body_start)) + root.body

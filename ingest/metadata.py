@@ -1191,6 +1191,12 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     return None, meta
 
 
+# The body that issued a text cited by number and date ("… ngày 16 tháng 3 năm 2026 của Chính phủ"),
+# up to what the text goes on to say it does ("quy định …", "hướng dẫn …").
+_ISSUING_BODY = r"(Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Tổng Liên đoàn Lao động Việt Nam|Bộ [^,;()]{2,40}?)"
+_SAYS = r"(?:quy định|hướng dẫn|về|ban hành|sửa đổi)\b"
+
+
 def _excerpt_of(lines: list[Line], meta: DocMeta) -> DocMeta:
     """An excerpt with no header names what it is taken from in a note under its title: "(Trích
     Chương II và Chương III Nghị định số 38/2026/NĐ-CP ngày 16 tháng 3 năm 2026 của Chính phủ)"
@@ -1215,16 +1221,14 @@ _EXCERPT_NOTE = re.compile(
     # (A law's name between its kind and its number: "Bộ luật Lao động số 45/2019/QH14".)
     r"(?:\s+[^()]{2,60}?)?\s+số\s*:?\s*(\d[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*/[0-9A-Za-zĐđ/\-.\u00C0-\u1EF9]*[0-9A-Za-zĐđ\u00C0-\u1EF9])"
     r"((?:\s+ngày\s+[^()]{0,40}?\d{4}))?"
-    r"(?:\s+của\s+(Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Tổng Liên đoàn Lao động Việt Nam|Bộ [^,;()]{2,40}?)"
-    r"(?=\s+(?:quy định|hướng dẫn|về|ban hành|sửa đổi)\b|\s*\)))?[^()]*\)$",
+    rf"(?:\s+của\s+{_ISSUING_BODY}(?=\s+{_SAYS}|\s*\)))?[^()]*\)$",
     re.IGNORECASE,
 )
 
 
 _DATED_BY = re.compile(
     r"^\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-    r"(?:\s+của\s+(Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Tổng Liên đoàn Lao động Việt Nam|Bộ [^,;()]{2,40}?)"
-    r"(?=\s+(?:quy định|hướng dẫn|về|ban hành|sửa đổi)\b|\s*[,;]|\s*$))?"
+    rf"(?:\s+của\s+{_ISSUING_BODY}(?=\s+{_SAYS}|\s*[,;]|\s*$))?"
 )
 _ISSUED_BY = re.compile(r"\s+do\s+((?:Bộ|Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Tổng Liên đoàn|Ban)\b[^,.]{0,60}?)\s+ban hành\b[^.]*")
 _NAMES_A_BODY_OR_LAW = LAW_TYPES | {"ĐIỀU LỆ"}
