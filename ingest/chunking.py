@@ -77,7 +77,7 @@ PREAMBLE_LABEL = "Phần mở đầu"
 ADOPTION_LABEL = "Thông qua"
 NOTES_LABEL = "Chú thích"
 # The formulas that open an administrative text's closing paragraph, and how a citation names it.
-_TEXTS = r"(?:Công văn|văn bản|Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Kết luận|Thông báo|Hướng dẫn)"
+_TEXTS = r"(?:Công văn|văn bản|Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Kết luận|Thông báo|Hướng dẫn|Tài liệu)"
 # A copy's note closing the text ("(Trích từ Điều lệ Công đoàn Việt Nam; … sao gửi các tổ công đoàn …)"):
 # only as its last line (a quotation's "(Trích Điều 3 …)" inside an item is the item's).
 # So does an excerpt's end mark: "(Hết phần trích)", "(Hết)".
@@ -89,9 +89,9 @@ _ENDING = re.compile(
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
     rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
     # (Its subject first too: "Ban Chấp hành Công đoàn Công ty đề nghị các tổ trưởng … phổ biến thông
-    # báo này đến …".)
+    # báo này đến …"; a leaflet's "… đề nghị các công đoàn cơ sở in, phát tài liệu này đến đoàn viên".)
     # (Not "đề nghị" as a noun: "tiếp nhận đề nghị của đoàn viên, phổ biến Kế hoạch này đến …".)
-    rf"|(?:[^.,]{{0,80}}\s)?[Đđ]ề nghị (?!của\b)[^.]{{0,120}}?(?:phổ biến|thông báo|quán triệt|truyền đạt) (?:nội dung |tinh thần )?(?i:{_TEXTS}) này đến"
+    rf"|(?:[^.,]{{0,80}}\s)?[Đđ]ề nghị (?!của\b)[^.]{{0,120}}?(?:phổ biến|thông báo|quán triệt|truyền đạt|phát) (?:nội dung |tinh thần )?(?i:{_TEXTS}) này đến"
 
     # "Đề nghị các tổ công đoàn, đại biểu được triệu tập thực hiện nghiêm túc thông báo này."
     rf"|Đề nghị [^.]{{0,80}}\b(?:nghiêm túc )?(?:thực hiện|triển khai)(?: thực hiện)?(?: nghiêm túc)? (?i:{_TEXTS}) này\b"
@@ -218,6 +218,8 @@ def _in_voice(line: str, voices: tuple[str, ...]) -> bool:
     text = line.strip()
     if not _is_prose(text):
         return False
+    if _ASSIGNS.match(text):
+        return True
     opening = " ".join(fold(text).lower().split())
     # (Not the committees of the units below: "Ban Chấp hành các công đoàn bộ phận đăng ký …" under
     # "TM. BAN CHẤP HÀNH".)
@@ -225,6 +227,9 @@ def _in_voice(line: str, voices: tuple[str, ...]) -> bool:
 
 
 _OTHERS = frozenset({"cac", "nhung", "moi", "tung"})
+# The body's voice with its name left out: "Giao Văn phòng Ủy ban Kiểm tra theo dõi, đôn đốc việc
+# thực hiện các kiến nghị trên; …" assigns a unit by name (a capital), as the body alone can.
+_ASSIGNS = re.compile(rf"^Giao (?:cho )?[A-ZĐ{ACCENTED_CAPITALS}]")
 
 
 def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voices: tuple[str, ...] = ()) -> int:

@@ -267,6 +267,7 @@ _TITLE_CHARS = 100
 # The last step of a point's path: "Điểm a" (laws), "b)", "c." (other documents).
 _POINT_STEP = re.compile(r"^(?:Điểm [a-zđ]\d*|[a-zđ]\d*[).])$")
 _NUMBERED_STEP = re.compile(r"^(?:Khoản \d+[a-zđ]?|\d{1,3}\.|\(\d{1,2}\))$")
+_SUB_STEP = re.compile(r"^(\d{1,3})\.\d{1,2}\.?$")
 
 
 # How a citation names a text's closing paragraph ("Trên đây là …", "Nhận được Công văn này, …"),
@@ -308,7 +309,11 @@ def shown_text(chunk: Chunk) -> str:
     # it is about only under that heading, if the heading is a title (a long first sentence is not
     # repeated over every piece).
     goes_on = _NUMBERED_STEP.match(chunk.path[-1]) and lead.startswith(chunk.path[-1] + " ") and len(lead) <= _TITLE_CHARS
-    if not (_POINT_STEP.match(chunk.path[-1]) or introduced or goes_on):
+    # And a sub-item under its item's title: "3. Tiêu chí 3: Quản lý, sử dụng tài chính công đoàn
+    # (20 điểm)" over "3.1. Nộp kinh phí … đúng kỳ hạn: 8 điểm." says what 3.1 is a part of.
+    sub = _SUB_STEP.match(chunk.path[-1])
+    titled = sub and len(chunk.path) >= 2 and lead.startswith(chunk.path[-2] + " ") and sub.group(1) + "." == chunk.path[-2]
+    if not (_POINT_STEP.match(chunk.path[-1]) or introduced or goes_on or (titled and len(lead) <= _TITLE_CHARS)):
         return chunk.text
     return chunk.text if chunk.text.startswith(lead) else f"{lead}\n{chunk.text}"
 

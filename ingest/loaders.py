@@ -47,6 +47,7 @@ from ingest.docx_numbering import DocxNumbering, format_number
 from ingest.metadata import (
     ACCENTED_CAPITALS,
     DOC_TYPES,
+    NAME_WORDS,
     RECIPIENTS_START,
     SIGNED_BRACKET,
     SIGNED_NOTE,
@@ -691,7 +692,7 @@ def _columns(line: str) -> list[str]:
 
 # A signature block's cell: a capacity in capitals ("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "GIÁM ĐỐC"),
 # a person's name (after a copy's "(đã ký)"), or that note alone.
-_NAME_CELL = re.compile(rf"^{SIGNED_NOTE}?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{1,4}}$")
+_NAME_CELL = re.compile(rf"^{SIGNED_NOTE}?{NAME_WORDS}$")
 _TYPE_CELL = re.compile(r"^(?:" + "|".join(DOC_TYPES) + r")\b")
 
 

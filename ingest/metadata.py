@@ -150,7 +150,9 @@ _CAPACITY_TITLE = re.compile(
     r"(?: [A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \-–]*)?$"
 )
 RECIPIENTS_START = re.compile(r"^(?:Nơi nhận|Đồng kính gửi|Kính gửi)\s*:?", re.IGNORECASE)
-PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+# A person's name; a foreign one's syllables may be joined ("Kim Dong-su").
+NAME_WORDS = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:-[a-zà-ỹđ]+)?){1,4}"
+PERSON = re.compile(rf"^{NAME_WORDS}$")
 
 
 @dataclass(frozen=True)

@@ -450,8 +450,8 @@ def _opens_a_new_list(lines: list[Line], i: int, start: int, stop: int, points: 
 # A meeting's role named on a line of its own ("Thư ký cuộc họp: …", "Vắng mặt: …", "Chủ trì: …"), in
 # minutes only: in a plan, "Chủ trì: Ban Tổ chức" under a task is who leads that task.
 _ROLE_LINE = re.compile(
-    r"^(Vắng mặt|Có mặt|Thư ký(?: cuộc họp| hội nghị| phiên họp| buổi làm việc)?|Người ghi biên bản|Chủ trì(?: cuộc họp| hội nghị)?"
-    r"|Chủ tọa|Khách mời)\s*:\s*\S"
+    r"^(Vắng mặt|Có mặt|(?:Thư ký|Chủ trì|Chủ tọa)(?: (?:cuộc|buổi|phiên) \w+(?: \w+)?| hội nghị| đại hội)?|Người ghi biên bản"
+    r"|Khách mời)\s*:\s*\S"
 )
 
 

@@ -2310,3 +2310,81 @@ def test_a_group_rows_subtotals_stay_out_of_its_rows_citations():
     text = "BÁO CÁO\nKhen thưởng năm 2031\nI. KẾT QUẢ\n1. Khen thưởng\n" + "\n".join(rows) + "\nII. NHIỆM VỤ\n1. Duy trì phong trào.\n"
     chunks = chunk_document(_doc(text, "bc.txt"))
     assert {c.path[-2] for c in chunks if c.path[-1].startswith("STT")} == {"A. Tập thể", "B. Cá nhân"}
+
+
+def test_a_role_line_named_for_any_kind_of_meeting_is_a_unit_of_its_own():
+    text = (
+        "BIÊN BẢN ĐỐI THOẠI\nVề phụ cấp làm đêm\nI. THÀNH PHẦN THAM DỰ\n"
+        "1. Đại diện người sử dụng lao động: Ông Lê Văn Hùng, Phó Tổng Giám đốc.\n"
+        "2. Đại diện Công đoàn cơ sở: Bà Trần Thị Hoa, Chủ tịch.\n"
+        "Chủ trì buổi đối thoại: Ông Lê Văn Hùng.\nThư ký cuộc đối thoại: Bà Đinh Thị Phương, cán bộ Phòng Nhân sự.\n"
+        "II. NỘI DUNG\n1. Công đoàn đề nghị tăng phụ cấp làm đêm lên 35%.\n"
+    )
+    chunks = {c.path: c.text for c in chunk_document(_doc(text, "bb.txt")) if c.kind == "clause"}
+    assert chunks[("I. THÀNH PHẦN THAM DỰ", "2.")].endswith("Chủ tịch.")
+    assert chunks[("I. THÀNH PHẦN THAM DỰ", "Thư ký cuộc đối thoại")].startswith("Thư ký cuộc đối thoại: Bà Đinh Thị Phương")
+    assert ("I. THÀNH PHẦN THAM DỰ", "Chủ trì buổi đối thoại") in chunks
+
+
+@pytest.mark.parametrize(
+    ("closing", "closes"),
+    [
+        ("Giao Văn phòng Ủy ban Kiểm tra theo dõi, đôn đốc việc thực hiện các kiến nghị trên; báo cáo trước ngày 25/10/2031.", True),
+        ("Giao cho Ban Tài chính tổng hợp kết quả khắc phục của các đơn vị và báo cáo Thường trực trước ngày 30/10/2031.", True),
+        # (Not a sentence about handing something over: "giao" is then no body's assignment.)
+        ("giao nộp chứng từ gốc cho kế toán công đoàn cấp trên để lưu trữ theo quy định của Luật Kế toán hiện hành.", False),
+    ],
+)
+def test_an_assignment_with_the_signing_bodys_name_left_out_closes_the_notice(closing, closes):
+    text = (
+        "THÔNG BÁO\nKết quả kiểm tra tài chính\n1. Kế toán mở sổ theo dõi tài sản cố định trước ngày 30/9/2031 theo đúng mẫu quy định.\n"
+        "2. Công đoàn cơ sở báo cáo kết quả khắc phục bằng văn bản gửi Ủy ban Kiểm tra trước ngày 15/10/2031.\n"
+        f"{closing}\n" + _SIGNED
+    )
+    chunks = chunk_document(_doc(text, "tb.txt"))
+    (last,) = [c for c in chunks if c.path == ("2.",)]
+    assert (closing in last.text) is not closes
+    assert any(c.path == ("Phần kết",) and c.text.startswith(closing[:30]) for c in chunks) is closes
+
+
+def test_a_leaflets_call_to_hand_it_out_closes_its_last_question():
+    text = (
+        "TÀI LIỆU HỎI ĐÁP\nVề học nghề miễn phí\nCâu 1. Ai được đăng ký học?\nTrả lời: Con của đoàn viên từ 16 đến 25 tuổi.\n"
+        "Câu 2. Con gái tôi có được học nghề hàn không?\nTrả lời: Được. Chương trình không phân biệt giới tính khi tuyển sinh.\n"
+        "Ban Tuyên giáo Liên đoàn Lao động tỉnh đề nghị các công đoàn cơ sở in, phát tài liệu này đến đoàn viên và niêm yết tại bảng tin.\n"
+        + _SIGNED
+    )
+    chunks = chunk_document(_doc(text, "hd.txt"))
+    (last,) = [c for c in chunks if c.path == ("Câu 2",)]
+    assert last.text.endswith("không phân biệt giới tính khi tuyển sinh.")
+    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert ending.text.startswith("Ban Tuyên giáo Liên đoàn Lao động tỉnh đề nghị")
+
+
+def test_two_signers_typed_in_columns_stay_apart_when_one_name_is_foreign():
+    text = (
+        "BIÊN BẢN LÀM VIỆC\nVề việc ngừng việc tập thể\n1. Công ty tăng phụ cấp chuyên cần lên 500.000 đồng từ tháng 11/2031.\n\n"
+        "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG          ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG\n"
+        "TỔNG GIÁM ĐỐC                             CHỦ TỊCH CĐCS\n"
+        "(Đã ký)                                   (Đã ký)\n"
+        "Kim Dong-su                               Nguyễn Thị Thu Hà\n"
+    )
+    doc = _doc(text, "bb.txt")
+    assert doc.meta.signer == "Kim Dong-su, Nguyễn Thị Thu Hà"
+    (signature,) = [c for c in chunk_document(doc) if c.kind == "signature"]
+    assert "Kim Dong-su | Nguyễn Thị Thu Hà" in signature.text
+
+
+def test_a_sub_item_is_shown_under_its_items_title():
+    text = (
+        "HƯỚNG DẪN\nChấm điểm thi đua\n3. Tiêu chí 3: Quản lý, sử dụng tài chính công đoàn (20 điểm)\n"
+        "3.1. Nộp kinh phí công đoàn về công đoàn cấp trên đủ và đúng kỳ hạn: 8 điểm.\n"
+        "3.2. Lập dự toán năm gửi công đoàn cấp trên trước ngày 28/02: 5 điểm.\n"
+        "4. Tiêu chí 4: Công tác nữ công (10 điểm)\n"
+    )
+    (sub,) = [c for c in chunk_document(_doc(text, "hd.txt")) if c.path == ("3.", "3.2.")]
+    assert shown_text(sub) == "3. Tiêu chí 3: Quản lý, sử dụng tài chính công đoàn (20 điểm)\n" + sub.text
+    # A sentence too long for a title is not repeated over each sub-item.
+    long_title = "3. " + "Đơn vị thực hiện đầy đủ, kịp thời các chế độ " * 3 + "(20 điểm)"
+    (sub,) = [c for c in chunk_document(_doc(text.replace(text.split("\n")[2], long_title), "hd.txt")) if c.path == ("3.", "3.2.")]
+    assert shown_text(sub) == sub.text
