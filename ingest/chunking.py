@@ -74,6 +74,9 @@ MAX_CHARS = 1200
 # keeps the median Labour Code khoản with points (560 chars) whole and splits the longest third.
 POINT_SPLIT_CHARS = 800
 PREAMBLE_LABEL = "Phần mở đầu"
+# The header block (motto, issuer, number, date, title, "Kính gửi") when opening paragraphs follow
+# it: two pieces a reader must tell apart, the paragraphs keeping PREAMBLE_LABEL.
+HEADER_LABEL = "Tiêu đề"
 ADOPTION_LABEL = "Thông qua"
 NOTES_LABEL = "Chú thích"
 # The formulas that open an administrative text's closing paragraph, and how a citation names it.
@@ -101,6 +104,9 @@ _ENDING = re.compile(
     # "Giám đốc trả lời để người lao động biết: từ ngày …", "… trả lời để bạn biết như sau:").
     rf"|[^.]{{0,60}}\bthông báo để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b"
     r"|[^.]{0,60}\btrả lời để [^.:]{0,80}\bbiết(?=\s*(?:[.,;]|và\b|$))"
+    # A report's or a letter's last words: "Công ty Cổ phần Xây dựng Hưng Phát trân trọng báo
+    # cáo.", "Trân trọng cảm ơn!" (not "trân trọng đề nghị …", which asks something).
+    r"|[^.]{0,100}\b[Tt]rân trọng báo cáo\W*$|Trân trọng(?: cảm ơn)?\W*$"
     # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
     r"|(?:Hội nghị|Cuộc họp|Phiên họp|Biên bản|Buổi làm việc|Buổi đối thoại) kết thúc\b"
     r"|Buổi [^\s.,;:]+(?: [^\s.,;:]+)? kết thúc (?:lúc|vào)\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
@@ -325,7 +331,14 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         root.children = root.children[legal[0] :]
     foreword = next(((k, label) for k, i in enumerate(preamble) if (label := _foreword_label(lines[i]))), None)
     if foreword is None:
-        builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble", split_at=_opening_text(lines, preamble))
+        # The header block and the opening paragraphs under it are two pieces: "đến hết ngày 31/3
+        # còn 23 doanh nghiệp nợ 486.700.000 đồng" is not found under a page of header lines.
+        opening = _opening_text(lines, preamble)
+        if opening is None:
+            builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble")
+        else:
+            builder.emit([i for i in preamble if i < opening], path=(HEADER_LABEL,), context=(), kind="preamble")
+            builder.emit([i for i in preamble if i >= opening], path=(PREAMBLE_LABEL,), context=(), kind="preamble")
     else:
         # A charter's "LỜI NÓI ĐẦU" is text of the document (what the organisation is, its
         # founding), not its header: its own clause, cited by its own name.
@@ -503,7 +516,6 @@ class _Builder:
         context: tuple[str, ...],
         kind: str,
         heading: str = "",
-        split_at: int | None = None,
     ) -> None:
         indices = [i for i in indices if self.lines[i].strip() and not _ELLIPSIS.fullmatch(self.lines[i].strip())]
         if not indices:
@@ -512,12 +524,6 @@ class _Builder:
             return
         first = len(self.chunks)
         parts = self._bullet_parts(indices, context) if kind == "clause" else None
-        if parts is None and split_at is not None:
-            # The header block (motto, number, title, "Kính gửi") and the opening paragraphs under
-            # it are two pieces: "đến hết ngày 31/3 còn 23 doanh nghiệp nợ 486.700.000 đồng" is
-            # not found under a page of header lines.
-            pieces = ([i for i in indices if i < split_at], [i for i in indices if i >= split_at])
-            parts = [(group, context) for piece in pieces for group in self._pack(piece)]
         if parts is None:
             later = context + ((heading,) if heading else ())
             parts = [(group, later if n else context) for n, group in enumerate(self._pack(indices))]

@@ -26,8 +26,9 @@ CONSOLIDATED = "VĂN BẢN HỢP NHẤT"
 LAW_TYPES = frozenset({"LUẬT", "BỘ LUẬT", "PHÁP LỆNH", "HIẾN PHÁP"})
 # Documents known by what they are about rather than their registry number: a law by its name,
 # a charter by its body, an agreement by its company ("Thỏa ước lao động tập thể Công ty TNHH May
-# Phú Thịnh": a district union holds one per company, and "01/2025/TƯLĐTT" tells them nothing).
-_NAMED_TYPES = LAW_TYPES | {"ĐIỀU LỆ", "QUY CHẾ", "NỘI QUY"}
+# Phú Thịnh": a district union holds one per company, and "01/2025/TƯLĐTT" tells them nothing);
+# a contract by its service, a code of conduct by its subject.
+_NAMED_TYPES = LAW_TYPES | {"ĐIỀU LỆ", "QUY CHẾ", "NỘI QUY", "HỢP ĐỒNG", "BỘ QUY TẮC ỨNG XỬ", "QUY TẮC ỨNG XỬ"}
 # What an agreement's title starts with when it names the parties' body ("Công ty TNHH …").
 _A_BODY = re.compile(
     r"(?:công ty|tổng công ty|doanh nghiệp|nhóm doanh nghiệp|ngành|hợp tác xã|tập đoàn|công đoàn|bệnh viện"

@@ -61,6 +61,24 @@ DOC_TYPES = (
     "TÀI LIỆU HỎI – ĐÁP",
     "TÀI LIỆU HỎI-ĐÁP",
     "TÀI LIỆU HỎI ĐÁP",
+    # A company's code of conduct ("BỘ QUY TẮC ỨNG XỬ" / "Về phòng, chống quấy rối …").
+    "BỘ QUY TẮC ỨNG XỬ",
+    "QUY TẮC ỨNG XỬ",
+    # The rest of the administrative kinds of Nghị định 30/2020/NĐ-CP, Điều 7 (a contract with a
+    # caterer, a memorandum with a school, a power of attorney).
+    "THÔNG CÁO",
+    "DỰ ÁN",
+    "HỢP ĐỒNG",
+    "CÔNG ĐIỆN",
+    "BẢN GHI NHỚ",
+    "BẢN THỎA THUẬN",
+    "GIẤY ỦY QUYỀN",
+    "GIẤY GIỚI THIỆU",
+    "GIẤY NGHỈ PHÉP",
+    "PHIẾU GỬI",
+    "PHIẾU CHUYỂN",
+    "PHIẾU BÁO",
+    "THƯ CÔNG",
 )
 _TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
 # A type line typed without diacritics ("QUY CHE"), read only when it is the whole line: words

@@ -381,6 +381,10 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None, 
             # Minutes' "Thư ký cuộc họp: Bà Phan Thị Yến …" after the last of those present: who
             # took the minutes, not more of the last guest.
             found = ("role", role, "")
+        if found is None and _beyond_an_introduced_list(lines, i, stack):
+            # "Nguồn kinh phí: Công đoàn cơ sở chi …" after the last of the costs "Tổng kinh phí
+            # dự kiến: …, cụ thể:" lists: the list has ended, the heading's text goes on.
+            stack.pop()
         if found is None:
             # Body text belongs to the deepest open section: a paragraph after "3." stays in "3.".
             stack[-1].body.append(i)
@@ -455,6 +459,23 @@ _ROLE_LINE = re.compile(
 )
 
 
+# A paragraph that opens with its own short label: "Nguồn kinh phí: …", "Lưu ý: …".
+_LABELLED = re.compile(r"^[A-ZĐÀ-Ỹ][^:.;()]{2,40}:\s+\S")
+
+
+def _beyond_an_introduced_list(lines: list[Line], i: int, stack: list[Section]) -> bool:
+    """Whether unnumbered line `i`, a labelled paragraph, follows the finished last member of a
+    list its parent's text introduced ("…, cụ thể:" / "1. …;" … "6. … 7.400.000 đồng." /
+    "Nguồn kinh phí: …"): it is the parent's text again, not more of the last member. Not in a
+    text of articles, whose khoản go on as their article writes them."""
+    if len(stack) < 3 or not _LABELLED.match(lines[i].text.strip()) or _ROLE_LINE.match(lines[i].text.strip()):
+        return False
+    item, parent = stack[-1], stack[-2]
+    if item.style not in NUMBERED_CLAUSE_STYLES or item.children or item.body or item.in_article:
+        return False
+    return _own_text_ends(item, lines) == "." and _own_text_ends(parent, lines) == ":"
+
+
 def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str | None:
     """The role unnumbered line `i` names when it follows a finished item of a list (one whose
     text ends a sentence, with no points): "Thư ký cuộc họp" of "Thư ký cuộc họp: Bà …" after
@@ -466,8 +487,11 @@ def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str |
     # (Or after another role's line: "Vắng mặt: …." then "Thư ký cuộc họp: …".)
     if item.style not in (*NUMBERED_CLAUSE_STYLES, "role") or item.children or _own_text_ends(item, lines) not in (".", ";"):
         return None
-    if item.line_index >= 0 and lines[item.line_index].text.rstrip().endswith(":"):
-        return None  # the item introduces them
+    # The item introduces them, unless what it introduced is a list that has ended ("2. Đại diện
+    # đơn vị cung cấp:" / "- Ông Vũ Đức Thịnh, quản lý bếp." / "Chủ trì: Ông …").
+    introduces = item.line_index >= 0 and lines[item.line_index].text.rstrip().endswith(":")
+    if introduces and not any(is_bullet(lines[k].text.strip()) for k in item.body):
+        return None
     return m.group(1)
 
 

@@ -2091,6 +2091,8 @@ def test_a_letters_opening_paragraph_is_a_piece_apart_from_its_header_block():
     assert header.text.startswith("LIÊN ĐOÀN") and "Giám đốc các doanh nghiệp" in header.text
     assert opening.text.startswith("Qua theo dõi") and "312.400.000 đồng" not in header.text
     assert citation(doc.meta, opening) == "Công văn 31/LĐLĐ-TC › Phần mở đầu"
+    # The header block is told apart from it.
+    assert citation(doc.meta, header) == "Công văn 31/LĐLĐ-TC › Tiêu đề"
 
 
 def test_minutes_read_back_to_the_meeting_close_the_text():
@@ -2388,3 +2390,65 @@ def test_a_sub_item_is_shown_under_its_items_title():
     long_title = "3. " + "Đơn vị thực hiện đầy đủ, kịp thời các chế độ " * 3 + "(20 điểm)"
     (sub,) = [c for c in chunk_document(_doc(text.replace(text.split("\n")[2], long_title), "hd.txt")) if c.path == ("3.", "3.2.")]
     assert shown_text(sub) == sub.text
+
+
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
+        ("HỢP ĐỒNG CUNG CẤP SUẤT ĂN CÔNG NGHIỆP\nSố: 58/2031/HĐDV/MTT-MC", "Hợp đồng cung cấp suất ăn công nghiệp 58/2031/HĐDV/MTT-MC"),
+        (
+            "Số: 02/2031/QTUX-TP\nBỘ QUY TẮC ỨNG XỬ\nVề phòng, chống quấy rối tình dục tại nơi làm việc",
+            "Bộ quy tắc ứng xử về phòng, chống quấy rối tình dục tại nơi làm việc 02/2031/QTUX-TP",
+        ),
+        ("Số: 15/GGT-CĐ\nGIẤY GIỚI THIỆU", "Giấy giới thiệu 15/GGT-CĐ"),
+    ],
+)
+def test_contracts_codes_and_the_other_administrative_kinds_are_named_by_their_kind(head, name):
+    text = f"CÔNG TY CỔ PHẦN GIÀY DA TÂN PHƯỚC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{head}\nĐiều 1. Phạm vi\nBên B cung cấp suất ăn công nghiệp cho người lao động của Công ty."
+    assert _doc(text, "van_ban.txt").meta.short_name() == name
+
+
+def test_the_chair_and_secretary_after_a_finished_list_of_those_present_are_their_own():
+    text = (
+        "BIÊN BẢN\nKiểm tra đột xuất bếp ăn\nI. THÀNH PHẦN\n1. Ban giám sát bữa ăn:\n- Ông Phạm Văn Lộc, Trưởng ban;\n"
+        "- Bà Hồ Thị Bích Ngọc, đại diện người lao động.\n2. Đại diện đơn vị cung cấp suất ăn:\n"
+        "- Ông Vũ Đức Thịnh, quản lý bếp thường trực.\nChủ trì: Ông Phạm Văn Lộc, Trưởng ban giám sát bữa ăn.\n"
+        "Thư ký: Bà Hồ Thị Bích Ngọc.\nII. NỘI DUNG KIỂM TRA\n1. Kho lạnh đạt yêu cầu.\n"
+    )
+    chunks = {c.path: c.text for c in chunk_document(_doc(text, "bb.txt")) if c.kind == "clause"}
+    assert chunks[("I. THÀNH PHẦN", "2.")].endswith("quản lý bếp thường trực.")
+    assert chunks[("I. THÀNH PHẦN", "Chủ trì")].startswith("Chủ trì: Ông Phạm Văn Lộc")
+    assert ("I. THÀNH PHẦN", "Thư ký") in chunks
+    # Right under an item that introduces them, they are its list.
+    under = text.replace("2. Đại diện đơn vị cung cấp suất ăn:\n- Ông Vũ Đức Thịnh, quản lý bếp thường trực.\n", "2. Điều hành:\n")
+    chunks = {c.path: c.text for c in chunk_document(_doc(under, "bb.txt")) if c.kind == "clause"}
+    assert "Chủ trì: Ông Phạm Văn Lộc" in chunks[("I. THÀNH PHẦN", "2.")]
+
+
+def test_a_reports_last_words_after_its_last_section_are_its_closing():
+    text = (
+        "BÁO CÁO\nSự cố say nắng tại công trường\nI. DIỄN BIẾN\nLúc 13 giờ 20 ngày 12/6/2031, một công nhân bị ngất.\n"
+        "II. KIẾN NGHỊ\nĐề nghị Sở Nội vụ tổ chức tập huấn phòng, chống sốc nhiệt cho các doanh nghiệp xây dựng.\n"
+        "Công ty Cổ phần Xây dựng Hưng Phát trân trọng báo cáo./.\n" + _SIGNED
+    )
+    chunks = chunk_document(_doc(text, "bc.txt"))
+    (last,) = [c for c in chunks if c.path == ("II. KIẾN NGHỊ",)]
+    assert last.text.endswith("các doanh nghiệp xây dựng.")
+    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert ending.text.startswith("Công ty Cổ phần Xây dựng Hưng Phát trân trọng báo cáo")
+
+
+def test_a_labelled_paragraph_after_an_introduced_list_goes_back_to_the_heading():
+    text = (
+        "KẾ HOẠCH\nTập huấn tổ trưởng\nIII. KINH PHÍ\nTổng kinh phí dự kiến: 41.280.000 đồng, cụ thể:\n"
+        "1. Thù lao giảng viên: 04 lớp x 2.000.000 đồng/lớp = 8.000.000 đồng.\n"
+        "2. Trang trí, âm thanh, chi khác: 7.400.000 đồng.\n"
+        "Nguồn kinh phí: Công đoàn cơ sở chi 21.280.000 đồng; Công ty hỗ trợ 20.000.000 đồng.\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n1. Ban Nữ công chủ trì tổ chức các lớp.\n"
+    )
+    chunks = _paths_of(text, "kh.txt")
+    assert chunks[("III. KINH PHÍ", "2.")].endswith("chi khác: 7.400.000 đồng.")
+    assert "Nguồn kinh phí: Công đoàn cơ sở chi 21.280.000 đồng" in chunks[("III. KINH PHÍ",)]
+    # A list nobody introduced goes on with its last item.
+    plain = text.replace("Tổng kinh phí dự kiến: 41.280.000 đồng, cụ thể:\n", "")
+    assert "Nguồn kinh phí" in _paths_of(plain, "kh.txt")[("III. KINH PHÍ", "2.")]
