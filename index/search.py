@@ -26,7 +26,7 @@ from index.params import fitted_params
 from index.query import DiacriticRestorer, QueryAnalysis, analyze, validate_question
 from index.rerank import Reranker
 from index.store import IndexMismatchError, IndexStore
-from ingest.document import CONTENT_KINDS, Chunk, Document, citation, indexed_text, shown_text
+from ingest.document import CONTENT_KINDS, HEADER_LABEL, Chunk, Document, citation, indexed_text, shown_text
 from ingest.normalize import fold, normalize_text
 
 
@@ -104,6 +104,10 @@ class SearchConfig:
     # Likewise: asked who chaired a meeting (who took its minutes), the minutes' line naming its
     # chair (secretary) comes first (Searcher._meeting_role_first).
     meeting_role_first: bool = True
+    # Likewise: a question about content, not about who issued a text or when, is not answered by
+    # a header block (motto, number, title, "Kính gửi"), which holds every word of the text's
+    # subject; the best other row comes before it (Searcher._content_before_header).
+    header_after_content: bool = True
     rerank_top: int = 20
     abstain: AbstainModel = field(default_factory=_fitted_abstain)
 
@@ -712,6 +716,8 @@ class Searcher:
         ranked = sorted(fused, key=lambda r: -fused[r])
         if cfg.per_article > 0:
             ranked = self._spread_articles(ranked, cfg.per_article, fused, cfg.sibling_lead)
+        if cfg.header_after_content:
+            ranked = self._content_before_header(ranked, cands)
         if cfg.named_documents_first:
             ranked = self._documents_first(ranked, cands)
         if cfg.named_part_first:
@@ -721,6 +727,22 @@ class Searcher:
         if cands.resolution is not None and cands.resolution.found:
             ranked, fused = self._named_first(ranked, fused, cands.resolution, cfg.per_article)
         return ranked, fused
+
+    def _content_before_header(self, ranked: list[int], cands: Candidates) -> list[int]:
+        """A header block ranked first for a question about content goes behind the first row
+        of content ("How many days of annual leave does a construction worker get?" is not
+        answered by "QUY ĐỊNH / Về làm việc trong thời tiết nắng nóng", nor by a signature)."""
+        if not ranked or not self._is_header[ranked[0]] or _wanted_kind(cands.analysis, bool(cands.named_documents), cands.names_only):
+            return ranked
+        chunks = self.store.chunks
+        first = next((k for k, r in enumerate(ranked) if not self._is_header[r] and chunks[r].kind in CONTENT_KINDS), None)
+        if first is None:
+            return ranked
+        return [ranked[first], *ranked[:first], *ranked[first + 1 :]]
+
+    @cached_property
+    def _is_header(self) -> list[bool]:
+        return [c.kind == "preamble" and c.path == (HEADER_LABEL,) for c in self.store.chunks]
 
     @staticmethod
     def _put_first(

@@ -36,6 +36,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from ingest.document import (  # noqa: F401  (re-exported)
     CELLS,
     ENDING_LABEL,
+    HEADER_LABEL,
     ROW_STAGES,
     TOTAL_ROW,
     Chunk,
@@ -74,9 +75,6 @@ MAX_CHARS = 1200
 # keeps the median Labour Code khoản with points (560 chars) whole and splits the longest third.
 POINT_SPLIT_CHARS = 800
 PREAMBLE_LABEL = "Phần mở đầu"
-# The header block (motto, issuer, number, date, title, "Kính gửi") when opening paragraphs follow
-# it: two pieces a reader must tell apart, the paragraphs keeping PREAMBLE_LABEL.
-HEADER_LABEL = "Tiêu đề"
 ADOPTION_LABEL = "Thông qua"
 NOTES_LABEL = "Chú thích"
 # The formulas that open an administrative text's closing paragraph, and how a citation names it.

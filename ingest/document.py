@@ -271,6 +271,10 @@ _NUMBERED_STEP = re.compile(r"^(?:Khoản \d+[a-zđ]?|\d{1,3}\.|\(\d{1,2}\))$")
 _SUB_STEP = re.compile(r"^(\d{1,3})\.\d{1,2}\.?$")
 
 
+# How a citation names a text's header block (motto, issuer, number, date, title, "Kính gửi") when
+# opening paragraphs follow it (ingest.chunking): two pieces a reader must tell apart, the
+# paragraphs keeping "Phần mở đầu".
+HEADER_LABEL = "Tiêu đề"
 # How a citation names a text's closing paragraph ("Trên đây là …", "Nhận được Công văn này, …"),
 # which ingest.chunking cuts off its last item.
 ENDING_LABEL = "Phần kết"

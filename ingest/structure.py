@@ -391,6 +391,13 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None, 
             continue
         style, number, rest = found
         parent_index = _parent_index(stack, style)
+        if _restarts_under(stack, style, number, lines):
+            # "4. Kết luận …" / "… giao nhiệm vụ như sau:" / "1. Ban Cơ điện …": a list the item
+            # introduces, numbered anew, is its own, not more items beside it.
+            parent_index = len(stack) - 1
+        elif (outer := _continues_outer(stack, style, number)) is not None:
+            # "5." after such an inner list's "1." … "9." goes on with the outer list (its "4.").
+            parent_index = outer
         del stack[parent_index + 1 :]
         parent = stack[-1]
         if style == "question" and not number[-1].isdigit():
@@ -519,6 +526,34 @@ def _absorb_heading_titles(root: Section, lines: list[Line]) -> None:
             node.heading = f"{node.heading} {first}"
             node.title_lines = node.body[:1]
             node.body = node.body[1:]
+
+
+def _restarts_under(stack: list[Section], style: str, number: str, lines: list[Line]) -> bool:
+    """Whether item `number` opens a list numbered anew under the open item of its own style,
+    whose text introduces it (ends with ":") and which has no items yet."""
+    item = stack[-1]
+    return (
+        style in NUMBERED_CLAUSE_STYLES
+        and number == "1"
+        and item.style == style
+        and item.number != "1"
+        and not item.children
+        and _own_text_ends(item, lines) == ":"
+    )
+
+
+def _continues_outer(stack: list[Section], style: str, number: str) -> int | None:
+    """Where item `number` attaches when it goes on with an outer list of its style rather than
+    the inner list open inside it ("5." after "4." › "1." … "9."): the outer item's parent."""
+    if style not in NUMBERED_CLAUSE_STYLES or not number.isdigit():
+        return None
+    same = [k for k, s in enumerate(stack) if s.style == style]
+    if len(same) < 2:
+        return None
+    inner, outer = stack[same[-1]], stack[same[-2]]
+    if inner.number.isdigit() and outer.number.isdigit() and int(number) == int(outer.number) + 1 != int(inner.number) + 1:
+        return same[-2] - 1
+    return None
 
 
 def _parent_index(stack: list[Section], style: str) -> int:

@@ -2452,3 +2452,21 @@ def test_a_labelled_paragraph_after_an_introduced_list_goes_back_to_the_heading(
     # A list nobody introduced goes on with its last item.
     plain = text.replace("Tổng kinh phí dự kiến: 41.280.000 đồng, cụ thể:\n", "")
     assert "Nguồn kinh phí" in _paths_of(plain, "kh.txt")[("III. KINH PHÍ", "2.")]
+
+
+def test_a_list_numbered_anew_under_an_item_that_introduces_it_is_that_items():
+    text = (
+        "BIÊN BẢN\nHọp rút kinh nghiệm diễn tập\nIII. NỘI DUNG CUỘC HỌP\n1. Kết quả buổi diễn tập\nCó 612 người lao động tham gia.\n"
+        "4. Kết luận và biện pháp khắc phục\nÔng Trần Minh Đức kết luận và giao nhiệm vụ như sau:\n"
+        "1. Ban Cơ điện lắp bổ sung 02 chuông báo cháy trước ngày 15/5/2031.\n"
+        "2. Phòng Hành chính thay mới 02 bình CO2 quá hạn trước ngày 10/5/2031.\n"
+        "5. Kiến nghị\nĐề nghị Công ty bố trí kinh phí 20.000.000 đồng.\n"
+    )
+    chunks = _paths_of(text, "bb.txt")
+    assert chunks[("III. NỘI DUNG CUỘC HỌP", "4.", "2.")].startswith("2. Phòng Hành chính thay mới 02 bình CO2")
+    assert chunks[("III. NỘI DUNG CUỘC HỌP", "1.")].endswith("Có 612 người lao động tham gia.")
+    # The outer list goes on after it.
+    assert chunks[("III. NỘI DUNG CUỘC HỌP", "5.")].endswith("20.000.000 đồng.")
+    # Without the lead-in the items are the list's own, numbered again.
+    plain = text.replace("Ông Trần Minh Đức kết luận và giao nhiệm vụ như sau:\n", "Ông Trần Minh Đức kết luận.\n")
+    assert ("III. NỘI DUNG CUỘC HỌP", "4.", "2.") not in _paths_of(plain, "bb.txt")
