@@ -102,6 +102,8 @@ _ENDING = re.compile(
     # "Giám đốc trả lời để người lao động biết: từ ngày …", "… trả lời để bạn biết như sau:").
     rf"|[^.]{{0,60}}\bthông báo để [^.]{{0,80}}\bbiết\b|Kinh phí thực hiện {_TEXTS}\b"
     r"|[^.]{0,60}\btrả lời để [^.:]{0,80}\bbiết(?=\s*(?:[.,;]|và\b|$))"
+    # A petition's pledge: "Tôi xin cam đoan những nội dung trình bày trên là đúng sự thật …".
+    r"|(?:Tôi|Chúng tôi) (?:xin )?cam đoan\b"
     # A report's or a letter's last words: "Công ty Cổ phần Xây dựng Hưng Phát trân trọng báo
     # cáo.", "Trân trọng cảm ơn!" (not "trân trọng đề nghị …", which asks something).
     r"|[^.]{0,100}\b[Tt]rân trọng báo cáo\W*$|Trân trọng(?: cảm ơn)?\W*$"

@@ -79,6 +79,12 @@ DOC_TYPES = (
     "PHIẾU CHUYỂN",
     "PHIẾU BÁO",
     "THƯ CÔNG",
+    # A worker's or a member's own letter to the union or the company.
+    "ĐƠN KIẾN NGHỊ",
+    "ĐƠN ĐỀ NGHỊ",
+    "ĐƠN KHIẾU NẠI",
+    "ĐƠN TỐ CÁO",
+    "ĐƠN XIN",
 )
 _TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
 # A type line typed without diacritics ("QUY CHE"), read only when it is the whole line: words
@@ -203,9 +209,13 @@ def split_trailing_name(text: str) -> tuple[str, str] | None:
     return None
 
 
+# Who signs a petition, in whatever case: "Người làm đơn" over "(Ký và ghi rõ họ tên)".
+_PETITIONER = re.compile(r"^(?i:người (?:làm|viết) đơn|người (?:đề nghị|kiến nghị|khiếu nại))$")
+
+
 def is_capacity(text: str) -> bool:
     """"T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", or one with the signer's name after it."""
-    if _CAPACITY_PREFIX.match(text) or _CAPACITY_TITLE.match(text):
+    if _CAPACITY_PREFIX.match(text) or _CAPACITY_TITLE.match(text) or _PETITIONER.match(text):
         return True
     split = split_trailing_name(text)
     return split is not None and bool(_CAPACITY_PREFIX.match(split[0]) or _CAPACITY_TITLE.match(split[0]))
@@ -802,20 +812,25 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
         # Its place on the next row's left cell, where a PDF's header columns came out as rows
         # ("LIÊN ĐOÀN LAO ĐỘNG | CỘNG HÒA …" / "TỈNH HƯNG YÊN | Độc lập …").
         below = _left_cell(lines[1]) if len(lines) > 1 and " | " in lines[1].text else ""
+        start = 1
         if _PLACE_WRAP.match(below) and below.isupper():
-            return f"{first} {below}"
+            # (The body under it still issues: "CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP" / "TỈNH ĐỒNG NAI" /
+            # "CÔNG ĐOÀN CÔNG TY TNHH" / "ĐIỆN TỬ TÂN HƯNG VIỆT NAM".)
+            first, start = f"{first} {below}", 2
         # Or the body itself under its parent, as a typed header has it ("LIÊN ĐOÀN LAO ĐỘNG TỈNH
         # HÀ BẮC" / "LIÊN ĐOÀN LAO ĐỘNG HUYỆN SÔNG LAM", "ĐẢNG BỘ TỈNH …" / "HUYỆN ỦY …"), its
         # name going on over the rows below ("CĐCS BỆNH VIỆN ĐA KHOA" / "KHU VỰC BỒNG SƠN").
-        congress = _congress_rows([_left_cell(line) for line in lines[1:_ISSUER_LINES]])
+        congress = _congress_rows([_left_cell(line) for line in lines[start:_ISSUER_LINES]])
         if congress:
             return congress
         cells = []
-        for line in lines[1:_ISSUER_LINES]:
+        for line in lines[start:_ISSUER_LINES]:
             cell = _left_cell(line)
             if not (cell and cell.isupper() and len(cell) <= 120) or _NUMBER_OR_YEAR.search(_NAMED_YEAR.sub("", cell)) or _type_of(cell) or _MEETING.match(cell):
                 break  # the number, the date, a congress ("ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2025 - 2030")
             cells.append(cell)
+        if start == 2 and not (cells and _names_a_body(cells[0]) and not _COMMITTEE.fullmatch(cells[0])):
+            return first  # (A second party's committee, "BAN CHẤP HÀNH" / "CÔNG ĐOÀN PHƯỜNG …", is not under it.)
         # A name the cell's width wrapped goes on in the row below ("CÔNG ĐOÀN CÁC KHU CHẾ XUẤT" /
         # "VÀ CÔNG NGHIỆP CẦN THƠ", "CÔNG TY CỔ PHẦN THỦY SẢN" / "PHÚ AN KHANG"): a row that names no
         # body of its own, and is no place ("TỈNH HƯNG YÊN", below) or congress, is the name above's

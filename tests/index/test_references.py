@@ -805,3 +805,26 @@ def test_an_excerpt_is_named_as_the_text_it_is_taken_from():
     assert "huong dan thi hanh dieu le cong doan viet nam" not in document_keys(
         DocMeta(doc_type="HƯỚNG DẪN", title="Thi hành Điều lệ Công đoàn Việt Nam (khóa XIII)")
     )
+
+
+# A memorandum and a contract, the index's only ones, beside a decision with articles of its own.
+PARTNERS = DocumentNames.of(
+    {
+        "memo": DocMeta(doc_type="BẢN GHI NHỚ", title="Về hợp tác ưu đãi cho đoàn viên", number="05/BGN-LĐLĐ"),
+        "contract": DocMeta(doc_type="HỢP ĐỒNG", title="Cung cấp suất ăn công nghiệp", number="58/2031/HĐDV"),
+        "decision": DocMeta(doc_type="QUYẾT ĐỊNH", title="Phê duyệt danh sách doanh nghiệp đối tác", number="215/QĐ-LĐLĐ"),
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Theo Điều 4 bản ghi nhớ, đoàn viên xuất trình thẻ gì?", {"memo"}),
+        ("khoan 3 dieu 7 hop dong quy dinh phat bao nhieu", {"contract"}),
+        # Alone, "hợp đồng lao động" is anyone's contract.
+        ("Hợp đồng lao động thử việc kéo dài bao lâu?", set()),
+    ],
+)
+def test_the_only_memorandum_or_contract_is_named_by_its_kind_beside_a_place(question, named):
+    assert PARTNERS.scan([question])[0] == named

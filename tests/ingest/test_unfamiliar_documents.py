@@ -2470,3 +2470,38 @@ def test_a_list_numbered_anew_under_an_item_that_introduces_it_is_that_items():
     # Without the lead-in the items are the list's own, numbered again.
     plain = text.replace("Ông Trần Minh Đức kết luận và giao nhiệm vụ như sau:\n", "Ông Trần Minh Đức kết luận.\n")
     assert ("III. NỘI DUNG CUỘC HỌP", "4.", "2.") not in _paths_of(plain, "bb.txt")
+
+
+def test_the_body_under_a_parent_whose_place_wraps_onto_a_second_line_issues_the_text():
+    header = (
+        "CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "       TỈNH ĐỒNG NAI                        Độc lập - Tự do - Hạnh phúc\n"
+        "  CÔNG ĐOÀN CÔNG TY TNHH\n"
+        " ĐIỆN TỬ TÂN HƯNG VIỆT NAM              Đồng Nai, ngày 06 tháng 4 năm 2031\n"
+        "     Số: 18/TB-CĐCS\n\nTHÔNG BÁO\nVề sử dụng thẻ đoàn viên\n1. Đoàn viên xuất trình thẻ khi mua hàng.\n"
+    )
+    assert _doc(header, "tb.txt").meta.issuer == "CÔNG ĐOÀN CÔNG TY TNHH ĐIỆN TỬ TÂN HƯNG VIỆT NAM"
+    # The parent alone issues when nothing is typed under it.
+    alone = header.replace("  CÔNG ĐOÀN CÔNG TY TNHH\n", "").replace(" ĐIỆN TỬ TÂN HƯNG VIỆT NAM  ", "                           ")
+    assert _doc(alone, "tb.txt").meta.issuer == "CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP TỈNH ĐỒNG NAI"
+
+
+def test_a_workers_petition_has_its_kind_its_pledge_and_its_signer():
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 20 tháng 4 năm 2031\n\n"
+        "ĐƠN KIẾN NGHỊ\n(V/v chưa được thanh toán tiền lương thử việc)\n\n"
+        "Kính gửi: Ban Chấp hành Công đoàn cơ sở Công ty Cổ phần Bao bì Tân Phước\n\n"
+        "Ngày 02/3/2031, tôi ký Hợp đồng thử việc số 45/2031/HĐTV-TP với Công ty, thời gian thử việc 30 ngày.\n"
+        "Tôi đề nghị Công đoàn đề nghị Công ty:\n1. Thanh toán đầy đủ tiền lương thử việc tháng 3/2031 là 7.380.000 đồng.\n"
+        "2. Trả lại cho tôi bản chính bằng tốt nghiệp trung cấp.\n\n"
+        "Tôi xin cam đoan những nội dung trình bày trên là đúng sự thật. Tôi mong nhận được trả lời trước ngày 30/4/2031.\n\n"
+        "                                                        Người làm đơn\n"
+        "                                                   (Ký và ghi rõ họ tên)\n\n"
+        "                                                     Võ Thị Ngọc Hân\n"
+    )
+    doc = _doc(text, "don.txt")
+    assert doc.meta.doc_type == "ĐƠN KIẾN NGHỊ" and doc.meta.signer == "Võ Thị Ngọc Hân"
+    chunks = {c.path: c for c in chunk_document(doc)}
+    assert chunks[("2.",)].text.endswith("bằng tốt nghiệp trung cấp.")
+    assert chunks[("Phần kết",)].text.startswith("Tôi xin cam đoan")
+    assert chunks[("Chữ ký",)].text.startswith("Người làm đơn")
