@@ -201,7 +201,10 @@ _PRESENT = re.compile(r"\b(?:thanh phan|tham du|co mat|du hop)\b")
 # chaired the conference", "ai làm thư ký hội nghị"); the role as the minutes write it.
 # Verbs of a task led ("chủ trì tổ chức hội nghị …", "chủ trì chuẩn bị …"): not a meeting chaired.
 _TASK_VERB = r"(?:to chuc|chuan bi|phoi hop|thuc hien|xay dung|trien khai|theo doi|lap|soan|organi[sz]e|prepare)\b"
-_MEETING = r"(?:cuoc hop|hoi nghi|phien hop|buoi hop|buoi lam viec|buoi doi thoai|dai hoi|meeting|conference|session|congress)"
+_MEETING = (
+    r"(?:cuoc hop|hoi nghi|phien hop|buoi hop|dai hoi|(?:cuoc|buoi|phien) (?:lam viec|doi thoai|thuong luong|kiem tra|hoa giai)"
+    r"|meeting|conference|session|congress|negotiation|dialogue)"
+)
 _ROLE = r"(chu tri|chu toa|thu ky|nguoi ghi bien ban|ghi bien ban|presided|chaired|took the minutes|secretary)"
 # (The role right before the meeting: "ai chủ trì chuẩn bị hội trường cho hội nghị" asks who leads
 # a task, as plans use "chủ trì"; "… do ai chủ trì?", "Người chủ trì cuộc họp … là ai?" ask too.)
@@ -295,6 +298,19 @@ _ASKS_FREQUENCY = re.compile(
     r"\b(?:(?<!gap )may lan|bao nhieu lan|(?:bao lau|may (?:ngay|tuan|thang|nam))(?: \w+){0,4} (?:mot|1) lan"
     r"|how often|how many times(?! (?:as|more|the))|how frequently)\b"
 )
+# A question asking for a phone, bank account or email ("số điện thoại đường dây nóng là số nào",
+# "số tài khoản của quỹ", "what is the hotline number"), and a clause stating one: a run of at least
+# eight digits ("0222.3868.247", "1900 6868", "1160 0000 2268") that is no sum ("88.000.000"), or
+# an address with "@". Not "phụ cấp điện thoại bao nhiêu" (an allowance), "mở tài khoản" (whether),
+# "… công đoàn cơ sở | tài khoản" (a translation's words side by side).
+_ASKS_CONTACT = re.compile(
+    r"\b(?:(?<!co )so tai khoan|tai khoan (?:ngan hang )?(?:nao|gi|la gi|so may|so nao)|(?<!co )so dien thoai|so duong day nong"
+    r"|duong day nong (?:\w+ ){0,6}(?:la )?(?:so )?(?:nao|may|gi|bao nhieu)|dia chi email|thu dien tu|e-?mail"
+    r"|account number|(?:which|what)(?: is the)? (?:\w+ )?(?:bank )?account|(?:phone|telephone|hotline) number"
+    r"|(?:which|what) (?:\w+ )?hotline)\b"
+)
+_DIGIT_RUN = re.compile(r"(?<![\d.,/])\+?\d[\d .-]{6,}\d(?![\d/])")
+_SUM = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _FREQUENCY = re.compile(
     r"\b(?:hang|moi) (?:ngay|tuan|thang|quy|nam)\b|\bdinh ky\b|\b\d+ lan\b|\b(?:mot|hai|ba|bon|nam|sau) lan\b"
     r"|\b(?:ngay|tuan|thang|quy|nam) (?:mot|1) lan\b|\blan ?/ ?(?:ngay|tuan|thang|quy|nam)\b"
@@ -368,15 +384,23 @@ def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_on
 # Texts that set rules in force from their date on, not about one year of their own.
 _STANDING_RULES = ("LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "ĐIỀU LỆ", "THỎA ƯỚC", "QUY CHẾ", "QUY ĐỊNH", "NỘI QUY", "HIẾN PHÁP", "THỂ LỆ")
 # The kinds of number the abstention checks the first clause for (see abstain_features).
-_SPECIFIC_AMOUNTS = (1, 2, 3, 4, 5)
+_SPECIFIC_AMOUNTS = (1, 2, 3, 4, 5, 6)
+
+
+def _states_contact(run: str) -> bool:
+    """Whether a run of digits is a phone or account number: eight digits or more, not a sum."""
+    return sum(c.isdigit() for c in run) >= 8 and not _SUM.fullmatch(run.strip())
 
 
 def _wanted_amount(analysis: QueryAnalysis, wanted_kind: str | None) -> int | None:
     """What kind of number a question asks for, as `Searcher._states_amount` indexes them: 0 any
-    amount, 1 a percentage, 2 a date, 3 a sum of money, 4 a length of time, 5 how often; None for
+    amount, 1 a percentage, 2 a date, 3 a sum of money, 4 a length of time, 5 how often, 6 a phone,
+    account or email; None for
     no number."""
     q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
     typed = (analysis.restored or analysis.question).lower()
+    if _ASKS_CONTACT.search(q):
+        return 6
     if _ASKS_FREQUENCY.search(q):
         return 5
     # A document's own date ("ban hành ngày nào") is its header's: the kind prior's.
@@ -530,6 +554,7 @@ class Searcher:
                 bool(_MONEY.search(amounts)),
                 bool(_DURATION.search(amounts)),
                 bool(_FREQUENCY.search(text)),
+                "@" in text or any(_states_contact(run) for run in _DIGIT_RUN.findall(text)),
             )
         return known
 

@@ -126,13 +126,15 @@ _SENDING_ENDING = re.compile(
     # And a contact named after it ("Người liên hệ: bà Trương Thị Ngọc Mai, … điện thoại …"); under a
     # heading "3. Thông tin liên hệ" it is that item's text.
     r"|(?:Người|Cán bộ|Đầu mối) liên hệ\s*:"
+    # And the sender's thanks ("Công ty chân thành cảm ơn những đóng góp của người lao động …").
+    r"|[^.]{0,80}\bchân thành cảm ơn\b"
 )
 # So does a paragraph that looks back on the items as a whole ("Quá các thời hạn nêu trên mà Công
 # ty không thực hiện, …", "Sau thời hạn nêu tại mục 1, …"): what follows them, not the last one's text.
 # The reference opens the paragraph and is to the items, plural ("Số tiền còn nợ nêu trên gồm cả
 # tiền lãi" is more of the last item).
 _BACK_REFERENCE = re.compile(
-    r"^.{0,60}?\b(?:(?:các|những) (?:[^\s.,;:]+ ){1,2}?(?:nêu )?trên\b|nêu tại (?:các )?(?:mục|điểm|khoản) \d"
+    r"^.{0,100}?\b(?:(?:các|những) (?:[^\s.,;:]+ ){1,2}?(?:nêu )?trên\b|nêu tại (?:các )?(?:mục|điểm|khoản) \d"
     # ("Kinh phí Công ty hỗ trợ tại mục 1 và mục 2 đề nghị chuyển …": several items named.)
     # (Not another text's: "… tại khoản 1 và khoản 2 Điều 46 Bộ luật Lao động …".)
     r"|tại (?:các )?(?:mục|điểm|khoản) \d+(?:\s*(?:,|và)\s*(?:mục |điểm |khoản )?\d+)+(?!\s*(?:,\s*)?(?:của\s+)?(?:Điều|Chương|Bộ luật|Luật|Nghị định|Thông tư|Quyết định|Công văn|Kế hoạch)\b)"

@@ -316,8 +316,14 @@ def shown_text(chunk: Chunk) -> str:
     goes_on = _NUMBERED_STEP.match(chunk.path[-1]) and lead.startswith(chunk.path[-1] + " ") and len(lead) <= _TITLE_CHARS
     # And a sub-item under its item's title: "3. Tiêu chí 3: Quản lý, sử dụng tài chính công đoàn
     # (20 điểm)" over "3.1. Nộp kinh phí … đúng kỳ hạn: 8 điểm." says what 3.1 is a part of.
+    # (Or "Tiêu chí 3: …" over "3.1.".)
     sub = _SUB_STEP.match(chunk.path[-1])
-    titled = sub and len(chunk.path) >= 2 and lead.startswith(chunk.path[-2] + " ") and sub.group(1) + "." == chunk.path[-2]
+    item = chunk.path[-2] if len(chunk.path) >= 2 else ""
+    titled = (
+        sub
+        and (item == sub.group(1) + "." or item.endswith(" " + sub.group(1)))
+        and any(lead.startswith(item + mark) for mark in (" ", ":", "."))
+    )
     if not (_POINT_STEP.match(chunk.path[-1]) or introduced or goes_on or (titled and len(lead) <= _TITLE_CHARS)):
         return chunk.text
     return chunk.text if chunk.text.startswith(lead) else f"{lead}\n{chunk.text}"

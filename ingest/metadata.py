@@ -85,6 +85,8 @@ DOC_TYPES = (
     "ĐƠN KHIẾU NẠI",
     "ĐƠN TỐ CÁO",
     "ĐƠN XIN",
+    # A landlord's or an employer's pledge to the union.
+    "BẢN CAM KẾT",
 )
 _TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
 # A type line typed without diacritics ("QUY CHE"), read only when it is the whole line: words

@@ -140,8 +140,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # order under their heading (parse_structure), as a reader counts them.
     ("question", re.compile(r"^((?:Câu hỏi|Hỏi|HỎI))\s*:\s*(\S.*)$")),
     # A training programme's modules and topics the same way: "Mô-đun 4. Tài chính công đoàn cơ sở
-    # (03 tiết)", "Chuyên đề 2: Kỹ năng thương lượng".
-    ("step", re.compile(r"^((?:Bước|BƯỚC|Mô-đun|MÔ-ĐUN|Mô đun|MÔ ĐUN|Chuyên đề|CHUYÊN ĐỀ) \d{1,2})[.:]\s*(.*)$")),
+    # (03 tiết)", "Chuyên đề 2: Kỹ năng thương lượng"; a scoring guide's criteria ("Tiêu chí 3: Điện,
+    # nước (15 điểm)" over "3.1. …").
+    ("step", re.compile(r"^((?:Bước|BƯỚC|Mô-đun|MÔ-ĐUN|Mô đun|MÔ ĐUN|Chuyên đề|CHUYÊN ĐỀ|Tiêu chí|TIÊU CHÍ) \d{1,2})[.:]\s*(.*)$")),
     # (Not a table's row numbered "2.1 | Đoàn phí nộp cấp trên | …": a cell follows, not a heading.)
     ("dec3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?!\|)(.*)$")),
     ("dec2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(?!\|)(.*)$")),

@@ -310,3 +310,50 @@ def test_a_year_inside_a_span_written_in_words_or_after_a_rules_date_is_not_miss
     # A law in force since 2019 answers for 2028, not for 2018.
     assert not year_missing({2028}, "Người lao động được nghỉ Tết 05 ngày.", in_force_since=2019)
     assert year_missing({2018}, "Người lao động được nghỉ Tết 05 ngày.", in_force_since=2019)
+
+
+CONTACTS = [
+    "1. Công đoàn cơ sở mở đường dây nóng tiếp nhận phản ánh về bữa ăn ca từ 07 giờ đến 17 giờ.",
+    "2. Đường dây nóng: 0251.3868.247 (bà Lê Thị Hoa, Phó Chủ tịch Công đoàn).",
+    "3. Quỹ được mở tài khoản riêng, tổng thu năm 2031 là 178.500.000 đồng.",
+    "4. Tiền ủng hộ chuyển vào tài khoản số 1160 0000 2268 tại Ngân hàng Công thương.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "missing"),
+    [
+        # A phone or an account asked: the clause that speaks of it without its number does not answer.
+        ("Số điện thoại đường dây nóng về bữa ăn là số nào?", 0, 1.0),
+        ("Số điện thoại đường dây nóng về bữa ăn là số nào?", 1, 0.0),
+        ("What is the union hotline number?", 0, 1.0),
+        ("so tai khoan nhan tien ung ho la so nao", 2, 1.0),  # a sum of money is no account number
+        ("so tai khoan nhan tien ung ho la so nao", 3, 0.0),
+        # Not asked: whether an account may be opened, an allowance for a phone.
+        ("Quỹ có được mở tài khoản riêng không?", 2, 0.0),
+        ("Công nhân được phụ cấp điện thoại bao nhiêu?", 0, 0.0),
+    ],
+)
+def test_a_phone_or_account_asked_needs_a_first_clause_that_states_one(question, first, missing):
+    assert _type_missing(CONTACTS, question, first) == missing
+
+
+def test_a_phone_asked_prefers_the_clause_that_states_it():
+    assert _ranked_in(_searcher_of(CONTACTS), {0: 1.0, 1: 0.95, 2: 0.5, 3: 0.5}, "Đường dây nóng là số nào?", 0.1)[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Ai là người ghi biên bản buổi thương lượng lương?", True),
+        ("Ai chủ trì buổi kiểm tra bếp ăn?", True),
+        ("Who chaired the wage negotiation?", True),
+        # A task led, not a meeting chaired.
+        ("Ai chủ trì tổ chức buổi đối thoại?", False),
+    ],
+)
+def test_who_chaired_or_took_the_minutes_of_any_kind_of_meeting(question, asks):
+    from index.search import _ASKS_MEETING_ROLE
+    from ingest.normalize import fold
+
+    assert bool(_ASKS_MEETING_ROLE.search(fold(question).lower())) is asks

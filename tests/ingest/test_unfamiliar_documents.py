@@ -2505,3 +2505,42 @@ def test_a_workers_petition_has_its_kind_its_pledge_and_its_signer():
     assert chunks[("2.",)].text.endswith("bằng tốt nghiệp trung cấp.")
     assert chunks[("Phần kết",)].text.startswith("Tôi xin cam đoan")
     assert chunks[("Chữ ký",)].text.startswith("Người làm đơn")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Công ty chân thành cảm ơn những đóng góp của người lao động trong thời gian qua và mong nhận được sự chia sẻ.",
+        # A request looking back on the items, its subject first and long.
+        "Ban Thường vụ Liên đoàn Lao động huyện Nông Cống báo cáo kết quả thực hiện các yêu cầu trên bằng văn bản trước ngày 15/8/2031.",
+    ],
+)
+def test_thanks_or_a_request_looking_back_after_the_last_item_close_the_text(closing):
+    text = (
+        "THÔNG BÁO\nVề cắt giảm lao động\n1. Công ty chi trả trợ cấp mất việc làm cho mỗi năm làm việc bằng 01 tháng tiền lương.\n"
+        "2. Công ty tổ chức đối thoại với người lao động thuộc diện cắt giảm vào ngày 20/7/2031.\n"
+        f"{closing}\n" + _SIGNED
+    )
+    chunks = chunk_document(_doc(text, "tb.txt"))
+    (last,) = [c for c in chunks if c.path == ("2.",)]
+    assert last.text.endswith("vào ngày 20/7/2031.")
+    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
+    assert ending.text.startswith(closing[:30])
+
+
+def test_a_scoring_guides_criteria_are_headings_over_their_items():
+    text = (
+        "HƯỚNG DẪN\nChấm điểm nhà trọ an toàn\nII. TIÊU CHÍ VÀ THANG ĐIỂM\n"
+        "Tiêu chí 1. Bảo đảm an toàn phòng cháy, chữa cháy (25 điểm)\n1.1. Có đủ bình chữa cháy còn hạn sử dụng: 8 điểm.\n"
+        "1.2. Có lối thoát nạn thứ hai: 6 điểm.\nTiêu chí 2. Giá thuê và chi phí hợp lý (20 điểm)\n"
+        "2.1. Thu tiền điện không quá 3.500 đồng/kWh: 10 điểm.\n"
+    )
+    chunks = {c.path: c for c in chunk_document(_doc(text, "hd.txt"))}
+    item = chunks[("II. TIÊU CHÍ VÀ THANG ĐIỂM", "Tiêu chí 2", "2.1.")]
+    assert shown_text(item).startswith("Tiêu chí 2. Giá thuê và chi phí hợp lý (20 điểm)\n2.1.")
+    assert "Tiêu chí 2" not in chunks[("II. TIÊU CHÍ VÀ THANG ĐIỂM", "Tiêu chí 1", "1.2.")].text
+
+
+def test_a_pledge_is_named_by_its_kind_and_number():
+    text = "CÔNG ĐOÀN PHƯỜNG AN PHÚ\nSố: 21/CK-CĐP\nBẢN CAM KẾT\nThực hiện tiêu chí nhà trọ an toàn\n1. Giữ nguyên giá thuê phòng trong 24 tháng."
+    assert _doc(text, "ck.txt").meta.short_name() == "Bản cam kết 21/CK-CĐP"
