@@ -295,6 +295,9 @@ def _opening_text(lines: list[str], indices: list[int]) -> int | None:
     gửi", the legal bases only: one piece)."""
     for i in indices:
         text = lines[i].strip()
+        # (However short, "Hôm nay, tại trụ sở …, chúng tôi gồm:" opens a pledge's or minutes' text.)
+        if text.startswith("Hôm nay") and i != indices[0]:
+            return i
         if (
             len(text) >= _PROSE_CHARS
             and text.endswith((".", ":", ";"))

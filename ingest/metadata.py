@@ -1215,7 +1215,9 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
             doc_type=meta.doc_type or doc_type,
             title=meta.title or title or (about[:1].upper() + about[1:] or None),
             number=meta.number or number,
-            issuer=meta.issuer or (issued.group(1) if issued else dated.group(4) if dated else None),
+            # (Only the National Assembly passes a law or a code: "Luật Việc làm số 74/2025/QH15".)
+            issuer=meta.issuer
+            or (issued.group(1) if issued else dated.group(4) if dated else "Quốc hội" if doc_type in LAW_TYPES - {"PHÁP LỆNH", "HIẾN PHÁP"} else None),
             date=meta.date or (_iso_date(issued_on) if issued_on else _iso_date(dated) if dated else None),
         )
         label = doc_type[:1] + doc_type[1:].lower()

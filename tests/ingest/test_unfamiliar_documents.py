@@ -2544,3 +2544,24 @@ def test_a_scoring_guides_criteria_are_headings_over_their_items():
 def test_a_pledge_is_named_by_its_kind_and_number():
     text = "CÔNG ĐOÀN PHƯỜNG AN PHÚ\nSố: 21/CK-CĐP\nBẢN CAM KẾT\nThực hiện tiêu chí nhà trọ an toàn\n1. Giữ nguyên giá thuê phòng trong 24 tháng."
     assert _doc(text, "ck.txt").meta.short_name() == "Bản cam kết 21/CK-CĐP"
+
+
+def test_a_law_named_by_its_first_line_was_passed_by_the_national_assembly():
+    text = "Luật Việc làm số 74/2031/QH15\n(Trích Chương VI - Bảo hiểm thất nghiệp)\nĐiều 38. Đối tượng\nNgười lao động phải tham gia bảo hiểm thất nghiệp."
+    meta = _doc(text, "luat.txt").meta
+    assert (meta.short_name(), meta.issuer) == ("Luật Việc làm 74/2031/QH15", "Quốc hội")
+    # A guidance named the same way keeps what its line says (nothing here).
+    assert _doc(text.replace("Luật Việc làm số 74/2031/QH15", "Hướng dẫn số 12/HD-LĐLĐ về bảo hiểm thất nghiệp"), "hd.txt").meta.issuer is None
+
+
+def test_an_agreements_short_opening_line_begins_its_opening_with_both_parties():
+    text = (
+        "CÔNG TY TNHH MAY HÒA BÌNH\nSố: 01/2031/TƯLĐTT\nTHỎA ƯỚC LAO ĐỘNG TẬP THỂ\n"
+        "Căn cứ Bộ luật Lao động số 45/2019/QH14;\nHôm nay, tại Văn phòng Công ty, chúng tôi gồm:\n"
+        "Đại diện người sử dụng lao động: Ông Trần Văn Bình - Giám đốc.\n"
+        "Đại diện tập thể người lao động: Bà Nguyễn Thị Lan - Chủ tịch Công đoàn cơ sở Công ty, cùng thỏa thuận ký kết.\n"
+        "Điều 1. Phạm vi\nThỏa ước áp dụng cho mọi người lao động của Công ty.\n"
+    )
+    chunks = {c.path: c.text for c in chunk_document(_doc(text, "tu.txt"))}
+    assert chunks[("Phần mở đầu",)].startswith("Hôm nay, tại Văn phòng Công ty, chúng tôi gồm:\nĐại diện người sử dụng lao động")
+    assert "Ông Trần Văn Bình" not in chunks[("Tiêu đề",)]
