@@ -88,7 +88,7 @@ _ENDING = re.compile(
     # "Nhận được Công văn này, đề nghị …", "Chỉ thị này được phổ biến đến chi bộ.", "Mọi thông tin
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
-    rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,40}}liên hệ"
+    rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,80}}liên hệ"
     # (Its subject first too: "Ban Chấp hành Công đoàn Công ty đề nghị các tổ trưởng … phổ biến thông
     # báo này đến …"; a leaflet's "… đề nghị các công đoàn cơ sở in, phát tài liệu này đến đoàn viên".)
     # (Not "đề nghị" as a noun: "tiếp nhận đề nghị của đoàn viên, phổ biến Kế hoạch này đến …".)
@@ -109,7 +109,7 @@ _ENDING = re.compile(
     r"|[^.]{0,100}\b[Tt]rân trọng báo cáo\W*$|Trân trọng(?: cảm ơn)?\W*$"
     # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
     r"|(?:Hội nghị|Cuộc họp|Phiên họp|Biên bản|Buổi làm việc|Buổi đối thoại) kết thúc\b"
-    r"|Buổi [^\s.,;:]+(?: [^\s.,;:]+)? kết thúc (?:lúc|vào)\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
+    r"|(?:Buổi|Cuộc|Phiên) [^\s.,;:]+(?: [^\s.,;:]+)? kết thúc (?:lúc|vào)\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
     # A resolution's call and its adoption: "Đại hội kêu gọi toàn thể đoàn viên …", "Nghị quyết
     # (này) đã được Đại hội biểu quyết thông qua với 100% …", "Nghị quyết được Chi bộ … thông qua
     # tại cuộc họp ngày 09/01/2026 …".

@@ -2565,3 +2565,19 @@ def test_an_agreements_short_opening_line_begins_its_opening_with_both_parties()
     chunks = {c.path: c.text for c in chunk_document(_doc(text, "tu.txt"))}
     assert chunks[("Phần mở đầu",)].startswith("Hôm nay, tại Văn phòng Công ty, chúng tôi gồm:\nĐại diện người sử dụng lao động")
     assert "Ông Trần Văn Bình" not in chunks[("Tiêu đề",)]
+
+
+def test_any_meetings_end_and_a_long_contact_sentence_close_the_text():
+    minutes = (
+        "BIÊN BẢN ĐỐI THOẠI\nVề thanh toán tiền phép\nI. THÀNH PHẦN\n1. Ông Lê Minh Tuấn, Kế toán trưởng.\nII. KẾT LUẬN\n"
+        "1. Công ty thanh toán tiền phép chưa nghỉ năm 2031 cùng kỳ lương tháng 01/2032.\n"
+        "Cuộc đối thoại kết thúc lúc 16 giờ 30 cùng ngày. Biên bản đã được đọc lại cho các thành viên tham dự.\n"
+    )
+    chunks = {c.path: c.text for c in chunk_document(_doc(minutes, "bb.txt"))}
+    assert chunks[("Phần kết",)].startswith("Cuộc đối thoại kết thúc lúc 16 giờ 30")
+    leaflet = (
+        "TÀI LIỆU HỎI ĐÁP\nVề nghỉ phép năm\nHỏi: Phép năm có được nghỉ nối liền với Tết không?\nĐáp: Được, nếu trưởng bộ phận đồng ý.\n"
+        "Mọi thắc mắc về chế độ nghỉ hằng năm, đoàn viên và người lao động liên hệ Tổ tư vấn pháp luật của Công đoàn cơ sở.\n"
+    )
+    chunks = {c.path: c.text for c in chunk_document(_doc(leaflet, "hd.txt"))}
+    assert chunks[("Phần kết",)].startswith("Mọi thắc mắc về chế độ nghỉ hằng năm")
