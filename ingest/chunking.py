@@ -109,7 +109,7 @@ _ENDING = re.compile(
     r"|[^.]{0,100}\b[Tt]rân trọng báo cáo\W*$|Trân trọng(?: cảm ơn)?\W*$"
     # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
     r"|(?:Hội nghị|Cuộc họp|Phiên họp|Biên bản|Buổi làm việc|Buổi đối thoại) kết thúc\b"
-    r"|(?:Buổi|Cuộc|Phiên) [^\s.,;:]+(?: [^\s.,;:]+)? kết thúc (?:lúc|vào)\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
+    r"|(?:Buổi|Cuộc|Phiên|Việc) [^\s.,;:]+(?: [^\s.,;:]+)? kết thúc (?:lúc|vào)\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
     # A resolution's call and its adoption: "Đại hội kêu gọi toàn thể đoàn viên …", "Nghị quyết
     # (này) đã được Đại hội biểu quyết thông qua với 100% …", "Nghị quyết được Chi bộ … thông qua
     # tại cuộc họp ngày 09/01/2026 …".
@@ -709,8 +709,9 @@ class _Builder:
                 notes.append(i)
             elif ADOPTION.match(text) and not recipients:
                 adoption.append(i)
-            elif is_capacity(text) or PERSON.match(text) or is_signed_note(text):
-                # The signer's capacity ends a recipients list: what follows is the signature's.
+            elif _signs(text) or all(_signs(c.strip()) for c in text.split(" | ") if c.strip()):
+                # The signer's capacity ends a recipients list: what follows is the signature's
+                # (also two signers' typed side by side, "THƯ KÝ | TRƯỞNG BAN KIỂM PHIẾU").
                 signature.append(i)
                 in_recipients = False
             elif RECIPIENTS_START.match(text) or in_recipients or text.startswith("-"):
@@ -727,6 +728,11 @@ class _Builder:
             self.emit(signature, (*prefix, "Chữ ký"), (), "signature")
         if notes:
             self.emit(notes, (*prefix, NOTES_LABEL), (), "clause")
+
+
+def _signs(text: str) -> bool:
+    """A signature block's line: a capacity, a name, the note that it was signed."""
+    return bool(is_capacity(text) or PERSON.match(text) or is_signed_note(text))
 
 
 # A numbering column headed by the stage its rows are ("Bước", "Đợt", "Giai đoạn"): the row's

@@ -462,8 +462,8 @@ def _opens_a_new_list(lines: list[Line], i: int, start: int, stop: int, points: 
 # A meeting's role named on a line of its own ("Thư ký cuộc họp: …", "Vắng mặt: …", "Chủ trì: …"), in
 # minutes only: in a plan, "Chủ trì: Ban Tổ chức" under a task is who leads that task.
 _ROLE_LINE = re.compile(
-    r"^(Vắng mặt|Có mặt|(?:Thư ký|Chủ trì|Chủ tọa)(?: (?:cuộc|buổi|phiên) \w+(?: \w+)?| hội nghị| đại hội)?|Người ghi biên bản"
-    r"|Khách mời)\s*:\s*\S"
+    r"^(Vắng mặt|Có mặt|(?:Thư ký|Chủ trì|Chủ tọa)(?: (?:cuộc|buổi|phiên) \w+(?: \w+)?| hội nghị| đại hội| kiểm phiếu)?"
+    r"|Người ghi biên bản|Người chứng kiến|Đại diện cấp trên(?: dự)?|Khách mời)\s*:\s*\S"
 )
 
 

@@ -2581,3 +2581,23 @@ def test_any_meetings_end_and_a_long_contact_sentence_close_the_text():
     )
     chunks = {c.path: c.text for c in chunk_document(_doc(leaflet, "hd.txt"))}
     assert chunks[("Phần kết",)].startswith("Mọi thắc mắc về chế độ nghỉ hằng năm")
+
+
+def test_a_vote_counts_roles_end_and_signers_side_by_side_after_the_recipients():
+    text = (
+        "BIÊN BẢN KIỂM PHIẾU\nBầu Ban Chấp hành khóa III\nII. THÀNH PHẦN\n1. Ban Kiểm phiếu gồm 05 thành viên:\n"
+        "- Bà Trần Thị Mỹ Linh – Trưởng ban;\n- Ông Võ Minh Trí – Thành viên.\n"
+        "Chủ trì kiểm phiếu: Bà Trần Thị Mỹ Linh, Trưởng Ban Kiểm phiếu.\nThư ký: Ông Võ Minh Trí.\n"
+        "Người chứng kiến: Ông Nguyễn Văn Hậu, đại biểu do Đại hội cử.\nIII. KẾT QUẢ\n1. Số phiếu phát ra 112 phiếu; số phiếu thu vào 112 phiếu; số phiếu hợp lệ 109 phiếu.\n"
+        "Việc kiểm phiếu kết thúc lúc 12 giờ 05 phút cùng ngày.\n"
+        "Nơi nhận:\n- Đoàn Chủ tịch Đại hội;\n- Lưu hồ sơ Đại hội.\n\n"
+        "        THƯ KÝ                                   TRƯỞNG BAN KIỂM PHIẾU\n"
+        "      (Đã ký)                                           (Đã ký)\n"
+        "    Võ Minh Trí                                    Trần Thị Mỹ Linh\n"
+    )
+    chunks = {c.path: c.text for c in chunk_document(_doc(text, "bb.txt"))}
+    assert chunks[("II. THÀNH PHẦN", "Chủ trì kiểm phiếu")].startswith("Chủ trì kiểm phiếu: Bà Trần Thị Mỹ Linh")
+    assert ("II. THÀNH PHẦN", "Người chứng kiến") in chunks
+    assert chunks[("Phần kết",)].startswith("Việc kiểm phiếu kết thúc")
+    assert "THƯ KÝ" not in chunks[("Nơi nhận",)]
+    assert chunks[("Chữ ký",)].startswith("THƯ KÝ | TRƯỞNG BAN KIỂM PHIẾU")
