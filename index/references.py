@@ -156,11 +156,11 @@ _DEFINITE_KINDS = {
 _PLACE_KINDS = {
     ("QUY CHẾ",): ("quy che",),
     ("NỘI QUY LAO ĐỘNG", "NỘI QUY"): ("noi quy lao dong", "noi quy"),
-    # "Điều 4 bản ghi nhớ", "khoản 3 Điều 7 hợp đồng", "Điều 6 bộ quy tắc ứng xử": the index's only
-    # memorandum, contract, agreement or code (alone, "hợp đồng lao động" is anyone's contract).
+    # "Điều 4 bản ghi nhớ", "Điều 6 bộ quy tắc ứng xử": the index's only memorandum or code (not
+    # "hợp đồng", "thỏa thuận": "Điều 20 hợp đồng lao động" is the Labour Code's, "Điều 90 thỏa
+    # thuận tiền lương" a verb).
     ("BẢN GHI NHỚ",): ("ban ghi nho",),
-    ("HỢP ĐỒNG",): ("hop dong",),
-    ("THỎA THUẬN HỢP TÁC", "THỎA THUẬN", "BẢN THỎA THUẬN"): ("thoa thuan hop tac", "thoa thuan"),
+    ("THỎA THUẬN HỢP TÁC",): ("thoa thuan hop tac",),
     ("BỘ QUY TẮC ỨNG XỬ", "QUY TẮC ỨNG XỬ"): ("bo quy tac ung xu", "quy tac ung xu"),
     # "Điều 7 luật quy định gì", "khoản 2 Điều 35 bộ luật": the index's only law or code (a code
     # is a law too: with a law and a code, "luật" names neither).

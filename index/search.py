@@ -203,7 +203,7 @@ _PRESENT = re.compile(r"\b(?:thanh phan|tham du|co mat|du hop)\b")
 _TASK_VERB = r"(?:to chuc|chuan bi|phoi hop|thuc hien|xay dung|trien khai|theo doi|lap|soan|organi[sz]e|prepare)\b"
 _MEETING = (
     r"(?:cuoc hop|hoi nghi|phien hop|buoi hop|dai hoi|(?:cuoc|buoi|phien) (?:lam viec|doi thoai|thuong luong|kiem tra|hoa giai)"
-    r"|meeting|conference|session|congress|negotiation|dialogue)"
+    r"|(?:meeting|conference|session|congress|negotiation|dialogue)s?)"
 )
 _ROLE = r"(chu tri|chu toa|thu ky|nguoi ghi bien ban|ghi bien ban|presided|chaired|took the minutes|secretary)"
 # (The role right before the meeting: "ai chủ trì chuẩn bị hội trường cho hội nghị" asks who leads
@@ -298,19 +298,27 @@ _ASKS_FREQUENCY = re.compile(
     r"\b(?:(?<!gap )may lan|bao nhieu lan|(?:bao lau|may (?:ngay|tuan|thang|nam))(?: \w+){0,4} (?:mot|1) lan"
     r"|how often|how many times(?! (?:as|more|the))|how frequently)\b"
 )
-# A question asking for a phone, bank account or email ("số điện thoại đường dây nóng là số nào",
-# "số tài khoản của quỹ", "what is the hotline number"), and a clause stating one: a run of at least
-# eight digits ("0222.3868.247", "1900 6868", "1160 0000 2268") that is no sum ("88.000.000"), or
-# an address with "@". Not "phụ cấp điện thoại bao nhiêu" (an allowance), "mở tài khoản" (whether),
-# "… công đoàn cơ sở | tài khoản" (a translation's words side by side).
+# A question asking for a phone, bank account or email number ("số điện thoại đường dây nóng là số
+# nào", "số tài khoản của quỹ", "gọi số nào", "what is the hotline number"), not one that only speaks
+# of them ("đường dây nóng hoạt động từ mấy giờ", "gửi qua thư điện tử trước ngày nào", "đăng nhập
+# bằng tài khoản gì", "take into account", "phụ cấp điện thoại bao nhiêu"). (Not "có số" / "cơ sở"
+# before "tài khoản": a translation's words side by side, "… công đoàn cơ sở | tài khoản".)
 _ASKS_CONTACT = re.compile(
-    r"\b(?:(?<!co )so tai khoan|tai khoan (?:ngan hang )?(?:nao|gi|la gi|so may|so nao)|(?<!co )so dien thoai|so duong day nong"
-    r"|duong day nong (?:\w+ ){0,6}(?:la )?(?:so )?(?:nao|may|gi|bao nhieu)|dia chi email|thu dien tu|e-?mail"
-    r"|account number|(?:which|what)(?: is the)? (?:\w+ )?(?:bank )?account|(?:phone|telephone|hotline) number"
-    r"|(?:which|what) (?:\w+ )?hotline)\b"
+    r"\b(?:(?<!co )so tai khoan|tai khoan (?:ngan hang )?(?:so (?:nao|may|bao nhieu)|la so)"
+    r"|(?<!co )so dien thoai|sdt|dien thoai lien he|so (?:duong day nong|hotline)|goi (?:den )?so nao"
+    r"|(?:duong day nong|hotline)(?: \w+){0,6} (?:la )?(?:so (?:nao|may|gi|bao nhieu)|bao nhieu)"
+    r"|dia chi (?:email|e-mail|thu dien tu)|(?:email|e-mail|thu dien tu) (?:nao|gi|la gi)"
+    r"|account number|(?:which|what)\b[^?]{0,30}\bbank account|(?:phone|telephone|hotline|contact) number"
+    r"|(?:which|what)(?: is the)? (?:\w+ ){0,3}hotline|email address|(?:which|what) email)\b"
 )
-_DIGIT_RUN = re.compile(r"(?<![\d.,/])\+?\d[\d .-]{6,}\d(?![\d/])")
-_SUM = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+# A clause states one with a run of at least eight digits ("0222.3868.247", "1900 6868", "(0251)
+# 3868247", "1160 0000 2268") that is no sum ("88.000.000", "25 000 000"), range ("2023 - 2028",
+# "10.000.000 - 20.000.000") or date ("01.10.2025"), or a short number called ("gọi số 114"), or an
+# address with "@".
+_DIGIT_RUN = re.compile(r"(?<![\d.,/])\+?\(?\d[\d .()-]{6,}\d(?![\d/])")
+_SUM = re.compile(r"\d{1,3}(?:[., ]\d{3})+")
+_NOT_A_NUMBER_CALLED = re.compile(r"\s[-–]\s|\d[-–](?:19|20)\d\d\b|^\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d$")
+_CALLED = re.compile(r"\b(?:goi (?:ngay |den )?so|dien thoai|hotline|duong day nong|sdt)\D{0,25}\b\d{3,}")
 _FREQUENCY = re.compile(
     r"\b(?:hang|moi) (?:ngay|tuan|thang|quy|nam)\b|\bdinh ky\b|\b\d+ lan\b|\b(?:mot|hai|ba|bon|nam|sau) lan\b"
     r"|\b(?:ngay|tuan|thang|quy|nam) (?:mot|1) lan\b|\blan ?/ ?(?:ngay|tuan|thang|quy|nam)\b"
@@ -381,22 +389,25 @@ def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_on
     return None
 
 
+# What only a letter's header says: whom it is addressed to, its number, its subject.
+_ABOUT_HEADER = re.compile(r"\b(?:kinh gui|so hieu|ky hieu|trich yeu|ve viec gi|v/v|addressed to|reference number)\b")
 # Texts that set rules in force from their date on, not about one year of their own.
 _STANDING_RULES = ("LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "ĐIỀU LỆ", "THỎA ƯỚC", "QUY CHẾ", "QUY ĐỊNH", "NỘI QUY", "HIẾN PHÁP", "THỂ LỆ")
 # The kinds of number the abstention checks the first clause for (see abstain_features).
-_SPECIFIC_AMOUNTS = (1, 2, 3, 4, 5, 6)
+_SPECIFIC_ANSWERS = (1, 2, 3, 4, 5, 6)
 
 
 def _states_contact(run: str) -> bool:
-    """Whether a run of digits is a phone or account number: eight digits or more, not a sum."""
-    return sum(c.isdigit() for c in run) >= 8 and not _SUM.fullmatch(run.strip())
+    """Whether a run of digits is a phone or account number: eight digits or more, not a sum, a
+    range or a date."""
+    run = run.strip()
+    return sum(c.isdigit() for c in run) >= 8 and not (_SUM.fullmatch(run) or _NOT_A_NUMBER_CALLED.search(run))
 
 
 def _wanted_amount(analysis: QueryAnalysis, wanted_kind: str | None) -> int | None:
     """What kind of number a question asks for, as `Searcher._states_amount` indexes them: 0 any
     amount, 1 a percentage, 2 a date, 3 a sum of money, 4 a length of time, 5 how often, 6 a phone,
-    account or email; None for
-    no number."""
+    account or email number; None for no number."""
     q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
     typed = (analysis.restored or analysis.question).lower()
     if _ASKS_CONTACT.search(q):
@@ -541,7 +552,7 @@ class Searcher:
 
     def _states_amount(self, row: int) -> tuple[bool, ...]:
         """Does clause `row` state an amount, a percentage, a date, a sum of money, a length of time,
-        how often (answer_type_boost; `_wanted_amount`'s order). Per row and on demand, like the
+        how often, a phone, account or email number (answer_type_boost; `_wanted_amount`'s order). Per row and on demand, like the
         token sets: a query looks at its ~100 candidates, not the whole index."""
         known = self._amounts.get(row)
         if known is None:
@@ -554,7 +565,7 @@ class Searcher:
                 bool(_MONEY.search(amounts)),
                 bool(_DURATION.search(amounts)),
                 bool(_FREQUENCY.search(text)),
-                "@" in text or any(_states_contact(run) for run in _DIGIT_RUN.findall(text)),
+                "@" in text or bool(_CALLED.search(text)) or any(_states_contact(run) for run in _DIGIT_RUN.findall(text)),
             )
         return known
 
@@ -758,6 +769,14 @@ class Searcher:
         of content ("How many days of annual leave does a construction worker get?" is not
         answered by "QUY ĐỊNH / Về làm việc trong thời tiết nắng nóng", nor by a signature)."""
         if not ranked or not self._is_header[ranked[0]] or _wanted_kind(cands.analysis, bool(cands.named_documents), cands.names_only):
+            return ranked
+        # (Nor one for what only a header says, "kính gửi ai", "số hiệu", "về việc gì", or for the
+        # kind of number it holds, a petitioner's "Số điện thoại: 0387 215 649".)
+        analysis = cands.analysis
+        if _ABOUT_HEADER.search(_asked(analysis)):
+            return ranked
+        amount = _wanted_amount(analysis, None)
+        if amount in _SPECIFIC_ANSWERS and self._states_amount(ranked[0])[amount]:
             return ranked
         chunks = self.store.chunks
         first = next((k for k, r in enumerate(ranked) if not self._is_header[r] and chunks[r].kind in CONTENT_KINDS), None)
@@ -1090,7 +1109,8 @@ class Searcher:
         first = self.store.chunks[ranked[0]] if ranked else None
         wanted_kind = _wanted_kind(cands.analysis, bool(cands.named_documents), cands.names_only)
         feats["named_part"] = float(first is not None and first.doc_id in cands.named_documents and first.kind == wanted_kind)
-        # The question asks for a percentage, a date, a sum, a length of time or how often, and the
+        # The question asks for a percentage, a date, a sum, a length of time, how often or a phone,
+        # account or email number, and the
         # first clause states none. (Not "any amount": "tối đa", "tối thiểu", "bao nhiêu" also ask
         # which or whether, and clauses answering them often hold no number.)
         amount = _wanted_amount(cands.analysis, wanted_kind)
@@ -1100,7 +1120,7 @@ class Searcher:
         feats["type_missing"] = float(
             first is not None
             and (
-                (amount in _SPECIFIC_AMOUNTS and not self._states(ranked[0], amount))
+                (amount in _SPECIFIC_ANSWERS and not self._states(ranked[0], amount))
                 or (bool(years) and abstain.year_missing(years, self._dated_text(ranked[0]), self._in_force_since(ranked[0])))
             )
         )

@@ -126,15 +126,16 @@ _SENDING_ENDING = re.compile(
     # And a contact named after it ("Người liên hệ: bà Trương Thị Ngọc Mai, … điện thoại …"); under a
     # heading "3. Thông tin liên hệ" it is that item's text.
     r"|(?:Người|Cán bộ|Đầu mối) liên hệ\s*:"
-    # And the sender's thanks ("Công ty chân thành cảm ơn những đóng góp của người lao động …").
-    r"|[^.]{0,80}\bchân thành cảm ơn\b"
 )
 # So does a paragraph that looks back on the items as a whole ("Quá các thời hạn nêu trên mà Công
 # ty không thực hiện, …", "Sau thời hạn nêu tại mục 1, …"): what follows them, not the last one's text.
 # The reference opens the paragraph and is to the items, plural ("Số tiền còn nợ nêu trên gồm cả
 # tiền lãi" is more of the last item).
 _BACK_REFERENCE = re.compile(
-    r"^.{0,100}?\b(?:(?:các|những) (?:[^\s.,;:]+ ){1,2}?(?:nêu )?trên\b|nêu tại (?:các )?(?:mục|điểm|khoản) \d"
+    r"^.{0,60}?\b(?:(?:các|những) (?:[^\s.,;:]+ ){1,2}?(?:nêu )?trên\b|nêu tại (?:các )?(?:mục|điểm|khoản) \d"
+    # (After a long subject, what a letter asked of the items: "Ban Thường vụ Liên đoàn Lao động
+    # huyện Nông Cống báo cáo kết quả thực hiện các yêu cầu trên …"; not "các giấy tờ trên".)
+    r"|.{0,40}?\bcác (?:yêu cầu|nội dung|kiến nghị|đề nghị|nhiệm vụ) (?:nêu )?trên\b"
     # ("Kinh phí Công ty hỗ trợ tại mục 1 và mục 2 đề nghị chuyển …": several items named.)
     # (Not another text's: "… tại khoản 1 và khoản 2 Điều 46 Bộ luật Lao động …".)
     r"|tại (?:các )?(?:mục|điểm|khoản) \d+(?:\s*(?:,|và)\s*(?:mục |điểm |khoản )?\d+)+(?!\s*(?:,\s*)?(?:của\s+)?(?:Điều|Chương|Bộ luật|Luật|Nghị định|Thông tư|Quyết định|Công văn|Kế hoạch)\b)"
@@ -226,8 +227,6 @@ def _in_voice(line: str, voices: tuple[str, ...]) -> bool:
     text = line.strip()
     if not _is_prose(text):
         return False
-    if _ASSIGNS.match(text):
-        return True
     opening = " ".join(fold(text).lower().split())
     # (Not the committees of the units below: "Ban Chấp hành các công đoàn bộ phận đăng ký …" under
     # "TM. BAN CHẤP HÀNH".)
@@ -236,8 +235,13 @@ def _in_voice(line: str, voices: tuple[str, ...]) -> bool:
 
 _OTHERS = frozenset({"cac", "nhung", "moi", "tung"})
 # The body's voice with its name left out: "Giao Văn phòng Ủy ban Kiểm tra theo dõi, đôn đốc việc
-# thực hiện các kiến nghị trên; …" assigns a unit by name (a capital), as the body alone can.
+# thực hiện các kiến nghị trên; …" assigns a unit by name (a capital), as the body alone can; only
+# where no item before has such a line of its own ("2. Đồng ý tổ chức Hội thao …" / "Giao Ban Tuyên
+# giáo chủ trì …": each conclusion with its task).
 _ASSIGNS = re.compile(rf"^Giao (?:cho )?[A-ZĐ{ACCENTED_CAPITALS}]")
+# And the sender's thanks ("Công ty chân thành cảm ơn những đóng góp của người lao động …"); not in
+# minutes, where a speaker's answer may open with thanks.
+_THANKS = re.compile(r"^[^.]{0,80}\bchân thành cảm ơn\b")
 
 
 def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voices: tuple[str, ...] = ()) -> int:
@@ -260,13 +264,15 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
         stop = own[-1]
     if not any(s in LEGAL_STYLES for _, s in markers):
         item_is_sentence = lines[last].rstrip().endswith(".") and len(lines[last].split()) > _TITLE_WORDS
+        assigned_before = any(_ASSIGNS.match(lines[k].strip()) for k in range(start, last))
 
         def closes(i: int) -> bool:
             return bool(
                 _ENDING.match(lines[i])
                 or (item_is_sentence and (_SENDING_ENDING.match(lines[i]) or _IN_FORCE_ENDING.match(lines[i])))
                 # (Minutes' "Chủ trì tiếp thu các ý kiến nêu trên và kết luận: …" is their last item's.)
-                or (item_is_sentence and not minutes and (_looks_back(lines[i]) or _in_voice(lines[i], voices)))
+                or (item_is_sentence and not minutes and (_looks_back(lines[i]) or _in_voice(lines[i], voices) or _THANKS.match(lines[i])))
+                or (item_is_sentence and not minutes and not assigned_before and _is_prose(lines[i].strip()) and _ASSIGNS.match(lines[i].strip()))
                 or (minutes and _MINUTES_ENDING.match(lines[i]))
             )
 

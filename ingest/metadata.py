@@ -65,9 +65,9 @@ DOC_TYPES = (
     "BỘ QUY TẮC ỨNG XỬ",
     "QUY TẮC ỨNG XỬ",
     # The rest of the administrative kinds of Nghị định 30/2020/NĐ-CP, Điều 7 (a contract with a
-    # caterer, a memorandum with a school, a power of attorney).
+    # caterer, a memorandum with a school, a power of attorney); not "DỰ ÁN" ("Ban Quản lý Dự án …")
+    # nor "THƯ CÔNG" ("THƯ CÔNG ĐOÀN GỬI …"), other words' beginnings as often as kinds.
     "THÔNG CÁO",
-    "DỰ ÁN",
     "HỢP ĐỒNG",
     "CÔNG ĐIỆN",
     "BẢN GHI NHỚ",
@@ -78,7 +78,6 @@ DOC_TYPES = (
     "PHIẾU GỬI",
     "PHIẾU CHUYỂN",
     "PHIẾU BÁO",
-    "THƯ CÔNG",
     # A worker's or a member's own letter to the union or the company.
     "ĐƠN KIẾN NGHỊ",
     "ĐƠN ĐỀ NGHỊ",
@@ -176,8 +175,10 @@ _CAPACITY_TITLE = re.compile(
     r"(?: [A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \-–]*)?$"
 )
 RECIPIENTS_START = re.compile(r"^(?:Nơi nhận|Đồng kính gửi|Kính gửi)\s*:?", re.IGNORECASE)
-# A person's name; a foreign one's syllables may be joined ("Kim Dong-su").
-NAME_WORDS = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:-[a-zà-ỹđ]+)?){1,4}"
+# A person's name; a foreign one's syllables may be joined ("Kim Dong-su", "Lee Jae-Myung",
+# "Jean-Pierre Martin").
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:-[A-ZĐÀ-Ỹa-zà-ỹđ][a-zà-ỹđ]+)?"
+NAME_WORDS = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,4}}"
 PERSON = re.compile(rf"^{NAME_WORDS}$")
 
 
@@ -831,8 +832,10 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
             if not (cell and cell.isupper() and len(cell) <= 120) or _NUMBER_OR_YEAR.search(_NAMED_YEAR.sub("", cell)) or _type_of(cell) or _MEETING.match(cell):
                 break  # the number, the date, a congress ("ĐẠI HỘI LẦN THỨ V, NHIỆM KỲ 2025 - 2030")
             cells.append(cell)
-        if start == 2 and not (cells and _names_a_body(cells[0]) and not _COMMITTEE.fullmatch(cells[0])):
-            return first  # (A second party's committee, "BAN CHẤP HÀNH" / "CÔNG ĐOÀN PHƯỜNG …", is not under it.)
+        if start == 2 and not (cells and _UNDER_A_UNION.match(cells[0]) and not _COMMITTEE.fullmatch(cells[0])):
+            # (A second party, "SỞ NỘI VỤ TỈNH …" or "BAN CHẤP HÀNH" / "CÔNG ĐOÀN PHƯỜNG …" of a joint
+            # text, is not under it.)
+            return first
         # A name the cell's width wrapped goes on in the row below ("CÔNG ĐOÀN CÁC KHU CHẾ XUẤT" /
         # "VÀ CÔNG NGHIỆP CẦN THƠ", "CÔNG TY CỔ PHẦN THỦY SẢN" / "PHÚ AN KHANG"): a row that names no
         # body of its own, and is no place ("TỈNH HƯNG YÊN", below) or congress, is the name above's
@@ -918,6 +921,9 @@ def _left_cell_below(lines: list[Line], text: str) -> str | None:
     return next((cells[i + 1] for i, c in enumerate(cells[:-1]) if c == text), None)
 
 
+# A body under a union's provincial or industrial-park union: a union of its own or a grassroots
+# one ("CÔNG ĐOÀN CÔNG TY TNHH …", "CĐCS …", "NGHIỆP ĐOÀN …").
+_UNDER_A_UNION = re.compile(r"^(?:CÔNG ĐOÀN|CĐCS|CĐ\b|NGHIỆP ĐOÀN|LIÊN ĐOÀN LAO ĐỘNG|LĐLĐ)")
 _COMMITTEE = re.compile(r"(?:BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BCH|UBKT|ỦY BAN KIỂM TRA)")
 # A header row that is the number, a date, a term or a session ("SỐ: 12/QĐ", "SỐ 05", "NHIỆM KỲ
 # 2025 - 2030", "LẦN THỨ 2"), not a unit whose name ends with its own small number ("CHI BỘ PHÂN
@@ -1181,7 +1187,8 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     # The first line may name the document after a few words: "Văn bản hợp nhất Luật Công đoàn
     # năm 2012", "Toàn văn Điều lệ Công đoàn Việt Nam khóa XIII".
     inner = _TYPE_INSIDE.search(texts[0]) if texts else None
-    candidates = [(t, _TYPE_ANY_CASE.match(t)) for t in texts]
+    # (A question is no name: "Hợp đồng lao động có những loại nào?" opens a Q&A note.)
+    candidates = [(t, None if t.rstrip().endswith("?") else _TYPE_ANY_CASE.match(t)) for t in texts]
     if inner and not candidates[0][1]:
         candidates.insert(0, (texts[0][inner.start(1) :], _TYPE_ANY_CASE.match(texts[0][inner.start(1) :])))
     for text, m in candidates:

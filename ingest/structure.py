@@ -382,7 +382,7 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None, 
             # Minutes' "Thư ký cuộc họp: Bà Phan Thị Yến …" after the last of those present: who
             # took the minutes, not more of the last guest.
             found = ("role", role, "")
-        if found is None and _beyond_an_introduced_list(lines, i, stack):
+        if found is None and _beyond_an_introduced_list(lines, i, stop, stack):
             # "Nguồn kinh phí: Công đoàn cơ sở chi …" after the last of the costs "Tổng kinh phí
             # dự kiến: …, cụ thể:" lists: the list has ended, the heading's text goes on.
             stack.pop()
@@ -396,7 +396,7 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None, 
             # "4. Kết luận …" / "… giao nhiệm vụ như sau:" / "1. Ban Cơ điện …": a list the item
             # introduces, numbered anew, is its own, not more items beside it.
             parent_index = len(stack) - 1
-        elif (outer := _continues_outer(stack, style, number)) is not None:
+        elif (outer := _continues_outer(stack, style, number, rest)) is not None:
             # "5." after such an inner list's "1." … "9." goes on with the outer list (its "4.").
             parent_index = outer
         del stack[parent_index + 1 :]
@@ -467,21 +467,35 @@ _ROLE_LINE = re.compile(
 )
 
 
+# A numbered item's line of at most this many words that ends without a sentence's mark is a title
+# ("3. Kết luận", "4. Bế mạc"), not one more task in a list.
+_TITLE_WORDS = 10
 # A paragraph that opens with its own short label: "Nguồn kinh phí: …", "Lưu ý: …".
 _LABELLED = re.compile(r"^[A-ZĐÀ-Ỹ][^:.;()]{2,40}:\s+\S")
 
 
-def _beyond_an_introduced_list(lines: list[Line], i: int, stack: list[Section]) -> bool:
+def _beyond_an_introduced_list(lines: list[Line], i: int, stop: int, stack: list[Section]) -> bool:
     """Whether unnumbered line `i`, a labelled paragraph, follows the finished last member of a
-    list its parent's text introduced ("…, cụ thể:" / "1. …;" … "6. … 7.400.000 đồng." /
-    "Nguồn kinh phí: …"): it is the parent's text again, not more of the last member. Not in a
-    text of articles, whose khoản go on as their article writes them."""
-    if len(stack) < 3 or not _LABELLED.match(lines[i].text.strip()) or _ROLE_LINE.match(lines[i].text.strip()):
+    list its parent's text introduced and names that text's subject ("III. KINH PHÍ" / "Tổng kinh
+    phí dự kiến: …, cụ thể:" / "1. …;" … "6. … 7.400.000 đồng." / "Nguồn kinh phí: …"): it is the
+    parent's text again, not more of the last member. An item's own details ("2. Gặp mặt …" /
+    "Thời gian: Ngày 30/4." / "Địa điểm: …") name something else, and a sibling after the line
+    shows the list goes on. Not in a text of articles, whose khoản go on as their article writes
+    them."""
+    text = lines[i].text.strip()
+    label = _LABELLED.match(text)
+    if len(stack) < 3 or not label or _ROLE_LINE.match(text):
         return False
     item, parent = stack[-1], stack[-2]
     if item.style not in NUMBERED_CLAUSE_STYLES or item.children or item.body or item.in_article:
         return False
-    return _own_text_ends(item, lines) == "." and _own_text_ends(parent, lines) == ":"
+    if _own_text_ends(item, lines) != "." or _own_text_ends(parent, lines) != ":":
+        return False
+    following = next((m for k in range(i + 1, stop) if (m := match_marker(lines[k].text))), None)
+    if following is not None and following[0] == item.style:
+        return False
+    subject = {w for k in parent.own_lines if k >= 0 for w in fold(lines[k].text).lower().split() if len(w) > 1}
+    return any(w in subject for w in fold(text[: text.index(":")]).lower().split() if len(w) > 1)
 
 
 def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str | None:
@@ -497,10 +511,17 @@ def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str |
         return None
     # The item introduces them, unless what it introduced is a list that has ended ("2. Đại diện
     # đơn vị cung cấp:" / "- Ông Vũ Đức Thịnh, quản lý bếp." / "Chủ trì: Ông …").
+    # Only among those present ("II. THÀNH PHẦN"): after a task's bullets, "Chủ trì: Ban Văn thể"
+    # says who leads that task.
     introduces = item.line_index >= 0 and lines[item.line_index].text.rstrip().endswith(":")
-    if introduces and not any(is_bullet(lines[k].text.strip()) for k in item.body):
+    listed = any(is_bullet(lines[k].text.strip()) for k in item.body)
+    if introduces and not (listed and _PRESENT_HEADING.search(fold(stack[-2].heading).lower())):
         return None
     return m.group(1)
+
+
+# The section of minutes that lists those present.
+_PRESENT_HEADING = re.compile(r"\b(?:thanh phan|tham du|co mat|du hop)\b")
 
 
 def _absorb_heading_titles(root: Section, lines: list[Line]) -> None:
@@ -543,18 +564,22 @@ def _restarts_under(stack: list[Section], style: str, number: str, lines: list[L
     )
 
 
-def _continues_outer(stack: list[Section], style: str, number: str) -> int | None:
+def _continues_outer(stack: list[Section], style: str, number: str, rest: str) -> int | None:
     """Where item `number` attaches when it goes on with an outer list of its style rather than
-    the inner list open inside it ("5." after "4." › "1." … "9."): the outer item's parent."""
+    the inner list open inside it ("5." after "4." › "1." … "9."): the outer item's parent. Where
+    it would go on with both ("3." after "2." › "1.", "2."), a title goes on with the outer list
+    ("3. Kết luận"), a sentence with the inner one."""
     if style not in NUMBERED_CLAUSE_STYLES or not number.isdigit():
         return None
     same = [k for k, s in enumerate(stack) if s.style == style]
     if len(same) < 2:
         return None
     inner, outer = stack[same[-1]], stack[same[-2]]
-    if inner.number.isdigit() and outer.number.isdigit() and int(number) == int(outer.number) + 1 != int(inner.number) + 1:
-        return same[-2] - 1
-    return None
+    if not (inner.number.isdigit() and outer.number.isdigit()) or int(number) != int(outer.number) + 1:
+        return None
+    goes_on_inner = int(number) == int(inner.number) + 1
+    title = not rest.rstrip().endswith((".", ";", ":")) and len(rest.split()) <= _TITLE_WORDS
+    return same[-2] - 1 if not goes_on_inner or title else None
 
 
 def _parent_index(stack: list[Section], style: str) -> int:

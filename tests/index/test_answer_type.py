@@ -348,6 +348,7 @@ def test_a_phone_asked_prefers_the_clause_that_states_it():
         ("Ai là người ghi biên bản buổi thương lượng lương?", True),
         ("Ai chủ trì buổi kiểm tra bếp ăn?", True),
         ("Who chaired the wage negotiation?", True),
+        ("Who chaired the wage negotiations?", True),
         # A task led, not a meeting chaired.
         ("Ai chủ trì tổ chức buổi đối thoại?", False),
     ],
@@ -357,3 +358,43 @@ def test_who_chaired_or_took_the_minutes_of_any_kind_of_meeting(question, asks):
     from ingest.normalize import fold
 
     assert bool(_ASKS_MEETING_ROLE.search(fold(question).lower())) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Gọi số nào để báo cháy?", True),
+        ("SĐT của chủ tịch công đoàn là gì?", True),
+        ("Số hotline của công đoàn là bao nhiêu?", True),
+        ("What is the union fund's bank account?", True),
+        ("Which email address should the report be sent to?", True),
+        # Speaking of a hotline, an email or an account is not asking for its number.
+        ("Đường dây nóng hoạt động từ mấy giờ?", False),
+        ("Đường dây nóng tiếp nhận những nội dung gì?", False),
+        ("Báo cáo gửi qua thư điện tử trước ngày nào?", False),
+        ("Lương được chuyển vào tài khoản nào?", False),
+        ("Đăng nhập ứng dụng bằng tài khoản gì?", False),
+        ("What items account for the largest share of union spending?", False),
+    ],
+)
+def test_which_questions_ask_for_a_phone_account_or_email_number(question, asks):
+    from index.search import _wanted_amount
+
+    assert (_wanted_amount(QueryAnalysis(question, "vi"), None) == 6) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Khi có cháy, gọi số điện thoại 114 ngay.", True),
+        ("Văn phòng Công đoàn: (0251) 3868247.", True),
+        # A term, a period, a range of sums, a date and a sum written with spaces are no numbers called.
+        ("Nhiệm kỳ 2023 - 2028 gồm 09 ủy viên.", False),
+        ("Giai đoạn 2021-2025 đạt 95% chỉ tiêu.", False),
+        ("Mức hỗ trợ 10.000.000 - 20.000.000 đồng.", False),
+        ("Có hiệu lực từ 01.10.2025.", False),
+        ("Tổng chi 25 000 000 đồng.", False),
+    ],
+)
+def test_which_clauses_state_a_phone_or_account_number(text, states):
+    assert _searcher_of([text])._states_amount(0)[6] is states

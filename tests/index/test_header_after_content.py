@@ -36,3 +36,20 @@ def test_a_question_about_content_gets_content_before_the_header(rules_searcher)
 def test_a_question_about_who_issued_the_text_keeps_the_header(rules_searcher):
     first = _first(rules_searcher, "Quy định về làm việc trong thời tiết nắng nóng do ai ban hành, ngày nào?")
     assert first.path == (HEADER_LABEL,)
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("Quy định làm việc ngoài trời trong thời tiết nắng nóng có số hiệu là gì?", True),
+        ("Quy định về nắng nóng kính gửi những ai?", True),
+        ("Khi nào tổ chức hội thao công nhân?", False),
+    ],
+)
+def test_what_only_the_header_says_keeps_the_header_first(rules_searcher, question, kept):
+    chunks = rules_searcher.store.chunks
+    header = next(r for r, c in enumerate(chunks) if c.path == (HEADER_LABEL,))
+    clause = next(r for r, c in enumerate(chunks) if c.kind == "clause")
+    ranked = [header, clause]
+    moved = rules_searcher._content_before_header(ranked, rules_searcher.retrieve(question))
+    assert (moved == ranked) is kept

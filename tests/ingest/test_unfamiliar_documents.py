@@ -2601,3 +2601,92 @@ def test_a_vote_counts_roles_end_and_signers_side_by_side_after_the_recipients()
     assert chunks[("Phần kết",)].startswith("Việc kiểm phiếu kết thúc")
     assert "THƯ KÝ" not in chunks[("Nơi nhận",)]
     assert chunks[("Chữ ký",)].startswith("THƯ KÝ | TRƯỞNG BAN KIỂM PHIẾU")
+
+
+def test_what_only_looks_like_a_closing_after_this_sessions_rules_stays_with_its_item():
+    # Each conclusion with its own task: the last "Giao …" is its item's, not the text's closing.
+    notice = (
+        "THÔNG BÁO\nKết luận của Thường trực\n"
+        "1. Thống nhất tổ chức Hội nghị tổng kết công tác công đoàn năm 2030 vào ngày 25/3/2031 tại Hội trường huyện.\n"
+        "Giao Ban Tổ chức chuẩn bị báo cáo tổng kết, trình Thường trực trước ngày 20/3/2031.\n"
+        "2. Đồng ý chủ trương tổ chức Hội thao công nhân viên chức lao động năm 2031 nhân dịp ngày Quốc tế Lao động.\n"
+        "Giao Ban Tuyên giáo chủ trì xây dựng kế hoạch, trình Thường trực trước ngày 30/3/2031.\n" + _SIGNED
+    )
+    assert "Giao Ban Tuyên giáo" in _paths_of(notice, "tb.txt")[("2.",)]
+    # A speaker's answer in minutes may open with thanks.
+    minutes = (
+        "BIÊN BẢN ĐỐI THOẠI\nQuý II năm 2031\nII. NỘI DUNG\n"
+        "1. Người lao động đề nghị Công ty tăng phụ cấp nhà trọ từ 300.000 đồng lên 500.000 đồng mỗi tháng cho công nhân.\n"
+        "Ông Lê Văn Hùng chân thành cảm ơn ý kiến của người lao động và trả lời: Công ty đồng ý tăng lên 400.000 đồng/tháng.\n"
+    )
+    assert "400.000 đồng/tháng" in _paths_of(minutes, "bb.txt")[("II. NỘI DUNG", "1.")]
+    # "các giấy tờ trên" far into the sentence is the last item's own condition.
+    notice = (
+        "THÔNG BÁO\nVề trợ cấp ốm đau\n1. Đoàn viên nằm viện từ 03 ngày trở lên được Công đoàn trợ cấp 500.000 đồng mỗi lần.\n"
+        "2. Hồ sơ đề nghị trợ cấp gồm đơn đề nghị có xác nhận của tổ trưởng, giấy ra viện và bản sao hóa đơn viện phí.\n"
+        "Đoàn viên nộp hồ sơ cho tổ trưởng công đoàn trong vòng 30 ngày kể từ ngày ra viện; trường hợp thiếu một trong các "
+        "giấy tờ trên thì bổ sung trong 10 ngày.\n" + _SIGNED
+    )
+    assert "thiếu một trong các giấy tờ trên" in _paths_of(notice, "tb.txt")[("2.",)]
+
+
+def test_an_items_own_details_and_a_tasks_leader_stay_with_the_item():
+    plan = (
+        "KẾ HOẠCH\nChào mừng ngày 1/5\nII. NỘI DUNG HOẠT ĐỘNG\nBan Chấp hành Công đoàn cơ sở tổ chức các hoạt động sau:\n"
+        "1. Tổ chức Hội thao công nhân lao động với các môn bóng đá, kéo co, cầu lông.\nThời gian: Từ ngày 25/4 đến ngày 28/4/2031.\n"
+        "2. Tổ chức gặp mặt, tặng quà cho 30 đoàn viên có hoàn cảnh khó khăn.\nThời gian: Ngày 30/4/2031.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Ban Văn thể chủ trì tổ chức Hội thao.\n"
+    )
+    chunks = _paths_of(plan, "kh.txt")
+    assert "Thời gian: Ngày 30/4/2031." in chunks[("II. NỘI DUNG HOẠT ĐỘNG", "2.")]
+    assert "Thời gian" not in chunks[("II. NỘI DUNG HOẠT ĐỘNG",)]
+    minutes = (
+        "BIÊN BẢN HỌP\nBan Chấp hành tháng 4/2031\nI. THÀNH PHẦN\nCó mặt 9/9 ủy viên.\nII. NỘI DUNG CUỘC HỌP\n"
+        "1. Thống nhất tổ chức Hội thao chào mừng ngày 1/5 như sau:\n- Thời gian: ngày 28/4/2031;\n- Địa điểm: sân Công ty.\n"
+        "Chủ trì: Ban Văn thể; phối hợp: Đoàn Thanh niên.\n2. Thống nhất thăm hỏi 12 đoàn viên ốm đau.\n"
+    )
+    assert "Chủ trì: Ban Văn thể" in _paths_of(minutes, "bb.txt")[("II. NỘI DUNG CUỘC HỌP", "1.")]
+
+
+def test_an_outer_item_that_is_a_title_goes_on_with_the_outer_list():
+    minutes = (
+        "BIÊN BẢN HỌP\nBan Chấp hành tháng 5/2031\nII. NỘI DUNG CUỘC HỌP\n1. Đánh giá kết quả tháng 4.\n2. Ý kiến của các ủy viên\n"
+        "Các ủy viên nêu các ý kiến sau:\n1. Bà Trần Thị Lan đề nghị tăng mức thăm hỏi ốm đau.\n2. Ông Lê Văn Nam đề nghị tổ chức tham quan.\n"
+        "3. Kết luận\nChủ tọa kết luận thống nhất các đề nghị trên.\n4. Bế mạc\n"
+    )
+    chunks = _paths_of(minutes, "bb.txt")
+    assert ("II. NỘI DUNG CUỘC HỌP", "2.", "2.") in chunks
+    assert ("II. NỘI DUNG CUỘC HỌP", "3.") in chunks and ("II. NỘI DUNG CUỘC HỌP", "4.") in chunks
+
+
+@pytest.mark.parametrize(
+    ("first_line", "doc_type"),
+    [
+        ("Ban Quản lý Dự án Đầu tư xây dựng huyện Nông Cống thông báo lịch nghỉ Tết Nguyên đán năm 2031 như sau:", None),
+        ("Hợp đồng lao động có những loại nào?", None),
+        ("THƯ CÔNG ĐOÀN GỬI NGƯỜI LAO ĐỘNG", None),
+    ],
+)
+def test_words_that_begin_like_a_kind_do_not_make_one(first_line, doc_type):
+    text = f"{first_line}\n1. Cán bộ, người lao động nghỉ Tết từ ngày 25/01/2031 đến hết ngày 02/02/2031."
+    assert _doc(text, "x.txt").meta.doc_type == doc_type
+
+
+def test_a_second_party_under_a_wrapped_parent_does_not_issue_the_text():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "  TỈNH THANH HÓA                 Độc lập - Tự do - Hạnh phúc\n"
+        "SỞ NỘI VỤ TỈNH THANH HÓA\n"
+        "Số: 05/KHPH-LĐLĐ-SNV          Thanh Hóa, ngày 02 tháng 3 năm 2031\n\nKẾ HOẠCH\nPhối hợp kiểm tra\n1. Kiểm tra 20 doanh nghiệp.\n"
+    )
+    assert _doc(text, "kh.txt").meta.issuer == "LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA"
+
+
+@pytest.mark.parametrize("name", ["Kim Dong-Su", "Lee Jae-Myung", "Jean-Pierre Martin"])
+def test_foreign_names_joined_by_a_hyphen_sign(name):
+    text = (
+        "BIÊN BẢN LÀM VIỆC\nVề tiền lương\n1. Công ty tăng lương 6% từ tháng 1/2031 cho toàn bộ người lao động.\n\n"
+        "TỔNG GIÁM ĐỐC                             CHỦ TỊCH CĐCS\n"
+        f"{name:<42}Nguyễn Thị Thu Hà\n"
+    )
+    assert _doc(text, "bb.txt").meta.signer == f"{name}, Nguyễn Thị Thu Hà"
