@@ -156,11 +156,11 @@ _DEFINITE_KINDS = {
 _PLACE_KINDS = {
     ("QUY CHẾ",): ("quy che",),
     ("NỘI QUY LAO ĐỘNG", "NỘI QUY"): ("noi quy lao dong", "noi quy"),
-    # "Điều 4 bản ghi nhớ", "Điều 6 bộ quy tắc ứng xử": the index's only memorandum or code (not
-    # "hợp đồng", "thỏa thuận": "Điều 20 hợp đồng lao động" is the Labour Code's, "Điều 90 thỏa
-    # thuận tiền lương" a verb).
+    # "Điều 4 bản ghi nhớ", "khoản 3 Điều 7 hợp đồng", "Điều 6 bộ quy tắc ứng xử": the index's only
+    # memorandum, contract, agreement or code (_OF_A_LAW_TOO: not beside a law).
     ("BẢN GHI NHỚ",): ("ban ghi nho",),
-    ("THỎA THUẬN HỢP TÁC",): ("thoa thuan hop tac",),
+    ("HỢP ĐỒNG",): ("hop dong",),
+    ("THỎA THUẬN HỢP TÁC", "THỎA THUẬN", "BẢN THỎA THUẬN"): ("thoa thuan hop tac", "thoa thuan"),
     ("BỘ QUY TẮC ỨNG XỬ", "QUY TẮC ỨNG XỬ"): ("bo quy tac ung xu", "quy tac ung xu"),
     # "Điều 7 luật quy định gì", "khoản 2 Điều 35 bộ luật": the index's only law or code (a code
     # is a law too: with a law and a code, "luật" names neither).
@@ -171,6 +171,10 @@ _PLACE_KINDS = {
     ("THÔNG TƯ",): ("thong tu",),
 }
 _VERB_KINDS = frozenset({"QUY ĐỊNH", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "THÔNG BÁO", "BÁO CÁO"})
+# Kinds that are also a law's words beside its article numbers ("Điều 20 hợp đồng lao động", "Điều
+# 90 thỏa thuận tiền lương"): they name the only contract or agreement only where no law is loaded.
+_OF_A_LAW_TOO = frozenset({"hop dong", "thoa thuan"})
+_LAWS = ("LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "PHÁP LỆNH")
 # A law's (a decree's, a circular's) kind alone names the index's only one beside a place only, never
 # for who signed it ("Ai ký luật?"), and a name after it is another's ("Điều 5 Luật Đất đai",
 # "Điều 3 Nghị định 145/2020").
@@ -612,6 +616,8 @@ class DocumentNames:
             of_kind = [d for kind in kinds for d in of_type.get(kind, [])]
             if len(of_kind) == 1:
                 for form in forms:
+                    if form in _OF_A_LAW_TOO and any(of_type.get(law) for law in _LAWS):
+                        continue
                     shortened.setdefault(form, []).extend(of_kind)
                     place_only.add(form)
         # "Ai ký kế hoạch?", "kế hoạch gửi những ai?": the index's only document of a kind, by its

@@ -821,10 +821,20 @@ PARTNERS = DocumentNames.of(
     ("question", "named"),
     [
         ("Theo Điều 4 bản ghi nhớ, đoàn viên xuất trình thẻ gì?", {"memo"}),
-        # "Hợp đồng" beside a place is the Labour Code's as often as the contract's.
-        ("Theo Điều 20 hợp đồng lao động có mấy loại?", set()),
+        ("khoan 3 dieu 7 hop dong quy dinh phat bao nhieu", {"contract"}),
+        # Alone, "hợp đồng lao động" is anyone's contract.
         ("Hợp đồng lao động thử việc kéo dài bao lâu?", set()),
     ],
 )
-def test_the_only_memorandum_is_named_by_its_kind_beside_a_place(question, named):
+def test_the_only_memorandum_or_contract_is_named_by_its_kind_beside_a_place(question, named):
     assert PARTNERS.scan([question])[0] == named
+
+
+def test_beside_a_law_hop_dong_by_an_article_is_the_laws():
+    with_code = DocumentNames.of(
+        {
+            "contract": DocMeta(doc_type="HỢP ĐỒNG", title="Cung cấp suất ăn công nghiệp", number="58/2031/HĐDV"),
+            "code": DocMeta(doc_type="BỘ LUẬT", title="Lao động", number="45/2019/QH14"),
+        }
+    )
+    assert "contract" not in with_code.scan(["Theo Điều 20 hợp đồng lao động có mấy loại?"])[0]
