@@ -114,6 +114,14 @@ def _paths_of(text: str, name: str) -> dict[tuple[str, ...], str]:
     return {c.path: c.text for c in chunk_document(_doc(text, name))}
 
 
+def _last_and_ending(text: str, name: str, last: tuple[str, ...]) -> tuple[str, str]:
+    """The text of the item at `last` and of the text's `› Phần kết`, each exactly one chunk."""
+    chunks = chunk_document(_doc(text, name))
+    (item,) = [c.text for c in chunks if c.path == last]
+    (ending,) = [c.text for c in chunks if c.path == ("Phần kết",)]
+    return item, ending
+
+
 def _tree(text: str):
     return parse_structure([Line(t) for t in text.strip().split("\n")])
 
@@ -560,11 +568,9 @@ def test_a_letters_or_directives_closing_sentence_is_not_part_of_its_last_item(k
         f"2. Báo cáo kết quả trước ngày 30/6/2031.\n{closing}\nNơi nhận:\n- Như trên;\n- Lưu VT.\n"
         "TM. BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n"
     )
-    chunks = chunk_document(_doc(text, "cv.txt"))
-    (last,) = [c for c in chunks if c.path == ("2.",)]
-    assert last.text == "2. Báo cáo kết quả trước ngày 30/6/2031."
-    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
-    assert ending.text == closing
+    last, ending = _last_and_ending(text, "cv.txt", ("2.",))
+    assert last == "2. Báo cáo kết quả trước ngày 30/6/2031."
+    assert ending == closing
 
 
 @pytest.mark.parametrize(
@@ -2278,11 +2284,9 @@ def test_a_last_item_that_is_a_heading_keeps_the_closing_sentence_that_is_its_on
         "Trên đây là Kế hoạch tổ chức Tháng Công nhân năm 2031, đề nghị các công đoàn cơ sở triển khai thực hiện.\n"
         "Nơi nhận:\n- Như trên;\n- Lưu VT.\n"
     )
-    chunks = chunk_document(_doc(plan, "kh.txt"))
-    (last,) = [c for c in chunks if c.path == ("III. TỔ CHỨC THỰC HIỆN", "2.")]
-    assert last.text.startswith("2. Kinh phí\nKinh phí thực hiện") and "Trên đây là" not in last.text
-    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
-    assert ending.text.startswith("Trên đây là Kế hoạch")
+    last, ending = _last_and_ending(plan, "kh.txt", ("III. TỔ CHỨC THỰC HIỆN", "2."))
+    assert last.startswith("2. Kinh phí\nKinh phí thực hiện") and "Trên đây là" not in last
+    assert ending.startswith("Trên đây là Kế hoạch")
 
 
 @pytest.mark.parametrize(
@@ -2356,11 +2360,9 @@ def test_a_leaflets_call_to_hand_it_out_closes_its_last_question():
         "Ban Tuyên giáo Liên đoàn Lao động tỉnh đề nghị các công đoàn cơ sở in, phát tài liệu này đến đoàn viên và niêm yết tại bảng tin.\n"
         + _SIGNED
     )
-    chunks = chunk_document(_doc(text, "hd.txt"))
-    (last,) = [c for c in chunks if c.path == ("Câu 2",)]
-    assert last.text.endswith("không phân biệt giới tính khi tuyển sinh.")
-    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
-    assert ending.text.startswith("Ban Tuyên giáo Liên đoàn Lao động tỉnh đề nghị")
+    last, ending = _last_and_ending(text, "hd.txt", ("Câu 2",))
+    assert last.endswith("không phân biệt giới tính khi tuyển sinh.")
+    assert ending.startswith("Ban Tuyên giáo Liên đoàn Lao động tỉnh đề nghị")
 
 
 def test_two_signers_typed_in_columns_stay_apart_when_one_name_is_foreign():
@@ -2431,11 +2433,9 @@ def test_a_reports_last_words_after_its_last_section_are_its_closing():
         "II. KIẾN NGHỊ\nĐề nghị Sở Nội vụ tổ chức tập huấn phòng, chống sốc nhiệt cho các doanh nghiệp xây dựng.\n"
         "Công ty Cổ phần Xây dựng Hưng Phát trân trọng báo cáo./.\n" + _SIGNED
     )
-    chunks = chunk_document(_doc(text, "bc.txt"))
-    (last,) = [c for c in chunks if c.path == ("II. KIẾN NGHỊ",)]
-    assert last.text.endswith("các doanh nghiệp xây dựng.")
-    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
-    assert ending.text.startswith("Công ty Cổ phần Xây dựng Hưng Phát trân trọng báo cáo")
+    last, ending = _last_and_ending(text, "bc.txt", ("II. KIẾN NGHỊ",))
+    assert last.endswith("các doanh nghiệp xây dựng.")
+    assert ending.startswith("Công ty Cổ phần Xây dựng Hưng Phát trân trọng báo cáo")
 
 
 def test_a_labelled_paragraph_after_an_introduced_list_goes_back_to_the_heading():
@@ -2521,11 +2521,9 @@ def test_thanks_or_a_request_looking_back_after_the_last_item_close_the_text(clo
         "2. Công ty tổ chức đối thoại với người lao động thuộc diện cắt giảm vào ngày 20/7/2031.\n"
         f"{closing}\n" + _SIGNED
     )
-    chunks = chunk_document(_doc(text, "tb.txt"))
-    (last,) = [c for c in chunks if c.path == ("2.",)]
-    assert last.text.endswith("vào ngày 20/7/2031.")
-    (ending,) = [c for c in chunks if c.path == ("Phần kết",)]
-    assert ending.text.startswith(closing[:30])
+    last, ending = _last_and_ending(text, "tb.txt", ("2.",))
+    assert last.endswith("vào ngày 20/7/2031.")
+    assert ending.startswith(closing[:30])
 
 
 def test_a_scoring_guides_criteria_are_headings_over_their_items():
