@@ -26,7 +26,16 @@ from index.params import fitted_params
 from index.query import DiacriticRestorer, QueryAnalysis, analyze, validate_question
 from index.rerank import Reranker
 from index.store import IndexMismatchError, IndexStore
-from ingest.document import CONTENT_KINDS, HEADER_LABEL, Chunk, Document, citation, indexed_text, shown_text
+from ingest.document import (
+    CONTENT_KINDS,
+    HEADER_LABEL,
+    PRESENT_SECTION,
+    Chunk,
+    Document,
+    citation,
+    indexed_text,
+    shown_text,
+)
 from ingest.normalize import fold, normalize_text
 
 
@@ -195,8 +204,6 @@ _WHO_SIGNED = r"ai (?:dung ra |da |la nguoi )?ky|nguoi (?:dung ra )?ky"
 _ABOUT_SIGNATURE = re.compile(
     rf"\b({_WHO_SIGNED}|ky ten|ky ban hanh|chu ky|signed|signs(?! of\b)|signer|signature)\b(?! off\b)"
 )
-# The sections of minutes that name those present ("II. THÀNH PHẦN THAM DỰ", "Thành phần tham dự").
-_PRESENT = re.compile(r"\b(?:thanh phan|tham du|co mat|du hop)\b")
 # Who chaired a meeting or took its minutes, asked of a meeting ("Ai chủ trì cuộc họp …?", "who
 # chaired the conference", "ai làm thư ký hội nghị"); the role as the minutes write it.
 # Verbs of a task led ("chủ trì tổ chức hội nghị …", "chủ trì chuẩn bị …"): not a meeting chaired.
@@ -552,8 +559,9 @@ class Searcher:
 
     def _states_amount(self, row: int) -> tuple[bool, ...]:
         """Does clause `row` state an amount, a percentage, a date, a sum of money, a length of time,
-        how often, a phone, account or email number (answer_type_boost; `_wanted_amount`'s order). Per row and on demand, like the
-        token sets: a query looks at its ~100 candidates, not the whole index."""
+        how often, a phone, account or email number (answer_type_boost; `_wanted_amount`'s order).
+        Per row and on demand, like the token sets: a query looks at its ~100 candidates, not the
+        whole index."""
         known = self._amounts.get(row)
         if known is None:
             text = fold(self.store.chunks[row].text).lower()
@@ -847,7 +855,7 @@ class Searcher:
         for row, chunk in enumerate(self.store.chunks):
             if chunk.kind != "clause" or self.store.documents[chunk.doc_id].meta.doc_type != "BIÊN BẢN":
                 continue
-            if not (chunk.path and _PRESENT.search(fold(chunk.path[0]).lower())):
+            if not (chunk.path and PRESENT_SECTION.search(fold(chunk.path[0]).lower())):
                 continue
             text = fold(chunk.text).lower()
             for role, words in _MEETING_ROLES.items():
@@ -1110,8 +1118,7 @@ class Searcher:
         wanted_kind = _wanted_kind(cands.analysis, bool(cands.named_documents), cands.names_only)
         feats["named_part"] = float(first is not None and first.doc_id in cands.named_documents and first.kind == wanted_kind)
         # The question asks for a percentage, a date, a sum, a length of time, how often or a phone,
-        # account or email number, and the
-        # first clause states none. (Not "any amount": "tối đa", "tối thiểu", "bao nhiêu" also ask
+        # account or email number, and the first clause states none. (Not "any amount": "tối đa", "tối thiểu", "bao nhiêu" also ask
         # which or whether, and clauses answering them often hold no number.)
         amount = _wanted_amount(cands.analysis, wanted_kind)
         # Or it asks about a year the first clause, its headings and its document do not name

@@ -93,7 +93,6 @@ _ENDING = re.compile(
     # báo này đến …"; a leaflet's "… đề nghị các công đoàn cơ sở in, phát tài liệu này đến đoàn viên".)
     # (Not "đề nghị" as a noun: "tiếp nhận đề nghị của đoàn viên, phổ biến Kế hoạch này đến …".)
     rf"|(?:[^.,]{{0,80}}\s)?[Đđ]ề nghị (?!của\b)[^.]{{0,120}}?(?:phổ biến|thông báo|quán triệt|truyền đạt|phát) (?:nội dung |tinh thần )?(?i:{_TEXTS}) này đến"
-
     # "Đề nghị các tổ công đoàn, đại biểu được triệu tập thực hiện nghiêm túc thông báo này."
     rf"|Đề nghị [^.]{{0,80}}\b(?:nghiêm túc )?(?:thực hiện|triển khai)(?: thực hiện)?(?: nghiêm túc)? (?i:{_TEXTS}) này\b"
     # "Văn phòng Đảng ủy thông báo để các đơn vị … biết, thực hiện.", "Kinh phí thực hiện Chương
@@ -271,8 +270,16 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
                 _ENDING.match(lines[i])
                 or (item_is_sentence and (_SENDING_ENDING.match(lines[i]) or _IN_FORCE_ENDING.match(lines[i])))
                 # (Minutes' "Chủ trì tiếp thu các ý kiến nêu trên và kết luận: …" is their last item's.)
-                or (item_is_sentence and not minutes and (_looks_back(lines[i]) or _in_voice(lines[i], voices) or _THANKS.match(lines[i])))
-                or (item_is_sentence and not minutes and not assigned_before and _is_prose(lines[i].strip()) and _ASSIGNS.match(lines[i].strip()))
+                or (
+                    item_is_sentence
+                    and not minutes
+                    and (
+                        _looks_back(lines[i])
+                        or _in_voice(lines[i], voices)
+                        or _THANKS.match(lines[i])
+                        or (not assigned_before and _is_prose(lines[i].strip()) and _ASSIGNS.match(lines[i].strip()))
+                    )
+                )
                 or (minutes and _MINUTES_ENDING.match(lines[i]))
             )
 

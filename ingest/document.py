@@ -271,6 +271,9 @@ _NUMBERED_STEP = re.compile(r"^(?:Khoản \d+[a-zđ]?|\d{1,3}\.|\(\d{1,2}\))$")
 _SUB_STEP = re.compile(r"^(\d{1,3})\.\d{1,2}\.?$")
 
 
+# The section of minutes that lists those present ("II. THÀNH PHẦN THAM DỰ", "Thành phần tham dự"),
+# folded: its role lines are units (ingest.structure) and the chair's line is read there (index.search).
+PRESENT_SECTION = re.compile(r"\b(?:thanh phan|tham du|co mat|du hop)\b")
 # How a citation names a text's header block (motto, issuer, number, date, title, "Kính gửi") when
 # opening paragraphs follow it (ingest.chunking): two pieces a reader must tell apart, the
 # paragraphs keeping "Phần mở đầu".

@@ -212,6 +212,8 @@ def split_trailing_name(text: str) -> tuple[str, str] | None:
     return None
 
 
+# What only the National Assembly passes (its header's issuer, or none written, is the Quốc hội).
+_PASSED_BY_THE_ASSEMBLY = frozenset({"LUẬT", "BỘ LUẬT"})
 # Who signs a petition, in whatever case: "Người làm đơn" over "(Ký và ghi rõ họ tên)".
 _PETITIONER = re.compile(r"^(?i:người (?:làm|viết) đơn|người (?:đề nghị|kiến nghị|khiếu nại))$")
 
@@ -535,7 +537,7 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
     closing = lines[layout.closing_start : layout.closing_end]
     signer, signer_title, recipients = _read_closing(closing)
     issuer = _issuer(lines, layout, head_text, doc_type) or _signed_on_behalf_of(signer_title)
-    if doc_type in ("LUẬT", "BỘ LUẬT") and issuer and fold(issuer).upper() != "QUOC HOI":
+    if doc_type in _PASSED_BY_THE_ASSEMBLY and issuer and fold(issuer).upper() != "QUOC HOI":
         # Only the National Assembly passes a law or a code: a body named above an excerpt ("BAN
         # CHÍNH SÁCH - PHÁP LUẬT LĐLĐ TỈNH …") copied it.
         issuer = "Quốc hội"
@@ -1224,7 +1226,7 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
             number=meta.number or number,
             # (Only the National Assembly passes a law or a code: "Luật Việc làm số 74/2025/QH15".)
             issuer=meta.issuer
-            or (issued.group(1) if issued else dated.group(4) if dated else "Quốc hội" if doc_type in LAW_TYPES - {"PHÁP LỆNH", "HIẾN PHÁP"} else None),
+            or (issued.group(1) if issued else dated.group(4) if dated else "Quốc hội" if doc_type in _PASSED_BY_THE_ASSEMBLY else None),
             date=meta.date or (_iso_date(issued_on) if issued_on else _iso_date(dated) if dated else None),
         )
         label = doc_type[:1] + doc_type[1:].lower()

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.document import shorten
+from ingest.document import PRESENT_SECTION, shorten
 from ingest.normalize import Line, fold, in_capitals
 
 # Fixed ranks for legal styles; plan styles get their depth from what is open.
@@ -469,7 +469,7 @@ _ROLE_LINE = re.compile(
 
 # A numbered item's line of at most this many words that ends without a sentence's mark is a title
 # ("3. Kết luận", "4. Bế mạc"), not one more task in a list.
-_TITLE_WORDS = 10
+_ITEM_TITLE_WORDS = 10
 # A paragraph that opens with its own short label: "Nguồn kinh phí: …", "Lưu ý: …".
 _LABELLED = re.compile(r"^[A-ZĐÀ-Ỹ][^:.;()]{2,40}:\s+\S")
 
@@ -515,13 +515,10 @@ def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str |
     # says who leads that task.
     introduces = item.line_index >= 0 and lines[item.line_index].text.rstrip().endswith(":")
     listed = any(is_bullet(lines[k].text.strip()) for k in item.body)
-    if introduces and not (listed and _PRESENT_HEADING.search(fold(stack[-2].heading).lower())):
+    if introduces and not (listed and PRESENT_SECTION.search(fold(stack[-2].heading).lower())):
         return None
     return m.group(1)
 
-
-# The section of minutes that lists those present.
-_PRESENT_HEADING = re.compile(r"\b(?:thanh phan|tham du|co mat|du hop)\b")
 
 
 def _absorb_heading_titles(root: Section, lines: list[Line]) -> None:
@@ -578,7 +575,7 @@ def _continues_outer(stack: list[Section], style: str, number: str, rest: str) -
     if not (inner.number.isdigit() and outer.number.isdigit()) or int(number) != int(outer.number) + 1:
         return None
     goes_on_inner = int(number) == int(inner.number) + 1
-    title = not rest.rstrip().endswith((".", ";", ":")) and len(rest.split()) <= _TITLE_WORDS
+    title = not rest.rstrip().endswith((".", ";", ":")) and len(rest.split()) <= _ITEM_TITLE_WORDS
     return same[-2] - 1 if not goes_on_inner or title else None
 
 
