@@ -787,10 +787,17 @@ class DocumentNames:
                 ):
                     continue  # "Điều 12 quy chế dân chủ" of a decision's regulation, not the other one
                 year = re.match(rf"[ /](?:nam )?((?:19|20)\d\d)\b{_UNIT}", text[m.end() :])
+                # (A year its title names is its own too: "kế hoạch huấn luyện năm 2027" of the plan
+                # for 2027 dated November 2026.)
                 fits = [
                     d
                     for d in self.owners[m.group()]
-                    if not (year and self.years.get(d) and int(year.group(1)) != self.years[d])
+                    if not (
+                        year
+                        and self.years.get(d)
+                        and int(year.group(1)) != self.years[d]
+                        and year.group(1) not in self.own_words.get(d, frozenset())
+                    )
                 ]
                 if partial and len(fits) > 1 and m.group() in _KIND_FORMS:
                     # One of several agreements (charters), by words of its own name after its

@@ -396,8 +396,8 @@ def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_on
     return None
 
 
-# What only a letter's header says: whom it is addressed to, its number, its subject.
-_ABOUT_HEADER = re.compile(r"\b(?:kinh gui|so hieu|ky hieu|trich yeu|ve viec gi|v/v|addressed to|reference number)\b")
+# What only a letter's header says: whom it is addressed to, its number, its subject, its legal bases.
+_ABOUT_HEADER = re.compile(r"\b(?:kinh gui|so hieu|ky hieu|trich yeu|ve viec gi|v/v|can cu|addressed to|reference number|based on|legal basis)\b")
 # Texts that set rules in force from their date on, not about one year of their own.
 _STANDING_RULES = ("LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "ĐIỀU LỆ", "THỎA ƯỚC", "QUY CHẾ", "QUY ĐỊNH", "NỘI QUY", "HIẾN PHÁP", "THỂ LỆ")
 # The kinds of number the abstention checks the first clause for (see abstain_features).
@@ -778,8 +778,8 @@ class Searcher:
         answered by "QUY ĐỊNH / Về làm việc trong thời tiết nắng nóng", nor by a signature)."""
         if not ranked or not self._is_header[ranked[0]] or _wanted_kind(cands.analysis, bool(cands.named_documents), cands.names_only):
             return ranked
-        # (Nor one for what only a header says, "kính gửi ai", "số hiệu", "về việc gì", or for the
-        # kind of number it holds, a petitioner's "Số điện thoại: 0387 215 649".)
+        # (Nor one for what only a header says, "kính gửi ai", "số hiệu", "về việc gì", "căn cứ văn
+        # bản nào", or for the kind of number it holds, a petitioner's "Số điện thoại: 0387 215 649".)
         analysis = cands.analysis
         if _ABOUT_HEADER.search(_asked(analysis)):
             return ranked

@@ -43,6 +43,9 @@ def test_a_question_about_who_issued_the_text_keeps_the_header(rules_searcher):
     [
         ("Quy định làm việc ngoài trời trong thời tiết nắng nóng có số hiệu là gì?", True),
         ("Quy định về nắng nóng kính gửi những ai?", True),
+        # Its legal bases are the header's too.
+        ("Quy định về nắng nóng căn cứ vào văn bản nào?", True),
+        ("Which laws is the heat regulation based on?", True),
         ("Khi nào tổ chức hội thao công nhân?", False),
     ],
 )

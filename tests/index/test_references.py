@@ -838,3 +838,17 @@ def test_beside_a_law_hop_dong_by_an_article_is_the_laws():
         }
     )
     assert "contract" not in with_code.scan(["Theo Điều 20 hợp đồng lao động có mấy loại?"])[0]
+
+
+def test_a_year_its_title_names_is_the_documents_own():
+    # A plan for 2027 drawn up in November 2026: "kế hoạch … năm 2027" names it, not another
+    # edition (blind 135's "Ai ký kế hoạch huấn luyện an toàn năm 2027?" was told the index held
+    # no 2027 edition).
+    plan = DocMeta(
+        doc_type="KẾ HOẠCH", number="214/KH-BH", title="Huấn luyện an toàn, vệ sinh lao động năm 2027", date="2026-11-25",
+        name="Kế hoạch 214/KH-BH",
+    )
+    names = DocumentNames.of({"plan": plan})
+    assert names.scan(["Ai ký kế hoạch huấn luyện an toàn năm 2027?"], about_part=True)[:2] == ({"plan"}, False)
+    assert names.scan(["Ai ký kế hoạch huấn luyện an toàn năm 2026?"], about_part=True)[:2] == ({"plan"}, False)
+    assert names.scan(["Ai ký kế hoạch huấn luyện an toàn năm 2025?"], about_part=True)[:3] == (set(), True, {"plan": 2025})
