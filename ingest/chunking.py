@@ -78,7 +78,7 @@ PREAMBLE_LABEL = "Phần mở đầu"
 ADOPTION_LABEL = "Thông qua"
 NOTES_LABEL = "Chú thích"
 # The formulas that open an administrative text's closing paragraph, and how a citation names it.
-_TEXTS = r"(?:Công văn|văn bản|Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Kết luận|Thông báo|Hướng dẫn|Tài liệu)"
+_TEXTS = r"(?:Công văn|Công điện|văn bản|Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Kết luận|Thông báo|Hướng dẫn|Tài liệu|Thư kêu gọi|Lời kêu gọi|Thư ngỏ)"
 # A copy's note closing the text ("(Trích từ Điều lệ Công đoàn Việt Nam; … sao gửi các tổ công đoàn …)"):
 # only as its last line (a quotation's "(Trích Điều 3 …)" inside an item is the item's).
 # So does an excerpt's end mark: "(Hết phần trích)", "(Hết)".
@@ -308,18 +308,24 @@ def _opening_text(lines: list[str], indices: list[int]) -> int | None:
     gửi", the legal bases only: one piece)."""
     for i in indices:
         text = lines[i].strip()
-        # (However short, "Hôm nay, tại trụ sở …, chúng tôi gồm:" opens a pledge's or minutes' text.)
-        if text.startswith("Hôm nay") and i != indices[0]:
+        # (However short, "Hôm nay, tại trụ sở …, chúng tôi gồm:" opens a pledge's or minutes' text,
+        # "Thời gian: Bắt đầu lúc 8 giờ 30 …" or "Vào hồi 14 giờ …" a meeting's, "Tôi tên là: …" a
+        # petition's.)
+        if text.startswith(("Hôm nay", "Thời gian:", "Vào hồi", "Vào lúc", "Tôi tên là", "Tên tôi là")) and i != indices[0]:
             return i
-        if (
-            len(text) >= _PROSE_CHARS
-            and text.endswith((".", ":", ";"))
-            and CELLS not in text
-            and not in_capitals(text)
-            and not text.startswith(("-", "+", "•", "Kính gửi", "V/v", "Số", "Căn cứ"))
-        ):
+        if _is_prose(text):
             return i if i != indices[0] else None
     return None
+
+
+def _is_prose(text: str) -> bool:
+    return (
+        len(text) >= _PROSE_CHARS
+        and text.endswith((".", ":", ";"))
+        and CELLS not in text
+        and not in_capitals(text)
+        and not text.startswith(("-", "+", "•", "Kính gửi", "V/v", "Số", "Căn cứ"))
+    )
 
 
 def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars: int = POINT_SPLIT_CHARS) -> list[Chunk]:
@@ -353,7 +359,11 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         # còn 23 doanh nghiệp nợ 486.700.000 đồng" is not found under a page of header lines.
         opening = _opening_text(lines, preamble)
         if opening is None:
-            builder.emit(preamble, path=(PREAMBLE_LABEL,), context=(), kind="preamble")
+            # Header lines only (a title, "Kính gửi", the legal bases) are the header block, cited as
+            # the header of a text with an opening paragraph is; a text that opens in prose with no
+            # header is its opening.
+            prose = bool(preamble) and _is_prose(lines[preamble[0]].strip())
+            builder.emit(preamble, path=(PREAMBLE_LABEL if prose else HEADER_LABEL,), context=(), kind="preamble")
         else:
             builder.emit([i for i in preamble if i < opening], path=(HEADER_LABEL,), context=(), kind="preamble")
             builder.emit([i for i in preamble if i >= opening], path=(PREAMBLE_LABEL,), context=(), kind="preamble")
@@ -361,7 +371,7 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         # A charter's "LỜI NÓI ĐẦU" is text of the document (what the organisation is, its
         # founding), not its header: its own clause, cited by its own name.
         start, label = foreword
-        builder.emit(preamble[:start], path=(PREAMBLE_LABEL,), context=(), kind="preamble")
+        builder.emit(preamble[:start], path=(HEADER_LABEL,), context=(), kind="preamble")
         builder.emit(preamble[start:], path=(label,), context=(), kind="clause")
     for child in root.children:
         builder.section(child, ancestors=())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ingest.document import CONSOLIDATED, LAW_TYPES, DocMeta, readable_file_name, shorten
+from ingest.document import CONSOLIDATED, LAW_TYPES, NAMED_TYPES, DocMeta, readable_file_name, shorten
 from ingest.normalize import Line, fold, has_diacritics, in_capitals
 from ingest.structure import match_marker, opens_anew
 
@@ -54,6 +54,13 @@ DOC_TYPES = (
     "THỎA THUẬN HỢP TÁC",
     "THỎA THUẬN",
     "THƯ NGỎ",
+    # A union's call for donations after a flood ("THƯ KÊU GỌI" / "Ủng hộ đoàn viên … bị thiệt
+    # hại"), its thanks, congratulations and visits' letters.
+    "THƯ KÊU GỌI",
+    "LỜI KÊU GỌI",
+    "THƯ CẢM ƠN",
+    "THƯ CHÚC MỪNG",
+    "THƯ THĂM HỎI",
     "GIẤY MỜI",
     # A leaflet of questions and answers ("TÀI LIỆU HỎI - ĐÁP" under a department's header); not
     # "TÀI LIỆU" alone, which also heads a conference's papers and training notes.
@@ -487,6 +494,13 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
                         # goes on in ordinary case, wrapped over lines written alike.
                         if _GOES_ON_BELOW.match(ln.text) and not in_capitals(ln.text, 2):
                             goes_on = _title_lines(below[k:])
+                        elif found not in NAMED_TYPES and not found.startswith("THỎA ƯỚC") and _qualifies_a_subject(rest, ln.text):
+                            # "KẾ HOẠCH PHỐI HỢP" / "Tổ chức khám sức khỏe định kỳ …": how it is
+                            # made, then what about; "Phối hợp" alone names nothing. (Not of a
+                            # kind its title names, "QUY CHẾ BẦU CỬ" / "Tại Đại hội …", nor an
+                            # agreement, named by the body it binds.)
+                            goes_on = _title_lines(below[k:])
+                            goes_on[:1] = [goes_on[0][:1].lower() + goes_on[0][1:]] if goes_on else []
                         break
                     title_lines.append(ln.text)
             body = "\n".join(ln.text for ln in lines[layout.body_start : layout.closing_start])
@@ -610,6 +624,26 @@ def _title_lines(lines: list[Line]) -> list[str]:
 _WHOSE = re.compile(r"^(?:CỦA|HỘI NGHỊ)\s")
 # A name in capitals on the type line goes on below in ordinary case with one of these.
 _GOES_ON_BELOW = re.compile(r"^(?:giữa|về|đối với|tại|trong|cho|của)\s")
+# The most words after a type on its line that only say how the text is made ("PHỐI HỢP", "LÀM
+# VIỆC", "LIÊN TỊCH", "TỔNG KẾT"): its subject is the line below.
+_QUALIFIER_WORDS = 2
+
+_NOT_A_SUBJECT = re.compile(r"^(?:Căn cứ|Thực hiện|Thi hành|Theo|Kính gửi|Số)\b")
+
+
+def _qualifies_a_subject(rest: str, below: str) -> bool:
+    """Whether `rest`, the words after a type on its line, only qualifies it and `below`, a line in
+    ordinary case, says what the text is about."""
+    below = below.strip()
+    return (
+        len(rest.split()) <= _QUALIFIER_WORDS
+        and below[:1].isupper()
+        and not in_capitals(below, 2)
+        and not _NOT_A_SUBJECT.match(below)
+        and not below.endswith((".", ";", ":"))
+    )
+
+
 # "CHỈ THỊ" / "của Ban Thường vụ Tỉnh ủy về tăng cường …": whose, then what about; the title is
 # what about. A programme "của Tổng Liên đoàn … thực hiện Nghị quyết số 31-NQ/TW … về …" is about
 # carrying out that resolution: its "về …" names the resolution's subject, shared with it.

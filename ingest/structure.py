@@ -378,6 +378,10 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None, 
             # "Trách nhiệm của Đoàn kiểm tra:" after the last member of the team, its points after
             # it: a list of its own beside the numbered items, not points of the last member.
             found = ("intro", text.strip().rstrip(":").strip(), "")
+        if found is None and _heads_a_new_list(lines, i, stop, stack):
+            # "Tài liệu gửi kèm" (a Markdown heading without a number) after "5. …." and over a list
+            # numbered anew from "1.": that list's own heading, not more of item 5.
+            found = ("intro", text.strip(), "")
         if found is None and minutes and (role := _role_after_a_list(lines, i, stack)):
             # Minutes' "Thư ký cuộc họp: Bà Phan Thị Yến …" after the last of those present: who
             # took the minutes, not more of the last guest.
@@ -457,6 +461,26 @@ def _opens_a_new_list(lines: list[Line], i: int, start: int, stop: int, points: 
         and _own_text_ends(item, lines) in (".", ";")
         and introduced == ":"
     )
+
+
+# The most words of a heading line over a list numbered anew ("Tài liệu gửi kèm", "Hồ sơ kèm theo").
+_LIST_HEADING_WORDS = 8
+
+
+def _heads_a_new_list(lines: list[Line], i: int, stop: int, stack: list[Section]) -> bool:
+    """Whether unnumbered line `i` is a short heading (no sentence's mark, a capital first) between
+    the finished last item of a list and a list numbered anew from "1." in the same style."""
+    text = lines[i].text.strip()
+    if not text or not text[0].isupper() or text[-1] in ".:;,!?)" or len(text.split()) > _LIST_HEADING_WORDS or is_bullet(text):
+        return False
+    item = stack[-1]
+    if len(stack) < 2 or item.style not in NUMBERED_CLAUSE_STYLES or item.children or item.body or item.number in ("1", "1."):
+        return False
+    if _own_text_ends(item, lines) not in (".", ";"):
+        return False
+    following = next((k for k in range(i + 1, stop) if lines[k].text.strip()), None)
+    found = match_marker(lines[following].text) if following is not None else None
+    return found is not None and found[0] == item.style and found[1].rstrip(".)") == "1"
 
 
 # A meeting's role named on a line of its own ("Thư ký cuộc họp: …", "Vắng mặt: …", "Chủ trì: …"), in

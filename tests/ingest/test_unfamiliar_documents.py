@@ -2688,3 +2688,165 @@ def test_foreign_names_joined_by_a_hyphen_sign(name):
         f"{name:<42}Nguyễn Thị Thu Hà\n"
     )
     assert _doc(text, "bb.txt").meta.signer == f"{name}, Nguyễn Thị Thu Hà"
+
+
+DECISION_HEADER_ONLY = """CÔNG TY TNHH BAO BÌ AN LẠC
+Số: 19/QĐ-AL
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Long An, ngày 04 tháng 5 năm 2027
+QUYẾT ĐỊNH
+Về việc hỗ trợ tiền gửi trẻ cho lao động nữ
+GIÁM ĐỐC CÔNG TY TNHH BAO BÌ AN LẠC
+Căn cứ Bộ luật Lao động năm 2019;
+Căn cứ Thỏa ước lao động tập thể của Công ty;
+QUYẾT ĐỊNH:
+Điều 1. Hỗ trợ mỗi lao động nữ có con dưới 6 tuổi 300.000 đồng/tháng tiền gửi trẻ.
+Điều 2. Phòng Kế toán chi trả cùng kỳ lương hằng tháng.
+Điều 3. Quyết định có hiệu lực từ ngày ký.
+"""
+
+NOTE_WITHOUT_HEADER = """Trong tháng 4 năm 2027, các tổ công đoàn đã thăm hỏi 46 đoàn viên ốm đau và 12 gia đình có tang, tổng số tiền 23.500.000 đồng.
+1. Tổ công đoàn Xưởng Cắt thăm 15 đoàn viên.
+2. Tổ công đoàn Xưởng May thăm 31 đoàn viên.
+"""
+
+
+def test_a_header_block_alone_is_cited_as_the_header_and_prose_alone_as_the_opening():
+    # Before session 31 a header with no opening paragraph under it was "Phần mở đầu", one with
+    # such a paragraph "Tiêu đề" + "Phần mở đầu": the same lines cited two ways.
+    paths = _paths_of(DECISION_HEADER_ONLY, "qd19.txt")
+    assert ("Phần mở đầu",) not in paths
+    assert paths[("Tiêu đề",)].startswith("CÔNG TY TNHH BAO BÌ AN LẠC") and "Căn cứ Bộ luật Lao động" in paths[("Tiêu đề",)]
+    paths = _paths_of(NOTE_WITHOUT_HEADER, "ghi_chu.txt")
+    assert paths[("Phần mở đầu",)].startswith("Trong tháng 4 năm 2027")
+
+
+CALL_FOR_DONATIONS = """LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ TĨNH
+BAN THƯỜNG VỤ
+Số: 07/TKG-LĐLĐ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Tĩnh, ngày 12 tháng 9 năm 2027
+THƯ KÊU GỌI
+Ủng hộ đoàn viên, người lao động bị thiệt hại do bão số 5
+Cơn bão số 5 đã làm 1.240 đoàn viên, người lao động trong tỉnh bị hư hỏng nhà cửa, tài sản; nhiều gia đình mất toàn bộ tài sản.
+Ban Thường vụ Liên đoàn Lao động tỉnh kêu gọi:
+1. Mỗi cán bộ công đoàn chuyên trách ủng hộ tối thiểu 01 ngày lương.
+2. Tiền ủng hộ chuyển vào tài khoản số 3710201004123 của Liên đoàn Lao động tỉnh trước ngày 30/9/2027.
+Nhận được Thư kêu gọi này, đề nghị các cấp công đoàn phổ biến rộng rãi đến đoàn viên, người lao động.
+Nơi nhận:
+- Các công đoàn cấp trên cơ sở;
+- Lưu: VT.
+TM. BAN THƯỜNG VỤ
+CHỦ TỊCH
+Lê Văn Hiếu
+"""
+
+
+def test_a_call_for_donations_is_named_by_its_kind_and_its_closing_formula_is_its_closing():
+    doc = _doc(CALL_FOR_DONATIONS, "thu_keu_goi.txt")
+    assert doc.meta.short_name() == "Thư kêu gọi 07/TKG-LĐLĐ"
+    item, ending = _last_and_ending(CALL_FOR_DONATIONS, "thu_keu_goi.txt", ("2.",))
+    assert item.endswith("trước ngày 30/9/2027.")
+    assert ending.startswith("Nhận được Thư kêu gọi này")
+
+
+def test_an_urgent_telegram_closes_with_its_own_formula():
+    text = CALL_FOR_DONATIONS.replace("THƯ KÊU GỌI", "CÔNG ĐIỆN").replace("Nhận được Thư kêu gọi này", "Nhận được Công điện này")
+    _, ending = _last_and_ending(text, "cong_dien.txt", ("2.",))
+    assert ending.startswith("Nhận được Công điện này")
+
+
+MEETING_WITH_A_HOSPITAL = """CÔNG TY TNHH GIÀY DA PHÚ AN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 21/BB-PA | Độc lập - Tự do - Hạnh phúc
+Bình Dương, ngày 08 tháng 4 năm 2027
+BIÊN BẢN LÀM VIỆC
+Về việc thống nhất lịch khám sức khỏe định kỳ cho người lao động năm 2027
+Thời gian: Bắt đầu lúc 14 giờ, ngày 08 tháng 4 năm 2027.
+Địa điểm: Phòng họp tầng 3, Nhà điều hành Công ty TNHH Giày da Phú An, Khu công nghiệp Tân Uyên.
+I. THÀNH PHẦN
+1. Đại diện Công ty: Ông Lưu Văn Tài, Phó Giám đốc.
+2. Đại diện Bệnh viện: Bà Trần Thị Hồng, Trưởng khoa Khám bệnh.
+II. NỘI DUNG
+1. Bệnh viện khám tại Công ty từ ngày 20/4 đến ngày 24/4/2027.
+2. Giá khám 350.000 đồng/người.
+"""
+
+
+def test_a_meetings_time_line_opens_its_opening_and_a_qualified_type_keeps_its_subject():
+    paths = _paths_of(MEETING_WITH_A_HOSPITAL, "bien_ban_lam_viec.txt")
+    assert paths[("Phần mở đầu",)].startswith("Thời gian: Bắt đầu lúc 14 giờ")
+    assert "Thời gian" not in paths[("Tiêu đề",)]
+    # "BIÊN BẢN LÀM VIỆC" over its subject line: the title is what the meeting was about.
+    title = _doc(MEETING_WITH_A_HOSPITAL, "bien_ban_lam_viec.txt").meta.title
+    assert title == "Làm việc về việc thống nhất lịch khám sức khỏe định kỳ cho người lao động năm 2027"
+
+
+def test_a_regulation_named_on_its_type_line_keeps_that_name_over_a_subject_line():
+    text = MEETING_WITH_A_HOSPITAL.replace("BIÊN BẢN LÀM VIỆC", "QUY CHẾ BẦU CỬ").replace(
+        "Về việc thống nhất lịch", "Tại Đại hội Công đoàn cơ sở lần thứ IV, nhiệm kỳ 2027 - 2032 và lịch"
+    )
+    assert _doc(text, "quy_che.txt").meta.title == "Bầu cử"
+
+
+PETITION_MD = """**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+**Độc lập - Tự do - Hạnh phúc**
+
+*Bình Dương, ngày 02 tháng 6 năm 2027*
+
+# ĐƠN ĐỀ NGHỊ
+
+**Kính gửi:** Ban Chấp hành Công đoàn cơ sở Công ty TNHH Gỗ Thuận Phát
+
+Tôi tên là: **Lâm Thị Ngọc** - Sinh ngày: 14/3/1994
+
+Nguyên là công nhân Tổ chà nhám số 2, làm việc tại Công ty từ tháng 8/2019, đoàn viên công đoàn từ năm 2020.
+
+## I. Sự việc
+
+1. Ngày 20/5/2027 tôi nhận quyết định chấm dứt hợp đồng lao động mà không được báo trước.
+2. Công ty chưa trả tiền lương tháng 5/2027 là 7.200.000 đồng.
+
+## II. Nội dung đề nghị
+
+1. Đề nghị Công đoàn làm việc với Công ty để tôi được trả đủ tiền lương tháng 5/2027.
+2. Đề nghị Công đoàn hướng dẫn tôi thủ tục hưởng trợ cấp thất nghiệp.
+
+## Tài liệu gửi kèm
+
+1. Bản sao Quyết định chấm dứt hợp đồng lao động;
+2. Bảng lương tháng 4/2027.
+
+Tôi xin cam đoan những nội dung trên là đúng sự thật.
+
+| | **NGƯỜI LÀM ĐƠN** |
+|---|---|
+| | *(Ký và ghi rõ họ tên)* |
+| | Ngọc |
+| | **Lâm Thị Ngọc** |
+"""
+
+
+def test_a_markdown_petition_is_signed_and_named_by_its_writer():
+    doc = _doc(PETITION_MD, "don_de_nghi.md")
+    assert doc.meta.signer == "Lâm Thị Ngọc"
+    assert doc.meta.short_name() == "Đơn đề nghị của Lâm Thị Ngọc"
+    paths = _paths_of(PETITION_MD, "don_de_nghi.md")
+    assert paths[("Chữ ký",)].endswith("Lâm Thị Ngọc")
+    assert not any("|" in t for t in paths.values())
+    # Who writes it opens the opening; the header ends at "Kính gửi".
+    assert paths[("Phần mở đầu",)].startswith("Tôi tên là: Lâm Thị Ngọc")
+
+
+def test_a_short_heading_over_a_list_numbered_anew_is_that_lists_heading():
+    paths = _paths_of(PETITION_MD, "don_de_nghi.md")
+    attached = [p for p in paths if "Tài liệu gửi kèm" in p]
+    assert attached == [
+        ("II. Nội dung đề nghị", "Tài liệu gửi kèm", "1."),
+        ("II. Nội dung đề nghị", "Tài liệu gửi kèm", "2."),
+    ]
+    assert paths[("II. Nội dung đề nghị", "2.")].endswith("thủ tục hưởng trợ cấp thất nghiệp.")
+    # A sentence between two lists is not such a heading: the second list stays the first's.
+    text = PETITION_MD.replace("## Tài liệu gửi kèm", "Tôi gửi kèm theo đơn này các tài liệu sau.")
+    assert not any("Tôi gửi kèm" in " ".join(p) for p in _paths_of(text, "don_de_nghi.md"))
