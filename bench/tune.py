@@ -111,6 +111,10 @@ DEFAULT_COVERAGE = RECIPE_COVERAGE[0]
 # What a question asking for a percentage, date, sum, length of time or how often loses when the
 # first clause states none (AbstainModel.type_penalty; 0 = off).
 RECIPE_TYPED = (0.0, 0.03, 0.1)
+# What the score gains when the first clause is also first by cosine alone and by BM25 alone, and
+# loses when it is not (AbstainModel.agreement_bonus, .disagreement_penalty). Fitted after the
+# recipe, with it fixed: another dimension of RECIPES would multiply the run's longest part.
+RECIPE_AGREEMENT = ((0.0, 0.0), (0.01, 0.0), (0.02, 0.0), (0.03, 0.0), (0.0, 0.005), (0.01, 0.005), (0.02, 0.005), (0.03, 0.005), (0.02, 0.01), (0.03, 0.01))
 RECIPES = tuple(
     {"words": w, "quantile": q, "weight": a, "offtopic": o, "coverage": c, "target": t, "typed": p}
     for t in FALSE_NEGATIVE_TARGETS
@@ -130,9 +134,10 @@ def _recipe_name(recipe: dict) -> str:
     coverage = recipe.get("coverage", DEFAULT_COVERAGE)
     offtopic = recipe.get("offtopic", 0.0)
     typed = recipe.get("typed", 0.0)
+    agree, disagree = recipe.get("agree", 0.0), recipe.get("disagree", 0.0)
     return (
         f"{recipe['words'] or 'sentence'}w-q{recipe['quantile']}-x{recipe['weight']}-o{offtopic:g}-c{coverage:g}"
-        f"-fn{target:g}" + (f"-t{typed:g}" if typed else "")
+        f"-fn{target:g}" + (f"-t{typed:g}" if typed else "") + (f"-a{agree:g}-d{disagree:g}" if agree or disagree else "")
     )
 PRIORS = {  # prior → its "off" value
     "kind_boost": 0.0,
@@ -441,7 +446,11 @@ def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float], recip
     bias = float(model.intercept_[0])
     coverage = float(recipe.get("coverage", DEFAULT_COVERAGE)) if recipe is not None else DEFAULT_COVERAGE
     typed = float(recipe.get("typed", 0.0)) if recipe is not None else 0.0
-    probe = AbstainModel(weights, bias, 0.0, cosine_coverage_weight=coverage, type_penalty=typed)
+    agree = float(recipe.get("agree", 0.0)) if recipe is not None else 0.0
+    disagree = float(recipe.get("disagree", 0.0)) if recipe is not None else 0.0
+    probe = AbstainModel(
+        weights, bias, 0.0, cosine_coverage_weight=coverage, type_penalty=typed, agreement_bonus=agree, disagreement_penalty=disagree
+    )
     # Thresholds: the largest that keeps false "not found" at or below the target on the fitting
     # pools (the full-cover rule answers some positives whatever the score). The cosine rule's is
     # refitted the same way, so the two rules compete on equal terms rather than against a
@@ -462,7 +471,7 @@ def fit_abstain(bench: Bench, items: list[Item], values: dict[str, float], recip
     cos = sorted(probe.cosine_score(f) for f in scored)
     min_cosine = round(cos[allowed] - 1e-4, 4) if len(cos) > allowed else AbstainModel().min_cosine
     out = {
-        **AbstainModel(weights, bias, float(threshold), cosine_coverage_weight=coverage, type_penalty=typed).to_dict(),
+        **replace(probe, threshold=float(threshold)).to_dict(),
         "min_cosine": min_cosine,
     }
     if recipe is not None:
@@ -590,6 +599,7 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
     }
     result["alqac_laws"] = list(pools.ALQAC_LAWS)
     loco = {}
+    fold_data: dict[str, tuple[list[Item], list[Item], dict[str, float]]] = {}
     ablation: dict[str, list[float]] = {name: [] for name in PRIORS}
     for held in tuning:
         train = tuple(p for p in tuning if p != held)
@@ -598,6 +608,7 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
         values = fit_ranking(bench, by_pool, BASELINE)
         model = fit_abstain(bench, abst, values)
         items = eval_items(held, train)
+        fold_data[held] = (abst, items, values)
         held_pos = with_clauses({held: [it for it in own[held] if it.positive]})
         fitted_score = objective(bench, held_pos, values)
         drops = {}
@@ -662,6 +673,22 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
         # Every recipe's fold score is kept, its full report only for the chosen one (the file
         # would otherwise hold thousands of reports).
         rep["calibrated_transfer_by_recipe"] = {name: round(transfer_score(r), 4) for name, r in rep.pop("fitted_calibrated").items()}
+
+    # The agreement bonus and penalty, on the chosen recipe's folds (its (0, 0) row is that recipe).
+    def agreement_report(held: str, recipe: dict) -> dict:
+        abst, items, values = fold_data[held]
+        m = {**fit_abstain(bench, abst, values, recipe), "rule": "calibrated"}
+        return _with_single(report(bench, items, values, m), bench, group[held], values, m)
+
+    with_agreement = [{**best_recipe, "agree": a, "disagree": d} for a, d in RECIPE_AGREEMENT]
+    agreement_reports = {_recipe_name(rc): {held: agreement_report(held, rc) for held in loco} for rc in with_agreement}
+    for name, reps in agreement_reports.items():
+        per_recipe[name] = [transfer_score(reps[held]) for held in loco]
+    best_recipe = _steadiest(with_agreement, lambda rc: per_recipe[_recipe_name(rc)])
+    log(f"  agreement: {_recipe_name(best_recipe)} ({min(per_recipe[_recipe_name(best_recipe)]):+.3f} worst fold)")
+    for held, rep in loco.items():
+        rep["fitted_calibrated_chosen"] = agreement_reports[_recipe_name(best_recipe)][held]
+    by_recipe = {name: float(np.mean(v)) for name, v in per_recipe.items()}
     per_rule["calibrated"] = per_recipe[_recipe_name(best_at_target)]
     scores = {rule: float(np.mean(v)) for rule, v in per_rule.items()}
     result["abstain_rule_choice"] = {
@@ -915,6 +942,14 @@ def markdown(result: dict) -> str:
             if any(f"-o{o:g}-" in k for k in by_worst)
         )
         + "; every recipe in docs/tuning-results.json).",
+        "Then, on that recipe, what the score gains when the first clause is first by cosine and by BM25 alike and "
+        "loses when it is not (worst / mean): "
+        + ", ".join(
+            f"+{a:g}/−{d:g} {by_worst[n]:+.3f} / {choice['calibrated_by_recipe'][n]:+.3f}"
+            for a, d in RECIPE_AGREEMENT
+            if (n := _recipe_name({**choice["recipe"], "agree": a, "disagree": d})) in by_worst
+        )
+        + ".",
     ]
     lines += ["", f"Final constants: `{json.dumps(final['constants'])}`; abstention: `{json.dumps(final['abstain'])}`.", ""]
     m = result["machine"]

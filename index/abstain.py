@@ -16,7 +16,9 @@ and the constants are in index/data/search_params.json, the comparison in docs/t
   Both cosine rules take a fitted `type_penalty` off the score when the question asks for a
   percentage, a date, a sum of money, a length of time or how often and the first clause states
   none, or asks about a year that neither the first clause, its headings nor its document name
-  (unless the clause is a rule in force since before that year).
+  (unless the clause is a rule in force since before that year), and add a fitted
+  `agreement_bonus` when the first clause is also first by cosine alone and by BM25 alone, or
+  take a fitted `disagreement_penalty` off when it is not.
 - "cosine": the same score against one fitted raw cosine (`min_cosine`).
 - "logistic": a model over signals relative to the index:
   - `dense_z`: how far the best passage's cosine stands above the question's cosines with the
@@ -90,6 +92,12 @@ class AbstainModel:
     # the documents do not answer ("Đoàn phí mỗi tháng bao nhiêu phần trăm lương?") score as high
     # as answered ones, but what comes first holds no such number.
     type_penalty: float = 0.0
+    # What the cosine rules add to the score when the first clause is also first by meaning alone
+    # (its cosine) and by words alone (BM25), and take off when it is not ("agreement"): an
+    # answered question's clause is usually both retrievers' first, a near-topic question the
+    # documents do not answer pulls them apart. 0 and 0 = off.
+    agreement_bonus: float = 0.0
+    disagreement_penalty: float = 0.0
 
     def probability(self, features: dict[str, float]) -> float:
         x = self.bias + sum(w * features[name] for w, name in zip(self.weights, FEATURES, strict=True))
@@ -127,11 +135,15 @@ class AbstainModel:
 
     def cosine_score(self, features: dict[str, float]) -> float:
         """What the cosine rule compares with `min_cosine`."""
-        return (
+        score = (
             features["best_cosine"]
             + self.cosine_coverage_weight * features["bigram_coverage"]
             - self.type_penalty * features.get("type_missing", 0.0)
         )
+        agreement = features.get("agreement")
+        if agreement is not None:
+            score += self.agreement_bonus * agreement - self.disagreement_penalty * (1.0 - agreement)
+        return score
 
     @classmethod
     def from_dict(cls, data: dict) -> AbstainModel:
@@ -147,6 +159,8 @@ class AbstainModel:
             calibration_weight=float(data.get("calibration_weight", 1.0)),
             offtopic_weight=float(data.get("offtopic_weight", 0.0)),
             type_penalty=float(data.get("type_penalty", 0.0)),
+            agreement_bonus=float(data.get("agreement_bonus", 0.0)),
+            disagreement_penalty=float(data.get("disagreement_penalty", 0.0)),
         )
 
     def to_dict(self) -> dict:
@@ -162,6 +176,8 @@ class AbstainModel:
             "calibration_weight": self.calibration_weight,
             "offtopic_weight": self.offtopic_weight,
             "type_penalty": self.type_penalty,
+            "agreement_bonus": self.agreement_bonus,
+            "disagreement_penalty": self.disagreement_penalty,
         }
 
 

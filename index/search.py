@@ -381,6 +381,11 @@ def _folded_accented(text: str) -> str:
 _PLACE_AND_DATE = re.compile(r"(?m)(?:^|\|\s*)[^\d,\n|]{2,40},\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+\d{4}")
 
 
+def _first_of(scores: dict[int, float]) -> int | None:
+    """The row a retriever alone ranks first (the first listed among equals)."""
+    return max(scores, key=scores.__getitem__) if scores else None
+
+
 def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_only: bool = False) -> str | None:
     """The part of a document a question asks for: who signed it, whom it was sent to, who issued
     it or when (adopted when: only of a document it names; `names_only`: a question that is that
@@ -1108,6 +1113,8 @@ class Searcher:
         feats["dense_gap"] = cands.dense_gap
         feats["dense_lift"] = cands.dense_lift
         feats["best_cosine"] = max(cands.dense.values(), default=0.0)
+        # The first clause is first by meaning alone and by words alone: both retrievers agree.
+        feats["agreement"] = float(bool(ranked) and _first_of(cands.dense) == ranked[0] and _first_of(cands.lexical) == ranked[0])
         feats["calibration"] = self.store.calibration
         feats["offtopic"] = self.store.offtopic
         resolution = cands.resolution

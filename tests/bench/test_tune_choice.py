@@ -59,3 +59,10 @@ def test_the_final_fit_starts_from_the_constants_in_use(tmp_path, monkeypatch):
     assert start["kind_boost"] == tune.BASELINE["kind_boost"]  # not in the file: the baseline's
     params.write_text("{", encoding="utf-8")
     assert tune.in_use() == tune.BASELINE  # unreadable: from the baseline
+
+
+def test_recipe_names_tell_the_agreement_weights_apart():
+    base = {"words": 16, "quantile": 0.5, "weight": 0.0, "target": 0.08, "typed": 0.1}
+    assert _recipe_name(base) == _recipe_name({**base, "agree": 0.0, "disagree": 0.0})  # older results
+    assert _recipe_name({**base, "agree": 0.02}) != _recipe_name({**base, "agree": 0.02, "disagree": 0.005})
+    assert _recipe_name({**base, "agree": 0.02}).endswith("-a0.02-d0")

@@ -205,3 +205,28 @@ def test_english_words_the_glossary_cannot_translate_leave_the_verdict_to_the_sc
     assert english.analysis.untranslated and english.answer_found is False
     # Every word typed is in the clause: the full-cover rule still answers.
     assert never.search("ngày nghỉ hằng tuần vào Chủ nhật", top_k=3).answer_found is True
+
+
+def test_agreement_of_the_two_retrievers_moves_the_cosine_score():
+    model = AbstainModel(rule="cosine", min_cosine=0.87, cosine_coverage_weight=0.0, agreement_bonus=0.02, disagreement_penalty=0.005)
+    assert AbstainModel.from_dict(model.to_dict()) == model
+    near = {"best_cosine": 0.86, "bigram_coverage": 0.3, "top1_full_cover": 0.0}
+    assert model.decide({**near, "agreement": 1.0}) and not model.decide({**near, "agreement": 0.0})
+    just_over = {**near, "best_cosine": 0.872}
+    assert not model.decide({**just_over, "agreement": 0.0})
+    # Features computed before the signal existed are scored as before.
+    assert model.cosine_score(near) == pytest.approx(0.86)
+
+
+def test_the_first_clause_agrees_when_it_is_first_by_cosine_and_by_bm25(welfare_searcher):
+    for question in ("xe đưa đón công nhân từ khu nhà trọ đến nhà máy", "Giá vé máy bay đi Đà Nẵng tháng này bao nhiêu"):
+        cands = welfare_searcher.retrieve(question)
+        ranked, _ = welfare_searcher.rank(cands)
+        feats = welfare_searcher.abstain_features(cands, ranked)
+        dense_first = max(cands.dense, key=cands.dense.get)
+        lexical_first = max(cands.lexical, key=cands.lexical.get) if cands.lexical else None
+        assert feats["agreement"] == float(dense_first == lexical_first == ranked[0])
+    # The bus clause holds the question's words and meaning alike: both retrievers put it first.
+    cands = welfare_searcher.retrieve("xe đưa đón công nhân từ khu nhà trọ đến nhà máy")
+    ranked, _ = welfare_searcher.rank(cands)
+    assert welfare_searcher.abstain_features(cands, ranked)["agreement"] == 1.0
