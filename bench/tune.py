@@ -114,7 +114,9 @@ RECIPE_TYPED = (0.0, 0.03, 0.1)
 # What the score gains when the first clause is also first by cosine alone and by BM25 alone, and
 # loses when it is not (AbstainModel.agreement_bonus, .disagreement_penalty). Fitted after the
 # recipe, with it fixed: another dimension of RECIPES would multiply the run's longest part.
-RECIPE_AGREEMENT = ((0.0, 0.0), (0.01, 0.0), (0.02, 0.0), (0.03, 0.0), (0.0, 0.005), (0.01, 0.005), (0.02, 0.005), (0.03, 0.005), (0.02, 0.01), (0.03, 0.01))
+RECIPE_AGREEMENT = (
+    (0.0, 0.0), (0.01, 0.0), (0.02, 0.0), (0.03, 0.0), (0.0, 0.005), (0.01, 0.005), (0.02, 0.005), (0.03, 0.005), (0.02, 0.01), (0.03, 0.01),
+)
 RECIPES = tuple(
     {"words": w, "quantile": q, "weight": a, "offtopic": o, "coverage": c, "target": t, "typed": p}
     for t in FALSE_NEGATIVE_TARGETS
@@ -232,7 +234,7 @@ class Bench:
         self._correct: dict[tuple[int, int], bool] = {}
         self._pseudo: dict[tuple[str, str | None, int], np.ndarray] = {}
         self._offtopic: dict[tuple[str, str | None], float | None] = {}
-        self._features: dict[tuple[int, str], dict[str, float]] = {}
+        self._features: dict[tuple[int, str], tuple[dict[str, float], list[int]]] = {}
         self._summaries: dict[tuple[str, str | None, int, float], float | None] = {}
         # Ranking metrics of a list of items under one configuration: every "no answer" recipe
         # reports the same ranking (items live as long as the bench, so their ids are stable).
@@ -415,16 +417,24 @@ def features_of(
     """The abstention features of one question; with `doc`, as on an index of that document alone
     (best cosine among the candidates of that document, that document's calibration; coverage
     as on the whole index)."""
+    from index.search import agrees
+
     key = (id(it), json.dumps(values, sort_keys=True))
     if key not in bench._features:
         cfg = config_of(values)
         searcher = bench.searchers[it.index]
         ranked, _ = searcher.rank(it.cands, cfg)
-        bench._features[key] = searcher.abstain_features(it.cands, ranked, cfg)
-    feats = dict(bench._features[key])
+        bench._features[key] = (searcher.abstain_features(it.cands, ranked, cfg), ranked)
+    cached, ranked = bench._features[key]
+    feats = dict(cached)
     if doc is not None:
         chunks = bench.searchers[it.index].store.chunks
         feats["best_cosine"] = max((v for r, v in it.cands.dense.items() if chunks[r].doc_id == doc), default=0.0)
+        # And whether both retrievers agree among that document's clauses alone.
+        first = next((r for r in ranked if chunks[r].doc_id == doc), None)
+        dense = {r: v for r, v in it.cands.dense.items() if chunks[r].doc_id == doc}
+        lexical = {r: v for r, v in it.cands.lexical.items() if chunks[r].doc_id == doc}
+        feats["agreement"] = float(first is not None and agrees(first, dense, lexical))
         feats["calibration"] = bench.calibration(it.index, recipe, doc) if recipe is not None else None
         feats["offtopic"] = bench.offtopic(it.index, doc) if recipe is not None else None
     elif recipe is not None:
@@ -684,7 +694,12 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
     agreement_reports = {_recipe_name(rc): {held: agreement_report(held, rc) for held in loco} for rc in with_agreement}
     for name, reps in agreement_reports.items():
         per_recipe[name] = [transfer_score(reps[held]) for held in loco]
-    best_recipe = _steadiest(with_agreement, lambda rc: per_recipe[_recipe_name(rc)])
+    # Off unless a setting wins clearly: its worst fold no worse and its mean more than a fold's tie
+    # better (as a prior must gain more than a near tie to stay on).
+    off, best = with_agreement[0], _steadiest(with_agreement, lambda rc: per_recipe[_recipe_name(rc)])
+    off_scores, best_scores = per_recipe[_recipe_name(off)], per_recipe[_recipe_name(best)]
+    clearly = min(best_scores) >= min(off_scores) and float(np.mean(best_scores)) > float(np.mean(off_scores)) + FOLD_TIE
+    best_recipe = best if clearly else off
     log(f"  agreement: {_recipe_name(best_recipe)} ({min(per_recipe[_recipe_name(best_recipe)]):+.3f} worst fold)")
     for held, rep in loco.items():
         rep["fitted_calibrated_chosen"] = agreement_reports[_recipe_name(best_recipe)][held]
@@ -918,7 +933,8 @@ def markdown(result: dict) -> str:
     worst = choice["worst_fold"]
     by_worst = choice["calibrated_worst_fold_by_recipe"]
     chosen = _recipe_name(choice["recipe"])
-    best_mean = max(choice["calibrated_by_recipe"], key=choice["calibrated_by_recipe"].get)
+    recipe_names = {_recipe_name(rc) for rc in RECIPES}
+    best_mean = max((n for n in choice["calibrated_by_recipe"] if n in recipe_names), key=choice["calibrated_by_recipe"].get)
     lines += [
         "",
         "'No answer' rule chosen on the LOCO folds by caught − 2 × false 'not found', worst fold first "
@@ -931,15 +947,15 @@ def markdown(result: dict) -> str:
         f"`{best_mean}`: {by_worst[best_mean]:+.3f} / {choice['calibrated_by_recipe'][best_mean]:+.3f}; best worst fold "
         "per target: "
         + ", ".join(
-            f"{t:.0%} {max(v for k, v in by_worst.items() if k.endswith(f'-fn{t:g}')):+.3f}"
+            f"{t:.0%} {max(by_worst[n] for n in names):+.3f}"
             for t in FALSE_NEGATIVE_TARGETS
-            if any(k.endswith(f"-fn{t:g}") for k in by_worst)
+            if (names := [_recipe_name(rc) for rc in RECIPES if rc["target"] == t and _recipe_name(rc) in by_worst])
         )
         + "; per share of the off-topic calibration: "
         + ", ".join(
-            f"{o:g} {max(v for k, v in by_worst.items() if f'-o{o:g}-' in k):+.3f}"
+            f"{o:g} {max(by_worst[n] for n in names):+.3f}"
             for o in RECIPE_OFFTOPIC
-            if any(f"-o{o:g}-" in k for k in by_worst)
+            if (names := [_recipe_name(rc) for rc in RECIPES if rc["offtopic"] == o and _recipe_name(rc) in by_worst])
         )
         + "; every recipe in docs/tuning-results.json).",
         "Then, on that recipe, what the score gains when the first clause is first by cosine and by BM25 alike and "

@@ -495,6 +495,18 @@ def initials_keys(meta: DocMeta) -> set[str]:
     return keys
 
 
+_TITLE_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+
+
+def _title_years(title: str) -> frozenset[int]:
+    """The years a title names, and those inside a span it names ("2026 - 2030")."""
+    named = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", title)}
+    for a, b in _TITLE_SPAN.findall(title):
+        if int(a) <= int(b) <= int(a) + 20:
+            named.update(range(int(a), int(b) + 1))
+    return frozenset(named)
+
+
 def document_year(meta: DocMeta) -> int | None:
     """The year of a document's edition: from its number ("45/2019/QH14"), else its date."""
     year = re.search(r"/((?:19|20)\d\d)/", meta.number or "")
@@ -546,6 +558,9 @@ class DocumentNames:
     # nhóm doanh nghiệp …", "cong" of "… Công ty TNHH …"): how a worker tells one of two agreements
     # from the other in ordinary case ("thỏa ước nhóm", "thỏa ước công ty").
     heads: dict[str, str] = field(default_factory=dict)
+    # The years each document's title names or spans ("… năm 2027", "giai đoạn 2026 - 2030"): a
+    # plan's own years, whatever its date ("kế hoạch … năm 2027" of the plan dated November 2026).
+    title_years: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, metas: dict[str, DocMeta], issued_titles: Iterable[str] = ()) -> DocumentNames:
@@ -663,6 +678,7 @@ class DocumentNames:
             {k: w for k, w in cut_names.items() if len(shortened[k]) == 1 and k not in full},
             _issued_title_words(issued_titles),
             {d: head for d, meta in metas.items() if (head := _name_head(meta))},
+            {d: _title_years(meta.title) for d, meta in metas.items() if meta.title},
         )
 
     def _names_an_issued_text(self, form: str, after: str) -> bool:
@@ -787,8 +803,10 @@ class DocumentNames:
                 ):
                     continue  # "Điều 12 quy chế dân chủ" of a decision's regulation, not the other one
                 year = re.match(rf"[ /](?:nam )?((?:19|20)\d\d)\b{_UNIT}", text[m.end() :])
-                # (A year its title names is its own too: "kế hoạch huấn luyện năm 2027" of the plan
-                # for 2027 dated November 2026.)
+                # (A year its title names or spans is its own too: "kế hoạch huấn luyện năm 2027" of
+                # the plan for 2027 dated November 2026. Not after a kind and number: "Nghị định
+                # 12/2024" is another decree than 12/2025, whatever its title says.)
+                by_name = not any(ch.isdigit() for ch in m.group())
                 fits = [
                     d
                     for d in self.owners[m.group()]
@@ -796,7 +814,7 @@ class DocumentNames:
                         year
                         and self.years.get(d)
                         and int(year.group(1)) != self.years[d]
-                        and year.group(1) not in self.own_words.get(d, frozenset())
+                        and not (by_name and int(year.group(1)) in self.title_years.get(d, frozenset()))
                     )
                 ]
                 if partial and len(fits) > 1 and m.group() in _KIND_FORMS:

@@ -381,9 +381,11 @@ def _folded_accented(text: str) -> str:
 _PLACE_AND_DATE = re.compile(r"(?m)(?:^|\|\s*)[^\d,\n|]{2,40},\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+\d{4}")
 
 
-def _first_of(scores: dict[int, float]) -> int | None:
-    """The row a retriever alone ranks first (the first listed among equals)."""
-    return max(scores, key=scores.__getitem__) if scores else None
+def agrees(row: int, dense: dict[int, float], lexical: dict[int, float]) -> bool:
+    """Whether `row` scores highest by cosine and by BM25 alike (tied for highest counts). A
+    retriever that found nothing says nothing: an English question whose words the glossary could
+    not translate is judged by its cosine alone."""
+    return all(not scores or (row in scores and scores[row] >= max(scores.values())) for scores in (dense, lexical)) and bool(dense or lexical)
 
 
 def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_only: bool = False) -> str | None:
@@ -402,7 +404,14 @@ def _wanted_kind(analysis: QueryAnalysis, names_document: bool = False, names_on
 
 
 # What only a letter's header says: whom it is addressed to, its number, its subject, its legal bases.
-_ABOUT_HEADER = re.compile(r"\b(?:kinh gui|so hieu|ky hieu|trich yeu|ve viec gi|v/v|can cu|addressed to|reference number|based on|legal basis)\b")
+_ABOUT_HEADER = re.compile(
+    r"\b(?:kinh gui|so hieu|ky hieu|trich yeu|ve viec gi|v/v|addressed to|reference number|legal bas[ie]s)\b"
+    # Its legal bases, asked for: "căn cứ (vào) văn bản nào", "dựa trên cơ sở pháp lý nào", "which laws
+    # is it based on"; not "căn cứ quy định …, công nhân được gì" (according to) nor "cần cù".
+    r"|\bcan cu (?:vao )?(?:nhung |cac )?(?:van ban |co so |quy dinh |luat |nghi dinh )?(?:nao|gi)\b"
+    r"|\bdua (?:tren|vao) (?:co so phap ly|(?:nhung |cac )?van ban) nao\b|\bbased on (?:which|what)\b"
+    r"|\b(?:which|what)\b[^?]{0,60}\bbased on\b(?!\s+(?:the|a|an|this|that|its|their|these|those)\b)"
+)
 # Texts that set rules in force from their date on, not about one year of their own.
 _STANDING_RULES = ("LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "ĐIỀU LỆ", "THỎA ƯỚC", "QUY CHẾ", "QUY ĐỊNH", "NỘI QUY", "HIẾN PHÁP", "THỂ LỆ")
 # The kinds of number the abstention checks the first clause for (see abstain_features).
@@ -1113,8 +1122,9 @@ class Searcher:
         feats["dense_gap"] = cands.dense_gap
         feats["dense_lift"] = cands.dense_lift
         feats["best_cosine"] = max(cands.dense.values(), default=0.0)
-        # The first clause is first by meaning alone and by words alone: both retrievers agree.
-        feats["agreement"] = float(bool(ranked) and _first_of(cands.dense) == ranked[0] and _first_of(cands.lexical) == ranked[0])
+        # Both retrievers put the first clause first: answered questions' clauses mostly are, near-topic
+        # questions the documents do not answer pull them apart (index.abstain, agreement_bonus).
+        feats["agreement"] = float(bool(ranked) and agrees(ranked[0], cands.dense, cands.lexical))
         feats["calibration"] = self.store.calibration
         feats["offtopic"] = self.store.offtopic
         resolution = cands.resolution

@@ -230,3 +230,13 @@ def test_the_first_clause_agrees_when_it_is_first_by_cosine_and_by_bm25(welfare_
     cands = welfare_searcher.retrieve("xe đưa đón công nhân từ khu nhà trọ đến nhà máy")
     ranked, _ = welfare_searcher.rank(cands)
     assert welfare_searcher.abstain_features(cands, ranked)["agreement"] == 1.0
+
+
+def test_retrievers_agree_on_a_tie_for_first_and_one_that_found_nothing_says_nothing():
+    from index.search import agrees
+
+    assert agrees(6, {6: 0.9, 1: 0.8}, {1: 11.5, 6: 11.5})  # tied for first by BM25
+    assert not agrees(6, {6: 0.9, 1: 0.8}, {1: 11.6, 6: 11.5})
+    assert agrees(6, {6: 0.9, 1: 0.8}, {})  # BM25 found nothing (an untranslated English question)
+    assert not agrees(1, {6: 0.9, 1: 0.8}, {})
+    assert not agrees(1, {}, {})

@@ -46,6 +46,12 @@ def test_a_question_about_who_issued_the_text_keeps_the_header(rules_searcher):
         # Its legal bases are the header's too.
         ("Quy định về nắng nóng căn cứ vào văn bản nào?", True),
         ("Which laws is the heat regulation based on?", True),
+        ("Quy định về nắng nóng dựa trên cơ sở pháp lý nào?", True),
+        # "Căn cứ …" meaning "according to", and "cần cù" (hard-working), ask about content.
+        ("Căn cứ quy định nắng nóng, công nhân xây dựng được hưởng chế độ gì?", False),
+        ("Căn cứ vào đâu để dừng làm việc ngoài trời khi nắng nóng?", False),
+        ("Công nhân cần cù làm việc ngoài trời khi nắng nóng được gì?", False),
+        ("Based on the regulation on outdoor work in hot weather, what do construction workers get?", False),
         ("Khi nào tổ chức hội thao công nhân?", False),
     ],
 )

@@ -852,3 +852,19 @@ def test_a_year_its_title_names_is_the_documents_own():
     assert names.scan(["Ai ký kế hoạch huấn luyện an toàn năm 2027?"], about_part=True)[:2] == ({"plan"}, False)
     assert names.scan(["Ai ký kế hoạch huấn luyện an toàn năm 2026?"], about_part=True)[:2] == ({"plan"}, False)
     assert names.scan(["Ai ký kế hoạch huấn luyện an toàn năm 2025?"], about_part=True)[:3] == (set(), True, {"plan": 2025})
+
+
+def test_a_title_year_does_not_make_another_numbered_decree_the_loaded_one_and_spans_count():
+    decree = DocMeta(
+        doc_type="NGHỊ ĐỊNH", number="12/2025/NĐ-CP", title="Quy định chi tiết một số điều của Luật Công đoàn năm 2024",
+        date="2025-02-10", name="Nghị định 12/2025/NĐ-CP",
+    )
+    names = DocumentNames.of({"decree": decree})
+    # Decrees are numbered anew each year: 12/2024 is another decree, whatever this one's title says.
+    assert names.scan(["Điều 3 Nghị định 12/2024/NĐ-CP quy định gì?"])[:2] == (set(), True)
+    plan = DocMeta(
+        doc_type="KẾ HOẠCH", number="05/KH-LĐLĐ", title="Thực hiện Chương trình phát triển đoàn viên giai đoạn 2026 - 2030",
+        date="2025-12-20", name="Kế hoạch 05/KH-LĐLĐ",
+    )
+    names = DocumentNames.of({"plan": plan})
+    assert names.scan(["Ai ký kế hoạch thực hiện chương trình phát triển đoàn viên năm 2028?"], about_part=True)[:2] == ({"plan"}, False)
