@@ -48,6 +48,7 @@ from ingest.document import (  # noqa: F401  (re-exported)
 from ingest.metadata import (
     ACCENTED_CAPITALS,
     ADOPTION,
+    OPENING_WORDS,
     PERSON,
     RECIPIENTS_START,
     attached_name,
@@ -88,7 +89,7 @@ _ENDING = re.compile(
     # "Nhận được Công văn này, đề nghị …", "Chỉ thị này được phổ biến đến chi bộ.", "Mọi thông tin
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
-    rf"|Nhận được {_TEXTS} này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,80}}liên hệ"
+    rf"|Nhận được (?i:{_TEXTS}) này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,80}}liên hệ"
     # (Its subject first too: "Ban Chấp hành Công đoàn Công ty đề nghị các tổ trưởng … phổ biến thông
     # báo này đến …"; a leaflet's "… đề nghị các công đoàn cơ sở in, phát tài liệu này đến đoàn viên".)
     # (Not "đề nghị" as a noun: "tiếp nhận đề nghị của đoàn viên, phổ biến Kế hoạch này đến …".)
@@ -121,7 +122,8 @@ _SENDING_ENDING = re.compile(
     r"^(?:Báo cáo|Văn bản|Hồ sơ|Danh sách|Đề xuất|Kết quả)[^.]{0,40}?\bgửi về\b"
     # So does asking for a reply to the letter ("Đề nghị Ban Giám đốc Công ty có ý kiến phản hồi
     # bằng văn bản gửi Công đoàn trước ngày 08/01/2027.").
-    r"|Đề nghị [^.]{0,60}?\b(?:có ý kiến )?(?:phản hồi|trả lời) bằng văn bản\b"
+    # ("Đề nghị Tổng Giám đốc xem xét và có văn bản trả lời Công đoàn cơ sở trước ngày 27/4/2026.")
+    r"|Đề nghị [^.]{0,60}?\b(?:(?:có ý kiến )?(?:phản hồi|trả lời) bằng văn bản|có văn bản (?:phản hồi|trả lời))\b"
     # And a contact named after it ("Người liên hệ: bà Trương Thị Ngọc Mai, … điện thoại …"); under a
     # heading "3. Thông tin liên hệ" it is that item's text.
     r"|(?:Người|Cán bộ|Đầu mối) liên hệ\s*:"
@@ -311,7 +313,7 @@ def _opening_text(lines: list[str], indices: list[int]) -> int | None:
         # (However short, "Hôm nay, tại trụ sở …, chúng tôi gồm:" opens a pledge's or minutes' text,
         # "Thời gian: Bắt đầu lúc 8 giờ 30 …" or "Vào hồi 14 giờ …" a meeting's, "Tôi tên là: …" a
         # petition's.)
-        if text.startswith(("Hôm nay", "Thời gian:", "Vào hồi", "Vào lúc", "Tôi tên là", "Tên tôi là")) and i != indices[0]:
+        if text.startswith(OPENING_WORDS) and i != indices[0]:
             return i
         if _is_prose(text):
             return i if i != indices[0] else None
@@ -358,12 +360,14 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         # The header block and the opening paragraphs under it are two pieces: "đến hết ngày 31/3
         # còn 23 doanh nghiệp nợ 486.700.000 đồng" is not found under a page of header lines.
         opening = _opening_text(lines, preamble)
-        if opening is None:
-            # Header lines only (a title, "Kính gửi", the legal bases) are the header block, cited as
-            # the header of a text with an opening paragraph is; a text that opens in prose with no
-            # header is its opening.
-            prose = bool(preamble) and _is_prose(lines[preamble[0]].strip())
-            builder.emit(preamble, path=(PREAMBLE_LABEL if prose else HEADER_LABEL,), context=(), kind="preamble")
+        # A text with no header ("Hôm nay, … chúng tôi gồm:" / "1. …", "Công đoàn cơ sở báo cáo …
+        # như sau:") opens with its opening; header lines only (a title, "Kính gửi", the legal
+        # bases) are the header block, cited as the header of a text with an opening paragraph is.
+        first = lines[preamble[0]].strip() if preamble else ""
+        opens = _is_prose(first) or first.startswith(OPENING_WORDS)
+        if opening is None or opens:
+            headed = bool(doc.meta.doc_type or doc.meta.number or in_capitals(first, 2)) and not opens
+            builder.emit(preamble, path=(HEADER_LABEL if headed else PREAMBLE_LABEL,), context=(), kind="preamble")
         else:
             builder.emit([i for i in preamble if i < opening], path=(HEADER_LABEL,), context=(), kind="preamble")
             builder.emit([i for i in preamble if i >= opening], path=(PREAMBLE_LABEL,), context=(), kind="preamble")
@@ -520,7 +524,8 @@ class _Builder:
     def _lead(self, node: Section) -> str:
         """A section as its children's context: the heading, and a short body that introduces
         them ("Người lao động có các quyền sau đây:")."""
-        parts = [self.lines[i] for i in (node.line_index, *node.title_lines)]
+        heading = " ".join(p for p in (self.lines[i] for i in (node.line_index, *node.title_lines)) if p)
+        parts = [heading]
         body = [self.lines[i] for i in node.body if self.lines[i].strip()]
         if body and body[-1].rstrip().endswith(":"):
             # A bullet that opens the list ("- Hồ sơ gồm:") introduces it alone; the bullets before
@@ -535,7 +540,9 @@ class _Builder:
                 body = [last_sentence]
             if sum(len(b) + 1 for b in body) <= self.max_chars // 4:
                 parts.extend(body)
-        return " ".join(p for p in parts if p)
+        # The heading and the sentence introducing the children on lines of their own: run together,
+        # "2. Điều kiện để được hiến máu Người hiến máu phải …" reads as one broken sentence.
+        return "\n".join(p for p in parts if p)
 
     def emit(
         self,

@@ -28,9 +28,11 @@ LAW_TYPES = frozenset({"LUẬT", "BỘ LUẬT", "PHÁP LỆNH", "HIẾN PHÁP"})
 # a charter by its body, an agreement by its company ("Thỏa ước lao động tập thể Công ty TNHH May
 # Phú Thịnh": a district union holds one per company, and "01/2025/TƯLĐTT" tells them nothing);
 # a contract by its service, a code of conduct by its subject.
-# One person's name (a petition's signer), not two signers' "A, B".
+_NAMED_TYPES = LAW_TYPES | {"ĐIỀU LỆ", "QUY CHẾ", "NỘI QUY", "HỢP ĐỒNG", "BỘ QUY TẮC ỨNG XỬ", "QUY TẮC ỨNG XỬ"}
+# One person's name (a petition's signer), not two signers' "A, B"; signing as the petitioner
+# ("Người làm đơn", "Người khiếu nại"), not for a body ("TM. BAN CHẤP HÀNH").
 _ONE_PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
-NAMED_TYPES = LAW_TYPES | {"ĐIỀU LỆ", "QUY CHẾ", "NỘI QUY", "HỢP ĐỒNG", "BỘ QUY TẮC ỨNG XỬ", "QUY TẮC ỨNG XỬ"}
+_AS_PETITIONER = re.compile(r"^người\b", re.IGNORECASE)
 # What an agreement's title starts with when it names the parties' body ("Công ty TNHH …").
 _A_BODY = re.compile(
     r"(?:công ty|tổng công ty|doanh nghiệp|nhóm doanh nghiệp|ngành|hợp tác xã|tập đoàn|công đoàn|bệnh viện"
@@ -107,7 +109,7 @@ class DocMeta:
             return None
         if self.number:
             # An agreement by the body it binds, not by a term or a note under its type line.
-            named = self.doc_type in NAMED_TYPES or (self.doc_type.startswith("THỎA ƯỚC") and bool(_A_BODY.match(self.title or "")))
+            named = self.doc_type in _NAMED_TYPES or (self.doc_type.startswith("THỎA ƯỚC") and bool(_A_BODY.match(self.title or "")))
             if named and self.title:
                 # "Bộ luật Lao động 45/2019/QH14"; the number goes where the name leaves no room,
                 # and a title too long to be a name gives way to it, or to its words before what
@@ -128,10 +130,17 @@ class DocMeta:
                 if len(cut.split()) >= len(self.type_label().split()) + _TITLE_WORDS_KEPT:
                     return f"{cut} {self.number}"
             return f"{self.type_label()} {self.number}"
-        if self.doc_type.startswith("ĐƠN") and self.signer and _ONE_PERSON.match(self.signer):
+        if (
+            self.doc_type.startswith("ĐƠN")
+            and self.signer
+            and _ONE_PERSON.match(self.signer)
+            and _AS_PETITIONER.match(self.signer_title or "")
+        ):
             # A petition is known by who wrote it: "Đơn đề nghị của Nguyễn Văn Hùng", not one of
-            # several "Đơn đề nghị".
-            return f"{self.type_label()} của {self.signer}"
+            # several "Đơn đề nghị"; after what it asks, if short ("Đơn xin nghỉ việc của …").
+            asks = self.title[:1].lower() + self.title[1:] if self.title and self.title[1:2].islower() else self.title
+            named = f"{self.type_label()} {asks} của {self.signer}" if asks else ""
+            return named if named and len(named) <= NAME_LIMIT else f"{self.type_label()} của {self.signer}"
         if self.title:
             return shorten(f"{self.type_label()} {self.title}")
         return self.type_label()

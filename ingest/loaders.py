@@ -261,14 +261,12 @@ def _signature_column(cells: list[str]) -> bool:
     """Cells that are one signature, top to bottom: capacities in capitals, the note, the name;
     and at least a capacity or a note (a column of names alone is a list of people)."""
     marked = any(_SIGNATURE_NOTE.match(c) or (_CAPACITY_CELL.match(c) and in_capitals(c, 4)) for c in cells)
-    # (A petitioner signs with a given name over the full one: "Hùng" / "Nguyễn Văn Hùng".)
-    signed = {k for k, c in enumerate(cells[:-1]) if _SIGNED_WORD.match(c) and _NAME_CELL.match(cells[k + 1])}
+    # (A petitioner signs with the end of the name over the full one: "Hùng" or "Thu Hà" over
+    # "Lâm Thị Thu Hà".)
+    signed = {k for k, c in enumerate(cells[:-1]) if len(c.split()) <= 2 and c[:1].isupper() and cells[k + 1].endswith(" " + c)}
     return marked and all(
         _SIGNATURE_NOTE.match(c) or in_capitals(c, 4) or _NAME_CELL.match(c) or k in signed for k, c in enumerate(cells)
     )
-
-
-_SIGNED_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 
 
 def _closing_table_by_columns(m: re.Match[str]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ingest.document import CONSOLIDATED, LAW_TYPES, NAMED_TYPES, DocMeta, readable_file_name, shorten
+from ingest.document import CONSOLIDATED, LAW_TYPES, DocMeta, readable_file_name, shorten
 from ingest.normalize import Line, fold, has_diacritics, in_capitals
 from ingest.structure import match_marker, opens_anew
 
@@ -59,7 +59,9 @@ DOC_TYPES = (
     "THƯ KÊU GỌI",
     "LỜI KÊU GỌI",
     "THƯ CẢM ƠN",
+    "THƯ CÁM ƠN",
     "THƯ CHÚC MỪNG",
+    "THƯ CHÚC TẾT",
     "THƯ THĂM HỎI",
     "GIẤY MỜI",
     # A leaflet of questions and answers ("TÀI LIỆU HỎI - ĐÁP" under a department's header); not
@@ -174,8 +176,9 @@ _CAPACITY_PREFIX = re.compile(
 _MINUTES_ROLES = r"THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|NGƯỜI LẬP BIỂU|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG|(?:CÁC )?THÀNH VIÊN BAN KIỂM PHIẾU"
 _MINUTES_ROLE = re.compile(rf"^(?:{_MINUTES_ROLES})\b")
 _CAPACITY_TITLE = re.compile(
-    r"^(?:PHÓ |THƯỜNG TRỰC |Q\. |TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
-    r"CHỦ NHIỆM|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|XÁC THỰC VĂN BẢN HỢP NHẤT"
+    # ("PHÓ TỔNG GIÁM ĐỐC"; a company's department heads sign for its director: "TRƯỞNG PHÒNG NHÂN SỰ".)
+    r"^(?:PHÓ |THƯỜNG TRỰC |Q\. )?(?:TỔNG )?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
+    r"CHỦ NHIỆM|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG PHÒNG|TRƯỞNG KHOA|KẾ TOÁN TRƯỞNG|QUẢN ĐỐC|XÁC THỰC VĂN BẢN HỢP NHẤT"
     # Minutes are signed by who chaired, who took them down, who led an inspection, the employer.
     rf"|{_MINUTES_ROLES})"
     # (Its unit's name may hold a dash: "TRƯỞNG BAN CHÍNH SÁCH - PHÁP LUẬT".)
@@ -494,13 +497,6 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
                         # goes on in ordinary case, wrapped over lines written alike.
                         if _GOES_ON_BELOW.match(ln.text) and not in_capitals(ln.text, 2):
                             goes_on = _title_lines(below[k:])
-                        elif found not in NAMED_TYPES and not found.startswith("THỎA ƯỚC") and _qualifies_a_subject(rest, ln.text):
-                            # "KẾ HOẠCH PHỐI HỢP" / "Tổ chức khám sức khỏe định kỳ …": how it is
-                            # made, then what about; "Phối hợp" alone names nothing. (Not of a
-                            # kind its title names, "QUY CHẾ BẦU CỬ" / "Tại Đại hội …", nor an
-                            # agreement, named by the body it binds.)
-                            goes_on = _title_lines(below[k:])
-                            goes_on[:1] = [goes_on[0][:1].lower() + goes_on[0][1:]] if goes_on else []
                         break
                     title_lines.append(ln.text)
             body = "\n".join(ln.text for ln in lines[layout.body_start : layout.closing_start])
@@ -624,24 +620,9 @@ def _title_lines(lines: list[Line]) -> list[str]:
 _WHOSE = re.compile(r"^(?:CỦA|HỘI NGHỊ)\s")
 # A name in capitals on the type line goes on below in ordinary case with one of these.
 _GOES_ON_BELOW = re.compile(r"^(?:giữa|về|đối với|tại|trong|cho|của)\s")
-# The most words after a type on its line that only say how the text is made ("PHỐI HỢP", "LÀM
-# VIỆC", "LIÊN TỊCH", "TỔNG KẾT"): its subject is the line below.
-_QUALIFIER_WORDS = 2
-
-_NOT_A_SUBJECT = re.compile(r"^(?:Căn cứ|Thực hiện|Thi hành|Theo|Kính gửi|Số)\b")
-
-
-def _qualifies_a_subject(rest: str, below: str) -> bool:
-    """Whether `rest`, the words after a type on its line, only qualifies it and `below`, a line in
-    ordinary case, says what the text is about."""
-    below = below.strip()
-    return (
-        len(rest.split()) <= _QUALIFIER_WORDS
-        and below[:1].isupper()
-        and not in_capitals(below, 2)
-        and not _NOT_A_SUBJECT.match(below)
-        and not below.endswith((".", ";", ":"))
-    )
+# The words that open a text's opening however short it is: a meeting's time or date, who writes
+# a petition, an invitation's call (ingest.chunking._opening_text).
+OPENING_WORDS = ("Hôm nay", "Thời gian:", "Vào hồi", "Vào lúc", "Tôi tên là", "Tên tôi là", "Trân trọng kính mời")
 
 
 # "CHỈ THỊ" / "của Ban Thường vụ Tỉnh ủy về tăng cường …": whose, then what about; the title is
@@ -1103,8 +1084,16 @@ def is_signed_note(text: str) -> bool:
 
 
 def _add_signer(signers: str | None, name: str) -> str:
-    """Both parties of an agreement sign: every name once, in order."""
-    return name if signers is None else signers if name in signers.split(", ") else f"{signers}, {name}"
+    """Both parties of an agreement sign: every name once, in order. A name signed by its end over
+    the full one ("Thu Hà" / "Lâm Thị Thu Hà") is that one name."""
+    if signers is None:
+        return name
+    names = signers.split(", ")
+    if name in names:
+        return signers
+    if names[-1] != name and name.endswith(" " + names[-1]):
+        return ", ".join([*names[:-1], name])
+    return f"{signers}, {name}"
 
 
 _BRACKET_AFTER_NAME = re.compile(r"\s*\([^()]{1,60}\)$")

@@ -378,10 +378,12 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None, 
             # "Trách nhiệm của Đoàn kiểm tra:" after the last member of the team, its points after
             # it: a list of its own beside the numbered items, not points of the last member.
             found = ("intro", text.strip().rstrip(":").strip(), "")
-        if found is None and _heads_a_new_list(lines, i, stop, stack):
+        heads = None if found is not None else _heads_a_new_list(lines, i, stop, stack)
+        if heads is not None:
             # "Tài liệu gửi kèm" (a Markdown heading without a number) after "5. …." and over a list
-            # numbered anew from "1.": that list's own heading, not more of item 5.
-            found = ("intro", text.strip(), "")
+            # numbered anew from "1.": that list's own heading, beside the list it follows, not
+            # more of item 5.
+            found = ("intro", text.strip().rstrip(":").strip(), "")
         if found is None and minutes and (role := _role_after_a_list(lines, i, stack)):
             # Minutes' "Thư ký cuộc họp: Bà Phan Thị Yến …" after the last of those present: who
             # took the minutes, not more of the last guest.
@@ -395,7 +397,7 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None, 
             stack[-1].body.append(i)
             continue
         style, number, rest = found
-        parent_index = _parent_index(stack, style)
+        parent_index = _parent_index(stack, style) if heads is None else heads - 1
         if _restarts_under(stack, style, number, lines):
             # "4. Kết luận …" / "… giao nhiệm vụ như sau:" / "1. Ban Cơ điện …": a list the item
             # introduces, numbered anew, is its own, not more items beside it.
@@ -467,20 +469,27 @@ def _opens_a_new_list(lines: list[Line], i: int, start: int, stop: int, points: 
 _LIST_HEADING_WORDS = 8
 
 
-def _heads_a_new_list(lines: list[Line], i: int, stop: int, stack: list[Section]) -> bool:
-    """Whether unnumbered line `i` is a short heading (no sentence's mark, a capital first) between
-    the finished last item of a list and a list numbered anew from "1." in the same style."""
+def _heads_a_new_list(lines: list[Line], i: int, stop: int, stack: list[Section]) -> int | None:
+    """Where in the open stack the list sits that unnumbered line `i` follows, when `i` is a short
+    heading (a capital first, no sentence's mark but a colon: "Tài liệu gửi kèm:") between that
+    list's finished last item (or the last point under it) and a list numbered anew from "1." in
+    the same style; None otherwise. ("Cụ thể như sau:" goes on with the item above.)"""
     text = lines[i].text.strip()
-    if not text or not text[0].isupper() or text[-1] in ".:;,!?)" or len(text.split()) > _LIST_HEADING_WORDS or is_bullet(text):
-        return False
-    item = stack[-1]
-    if len(stack) < 2 or item.style not in NUMBERED_CLAUSE_STYLES or item.children or item.body or item.number in ("1", "1."):
-        return False
-    if _own_text_ends(item, lines) not in (".", ";"):
-        return False
+    if not text or not text[0].isupper() or text[-1] in ".;,!?)" or len(text.split()) > _LIST_HEADING_WORDS:
+        return None
+    if is_bullet(text) or _GOES_ON.match(text):
+        return None
     following = next((k for k in range(i + 1, stop) if lines[k].text.strip()), None)
     found = match_marker(lines[following].text) if following is not None else None
-    return found is not None and found[0] == item.style and found[1].rstrip(".)") == "1"
+    if found is None or found[1].rstrip(".)") != "1":
+        return None
+    listed = next((k for k in range(len(stack) - 1, 0, -1) if stack[k].style == found[0]), None)
+    if listed is None or stack[listed].style not in NUMBERED_CLAUSE_STYLES or stack[listed].number.rstrip(".)") == "1":
+        return None
+    last = stack[-1]
+    if last.body or last.children or _own_text_ends(last, lines) not in (".", ";"):
+        return None
+    return listed
 
 
 # A meeting's role named on a line of its own ("Thư ký cuộc họp: …", "Vắng mặt: …", "Chủ trì: …"), in

@@ -194,7 +194,7 @@ def test_points_ride_under_the_bullet_that_opens_them_not_its_siblings():
     deadline = [c for c in chunks if "nộp 03 bộ hồ sơ" in c.text or any("nộp 03 bộ hồ sơ" in x for x in c.context)]
     assert [citation(doc.meta, c).rsplit(" › ", 1)[-1] for c in deadline] == ["Bước 3"]
     (point_b,) = [c for c in chunks if c.text.startswith("b) Biên bản")]
-    assert point_b.context[-1] == "Bước 3: Nộp hồ sơ - Hồ sơ gồm:"
+    assert point_b.context[-1] == "Bước 3: Nộp hồ sơ\n- Hồ sơ gồm:"
 
 
 # A party's proposals in bargaining minutes, as points under the item that introduces them.
@@ -218,7 +218,7 @@ def test_a_paragraph_that_explains_before_it_introduces_a_list_leads_it_with_its
         "Ông Trần Văn Khánh cho biết năm 2031 đơn hàng xuất khẩu của các doanh nghiệp hội viên giảm khoảng 18%. Hiệp hội đề xuất:\n"
     )
     (point_b,) = [c for c in chunks if c.text.startswith("b) Giá trị")]
-    assert point_b.context[-1] == "2. Ý kiến của Hiệp hội Hiệp hội đề xuất:"
+    assert point_b.context[-1] == "2. Ý kiến của Hiệp hội\nHiệp hội đề xuất:"
     # The explanation is the item's own text, once.
     assert len([c for c in chunks if "giảm khoảng 18%" in " ".join((c.text, *c.context))]) == 1
 
