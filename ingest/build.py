@@ -76,10 +76,10 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # capitals goes on over the lines that continue it; 19: a long title in capitals is spelled as the
 # document's text spells its words; 20: review fixes (a header's "SỐ:", names cut across lines, a
 # letter with an appendix, a signature cell after the recipients, a capital opening a list item);
-# … 121-125 (session 31): a header block alone cited "Tiêu đề", petitions named by their writer,
+# … 121-126 (session 31): a header block alone cited "Tiêu đề", petitions named by their writer,
 # calls for donations and thanks as kinds, a short heading over a list numbered anew, a heading and
 # the sentence introducing its children on lines of their own in their context.
-PARSER_VERSION = 125
+PARSER_VERSION = 126
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

@@ -109,7 +109,7 @@ _ENDING = re.compile(
     r"|[^.]{0,100}\b[Tt]rân trọng báo cáo\W*$|Trân trọng(?: cảm ơn)?\W*$"
     # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
     r"|(?:Hội nghị|Cuộc họp|Phiên họp|Biên bản|Buổi làm việc|Buổi đối thoại) kết thúc\b"
-    r"|(?:Buổi|Cuộc|Phiên|Việc) [^\s.,;:]+(?: [^\s.,;:]+)? kết thúc (?:lúc|vào)\b|Biên bản (?:này )?(?:đã )?được [^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
+    r"|(?:Buổi|Cuộc|Phiên|Việc) [^\s.,;:]+(?: [^\s.,;:]+)? kết thúc (?:lúc|vào)\b|(?:Biên bản|Bản cam kết|Văn bản|Bản thỏa thuận) (?:này )?(?:đã )?[^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
     # A resolution's call and its adoption: "Đại hội kêu gọi toàn thể đoàn viên …", "Nghị quyết
     # (này) đã được Đại hội biểu quyết thông qua với 100% …", "Nghị quyết được Chi bộ … thông qua
     # tại cuộc họp ngày 09/01/2026 …".
@@ -159,8 +159,10 @@ _SIGNED_FOR = re.compile(r"^\s*(?:T/M|TM\.|T\.M\.)\s*([^,]+)")
 _TITLE_WORDS = 14
 # A text of articles closes, after its last clause, with how many copies were made ("Thỏa ước được
 # lập thành 05 bản …") or a congress's call ("Đại hội kêu gọi toàn thể …"): not that clause's text.
+# A letter's last courtesy: "Trân trọng./.", "Xin trân trọng cảm ơn!", "Kính trình./.".
+_COURTESY = re.compile(r"^(?:Xin )?(?:[Tt]rân trọng(?: cảm ơn| kính chào)?|Kính trình|Kính chào)\W*$")
 _ARTICLES_ENDING = re.compile(
-    r"^(?:(?:Thỏa ước|Quy chế|Hợp đồng|Nghị quyết|Biên bản|Điều lệ|Bản thỏa thuận)(?:\s+này)?\s+(?:được\s+)?"
+    r"^(?:(?:Thỏa ước|Quy chế|Hợp đồng|Nghị quyết|Biên bản|Điều lệ|Bản thỏa thuận|Văn bản)(?:\s+này)?\s+(?:được\s+)?"
     r"(?:lập|làm)\s+thành\s+\d+\s+bản|(?:Đại hội|Hội nghị)\s+kêu gọi"
     # "Điều lệ Công đoàn Việt Nam gồm 11 chương, 45 điều, có hiệu lực …": what the whole text is;
     # an excerpt's note by whoever copied it ("Ban Chính sách - Pháp luật … trích lục, tháng 8 năm 2026.").
@@ -379,7 +381,10 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         builder.emit(preamble[start:], path=(label,), context=(), kind="clause")
     for child in root.children:
         builder.section(child, ancestors=())
-    builder.emit(list(range(ending, doc.closing_start)), path=(ENDING_LABEL,), context=(), kind="clause")
+    # (A courtesy alone, "Trân trọng./.", says nothing a question could ask: no unit of its own.)
+    closing_text = [lines[i].strip() for i in range(ending, doc.closing_start) if lines[i].strip()]
+    if not all(_COURTESY.match(t) for t in closing_text):
+        builder.emit(list(range(ending, doc.closing_start)), path=(ENDING_LABEL,), context=(), kind="clause")
     end = len(lines) if doc.closing_end is None else doc.closing_end
     builder.closing(range(doc.closing_start, end))
     # Appendices signed with the text before them ("PHỤ LỤC" after "TM. CHÍNH PHỦ"), and the texts

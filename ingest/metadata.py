@@ -70,6 +70,10 @@ DOC_TYPES = (
     "TÀI LIỆU HỎI – ĐÁP",
     "TÀI LIỆU HỎI-ĐÁP",
     "TÀI LIỆU HỎI ĐÁP",
+    # (The leaflet's kind alone, "HỎI ĐÁP" over "Quyền lợi của người thuê trọ".)
+    "HỎI - ĐÁP",
+    "HỎI – ĐÁP",
+    "HỎI ĐÁP",
     # A company's code of conduct ("BỘ QUY TẮC ỨNG XỬ" / "Về phòng, chống quấy rối …").
     "BỘ QUY TẮC ỨNG XỬ",
     "QUY TẮC ỨNG XỬ",

@@ -2949,3 +2949,22 @@ def test_closing_formulas_are_read_in_either_case_and_an_invitations_call_opens_
     )
     paths = _paths_of(invitation, "giay_moi.txt")
     assert paths[("Phần mở đầu",)].startswith("Trân trọng kính mời") and "Trân trọng" not in paths[("Tiêu đề",)]
+
+
+def test_a_courtesy_alone_is_no_unit_and_a_copies_sentence_closes_a_commitment():
+    text = UNION_LETTER_ASKING_A_REPLY.replace(
+        "Đề nghị Tổng Giám đốc xem xét và có văn bản trả lời Công đoàn cơ sở trước ngày 18/5/2027.", "Trân trọng./."
+    )
+    assert ("Phần kết",) not in _paths_of(text, "cong_van.txt")
+    pledge = (
+        "CHI HỘI CHỦ NHÀ TRỌ XÃ AN BÌNH\nSố: 02/CK-CHNT\nBẢN CAM KẾT\nVề giá thuê phòng trọ năm 2027\n"
+        "1. Giữ nguyên giá thuê phòng đến hết ngày 31/12/2027.\n2. Thu tiền điện theo giá bán lẻ của ngành điện.\n"
+        "Bản cam kết này có hiệu lực kể từ ngày ký, được lập thành 04 bản, mỗi bên giữ 01 bản.\n"
+    )
+    item, ending = _last_and_ending(pledge, "cam_ket.txt", ("2.",))
+    assert item.endswith("ngành điện.") and ending.startswith("Bản cam kết này có hiệu lực")
+
+
+def test_a_leaflet_headed_hoi_dap_alone_is_named_by_its_kind_and_number():
+    leaflet = "CÔNG ĐOÀN KCN QUANG CHÂU\nSố: 14/TL-CĐKCN\nHỎI ĐÁP\nQuyền lợi của người thuê trọ\nCâu hỏi 1: Tiền cọc tối đa bao nhiêu?\nTrả lời: Không quá 01 tháng tiền thuê.\n"
+    assert _doc(leaflet, "hoi_dap.txt").meta.short_name() == "Hỏi đáp 14/TL-CĐKCN"
