@@ -157,10 +157,10 @@ _SIGNED_FOR = re.compile(r"^\s*(?:T/M|TM\.|T\.M\.)\s*([^,]+)")
 # An article's heading line of at most this many words is a title ("Điều 16. Điều khoản thi
 # hành"), a longer one a sentence of its own text ("Điều 5. Đại hội giao Ban Chấp hành …").
 _TITLE_WORDS = 14
-# A text of articles closes, after its last clause, with how many copies were made ("Thỏa ước được
-# lập thành 05 bản …") or a congress's call ("Đại hội kêu gọi toàn thể …"): not that clause's text.
 # A letter's last courtesy: "Trân trọng./.", "Xin trân trọng cảm ơn!", "Kính trình./.".
 _COURTESY = re.compile(r"^(?:Xin )?(?:[Tt]rân trọng(?: cảm ơn| kính chào)?|Kính trình|Kính chào)\W*$")
+# A text of articles closes, after its last clause, with how many copies were made ("Thỏa ước được
+# lập thành 05 bản …") or a congress's call ("Đại hội kêu gọi toàn thể …"): not that clause's text.
 _ARTICLES_ENDING = re.compile(
     r"^(?:(?:Thỏa ước|Quy chế|Hợp đồng|Nghị quyết|Biên bản|Điều lệ|Bản thỏa thuận|Văn bản)(?:\s+này)?\s+(?:được\s+)?"
     r"(?:lập|làm)\s+thành\s+\d+\s+bản|(?:Đại hội|Hội nghị)\s+kêu gọi"
@@ -308,18 +308,12 @@ _PROSE_CHARS = 80
 def _opening_text(lines: list[str], indices: list[int]) -> int | None:
     """Where the opening paragraphs of a text's opening (`indices`: its header block and what comes
     before its first numbered part) begin: the first sentence that is not a legal basis ("Căn cứ
-    …;" belongs to the header block) nor a recipient; None where there is none (a title, "Kính
-    gửi", the legal bases only: one piece)."""
-    for i in indices:
-        text = lines[i].strip()
-        # (However short, "Hôm nay, tại trụ sở …, chúng tôi gồm:" opens a pledge's or minutes' text,
-        # "Thời gian: Bắt đầu lúc 8 giờ 30 …" or "Vào hồi 14 giờ …" a meeting's, "Tôi tên là: …" a
-        # petition's.)
-        if text.startswith(OPENING_WORDS) and i != indices[0]:
-            return i
-        if _is_prose(text):
-            return i if i != indices[0] else None
-    return None
+    …;" belongs to the header block) nor a recipient, `indices[0]` for a text with no header; None
+    where there is none (a title, "Kính gửi", the legal bases only)."""
+    # (However short, "Hôm nay, tại trụ sở …, chúng tôi gồm:" opens a pledge's or minutes' text,
+    # "Thời gian: Bắt đầu lúc 8 giờ 30 …" or "Vào hồi 14 giờ …" a meeting's, "Tôi tên là: …" a
+    # petition's.)
+    return next((i for i in indices if lines[i].strip().startswith(OPENING_WORDS) or _is_prose(lines[i].strip())), None)
 
 
 def _is_prose(text: str) -> bool:
@@ -365,10 +359,9 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         # A text with no header ("Hôm nay, … chúng tôi gồm:" / "1. …", "Công đoàn cơ sở báo cáo …
         # như sau:") opens with its opening; header lines only (a title, "Kính gửi", the legal
         # bases) are the header block, cited as the header of a text with an opening paragraph is.
-        first = lines[preamble[0]].strip() if preamble else ""
-        opens = _is_prose(first) or first.startswith(OPENING_WORDS)
-        if opening is None or opens:
-            headed = bool(doc.meta.doc_type or doc.meta.number or in_capitals(first, 2)) and not opens
+        if opening is None or opening == preamble[0]:
+            first = lines[preamble[0]].strip() if preamble else ""
+            headed = opening is None and bool(doc.meta.doc_type or doc.meta.number or in_capitals(first, 2))
             builder.emit(preamble, path=(HEADER_LABEL if headed else PREAMBLE_LABEL,), context=(), kind="preamble")
         else:
             builder.emit([i for i in preamble if i < opening], path=(HEADER_LABEL,), context=(), kind="preamble")

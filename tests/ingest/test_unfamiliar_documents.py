@@ -109,9 +109,10 @@ def _doc(text: str, name: str):
     return read_document(name, data=text.encode("utf-8"))
 
 
-def _paths_of(text: str, name: str) -> dict[tuple[str, ...], str]:
-    """Each chunk's text by its path, for the document `text` read as a file called `name`."""
-    return {c.path: c.text for c in chunk_document(_doc(text, name))}
+def _paths_of(text: str, name: str, kind: str | None = None) -> dict[tuple[str, ...], str]:
+    """Each chunk's text by its path (of that `kind` only, if given), for the document `text` read
+    as a file called `name`."""
+    return {c.path: c.text for c in chunk_document(_doc(text, name)) if kind is None or c.kind == kind}
 
 
 def _last_and_ending(text: str, name: str, last: tuple[str, ...]) -> tuple[str, str]:
@@ -519,7 +520,7 @@ def test_roles_named_under_a_plans_task_stay_the_tasks():
         "Chủ trì: Ban Tổ chức Liên đoàn Lao động tỉnh.\n"
         "2. Tổ chức hội thi cán bộ công đoàn giỏi trong tháng 9/2031.\nChủ trì: Ban Chính sách - Pháp luật.\n"
     )
-    chunks = {c.path: c.text for c in chunk_document(_doc(text, "kh.txt")) if c.kind == "clause"}
+    chunks = _paths_of(text, "kh.txt", kind="clause")
     assert "Chủ trì: Ban Tổ chức" in chunks[("II. NHIỆM VỤ", "1.")]
     assert "Chủ trì: Ban Chính sách" in chunks[("II. NHIỆM VỤ", "2.")]
 
@@ -1712,7 +1713,7 @@ def test_minutes_roles_after_the_list_of_those_present_are_units_of_their_own():
         "Vắng mặt: Ông Vương Khắc Toàn, Kế toán trưởng (đi công tác).\nThư ký cuộc họp: Bà Phan Thị Yến, chuyên viên.\n"
         "3. Đại diện Công đoàn: Bà Hoàng Thị Lan.\nII. NỘI DUNG\n1. Báo cáo kết quả khám.\n"
     )
-    chunks = {c.path: c.text for c in chunk_document(_doc(text, "bb.txt")) if c.kind == "clause"}
+    chunks = _paths_of(text, "bb.txt", kind="clause")
     assert chunks[("I. THÀNH PHẦN THAM DỰ", "2.")].endswith("Bệnh viện huyện.")
     assert chunks[("I. THÀNH PHẦN THAM DỰ", "Thư ký cuộc họp")].startswith("Thư ký cuộc họp: Bà Phan Thị Yến")
     assert ("I. THÀNH PHẦN THAM DỰ", "Vắng mặt") in chunks
@@ -1720,7 +1721,7 @@ def test_minutes_roles_after_the_list_of_those_present_are_units_of_their_own():
     assert ("I. THÀNH PHẦN THAM DỰ", "3.") in chunks
     # Under an item that introduces them they are its text.
     heading = text.replace("2. Khách mời: Bác sĩ Trịnh Văn Đông, Bệnh viện huyện.", "2. Những người khác:")
-    chunks = {c.path: c.text for c in chunk_document(_doc(heading, "bb.txt")) if c.kind == "clause"}
+    chunks = _paths_of(heading, "bb.txt", kind="clause")
     assert "Thư ký cuộc họp: Bà Phan Thị Yến" in chunks[("I. THÀNH PHẦN THAM DỰ", "2.")]
 
 
@@ -2329,7 +2330,7 @@ def test_a_role_line_named_for_any_kind_of_meeting_is_a_unit_of_its_own():
         "Chủ trì buổi đối thoại: Ông Lê Văn Hùng.\nThư ký cuộc đối thoại: Bà Đinh Thị Phương, cán bộ Phòng Nhân sự.\n"
         "II. NỘI DUNG\n1. Công đoàn đề nghị tăng phụ cấp làm đêm lên 35%.\n"
     )
-    chunks = {c.path: c.text for c in chunk_document(_doc(text, "bb.txt")) if c.kind == "clause"}
+    chunks = _paths_of(text, "bb.txt", kind="clause")
     assert chunks[("I. THÀNH PHẦN THAM DỰ", "2.")].endswith("Chủ tịch.")
     assert chunks[("I. THÀNH PHẦN THAM DỰ", "Thư ký cuộc đối thoại")].startswith("Thư ký cuộc đối thoại: Bà Đinh Thị Phương")
     assert ("I. THÀNH PHẦN THAM DỰ", "Chủ trì buổi đối thoại") in chunks
@@ -2420,13 +2421,13 @@ def test_the_chair_and_secretary_after_a_finished_list_of_those_present_are_thei
         "- Ông Vũ Đức Thịnh, quản lý bếp thường trực.\nChủ trì: Ông Phạm Văn Lộc, Trưởng ban giám sát bữa ăn.\n"
         "Thư ký: Bà Hồ Thị Bích Ngọc.\nII. NỘI DUNG KIỂM TRA\n1. Kho lạnh đạt yêu cầu.\n"
     )
-    chunks = {c.path: c.text for c in chunk_document(_doc(text, "bb.txt")) if c.kind == "clause"}
+    chunks = _paths_of(text, "bb.txt", kind="clause")
     assert chunks[("I. THÀNH PHẦN", "2.")].endswith("quản lý bếp thường trực.")
     assert chunks[("I. THÀNH PHẦN", "Chủ trì")].startswith("Chủ trì: Ông Phạm Văn Lộc")
     assert ("I. THÀNH PHẦN", "Thư ký") in chunks
     # Right under an item that introduces them, they are its list.
     under = text.replace("2. Đại diện đơn vị cung cấp suất ăn:\n- Ông Vũ Đức Thịnh, quản lý bếp thường trực.\n", "2. Điều hành:\n")
-    chunks = {c.path: c.text for c in chunk_document(_doc(under, "bb.txt")) if c.kind == "clause"}
+    chunks = _paths_of(under, "bb.txt", kind="clause")
     assert "Chủ trì: Ông Phạm Văn Lộc" in chunks[("I. THÀNH PHẦN", "2.")]
 
 
@@ -2563,7 +2564,7 @@ def test_an_agreements_short_opening_line_begins_its_opening_with_both_parties()
         "Đại diện tập thể người lao động: Bà Nguyễn Thị Lan - Chủ tịch Công đoàn cơ sở Công ty, cùng thỏa thuận ký kết.\n"
         "Điều 1. Phạm vi\nThỏa ước áp dụng cho mọi người lao động của Công ty.\n"
     )
-    chunks = {c.path: c.text for c in chunk_document(_doc(text, "tu.txt"))}
+    chunks = _paths_of(text, "tu.txt")
     assert chunks[("Phần mở đầu",)].startswith("Hôm nay, tại Văn phòng Công ty, chúng tôi gồm:\nĐại diện người sử dụng lao động")
     assert "Ông Trần Văn Bình" not in chunks[("Tiêu đề",)]
 
@@ -2574,13 +2575,13 @@ def test_any_meetings_end_and_a_long_contact_sentence_close_the_text():
         "1. Công ty thanh toán tiền phép chưa nghỉ năm 2031 cùng kỳ lương tháng 01/2032.\n"
         "Cuộc đối thoại kết thúc lúc 16 giờ 30 cùng ngày. Biên bản đã được đọc lại cho các thành viên tham dự.\n"
     )
-    chunks = {c.path: c.text for c in chunk_document(_doc(minutes, "bb.txt"))}
+    chunks = _paths_of(minutes, "bb.txt")
     assert chunks[("Phần kết",)].startswith("Cuộc đối thoại kết thúc lúc 16 giờ 30")
     leaflet = (
         "TÀI LIỆU HỎI ĐÁP\nVề nghỉ phép năm\nHỏi: Phép năm có được nghỉ nối liền với Tết không?\nĐáp: Được, nếu trưởng bộ phận đồng ý.\n"
         "Mọi thắc mắc về chế độ nghỉ hằng năm, đoàn viên và người lao động liên hệ Tổ tư vấn pháp luật của Công đoàn cơ sở.\n"
     )
-    chunks = {c.path: c.text for c in chunk_document(_doc(leaflet, "hd.txt"))}
+    chunks = _paths_of(leaflet, "hd.txt")
     assert chunks[("Phần kết",)].startswith("Mọi thắc mắc về chế độ nghỉ hằng năm")
 
 
@@ -2596,7 +2597,7 @@ def test_a_vote_counts_roles_end_and_signers_side_by_side_after_the_recipients()
         "      (Đã ký)                                           (Đã ký)\n"
         "    Võ Minh Trí                                    Trần Thị Mỹ Linh\n"
     )
-    chunks = {c.path: c.text for c in chunk_document(_doc(text, "bb.txt"))}
+    chunks = _paths_of(text, "bb.txt")
     assert chunks[("II. THÀNH PHẦN", "Chủ trì kiểm phiếu")].startswith("Chủ trì kiểm phiếu: Bà Trần Thị Mỹ Linh")
     assert ("II. THÀNH PHẦN", "Người chứng kiến") in chunks
     assert chunks[("Phần kết",)].startswith("Việc kiểm phiếu kết thúc")
