@@ -599,6 +599,12 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
         abst = [it for p in train for it in group[p]] + [it for (p, i), its in cross.items() if i in train for it in its]
         return by_pool, abst
 
+    def calibrated_report(held: str, abst: list[Item], items: list[Item], values: dict[str, float], recipe: dict) -> dict:
+        """The "calibrated" rule fitted with `recipe` on a fold's fitting items, reported on its
+        held-out pool (and on that pool's documents one at a time)."""
+        m = {**fit_abstain(bench, abst, values, recipe), "rule": "calibrated"}
+        return _with_single(report(bench, items, values, m), bench, group[held], values, m)
+
     def eval_items(pool: str, train: tuple[str, ...]) -> list[Item]:
         negatives = [it for (p, i), its in cross.items() if i == pool and p in train for it in its]
         return own[pool] + negatives
@@ -628,10 +634,7 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
             else:
                 drops[name] = fitted_score - objective(bench, held_pos, {**values, name: off})
             ablation[name].append(drops[name])
-        calibrated = {}
-        for recipe in RECIPES:
-            m = {**fit_abstain(bench, abst, values, recipe), "rule": "calibrated"}
-            calibrated[_recipe_name(recipe)] = _with_single(report(bench, items, values, m), bench, group[held], values, m)
+        calibrated = {_recipe_name(recipe): calibrated_report(held, abst, items, values, recipe) for recipe in RECIPES}
         log(f"  {held}: 'no answer' rules measured")
         loco[held] = {
             "fitted_on": list(train),
@@ -683,15 +686,11 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS) -> dict:
         # Every recipe's fold score is kept, its full report only for the chosen one (the file
         # would otherwise hold thousands of reports).
         rep["calibrated_transfer_by_recipe"] = {name: round(transfer_score(r), 4) for name, r in rep.pop("fitted_calibrated").items()}
-
     # The agreement bonus and penalty, on the chosen recipe's folds (its (0, 0) row is that recipe).
-    def agreement_report(held: str, recipe: dict) -> dict:
-        abst, items, values = fold_data[held]
-        m = {**fit_abstain(bench, abst, values, recipe), "rule": "calibrated"}
-        return _with_single(report(bench, items, values, m), bench, group[held], values, m)
-
     with_agreement = [{**best_recipe, "agree": a, "disagree": d} for a, d in RECIPE_AGREEMENT]
-    agreement_reports = {_recipe_name(rc): {held: agreement_report(held, rc) for held in loco} for rc in with_agreement}
+    agreement_reports = {
+        _recipe_name(rc): {held: calibrated_report(held, *fold_data[held], rc) for held in loco} for rc in with_agreement
+    }
     for name, reps in agreement_reports.items():
         per_recipe[name] = [transfer_score(reps[held]) for held in loco]
     # Off unless a setting wins clearly: its worst fold no worse and its mean more than a fold's tie

@@ -485,6 +485,12 @@ class Candidates:
     # its header's date (Searcher._names_only).
     names_only: bool = False
 
+    @cached_property
+    def wanted_kind(self) -> str | None:
+        """The part of a document the question asks for, given the documents it names
+        (`_wanted_kind`): asked by the ranking's rules and the abstention alike, worked out once."""
+        return _wanted_kind(self.analysis, bool(self.named_documents), self.names_only)
+
     def dense_scores(self, config: SearchConfig) -> dict[int, float]:
         """The dense score each candidate enters fusion with (SearchConfig.mix_*): the best
         variant's cosine, the mean of the variants' cosines, or the mean of their z-scores (each
@@ -790,7 +796,7 @@ class Searcher:
         """A header block ranked first for a question about content goes behind the first row
         of content ("How many days of annual leave does a construction worker get?" is not
         answered by "QUY ĐỊNH / Về làm việc trong thời tiết nắng nóng", nor by a signature)."""
-        if not ranked or not self._is_header[ranked[0]] or _wanted_kind(cands.analysis, bool(cands.named_documents), cands.names_only):
+        if not ranked or not self._is_header[ranked[0]] or cands.wanted_kind:
             return ranked
         # (Nor one for what only a header says, "kính gửi ai", "số hiệu", "về việc gì", "căn cứ văn
         # bản nào", or for the kind of number it holds, a petitioner's "Số điện thoại: 0387 215 649".)
@@ -798,6 +804,8 @@ class Searcher:
         if _ABOUT_HEADER.search(_asked(analysis)):
             return ranked
         amount = _wanted_amount(analysis, None)
+        # (`_states_amount`, not `_states`: a header's date is the document's own, what "ngày nào"
+        # asks of it.)
         if amount in _SPECIFIC_ANSWERS and self._states_amount(ranked[0])[amount]:
             return ranked
         chunks = self.store.chunks
@@ -1132,7 +1140,7 @@ class Searcher:
         # "Ai ký Kế hoạch 48?": the question names a document of the index and a part of it (its
         # signature, recipients, header), and that part of that document comes first.
         first = self.store.chunks[ranked[0]] if ranked else None
-        wanted_kind = _wanted_kind(cands.analysis, bool(cands.named_documents), cands.names_only)
+        wanted_kind = cands.wanted_kind
         feats["named_part"] = float(first is not None and first.doc_id in cands.named_documents and first.kind == wanted_kind)
         # The question asks for a percentage, a date, a sum, a length of time, how often or a phone,
         # account or email number, and the first clause states none. (Not "any amount": "tối đa", "tối thiểu", "bao nhiêu" also ask
@@ -1171,7 +1179,7 @@ class Searcher:
         analysis = cands.analysis
         top = max(fused.values())
         q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
-        wanted_kind = _wanted_kind(analysis, bool(cands.named_documents), cands.names_only)
+        wanted_kind = cands.wanted_kind
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q)) and not _CHOSEN.search(q)
         wanted_amount = _wanted_amount(analysis, wanted_kind) if cfg.answer_type_boost else None
         counted = ranges.counts(analysis.translated or analysis.restored or analysis.question) if cfg.range_boost else []
