@@ -130,20 +130,28 @@ class DocMeta:
                 if len(cut.split()) >= len(self.type_label().split()) + _TITLE_WORDS_KEPT:
                     return f"{cut} {self.number}"
             return f"{self.type_label()} {self.number}"
-        if (
-            self.doc_type.startswith("ĐƠN")
-            and self.signer
-            and _ONE_PERSON.match(self.signer)
-            and _AS_PETITIONER.match(self.signer_title or "")
-        ):
+        if self.doc_type.startswith("ĐƠN") and (writer := self._petitioner()):
             # A petition is known by who wrote it: "Đơn đề nghị của Nguyễn Văn Hùng", not one of
             # several "Đơn đề nghị"; after what it asks, if short ("Đơn xin nghỉ việc của …").
             asks = self.title[:1].lower() + self.title[1:] if self.title and self.title[1:2].islower() else self.title
-            named = f"{self.type_label()} {asks} của {self.signer}" if asks else ""
-            return named if named and len(named) <= NAME_LIMIT else f"{self.type_label()} của {self.signer}"
+            named = f"{self.type_label()} {asks} của {writer}" if asks else ""
+            return named if named and len(named) <= NAME_LIMIT else f"{self.type_label()} của {writer}"
         if self.title:
             return shorten(f"{self.type_label()} {self.title}")
         return self.type_label()
+
+    def _petitioner(self) -> str | None:
+        """Who signed as the petitioner: the one signer, or the one beside a body confirming the
+        petition ("CHỦ TỊCH, NGƯỜI LÀM ĐƠN" / "Nguyễn Thị Mai, Trần Văn Lợi", one name per capacity)."""
+        if not self.signer:
+            return None
+        names, capacities = self.signer.split(", "), (self.signer_title or "").split(", ")
+        if len(names) == 1:
+            pairs = [(names[0], self.signer_title or "")]
+        else:
+            pairs = list(zip(names, capacities, strict=True)) if len(names) == len(capacities) else []
+        writers = [name for name, capacity in pairs if _ONE_PERSON.match(name) and _AS_PETITIONER.match(capacity)]
+        return writers[0] if len(writers) == 1 else None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocMeta:

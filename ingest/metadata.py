@@ -1103,6 +1103,35 @@ def _add_signer(signers: str | None, name: str) -> str:
 _BRACKET_AFTER_NAME = re.compile(r"\s*\([^()]{1,60}\)$")
 
 
+def _closing_by_column(closing: list[Line]) -> list[str | None]:
+    """The closing's pieces, a table of signatures read one column after the other: each column is
+    one signature ("XÁC NHẬN CỦA CÔNG ĐOÀN | NGƯỜI LÀM ĐƠN" over "CHỦ TỊCH | (Đã ký)" over "Nguyễn
+    Thị Mai | Trần Văn Lợi"), so a capacity meets its own name, not the next column's. None marks
+    where one column ends and the next begins."""
+    pieces: list[str | None] = []
+    closing = [line for line in closing if line.text.strip(" |")]  # a table's empty row
+    i = 0
+    while i < len(closing):
+        width = len(closing[i].text.split(" | "))
+        j = i
+        while j < len(closing) and width > 1 and len(closing[j].text.split(" | ")) == width:
+            j += 1
+            # A row of names ends a band of signatures; another band may stand under it.
+            if all(PERSON.match(_SIGNED.sub("", cell).strip()) for cell in closing[j - 1].text.split(" | ")):
+                break
+        if j - i < 2:
+            pieces.extend(_closing_pieces(closing[i].text))
+            i += 1
+            continue
+        rows = [closing[k].text.split(" | ") for k in range(i, j)]
+        for column in range(width):
+            for row in rows:
+                pieces.extend(_closing_pieces(row[column]))
+            pieces.append(None)
+        i = j
+    return pieces
+
+
 def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str]]:
     """Signer, signing capacity and recipients from the closing block, in any interleaving."""
     capacity: list[str] = []
@@ -1110,7 +1139,10 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
     signer = None
     signing = False  # after a capacity: a line that is not a recipient's is the signature's
     noted = False  # the line before was the note that it was signed, alone
-    for piece in (piece for line in closing for piece in _closing_pieces(line.text)):
+    for piece in _closing_by_column(closing):
+        if piece is None:  # the next column: another signature, not a recipient
+            signing, noted = True, False
+            continue
         # "CHỦ TỊCH (Đã ký) Lê Thị Minh Ngọc" in one Word cell: capacity and name.
         text = " ".join(_SIGNED_INSIDE.sub(" ", piece).split())
         after_note, noted = noted, not text

@@ -2925,6 +2925,46 @@ def test_a_petition_keeps_what_it_asks_and_a_body_signing_one_is_not_its_writer(
     assert _doc(thu_ha, "don.md").meta.signer == "Lâm Thị Ngọc"
 
 
+def test_a_table_of_signatures_is_read_column_by_column():
+    # A body confirming the petition signs beside its writer: each capacity meets its own name,
+    # and the petition is still known by its writer.
+    confirmed = PETITION_MD.replace(
+        """| | **NGƯỜI LÀM ĐƠN** |
+|---|---|
+| | *(Ký và ghi rõ họ tên)* |
+| | Ngọc |
+| | **Lâm Thị Ngọc** |""",
+        """| XÁC NHẬN CỦA CÔNG ĐOÀN CƠ SỞ | **NGƯỜI LÀM ĐƠN** |
+|---|---|
+| Đã nhận đơn ngày 12/6/2027. | *(Ký và ghi rõ họ tên)* |
+| CHỦ TỊCH | (Đã ký) |
+| Nguyễn Thị Mai | **Lâm Thị Ngọc** |""",
+    )
+    meta = _doc(confirmed, "don.md").meta
+    assert meta.signer == "Nguyễn Thị Mai, Lâm Thị Ngọc"
+    assert meta.signer_title == "CHỦ TỊCH, NGƯỜI LÀM ĐƠN"
+    assert meta.short_name() == "Đơn đề nghị của Lâm Thị Ngọc"
+    # Both sign as petitioners: no one writer names it.
+    both = confirmed.replace("| CHỦ TỊCH | (Đã ký) |", "| NGƯỜI LÀM ĐƠN | (Đã ký) |")
+    assert "của" not in _doc(both, "don.md").meta.short_name()
+    # Typed columns in two bands: a row of names ends the first band, and a capacity in capitals
+    # after the next column's note is not taken for a name.
+    minutes = (
+        "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG\nĐà Nẵng, ngày 20 tháng 6 năm 2027\n"
+        "BIÊN BẢN HỌP BAN GIÁM KHẢO\nHội thi tay nghề năm 2027\n"
+        "1. Ban Giám khảo chấm 12 bài thi.\n2. Thí sinh Trần Văn An đạt giải Nhất.\n"
+        "Biên bản kết thúc lúc 18 giờ cùng ngày, các thành viên nhất trí ký tên.\n\n"
+        "      THƯ KÝ                    TRƯỞNG BAN GIÁM KHẢO\n"
+        "   (Đã ký)                          (Đã ký)\n"
+        "Ngô Thị Kim Oanh               Nguyễn Hữu Phước\n"
+        "  CÁC GIÁM KHẢO                         GIÁM SÁT\n"
+        "    (Đã ký)                             (Đã ký)\n"
+        "Phan Văn Lợi                            Lê Thị Thu Hà\n"
+    )
+    meta = _doc(minutes, "bb.txt").meta
+    assert meta.signer == "Ngô Thị Kim Oanh, Nguyễn Hữu Phước, Phan Văn Lợi, Lê Thị Thu Hà"
+
+
 def test_a_list_heading_with_a_colon_or_after_a_last_items_points_heads_the_new_list():
     text = PETITION_MD.replace("## Tài liệu gửi kèm", "Tài liệu gửi kèm:")
     assert ("II. Nội dung đề nghị", "Tài liệu gửi kèm", "1.") in _paths_of(text, "don.md")
