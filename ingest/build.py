@@ -79,8 +79,9 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # … 121-126 (session 31): a header block alone cited "Tiêu đề", petitions named by their writer,
 # calls for donations and thanks as kinds, a short heading over a list numbered anew, a heading and
 # the sentence introducing its children on lines of their own in their context; 127 (session 32):
-# a table of signatures read column by column, a petition named by its writer beside a confirming body.
-PARSER_VERSION = 127
+# a table of signatures read column by column, a petition named by its writer beside a confirming body;
+# 128: a name made from the file spelled as the text spells its words.
+PARSER_VERSION = 128
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

@@ -9,6 +9,7 @@ so that structure parsing stops before it and chunking can give it a kind of its
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ingest.document import CONSOLIDATED, LAW_TYPES, DocMeta, readable_file_name, shorten
@@ -1294,8 +1295,49 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         if in_capitals(text, 6) and len(text.split()) >= 2 and not _ORG_HEADER.match(text):
             return shorten(_tidy_title(text, body)), meta
     if file_name:
-        return shorten(readable_file_name(file_name)), meta
+        return shorten(_file_name_as_spelled(file_name, body)), meta
     return None, meta
+
+
+# The longest run of a file name's words looked up at once in the text ("an toan lao dong").
+_FILE_NAME_SPAN = 6
+
+
+def _file_name_as_spelled(file_name: str, text: str) -> str:
+    """A file's name with its words as the document's own text spells them: an excerpt that opens
+    at "Chương III" with no title ("noi_quy_an_toan_trich.md") is "Nội quy an toàn (trích)", not
+    "noi quy an toan trich", which no report can quote. A kind opening the name is spelled as the
+    kind is; a word the text never uses stays as typed."""
+    words = readable_file_name(file_name).split()
+    folded = fold(text)
+    if len(folded) != len(text) or any(has_diacritics(w) for w in words):
+        return " ".join(words)
+    spelled: list[str] = []
+    i = 0
+    kind = max((t for t in DOC_TYPES if fold(t).split() == [w.lower() for w in words[: len(t.split())]]), key=len, default=None)
+    if kind:
+        spelled.append(kind[:1] + kind[1:].lower())
+        i = len(kind.split())
+    while i < len(words):
+        for n in range(min(_FILE_NAME_SPAN, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + n]).lower()
+            seen = Counter(
+                text[m.start() : m.end()]
+                for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded)
+            )
+            if seen:
+                # As written in running text, not in capitals, and lowercase over a capital that
+                # opens a sentence.
+                best = max(seen, key=lambda k: (k != k.upper(), seen[k], k.islower()))
+                spelled.append(best if best != best.upper() else best.lower())
+                i += n
+                break
+        else:
+            # (What marks an excerpt, the text never saying it of itself.)
+            excerpt = words[i].lower() == fold("trích")
+            spelled.append(("(trích)" if i == len(words) - 1 else "trích") if excerpt else words[i])
+            i += 1
+    return " ".join(spelled)
 
 
 # The body that issued a text cited by number and date ("… ngày 16 tháng 3 năm 2026 của Chính phủ"),

@@ -602,10 +602,19 @@ def test_a_paragraph_looking_back_on_the_items_closes_a_letter_but_not_a_heading
 
 
 def test_no_title_at_all_falls_back_to_a_readable_file_name():
+    # The kind opening the file's name is spelled as the kind is, a word the text uses as the text
+    # writes it; one it never uses stays as typed.
     doc = _doc("1. Mục đích: quản lý chi tiêu tiết kiệm.\n2. Phạm vi: toàn cơ quan.", "quy_che-chi-tieu_noi-bo.txt")
-    assert doc.meta.short_name() == "quy che chi tieu noi bo"
+    assert doc.meta.short_name() == "Quy chế chi tiêu noi bo"
     (first, *_) = [c for c in chunk_document(doc) if c.kind == "clause"]
-    assert citation(doc.meta, first) == "quy che chi tieu noi bo › 1."
+    assert citation(doc.meta, first) == "Quy chế chi tiêu noi bo › 1."
+    # An excerpt opening at a chapter: its words as running text writes them, not in capitals.
+    excerpt = (
+        "Chương III\nAN TOÀN KHI LÀM VIỆC TRÊN CAO\nĐiều 12. Điều kiện làm việc trên cao\n"
+        "1. Người lao động chỉ được làm việc trên cao khi đã được huấn luyện an toàn lao động."
+    )
+    assert _doc(excerpt, "noi_quy_an_toan_trich.md").meta.short_name() == "Nội quy an toàn (trích)"
+    assert _doc(excerpt, "quy-định làm việc.md").meta.short_name() == "quy định làm việc"
 
 
 @pytest.mark.parametrize(
