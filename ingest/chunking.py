@@ -208,6 +208,11 @@ def _group_label(row: str) -> str:
     return cells[0] if cells else row.strip()
 
 
+def _has_figures(row: str) -> bool:
+    """Whether a group row carries cells beyond its number and label ("B | TỔNG CHI | 1.100.000.000")."""
+    return len([c for c in table_cells(row) if c]) > 2
+
+
 def _is_prose(text: str) -> bool:
     """A paragraph of prose: not a bullet, not a heading."""
     return len(text) >= _PROSE_CHARS and not is_bullet(text) and not in_capitals(text)
@@ -601,7 +606,15 @@ class _Builder:
         # names the group in each row's citation, or two rows would be cited alike.
         numbers = [number for number, _, _ in rows]
         restarts = len(set(numbers)) < len(numbers)
+        shown_group = None
         for number, at, group in rows:
+            # A group row after the first rows that carries its own figures ("B | TỔNG CHI |
+            # 1.100.000.000 | 426.250.000 | 38,8"): a unit of its own, or its subtotal would be only
+            # a label in its rows' citations. (The first group row is in the lead-in's chunk.)
+            if group is not None and group != shown_group and group > first_row and _has_figures(self.lines[indices[group]]):
+                self._add("clause", (*path, _group_label(self.lines[indices[group]])), self.lines[indices[group]].strip(),
+                          (*table_context, header), [indices[group]])
+            shown_group = group
             # The group row ("II | CÔNG TÁC TỔ CHỨC") before the heading row: shown_text shows the
             # context's last line as the row's heading.
             groups = (self.lines[indices[group]].strip(),) if group is not None else ()

@@ -899,6 +899,12 @@ def _docx_table(table: Table, styles: _DocxStyles, numbering: DocxNumbering, hea
             # One cell after the other, a paragraph per line, as a text file types it; joined, the
             # recipients' list would run on into the signer's capacity and name.
             rows.extend(ln for cell in cells for text in cell for ln in _header_lines(text))
+        elif _signatures(cells):
+            # Signatures side by side (a capacity, the note it was signed, a name, each a paragraph
+            # of its cell): one signature after the other, a paragraph per line, as the closing
+            # table's cells are read; joined, a capacity would run on into its name ("… CÔNG ĐOÀN
+            # CƠ SỞ CHỦ TỊCH (Đã ký) Nguyễn Thị Thu Hằng").
+            rows.extend(ln for cell in cells for text in cell for ln in _header_lines(text))
         elif len(cells) >= 3:
             # A data table's row keeps its columns: a checklist's "x" under "Có" or under "Không",
             # a task table's empty "phối hợp" cell, two cells alike ("x | x") are not one.
@@ -915,6 +921,22 @@ def _docx_table(table: Table, styles: _DocxStyles, numbering: DocxNumbering, hea
 
 
 _RECIPIENTS_CELL = re.compile(r"^\s*Nơi nhận\b", re.IGNORECASE)
+_SIGNED_LINE = re.compile(rf"^(?:{SIGNED_NOTE}|{SIGNED_BRACKET})")
+_NAME_LINE = re.compile(rf"^{NAME_WORDS}$")
+
+
+def _signatures(cells: list[list[str]]) -> bool:
+    """Whether a table row holds two signatures or more: cells of several paragraphs, each with
+    the note that it was signed ("(Đã ký)", "(Ký, ghi rõ họ tên)") or ending in a person's name
+    under a capacity in capitals."""
+
+    def signed(cell: list[str]) -> bool:
+        lines = [ln for text in cell for ln in _header_lines(text)]
+        return len(lines) >= 2 and (
+            any(_SIGNED_LINE.match(ln) for ln in lines) or (in_capitals(lines[0]) and bool(_NAME_LINE.match(lines[-1])))
+        )
+
+    return len(cells) >= 2 and sum(signed(cell) for cell in cells) >= 2
 
 
 def _docx_cell_texts(

@@ -1149,9 +1149,18 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
         after_note, noted = noted, not text
         if not text:
             continue
-        # A foreign name in capitals on the line under the note ("(Đã ký và đóng dấu)" /
-        # "KIM JAE-HOON"): the signer's, as a capacity would not follow the note.
-        if after_note and signing and text.isupper() and 2 <= len(text.split()) <= 5 and not is_capacity(text):
+        # The line under the note ("(Đã ký và đóng dấu)") is the name, however it is written: a
+        # foreign name in capitals ("KIM JAE-HOON"), a rank or degree before it ("TS. Phạm Quang
+        # Huy", "Thượng tá Phạm Quốc Khánh"), as a capacity would not follow the note.
+        if (
+            after_note
+            and signing
+            and 2 <= len(text.split()) <= 5
+            and (text.isupper() or text[:1].isupper())
+            and not is_capacity(text)
+            and not RECIPIENTS_START.match(text)
+            and not text.startswith(("-", "+", "•", "("))
+        ):
             signer = _add_signer(signer, text)
             continue
         # What follows the note that it was signed is the name, however it is written ("TỔNG

@@ -313,6 +313,28 @@ def test_a_signature_cell_after_the_recipients_stays_the_signatures():
     assert "Nguyễn Văn An" not in by_kind["recipients"] and "TM." not in by_kind["recipients"]
 
 
+def test_a_word_row_of_signatures_keeps_each_capacity_apart_from_its_name():
+    def build(d):
+        d.add_paragraph("QUY CHẾ PHỐI HỢP")
+        d.add_paragraph("Điều 1. Phạm vi")
+        d.add_paragraph("Quy chế này quy định việc phối hợp giữa Ban Giám đốc và Công đoàn cơ sở.")
+        table = d.add_table(rows=1, cols=2)
+        left, right = table.row_cells(0)
+        left.text, right.text = "TM. BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ", "TM. BAN GIÁM ĐỐC"
+        for line in ("CHỦ TỊCH", "(Đã ký và đóng dấu)", "Nguyễn Thị Thu Hằng"):
+            left.add_paragraph(line)
+        for line in ("GIÁM ĐỐC", "(Đã ký)", "TS. Trần Quốc Khánh"):
+            right.add_paragraph(line)
+
+    from ingest.chunking import chunk_document
+
+    doc = read_document("qc.docx", data=docx_bytes(build))
+    assert doc.meta.signer == "Nguyễn Thị Thu Hằng, TS. Trần Quốc Khánh"
+    assert doc.meta.signer_title == "TM. BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ, CHỦ TỊCH, TM. BAN GIÁM ĐỐC, GIÁM ĐỐC"
+    (signature,) = [c.text for c in chunk_document(doc) if c.kind == "signature"]
+    assert "CHỦ TỊCH\n(Đã ký và đóng dấu)\nNguyễn Thị Thu Hằng" in signature
+
+
 _BODY = "\n\nI. NỘI DUNG\n1. Các công đoàn cơ sở thực hiện.\n"
 
 

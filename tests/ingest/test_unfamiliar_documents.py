@@ -2329,6 +2329,13 @@ def test_a_group_rows_subtotals_stay_out_of_its_rows_citations():
     text = "BÁO CÁO\nKhen thưởng năm 2031\nI. KẾT QUẢ\n1. Khen thưởng\n" + "\n".join(rows) + "\nII. NHIỆM VỤ\n1. Duy trì phong trào.\n"
     chunks = chunk_document(_doc(text, "bc.txt"))
     assert {c.path[-2] for c in chunks if c.path[-1].startswith("STT")} == {"A. Tập thể", "B. Cá nhân"}
+    # Each subtotal is some unit's text: the first group row's the lead-in's, a later one's its own.
+    assert "A | Tập thể | 3 đơn vị | 4.500.000" in next(c.text for c in chunks if c.path == ("I. KẾT QUẢ", "1."))
+    (later,) = [c for c in chunks if c.path == ("I. KẾT QUẢ", "1.", "B. Cá nhân")]
+    assert later.text == "B | Cá nhân | 3 người | 3.000.000"
+    # A group row with no figures of its own is only its rows' heading.
+    bare = text.replace("B | Cá nhân | 3 người | 3.000.000", "B | Cá nhân")
+    assert not [c for c in chunk_document(_doc(bare, "bc.txt")) if c.path == ("I. KẾT QUẢ", "1.", "B. Cá nhân")]
 
 
 def test_a_role_line_named_for_any_kind_of_meeting_is_a_unit_of_its_own():
