@@ -176,9 +176,13 @@ ACCENTED_CAPITALS = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸ
 # agreement (thỏa ước) or a contract.
 _CAPACITY_PREFIX = re.compile(
     r"^(?:T/M|T/L|K/T|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN (?=BÊN|TẬP THỂ|NGƯỜI|CÔNG|BAN|DOANH NGHIỆP|"
-    r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN|GIA ĐÌNH))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
+    r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN|GIA ĐÌNH|LĐLĐ|CĐCS|ỦY BAN|UBND|SỞ|PHÒNG|BỆNH VIỆN|TRƯỜNG))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
 )
-_MINUTES_ROLES = r"THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|NGƯỜI LẬP BIỂU|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG|(?:CÁC )?THÀNH VIÊN BAN KIỂM PHIẾU"
+_MINUTES_ROLES = (
+    r"THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|NGƯỜI LẬP BIỂU|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG|(?:CÁC )?THÀNH VIÊN BAN KIỂM PHIẾU"
+    # (Who led a team that counted, marked or checked: "TỔ TRƯỞNG TỔ BIỂU QUYẾT", "TRƯỞNG TỔ KIỂM PHIẾU".)
+    r"|TỔ TRƯỞNG|TRƯỞNG TỔ"
+)
 _MINUTES_ROLE = re.compile(rf"^(?:{_MINUTES_ROLES})\b")
 _CAPACITY_TITLE = re.compile(
     # ("PHÓ TỔNG GIÁM ĐỐC"; a company's department heads sign for its director: "TRƯỞNG PHÒNG NHÂN SỰ".)

@@ -2981,6 +2981,25 @@ def test_a_table_of_signatures_is_read_column_by_column():
     assert meta.signer == "Ngô Thị Kim Oanh, Nguyễn Hữu Phước, Phan Văn Lợi, Lê Thị Thu Hà"
 
 
+def test_a_team_leader_and_a_federations_representative_sign_minutes():
+    text = (
+        "CÔNG ĐOÀN CÔNG TY TNHH ĐIỆN TỬ MINH QUANG\nBIÊN BẢN\nLấy ý kiến người lao động về dự thảo Thỏa ước\n"
+        "I. KẾT QUẢ\n1. Tán thành: 1.087 người.\n2. Không tán thành: 149 người.\n"
+        "Biên bản kết thúc lúc 17 giờ 15 phút, đã được đọc lại và nhất trí thông qua.\n\n"
+        "THƯ KÝ                                      TỔ TRƯỞNG TỔ BIỂU QUYẾT\n"
+        "(Đã ký)                                     (Đã ký)\n"
+        "Vũ Thị Lan                                  Nguyễn Thị Thu Hà\n\n"
+        "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG              ĐẠI DIỆN LĐLĐ HUYỆN VĂN LÂM\n"
+        "(Đã ký)                                     (Đã ký)\n"
+        "Hoàng Minh Tuấn                             Bùi Văn Hưng\n"
+    )
+    doc = _doc(text, "bb.txt")
+    assert doc.meta.signer == "Vũ Thị Lan, Nguyễn Thị Thu Hà, Hoàng Minh Tuấn, Bùi Văn Hưng"
+    paths = _paths_of(text, "bb.txt")
+    assert "Vũ Thị Lan" in paths[("Chữ ký",)]
+    assert not any("Vũ Thị Lan" in t for p, t in paths.items() if p != ("Chữ ký",))
+
+
 def test_a_list_heading_with_a_colon_or_after_a_last_items_points_heads_the_new_list():
     text = PETITION_MD.replace("## Tài liệu gửi kèm", "Tài liệu gửi kèm:")
     assert ("II. Nội dung đề nghị", "Tài liệu gửi kèm", "1.") in _paths_of(text, "don.md")
