@@ -139,7 +139,9 @@ _BACK_REFERENCE = re.compile(
     r"|.{0,40}?\bcác (?:yêu cầu|nội dung|kiến nghị|đề nghị|nhiệm vụ) (?:nêu )?trên\b"
     # ("Kinh phí Công ty hỗ trợ tại mục 1 và mục 2 đề nghị chuyển …": several items named.)
     # (Not another text's: "… tại khoản 1 và khoản 2 Điều 46 Bộ luật Lao động …".)
-    r"|tại (?:các )?(?:mục|điểm|khoản) \d+(?:\s*(?:,|và)\s*(?:mục |điểm |khoản )?\d+)+(?!\s*(?:,\s*)?(?:của\s+)?(?:Điều|Chương|Bộ luật|Luật|Nghị định|Thông tư|Quyết định|Công văn|Kế hoạch)\b)"
+    # (However long the sentence before them: "Theo tính toán sơ bộ của Ban Chấp hành …, tổng kinh
+    # phí thực hiện các đề nghị tại mục 1, mục 2 và mục 3 khoảng 1,28 tỷ đồng".)
+    r"|.{0,140}?\btại (?:các )?(?:mục|điểm|khoản) \d+(?:\s*(?:,|và)\s*(?:mục |điểm |khoản )?\d+)+(?!\s*(?:,\s*)?(?:của\s+)?(?:Điều|Chương|Bộ luật|Luật|Nghị định|Thông tư|Quyết định|Công văn|Kế hoạch)\b)"
     # ("Quá thời hạn nêu trên, nếu Công ty không thực hiện …": one deadline named for all items.)
     r"|(?i:thời hạn|nội dung|yêu cầu|đề nghị|kiến nghị) nêu trên\b)"
 )

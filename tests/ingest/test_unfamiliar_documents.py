@@ -456,6 +456,13 @@ def test_what_a_letter_asks_of_several_items_and_its_request_for_a_reply_close_i
     )
     (last,) = [c for c in chunk_document(_doc(one, "cv.txt")) if c.path == ("3.",)]
     assert "Tiền lương tại mục 3" in last.text
+    # However long the sentence before the items it names.
+    late = text.replace(
+        "Kinh phí hỗ trợ tại mục 1 và mục 2 đề nghị",
+        "Theo tính toán sơ bộ của Ban Chấp hành Công đoàn cơ sở, tổng kinh phí thực hiện các đề nghị tại mục 1, mục 2 và mục 3 khoảng 1,28 tỷ đồng,",
+    )
+    (last,) = [c for c in chunk_document(_doc(late, "cv.txt")) if c.path == ("3.",)]
+    assert last.text.endswith("chậm nhất ngày 20/01/2031.")
 
 
 @pytest.mark.parametrize(
