@@ -339,6 +339,19 @@ def test_an_amount_written_two_ways_gives_the_same_tokens(asked, written, amount
     assert amount in set(tokenizer.tokens(asked, query=True)) & set(tokenizer.tokens(written))
 
 
+@pytest.mark.parametrize(
+    ("asked", "written"),
+    [("han chot gui kien nghi cho doi thoai quy 2", "Hội nghị đối thoại định kỳ quý II/2026"), ("báo cáo quý 4", "QUÝ IV NĂM 2026")],
+)
+def test_a_quarter_in_roman_numerals_is_the_quarter_a_question_types(asked, written):
+    tokenizer = VietnameseTokenizer()
+    assert "quy_" + asked.split()[-1] in set(tokenizer.tokens(asked, query=True)) & set(tokenizer.tokens(written))
+    # Another quarter is not it: "quý III" is no "quý II".
+    assert "quy_2" not in tokenizer.tokens("đối thoại quý III/2026")
+    # Nor is a name followed by a word in capitals.
+    assert "quy_1" not in tokenizer.tokens("Ông Quý INOX") and "quy_1" not in tokenizer.tokens("ông Quý Ích")
+
+
 def test_numbers_that_are_not_amounts_keep_their_form():
     from index.lexical import canonical_numbers
 
