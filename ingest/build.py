@@ -83,8 +83,9 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # 128: a name made from the file spelled as the text spells its words; 129: a Word table row of
 # signatures read line by line, a group row with its own figures a unit of its own; 130: a team
 # leader and a representative of a federation, a committee, a department as capacities; 131: a
-# paragraph naming several items however far into it closes the items.
-PARSER_VERSION = 131
+# paragraph naming several items however far into it closes the items; 132: an article whose line is
+# a sentence over its khoản is a clause of its own, a contract's worker signs as a capacity.
+PARSER_VERSION = 132
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

@@ -493,11 +493,18 @@ class _Builder:
                 self.section(child, (*ancestors, node))
             return
         if node.children:
-            if node.body:
+            # (So does an article whose line is a sentence of its own text, "Điều 1. Phê duyệt danh
+            # sách đợt 1 gồm 20 đoàn viên … (có danh sách kèm theo)." over its khoản: only a title
+            # or a lead-in ending in ":" is its children's context alone.)
+            if node.body or self._says_more_than_a_title(node):
                 self.emit(own, path, context, "clause")
             self._children(node, ancestors, path, context)
         else:
             self.emit(own, path, context, "clause", heading=node.heading)
+
+    def _says_more_than_a_title(self, node: Section) -> bool:
+        line = " ".join(self.lines[i] for i in (node.line_index, *node.title_lines)).rstrip()
+        return node.style == "article" and line.endswith(".") and len(line.split()) > _TITLE_WORDS
 
     def _children(self, node: Section, ancestors: tuple[Section, ...], path: tuple[str, ...], context: tuple[str, ...]) -> None:
         last, tail = self._tail_of_points(node)

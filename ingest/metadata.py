@@ -182,6 +182,8 @@ _MINUTES_ROLES = (
     r"THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|NGƯỜI LẬP BIỂU|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG|(?:CÁC )?THÀNH VIÊN BAN KIỂM PHIẾU"
     # (Who led a team that counted, marked or checked: "TỔ TRƯỞNG TỔ BIỂU QUYẾT", "TRƯỞNG TỔ KIỂM PHIẾU".)
     r"|TỔ TRƯỞNG|TRƯỞNG TỔ"
+    # (A labour contract's worker signs beside the employer: "NGƯỜI LAO ĐỘNG" / "(Ký, ghi rõ họ tên)".)
+    r"|NGƯỜI LAO ĐỘNG"
 )
 _MINUTES_ROLE = re.compile(rf"^(?:{_MINUTES_ROLES})\b")
 _CAPACITY_TITLE = re.compile(

@@ -2988,6 +2988,24 @@ def test_a_table_of_signatures_is_read_column_by_column():
     assert meta.signer == "Ngô Thị Kim Oanh, Nguyễn Hữu Phước, Phan Văn Lợi, Lê Thị Thu Hà"
 
 
+def test_an_article_whose_line_is_a_sentence_over_its_khoan_is_shown_as_a_clause():
+    text = (
+        "QUYẾT ĐỊNH\nVề việc phê duyệt danh sách\n"
+        "Điều 1. Phê duyệt danh sách đợt 1 gồm 20 đoàn viên đủ điều kiện được giới thiệu mua nhà ở xã hội tại Dự án Hòa Phong.\n"
+        "1. Tổng số hồ sơ tiếp nhận đợt 1 là 31 hồ sơ.\n2. Số căn hộ còn lại là 100 căn.\n"
+        "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\n"
+    )
+    paths = _paths_of(text, "qd.txt")
+    assert paths[("Điều 1",)].startswith("Điều 1. Phê duyệt danh sách đợt 1 gồm 20 đoàn viên")
+    assert paths[("Điều 1", "Khoản 1")] == "1. Tổng số hồ sơ tiếp nhận đợt 1 là 31 hồ sơ."
+    # A title, however long, is its khoản's context only.
+    titled = text.replace(
+        "Điều 1. Phê duyệt danh sách đợt 1 gồm 20 đoàn viên đủ điều kiện được giới thiệu mua nhà ở xã hội tại Dự án Hòa Phong.",
+        "Điều 1. Danh sách đợt 1 đoàn viên đủ điều kiện được giới thiệu mua nhà ở xã hội tại Dự án Hòa Phong",
+    )
+    assert ("Điều 1",) not in _paths_of(titled, "qd.txt")
+
+
 def test_a_team_leader_and_a_federations_representative_sign_minutes():
     text = (
         "CÔNG ĐOÀN CÔNG TY TNHH ĐIỆN TỬ MINH QUANG\nBIÊN BẢN\nLấy ý kiến người lao động về dự thảo Thỏa ước\n"
