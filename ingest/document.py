@@ -304,12 +304,13 @@ HEADER_LABEL = "Tiêu đề"
 # How a citation names a text's closing paragraph ("Trên đây là …", "Nhận được Công văn này, …"),
 # which ingest.chunking cuts off its last item.
 ENDING_LABEL = "Phần kết"
-# A timetable's rows are named by the stage its numbering column's heading names ("Bước 7").
-ROW_STAGES = r"Bước|Đợt|Giai đoạn|Tuần|Buổi|Phiên"
+# A timetable's rows are named by the stage its numbering column's heading names ("Bước 7", "Tháng 05").
+ROW_STAGES = r"Bước|Đợt|Giai đoạn|Tuần|Buổi|Phiên|Tháng|Quý"
 # A table's total row, cited by its own label ("› Tổng cộng").
 TOTAL_ROW = "Tổng cộng|Cộng|Tổng số|Tổng"
 # A table's row (ingest.chunking: "STT 7", "Bước 7", or "7." with its heading row as context) and
 # how the loaders join its cells.
+_STAGE_STEP = re.compile(rf"^(?:{ROW_STAGES}) \d{{1,3}}$")
 _TABLE_ROW_STEP = re.compile(rf"^(?:STT \d{{1,3}}|(?:{ROW_STAGES}) \d{{1,3}}|\d{{1,3}}\.|{TOTAL_ROW})$")
 CELLS = " | "
 
@@ -373,6 +374,10 @@ def indexed_text(chunk: Chunk, meta: DocMeta) -> str:
     if meta.title and meta.title not in head:
         head = f"{head}: {meta.title}"
     parts = [head, *chunk.context]
+    if chunk.path and _STAGE_STEP.match(chunk.path[-1]):
+        # A timetable's row by its stage ("Tháng 05"): its cell alone says "05", and "tháng 5"
+        # would meet the heading row's "Tháng" only apart from it.
+        parts.append(chunk.path[-1])
     if chunk.kind == "signature":
         parts.append("Người ký văn bản, chữ ký, chức vụ người ký")
     elif chunk.kind == "recipients":

@@ -1515,7 +1515,10 @@ def _programme_with_a_task_table(first_heading: str) -> bytes:
     return docx_bytes(build)
 
 
-@pytest.mark.parametrize(("heading", "step"), [("STT", "STT 4"), ("TT", "TT 4"), ("Số thứ tự", "4."), ("Bước", "Bước 4"), ("Số", "4.")])
+@pytest.mark.parametrize(
+    ("heading", "step"),
+    [("STT", "STT 4"), ("TT", "TT 4"), ("Số thứ tự", "4."), ("Bước", "Bước 4"), ("Tháng", "Tháng 4"), ("Số", "4.")],
+)
 def test_a_task_tables_rows_are_clauses_under_its_heading_row(heading, step):
     from ingest.document import shown_text
 
@@ -1528,6 +1531,8 @@ def test_a_task_tables_rows_are_clauses_under_its_heading_row(heading, step):
     # Shown and indexed with the heading row, so a reader knows which cell is the lead unit.
     assert shown_text(row).splitlines()[0].endswith("Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành")
     assert "Đơn vị chủ trì" in indexed_text(row, document.meta)
+    # A stage's row is indexed with its stage: "tháng 4" meets "Tháng 4", not a lone "4".
+    assert (step in indexed_text(row, document.meta).splitlines()) == (" " in step and not step.startswith("STT"))
     rows = [c for c in chunks if c.path[0] == "II. NHIỆM VỤ CỤ THỂ" and len(c.path) == 2]
     assert len(rows) == len(_TASKS)
     # The lead-in keeps the section's citation; the next section is untouched.
