@@ -1367,10 +1367,14 @@ def _excerpt_of(lines: list[Line], meta: DocMeta) -> DocMeta:
     gives its number, date and issuer, when the note names a text of its own kind."""
     for line in lines[:8]:
         m = _EXCERPT_NOTE.match(line.text.strip())
-        if m and m.group(1).upper() == meta.doc_type:
+        # (Or a law's or a decree's provisions under a title of what they rule, "QUY ĐỊNH VỀ HÒA
+        # GIẢI VIÊN LAO ĐỘNG" over "(Trích Nghị định số 52/2026/NĐ-CP …)": that decree, cited so.)
+        of_a_law = bool(m) and meta.doc_type == "QUY ĐỊNH" and m.group(1).upper() in _RULED_BY
+        if m and (m.group(1).upper() == meta.doc_type or of_a_law):
             date = _DATE.search(m.group(3) or "") or _DAY_SLASHED.search(m.group(3) or "")
             return replace(
                 meta,
+                doc_type=m.group(1).upper(),
                 number=m.group(2).rstrip("."),
                 date=meta.date or (_iso_date(date) if date else None),
                 issuer=meta.issuer or (m.group(4).strip() if m.group(4) else None),
@@ -1380,6 +1384,7 @@ def _excerpt_of(lines: list[Line], meta: DocMeta) -> DocMeta:
     return meta
 
 
+_RULED_BY = frozenset({"BỘ LUẬT", "LUẬT", "PHÁP LỆNH", "NGHỊ ĐỊNH", "THÔNG TƯ"})
 _EXCERPT_NOTE = re.compile(
     r"^\(\s*Trích\b[^()]{0,120}?\b(Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư|Nghị quyết|Quyết định|Điều lệ|Quy chế|Nội quy|Quy định)"
     # (A law's name between its kind and its number: "Bộ luật Lao động số 45/2019/QH14".)

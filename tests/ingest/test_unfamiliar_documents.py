@@ -1725,6 +1725,16 @@ def test_an_excerpt_is_named_by_the_number_its_note_gives_and_its_end_mark_is_no
     # A note naming a text of another kind says nothing of this one's number.
     other = _doc(text.replace("Trích Chương II Nghị định số", "Trích Chương II Thông tư số"), "nd.txt")
     assert other.meta.number is None
+    # A decree's provisions under a title of what they rule ("QUY ĐỊNH VỀ …") are that decree's.
+    ruled = text.replace(
+        "NGHỊ ĐỊNH\nQuy định chi tiết một số điều của Bộ luật Lao động về thời giờ làm việc, thời giờ nghỉ ngơi\n",
+        "QUY ĐỊNH VỀ THỜI GIỜ LÀM VIỆC, THỜI GIỜ NGHỈ NGƠI\n",
+    )
+    doc = _doc(ruled, "nd.txt")
+    assert (doc.meta.name, doc.meta.doc_type, doc.meta.issuer) == ("Nghị định 38/2031/NĐ-CP", "NGHỊ ĐỊNH", "Chính phủ")
+    # Not a body's rules taken from a decision: those stay rules of their own.
+    rules = ruled.replace("Nghị định số 38/2031/NĐ-CP", "Quyết định số 38/2031/QĐ-CĐ").replace("của Chính phủ", "")
+    assert _doc(rules, "qd.txt").meta.doc_type == "QUY ĐỊNH"
 
 
 def test_minutes_roles_after_the_list_of_those_present_are_units_of_their_own():
