@@ -503,7 +503,10 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
                     if _CUT_COUNTRY.search(title_lines[-1]) and ln.text.startswith("NAM"):
                         title_lines.append(ln.text)  # "… NGÀNH DỆT MAY VIỆT" / "NAM", a PDF's wrap
                         continue
-                    if not _continues_title(ln.text, opening=len(title_lines) == 1):
+                    # (A level that needs what it covers, "… NHÓM DOANH NGHIỆP" / "CHẾ BIẾN THỦY
+                    # SẢN TỈNH CÀ MAU", goes on whatever the next line opens with.)
+                    opening = len(title_lines) == 1 and not _NEEDS_WHAT.search(title_lines[-1])
+                    if not _continues_title(ln.text, opening=opening):
                         # "QUY CHẾ PHỐI HỢP" / "giữa Ủy ban nhân dân phường … và …": the name
                         # goes on in ordinary case, wrapped over lines written alike.
                         if _GOES_ON_BELOW.match(ln.text) and not in_capitals(ln.text, 2):
@@ -652,6 +655,8 @@ _TITLE_GOES_ON = re.compile(
 )
 
 
+# A type line ending on a level that needs what it covers: "THỎA ƯỚC … NHÓM DOANH NGHIỆP", "… NGÀNH".
+_NEEDS_WHAT = re.compile(r"\b(?:NHÓM DOANH NGHIỆP|NGÀNH)$")
 # A country's name cut at a line's end ("… DỆT MAY VIỆT" / "NAM").
 _CUT_COUNTRY = re.compile(r"\bVIỆT$")
 
