@@ -398,3 +398,51 @@ def test_which_questions_ask_for_a_phone_account_or_email_number(question, asks)
 )
 def test_which_clauses_state_a_phone_or_account_number(text, states):
     assert _searcher_of([text])._states_amount(0)[6] is states
+
+
+ROLES = [
+    "2. Thành lập các tiểu ban giúp việc Ban Tổ chức: tiểu ban chuyên môn - trọng tài, tiểu ban hậu cần.",
+    "6 | Trần Văn Thắng | Trưởng tiểu ban chuyên môn - trọng tài | Phòng Nhân sự",
+    "Thư ký buổi đối thoại: Bà Nguyễn Thị Hoa, cán bộ Phòng Hành chính.",
+    "Ban Thường vụ Công đoàn chủ trì, phối hợp với Phòng Nhân sự tổ chức hội thao.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "missing"),
+    [
+        # The person holding a role asked: a clause that names the role but no one does not answer.
+        ("Ai làm trưởng tiểu ban chuyên môn - trọng tài?", 0, 1.0),
+        ("Ai làm trưởng tiểu ban chuyên môn - trọng tài?", 1, 0.0),
+        ("ai la thu ky buoi doi thoai", 2, 0.0),
+        ("Who is the secretary of the dialogue?", 0, 1.0),
+        # Who must act, who leads a task, who signed: a unit or the signature, not a person's name.
+        ("Ai chịu trách nhiệm tổ chức hội thao?", 3, 0.0),
+        ("Ai chủ trì tổ chức hội thao?", 3, 0.0),
+        ("Đơn vị nào chủ trì hội thao?", 3, 0.0),
+    ],
+)
+def test_a_person_asked_needs_a_first_clause_that_names_one(question, first, missing):
+    assert _type_missing(ROLES, question, first) == missing
+
+
+def test_a_person_asked_prefers_the_clause_that_names_one():
+    fused = {0: 1.0, 1: 0.95, 2: 0.5, 3: 0.9}
+    assert _ranked_in(_searcher_of(ROLES), fused, "Ai làm trưởng tiểu ban chuyên môn - trọng tài?", 0.1)[0] == 1
+    assert _ranked_in(_searcher_of(ROLES), fused, "Ai làm trưởng tiểu ban chuyên môn - trọng tài?", 0.0)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Thư ký: Bà Nguyễn Thị Hoa, cán bộ Phòng Hành chính.", True),
+        ("Đồng chí Lê Văn Hùng, Chủ tịch Công đoàn, chủ trì.", True),
+        ("6 | Trần Văn Thắng | Trưởng tiểu ban | Phòng Nhân sự", True),
+        # Bodies, places and companies are no one's name.
+        ("Ban Thường vụ Công đoàn chủ trì.", False),
+        ("3 | Hà Nội | 12 người", False),
+        ("Công ty TNHH Điện tử Minh Quang thực hiện.", False),
+    ],
+)
+def test_which_clauses_name_a_person(text, names):
+    assert _searcher_of([text])._states_amount(0)[7] is names

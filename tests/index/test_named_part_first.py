@@ -96,3 +96,24 @@ def test_the_rule_can_be_switched_off_to_measure_it(congress_searcher):
     ranked_off, _ = off.rank(cands)
     assert congress_searcher.store.chunks[ranked_on[0]].kind == "signature"
     assert set(ranked_on) >= set(ranked_off)
+
+
+LETTERS = Path(__file__).resolve().parent.parent / "data" / "letters"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Công văn 21/CĐCS-QM gửi cho cơ quan nào?", "cong van 21 gui cho ai", "Who was letter 21/CĐCS-QM sent to?"],
+)
+def test_recipients_as_above_put_the_headers_addressee_first(searcher_of, question):
+    # "Nơi nhận: - Như trên;": whom the letter went to, its header's "Kính gửi: …" says.
+    result = searcher_of(LETTERS, 2).search(question, top_k=3)
+    first = result.hits[0]
+    assert first.document.meta.number == "21/CĐCS-QM"
+    assert "Kính gửi: Bảo hiểm xã hội thị xã Quế Võ" in first.chunk.text
+    assert result.hits[1].chunk.kind == "recipients"
+
+
+def test_recipients_that_name_their_addressees_stay_first(searcher_of):
+    first = searcher_of(LETTERS, 2).search("Thông báo 22/TB-CĐCS gửi cho ai?", top_k=3).hits[0]
+    assert first.chunk.kind == "recipients" and first.document.meta.number == "22/TB-CĐCS"
