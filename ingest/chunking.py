@@ -90,6 +90,13 @@ _ENDING = re.compile(
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
     rf"|Nhận được (?i:{_TEXTS}) này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,80}}liên hệ"
+    # ("Mọi ý kiến góp ý về bữa ăn ca, người lao động gửi về phòng Hành chính - Nhân sự (máy lẻ
+    # 2105) …"; a request closing with the contact, "Công đoàn … đề nghị … Mọi thắc mắc xin liên hệ
+    # bà …".)
+    r"|Mọi ý kiến(?: góp ý| phản ánh)?[^.]{0,80}\b(?:gửi về|liên hệ)"
+    r"|[^\n]{0,300}?[.!]\s+Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc|ý kiến)[^.]{0,80}liên hệ"
+    # "Các công đoàn cơ sở tổ chức phổ biến tài liệu này đến đoàn viên …": whoever passes it on.
+    rf"|Các [^.,]{{0,80}}\s(?:tổ chức )?phổ biến (?:nội dung )?(?i:{_TEXTS}) này đến"
     # (Its subject first too: "Ban Chấp hành Công đoàn Công ty đề nghị các tổ trưởng … phổ biến thông
     # báo này đến …"; a leaflet's "… đề nghị các công đoàn cơ sở in, phát tài liệu này đến đoàn viên".)
     # (Not "đề nghị" as a noun: "tiếp nhận đề nghị của đoàn viên, phổ biến Kế hoạch này đến …".)

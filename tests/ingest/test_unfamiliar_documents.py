@@ -472,6 +472,9 @@ def test_what_a_letter_asks_of_several_items_and_its_request_for_a_reply_close_i
         "Đề nghị Ban Chấp hành Công đoàn cơ sở Công ty TNHH Giày da Hoàng Long phổ biến nội dung Công văn này đến đoàn viên.",
         "Công ty đề nghị Ban Chấp hành Công đoàn cơ sở thông báo nội dung Công văn này đến toàn thể người lao động.",
         "Trong quá trình sử dụng tài liệu, nếu có vướng mắc, đề nghị liên hệ Ban Tuyên giáo để được giải đáp.",
+        "Mọi ý kiến góp ý về bữa ăn ca, người lao động gửi về phòng Hành chính - Nhân sự (máy lẻ 2105).",
+        "Công đoàn các Khu công nghiệp tỉnh đề nghị các công đoàn cơ sở phối hợp thực hiện. Mọi thắc mắc xin liên hệ bà Lê Thị Minh Phương.",
+        "Các công đoàn cơ sở tổ chức phổ biến tài liệu này đến đoàn viên và báo cáo kết quả trước ngày 30/6/2031.",
     ],
 )
 def test_a_call_to_pass_the_text_on_or_a_contact_after_the_last_item_closes_it(closing):
