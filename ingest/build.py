@@ -89,7 +89,8 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # 134: a law's or decree's excerpt under a title of what it rules named by its note ("Nghị định …").
 # 135: an agreement's level on its type line ("… NHÓM DOANH NGHIỆP") goes on with the line below.
 # 136: a contact or a call to pass a text on closes it wherever in its paragraph.
-PARSER_VERSION = 136
+# 137: a text of articles whose file names a law is that law (an excerpt of it).
+PARSER_VERSION = 137
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

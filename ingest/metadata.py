@@ -1315,8 +1315,40 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
         if in_capitals(text, 6) and len(text.split()) >= 2 and not _ORG_HEADER.match(text):
             return shorten(_tidy_title(text, body)), meta
     if file_name:
-        return shorten(_file_name_as_spelled(file_name, body)), meta
+        spelled = _file_name_as_spelled(file_name, body)
+        law = _law_named_by_file(spelled, body)
+        if law:
+            # "bo_luat_lao_dong_chuong_vi.txt", articles with no title line: the Code, as a question
+            # names it ("Điều 97 Bộ luật Lao động"), an excerpt of it.
+            kind, title, excerpt = law
+            meta = replace(meta, doc_type=kind, title=title)
+            return shorten(f"{kind[:1]}{kind[1:].lower()} {title}" + (" (trích)" if excerpt else "")), meta
+        return shorten(spelled), meta
     return None, meta
+
+
+# What a file's name may say after a law's name: where the excerpt is taken from.
+_EXCERPT_WORDS = re.compile(r"^\(?(?:trích|chương|mục|phần|điều)\b", re.IGNORECASE)
+_HAS_ARTICLES = re.compile(r"^Điều \d+[a-zđ]?[.:]", re.MULTILINE)
+
+
+def _law_named_by_file(spelled: str, text: str) -> tuple[str, str, bool] | None:
+    """(kind, name, whether an excerpt) of a text of articles whose file's name, spelled as the
+    text spells it, opens with a law's kind and goes on with words the text uses ("Bộ luật lao
+    động chương VI" → "BỘ LUẬT", "Lao động", an excerpt); None for any other."""
+    kind = next((k for k in sorted(LAW_TYPES, key=len, reverse=True) if spelled.lower().startswith(k.lower() + " ")), None)
+    if not kind or not _HAS_ARTICLES.search(text):
+        return None
+    words = spelled.split()[len(kind.split()) :]
+    cut = next((k for k, w in enumerate(words) if _EXCERPT_WORDS.match(w)), len(words))
+    name = words[:cut]
+    # (Only words the text spells: "Luật atvsld" keeps its file's letters, no law's name.)
+    if not name or not all(has_diacritics(w) or fold(w).lower() in fold(text).lower().split() for w in name):
+        return None
+    if not any(has_diacritics(w) for w in name):
+        return None
+    title = " ".join(name)
+    return kind, title[:1].upper() + title[1:], cut < len(words)
 
 
 # The longest run of a file name's words looked up at once in the text ("an toan lao dong").

@@ -625,6 +625,16 @@ def test_no_title_at_all_falls_back_to_a_readable_file_name():
     )
     assert _doc(excerpt, "noi_quy_an_toan_trich.md").meta.short_name() == "Nội quy an toàn (trích)"
     assert _doc(excerpt, "quy-định làm việc.md").meta.short_name() == "quy định làm việc"
+    # A text of articles whose file names a law is that law, as a question names it.
+    code = (
+        "Chương VI\nTIỀN LƯƠNG\nĐiều 90. Tiền lương\n1. Tiền lương là số tiền mà người sử dụng lao động trả cho "
+        "người lao động.\nĐiều 94. Nguyên tắc trả lương\nNgười sử dụng lao động phải trả lương trực tiếp cho người lao động."
+    )
+    meta = _doc(code, "bo_luat_lao_dong_chuong_vi.txt").meta
+    assert (meta.short_name(), meta.doc_type, meta.title) == ("Bộ luật Lao động (trích)", "BỘ LUẬT", "Lao động")
+    # Not letters the text never spells, nor a text without articles.
+    assert _doc(code, "luat_atvsld_trich.txt").meta.doc_type is None
+    assert _doc(excerpt.replace("Điều 12.", "12."), "luat_an_toan.md").meta.doc_type is None
 
 
 @pytest.mark.parametrize(
