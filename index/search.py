@@ -281,6 +281,38 @@ _EXCERPT = re.compile(
 _ASKS_AMOUNT = re.compile(
     r"\b(bao nhieu|bao lau|toi da|toi thieu|how (?:many|much|long|often)|what (?:percentage|share))\b"
 )
+# A question asking for the person who holds a role ("Ai làm trưởng tiểu ban trọng tài?", "Ai là thư
+# ký cuộc họp?", "Who chairs the dialogue?"), not who must act ("ai chịu trách nhiệm", "ai chủ trì
+# thực hiện": a unit), nor who signed (the signature, `wanted_kind`).
+_ROLES = (
+    r"(?:pho )?(?:chu tich|truong ban|truong tieu ban|truong doan|to truong|truong to|thu ky|giam doc|tong giam doc"
+    r"|uy vien|ke toan|thu quy|hieu truong|bi thu|truong phong|chu nhiem)"
+)
+_ASKS_PERSON = re.compile(
+    rf"\bai (?:la |lam |giu chuc |duoc bau (?:lam )?|duoc cu (?:lam )?|dam nhiem )?{_ROLES}\b"
+    r"|\bai chu tri (?:cuoc hop|hoi nghi|buoi|phien)|\b(?:ho (?:va )?ten|ten (?:cua )?(?:ong|ba|chu tich|giam doc|truong))\b"
+    r"|\bwho (?:is|was|will be) (?:the )?(?:\w+ ){0,3}(?:chair|chairman|chairwoman|chairperson|head|secretary|director"
+    r"|leader|president|treasurer|accountant|principal)\b|\bwho (?:chairs|chaired|heads|headed|took the minutes)\b"
+    r"|\bwhat is the name of\b"
+)
+# Of those, the questions only a name answers ("Ai là tổ trưởng …?", "Who is the director of …?",
+# "What is the name of …?"): "Ai làm tổ trưởng?", "Who chairs the council?" are also answered by a
+# role ("Chủ tịch Công đoàn cơ sở làm tổ trưởng"), so a first clause naming no one may still answer
+# them (abstain_features' type_missing).
+_ASKS_NAME = re.compile(
+    rf"\bai (?:la |duoc bau (?:lam )?|duoc cu (?:lam )?){_ROLES}\b|\b(?:ho (?:va )?ten|ten (?:cua )?(?:ong|ba|chu tich|giam doc|truong))\b"
+    r"|\bwho (?:is|was|will be) (?:the )?(?:\w+ ){0,3}(?:chair|chairman|chairwoman|chairperson|head|secretary|director"
+    r"|leader|president|treasurer|accountant|principal)\b|\bwhat is the name of\b"
+)
+# A person named in a clause: after "ông", "bà", "đồng chí", a degree ("Bà Trần Thị Lan", "ThS.
+# Nguyễn Văn An"), or a table's cell that is a full name ("| Nguyễn Thị Hoa |").
+_CAPITAL = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_NAME_WORD = rf"[{_CAPITAL}][a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
+_PERSON = re.compile(
+    rf"(?:\b(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|Đ/c|ThS\.|TS\.|BS\.|KS\.)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
+    rf"|(?:^|\|)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{2,3}}\s*(?:\||$))",
+    re.MULTILINE,
+)
 _ASKS_PERCENT = re.compile(r"\b(phan tram|ty le|percent|percentage)\b")
 # Numbers that state no amount: a clause's own number at the start of a line ("1.", "2.1.",
 # "3)", "(4)"), references ("khoản 2 Điều 35"), document numbers ("45/2019/QH14", dates), years.
@@ -412,10 +444,13 @@ _ABOUT_HEADER = re.compile(
     r"|\bdua (?:tren|vao) (?:co so phap ly|(?:nhung |cac )?van ban) nao\b|\bbased on (?:which|what)\b"
     r"|\b(?:which|what)\b[^?]{0,60}\bbased on\b(?!\s+(?:the|a|an|this|that|its|their|these|those)\b)"
 )
+# A list of recipients that defers to the header's addressee ("Nơi nhận: - Như trên;"), and that line.
+_AS_ABOVE = re.compile(r"^(?:noi nhan\s*:?\s*)?[-+•]?\s*nhu tren\b")
+_ADDRESSED = re.compile(r"^(?:kinh gui|kinh goi)\b", re.MULTILINE)
 # Texts that set rules in force from their date on, not about one year of their own.
 _STANDING_RULES = ("LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "ĐIỀU LỆ", "THỎA ƯỚC", "QUY CHẾ", "QUY ĐỊNH", "NỘI QUY", "HIẾN PHÁP", "THỂ LỆ")
 # The kinds of number the abstention checks the first clause for (see abstain_features).
-_SPECIFIC_ANSWERS = (1, 2, 3, 4, 5, 6)
+_SPECIFIC_ANSWERS = (1, 2, 3, 4, 5, 6, 7)
 
 
 def _states_contact(run: str) -> bool:
@@ -425,14 +460,20 @@ def _states_contact(run: str) -> bool:
     return sum(c.isdigit() for c in run) >= 8 and not (_SUM.fullmatch(run) or _NOT_A_NUMBER_CALLED.search(run))
 
 
+def _asks_a_name(analysis: QueryAnalysis) -> bool:
+    return bool(_ASKS_NAME.search(fold(" ".join(filter(None, [analysis.question, analysis.translated])))))
+
+
 def _wanted_amount(analysis: QueryAnalysis, wanted_kind: str | None) -> int | None:
     """What kind of number a question asks for, as `Searcher._states_amount` indexes them: 0 any
     amount, 1 a percentage, 2 a date, 3 a sum of money, 4 a length of time, 5 how often, 6 a phone,
-    account or email number; None for no number."""
+    account or email number, 7 a person's name (not a number, but as specific); None for none."""
     q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
     typed = (analysis.restored or analysis.question).lower()
     if _ASKS_CONTACT.search(q):
         return 6
+    if wanted_kind is None and _ASKS_PERSON.search(q):
+        return 7
     if _ASKS_FREQUENCY.search(q):
         return 5
     # A document's own date ("ban hành ngày nào") is its header's: the kind prior's.
@@ -551,6 +592,18 @@ class Searcher:
         return named
 
     @cached_property
+    def _addressed_above(self) -> frozenset[int]:
+        """The header pieces holding "Kính gửi: …" of the documents whose recipients open "Như
+        trên" (as addressed above): to whom such a letter was sent, its header says."""
+        chunks = self.store.chunks
+        deferring = {c.doc_id for c in chunks if c.kind == "recipients" and _AS_ABOVE.search(fold(c.text).lower())}
+        return frozenset(
+            row
+            for row, c in enumerate(chunks)
+            if c.kind == "preamble" and c.doc_id in deferring and _ADDRESSED.search(fold(c.text).lower())
+        )
+
+    @cached_property
     def _issue_parts(self) -> frozenset[int]:
         """The pieces of each document's opening that say who issued it and when: where the header
         block and the opening paragraphs are two pieces (ingest.chunking), the one naming its
@@ -579,7 +632,8 @@ class Searcher:
 
     def _states_amount(self, row: int) -> tuple[bool, ...]:
         """Does clause `row` state an amount, a percentage, a date, a sum of money, a length of time,
-        how often, a phone, account or email number (answer_type_boost; `_wanted_amount`'s order).
+        how often, a phone, account or email number, a person's name (answer_type_boost;
+        `_wanted_amount`'s order).
         Per row and on demand, like the token sets: a query looks at its ~100 candidates, not the
         whole index."""
         known = self._amounts.get(row)
@@ -594,6 +648,7 @@ class Searcher:
                 bool(_DURATION.search(amounts)),
                 bool(_FREQUENCY.search(text)),
                 "@" in text or bool(_CALLED.search(text)) or any(_states_contact(run) for run in _DIGIT_RUN.findall(text)),
+                bool(_PERSON.search(self.store.chunks[row].text)),
             )
         return known
 
@@ -865,7 +920,11 @@ class Searcher:
         if _ACCORDING_TO.search(asked):
             return ranked, fused  # "Theo quy chế bầu cử, ai ký biên bản kiểm phiếu?" asks what it says
         (doc,) = cands.named_documents
-        rows = self._allowed_rows(self._closing_parts.get((doc, wanted), []), cands)
+        rows = self._closing_parts.get((doc, wanted), [])
+        if wanted == "recipients":
+            # Recipients "Như trên": the header's "Kính gửi: …" says to whom, then the list.
+            rows = [*(r for r in sorted(self._addressed_above) if self.store.chunks[r].doc_id == doc), *rows]
+        rows = self._allowed_rows(rows, cands)
         return self._put_first(rows, ranked, fused) if rows else (ranked, fused)
 
     @cached_property
@@ -1152,7 +1211,7 @@ class Searcher:
         feats["type_missing"] = float(
             first is not None
             and (
-                (amount in _SPECIFIC_ANSWERS and not self._states(ranked[0], amount))
+                (amount in _SPECIFIC_ANSWERS and (amount != 7 or _asks_a_name(cands.analysis)) and not self._states(ranked[0], amount))
                 or (bool(years) and abstain.year_missing(years, self._dated_text(ranked[0]), self._in_force_since(ranked[0])))
             )
         )
@@ -1189,7 +1248,9 @@ class Searcher:
         out = {}
         for row, score in fused.items():
             chunk = self.store.chunks[row]
-            if chunk.kind == wanted_kind and (wanted_kind != "preamble" or row in self._issue_parts):
+            if (chunk.kind == wanted_kind and (wanted_kind != "preamble" or row in self._issue_parts)) or (
+                wanted_kind == "recipients" and row in self._addressed_above
+            ):
                 score += cfg.kind_boost * top
             elif chunk.kind not in CONTENT_KINDS:
                 score *= cfg.closing_penalty

@@ -412,8 +412,12 @@ ROLES = [
     ("question", "first", "missing"),
     [
         # The person holding a role asked: a clause that names the role but no one does not answer.
-        ("Ai làm trưởng tiểu ban chuyên môn - trọng tài?", 0, 1.0),
-        ("Ai làm trưởng tiểu ban chuyên môn - trọng tài?", 1, 0.0),
+        ("Ai là trưởng tiểu ban chuyên môn - trọng tài?", 0, 1.0),
+        ("Ai là trưởng tiểu ban chuyên môn - trọng tài?", 1, 0.0),
+        ("What is the name of the head of the refereeing sub-committee?", 0, 1.0),
+        # Who takes a role may be answered by another role ("Chủ tịch Công đoàn làm tổ trưởng").
+        ("Ai làm trưởng tiểu ban chuyên môn - trọng tài?", 0, 0.0),
+        ("Who chairs the refereeing sub-committee?", 0, 0.0),
         ("ai la thu ky buoi doi thoai", 2, 0.0),
         ("Who is the secretary of the dialogue?", 0, 1.0),
         # Who must act, who leads a task, who signed: a unit or the signature, not a person's name.
