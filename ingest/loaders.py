@@ -254,7 +254,8 @@ _SEPARATOR_ROW = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$")
 # What a signature column holds: a copy's "(Đã ký)" or a form's "(Ký, ghi rõ họ tên)" as a whole
 # cell, a signing capacity in capitals ("TM. BAN CHẤP HÀNH", "GIÁM ĐỐC"), the signer's name.
 _SIGNATURE_NOTE = re.compile(rf"^{SIGNED_BRACKET}$|^[Đđ]ã ký$")
-_CAPACITY_CELL = re.compile(r"^(?:T/M|T/L|K/T|TM\.|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐ]")
+# (Its body may open with an accented capital: "TM. ỦY BAN KIỂM TRA".)
+_CAPACITY_CELL = re.compile(rf"^(?:T/M|T/L|K/T|TM\.|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐ{ACCENTED_CAPITALS}]")
 
 
 def _signature_column(cells: list[str]) -> bool:

@@ -301,6 +301,11 @@ def test_a_markdown_closing_table_typed_row_by_row_reads_column_after_column(tmp
     (recipients,) = [c for c in chunks if c.kind == "recipients"]
     assert "CHỦ TỊCH" not in recipients.text and "|" not in recipients.text
     assert any(c.kind == "signature" and "Lê Thị Hoa" in c.text for c in chunks)
+    # Signed for a body whose name opens with an accented capital, with no note: likewise.
+    inspection = REGULATION_MD.replace("TM. BAN CHẤP HÀNH", "TM. ỦY BAN KIỂM TRA").replace("| - Lưu: VP. | (đã ký) |", "| - Lưu: VP. | |")
+    doc, chunks = _read(tmp_path, "quy_che_ubkt.md", inspection)
+    assert doc.meta.recipients == ("Các ủy viên BCH", "Các tổ công đoàn", "Lưu: VP")
+    assert any(c.kind == "signature" and "TM. ỦY BAN KIỂM TRA" in c.text for c in chunks)
 
 
 @pytest.mark.parametrize(
