@@ -94,7 +94,9 @@ _ENDING = re.compile(
     # 2105) …"; a request closing with the contact, "Công đoàn … đề nghị … Mọi thắc mắc xin liên hệ
     # bà …".)
     r"|Mọi ý kiến(?: góp ý| phản ánh)?[^.]{0,80}\b(?:gửi về|liên hệ)"
-    r"|[^\n]{0,300}?[.!]\s+Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc|ý kiến)[^.]{0,80}liên hệ"
+    # (As its last sentence, asked politely: an answer's "Mọi thắc mắc …, người lao động liên hệ …" is
+    # the answer's.)
+    r"|[^\n]{0,300}?[.!]\s+Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc|ý kiến)[^.]{0,80}xin liên hệ[^\n]*$"
     # "Các công đoàn cơ sở tổ chức phổ biến tài liệu này đến đoàn viên …": whoever passes it on.
     rf"|Các [^.,]{{0,80}}\s(?:tổ chức )?phổ biến (?:nội dung )?(?i:{_TEXTS}) này đến"
     # (Its subject first too: "Ban Chấp hành Công đoàn Công ty đề nghị các tổ trưởng … phổ biến thông
@@ -148,7 +150,8 @@ _BACK_REFERENCE = re.compile(
     # (Not another text's: "… tại khoản 1 và khoản 2 Điều 46 Bộ luật Lao động …".)
     # (However long the sentence before them: "Theo tính toán sơ bộ của Ban Chấp hành …, tổng kinh
     # phí thực hiện các đề nghị tại mục 1, mục 2 và mục 3 khoảng 1,28 tỷ đồng".)
-    r"|.{0,140}?\btại (?:các )?(?:mục|điểm|khoản) \d+(?:\s*(?:,|và)\s*(?:mục |điểm |khoản )?\d+)+(?!\s*(?:,\s*)?(?:của\s+)?(?:Điều|Chương|Bộ luật|Luật|Nghị định|Thông tư|Quyết định|Công văn|Kế hoạch)\b)"
+    r"|.{0,140}?\btại (?:các )?(?:mục|điểm|khoản) \d+(?:\s*(?:,|và)\s*(?:mục |điểm |khoản )?\d+)+(?!\s*(?:,\s*)?(?:của\s+)?(?:Điều|Chương|Phần|mục|Bộ luật|Luật|Nghị định|Thông tư|Quyết định|Công văn|Kế hoạch|Hướng dẫn|Thông báo"
+    r"|Nội quy|Quy chế|Quy định|Thỏa ước|Điều lệ|văn bản|số)\b)"
     # ("Quá thời hạn nêu trên, nếu Công ty không thực hiện …": one deadline named for all items.)
     r"|(?i:thời hạn|nội dung|yêu cầu|đề nghị|kiến nghị) nêu trên\b)"
 )

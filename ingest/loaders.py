@@ -896,15 +896,10 @@ def _docx_table(table: Table, styles: _DocxStyles, numbering: DocxNumbering, hea
                 row = _join_cells(column[k] if k < len(column) else "" for column in columns)
                 if row:
                     rows.append(row)
-        elif closing:
+        elif closing or _signatures(cells):
             # One cell after the other, a paragraph per line, as a text file types it; joined, the
-            # recipients' list would run on into the signer's capacity and name.
-            rows.extend(ln for cell in cells for text in cell for ln in _header_lines(text))
-        elif _signatures(cells):
-            # Signatures side by side (a capacity, the note it was signed, a name, each a paragraph
-            # of its cell): one signature after the other, a paragraph per line, as the closing
-            # table's cells are read; joined, a capacity would run on into its name ("… CÔNG ĐOÀN
-            # CƠ SỞ CHỦ TỊCH (Đã ký) Nguyễn Thị Thu Hằng").
+            # recipients' list would run on into the signer's capacity and name, and a capacity
+            # into its name ("… CÔNG ĐOÀN CƠ SỞ CHỦ TỊCH (Đã ký) Nguyễn Thị Thu Hằng").
             rows.extend(ln for cell in cells for text in cell for ln in _header_lines(text))
         elif len(cells) >= 3:
             # A data table's row keeps its columns: a checklist's "x" under "Có" or under "Không",

@@ -176,14 +176,16 @@ ACCENTED_CAPITALS = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸ
 # agreement (thỏa ước) or a contract.
 _CAPACITY_PREFIX = re.compile(
     r"^(?:T/M|T/L|K/T|TM\.?|T\.M\.?|KT\.?|TL\.?|TUQ\.?|Q\.|ĐẠI DIỆN (?=BÊN|TẬP THỂ|NGƯỜI|CÔNG|BAN|DOANH NGHIỆP|"
-    r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN|GIA ĐÌNH|LĐLĐ|CĐCS|ỦY BAN|UBND|SỞ|PHÒNG|BỆNH VIỆN|TRƯỜNG))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
+    r"TỔ CHỨC|ĐƠN VỊ|HỢP TÁC XÃ|CHỦ|HIỆP HỘI|LIÊN ĐOÀN|NGHIỆP ĐOÀN|GIA ĐÌNH|LĐLĐ|CĐCS|ỦY BAN|UBND|SỞ|PHÒNG|BỆNH VIỆN))\s*[A-ZĐ" + ACCENTED_CAPITALS + "]"
 )
 _MINUTES_ROLES = (
     r"THƯ KÝ|CHỦ TRÌ|NGƯỜI (?:LẬP|GHI) BIÊN BẢN|NGƯỜI LẬP BIỂU|TRƯỞNG ĐOÀN|NGƯỜI SỬ DỤNG LAO ĐỘNG|(?:CÁC )?THÀNH VIÊN BAN KIỂM PHIẾU"
     # (Who led a team that counted, marked or checked: "TỔ TRƯỞNG TỔ BIỂU QUYẾT", "TRƯỞNG TỔ KIỂM PHIẾU".)
-    r"|TỔ TRƯỞNG|TRƯỞNG TỔ"
-    # (A labour contract's worker signs beside the employer: "NGƯỜI LAO ĐỘNG" / "(Ký, ghi rõ họ tên)".)
-    r"|NGƯỜI LAO ĐỘNG"
+    # Whole lines only: "TỔ TRƯỞNG CÔNG ĐOÀN CÓ QUYỀN" is a heading.
+    r"|(?:TỔ TRƯỞNG|TRƯỞNG TỔ)(?: TỔ [A-ZĐÀ-Ỹ \-–]+)?$"
+    # (A labour contract's worker signs beside the employer: "NGƯỜI LAO ĐỘNG" / "(Ký, ghi rõ họ tên)";
+    # not "NGƯỜI LAO ĐỘNG CẦN LƯU Ý".)
+    r"|NGƯỜI LAO ĐỘNG$"
 )
 _MINUTES_ROLE = re.compile(rf"^(?:{_MINUTES_ROLES})\b")
 _CAPACITY_TITLE = re.compile(
@@ -505,7 +507,7 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
                         continue
                     # (A level that needs what it covers, "… NHÓM DOANH NGHIỆP" / "CHẾ BIẾN THỦY
                     # SẢN TỈNH CÀ MAU", goes on whatever the next line opens with.)
-                    opening = len(title_lines) == 1 and not _NEEDS_WHAT.search(title_lines[-1])
+                    opening = len(title_lines) == 1 and not (_NEEDS_WHAT.search(title_lines[-1]) and not _NOT_WHAT.search(ln.text))
                     if not _continues_title(ln.text, opening=opening):
                         # "QUY CHẾ PHỐI HỢP" / "giữa Ủy ban nhân dân phường … và …": the name
                         # goes on in ordinary case, wrapped over lines written alike.
@@ -656,7 +658,9 @@ _TITLE_GOES_ON = re.compile(
 
 
 # A type line ending on a level that needs what it covers: "THỎA ƯỚC … NHÓM DOANH NGHIỆP", "… NGÀNH".
-_NEEDS_WHAT = re.compile(r"\b(?:NHÓM DOANH NGHIỆP|NGÀNH)$")
+_NEEDS_WHAT = re.compile(r"\b(?:NHÓM DOANH NGHIỆP|(?<!LIÊN )NGÀNH)$")
+# Not what it covers: a place and month under the title, a draft's mark.
+_NOT_WHAT = re.compile(r"\b(?:THÁNG|NĂM)\s+\d|^DỰ THẢO\b")
 # A country's name cut at a line's end ("… DỆT MAY VIỆT" / "NAM").
 _CUT_COUNTRY = re.compile(r"\bVIỆT$")
 
@@ -1099,6 +1103,15 @@ def is_signed_note(text: str) -> bool:
     return bool(_SIGNED_ALONE.fullmatch(text.strip()))
 
 
+# The name under a signed note: a foreign one in capitals, or a name with a rank or degrees before
+# it ("TS. Phạm Quang Huy", "BS.CKII Lê Thị Thu Hà", "Thượng tá Phạm Quốc Khánh"); not "Bản sao y
+# bản chính", nor another capacity ("Chủ tọa").
+_SIGNED_NAME = re.compile(
+    rf"^(?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\-]+(?: [A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\-]+)+"
+    rf"|(?:\S*\.\S*\s+){{0,2}}(?:(?:Thượng|Đại|Trung|Thiếu) (?:tá|úy|tướng)\s+)?{NAME_WORDS})$"
+)
+
+
 def _add_signer(signers: str | None, name: str) -> str:
     """Both parties of an agreement sign: every name once, in order. A name signed by its end over
     the full one ("Thu Hà" / "Lâm Thị Thu Hà") is that one name."""
@@ -1163,15 +1176,7 @@ def _read_closing(closing: list[Line]) -> tuple[str | None, str | None, list[str
         # The line under the note ("(Đã ký và đóng dấu)") is the name, however it is written: a
         # foreign name in capitals ("KIM JAE-HOON"), a rank or degree before it ("TS. Phạm Quang
         # Huy", "Thượng tá Phạm Quốc Khánh"), as a capacity would not follow the note.
-        if (
-            after_note
-            and signing
-            and 2 <= len(text.split()) <= 5
-            and (text.isupper() or text[:1].isupper())
-            and not is_capacity(text)
-            and not RECIPIENTS_START.match(text)
-            and not text.startswith(("-", "+", "•", "("))
-        ):
+        if after_note and signing and 2 <= len(text.split()) <= 5 and not is_capacity(text) and _SIGNED_NAME.match(text):
             signer = _add_signer(signer, text)
             continue
         # What follows the note that it was signed is the name, however it is written ("TỔNG
@@ -1371,7 +1376,8 @@ def _file_name_as_spelled(file_name: str, text: str) -> str:
         spelled.append(kind[:1] + kind[1:].lower())
         i = len(kind.split())
     while i < len(words):
-        for n in range(min(_FILE_NAME_SPAN, len(words) - i), 0, -1):
+        # (Two words at least: a lone syllable is too many words at once, "hop" is "họp" or "hợp".)
+        for n in range(min(_FILE_NAME_SPAN, len(words) - i), 1, -1):
             phrase = " ".join(words[i : i + n]).lower()
             seen = Counter(
                 text[m.start() : m.end()]
@@ -1404,7 +1410,7 @@ def _excerpt_of(lines: list[Line], meta: DocMeta) -> DocMeta:
     gives its number, date and issuer, when the note names a text of its own kind."""
     for line in lines[:8]:
         m = _EXCERPT_NOTE.match(line.text.strip())
-        # (Or a law's or a decree's provisions under a title of what they rule, "QUY ĐỊNH VỀ HÒA
+        # (Or a decree's or a circular's provisions under a title of what they rule, "QUY ĐỊNH VỀ HÒA
         # GIẢI VIÊN LAO ĐỘNG" over "(Trích Nghị định số 52/2026/NĐ-CP …)": that decree, cited so.)
         of_a_law = bool(m) and meta.doc_type == "QUY ĐỊNH" and m.group(1).upper() in _RULED_BY
         if m and (m.group(1).upper() == meta.doc_type or of_a_law):
@@ -1421,7 +1427,8 @@ def _excerpt_of(lines: list[Line], meta: DocMeta) -> DocMeta:
     return meta
 
 
-_RULED_BY = frozenset({"BỘ LUẬT", "LUẬT", "PHÁP LỆNH", "NGHỊ ĐỊNH", "THÔNG TƯ"})
+# (Texts named by their number: a law's name sits between its kind and number, not read here.)
+_RULED_BY = frozenset({"NGHỊ ĐỊNH", "THÔNG TƯ"})
 _EXCERPT_NOTE = re.compile(
     r"^\(\s*Trích\b[^()]{0,120}?\b(Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư|Nghị quyết|Quyết định|Điều lệ|Quy chế|Nội quy|Quy định)"
     # (A law's name between its kind and its number: "Bộ luật Lao động số 45/2019/QH14".)

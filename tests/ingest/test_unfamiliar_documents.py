@@ -3097,3 +3097,40 @@ def test_a_courtesy_alone_is_no_unit_and_a_copies_sentence_closes_a_commitment()
 def test_a_leaflet_headed_hoi_dap_alone_is_named_by_its_kind_and_number():
     leaflet = "CÔNG ĐOÀN KCN QUANG CHÂU\nSố: 14/TL-CĐKCN\nHỎI ĐÁP\nQuyền lợi của người thuê trọ\nCâu hỏi 1: Tiền cọc tối đa bao nhiêu?\nTrả lời: Không quá 01 tháng tiền thuê.\n"
     assert _doc(leaflet, "hoi_dap.txt").meta.short_name() == "Hỏi đáp 14/TL-CĐKCN"
+
+
+def test_review_mends_of_the_signature_closing_and_naming_rules():
+    # A heading in capitals at the end of the body is no capacity, however it opens.
+    for heading in ("NGƯỜI LAO ĐỘNG CẦN LƯU Ý", "TỔ TRƯỞNG CÔNG ĐOÀN CÓ QUYỀN"):
+        text = f"HƯỚNG DẪN\nVề chế độ ốm đau\n1. Mức hưởng bằng 75% tiền lương.\n{heading}\nNộp hồ sơ trong 45 ngày kể từ ngày trở lại làm việc.\n"
+        assert _doc(text, "hd.txt").meta.signer_title is None
+    # Under a signed note: a copy's mark or another capacity is no name.
+    closing = "KẾ HOẠCH\nVề hội thao\n1. Tổ chức hội thao ngày 12/6/2031.\nTM. BAN CHẤP HÀNH\nCHỦ TỊCH\n(Đã ký)\nBản sao y bản chính\n"
+    assert _doc(closing, "kh.txt").meta.signer is None
+    # An answer in minutes that ends on a contact is the answer's, not the closing.
+    minutes = (
+        "BIÊN BẢN ĐỐI THOẠI\nVề nghỉ mát\n1. Ý kiến người lao động về nghỉ mát năm 2031.\n2. Trả lời của Ban Giám đốc:\n"
+        "Về nghỉ mát: Công ty tổ chức nghỉ mát tại Sầm Sơn từ ngày 12/6/2031. Mọi thắc mắc về lịch nghỉ mát, người lao động liên hệ phòng Hành chính.\n"
+    )
+    (item,) = [c for c in chunk_document(_doc(minutes, "bb.txt")) if c.path == ("2.",)]
+    assert "Mọi thắc mắc" in item.text
+    # Items of another text named are no look back on this one's.
+    letter = (
+        "CÔNG VĂN\nVề hỗ trợ đoàn viên\n1. Hỗ trợ 500.000 đồng/người.\n2. Hỗ trợ quà Tết cho 200 đoàn viên.\n"
+        "3. Hỗ trợ đoàn viên ốm đau dài ngày theo quy định hiện hành của Công đoàn cơ sở.\n"
+        "Riêng đoàn viên có hoàn cảnh đặc biệt khó khăn, nếu thuộc đối tượng tại mục 1 và mục 2 Hướng dẫn số 12/HD-TLĐ thì được hỗ trợ thêm 1.000.000 đồng.\n"
+    )
+    (last,) = [c for c in chunk_document(_doc(letter, "cv.txt")) if c.path == ("3.",)]
+    assert "Hướng dẫn số 12/HD-TLĐ" in last.text
+    # A law's excerpt under a title of what it rules keeps that title (its name sits in the note).
+    law = (
+        "QUY ĐỊNH VỀ THỜI GIỜ LÀM VIỆC, THỜI GIỜ NGHỈ NGƠI\n(Trích Bộ luật Lao động số 45/2019/QH14 ngày 20 tháng 11 năm 2019 của Quốc hội)\n"
+        "Điều 105. Thời giờ làm việc bình thường\n1. Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày.\n"
+    )
+    assert not _doc(law, "bl.txt").meta.short_name().startswith("Bộ luật Về")
+    # A place and month under "… LIÊN NGÀNH" are no part of its name.
+    joint = "SỐ: 05/QC-LN\nQUY CHẾ PHỐI HỢP LIÊN NGÀNH\nBẮC NINH, THÁNG 6 NĂM 2031\nĐiều 1. Phạm vi\nQuy chế này quy định việc phối hợp.\n"
+    assert "tháng 6" not in _doc(joint, "qc.txt").meta.short_name().lower()
+    # A lone syllable of a file's name is not re-spelt ("hop": "họp" or "hợp").
+    text = "1. Cuộc họp bàn về hợp đồng lao động và việc ký hợp đồng phù hợp với quy định.\n2. Tổ công đoàn thống nhất."
+    assert "hợp" not in _doc(text, "bien_ban_hop_to_cong_doan.txt").meta.short_name()
