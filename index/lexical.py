@@ -72,12 +72,13 @@ def _shorthand(m: re.Match[str]) -> str:
 
 
 # A quarter in Roman numerals, "quý II/2026", is the "quý 2" a question types.
-_QUARTER = re.compile(r"(?<!\w)((?i:quý|quy)\s+)(IV|III|II|I)(?![\w])")
+# (Typed in lower case too, "quy ii"; on one line: "… Trần Văn Quý" over "II. NỘI DUNG" is no quarter.)
+_QUARTER = re.compile(r"(?<!\w)((?i:quý|quy)[ \t]+)((?i:IV|III|II|I))(?![\w])")
 _ROMAN_QUARTERS = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 
 
 def canonical_numbers(text: str) -> str:
-    text = _QUARTER.sub(lambda m: m.group(1) + _ROMAN_QUARTERS[m.group(2)], text)
+    text = _QUARTER.sub(lambda m: m.group(1) + _ROMAN_QUARTERS[m.group(2).upper()], text)
     text = _DOTTED_DATE.sub(r"\1/\2/\3", text)
     text = _SHORTHAND.sub(_shorthand, text)
     text = _GROUPED.sub(lambda m: m.group(0).replace(".", ""), text)

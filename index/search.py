@@ -282,36 +282,45 @@ _ASKS_AMOUNT = re.compile(
     r"\b(bao nhieu|bao lau|toi da|toi thieu|how (?:many|much|long|often)|what (?:percentage|share))\b"
 )
 # A question asking for the person who holds a role ("Ai làm trưởng tiểu ban trọng tài?", "Ai là thư
-# ký cuộc họp?", "Who chairs the dialogue?"), not who must act ("ai chịu trách nhiệm", "ai chủ trì
-# thực hiện": a unit), nor who signed (the signature, `wanted_kind`).
+# ký cuộc họp?", "Chủ tịch công đoàn là ai?", "Who chairs the dialogue?"), not who must act ("ai chịu
+# trách nhiệm", "ai chủ trì thực hiện": a unit), nor who signed (the signature, `wanted_kind`).
 _ROLES = (
     r"(?:pho )?(?:chu tich|truong ban|truong tieu ban|truong doan|to truong|truong to|thu ky|giam doc|tong giam doc"
     r"|uy vien|ke toan|thu quy|hieu truong|bi thu|truong phong|chu nhiem)"
 )
+_ENGLISH_ROLES = r"(?:chair|chairman|chairwoman|chairperson|head|secretary|director|leader|president|treasurer|accountant|principal)"
+# Only a name answers these ("Ai là tổ trưởng …?", "Trưởng ban … tên là gì?", "Who is the director
+# of …?", "What is the name of the doctor …?"); "Ai làm tổ trưởng?" or "Who chairs the council?" may
+# be answered by a role ("Chủ tịch Công đoàn cơ sở làm tổ trưởng"), so a first clause naming no one
+# may still answer them (abstain_features' type_missing).
+_NAME_ONLY = (
+    rf"\bai (?:hien |dang )?(?:la |duoc bau (?:lam )?|duoc cu (?:lam )?){_ROLES}\b|\b{_ROLES}\b[^?,.]{{0,60}}\bten (?:la )?gi\b"
+    rf"|\bwho (?:is|was|will be) (?:the|its|their) (?:\w+ ){{0,3}}{_ENGLISH_ROLES}\b"
+    r"|\bwhat is the name of the (?:\w+ ){0,3}(?:doctor|lawyer|officer|person|man|woman|worker|member|official|"
+    rf"{_ENGLISH_ROLES[3:-1]})\b"
+)
+_ASKS_NAME = re.compile(_NAME_ONLY)
 _ASKS_PERSON = re.compile(
-    rf"\bai (?:la |lam |giu chuc |duoc bau (?:lam )?|duoc cu (?:lam )?|dam nhiem )?{_ROLES}\b"
-    r"|\bai chu tri (?:cuoc hop|hoi nghi|buoi|phien)|\b(?:ho (?:va )?ten|ten (?:cua )?(?:ong|ba|chu tich|giam doc|truong))\b"
-    r"|\bwho (?:is|was|will be) (?:the )?(?:\w+ ){0,3}(?:chair|chairman|chairwoman|chairperson|head|secretary|director"
-    r"|leader|president|treasurer|accountant|principal)\b|\bwho (?:chairs|chaired|heads|headed|took the minutes)\b"
-    r"|\bwhat is the name of\b"
+    rf"{_NAME_ONLY}|\bai (?:lam |giu chuc |dang giu chuc |dam nhiem )?{_ROLES}\b|\b{_ROLES}\b[^?,.]{{0,60}}\bla ai\b"
+    r"|\bai chu tri (?:cuoc hop|hoi nghi|buoi|phien)"
+    rf"|\bwho (?:chairs|chaired|heads|headed|leads|led|took the minutes)\b"
 )
-# Of those, the questions only a name answers ("Ai là tổ trưởng …?", "Who is the director of …?",
-# "What is the name of …?"): "Ai làm tổ trưởng?", "Who chairs the council?" are also answered by a
-# role ("Chủ tịch Công đoàn cơ sở làm tổ trưởng"), so a first clause naming no one may still answer
-# them (abstain_features' type_missing).
-_ASKS_NAME = re.compile(
-    rf"\bai (?:la |duoc bau (?:lam )?|duoc cu (?:lam )?){_ROLES}\b|\b(?:ho (?:va )?ten|ten (?:cua )?(?:ong|ba|chu tich|giam doc|truong))\b"
-    r"|\bwho (?:is|was|will be) (?:the )?(?:\w+ ){0,3}(?:chair|chairman|chairwoman|chairperson|head|secretary|director"
-    r"|leader|president|treasurer|accountant|principal)\b|\bwhat is the name of\b"
-)
-# A person named in a clause: after "ông", "bà", "đồng chí", a degree ("Bà Trần Thị Lan", "ThS.
-# Nguyễn Văn An"), or a table's cell that is a full name ("| Nguyễn Thị Hoa |").
+# A person named in a clause: a full name opening with a family name ("Nguyễn Thị Hoa", "Thư ký:
+# Trần Văn An", "| Lê Thị Mai |"; three words or four), or any name after "ông", "bà", "đồng chí", a degree ("Bà Y Liên
+# Niê"); not a title after them ("Đồng chí Phó Chủ tịch"), a place ("Bà Rịa", "Thừa Thiên Huế") or
+# a body ("Phòng Kế Toán"). The family names are the language's, not fitted: the common ones.
 _CAPITAL = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _NAME_WORD = rf"[{_CAPITAL}][a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
+_FAMILY_NAMES = (
+    "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Đoàn|Lương|Trương|Lâm|Mai|Trịnh|Đào|Cao"
+    "|Hà|Tạ|Tô|Quách|Thái|Châu|Lại|Kiều|Hứa|Phùng|Tăng|Lưu|Chu|Vương|Thân|Triệu|Tôn|Nông|Giang|Đàm|Doãn|Bạch|Diệp|Lò|Từ"
+    "|Ninh|Hàn|Cù|Tống|Kim|Vi|Quan|Mạc|Khúc|Lục|Âu|Thạch|Danh|La|Khổng|Nghiêm|Ngọ|Tiêu|Đồng|Lã|Mẫn"
+)
+_TITLE_WORDS = r"(?:Phó|Chủ|Tổng|Giám|Trưởng|Bí|Thư|Mẹ|Huyện|Rịa|Chánh|Kế|Ủy|Viện|Hội)\b"
 _PERSON = re.compile(
-    rf"(?:\b(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|Đ/c|ThS\.|TS\.|BS\.|KS\.)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
-    rf"|(?:^|\|)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{2,3}}\s*(?:\||$))",
-    re.MULTILINE,
+    # (Three words or four: "Hà Nội", "Sơn La", "Đồng Nai" are places.)
+    rf"(?<![\w])(?:{_FAMILY_NAMES})(?:\s+{_NAME_WORD}){{2,3}}(?![\w])"
+    rf"|\b(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Đđ]ồng chí|Đ/c|ThS\.|TS\.|BS\.|KS\.)\s+(?!{_TITLE_WORDS}){_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
 )
 _ASKS_PERCENT = re.compile(r"\b(phan tram|ty le|percent|percentage)\b")
 # Numbers that state no amount: a clause's own number at the start of a line ("1.", "2.1.",
@@ -445,7 +454,8 @@ _ABOUT_HEADER = re.compile(
     r"|\b(?:which|what)\b[^?]{0,60}\bbased on\b(?!\s+(?:the|a|an|this|that|its|their|these|those)\b)"
 )
 # A list of recipients that defers to the header's addressee ("Nơi nhận: - Như trên;"), and that line.
-_AS_ABOVE = re.compile(r"^(?:noi nhan\s*:?\s*)?[-+•]?\s*nhu tren\b")
+# (Either may be any line of its piece: "Nơi nhận:" over "- Lưu VT;" over "– Như trên;".)
+_AS_ABOVE = re.compile(r"^(?:noi nhan\s*:?\s*)?[-–+•]?\s*nhu (?:tren|kinh gui)\b", re.MULTILINE)
 _ADDRESSED = re.compile(r"^(?:kinh gui|kinh goi)\b", re.MULTILINE)
 # Texts that set rules in force from their date on, not about one year of their own.
 _STANDING_RULES = ("LUẬT", "BỘ LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ", "ĐIỀU LỆ", "THỎA ƯỚC", "QUY CHẾ", "QUY ĐỊNH", "NỘI QUY", "HIẾN PHÁP", "THỂ LỆ")
@@ -472,8 +482,6 @@ def _wanted_amount(analysis: QueryAnalysis, wanted_kind: str | None) -> int | No
     typed = (analysis.restored or analysis.question).lower()
     if _ASKS_CONTACT.search(q):
         return 6
-    if wanted_kind is None and _ASKS_PERSON.search(q):
-        return 7
     if _ASKS_FREQUENCY.search(q):
         return 5
     # A document's own date ("ban hành ngày nào") is its header's: the kind prior's.
@@ -487,6 +495,9 @@ def _wanted_amount(analysis: QueryAnalysis, wanted_kind: str | None) -> int | No
         return 3
     if _ASKS_AMOUNT.search(q) or re.search(r"\bmấy\b", typed):
         return 0
+    # (After the numbers: "Danh sách … gửi về trước ngày nào?" asks a date.)
+    if wanted_kind is None and _ASKS_PERSON.search(q):
+        return 7
     return None
 
 
@@ -663,7 +674,8 @@ class Searcher:
         """Does clause `row` state the kind of number `_wanted_amount` returned?"""
         # A date in a preamble is the document's or a cited one's ("kèm theo Quyết định số 05
         # ngày 02/01/2025"), not a time a clause sets.
-        return (amount != 2 or self.store.chunks[row].kind == "clause") and self._states_amount(row)[amount]
+        # Likewise a name in a signature or a header is its signer's, not who holds the role asked.
+        return (amount not in (2, 7) or self.store.chunks[row].kind == "clause") and self._states_amount(row)[amount]
 
     @cached_property
     def _is_definition(self) -> np.ndarray:

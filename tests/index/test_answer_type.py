@@ -450,3 +450,47 @@ def test_a_person_asked_prefers_the_clause_that_names_one():
 )
 def test_which_clauses_name_a_person(text, names):
     assert _searcher_of([text])._states_amount(0)[7] is names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # After a role and a colon, in a list of those present.
+        ("Thư ký: Nguyễn Thị Hoa, cán bộ Phòng Hành chính.", True),
+        ("1. Nguyễn Văn An – Chủ tịch Công đoàn cơ sở.", True),
+        # A title after "đồng chí" or "ông", places after "bà" or opening with a family name.
+        ("3. Đồng chí Phó Chủ tịch Công đoàn phụ trách tổ chức.", False),
+        ("Ông Tổng Giám đốc Công ty phê duyệt.", False),
+        ("Văn phòng tại đường Bà Huyện Thanh Quan, tỉnh Bà Rịa Vũng Tàu.", False),
+        ("| 2 | Hà Nội | 15 người |", False),
+    ],
+)
+def test_a_name_after_a_role_or_in_a_list_names_a_person_a_title_or_place_does_not(text, names):
+    assert _searcher_of([text])._states_amount(0)[7] is names
+
+
+def test_a_signers_name_is_not_who_holds_the_role_asked():
+    s = _searcher_of(["TM. BAN CHẤP HÀNH\nCHỦ TỊCH\nNguyễn Văn Thắng", *ROLES[1:]], ("signature", "clause", "clause", "clause"))
+    assert s._states_amount(0)[7] and not s._states(0, 7)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks", "name_only"),
+    [
+        ("Chủ tịch công đoàn cơ sở là ai?", True, False),
+        ("Trưởng tiểu ban hậu cần tên là gì?", True, True),
+        ("Ai hiện là chủ tịch công đoàn?", True, True),
+        ("Who leads the organising team?", True, False),
+        # A list of names, a plan's or a school's name, someone the director answers to: no person asked.
+        ("Danh sách họ tên vận động viên gửi về trước ngày nào?", False, False),
+        ("What is the name of the plan?", False, False),
+        ("Tên của trường là gì?", False, False),
+        ("Who is accountable to the director for safety?", False, False),
+    ],
+)
+def test_which_questions_ask_for_a_person_and_which_only_a_name_answers(question, asks, name_only):
+    from index.search import _ASKS_NAME, _ASKS_PERSON
+    from ingest.normalize import fold
+
+    assert bool(_ASKS_PERSON.search(fold(question))) is asks
+    assert bool(_ASKS_NAME.search(fold(question))) is name_only

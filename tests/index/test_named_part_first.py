@@ -114,6 +114,14 @@ def test_recipients_as_above_put_the_headers_addressee_first(searcher_of, questi
     assert result.hits[1].chunk.kind == "recipients"
 
 
+@pytest.mark.parametrize("line", ["- Như trên;", "– Như trên;", "- Như kính gửi;", "- Lưu: VP CĐCS;\n- Như trên;"])
+def test_recipients_as_above_however_typed(line):
+    from index.search import _AS_ABOVE
+    from ingest.normalize import fold
+
+    assert _AS_ABOVE.search(fold(f"Nơi nhận:\n{line}"))
+
+
 def test_recipients_that_name_their_addressees_stay_first(searcher_of):
     first = searcher_of(LETTERS, 2).search("Thông báo 22/TB-CĐCS gửi cho ai?", top_k=3).hits[0]
     assert first.chunk.kind == "recipients" and first.document.meta.number == "22/TB-CĐCS"

@@ -348,6 +348,9 @@ def test_a_quarter_in_roman_numerals_is_the_quarter_a_question_types(asked, writ
     assert "quy_" + asked.split()[-1] in set(tokenizer.tokens(asked, query=True)) & set(tokenizer.tokens(written))
     # Another quarter is not it: "quý III" is no "quý II".
     assert "quy_2" not in tokenizer.tokens("đối thoại quý III/2026")
+    # Typed in lower case too; not across a line ("Trần Văn Quý" over "II. NỘI DUNG").
+    assert "quy_2" in tokenizer.tokens("doi thoai quy ii", query=True)
+    assert "ii" in tokenizer.tokens("Thư ký: Trần Văn Quý\nII. NỘI DUNG")
     # Nor is a name followed by a word in capitals.
     assert "quy_1" not in tokenizer.tokens("Ông Quý INOX") and "quy_1" not in tokenizer.tokens("ông Quý Ích")
 
