@@ -381,8 +381,15 @@ def first_closing_line(lines: list[Line], start: int, stop: int) -> int | None:
     for i in range(start, stop):
         if _opens_closing(lines[i].text):
             return i
-        # (Not the note under a title, "(… thông qua ngày …)".)
-        if ADOPTION.match(lines[i].text) and not lines[i].text.startswith("(") and _closing_follows(lines[:stop], i + 1):
+        # (Not the note under a title, "(… thông qua ngày …)", nor an article's only text: "Điều 7.
+        # Hiệu lực thi hành" over "Nghị quyết này được Hội nghị … thông qua ngày … và có hiệu lực …".)
+        heading = match_marker(lines[i - 1].text) if i > 0 else None
+        if (
+            ADOPTION.match(lines[i].text)
+            and not lines[i].text.startswith("(")
+            and not (heading and heading[0] == "article")
+            and _closing_follows(lines[:stop], i + 1)
+        ):
             return i
     return None
 
@@ -559,7 +566,13 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
     note = lines[: min(_NOTE_LINES, first_part)]
     if date is None:
         # The note, else the sentence closing the text.
-        date = _adoption_date(note) or _adoption_date(lines[layout.closing_start : layout.closing_end])
+        # (Or the last article's only text: "Điều 7. Hiệu lực thi hành" / "Nghị quyết này được … thông qua ngày …".)
+        last_text = lines[max(0, layout.closing_start - 1) : layout.closing_start]
+        date = (
+            _adoption_date(note)
+            or _adoption_date(lines[layout.closing_start : layout.closing_end])
+            or _adoption_date(last_text)
+        )
     closing = lines[layout.closing_start : layout.closing_end]
     signer, signer_title, recipients = _read_closing(closing)
     issuer = _issuer(lines, layout, head_text, doc_type) or _signed_on_behalf_of(signer_title)

@@ -3134,3 +3134,19 @@ def test_review_mends_of_the_signature_closing_and_naming_rules():
     # A lone syllable of a file's name is not re-spelt ("hop": "họp" or "hợp").
     text = "1. Cuộc họp bàn về hợp đồng lao động và việc ký hợp đồng phù hợp với quy định.\n2. Tổ công đoàn thống nhất."
     assert "hợp" not in _doc(text, "bien_ban_hop_to_cong_doan.txt").meta.short_name()
+
+
+def test_an_adoption_sentence_that_is_an_articles_only_text_stays_its_text():
+    text = (
+        "NGHỊ QUYẾT\nHội nghị người lao động năm 2031\nĐiều 1. Mục tiêu\nThu nhập bình quân tăng 8%.\n"
+        "Điều 2. Hiệu lực thi hành\nNghị quyết này được Hội nghị người lao động Công ty thông qua ngày 24 tháng 01 năm 2031 "
+        "với 144/146 đại biểu tán thành và có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Lưu VT.\n"
+    )
+    doc = _doc(text, "nq.txt")
+    paths = _paths_of(text, "nq.txt")
+    assert "thông qua ngày 24 tháng 01 năm 2031" in paths[("Điều 2",)]
+    assert ("Thông qua",) not in paths
+    assert doc.meta.date == "2031-01-24"  # still the date it records its adoption on
+    # After the last article's own text, it closes the text as before.
+    after = text.replace("Điều 2. Hiệu lực thi hành\n", "Điều 2. Hiệu lực thi hành\nNghị quyết có hiệu lực kể từ ngày ký.\n")
+    assert ("Thông qua",) in _paths_of(after.replace(" và có hiệu lực kể từ ngày ký", ""), "nq.txt")
