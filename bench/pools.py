@@ -178,7 +178,11 @@ def build(pool: str, emb=None):
     from ingest.build import update_index
 
     emb = emb or embedder()
-    report = update_index(sources(pool), index_dir(pool), emb)
+    # Exactly the pool's documents: an index copied from another checkout (a git worktree of the
+    # repository) holds them under the names that checkout gave them, and kept beside the same
+    # files read here under new names, every quote-scored pool had each clause twice (session 32's
+    # stopped refit: union R@1 0.000, R@5 0.919).
+    report = update_index(sources(pool), index_dir(pool), emb, replace=True)
     return report
 
 

@@ -253,3 +253,22 @@ def test_union_scores_quotes_in_word_and_text_files(results: dict) -> None:
     assert {"vi", "vi-noaccent", "en"} <= set(u["metrics"]["ours"])
     for name in ("ours", "plain BM25 (500-char chunks)"):
         assert u["metrics"][name]["all"]["R@5"] == 1.0, name  # quotes found in the .docx and the .txt
+
+
+def test_a_pools_index_holds_exactly_its_documents(tmp_path: Path, monkeypatch, embedder) -> None:
+    # An index copied from another checkout names its documents as that checkout did; rebuilt
+    # here, the pool's index must not keep them beside the same files read under new names.
+    from bench import pools
+    from index.store import load_index
+    from ingest.build import update_index
+
+    other, here = tmp_path / "other" / "union", tmp_path / "here" / "union"
+    for folder in (other, here):
+        folder.mkdir(parents=True)
+        (folder / "qc.txt").write_text("QUY CHẾ\nVề hội thao\nĐiều 1. Phạm vi\nHội thao tổ chức hằng năm.\n", encoding="utf-8")
+    monkeypatch.setattr(pools, "INDEX_ROOT", tmp_path / "indexes")
+    monkeypatch.setattr(pools, "sources", lambda pool: [here])
+    update_index([other], pools.index_dir("union"), embedder)
+    pools.build("union", embedder)
+    store = load_index(pools.index_dir("union"), embedder.name)
+    assert list(store.documents) == ["qc.txt"]
