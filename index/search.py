@@ -309,6 +309,7 @@ _ASKS_PERSON = re.compile(
 # Trần Văn An", "| Lê Thị Mai |"; three words or four), or any name after "ông", "bà", "đồng chí", a degree ("Bà Y Liên
 # Niê"); not a title after them ("Đồng chí Phó Chủ tịch"), a place ("Bà Rịa", "Thừa Thiên Huế") or
 # a body ("Phòng Kế Toán"). The family names are the language's, not fitted: the common ones.
+# (ingest.metadata.ACCENTED_CAPITALS, restated: index takes only document types and normalisation from ingest.)
 _CAPITAL = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _NAME_WORD = rf"[{_CAPITAL}][a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
 _FAMILY_NAMES = (
@@ -470,15 +471,20 @@ def _states_contact(run: str) -> bool:
     return sum(c.isdigit() for c in run) >= 8 and not (_SUM.fullmatch(run) or _NOT_A_NUMBER_CALLED.search(run))
 
 
+def _question_and_translation(analysis: QueryAnalysis) -> str:
+    """The question as typed and its translation, folded: what the answer-type rules read."""
+    return fold(" ".join(filter(None, [analysis.question, analysis.translated])))
+
+
 def _asks_a_name(analysis: QueryAnalysis) -> bool:
-    return bool(_ASKS_NAME.search(fold(" ".join(filter(None, [analysis.question, analysis.translated])))))
+    return bool(_ASKS_NAME.search(_question_and_translation(analysis)))
 
 
 def _wanted_amount(analysis: QueryAnalysis, wanted_kind: str | None) -> int | None:
     """What kind of number a question asks for, as `Searcher._states_amount` indexes them: 0 any
     amount, 1 a percentage, 2 a date, 3 a sum of money, 4 a length of time, 5 how often, 6 a phone,
     account or email number, 7 a person's name (not a number, but as specific); None for none."""
-    q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
+    q = _question_and_translation(analysis)
     typed = (analysis.restored or analysis.question).lower()
     if _ASKS_CONTACT.search(q):
         return 6
@@ -1249,7 +1255,7 @@ class Searcher:
             return fused
         analysis = cands.analysis
         top = max(fused.values())
-        q = fold(" ".join(filter(None, [analysis.question, analysis.translated])))
+        q = _question_and_translation(analysis)
         wanted_kind = cands.wanted_kind
         responsibility = wanted_kind is None and bool(_RESPONSIBILITY.search(q)) and not _CHOSEN.search(q)
         wanted_amount = _wanted_amount(analysis, wanted_kind) if cfg.answer_type_boost else None

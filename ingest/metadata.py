@@ -383,11 +383,10 @@ def first_closing_line(lines: list[Line], start: int, stop: int) -> int | None:
             return i
         # (Not the note under a title, "(… thông qua ngày …)", nor an article's only text: "Điều 7.
         # Hiệu lực thi hành" over "Nghị quyết này được Hội nghị … thông qua ngày … và có hiệu lực …".)
-        heading = match_marker(lines[i - 1].text) if i > 0 else None
         if (
             ADOPTION.match(lines[i].text)
             and not lines[i].text.startswith("(")
-            and not (heading and heading[0] == "article")
+            and not (i > 0 and (heading := match_marker(lines[i - 1].text)) and heading[0] == "article")
             and _closing_follows(lines[:stop], i + 1)
         ):
             return i
@@ -1360,10 +1359,10 @@ def _law_named_by_file(spelled: str, text: str) -> tuple[str, str, bool] | None:
     words = spelled.split()[len(kind.split()) :]
     cut = next((k for k, w in enumerate(words) if _EXCERPT_WORDS.match(w)), len(words))
     name = words[:cut]
-    # (Only words the text spells: "Luật atvsld" keeps its file's letters, no law's name.)
-    if not name or not all(has_diacritics(w) or fold(w).lower() in fold(text).lower().split() for w in name):
-        return None
-    if not any(has_diacritics(w) for w in name):
+    # (Only words the text spells, one of them at least with its diacritics: "Luật atvsld" keeps its
+    # file's letters, no law's name.)
+    text_words = set(fold(text).split())
+    if not any(has_diacritics(w) for w in name) or not all(has_diacritics(w) or fold(w) in text_words for w in name):
         return None
     title = " ".join(name)
     return kind, title[:1].upper() + title[1:], cut < len(words)
