@@ -169,6 +169,13 @@ _SIGNED_FOR = re.compile(r"^\s*(?:T/M|TM\.|T\.M\.)\s*([^,]+)")
 # An article's heading line of at most this many words is a title ("Điều 16. Điều khoản thi
 # hành"), a longer one a sentence of its own text ("Điều 5. Đại hội giao Ban Chấp hành …").
 _TITLE_WORDS = 14
+
+
+def _is_sentence(line: str) -> bool:
+    """A heading line that is a sentence of its item's text, not its title (_TITLE_WORDS)."""
+    return line.rstrip().endswith(".") and len(line.split()) > _TITLE_WORDS
+
+
 # A letter's last courtesy: "Trân trọng./.", "Xin trân trọng cảm ơn!", "Kính trình./.".
 _COURTESY = re.compile(r"^(?:Xin )?(?:[Tt]rân trọng(?: cảm ơn| kính chào)?|Kính trình|Kính chào)\W*$")
 # A text of articles closes, after its last clause, with how many copies were made ("Thỏa ước được
@@ -283,7 +290,7 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
     if own and COPY_NOTE.match(lines[own[-1]].strip()):
         stop = own[-1]
     if not any(s in LEGAL_STYLES for _, s in markers):
-        item_is_sentence = lines[last].rstrip().endswith(".") and len(lines[last].split()) > _TITLE_WORDS
+        item_is_sentence = _is_sentence(lines[last])
         assigned_before = any(_ASSIGNS.match(lines[k].strip()) for k in range(start, last))
 
         def closes(i: int) -> bool:
@@ -513,8 +520,8 @@ class _Builder:
             self.emit(own, path, context, "clause", heading=node.heading)
 
     def _says_more_than_a_title(self, node: Section) -> bool:
-        line = " ".join(self.lines[i] for i in (node.line_index, *node.title_lines)).rstrip()
-        return node.style == "article" and line.endswith(".") and len(line.split()) > _TITLE_WORDS
+        line = " ".join(self.lines[i] for i in (node.line_index, *node.title_lines))
+        return node.style == "article" and _is_sentence(line)
 
     def _children(self, node: Section, ancestors: tuple[Section, ...], path: tuple[str, ...], context: tuple[str, ...]) -> None:
         last, tail = self._tail_of_points(node)
