@@ -221,7 +221,7 @@ def _run(args: argparse.Namespace, settings: Settings, paths: list[str]) -> int:
         f"Đoạn: {report.chunks} (nhúng mới {report.embedded}, dùng lại {report.reused} vectơ đã tính) — "
         f"{report.seconds:.1f} giây" + ("" if report.written else " — không có thay đổi, không ghi lại")
     )
-    for label, names in (("Mới", report.added), ("Thay đổi", report.changed), ("Bỏ", report.removed)):
+    for label, names in (("Mới", report.added), ("Thay đổi", report.changed), ("Chuyển chỗ", report.moved), ("Bỏ", report.removed)):
         if names:
             print(f"{label}: {', '.join(names)}")
     for skipped in report.skipped:

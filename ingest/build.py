@@ -12,7 +12,10 @@ What happens to documents already in the index:
 A file that used to index and is now broken keeps its previous version; a given path that does
 not exist (moved, an unmounted share) removes none of its documents; a run that would leave the
 index with no document writes nothing (`BuildReport.not_removed`). A file reached twice (named
-and inside a named folder) is one document, and the index's own folder is never read.
+and inside a named folder) is one document, and the index's own folder is never read. A file
+with the same bytes as a document already held is not indexed twice: it is skipped with a
+reason while the other file is still there, and otherwise (a moved or renamed folder) the held
+document keeps its name and vectors and points at the new place (`BuildReport.moved`).
 
 Every build is a new build folder made live atomically (index/store.py). Where the live index is
 reused and its backend can update in place (milvus: `extra["update_live"]`), the backend writes
@@ -118,6 +121,7 @@ class BuildReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # in the index, not among the given paths
+    moved: list[str] = field(default_factory=list)  # same content, its old file gone: now read from here
     unchanged: int = 0  # among the given paths, same content as indexed
     embedded: int = 0  # passages sent to the embedder
     reused: int = 0  # passages whose vector came from the embedding cache
@@ -174,6 +178,14 @@ def _doc_id_for(path: Path, taken: set[str]) -> str:
     while doc_id in taken:
         doc_id, n = f"{base} ({n})", n + 1
     return doc_id
+
+
+SAME_CONTENT = "cùng nội dung với một văn bản đã có trong chỉ mục"
+
+
+def _same_content(entries: dict[str, _Entry], digest: str, doc_id: str) -> str | None:
+    """The document other than `doc_id` already holding these exact bytes, if any."""
+    return next((k for k, e in entries.items() if k != doc_id and e.document.content_hash == digest), None)
 
 
 def _inside(source: str, roots: list[Path]) -> bool:
@@ -281,6 +293,19 @@ def update_index(
                     entries[doc_id] = prior
                     report.unchanged += 1
                     continue
+                twin = _same_content(entries, content_hash(data), doc_id)
+                if twin is not None:
+                    if Path(entries[twin].document.source).is_file():
+                        # Two copies of one text would answer every question twice.
+                        report.skipped.append(Skipped(str(path), f"{SAME_CONTENT} ({twin})"))
+                    else:
+                        # Its folder was moved or renamed: the document keeps its name and
+                        # vectors and now points at where its file is.
+                        moved = entries[twin]
+                        entries[twin] = _Entry(replaced(moved.document, source=str(path)), moved.chunks, moved.vectors)
+                        report.moved.append(twin)
+                        report.kept.remove(twin) if twin in report.kept else None
+                    continue
                 document = read_document(path, data=data, doc_id=doc_id)
                 if len(document.text) > max_doc_chunks * MAX_CHARS:
                     raise limit_error(path, None, len(document.text), max_doc_chunks)
@@ -306,7 +331,7 @@ def update_index(
         report.removed = sorted(set(old) - set(entries))
         report.documents = len(entries)
         report.chunks = sum(len(e.chunks) for e in entries.values())
-        unchanged = not report.added and not report.changed and not report.removed
+        unchanged = not report.added and not report.changed and not report.removed and not report.moved
         if previous is not None and not rebuild and unchanged and calibration_is_current(previous.manifest):
             report.seconds = time.perf_counter() - started
             return report

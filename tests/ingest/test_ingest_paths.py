@@ -155,3 +155,42 @@ def test_removing_the_last_document_keeps_it_and_its_upload(tmp_path, embedder):
     # Nothing would be left, so nothing was removed: the index still answers from the upload.
     assert removal.not_removed == [doc_id] and removal.removed == []
     assert doc_id in load_index(index_dir).documents and len(list(uploads.iterdir())) == 1
+
+
+def test_a_copy_of_a_held_document_is_not_indexed_twice(tmp_path, embedder):
+    from ingest.build import SAME_CONTENT, update_index
+
+    docs, copies = _folder(tmp_path, "docs", 30), tmp_path / "copies"
+    copies.mkdir()
+    (copies / "ban_sao.txt").write_bytes((docs / "k30.txt").read_bytes())
+    (copies / "k31.txt").write_text(plan(31, 1), encoding="utf-8")
+    index_dir = tmp_path / "index"
+    update_index([docs], index_dir, embedder)
+
+    report = update_index([copies], index_dir, embedder)
+    assert report.added == ["k31.txt"] and report.documents == 2
+    (skip,) = report.skipped
+    assert skip.source == str(copies / "ban_sao.txt") and SAME_CONTENT in skip.reason and "k30.txt" in skip.reason
+    # Two copies named in one run: the second is the one skipped.
+    both = update_index([docs / "k30.txt", copies / "ban_sao.txt"], tmp_path / "other", embedder)
+    assert both.added == ["k30.txt"] and [s.source for s in both.skipped] == [str(copies / "ban_sao.txt")]
+
+
+def test_a_moved_folder_keeps_its_documents_names_and_points_at_the_new_place(tmp_path, embedder):
+    from index.store import load_index
+    from ingest.build import update_index
+
+    docs = _folder(tmp_path, "docs", 32, 33)
+    index_dir = tmp_path / "index"
+    update_index([docs], index_dir, embedder)
+    moved = tmp_path / "archive" / "docs_2025"
+    moved.parent.mkdir()
+    docs.rename(moved)
+
+    report = update_index([moved], index_dir, embedder)
+    assert sorted(report.moved) == ["k32.txt", "k33.txt"] and report.added == [] and report.kept == []
+    assert report.written and report.documents == 2 and report.embedded == 0
+    held = load_index(index_dir).documents
+    assert sorted(held) == ["k32.txt", "k33.txt"] and all(Path(d.source).parent == moved for d in held.values())
+    again = update_index([moved], index_dir, embedder)
+    assert again.unchanged == 2 and not again.written
