@@ -304,7 +304,8 @@ def update_index(
                         moved = entries[twin]
                         entries[twin] = _Entry(replaced(moved.document, source=str(path)), moved.chunks, moved.vectors)
                         report.moved.append(twin)
-                        report.kept.remove(twin) if twin in report.kept else None
+                        if twin in report.kept:
+                            report.kept.remove(twin)
                     continue
                 document = read_document(path, data=data, doc_id=doc_id)
                 if len(document.text) > max_doc_chunks * MAX_CHARS:
