@@ -100,6 +100,10 @@ DOC_TYPES = (
     "ĐƠN XIN",
     # A landlord's or an employer's pledge to the union.
     "BẢN CAM KẾT",
+    # An agreement's or a contract's annex signed as a text of its own ("PHỤ LỤC SỐ 01" / "SỬA
+    # ĐỔI, BỔ SUNG THỎA ƯỚC …"), read only as the first line after the header (a decree's
+    # appendices after its signature stay appendices).
+    "PHỤ LỤC",
 )
 _TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
 # A type line typed without diacritics ("QUY CHE"), read only when it is the whole line: words
@@ -118,6 +122,10 @@ _NUMBER_AFTER_TYPE = re.compile(r"\s*(?=\d\S*/\S*[A-ZĐ])(\d[0-9A-Za-zĐđ\-.]*(
 # Headers typed without diacritics: "So: 03/QC-CD" — only with a symbol (a letter after "/"),
 # since "So" is also an everyday word ("So 2/3 dai bieu …").
 _NUMBER_UNACCENTED = re.compile(r"^(?:So|SO)\s*:?\s*(\d[0-9A-Za-zĐđ\-.]*/[0-9]*[A-Za-zĐđ][0-9A-Za-zĐđ/\-.]*[0-9A-Za-zĐđ])")
+
+
+# An annex's ordinal on its type line ("PHỤ LỤC SỐ 01", "PHỤ LỤC II:").
+_ANNEX_ORDINAL = re.compile(r"^(?:(?:SỐ|Số|số)\s*)?(?:\d+|[IVXLC]+)(?![\w/])[.:]?\s*")
 
 
 def _number_after_type(rest: str) -> re.Match[str] | None:
@@ -493,6 +501,8 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             rest = line.text[len(found) :].strip()
             # "LUẬT CÔNG ĐOÀN số: 12/2012/QH13" on one line: the number is not part of the name.
             # (Only on the type line: a title line's "Nghị quyết số 20-NQ/TW" is another document.)
+            if found == "PHỤ LỤC":
+                rest = _ANNEX_ORDINAL.sub("", rest)  # "PHỤ LỤC SỐ 01": which annex, not its name
             inline = _number_after_type(rest)
             if inline:
                 inline_number = inline.group(1).rstrip(".")

@@ -3150,3 +3150,24 @@ def test_an_adoption_sentence_that_is_an_articles_only_text_stays_its_text():
     # After the last article's own text, it closes the text as before.
     after = text.replace("Điều 2. Hiệu lực thi hành\n", "Điều 2. Hiệu lực thi hành\nNghị quyết có hiệu lực kể từ ngày ký.\n")
     assert ("Thông qua",) in _paths_of(after.replace(" và có hiệu lực kể từ ngày ký", ""), "nq.txt")
+
+
+def test_an_agreements_annex_signed_as_a_text_of_its_own_is_named_by_its_kind_and_number():
+    annex = (
+        "CÔNG TY TNHH NHỰA HOÀNG LONG\nSố: 02/2027/PL-TƯ\nBắc Ninh, ngày 04 tháng 3 năm 2027\nPHỤ LỤC SỐ 02\n"
+        "SỬA ĐỔI, BỔ SUNG THỎA ƯỚC LAO ĐỘNG TẬP THỂ CÔNG TY TNHH NHỰA HOÀNG LONG\n"
+        "Căn cứ Thỏa ước lao động tập thể số 01/2026/TƯ ký ngày 10 tháng 1 năm 2026;\n"
+        "Hai bên thống nhất sửa đổi Thỏa ước như sau:\n"
+        "Điều 1. Sửa đổi tiền ăn giữa ca\n1. Tiền ăn giữa ca tăng từ 28.000 đồng lên 32.000 đồng một suất.\n"
+        "2. Mức mới áp dụng từ ngày 01 tháng 4 năm 2027.\n"
+        "Điều 2. Hiệu lực\nPhụ lục này có hiệu lực kể từ ngày ký.\n"
+    )
+    document = _doc(annex, "phu_luc.txt")
+    assert document.meta.short_name() == "Phụ lục 02/2027/PL-TƯ"
+    assert document.meta.title.startswith("Sửa đổi, bổ sung Thỏa ước lao động tập thể")
+    paths = _paths_of(annex, "phu_luc.txt")
+    # Its articles are its own, not an appendix's: no "› Phụ lục" above them.
+    assert ("Điều 1", "Khoản 1") in paths and not any("Phụ lục" in p[0] for p in paths)
+    # A decree's appendix after its articles stays an appendix.
+    decree = annex.replace("PHỤ LỤC SỐ 02\n", "NGHỊ ĐỊNH\n") + "PHỤ LỤC\nDANH MỤC NGHỀ NẶNG NHỌC\n1. Nghề đúc nhựa.\n"
+    assert any(p[0].startswith("Phụ lục") for p in _paths_of(decree, "nghi_dinh.txt"))
