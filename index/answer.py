@@ -40,7 +40,8 @@ class Answer:
 
     @property
     def citation(self) -> str:
-        return citation(self.document.meta, self.chunks[0])
+        # The part that answered ("› 1. › gạch đầu dòng thứ 7"), though the whole clause is shown.
+        return citation(self.document.meta, self.hit.chunk)
 
 
 def hit_confidence(hit: Hit, config: SearchConfig) -> float:

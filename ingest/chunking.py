@@ -11,7 +11,8 @@ Rules, in order:
 - likewise a clause that is a list of bullets longer than `point_split_chars` (a plan's list of
   targets or tasks) gives one chunk per bullet (a `+` sub-bullet stays with its `-` bullet): its
   lead-in (heading, intro paragraph) opens the first and rides along as context of the others, so
-  each bullet reads on its own; the parts keep the clause's citation;
+  each bullet reads on its own; each part is cited as the clause and its bullet
+  (`› 1. › gạch đầu dòng thứ 3`, `Chunk.place`, shown but not indexed);
 - a clause holding a numbered table longer than `point_split_chars` (a programme's tasks, "STT |
   Nội dung công việc | Đơn vị chủ trì | … | Thời gian hoàn thành") gives one chunk per row, cited
   "› STT 7", with the table's heading row as context; a table keyed by its first column instead (a
@@ -590,14 +591,14 @@ class _Builder:
         parts = self._bullet_parts(indices, context) if kind == "clause" else None
         if parts is None:
             later = context + ((heading,) if heading else ())
-            parts = [(group, later if n else context) for n, group in enumerate(self._pack(indices))]
-        for group, part_context in parts:
+            parts = [(group, later if n else context, "") for n, group in enumerate(self._pack(indices))]
+        for group, part_context, place in parts:
             text = "\n".join(self.lines[i] for i in group)
             if kind == "preamble":
                 text = _without_rules(text)
             pieces = [text] if len(text) <= self.max_chars else _merge_slivers(self._splitter.split_text(text))
             for piece in pieces:
-                self._add(kind, path, piece, part_context, group)
+                self._add(kind, path, piece, part_context, group, place)
         added = self.chunks[first:]
         if len(added) > 1:
             self.chunks[first:] = [_with_part(c, j, len(added)) for j, c in enumerate(added, start=1)]
@@ -662,10 +663,10 @@ class _Builder:
             self.emit(rest, path, context, "clause")
         return True
 
-    def _bullet_parts(self, indices: list[int], context: tuple[str, ...]) -> list[tuple[list[int], tuple[str, ...]]] | None:
+    def _bullet_parts(self, indices: list[int], context: tuple[str, ...]) -> list[tuple[list[int], tuple[str, ...], str]] | None:
         """A clause that is a list of two or more bullets, longer than point_split_chars, as one
         part per bullet (its `+` sub-bullets and any paragraph after it included), each with its
-        context; None for any other clause.
+        context and which bullet it is (`bullet_place`); None for any other clause.
 
         The lead-in (the lines before the first bullet: heading, intro paragraph) opens the first
         part when short, else is a part of its own, and is the context of every later part. A
@@ -692,22 +693,23 @@ class _Builder:
             else:
                 labels[k] = labels[k - 1]
         lead_context = context + ((self._short(lead),) if lead else ())
-        parts: list[tuple[list[int], tuple[str, ...]]] = []
+        parts: list[tuple[list[int], tuple[str, ...], str]] = []
         if lead and self._size(lead) > self.max_chars // 4:
-            parts.append((lead, context))
+            parts.append((lead, context, ""))
         elif lead:
             bullets[0] = lead + bullets[0]
-        for bullet, label in zip(bullets, labels, strict=True):
+        for number, (bullet, label) in enumerate(zip(bullets, labels, strict=True), start=1):
             # (A label's own first bullet holds the label; the later ones carry it as context.)
             bullet_context = lead_context + ((label,) if label and self.lines[bullet[0]].strip() != label else ())
-            if self._size(bullet) <= self.max_chars:
-                parts.append((bullet, bullet_context))
-                continue
             opener = self.lines[next(i for i in bullet if is_bullet(self.lines[i]))].strip()
+            place = bullet_place(opener, number)
+            if self._size(bullet) <= self.max_chars:
+                parts.append((bullet, bullet_context, place))
+                continue
             inner = bullet_context + ((opener,) if len(opener) <= self.max_chars // 4 else ())
             for n, group in enumerate(self._pack(bullet, keep_sub_bullets=False)):
-                parts.append((group, inner if n else bullet_context))
-        parts[0] = (parts[0][0], context)
+                parts.append((group, inner if n else bullet_context, place))
+        parts[0] = (parts[0][0], context, parts[0][2])
         return parts
 
     def _is_label(self, i: int) -> bool:
@@ -741,7 +743,9 @@ class _Builder:
                 size = unit_size
         return groups
 
-    def _add(self, kind: str, path: tuple[str, ...], text: str, context: tuple[str, ...], group: list[int]) -> None:
+    def _add(
+        self, kind: str, path: tuple[str, ...], text: str, context: tuple[str, ...], group: list[int], place: str = ""
+    ) -> None:
         start = self.offsets[group[0]]
         found = self.doc.text.find(text[:80], start)
         if found >= 0:
@@ -758,6 +762,7 @@ class _Builder:
                 context=context,
                 start=start,
                 end=min(len(self.doc.text), start + len(text)),
+                place=place,
             )
         )
 
@@ -921,6 +926,12 @@ def _merge_slivers(pieces: list[str], minimum: int = 40) -> list[str]:
         else:
             out.append(carry)
     return out
+
+
+def bullet_place(opener: str, number: int) -> str:
+    """How a report cites the n-th bullet of a clause: "gạch đầu dòng thứ 3" for a dash, "ý thứ
+    3" for a dot or a star."""
+    return f"{'gạch đầu dòng' if opener[:1] in '-–' else 'ý'} thứ {number}"
 
 
 def _with_part(chunk: Chunk, part: int, parts: int) -> Chunk:

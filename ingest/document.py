@@ -207,6 +207,9 @@ class Chunk:
     end: int = 0
     part: int = 1  # a long clause split at bullet boundaries: part i of parts
     parts: int = 1
+    # Which of its clause's bullets a part holds ("gạch đầu dòng thứ 3"): the last step of its
+    # citation, so two parts are never cited alike; not indexed, not part of `path`.
+    place: str = ""
 
     @property
     def section(self) -> str:
@@ -283,7 +286,7 @@ def readable_file_name(file_name: str) -> str:
 
 def citation(meta: DocMeta, chunk: Chunk) -> str:
     """The line an official pastes into a report: `Kế hoạch 48-KH/ĐĐTLD › III. TỔ CHỨC THỰC HIỆN › 4.`"""
-    return PATH_SEPARATOR.join([meta.short_name(), *chunk.path])
+    return PATH_SEPARATOR.join([meta.short_name(), *chunk.path, *([chunk.place] if chunk.place else [])])
 
 
 # The longest item heading shown again over the item's later pieces (a title, not a sentence).

@@ -58,8 +58,8 @@ class _Store:
         return [c for c in self.chunks if c.doc_id == doc_id]
 
 
-def _chunk(order, path, text, part=1, parts=1):
-    return Chunk(f"d#{order}", "d", order, "clause", path, text, part=part, parts=parts)
+def _chunk(order, path, text, part=1, parts=1, place=""):
+    return Chunk(f"d#{order}", "d", order, "clause", path, text, part=part, parts=parts, place=place)
 
 
 def test_split_clause_shown_once_with_all_parts_and_honest_labels():
@@ -83,6 +83,10 @@ def test_split_clause_shown_once_with_all_parts_and_honest_labels():
     ]
     assert answers[0].text == "phần 1\nphần 2\nphần 3"
     assert [a.label for a in answers] == [BEST, GOOD, MAYBE]
+    # Parts cut at their bullets: the whole clause is shown, the bullet that answered is cited.
+    bullets = [replace(p, place=f"gạch đầu dòng thứ {p.part}") for p in parts]
+    (cited, *_) = group_answers(SearchResult("q", True, [Hit(bullets[1], doc, 1.0, 0.95, 1.0, 0.5)]), _Store([*bullets, other]), cfg)
+    assert cited.citation == "Kế hoạch 9-KH/X › II. CHỈ TIÊU › gạch đầu dòng thứ 2" and cited.text == "phần 1\nphần 2\nphần 3"
     # On an index where questions score higher, the same cosine is no longer called a match (the
     # calibrated rule; the raw-cosine rule ignores the calibrations). Both calibrations are set to
     # the value whose threshold is 0.05 above the raw one, whatever shares the fitted rule uses.

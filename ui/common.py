@@ -102,9 +102,11 @@ def render_passage_html(text: str, question: str = "", focus: bool = False) -> s
 
 
 def outline_label(chunk: Chunk) -> str:
-    """An outline entry: the clause's section path, with its part number when a long clause was
-    split (several entries would otherwise read the same)."""
+    """An outline entry: the clause's section path, with the bullet a part holds or its part
+    number when a long clause was split (several entries would otherwise read the same)."""
     label = (chunk.section or chunk.kind)[:120]
+    if chunk.place:
+        return f"{label} › {chunk.place}"
     return f"{label} (phần {chunk.part}/{chunk.parts})" if chunk.parts > 1 else label
 
 

@@ -125,6 +125,24 @@ def test_long_bullet_list_gives_one_chunk_per_bullet_with_the_heading_as_context
     assert "\nII. Chỉ tiêu\n- Kết nạp mới 2.345" in indexed_text(parts[1], doc.meta)
 
 
+def test_each_bullet_of_a_split_clause_is_cited_by_its_place_and_nothing_else_changes():
+    doc = read_document("ke-hoach-nam-son.txt", data=_PLAN.encode("utf-8"))
+    chunks = chunk_document(doc)
+    targets = [citation(doc.meta, c) for c in chunks if c.path == ("II. CHỈ TIÊU",)]
+    # Seven parts would otherwise paste as seven identical citations.
+    assert targets == [f"Kế hoạch 07/KH-LĐLĐ › II. CHỈ TIÊU › gạch đầu dòng thứ {n}" for n in range(1, 8)]
+    # A long bullet cut at its "+" lines: each piece names the bullet it belongs to.
+    office = [c for c in chunks if c.path == ("III. TỔ CHỨC THỰC HIỆN", "2.")]
+    assert {c.place for c in office if "Bảo đảm kinh phí" in c.text or c.text.startswith("+")} == {"gạch đầu dòng thứ 1"}
+    assert office[-1].place == "gạch đầu dòng thứ 2"
+    # A clause kept whole is cited as before; the place is not in what is indexed.
+    (short,) = [c for c in chunks if c.path == ("III. TỔ CHỨC THỰC HIỆN", "1.")]
+    assert short.place == "" and citation(doc.meta, short).endswith("› 1.")
+    assert all("gạch đầu dòng" not in indexed_text(c, doc.meta) for c in chunks)
+    dotted = read_document("ke-hoach-nam-son.txt", data=_PLAN.replace("\n- ", "\n• ").encode("utf-8"))
+    assert {c.place for c in chunk_document(dotted) if c.path == ("II. CHỈ TIÊU",)} == {f"ý thứ {n}" for n in range(1, 8)}
+
+
 def test_indexed_text_gives_headings_in_capitals_in_sentence_case_for_the_embedder():
     doc = read_document("ke-hoach-nam-son.txt", data=(_PLAN + "\nIV. KIỂM TRA CỦA LĐLĐ VÀ CĐCS").encode("utf-8"))
     chunks = chunk_document(doc)
