@@ -308,8 +308,9 @@ def find_attached(lines: list[Line]) -> list[int]:
 
 
 # A decision's list ("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN" / "(Kèm theo Quyết định số
-# 87/QĐ-LĐLĐ …)") is issued with it as a regulation is, though it is no document type of its own.
-_ATTACHED_LIST = re.compile(r"^DANH SÁCH\b")
+# 87/QĐ-LĐLĐ …)") or table ("BẢNG TỔNG HỢP KINH PHÍ HỖ TRỢ" / "(Kèm theo …)") is issued with it as a
+# regulation is, though it is no document type of its own.
+_ATTACHED_LIST = re.compile(r"^(DANH SÁCH|BẢNG)\b")
 
 
 # A form sent with a letter: "Biểu mẫu số 01" over its title in capitals and "(Kèm theo Công văn số
@@ -319,7 +320,7 @@ _ATTACHED_FORM = re.compile(r"^(?:Biểu mẫu|BIỂU MẪU|Mẫu|MẪU)(?: (?:s
 
 def _attached_type(text: str) -> str | None:
     """The type of a text issued with a document, read from its first line in capitals."""
-    return _type_of(text) or ("DANH SÁCH" if _ATTACHED_LIST.match(text) else None)
+    return _type_of(text) or ((m := _ATTACHED_LIST.match(text)) and m.group(1)) or None
 
 
 def _opens_attached(text: str) -> bool:

@@ -1848,6 +1848,16 @@ def test_a_list_issued_with_a_decision_is_its_own_part_not_its_signature():
     assert "Công ty TNHH May An Lạc" not in signature.text and doc.meta.signer == "Trần Văn Nam"
     (listed,) = [c for c in chunks if "Công ty TNHH May An Lạc" in c.text]
     assert listed.kind == "clause" and [p.lower() for p in listed.path] == ["danh sách tập thể được tặng giấy khen"]
+    # A table issued likewise ("BẢNG TỔNG HỢP …" / "(Kèm theo …)"): its total was read as the signature.
+    table = text.split("DANH SÁCH")[0] + (
+        "BẢNG TỔNG HỢP KINH PHÍ KHEN THƯỞNG\n(Kèm theo Quyết định số 90/QĐ-LĐLĐ ngày 20/12/2031)\n"
+        "STT | Đơn vị | Số tiền (đồng)\n1 | Công đoàn cơ sở Công ty TNHH May An Lạc | 1.500.000\n| Cộng | 1.500.000\n"
+    )
+    chunks = chunk_document(_doc(table, "qd.txt"))
+    (signature,) = [c for c in chunks if c.kind == "signature"]
+    (total,) = [c for c in chunks if "| Cộng | 1.500.000" in c.text]
+    assert "BẢNG" not in signature.text and total.kind == "clause"
+    assert [p.lower() for p in total.path] == ["bảng tổng hợp kinh phí khen thưởng"]
 
 
 def test_a_leaflets_unnumbered_questions_are_counted_under_their_heading():
