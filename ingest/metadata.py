@@ -484,7 +484,8 @@ def _is_title_line(line: Line, first: bool) -> bool:
 
 def _cells(lines: list[Line]) -> list[str]:
     """The header lines' texts, a Word table's cells apart ("QUỐC HỘI | CỘNG HÒA …")."""
-    return [cell.strip(" -") for ln in lines for cell in re.split(r" \| | -{3,} ", ln.text) if cell.strip(" -")]
+    # (A Markdown row's empty first cell leaves a bar at the line's start: "| Đồng Nai, ngày …".)
+    return [cell.strip(" -|") for ln in lines for cell in re.split(r" \| | -{3,} ", ln.text) if cell.strip(" -|")]
 
 
 def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = None) -> DocMeta:

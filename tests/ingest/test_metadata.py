@@ -748,3 +748,13 @@ def test_a_department_under_its_body_in_a_header_typed_as_lines_keeps_the_bodys_
     meta = read_document("hd.md", data=text.encode()).meta
     assert meta.issuer == "BAN CHÍNH SÁCH - PHÁP LUẬT LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG NAI"
     assert (meta.signer, meta.signer_title) == ("Lê Quang Vinh", "TRƯỞNG BAN CHÍNH SÁCH - PHÁP LUẬT")
+
+
+def test_a_markdown_header_rows_empty_cell_leaves_no_bar_in_the_place():
+    text = (
+        "| LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+        "| **Số: 11/HD-LĐLĐ** | **Độc lập - Tự do - Hạnh phúc** |\n| | *Tây Ninh, ngày 02 tháng 3 năm 2027* |\n\n"
+        "**HƯỚNG DẪN**\n\n**Hỗ trợ đoàn viên mất việc làm**\n\n## I. MỤC ĐÍCH\n\n1. Kịp thời hỗ trợ đoàn viên.\n"
+    )
+    meta = read_document("huong_dan.md", data=text.encode("utf-8")).meta
+    assert meta.place == "Tây Ninh" and meta.date == "2027-03-02"
