@@ -529,8 +529,10 @@ class _Builder:
         for child in node.children:
             self.section(last if child is node.children[-1] else child, (*ancestors, node))
         if tail:
-            # The clause's own closing sentence, cited as the clause, under its lead-in.
-            self.emit(tail, path, (*context, self._lead(node)), "clause")
+            # The clause's own closing sentence, cited as the clause, under its heading: not under
+            # the sentence that introduced the points ("Đề nghị bổ sung các tiêu chí … theo thứ
+            # tự:"), or it is shown as one more of them.
+            self.emit(tail, path, (*context, self._heading(node)), "clause")
 
     def _tail_of_points(self, node: Section) -> tuple[Section, list[int]]:
         """The last point, and the sentence after it that closes the khoản rather than the point
@@ -551,11 +553,13 @@ class _Builder:
     def _size(self, indices: list[int]) -> int:
         return sum(len(self.lines[i]) + 1 for i in indices)
 
+    def _heading(self, node: Section) -> str:
+        return " ".join(p for p in (self.lines[i] for i in (node.line_index, *node.title_lines)) if p)
+
     def _lead(self, node: Section) -> str:
         """A section as its children's context: the heading, and a short body that introduces
         them ("Người lao động có các quyền sau đây:")."""
-        heading = " ".join(p for p in (self.lines[i] for i in (node.line_index, *node.title_lines)) if p)
-        parts = [heading]
+        parts = [self._heading(node)]
         body = [self.lines[i] for i in node.body if self.lines[i].strip()]
         if body and body[-1].rstrip().endswith(":"):
             # A bullet that opens the list ("- Hồ sơ gồm:") introduces it alone; the bullets before

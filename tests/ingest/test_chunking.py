@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from ingest.chunking import MAX_CHARS, POINT_SPLIT_CHARS, chunk_document, indexed_text
-from ingest.document import citation
+from ingest.document import citation, shown_text
 from ingest.pipeline import read_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -245,3 +245,21 @@ def test_a_lead_in_is_not_cut_after_an_abbreviation():
     chunks = _proposal_chunks("1. Ý kiến của Liên đoàn\nLiên đoàn Lao động TP. Hồ Chí Minh đề xuất:\n")
     (point_b,) = [c for c in chunks if c.text.startswith("b) Giá trị")]
     assert point_b.context[-1].endswith("Liên đoàn Lao động TP. Hồ Chí Minh đề xuất:")
+
+
+def test_a_sentence_after_the_points_is_shown_under_its_clauses_heading_not_the_points_lead_in():
+    letter = (
+        "CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH GỖ AN PHÚ\nSố: 31/CV-CĐCS\nV/v góp ý phương án sử dụng lao động\n"
+        "Kính gửi: Tổng Giám đốc Công ty\n"
+        "1. Về số lao động phải nghỉ việc\nCông đoàn đề nghị giảm số lao động phải nghỉ việc từ 120 xuống 90 người.\n"
+        "2. Về tiêu chí lựa chọn\nDự thảo chỉ căn cứ kết quả đánh giá. Đề nghị bổ sung các tiêu chí ưu tiên giữ lại theo thứ tự:\n"
+        "a) Người lao động là lao động duy nhất trong gia đình có con dưới 36 tháng tuổi hoặc người lao động khuyết tật;\n"
+        "b) Người lao động có thời gian làm việc liên tục tại Công ty từ đủ 10 năm trở lên tính đến ngày 31 tháng 12 năm 2026;\n"
+        "c) Người lao động đang điều trị bệnh dài ngày, tai nạn lao động hoặc bệnh nghề nghiệp trong thời gian điều trị.\n"
+        "Kết quả đánh giá chỉ được dùng để xét các trường hợp còn lại và phải công khai trước khi lập danh sách.\n"
+        "3. Về kinh phí\nĐề nghị Công ty trả trợ cấp trong vòng 14 ngày.\n"
+    )
+    doc = read_document("cong_van.txt", data=letter.encode("utf-8"))
+    (tail,) = [c for c in chunk_document(doc) if c.text.startswith("Kết quả đánh giá")]
+    assert tail.path == ("2.",) and tail.context[-1] == "2. Về tiêu chí lựa chọn"
+    assert "theo thứ tự:" not in shown_text(tail)
