@@ -323,6 +323,16 @@ _PERSON = re.compile(
     rf"(?<![\w])(?:{_FAMILY_NAMES})(?:\s+{_NAME_WORD}){{2,3}}(?![\w])"
     rf"|\b(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Đđ]ồng chí|Đ/c|ThS\.|TS\.|BS\.|KS\.)\s+(?!{_TITLE_WORDS}){_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
 )
+# Whom to contact ("Có thắc mắc thì liên hệ ai?", "… thì hỏi ai?", "Who should I call about …?", "the
+# contact person"): a clause that gives a contact ("Mọi thắc mắc xin liên hệ đồng chí …", "Người liên
+# hệ: …", "đầu mối", or a phone number or email) answers it, not the rule the question is about.
+_ASKS_WHOM_TO_CONTACT = re.compile(
+    r"\blien he (?:voi )?(?:ai|nguoi nao|bo phan nao|don vi nao|ban nao|phong nao|dau)\b"
+    r"|\b(?:hoi|goi cho|goi|bao|phan anh voi) ai\b|\bnguoi lien he\b|\bdau moi\b|\bcontact (?:person|point)\b"
+    r"|\bwho (?:should|do|can|must|to|will|would) (?:\w+ ){0,3}(?:contact|call|ask|get in touch)\b"
+    r"|\bwhom (?:\w+ ){0,4}(?:contact|call|ask)\b"
+)
+_GIVES_CONTACT = re.compile(r"\blien he\b|\bdau moi\b")
 _ASKS_PERCENT = re.compile(r"\b(phan tram|ty le|percent|percentage)\b")
 # Numbers that state no amount: a clause's own number at the start of a line ("1.", "2.1.",
 # "3)", "(4)"), references ("khoản 2 Điều 35"), document numbers ("45/2019/QH14", dates), years.
@@ -483,7 +493,8 @@ def _asks_a_name(analysis: QueryAnalysis) -> bool:
 def _wanted_amount(analysis: QueryAnalysis, wanted_kind: str | None) -> int | None:
     """What kind of number a question asks for, as `Searcher._states_amount` indexes them: 0 any
     amount, 1 a percentage, 2 a date, 3 a sum of money, 4 a length of time, 5 how often, 6 a phone,
-    account or email number, 7 a person's name (not a number, but as specific); None for none."""
+    account or email number, 7 a person's name (not a number, but as specific), 8 whom to contact;
+    None for none."""
     q = _question_and_translation(analysis)
     typed = (analysis.restored or analysis.question).lower()
     if _ASKS_CONTACT.search(q):
@@ -502,6 +513,8 @@ def _wanted_amount(analysis: QueryAnalysis, wanted_kind: str | None) -> int | No
     if _ASKS_AMOUNT.search(q) or re.search(r"\bmấy\b", typed):
         return 0
     # (After the numbers: "Danh sách … gửi về trước ngày nào?" asks a date.)
+    if _ASKS_WHOM_TO_CONTACT.search(q):
+        return 8
     if wanted_kind is None and _ASKS_PERSON.search(q):
         return 7
     return None
@@ -649,7 +662,7 @@ class Searcher:
 
     def _states_amount(self, row: int) -> tuple[bool, ...]:
         """Does clause `row` state an amount, a percentage, a date, a sum of money, a length of time,
-        how often, a phone, account or email number, a person's name (answer_type_boost;
+        how often, a phone, account or email number, a person's name, a contact (answer_type_boost;
         `_wanted_amount`'s order).
         Per row and on demand, like the token sets: a query looks at its ~100 candidates, not the
         whole index."""
@@ -667,6 +680,7 @@ class Searcher:
                 "@" in text or bool(_CALLED.search(text)) or any(_states_contact(run) for run in _DIGIT_RUN.findall(text)),
                 bool(_PERSON.search(self.store.chunks[row].text)),
             )
+            known = self._amounts[row] = (*known, known[6] or bool(_GIVES_CONTACT.search(text)))
         return known
 
     def _ranges_of(self, row: int) -> list[ranges.Range]:

@@ -494,3 +494,32 @@ def test_which_questions_ask_for_a_person_and_which_only_a_name_answers(question
 
     assert bool(_ASKS_PERSON.search(fold(question))) is asks
     assert bool(_ASKS_NAME.search(fold(question))) is name_only
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Có thắc mắc về lịch khám thì hỏi ai?", True),
+        ("co vuong mac ve hoi thi thi lien he ai", True),
+        ("Trong công văn, công đoàn để ai là người liên hệ?", True),
+        ("Who should workers contact with questions about the new shift schedule?", True),
+        ("Who is the contact person for the registration letter?", True),
+        # A number asked stays a number; keeping in touch, or whom a rule concerns, is no contact asked.
+        ("Có thắc mắc thì liên hệ ai, số điện thoại nào?", False),
+        ("Công đoàn giữ liên hệ với đoàn viên nghỉ việc như thế nào?", False),
+        ("Who is eligible for the support?", False),
+    ],
+)
+def test_which_questions_ask_whom_to_contact(question, asks):
+    from index.search import _wanted_amount
+
+    assert (_wanted_amount(QueryAnalysis(question, "vi"), None) == 8) is asks
+
+
+def test_a_clause_giving_a_contact_comes_first_for_whom_to_contact():
+    rule = "3. Công đoàn cơ sở tổng hợp ý kiến thắc mắc của người lao động về lịch khám và báo cáo Ban Giám đốc."
+    contact = "Mọi thắc mắc xin liên hệ đồng chí Hoàng Thị Lan, Ủy viên Ban Chấp hành."
+    s = _searcher_of([rule, contact])
+    assert s._states_amount(1)[8] and not s._states_amount(0)[8]
+    assert _ranked_in(s, {0: 1.0, 1: 0.9}, "Có thắc mắc về lịch khám thì hỏi ai?", 0.3) == [1, 0]
+    assert _ranked_in(s, {0: 1.0, 1: 0.9}, "Có thắc mắc về lịch khám thì hỏi ai?", 0.0) == [0, 1]
