@@ -187,8 +187,12 @@ def test_glossary_covers_labour_and_social_insurance_terms():
         ("my father-in-law died", "cha đẻ, mẹ đẻ, cha nuôi, mẹ nuôi của vợ hoặc chồng"),
         ("leave after a C-section", "sinh con phải phẫu thuật"),
         ("minimum wage in region II", "vùng II"),
+        # (Session 33's blind tests: a law passed, an HR department.)
+        ("On what date did the National Assembly pass the Trade Union Law?", "thông qua"),
+        ("When does HR send the list?", "nhân sự"),
     ):
         assert vietnamese in g.translate(english)[0], english
+    assert "thông qua" not in g.translate("if a worker's father passed away")[0]
 
 
 def test_clauses_of_one_article_do_not_follow_each_other_beyond_the_limit():
