@@ -119,7 +119,7 @@ _ENDING = re.compile(
     r"|[^.]{0,100}\b[Tt]rân trọng báo cáo\W*$|Trân trọng(?: cảm ơn)?\W*$"
     # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
     r"|(?:Hội nghị|Cuộc họp|Phiên họp|Biên bản|Buổi làm việc|Buổi đối thoại) kết thúc\b"
-    r"|(?:Buổi|Cuộc|Phiên|Việc) [^\s.,;:]+(?: [^\s.,;:]+)? kết thúc (?:lúc|vào)\b|(?:Biên bản|Bản cam kết|Văn bản|Bản thỏa thuận) (?:này )?(?:đã )?[^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
+    r"|(?:Buổi|Cuộc|Phiên|Việc) [^\s.,;:]+(?: [^\s.,;:]+)? kết thúc (?:lúc|vào)\b|(?:Biên bản|Bản cam kết|Văn bản|Bản thỏa thuận|Phụ lục) (?:này )?(?:đã )?[^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
     # A resolution's call and its adoption: "Đại hội kêu gọi toàn thể đoàn viên …", "Nghị quyết
     # (này) đã được Đại hội biểu quyết thông qua với 100% …", "Nghị quyết được Chi bộ … thông qua
     # tại cuộc họp ngày 09/01/2026 …".
@@ -182,7 +182,7 @@ _COURTESY = re.compile(r"^(?:Xin )?(?:[Tt]rân trọng(?: cảm ơn| kính chào
 # A text of articles closes, after its last clause, with how many copies were made ("Thỏa ước được
 # lập thành 05 bản …") or a congress's call ("Đại hội kêu gọi toàn thể …"): not that clause's text.
 _ARTICLES_ENDING = re.compile(
-    r"^(?:(?:Thỏa ước|Quy chế|Hợp đồng|Nghị quyết|Biên bản|Điều lệ|Bản thỏa thuận|Văn bản)(?:\s+này)?\s+(?:được\s+)?"
+    r"^(?:(?:Thỏa ước|Quy chế|Hợp đồng|Nghị quyết|Biên bản|Điều lệ|Bản thỏa thuận|Văn bản|Phụ lục)(?:\s+này)?\s+(?:được\s+)?"
     r"(?:lập|làm)\s+thành\s+\d+\s+bản|(?:Đại hội|Hội nghị)\s+kêu gọi"
     # "Điều lệ Công đoàn Việt Nam gồm 11 chương, 45 điều, có hiệu lực …": what the whole text is;
     # an excerpt's note by whoever copied it ("Ban Chính sách - Pháp luật … trích lục, tháng 8 năm 2026.").
@@ -292,12 +292,16 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
         stop = own[-1]
     if not any(s in LEGAL_STYLES for _, s in markers):
         item_is_sentence = _is_sentence(lines[last])
+        short_heading = not item_is_sentence and len(lines[last].split()) <= _TITLE_WORDS // 2
         assigned_before = any(_ASSIGNS.match(lines[k].strip()) for k in range(start, last))
 
         def closes(i: int) -> bool:
             return bool(
                 _ENDING.match(lines[i])
                 or (item_is_sentence and (_SENDING_ENDING.match(lines[i]) or _IN_FORCE_ENDING.match(lines[i])))
+                # (Under a short heading, after the paragraph that is its text: "5. Đầu mối liên hệ" /
+                # "Bà Trần Thị Mai Anh, …" / "Công ty TNHH Điện tử Minh Quang cam kết thực hiện …".)
+                or (short_heading and not minutes and bool(body) and i > body[0] and _in_voice(lines[i], voices))
                 # (Minutes' "Chủ trì tiếp thu các ý kiến nêu trên và kết luận: …" is their last item's.)
                 or (
                     item_is_sentence
@@ -316,7 +320,7 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
         # A last item that is a short heading keeps the closing sentence right under it as its text
         # ("9. Bế mạc" over "Hội nghị kết thúc lúc 11 giờ 20 phút …", "2. Kinh phí" over "Kinh phí
         # thực hiện Kế hoạch …"): no heading is left without its text. The closing goes on after it.
-        if found < stop and not item_is_sentence and body and found == body[0] and len(lines[last].split()) <= _TITLE_WORDS // 2:
+        if found < stop and short_heading and body and found == body[0]:
             found = next((i for i in range(found + 1, stop) if closes(i)), stop)
         return found
     return next((i for i in own if i < stop and _ARTICLES_ENDING.match(lines[i])), stop)

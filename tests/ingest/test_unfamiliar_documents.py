@@ -3181,3 +3181,26 @@ def test_an_agreements_annex_signed_as_a_text_of_its_own_is_named_by_its_kind_an
     # A decree's appendix after its articles stays an appendix.
     decree = annex.replace("PHỤ LỤC SỐ 02\n", "NGHỊ ĐỊNH\n") + "PHỤ LỤC\nDANH MỤC NGHỀ NẶNG NHỌC\n1. Nghề đúc nhựa.\n"
     assert any(p[0].startswith("Phụ lục") for p in _paths_of(decree, "nghi_dinh.txt"))
+
+
+def test_an_annexs_copies_and_a_letters_last_paragraph_in_its_senders_voice_close_the_text():
+    annex = (
+        "CÔNG TY TNHH NHỰA HOÀNG LONG\nSố: 02/2027/PL-TƯ\nPHỤ LỤC SỐ 02\nSỬA ĐỔI, BỔ SUNG THỎA ƯỚC LAO ĐỘNG TẬP THỂ\n"
+        "Điều 1. Tiền ăn giữa ca\n1. Tiền ăn giữa ca tăng lên 32.000 đồng một suất.\n"
+        "Điều 2. Hiệu lực\n1. Phụ lục có hiệu lực từ ngày 01/4/2027.\n"
+        "Phụ lục này được lập thành 04 bản có giá trị pháp lý như nhau, mỗi bên giữ 02 bản.\n"
+    )
+    item, ending = _last_and_ending(annex, "phu_luc.txt", ("Điều 2", "Khoản 1"))
+    assert item.endswith("01/4/2027.") and ending.startswith("Phụ lục này được lập thành 04 bản")
+    letter = (
+        "CÔNG TY TNHH NHỰA HOÀNG LONG\nSố: 41/CV-HL\nV/v gửi Phụ lục thỏa ước\nKính gửi: Sở Nội vụ tỉnh Bắc Ninh\n"
+        "1. Hồ sơ gửi kèm\n- 01 bản Phụ lục số 02/2027/PL-TƯ.\n"
+        "2. Đầu mối liên hệ\nBà Lê Thị Hoa, Trưởng phòng Nhân sự; điện thoại 0222 3617 999.\n"
+        "Công ty TNHH Nhựa Hoàng Long cam kết thực hiện đầy đủ Thỏa ước và Phụ lục đã ký kết. Công ty kính đề nghị Sở tiếp nhận./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nTrần Văn Long\n"
+    )
+    item, ending = _last_and_ending(letter, "cong_van.txt", ("2.",))
+    assert item.endswith("0222 3617 999.") and ending.startswith("Công ty TNHH Nhựa Hoàng Long cam kết")
+    # A paragraph in another's voice under that heading is still its text.
+    other = letter.replace("Công ty TNHH Nhựa Hoàng Long cam kết", "Bà Hoa sẽ cam kết")
+    assert ("Phần kết",) not in _paths_of(other, "cong_van.txt")
