@@ -392,6 +392,10 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None, 
             # "Nguồn kinh phí: Công đoàn cơ sở chi …" after the last of the costs "Tổng kinh phí
             # dự kiến: …, cụ thể:" lists: the list has ended, the heading's text goes on.
             stack.pop()
+        if found is None and _after_a_role(lines, i, stack):
+            # "Số ủy viên có mặt bảo đảm tỷ lệ …, hội nghị đủ điều kiện tiến hành." after "Thư ký hội
+            # nghị: Bà …, ủy viên Ban Chấp hành.": the section's text again, not the secretary's.
+            stack.pop()
         if found is None:
             # Body text belongs to the deepest open section: a paragraph after "3." stays in "3.".
             stack[-1].body.append(i)
@@ -529,6 +533,20 @@ def _beyond_an_introduced_list(lines: list[Line], i: int, stop: int, stack: list
         return False
     subject = {w for k in parent.own_lines if k >= 0 for w in fold(lines[k].text).lower().split() if len(w) > 1}
     return any(w in subject for w in fold(text[: text.index(":")]).lower().split() if len(w) > 1)
+
+
+def _after_a_role(lines: list[Line], i: int, stack: list[Section]) -> bool:
+    """Whether unnumbered line `i` is a sentence of its own after a role's finished line: one that
+    opens with a capital and is neither a bullet nor another label."""
+    text = lines[i].text.strip()
+    return (
+        len(stack) >= 2
+        and stack[-1].style == "role"
+        and _own_text_ends(stack[-1], lines) == "."
+        and text[:1].isupper()
+        and not is_bullet(text)
+        and not _LABELLED.match(text)
+    )
 
 
 def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str | None:

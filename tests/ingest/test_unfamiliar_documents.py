@@ -1767,6 +1767,11 @@ def test_minutes_roles_after_the_list_of_those_present_are_units_of_their_own():
     heading = text.replace("2. Khách mời: Bác sĩ Trịnh Văn Đông, Bệnh viện huyện.", "2. Những người khác:")
     chunks = _paths_of(heading, "bb.txt", kind="clause")
     assert "Thư ký cuộc họp: Bà Phan Thị Yến" in chunks[("I. THÀNH PHẦN THAM DỰ", "2.")]
+    # A sentence after the last role's line is the section's text, not the secretary's.
+    quorum = text.replace("3. Đại diện Công đoàn: Bà Hoàng Thị Lan.\n", "Số thành viên có mặt đủ điều kiện tiến hành cuộc họp.\n")
+    chunks = _paths_of(quorum, "bb.txt", kind="clause")
+    assert chunks[("I. THÀNH PHẦN THAM DỰ", "Thư ký cuộc họp")] == "Thư ký cuộc họp: Bà Phan Thị Yến, chuyên viên."
+    assert chunks[("I. THÀNH PHẦN THAM DỰ",)].endswith("Số thành viên có mặt đủ điều kiện tiến hành cuộc họp.")
 
 
 def test_an_excerpt_titled_by_what_it_is_taken_from_is_named_by_its_number():
