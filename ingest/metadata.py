@@ -929,6 +929,13 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
             header = _issuer_line(lines)
             if header and _PLACE_NAMED.search(header):
                 return header
+        # "Ủy ban Kiểm tra (Công đoàn cơ sở) ban hành Quy chế": whose committee, the header says
+        # ("CÔNG ĐOÀN CÔNG TY …" / "ỦY BAN KIỂM TRA").
+        committee = _COMMITTEE.match(found.upper())
+        if committee and not _OWN_NAME.search(found.upper()):
+            header = _issuer_line(lines)
+            if header and header.startswith(committee.group(0) + " ") and _OWN_NAME.search(header):
+                return header
         return found
     return _issuer_line(lines)
 

@@ -758,3 +758,14 @@ def test_a_markdown_header_rows_empty_cell_leaves_no_bar_in_the_place():
     )
     meta = read_document("huong_dan.md", data=text.encode("utf-8")).meta
     assert meta.place == "Tây Ninh" and meta.date == "2027-03-02"
+
+
+def test_a_committee_issuing_its_own_rules_is_named_with_the_union_it_belongs_to():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HẢI PHÒNG\nCÔNG ĐOÀN CÔNG TY CỔ PHẦN CƠ KHÍ AN DƯƠNG\nỦY BAN KIỂM TRA\n"
+        "Số: 04/QC-UBKT\nHải Phòng, ngày 10 tháng 01 năm 2027\nQUY CHẾ HOẠT ĐỘNG\nCỦA ỦY BAN KIỂM TRA CÔNG ĐOÀN CƠ SỞ\n"
+        "Ủy ban Kiểm tra Công đoàn cơ sở ban hành Quy chế hoạt động như sau:\n"
+        "Điều 1. Phạm vi\nQuy chế này quy định hoạt động của Ủy ban Kiểm tra.\n"
+    )
+    meta = read_document("quy_che.txt", data=text.encode("utf-8")).meta
+    assert meta.issuer == "ỦY BAN KIỂM TRA CÔNG ĐOÀN CÔNG TY CỔ PHẦN CƠ KHÍ AN DƯƠNG"
