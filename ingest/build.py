@@ -95,7 +95,7 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # 137: a text of articles whose file names a law is that law (an excerpt of it).
 # 138: a Markdown closing table signed for a body with an accented capital ("TM. ỦY BAN …").
 # 139: review mends of 127-138; 140: an adoption sentence that is an article's only text stays its text.
-PARSER_VERSION = 148
+PARSER_VERSION = 149
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

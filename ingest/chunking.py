@@ -136,7 +136,7 @@ _SENDING_ENDING = re.compile(
     r"|Đề nghị [^.]{0,60}?\b(?:(?:có ý kiến )?(?:phản hồi|trả lời) bằng văn bản|có văn bản (?:phản hồi|trả lời))\b"
     # And a contact named after it ("Người liên hệ: bà Trương Thị Ngọc Mai, … điện thoại …"); under a
     # heading "3. Thông tin liên hệ" it is that item's text.
-    r"|(?:Người|Cán bộ|Đầu mối) liên hệ\s*:"
+    r"|(?:Người|Cán bộ|Đầu mối)(?: đầu mối)? (?:liên hệ|phối hợp)\s*:"
 )
 # So does a paragraph that looks back on the items as a whole ("Quá các thời hạn nêu trên mà Công
 # ty không thực hiện, …", "Sau thời hạn nêu tại mục 1, …"): what follows them, not the last one's text.

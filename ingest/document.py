@@ -65,7 +65,24 @@ def shorten(text: str, limit: int = NAME_LIMIT) -> str:
     cut = text[: limit - 1]
     if text[limit - 1] != " " and " " in cut:
         cut = cut[: cut.rfind(" ")]
+    # Nor between a compound's syllables right after a phrase opens ("… khó khăn được hỗ…" of
+    # "được hỗ trợ"): the phrase goes whole, when what is left still says most of the name.
+    words = cut.split()
+    opener = max((k for k, w in enumerate(words) if w.lower() in _PHRASE_OPENERS), default=None)
+    if (
+        opener is not None
+        and 0 < len(words) - opener - 1 <= 2
+        and not any(ch.isdigit() for ch in words[-1])  # ("… năm 2024", "… số 12": whole)
+        and len(" ".join(words[:opener])) >= limit // 2
+    ):
+        cut = " ".join(words[:opener])
     return cut.rstrip(" ,;:-–(“\"") + "…"
+
+
+# Words that open a phrase of a name ("được hỗ trợ", "của Ban Chấp hành", "về việc …").
+_PHRASE_OPENERS = frozenset(
+    {"được", "của", "về", "cho", "tại", "theo", "trong", "và", "với", "đối", "để", "do", "từ", "các", "những", "thực"}
+)
 
 
 _TERM = re.compile(r",\s*(?:nhiệm kỳ|giai đoạn)\s+\d{4}\s*[-–]\s*\d{4}$", re.IGNORECASE)

@@ -664,6 +664,18 @@ def test_long_names_are_cut_at_a_word_boundary():
     assert whole.startswith(stem) and whole[len(stem)] == " "
 
 
+def test_a_name_is_not_cut_between_the_syllables_of_a_phrase_it_just_opened():
+    from ingest.document import shorten
+
+    # "… được hỗ…" of "được hỗ trợ", "… của Bộ Chính…" of "của Bộ Chính trị": the phrase goes whole.
+    assert shorten("Danh sách đoàn viên có hoàn cảnh đặc biệt khó khăn được hỗ trợ đợt II", 60) == (
+        "Danh sách đoàn viên có hoàn cảnh đặc biệt khó khăn…"
+    )
+    assert shorten("Kế hoạch thực hiện Kết luận số 79-KL/TW ngày 25/12/2013 của Bộ Chính trị", 70).endswith("25/12/2013…")
+    # A year or a number after it is whole already.
+    assert shorten("Nội quy lớp bồi dưỡng chủ tịch công đoàn cơ sở mới bầu năm 2024 tại Hà Nội", 64).endswith("năm 2024…")
+
+
 def test_documents_with_the_same_name_are_told_apart():
     one = _doc(AGREEMENT, "thoa-uoc-hung-thinh.txt")
     two = _doc(AGREEMENT.replace("HƯNG THỊNH", "PHÚ AN"), "thoa-uoc-phu-an.txt")
