@@ -328,11 +328,15 @@ _PERSON = re.compile(
 # hệ: …", "đầu mối", or a phone number or email) answers it, not the rule the question is about.
 _ASKS_WHOM_TO_CONTACT = re.compile(
     r"\blien he (?:voi )?(?:ai|nguoi nao|bo phan nao|don vi nao|ban nao|phong nao|dau)\b"
-    r"|\b(?:hoi|goi cho|goi|bao|phan anh voi) ai\b|\bnguoi lien he\b|\bdau moi\b|\bcontact (?:person|point)\b"
-    r"|\bwho (?:should|do|can|must|to|will|would) (?:\w+ ){0,3}(?:contact|call|ask|get in touch)\b"
+    # (Folded, "đại hội ai" reads "dai hoi ai" and "thông báo ai" "thong bao ai": not asking whom to ask.)
+    r"|(?<!dai )(?<!hoi )\b(?:hoi|goi cho|goi|phan anh voi) ai\b|\bnguoi lien he\b|\bdau moi\b|\bcontact (?:person|point)\b"
+    r"|\bwho (?:should|do|can|must|to|will|would) (?:\w+ ){0,3}(?:contact|get in touch)\b"
+    # ("Who can call an extraordinary meeting?" convenes one: a caller is someone asking.)
+    r"|\bwho (?:should|do|can|must) (?:i|we|you|they|workers|members|employees|staff) (?:call|ask)\b"
     r"|\bwhom (?:\w+ ){0,4}(?:contact|call|ask)\b"
 )
-_GIVES_CONTACT = re.compile(r"\blien he\b|\bdau moi\b")
+# ("mối liên hệ", "liên hệ bản thân" relate, not give a contact.)
+_GIVES_CONTACT = re.compile(r"(?<!moi )\blien he\b(?! (?:ban than|voi thuc te))|\bdau moi\b")
 _ASKS_PERCENT = re.compile(r"\b(phan tram|ty le|percent|percentage)\b")
 # Numbers that state no amount: a clause's own number at the start of a line ("1.", "2.1.",
 # "3)", "(4)"), references ("khoản 2 Điều 35"), document numbers ("45/2019/QH14", dates), years.
@@ -670,6 +674,7 @@ class Searcher:
         if known is None:
             text = fold(self.store.chunks[row].text).lower()
             amounts = _NOT_AN_AMOUNT.sub(" ", text)
+            contact = "@" in text or bool(_CALLED.search(text)) or any(_states_contact(run) for run in _DIGIT_RUN.findall(text))
             known = self._amounts[row] = (
                 any(ch.isdigit() for ch in amounts),
                 bool(_PERCENT.search(text)),
@@ -677,10 +682,10 @@ class Searcher:
                 bool(_MONEY.search(amounts)),
                 bool(_DURATION.search(amounts)),
                 bool(_FREQUENCY.search(text)),
-                "@" in text or bool(_CALLED.search(text)) or any(_states_contact(run) for run in _DIGIT_RUN.findall(text)),
+                contact,
                 bool(_PERSON.search(self.store.chunks[row].text)),
+                contact or bool(_GIVES_CONTACT.search(text)),
             )
-            known = self._amounts[row] = (*known, known[6] or bool(_GIVES_CONTACT.search(text)))
         return known
 
     def _ranges_of(self, row: int) -> list[ranges.Range]:

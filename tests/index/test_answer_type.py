@@ -508,6 +508,11 @@ def test_which_questions_ask_for_a_person_and_which_only_a_name_answers(question
         ("Có thắc mắc thì liên hệ ai, số điện thoại nào?", False),
         ("Công đoàn giữ liên hệ với đoàn viên nghỉ việc như thế nào?", False),
         ("Who is eligible for the support?", False),
+        # (Review: "đại hội ai", "thông báo ai" fold to "hoi ai", "bao ai"; "call" a meeting convenes it.)
+        ("Tại đại hội ai được bầu làm Chủ tịch công đoàn?", False),
+        ("Thông báo ai ký?", False),
+        ("Who can call an extraordinary meeting of the Executive Committee?", False),
+        ("Who should I call about the shuttle bus?", True),
     ],
 )
 def test_which_questions_ask_whom_to_contact(question, asks):
@@ -521,5 +526,6 @@ def test_a_clause_giving_a_contact_comes_first_for_whom_to_contact():
     contact = "Mọi thắc mắc xin liên hệ đồng chí Hoàng Thị Lan, Ủy viên Ban Chấp hành."
     s = _searcher_of([rule, contact])
     assert s._states_amount(1)[8] and not s._states_amount(0)[8]
+    assert not _searcher_of(["Công đoàn giữ mối liên hệ chặt chẽ với đoàn viên."])._states_amount(0)[8]
     assert _ranked_in(s, {0: 1.0, 1: 0.9}, "Có thắc mắc về lịch khám thì hỏi ai?", 0.3) == [1, 0]
     assert _ranked_in(s, {0: 1.0, 1: 0.9}, "Có thắc mắc về lịch khám thì hỏi ai?", 0.0) == [0, 1]
