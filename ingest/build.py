@@ -95,7 +95,7 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # 137: a text of articles whose file names a law is that law (an excerpt of it).
 # 138: a Markdown closing table signed for a body with an accented capital ("TM. ỦY BAN …").
 # 139: review mends of 127-138; 140: an adoption sentence that is an article's only text stays its text.
-PARSER_VERSION = 149
+PARSER_VERSION = 150
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.
@@ -283,6 +283,10 @@ def update_index(
         # A kept document's id is taken: a new file of the same name from elsewhere gets
         # "folder/name" instead of silently replacing it.
         seen: set[str] = set(entries)
+        # A held document whose file is read again below is a twin too, whichever comes first: a
+        # copy that sorts before its original ("Ban sao quyche.txt") is still the copy.
+        coming = {str(p) for p in files}
+        held_here = {k: e for k, e in old.items() if e.document.source in coming and k not in entries}
         for path in files:
             doc_id = _doc_id_for(path, seen)
             seen.add(doc_id)
@@ -293,7 +297,12 @@ def update_index(
                     entries[doc_id] = prior
                     report.unchanged += 1
                     continue
-                twin = _same_content(entries, content_hash(data), doc_id)
+                digest = content_hash(data)
+                twin = _same_content(entries, digest, doc_id)
+                ahead = _same_content(held_here, digest, doc_id) if twin is None else None
+                if ahead is not None and held_here[ahead].document.source != str(path):
+                    report.skipped.append(Skipped(str(path), f"{SAME_CONTENT} ({ahead})"))
+                    continue
                 if twin is not None:
                     if Path(entries[twin].document.source).is_file():
                         # Two copies of one text would answer every question twice.

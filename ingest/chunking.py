@@ -119,7 +119,7 @@ _ENDING = re.compile(
     r"|[^.]{0,100}\b[Tt]rân trọng báo cáo\W*$|Trân trọng(?: cảm ơn)?\W*$"
     # Minutes: "Hội nghị kết thúc lúc 16 giờ …", "Biên bản được lập thành 03 bản …".
     r"|(?:Hội nghị|Cuộc họp|Phiên họp|Biên bản|Buổi làm việc|Buổi đối thoại) kết thúc\b"
-    r"|(?:Buổi|Cuộc|Phiên|Việc) [^\s.,;:]+(?: [^\s.,;:]+)? kết thúc (?:lúc|vào)\b|(?:Biên bản|Bản cam kết|Văn bản|Bản thỏa thuận|Phụ lục) (?:này )?(?:đã )?[^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
+    r"|(?:Buổi|Cuộc|Phiên|Việc) [^\s.,;:]+(?: [^\s.,;:]+)? kết thúc (?:lúc|vào)\b|(?:(?:Biên bản|Bản cam kết|Văn bản|Bản thỏa thuận) (?:này )?|Phụ lục này )(?:đã )?[^.]{0,200}?\b(?:lập|làm) thành \d+ bản"
     # A resolution's call and its adoption: "Đại hội kêu gọi toàn thể đoàn viên …", "Nghị quyết
     # (này) đã được Đại hội biểu quyết thông qua với 100% …", "Nghị quyết được Chi bộ … thông qua
     # tại cuộc họp ngày 09/01/2026 …".
@@ -136,7 +136,7 @@ _SENDING_ENDING = re.compile(
     r"|Đề nghị [^.]{0,60}?\b(?:(?:có ý kiến )?(?:phản hồi|trả lời) bằng văn bản|có văn bản (?:phản hồi|trả lời))\b"
     # And a contact named after it ("Người liên hệ: bà Trương Thị Ngọc Mai, … điện thoại …"); under a
     # heading "3. Thông tin liên hệ" it is that item's text.
-    r"|(?:Người|Cán bộ|Đầu mối)(?: đầu mối)? (?:liên hệ|phối hợp)\s*:"
+    r"|(?:Người|Cán bộ|Đầu mối) liên hệ\s*:|Cán bộ đầu mối(?: phối hợp| liên hệ)?\s*:"
 )
 # So does a paragraph that looks back on the items as a whole ("Quá các thời hạn nêu trên mà Công
 # ty không thực hiện, …", "Sau thời hạn nêu tại mục 1, …"): what follows them, not the last one's text.
@@ -301,7 +301,17 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
                 or (item_is_sentence and (_SENDING_ENDING.match(lines[i]) or _IN_FORCE_ENDING.match(lines[i])))
                 # (Under a short heading, after the paragraph that is its text: "5. Đầu mối liên hệ" /
                 # "Bà Trần Thị Mai Anh, …" / "Công ty TNHH Điện tử Minh Quang cam kết thực hiện …".)
-                or (short_heading and not minutes and bool(body) and i > body[0] and _in_voice(lines[i], voices))
+                # (Only as the text's last words, "./.": "Ban Chấp hành Công đoàn Công ty … phân công mỗi
+                # ủy viên …" under "2. Ban Chấp hành Công đoàn" is more of that item.)
+                or (
+                    short_heading
+                    and not minutes
+                    and bool(body)
+                    and i > body[0]
+                    and i == body[-1]
+                    and lines[i].rstrip().endswith("./.")
+                    and _in_voice(lines[i], voices)
+                )
                 # (Minutes' "Chủ trì tiếp thu các ý kiến nêu trên và kết luận: …" is their last item's.)
                 or (
                     item_is_sentence
@@ -706,11 +716,15 @@ class _Builder:
             parts.append((lead, context, ""))
         elif lead:
             bullets[0] = lead + bullets[0]
-        for number, (bullet, label) in enumerate(zip(bullets, labels, strict=True), start=1):
+        counted: dict[bool, int] = {}
+        for bullet, label in zip(bullets, labels, strict=True):
             # (A label's own first bullet holds the label; the later ones carry it as context.)
             bullet_context = lead_context + ((label,) if label and self.lines[bullet[0]].strip() != label else ())
             opener = self.lines[next(i for i in bullet if is_bullet(self.lines[i]))].strip()
-            place = bullet_place(opener, number)
+            # Dashes and dots are counted apart: "•" lines under a dash are not the dashes' sequence.
+            dash = opener[:1] in "-–"
+            counted[dash] = counted.get(dash, 0) + 1
+            place = bullet_place(opener, counted[dash])
             if self._size(bullet) <= self.max_chars:
                 parts.append((bullet, bullet_context, place))
                 continue

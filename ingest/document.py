@@ -72,7 +72,8 @@ def shorten(text: str, limit: int = NAME_LIMIT) -> str:
     if (
         opener is not None
         and 0 < len(words) - opener - 1 <= 2
-        and not any(ch.isdigit() for ch in words[-1])  # ("… năm 2024", "… số 12": whole)
+        # ("… năm 2024", "… số 12", "… Đại hội XIII": whole)
+        and not (any(ch.isdigit() for ch in words[-1]) or re.fullmatch(r"[IVXLC]+\W*", words[-1]))
         and len(" ".join(words[:opener])) >= limit // 2
     ):
         cut = " ".join(words[:opener])
@@ -81,7 +82,7 @@ def shorten(text: str, limit: int = NAME_LIMIT) -> str:
 
 # Words that open a phrase of a name ("được hỗ trợ", "của Ban Chấp hành", "về việc …").
 _PHRASE_OPENERS = frozenset(
-    {"được", "của", "về", "cho", "tại", "theo", "trong", "và", "với", "đối", "để", "do", "từ", "các", "những", "thực"}
+    {"được", "của", "về", "cho", "tại", "theo", "trong", "và", "với", "đối", "để", "do", "từ"}
 )
 
 
@@ -225,7 +226,8 @@ class Chunk:
     part: int = 1  # a long clause split at bullet boundaries: part i of parts
     parts: int = 1
     # Which of its clause's bullets a part holds ("gạch đầu dòng thứ 3"): the last step of its
-    # citation, so two parts are never cited alike; not indexed, not part of `path`.
+    # citation, so two bullets are never cited alike (the pieces of one long bullet share it);
+    # not indexed, not part of `path`.
     place: str = ""
 
     @property

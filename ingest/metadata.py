@@ -428,7 +428,7 @@ def find_header_end(lines: list[Line]) -> int:
     """Index of the first line after the document-type line and its title lines."""
     limit = min(len(lines), 25)
     for i in range(limit):
-        if _type_of(lines[i].text):
+        if _type_of(lines[i].text) and not _annex_label_over(lines, i):
             j = i + 1
             # The title is the next line (or a bold block); an upper-case continuation too
             # ("BỘ LUẬT" / "LAO ĐỘNG").
@@ -440,6 +440,15 @@ def find_header_end(lines: list[Line]) -> int:
         if match_marker(lines[i].text):
             return i
     return 0
+
+
+def _annex_label_over(lines: list[Line], i: int) -> bool:
+    """Whether line i is an annex's label over a text of another kind ("PHỤ LỤC 02" / "(Kèm theo
+    Hướng dẫn số 05/HD-LĐLĐ …)" above a report's own header and "BÁO CÁO"): the form it fills,
+    not what the text is."""
+    if _type_of(lines[i].text) != "PHỤ LỤC":
+        return False
+    return any((t := _type_of(ln.text)) and t != "PHỤ LỤC" for ln in lines[i + 1 : i + 15])
 
 
 def _number(text: str) -> str | None:
@@ -498,7 +507,7 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
         # A consolidated text says so above the type of the text it consolidates: it is cited as
         # itself ("Văn bản hợp nhất 12/VBHN-BLĐTBXH"), that type and name its title.
         found = CONSOLIDATED if line.text.strip() == CONSOLIDATED else _type_of(line.text)
-        if found:
+        if found and not _annex_label_over(lines, i):
             doc_type = found
             rest = line.text[len(found) :].strip()
             # "LUẬT CÔNG ĐOÀN số: 12/2012/QH13" on one line: the number is not part of the name.

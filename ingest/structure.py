@@ -539,14 +539,25 @@ def _after_a_role(lines: list[Line], i: int, stack: list[Section]) -> bool:
     """Whether unnumbered line `i` is a sentence of its own after a role's finished line: one that
     opens with a capital and is neither a bullet nor another label."""
     text = lines[i].text.strip()
-    return (
+    if not (
         len(stack) >= 2
         and stack[-1].style == "role"
+        # (An absence is explained on the line below: "Vắng mặt: 02 đồng chí (có lý do)." / "Đồng
+        # chí Lê Văn Cường đi công tác, …".)
+        and stack[-1].number not in ("Vắng mặt", "Có mặt")
         and _own_text_ends(stack[-1], lines) == "."
         and text[:1].isupper()
         and not is_bullet(text)
         and not _LABELLED.match(text)
-    )
+    ):
+        return False
+    # Only after the last role: a role's line after it would no longer be read as one.
+    for k in range(i + 1, min(len(lines), i + 12)):
+        if match_marker(lines[k].text):
+            break
+        if _ROLE_LINE.match(lines[k].text.strip()):
+            return False
+    return True
 
 
 def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str | None:

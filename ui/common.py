@@ -106,7 +106,7 @@ def outline_label(chunk: Chunk) -> str:
     number when a long clause was split (several entries would otherwise read the same)."""
     label = (chunk.section or chunk.kind)[:120]
     if chunk.place:
-        return f"{label} › {chunk.place}"
+        label = f"{label} › {chunk.place}"
     return f"{label} (phần {chunk.part}/{chunk.parts})" if chunk.parts > 1 else label
 
 

@@ -139,6 +139,11 @@ def test_each_bullet_of_a_split_clause_is_cited_by_its_place_and_nothing_else_ch
     (short,) = [c for c in chunks if c.path == ("III. TỔ CHỨC THỰC HIỆN", "1.")]
     assert short.place == "" and citation(doc.meta, short).endswith("› 1.")
     assert all("gạch đầu dòng" not in indexed_text(c, doc.meta) for c in chunks)
+    # Dots under a dash are counted apart from the dashes (review).
+    mixed = _PLAN.replace(_TARGETS[1], "• " + _TARGETS[1][2:]).replace(_TARGETS[4], "• " + _TARGETS[4][2:])
+    places = [c.place for c in chunk_document(read_document("k.txt", data=mixed.encode("utf-8"))) if c.path == ("II. CHỈ TIÊU",)]
+    assert places == ["gạch đầu dòng thứ 1", "ý thứ 1", "gạch đầu dòng thứ 2", "ý thứ 2", "gạch đầu dòng thứ 3",
+                      "gạch đầu dòng thứ 4", "gạch đầu dòng thứ 5"]  # fmt: skip
     dotted = read_document("ke-hoach-nam-son.txt", data=_PLAN.replace("\n- ", "\n• ").encode("utf-8"))
     assert {c.place for c in chunk_document(dotted) if c.path == ("II. CHỈ TIÊU",)} == {f"ý thứ {n}" for n in range(1, 8)}
 

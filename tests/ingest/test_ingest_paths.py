@@ -171,6 +171,10 @@ def test_a_copy_of_a_held_document_is_not_indexed_twice(tmp_path, embedder):
     assert report.added == ["k31.txt"] and report.documents == 2
     (skip,) = report.skipped
     assert skip.source == str(copies / "ban_sao.txt") and SAME_CONTENT in skip.reason and "k30.txt" in skip.reason
+    # A copy made inside the indexed folder whose name sorts before its original's (review).
+    (docs / "Ban sao k30.txt").write_bytes((docs / "k30.txt").read_bytes())
+    again = update_index([docs], index_dir, embedder)
+    assert again.added == [] and again.unchanged == 1 and [Path(s.source).name for s in again.skipped] == ["Ban sao k30.txt"]
     # Two copies named in one run: the second is the one skipped.
     both = update_index([docs / "k30.txt", copies / "ban_sao.txt"], tmp_path / "other", embedder)
     assert both.added == ["k30.txt"] and [s.source for s in both.skipped] == [str(copies / "ban_sao.txt")]

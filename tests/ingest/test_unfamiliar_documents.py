@@ -1784,6 +1784,12 @@ def test_minutes_roles_after_the_list_of_those_present_are_units_of_their_own():
     chunks = _paths_of(quorum, "bb.txt", kind="clause")
     assert chunks[("I. THÀNH PHẦN THAM DỰ", "Thư ký cuộc họp")] == "Thư ký cuộc họp: Bà Phan Thị Yến, chuyên viên."
     assert chunks[("I. THÀNH PHẦN THAM DỰ",)].endswith("Số thành viên có mặt đủ điều kiện tiến hành cuộc họp.")
+    # An absence is explained below its line, and a role after that is still a role (review).
+    absent = text.replace("Vắng mặt: Ông Vương Khắc Toàn, Kế toán trưởng (đi công tác).\n",
+                          "Vắng mặt: 01 đồng chí (có lý do).\nÔng Vương Khắc Toàn đi công tác tại Hà Nội.\n")
+    chunks = _paths_of(absent, "bb.txt", kind="clause")
+    assert chunks[("I. THÀNH PHẦN THAM DỰ", "Vắng mặt")].endswith("đi công tác tại Hà Nội.")
+    assert ("I. THÀNH PHẦN THAM DỰ", "Thư ký cuộc họp") in chunks
 
 
 def test_an_excerpt_titled_by_what_it_is_taken_from_is_named_by_its_number():
@@ -3218,6 +3224,14 @@ def test_an_annexs_copies_and_a_letters_last_paragraph_in_its_senders_voice_clos
     )
     item, ending = _last_and_ending(letter, "cong_van.txt", ("2.",))
     assert item.endswith("0222 3617 999.") and ending.startswith("Công ty TNHH Nhựa Hoàng Long cam kết")
-    # A paragraph in another's voice under that heading is still its text.
+    # A paragraph in another's voice under that heading is still its text; so is one in the
+    # sender's voice that is not the text's last words, and an annex the item names (review).
     other = letter.replace("Công ty TNHH Nhựa Hoàng Long cam kết", "Bà Hoa sẽ cam kết")
     assert ("Phần kết",) not in _paths_of(other, "cong_van.txt")
+    assert ("Phần kết",) not in _paths_of(letter.replace("Sở tiếp nhận./.", "Sở tiếp nhận."), "cong_van.txt")
+    named = letter.replace("Công ty TNHH Nhựa Hoàng Long cam kết thực hiện đầy đủ Thỏa ước và Phụ lục đã ký kết. Công ty kính đề nghị Sở tiếp nhận./.",
+                           "Phụ lục 01 có xác nhận của tổ trưởng, lập thành 02 bản.")
+    assert ("Phần kết",) not in _paths_of(named, "cong_van.txt")
+    coordinator = letter.replace("Công ty TNHH Nhựa Hoàng Long cam kết thực hiện đầy đủ Thỏa ước và Phụ lục đã ký kết. Công ty kính đề nghị Sở tiếp nhận./.",
+                                 "Người phối hợp: đồng chí Lê Văn Bình, Trưởng ban Văn thể.")
+    assert ("Phần kết",) not in _paths_of(coordinator.replace("2. Đầu mối liên hệ\n", "2. Phân công: Văn phòng chuẩn bị.\n"), "cong_van.txt")
