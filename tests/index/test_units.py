@@ -193,6 +193,11 @@ def test_glossary_covers_labour_and_social_insurance_terms():
     ):
         assert vietnamese in g.translate(english)[0], english
     assert "thông qua" not in g.translate("if a worker's father passed away")[0]
+    # A fire is no dismissal, a notice a document unless it is given before something (b193).
+    assert "sa thải" not in g.translate("How often must the fire pumps be test-run?")[0]
+    assert "sa thải" in g.translate("Can the company fire the union chairman?")[0]
+    assert "thông báo" in g.translate("Who signed the notice on the overtime schedule?")[0]
+    assert "báo trước" in g.translate("How much notice must the company give the union?")[0]
 
 
 def test_clauses_of_one_article_do_not_follow_each_other_beyond_the_limit():
