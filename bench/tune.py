@@ -641,10 +641,13 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS, jobs: int = 1) 
         p: {"questions": len(own[p]), "answerable": sum(it.positive for it in own[p])} for p in own
     }
     result["alqac_laws"] = list(pools.ALQAC_LAWS)
+    def train_of(held: str) -> tuple[str, ...]:
+        return tuple(p for p in tuning if p != held)
+
     def fold(held: str) -> dict:
         """One leave-one-corpus-out fold: fit on the other pools, report on `held` (plain data only,
         so a fold can run in a worker process)."""
-        train = tuple(p for p in tuning if p != held)
+        train = train_of(held)
         log(f"LOCO: fit on {', '.join(train)}, report on {held}")
         by_pool, abst = fitting_items(train)
         values = fit_ranking(bench, by_pool, BASELINE)
@@ -683,8 +686,7 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS, jobs: int = 1) 
     # What the agreement rows below re-report on: each fold's fitting and held-out items, made
     # again here (a worker's objects stay in the worker), and its fitted constants.
     fold_data: dict[str, tuple[list[Item], list[Item], dict[str, float]]] = {
-        held: (fitting_items(tuple(loco[held]["fitted_on"]))[1], eval_items(held, tuple(loco[held]["fitted_on"])), loco[held]["constants"])
-        for held in tuning
+        held: (fitting_items(train_of(held))[1], eval_items(held, train_of(held)), loco[held]["constants"]) for held in tuning
     }
     ablation: dict[str, list[float]] = {name: [loco[held]["prior_off_loss"][name] for held in tuning] for name in PRIORS}
     result["loco"] = loco

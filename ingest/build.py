@@ -95,6 +95,12 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # 137: a text of articles whose file names a law is that law (an excerpt of it).
 # 138: a Markdown closing table signed for a body with an accented capital ("TM. ỦY BAN …").
 # 139: review mends of 127-138; 140: an adoption sentence that is an article's only text stays its text.
+# 141: an agreement's annex ("PHỤ LỤC SỐ 01") is a type of its own. 142: a bullet part cites its place
+# (Chunk.place). 143: a table after a decision's signature is issued with it. 144: a Markdown header's
+# empty first cell. 145: a sentence after a clause's points under its heading. 146: an annex's copies and
+# a letter's last paragraph in its sender's voice close it. 147: a sentence after minutes' last role.
+# 148: a committee's own rules named with its union. 149: names not cut after a phrase opener; "Cán bộ
+# đầu mối phối hợp:" closes a letter. 150: review mends of 141-149.
 PARSER_VERSION = 150
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
@@ -183,9 +189,10 @@ def _doc_id_for(path: Path, taken: set[str]) -> str:
 SAME_CONTENT = "cùng nội dung với một văn bản đã có trong chỉ mục"
 
 
-def _same_content(entries: dict[str, _Entry], digest: str, doc_id: str) -> str | None:
-    """The document other than `doc_id` already holding these exact bytes, if any."""
-    return next((k for k, e in entries.items() if k != doc_id and e.document.content_hash == digest), None)
+def _same_content(digest: str, doc_id: str, *held: dict[str, _Entry]) -> tuple[str, _Entry] | None:
+    """The document other than `doc_id` already holding these exact bytes, if any: the first
+    found in `held`, searched in order."""
+    return next(((k, e) for entries in held for k, e in entries.items() if k != doc_id and e.document.content_hash == digest), None)
 
 
 def _inside(source: str, roots: list[Path]) -> bool:
@@ -297,20 +304,16 @@ def update_index(
                     entries[doc_id] = prior
                     report.unchanged += 1
                     continue
-                digest = content_hash(data)
-                twin = _same_content(entries, digest, doc_id)
-                ahead = _same_content(held_here, digest, doc_id) if twin is None else None
-                if ahead is not None and held_here[ahead].document.source != str(path):
-                    report.skipped.append(Skipped(str(path), f"{SAME_CONTENT} ({ahead})"))
-                    continue
-                if twin is not None:
-                    if Path(entries[twin].document.source).is_file():
-                        # Two copies of one text would answer every question twice.
+                found = _same_content(content_hash(data), doc_id, entries, held_here)
+                if found is not None and found[1].document.source != str(path):
+                    twin, moved = found
+                    if twin not in entries or Path(moved.document.source).is_file():
+                        # Two copies of one text would answer every question twice (a held file
+                        # read again in this run is there by definition).
                         report.skipped.append(Skipped(str(path), f"{SAME_CONTENT} ({twin})"))
                     else:
                         # Its folder was moved or renamed: the document keeps its name and
                         # vectors and now points at where its file is.
-                        moved = entries[twin]
                         entries[twin] = _Entry(replaced(moved.document, source=str(path)), moved.chunks, moved.vectors)
                         report.moved.append(twin)
                         if twin in report.kept:

@@ -306,8 +306,7 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
                 or (
                     short_heading
                     and not minutes
-                    and bool(body)
-                    and i > body[0]
+                    and len(body) > 1
                     and i == body[-1]
                     and lines[i].rstrip().endswith("./.")
                     and _in_voice(lines[i], voices)
@@ -535,8 +534,7 @@ class _Builder:
             self.emit(own, path, context, "clause", heading=node.heading)
 
     def _says_more_than_a_title(self, node: Section) -> bool:
-        line = " ".join(self.lines[i] for i in (node.line_index, *node.title_lines))
-        return node.style == "article" and _is_sentence(line)
+        return node.style == "article" and _is_sentence(self._heading(node))
 
     def _children(self, node: Section, ancestors: tuple[Section, ...], path: tuple[str, ...], context: tuple[str, ...]) -> None:
         last, tail = self._tail_of_points(node)
@@ -724,7 +722,7 @@ class _Builder:
             # Dashes and dots are counted apart: "•" lines under a dash are not the dashes' sequence.
             dash = opener[:1] in "-–"
             counted[dash] = counted.get(dash, 0) + 1
-            place = bullet_place(opener, counted[dash])
+            place = bullet_place(dash, counted[dash])
             if self._size(bullet) <= self.max_chars:
                 parts.append((bullet, bullet_context, place))
                 continue
@@ -950,10 +948,10 @@ def _merge_slivers(pieces: list[str], minimum: int = 40) -> list[str]:
     return out
 
 
-def bullet_place(opener: str, number: int) -> str:
+def bullet_place(dash: bool, number: int) -> str:
     """How a report cites the n-th bullet of a clause: "gạch đầu dòng thứ 3" for a dash, "ý thứ
     3" for a dot or a star."""
-    return f"{'gạch đầu dòng' if opener[:1] in '-–' else 'ý'} thứ {number}"
+    return f"{'gạch đầu dòng' if dash else 'ý'} thứ {number}"
 
 
 def _with_part(chunk: Chunk, part: int, parts: int) -> Chunk:

@@ -101,8 +101,9 @@ DOC_TYPES = (
     # A landlord's or an employer's pledge to the union.
     "BẢN CAM KẾT",
     # An agreement's or a contract's annex signed as a text of its own ("PHỤ LỤC SỐ 01" / "SỬA
-    # ĐỔI, BỔ SUNG THỎA ƯỚC …"), read only as the first line after the header (a decree's
-    # appendices after its signature stay appendices).
+    # ĐỔI, BỔ SUNG THỎA ƯỚC …"), a type only as the header's type line (a decree's appendices
+    # after its signature stay appendices; an annex's label over a report is no type,
+    # _annex_label_over).
     "PHỤ LỤC",
 )
 _TYPE_LINE = re.compile(r"^(" + "|".join(DOC_TYPES) + r")(?=$|\s)(.*)$")
@@ -428,7 +429,7 @@ def find_header_end(lines: list[Line]) -> int:
     """Index of the first line after the document-type line and its title lines."""
     limit = min(len(lines), 25)
     for i in range(limit):
-        if _type_of(lines[i].text) and not _annex_label_over(lines, i):
+        if (found := _type_of(lines[i].text)) and not _annex_label_over(found, lines, i):
             j = i + 1
             # The title is the next line (or a bold block); an upper-case continuation too
             # ("BỘ LUẬT" / "LAO ĐỘNG").
@@ -442,13 +443,11 @@ def find_header_end(lines: list[Line]) -> int:
     return 0
 
 
-def _annex_label_over(lines: list[Line], i: int) -> bool:
-    """Whether line i is an annex's label over a text of another kind ("PHỤ LỤC 02" / "(Kèm theo
-    Hướng dẫn số 05/HD-LĐLĐ …)" above a report's own header and "BÁO CÁO"): the form it fills,
-    not what the text is."""
-    if _type_of(lines[i].text) != "PHỤ LỤC":
-        return False
-    return any((t := _type_of(ln.text)) and t != "PHỤ LỤC" for ln in lines[i + 1 : i + 15])
+def _annex_label_over(found: str, lines: list[Line], i: int) -> bool:
+    """Whether type line i (of type `found`) is an annex's label over a text of another kind
+    ("PHỤ LỤC 02" / "(Kèm theo Hướng dẫn số 05/HD-LĐLĐ …)" above a report's own header and "BÁO
+    CÁO"): the form it fills, not what the text is."""
+    return found == "PHỤ LỤC" and any((t := _type_of(ln.text)) and t != "PHỤ LỤC" for ln in lines[i + 1 : i + 15])
 
 
 def _number(text: str) -> str | None:
@@ -507,7 +506,7 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
         # A consolidated text says so above the type of the text it consolidates: it is cited as
         # itself ("Văn bản hợp nhất 12/VBHN-BLĐTBXH"), that type and name its title.
         found = CONSOLIDATED if line.text.strip() == CONSOLIDATED else _type_of(line.text)
-        if found and not _annex_label_over(lines, i):
+        if found and not _annex_label_over(found, lines, i):
             doc_type = found
             rest = line.text[len(found) :].strip()
             # "LUẬT CÔNG ĐOÀN số: 12/2012/QH13" on one line: the number is not part of the name.
@@ -940,8 +939,9 @@ def _issuer(lines: list[Line], layout: Layout, head_text: list[str], doc_type: s
                 return header
         # "Ủy ban Kiểm tra (Công đoàn cơ sở) ban hành Quy chế": whose committee, the header says
         # ("CÔNG ĐOÀN CÔNG TY …" / "ỦY BAN KIỂM TRA").
-        committee = _COMMITTEE.match(found.upper())
-        if committee and not _OWN_NAME.search(found.upper()):
+        upper = found.upper()
+        committee = _COMMITTEE.match(upper)
+        if committee and not _OWN_NAME.search(upper):
             header = _issuer_line(lines)
             if header and header.startswith(committee.group(0) + " ") and _OWN_NAME.search(header):
                 return header
