@@ -573,7 +573,35 @@ _FOLD = None
 
 
 def _run_fold(held: str) -> dict:
+    # OpenMP (the e5 engine's, FAISS's) cannot start threads in a process forked after the parent
+    # used them: a worker that embeds would wait forever (session 34's first refit hung so). Serial
+    # here; the parent embeds what the folds need before forking (_warm_calibrations).
+    _serial_openmp()
     return _FOLD(held)  # type: ignore[misc]
+
+
+def _serial_openmp() -> None:
+    import ctypes
+
+    try:
+        ctypes.CDLL("libgomp.so.1").omp_set_num_threads(1)
+    except OSError:
+        pass  # no OpenMP runtime loaded under that name: nothing to make serial
+
+
+def _warm_calibrations(bench: Bench, items: list[Item]) -> None:
+    """Every calibration the folds read (each pseudo-question recipe's words, the off-topic list;
+    of each index, and of each answerable question's gold document alone), computed in this
+    process before the workers fork, so that none of them embeds."""
+    for it in items:
+        docs: list[str | None] = [None]
+        if it.positive and len(bench.searchers[it.index].store.documents) > 1 and it.question.gold:
+            docs.append(sorted(it.question.gold)[0][0])
+        for doc in docs:
+            bench.offtopic(it.index, doc)
+            for words in RECIPE_WORDS:
+                for quantile in RECIPE_QUANTILES:
+                    bench.calibration(it.index, {"words": words, "quantile": quantile}, doc)
 
 
 def _map_folds(fold, helds: tuple[str, ...], jobs: int) -> list[dict]:
@@ -682,6 +710,9 @@ def run(log=print, tuning: tuple[str, ...] = pools.TUNING_POOLS, jobs: int = 1) 
         log(f"  {held}: baseline {json.dumps(rep['baseline'])}")
         return rep
 
+    if jobs > 1:
+        log("Calibrations for the folds (embedded here, before the workers fork):")
+        _warm_calibrations(bench, [it for p in tuning for it in group[p]] + [it for its in cross.values() for it in its])
     loco = dict(zip(tuning, _map_folds(fold, tuning, jobs), strict=True))
     # What the agreement rows below re-report on: each fold's fitting and held-out items, made
     # again here (a worker's objects stay in the worker), and its fitted constants.
