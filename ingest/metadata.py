@@ -1319,46 +1319,14 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     if inner and not candidates[0][1]:
         candidates.insert(0, (texts[0][inner.start(1) :], _TYPE_ANY_CASE.match(texts[0][inner.start(1) :])))
     for text, m in candidates:
-        if not m or not _names_by_type(text, m.end()):
-            continue
-        doc_type = m.group(1).upper()
-        rest = text[m.end() :]
-        number = None
-        inline = _number_after_type(rest)
-        if inline:
-            number = inline.group(1).rstrip(".")
-            rest = rest[: inline.start()] + " " + rest[inline.end() :]
-        # "Trích Nghị định số 135/2020/NĐ-CP ngày 18 tháng 11 năm 2020 của Chính phủ quy định về …":
-        # its date and issuer after the number, no part of a title.
-        dated = _DATED_BY.match(rest) if number else None
-        if dated:
-            rest = rest[dated.end() :]
-        predicate = _PREDICATE.search(rest)
-        said = rest[predicate.start() :] if predicate else ""
-        if predicate:
-            rest = rest[: predicate.start()]
-        rest = " ".join(rest.split()).strip(" ,:;.-–")
-        title = (_tidy_title(rest, body) if rest.isupper() else rest) or None
-        # "Thông tư 21/2026/TT-BNV quy định thời giờ … do Bộ Nội vụ ban hành ngày 09/10/2026.": a
-        # numbered text's summary says what it is about, who issued it and when.
-        issued = _ISSUED_BY.search(said) if number and not title else None
-        about = said[: issued.start()].strip(" ,") if issued else ""
-        issued_on = (_DAY_SLASHED.search(issued.group(0)) or _DATE.search(issued.group(0))) if issued else None
-        meta = replace(
-            meta,
-            doc_type=meta.doc_type or doc_type,
-            title=meta.title or title or (about[:1].upper() + about[1:] or None),
-            number=meta.number or number,
-            # (Only the National Assembly passes a law or a code: "Luật Việc làm số 74/2025/QH15".)
-            issuer=meta.issuer
-            or (issued.group(1) if issued else dated.group(4) if dated else "Quốc hội" if doc_type in _PASSED_BY_THE_ASSEMBLY else None),
-            date=meta.date or (_iso_date(issued_on) if issued_on else _iso_date(dated) if dated else None),
-        )
-        label = doc_type[:1] + doc_type[1:].lower()
-        return shorten(" ".join(x for x in (label, title, number) if x)), meta
+        if m and _names_by_type(text, m.end()):
+            return _named_by_line(text, m, meta, body)
     for text in texts:
         if in_capitals(text, 6) and len(text.split()) >= 2 and not _ORG_HEADER.match(text):
             return shorten(_tidy_title(text, body)), meta
+    named = _source_note(lines)
+    if named:
+        return _named_by_line(*named, meta, body)
     if file_name:
         spelled = _file_name_as_spelled(file_name, body)
         law = _law_named_by_file(spelled, body)
@@ -1370,6 +1338,67 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
             return shorten(f"{kind[:1]}{kind[1:].lower()} {title}" + (" (trích)" if excerpt else "")), meta
         return shorten(spelled), meta
     return None, meta
+
+
+# A copied excerpt's closing note on where it is from: "(Trích Chương III Bộ luật Lao động số
+# 45/2019/QH14 được Quốc hội … thông qua …; … sao gửi …)".
+_SOURCE_NOTE = re.compile(r"^\(?\s*(?:Trích|Nguồn)\b", re.IGNORECASE)
+# The last lines a closing note may be among (a copier's signature or "Nơi nhận" may follow it).
+_NOTE_TAIL = 3
+
+
+def _source_note(lines: list[Line]) -> tuple[str, re.Match[str]] | None:
+    """The text's own name in an excerpt's closing note, with the kind's match: the name that note
+    gives a text with no header and no title line (better than its file's name, which a copier
+    shortens: "trich_blld_hop_dong_lao_dong.docx")."""
+    for line in lines[-_NOTE_TAIL:]:
+        if not _SOURCE_NOTE.match(line.text):
+            continue
+        inner = _TYPE_INSIDE.search(line.text)
+        text = line.text[inner.start(1) :] if inner else ""
+        m = _TYPE_ANY_CASE.match(text)
+        if m and _names_by_type(text, m.end()):
+            return text.rstrip(" )."), m
+    return None
+
+def _named_by_line(text: str, m: re.Match[str], meta: DocMeta, body: str) -> tuple[str, DocMeta]:
+    """The name a line naming the document by its kind gives ("Luật Công đoàn 2012 quy định về …"
+    → "Luật Công đoàn 2012"), and `meta` completed with the number, date and issuer it states."""
+    doc_type = m.group(1).upper()
+    rest = text[m.end() :]
+    number = None
+    inline = _number_after_type(rest)
+    if inline:
+        number = inline.group(1).rstrip(".")
+        rest = rest[: inline.start()] + " " + rest[inline.end() :]
+    # "Trích Nghị định số 135/2020/NĐ-CP ngày 18 tháng 11 năm 2020 của Chính phủ quy định về …":
+    # its date and issuer after the number, no part of a title.
+    dated = _DATED_BY.match(rest) if number else None
+    if dated:
+        rest = rest[dated.end() :]
+    predicate = _PREDICATE.search(rest)
+    said = rest[predicate.start() :] if predicate else ""
+    if predicate:
+        rest = rest[: predicate.start()]
+    rest = " ".join(rest.split()).strip(" ,:;.-–")
+    title = (_tidy_title(rest, body) if rest.isupper() else rest) or None
+    # "Thông tư 21/2026/TT-BNV quy định thời giờ … do Bộ Nội vụ ban hành ngày 09/10/2026.": a
+    # numbered text's summary says what it is about, who issued it and when.
+    issued = _ISSUED_BY.search(said) if number and not title else None
+    about = said[: issued.start()].strip(" ,") if issued else ""
+    issued_on = (_DAY_SLASHED.search(issued.group(0)) or _DATE.search(issued.group(0))) if issued else None
+    meta = replace(
+        meta,
+        doc_type=meta.doc_type or doc_type,
+        title=meta.title or title or (about[:1].upper() + about[1:] or None),
+        number=meta.number or number,
+        # (Only the National Assembly passes a law or a code: "Luật Việc làm số 74/2025/QH15".)
+        issuer=meta.issuer
+        or (issued.group(1) if issued else dated.group(4) if dated else "Quốc hội" if doc_type in _PASSED_BY_THE_ASSEMBLY else None),
+        date=meta.date or (_iso_date(issued_on) if issued_on else _iso_date(dated) if dated else None),
+    )
+    label = doc_type[:1] + doc_type[1:].lower()
+    return shorten(" ".join(x for x in (label, title, number) if x)), meta
 
 
 # What a file's name may say after a law's name: where the excerpt is taken from.

@@ -637,6 +637,30 @@ def test_no_title_at_all_falls_back_to_a_readable_file_name():
     assert _doc(excerpt.replace("Điều 12.", "12."), "luat_an_toan.md").meta.doc_type is None
 
 
+def test_an_excerpt_named_only_by_its_closing_note_takes_that_name():
+    # No header, no title line, a copier's short file name: the note saying where the text is from
+    # names it, with its number, date and the body that passed it.
+    articles = (
+        "Chương V\nNGHỈ DƯỠNG SỨC\nĐiều 41. Nghỉ dưỡng sức sau ốm đau\n"
+        "1. Người lao động đã nghỉ hết thời gian hưởng chế độ ốm đau được nghỉ dưỡng sức từ 05 ngày đến 10 ngày.\n"
+        "Điều 42. Mức hưởng\nMức hưởng một ngày bằng 30% mức lương cơ sở.\n"
+    )
+    note = (
+        "(Trích Chương V Luật Bảo hiểm xã hội số 41/2031/QH16 được Quốc hội khóa XVI thông qua ngày 29 tháng 6 "
+        "năm 2031; Công đoàn ngành Y tế sao gửi để tuyên truyền)"
+    )
+    meta = _doc(articles + note, "trich_lbhxh_ds.txt").meta
+    assert (meta.short_name(), meta.number, meta.date, meta.issuer) == (
+        "Luật Bảo hiểm xã hội 41/2031/QH16", "41/2031/QH16", "2031-06-29", "Quốc hội")
+    assert citation(meta, chunk_document(_doc(articles + note, "trich_lbhxh_ds.txt"))[0]).startswith(
+        "Luật Bảo hiểm xã hội 41/2031/QH16 › Chương V › Điều 41")
+    # A note naming no text, or one in the middle of the text, names nothing: the file does.
+    assert _doc(articles + "(Trích nội dung chính để tuyên truyền)", "trich_lbhxh_ds.txt").meta.short_name() != (
+        "Luật Bảo hiểm xã hội 41/2031/QH16")
+    middle = articles.replace("Điều 42.", note + "\nĐiều 42.") + "Điều 43. Thời hạn\nTrong 10 ngày.\nĐiều 44. Hồ sơ\nGồm giấy ra viện."
+    assert _doc(middle, "trich_lbhxh_ds.txt").meta.number is None
+
+
 @pytest.mark.parametrize(
     ("first_line", "name"),
     [
