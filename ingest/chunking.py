@@ -389,6 +389,21 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS, point_split_chars:
         for child in root.children[: legal[0]]:
             preamble += sorted(i for node in child.walk() for i in node.own_lines)
         root.children = root.children[legal[0] :]
+    # Likewise a numbered list that the opening paragraph introduces before a text's first Roman
+    # part: "… cùng thống nhất cử hai người có tên dưới đây làm đại diện:" / "1. Bà …" / "2. Ông …" /
+    # "I. TÌNH HÌNH THỰC TẾ" lists who writes, in the opening, not the text's parts beside I. and II.
+    romans = [k for k, child in enumerate(root.children) if child.style == "roman"]
+    if (
+        romans
+        and romans[0] > 0
+        and root.children[romans[0]].number == "I"
+        and all(child.style in NUMBERED_CLAUSE_STYLES for child in root.children[: romans[0]])
+        and preamble
+        and lines[preamble[-1]].rstrip().endswith(":")
+    ):
+        for child in root.children[: romans[0]]:
+            preamble += sorted(i for node in child.walk() for i in node.own_lines)
+        root.children = root.children[romans[0] :]
     foreword = next(((k, label) for k, i in enumerate(preamble) if (label := _foreword_label(lines[i]))), None)
     if foreword is None:
         # The header block and the opening paragraphs under it are two pieces: "đến hết ngày 31/3

@@ -637,6 +637,27 @@ def test_no_title_at_all_falls_back_to_a_readable_file_name():
     assert _doc(excerpt.replace("Điều 12.", "12."), "luat_an_toan.md").meta.doc_type is None
 
 
+def test_a_list_the_opening_introduces_before_part_one_is_the_openings():
+    # A petition's representatives, listed by the opening before "I.": cited under the opening
+    # (with the legal basis after them), not as parts "› 1." and "› 2." beside I. and II.
+    text = (
+        "ĐƠN ĐỀ NGHỊ\nVề việc bố trí phòng vắt sữa\n\nKính gửi: Ban Giám đốc Công ty TNHH Giày Phước Long.\n\n"
+        "Chúng tôi gồm 65 lao động nữ đang nuôi con nhỏ tại Xưởng May 1, cùng thống nhất cử hai người có tên dưới đây làm đại diện:\n"
+        "1. Bà Lò Thị Sen, tổ trưởng Tổ 4, số điện thoại 0915 000 111.\n"
+        "2. Bà Đinh Thị Vân, công nhân Tổ 2, số điện thoại 0915 000 222.\n"
+        "Căn cứ Điều 80 Nghị định số 145/2020/NĐ-CP, chúng tôi kính đề nghị như sau:\n"
+        "I. TÌNH HÌNH\n1. Xưởng chưa có phòng vắt sữa.\n2. Giờ nghỉ 60 phút chưa được bố trí.\n"
+        "II. ĐỀ NGHỊ\n1. Bố trí phòng vắt sữa trước ngày 01/10/2031.\n"
+    )
+    paths = _paths_of(text, "don.txt")
+    assert not any(p in paths for p in [("1.",), ("2.",)])
+    assert "Bà Đinh Thị Vân" in paths[("Phần mở đầu",)] and "Căn cứ Điều 80" in paths[("Phần mở đầu",)]
+    assert ("I. TÌNH HÌNH", "2.") in paths and ("II. ĐỀ NGHỊ", "1.") in paths
+    # Items the opening does not introduce (it ends with a full stop) stay parts of their own.
+    plain = text.replace("làm đại diện:", "làm đại diện.")
+    assert ("2.",) in _paths_of(plain, "don.txt")
+
+
 def test_an_excerpt_named_only_by_its_closing_note_takes_that_name():
     # No header, no title line, a copier's short file name: the note saying where the text is from
     # names it, with its number, date and the body that passed it.
