@@ -303,6 +303,12 @@ def update_index(
                 data = read_bytes(path)
                 prior = old.get(doc_id)
                 if prior is not None and prior.document.content_hash == content_hash(data):
+                    if prior.document.source != str(path) and not Path(prior.document.source).is_file():
+                        # The same file under a renamed subfolder of the indexed folder: moved, as
+                        # a renamed folder named on its own is, and read from here from now on.
+                        entries[doc_id] = _Entry(replaced(prior.document, source=str(path)), prior.chunks, prior.vectors)
+                        report.moved.append(doc_id)
+                        continue
                     entries[doc_id] = prior
                     report.unchanged += 1
                     continue

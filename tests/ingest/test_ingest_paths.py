@@ -198,3 +198,12 @@ def test_a_moved_folder_keeps_its_documents_names_and_points_at_the_new_place(tm
     assert sorted(held) == ["k32.txt", "k33.txt"] and all(Path(d.source).parent == moved for d in held.values())
     again = update_index([moved], index_dir, embedder)
     assert again.unchanged == 2 and not again.written
+    # A subfolder renamed inside the indexed folder is moved too, not "unchanged" while pointing at
+    # a file that is gone (review of session 33).
+    (moved / "sub").mkdir()
+    (moved / "k33.txt").rename(moved / "sub" / "k33.txt")
+    update_index([moved], index_dir, embedder)
+    (moved / "sub").rename(moved / "sub_2025")
+    inner = update_index([moved], index_dir, embedder)
+    assert inner.moved == ["k33.txt"] and inner.unchanged == 1 and inner.written and inner.embedded == 0
+    assert Path(load_index(index_dir).documents["k33.txt"].source) == moved / "sub_2025" / "k33.txt"
