@@ -102,8 +102,9 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # 148: a committee's own rules named with its union. 149: names not cut after a phrase opener; "Cán bộ
 # đầu mối phối hợp:" closes a letter. 150: review mends of 141-149.
 # 151: an excerpt with no header and no title line named by its closing note ("(Trích Chương III …").
-# 152: a numbered list the opening paragraph introduces before "I." is the opening's.
-PARSER_VERSION = 152
+# 152: a numbered list the opening paragraph introduces before "I." is the opening's. 153: an opening
+# paragraph of several sentences running into its heading ("… Hội nghị" / "QUYẾT NGHỊ:") is the opening.
+PARSER_VERSION = 153
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

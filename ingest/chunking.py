@@ -233,11 +233,6 @@ def _has_figures(row: str) -> bool:
     return len([c for c in table_cells(row) if c]) > 2
 
 
-def _is_prose(text: str) -> bool:
-    """A paragraph of prose: not a bullet, not a heading."""
-    return len(text) >= _PROSE_CHARS and not is_bullet(text) and not in_capitals(text)
-
-
 def _looks_back(line: str) -> bool:
     """A paragraph of prose that refers to the items above as a whole."""
     text = line.strip()
@@ -341,6 +336,10 @@ _TOTAL_CELL = re.compile(rf"^\s*\|?\s*(?:\|\s*)*({TOTAL_ROW})\s*:?\s*(?:\||$)", 
 # số 05/HD-LĐLĐ …, đến hết ngày 31/3/2026 còn 23 doanh nghiệp nợ …"), not a title, a table row of
 # the header or a recipient.
 _PROSE_CHARS = 80
+# A full stop between two sentences of a paragraph ("… năm 2026. Có 135/150 đại biểu …").
+# Lines of a header block, however long: a bullet, the recipients, the subject, the number, the legal bases.
+_NOT_OPENING = ("-", "+", "•", "Kính gửi", "V/v", "Số", "Căn cứ")
+_FULL_STOP_INSIDE = re.compile(r"\w\. [A-ZĐÀ-Ỹ]")
 
 
 def _opening_text(lines: list[str], indices: list[int]) -> int | None:
@@ -351,7 +350,23 @@ def _opening_text(lines: list[str], indices: list[int]) -> int | None:
     # (However short, "Hôm nay, tại trụ sở …, chúng tôi gồm:" opens a pledge's or minutes' text,
     # "Thời gian: Bắt đầu lúc 8 giờ 30 …" or "Vào hồi 14 giờ …" a meeting's, "Tôi tên là: …" a
     # petition's.)
-    return next((i for i in indices if lines[i].strip().startswith(OPENING_WORDS) or _is_prose(lines[i].strip())), None)
+    # (Or a paragraph of several sentences whose last runs into the heading below it: "Ngày 06 tháng
+    # 3 năm 2026, tại Hội trường …, Công đoàn cơ sở … tổ chức Hội nghị …. Có 135/150 đại biểu … có
+    # mặt. … Hội nghị" / "QUYẾT NGHỊ:".)
+    return next(
+        (i for i in indices if lines[i].strip().startswith(OPENING_WORDS) or _is_prose(lines[i].strip()) or _has_sentences(lines[i].strip())),
+        None,
+    )
+
+
+def _has_sentences(text: str) -> bool:
+    return (
+        len(text) >= 2 * _PROSE_CHARS
+        and CELLS not in text
+        and not in_capitals(text)
+        and not text.startswith(_NOT_OPENING)
+        and bool(_FULL_STOP_INSIDE.search(text))
+    )
 
 
 def _is_prose(text: str) -> bool:
@@ -360,7 +375,7 @@ def _is_prose(text: str) -> bool:
         and text.endswith((".", ":", ";"))
         and CELLS not in text
         and not in_capitals(text)
-        and not text.startswith(("-", "+", "•", "Kính gửi", "V/v", "Số", "Căn cứ"))
+        and not text.startswith(_NOT_OPENING)
     )
 
 

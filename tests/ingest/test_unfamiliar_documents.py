@@ -658,6 +658,25 @@ def test_a_list_the_opening_introduces_before_part_one_is_the_openings():
     assert ("2.",) in _paths_of(plain, "don.txt")
 
 
+def test_an_opening_paragraph_that_runs_into_its_heading_is_the_opening_not_the_header():
+    # A resolution's account of the meeting, several sentences whose last ends in "Hội nghị" over
+    # "QUYẾT NGHỊ:": the opening, not lines of the header block (asked: how many attended?).
+    head = (
+        "CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH GỖ AN PHÚ\nSố: 02/NQ-HNNLĐ\nBình Dương, ngày 09 tháng 3 năm 2031\n\n"
+        "NGHỊ QUYẾT\nHỘI NGHỊ NGƯỜI LAO ĐỘNG NĂM 2031\n\n"
+    )
+    opening = (
+        "Ngày 09 tháng 3 năm 2031, tại nhà ăn ca số 2, Công ty TNHH Gỗ An Phú tổ chức Hội nghị người lao động năm 2031. "
+        "Có 118/125 đại biểu được triệu tập có mặt. Sau khi nghe báo cáo và thảo luận, Hội nghị"
+    )
+    body = "\nQUYẾT NGHỊ:\nI. KẾT QUẢ\n1. Thu nhập bình quân tăng 6%.\nII. NHIỆM VỤ\n1. Tăng tiền ăn ca lên 30.000 đồng/suất.\n"
+    paths = _paths_of(head + opening + body, "nq.txt")
+    assert paths[("Phần mở đầu",)].startswith("Ngày 09 tháng 3 năm 2031") and "118/125" not in paths[("Tiêu đề",)]
+    # Legal bases stay in the header block however long they run ("Căn cứ …; …. Căn cứ …").
+    bases = "Căn cứ Bộ luật Lao động năm 2019; Nghị định số 145/2020/NĐ-CP ngày 14/12/2020. Căn cứ Quy chế dân chủ của Công ty,"
+    assert ("Phần mở đầu",) not in _paths_of(head + bases + body, "nq.txt")
+
+
 def test_an_excerpt_named_only_by_its_closing_note_takes_that_name():
     # No header, no title line, a copier's short file name: the note saying where the text is from
     # names it, with its number, date and the body that passed it.
