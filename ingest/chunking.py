@@ -306,6 +306,20 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
                     and lines[i].rstrip().endswith("./.")
                     and _in_voice(lines[i], voices)
                 )
+                # (Or, under a heading whose text is a list of dashes, the paragraph after the
+                # list with nothing but the courtesy after it: "5. Hoạt động hỗ trợ …" / "- …" / "- …" /
+                # "Đề nghị Giám đốc Công ty xem xét, trả lời bằng văn bản … Mọi trao đổi xin liên hệ …" /
+                # "Trân trọng./." is the letter's closing request, not one more of the item's points.)
+                or (
+                    not item_is_sentence
+                    and not minutes
+                    and i in body[1:]
+                    and is_bullet(lines[body[body.index(i) - 1]].strip())
+                    and not is_bullet(lines[i].strip())
+                    and _is_prose(lines[i].strip())
+                    and all(_COURTESY.match(lines[k].strip()) for k in body[body.index(i) + 1 :])
+                    and body.index(i) + 1 < len(body)
+                )
                 # (Minutes' "Chủ trì tiếp thu các ý kiến nêu trên và kết luận: …" is their last item's.)
                 or (
                     item_is_sentence

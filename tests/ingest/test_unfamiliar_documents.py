@@ -677,6 +677,28 @@ def test_an_opening_paragraph_that_runs_into_its_heading_is_the_opening_not_the_
     assert ("Phần mở đầu",) not in _paths_of(head + bases + body, "nq.txt")
 
 
+def test_a_letters_last_request_after_its_last_items_dashes_closes_the_letter():
+    # "5. …" / "- …" / "- …" / "Đề nghị Giám đốc … trả lời bằng văn bản trước ngày …" / "Trân
+    # trọng./.": the request and whom to contact close the letter, not the item's last point.
+    text = (
+        "CÔNG ĐOÀN CƠ SỞ CÔNG TY CP GẠCH MEN THANH TÂM\nSố: 08/CV-CĐCS\nV/v đề nghị giải quyết chế độ cho người lao động\n"
+        "Kính gửi: Giám đốc Công ty Cổ phần Gạch men Thanh Tâm\n"
+        "Ban Chấp hành Công đoàn cơ sở đề nghị Giám đốc Công ty quan tâm giải quyết các nội dung sau:\n"
+        "1. Về tiền lương\nTrả đủ lương tháng 5/2031 cho người lao động trước ngày 10/6/2031.\n"
+        "2. Hoạt động hỗ trợ của Công đoàn cơ sở trong tháng\n"
+        "- Công đoàn cơ sở đã hỗ trợ 12 đoàn viên mỗi người 500.000 đồng.\n"
+        "- Công đoàn cơ sở đã đề nghị Liên đoàn Lao động huyện hỗ trợ thêm.\n"
+        "Đề nghị Giám đốc Công ty xem xét, trả lời bằng văn bản trước ngày 20/6/2031. Mọi trao đổi xin liên hệ "
+        "đồng chí Lý Văn Sáng, điện thoại 0915 123 456.\n"
+        "Trân trọng./.\nNơi nhận:\n- Như trên;\n- Lưu VP.\nTM. BAN CHẤP HÀNH\nCHỦ TỊCH\nĐinh Văn Hải\n"
+    )
+    paths = _paths_of(text, "cv.txt")
+    assert paths[("Phần kết",)].startswith("Đề nghị Giám đốc Công ty xem xét") and "Lý Văn Sáng" not in paths[("2.",)]
+    # Not when more text follows it: then it is the item's.
+    more = text.replace("Trân trọng./.", "Công đoàn cơ sở sẽ tiếp tục theo dõi và báo cáo kết quả về Liên đoàn Lao động huyện.\nTrân trọng./.")
+    assert "Lý Văn Sáng" in _paths_of(more, "cv.txt")[("2.",)]
+
+
 def test_an_excerpt_named_only_by_its_closing_note_takes_that_name():
     # No header, no title line, a copier's short file name: the note saying where the text is from
     # names it, with its number, date and the body that passed it.
