@@ -229,6 +229,7 @@ class Layout:
 # "(Ký, ghi rõ họ tên)".
 SIGNED_BRACKET = r"\(\s*(?:[Đđ]ã\s+)?[Kk]ý\b[^)]*\)"
 _SIGNED_NOTE_AT_END = re.compile(rf"\s*{SIGNED_BRACKET}$")
+_SIGN_HERE = re.compile(SIGNED_BRACKET)
 
 
 def split_trailing_name(text: str) -> tuple[str, str] | None:
@@ -390,6 +391,10 @@ def first_closing_line(lines: list[Line], start: int, stop: int) -> int | None:
     """The first line of a closing block between `start` and `stop`, if any."""
     for i in range(start, stop):
         if _opens_closing(lines[i].text):
+            return i
+        # A signer's capacity that no list knows, over the note to sign: "NGƯỜI BỊ NẠN HOẶC ĐẠI
+        # DIỆN GIA ĐÌNH" / "(Ký, ghi rõ họ tên)" (a Word signature table's first cell).
+        if i + 1 < stop and in_capitals(lines[i].text, 2) and _SIGN_HERE.fullmatch(lines[i + 1].text.strip()):
             return i
         # (Not the note under a title, "(… thông qua ngày …)", nor an article's only text: "Điều 7.
         # Hiệu lực thi hành" over "Nghị quyết này được Hội nghị … thông qua ngày … và có hiệu lực …".)

@@ -699,6 +699,17 @@ def test_a_letters_last_request_after_its_last_items_dashes_closes_the_letter():
     assert "Lý Văn Sáng" in _paths_of(more, "cv.txt")[("2.",)]
 
 
+def test_a_signers_capacity_no_list_knows_opens_the_signatures_when_a_note_to_sign_follows():
+    # A Word signature table's first cell: a capacity in capitals over "(Ký, ghi rõ họ tên)".
+    text = (
+        "BIÊN BẢN\nVề việc bàn giao thiết bị\nHôm nay, tại kho Công ty, chúng tôi tiến hành bàn giao như sau:\n"
+        "1. Thiết bị bàn giao\nMáy hàn số 3 và máy cắt số 5.\n2. Kết thúc\nBiên bản lập xong lúc 10 giờ cùng ngày.\n"
+        "NGƯỜI NHẬN THIẾT BỊ THAY GIA ĐÌNH\n(Ký, ghi rõ họ tên)\nHà Thị Nguyệt\nTRƯỞNG KHO\nLò Văn Phúc\n"
+    )
+    paths = _paths_of(text, "bb.txt")
+    assert "Hà Thị Nguyệt" not in paths[("2.",)] and paths[("Chữ ký",)].startswith("NGƯỜI NHẬN THIẾT BỊ THAY GIA ĐÌNH")
+
+
 def test_an_excerpt_named_only_by_its_closing_note_takes_that_name():
     # No header, no title line, a copier's short file name: the note saying where the text is from
     # names it, with its number, date and the body that passed it.
