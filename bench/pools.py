@@ -14,7 +14,7 @@ Pools (declared here, used by bench/tune.py; see docs/tuning-results.md):
   eval/laws_unanswerable.jsonl they do not answer.                                   TUNING (LOCO)
 - `blinds`:  the blind tests' small corpora (eval/blinds/bNN/: two to six documents each, the kinds officials
   load: plans, agreements, regulations, law and decree excerpts, letters; .txt, .docx, .pdf, .md)
-  with eval/blinds_questions.jsonl, written by blind testers in sessions 17-33 before any run
+  with eval/blinds_questions.jsonl, written by blind testers in sessions 17-34 before any run
   (40 answerable, 8 unanswerable each). One corpus for leave-one-corpus-out, one index per set
   (a member pool `blind-bNN` each): a user's index holds a handful of documents, and a question
   one set cannot answer may be answered by another set's documents. Their documents were read
