@@ -1416,6 +1416,25 @@ def test_a_pdf_line_wrapped_before_a_place_it_names_does_not_open_it(filler):
     assert [c.path for c in from_pdf] == [c.path for c in from_text]
 
 
+@pytest.mark.parametrize("filler", range(0, 24, 3))
+def test_a_pdf_decisions_authority_line_and_an_articles_wrapped_date(filler):
+    # The subject, however long, does not run into "GIÁM ĐỐC CÔNG TY …" under it; an article's
+    # sentence wrapped before a date ("… trước ngày" / "25/5/2031; …") goes on.
+    subject = "Về việc hỗ trợ tiền gửi trẻ " + " ".join(["mầm non"] * filler) + " cho con người lao động quý II năm 2031"
+    article = (
+        "Điều 3. Người lao động có tên trong danh sách nộp bổ sung biên lai học phí " + " ".join(["tháng 4"] * filler)
+        + " cho Phòng Hành chính - Nhân sự chậm nhất ngày 25/5/2031; trường hợp không nộp thì không được chi trả."
+    )
+    paragraphs = ["QUYẾT ĐỊNH", subject, "GIÁM ĐỐC CÔNG TY TNHH ĐIỆN TỬ AN BÌNH VINA", "Căn cứ Điều lệ Công ty;", "QUYẾT ĐỊNH:",
+                  "Điều 1. Hỗ trợ tiền gửi trẻ cho 12 người lao động.", "Điều 2. Mức hỗ trợ 300.000 đồng/cháu/tháng.", article,
+                  "Điều 4. Quyết định này có hiệu lực kể từ ngày ký."]
+    pdf = read_document("qd.pdf", data=_law_pdf(paragraphs))
+    lines = pdf.text.split("\n")
+    assert "GIÁM ĐỐC CÔNG TY TNHH ĐIỆN TỬ AN BÌNH VINA" in lines
+    (third,) = [c for c in chunk_document(pdf) if c.path == ("Điều 3",)]
+    assert " ".join(third.text.split()) == " ".join(article.split())
+
+
 def test_a_pdfs_table_rows_and_signature_lines_stay_lines():
     rows = [f"{i} Tỉnh số {i} Sở Lao động - Thương binh và Xã hội {131 * i} cuộc kiểm tra an toàn lao động" for i in range(1, 7)]
     paragraphs = ["BÁO CÁO", "Kết quả kiểm tra năm 2030", "I. KẾT QUẢ", "Bảng 1. Số cuộc kiểm tra theo địa phương", *rows]
