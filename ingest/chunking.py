@@ -265,6 +265,9 @@ _ASSIGNS = re.compile(rf"^Giao (?:cho )?[A-ZĐ{ACCENTED_CAPITALS}]")
 # And the sender's thanks ("Công ty chân thành cảm ơn những đóng góp của người lao động …"); not in
 # minutes, where a speaker's answer may open with thanks.
 _THANKS = re.compile(r"^[^.]{0,80}\bchân thành cảm ơn\b")
+# A request to the addressee ("Đề nghị Giám đốc Công ty xem xét, trả lời …", "Kính đề nghị …",
+# "Rất mong …"): what a letter closes with, not a point of its last item.
+_REQUEST = re.compile(r"^(?:(?:Kính|Xin|Rất|Trân trọng)\s+)?(?:đề nghị|mong)\b", re.IGNORECASE)
 
 
 def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voices: tuple[str, ...] = ()) -> int:
@@ -314,11 +317,11 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
                     not item_is_sentence
                     and not minutes
                     and i in body[1:]
-                    and is_bullet(lines[body[body.index(i) - 1]].strip())
-                    and not is_bullet(lines[i].strip())
+                    and all(is_bullet(lines[k].strip()) for k in body[: body.index(i)])
                     and _is_prose(lines[i].strip())
-                    and all(_COURTESY.match(lines[k].strip()) for k in body[body.index(i) + 1 :])
+                    and bool(_REQUEST.match(lines[i].strip()))
                     and body.index(i) + 1 < len(body)
+                    and all(_COURTESY.match(lines[k].strip()) for k in body[body.index(i) + 1 :])
                 )
                 # (Minutes' "Chủ trì tiếp thu các ý kiến nêu trên và kết luận: …" is their last item's.)
                 or (
@@ -353,7 +356,8 @@ _PROSE_CHARS = 80
 # A full stop between two sentences of a paragraph ("… năm 2026. Có 135/150 đại biểu …").
 # Lines of a header block, however long: a bullet, the recipients, the subject, the number, the legal bases.
 _NOT_OPENING = ("-", "+", "•", "Kính gửi", "V/v", "Số", "Căn cứ")
-_FULL_STOP_INSIDE = re.compile(r"\w\. [A-ZĐÀ-Ỹ]")
+# (A word of two letters at least, in lower case: "Q. Bình Tân, TP. Hồ Chí Minh" is an address.)
+_FULL_STOP_INSIDE = re.compile(r"(\w{2,})\. (\w)")
 
 
 def _opening_text(lines: list[str], indices: list[int]) -> int | None:
@@ -379,7 +383,7 @@ def _has_sentences(text: str) -> bool:
         and CELLS not in text
         and not in_capitals(text)
         and not text.startswith(_NOT_OPENING)
-        and bool(_FULL_STOP_INSIDE.search(text))
+        and any(m.group(1).islower() and m.group(2).isupper() for m in _FULL_STOP_INSIDE.finditer(text))
     )
 
 

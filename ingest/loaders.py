@@ -1154,17 +1154,17 @@ def _wraps(previous: str, heading: tuple[str, str, str] | None, line: str, width
         return True
     if _PDF_ROW.match(previous):
         return False  # a table's row ends where it ends ("6 Tỉnh Long An … 786" / "Nhìn chung, …")
-    if in_capitals(line, 6) and not in_capitals(previous, 6):
-        # A line in capitals under one that is not opens anew: the signing authority under a
-        # decision's subject ("Về việc hỗ trợ … quý II năm 2026" / "GIÁM ĐỐC CÔNG TY TNHH …").
+    if in_capitals(line, 6) and not in_capitals((previous.split() or [""])[-1], 1):
+        # A line in capitals under one that ends in ordinary case opens anew: the signing authority
+        # under a decision's subject ("Về việc hỗ trợ … quý II năm 2026" / "GIÁM ĐỐC CÔNG TY TNHH
+        # …"). (A name in capitals wrapped mid-sentence goes on: "… của CÔNG TY CỔ PHẦN DỆT MAY" /
+        # "THÀNH CÔNG VIỆT NAM".)
         return False
     if heading is None or heading[0] not in _TITLED:
         return not SENTENCE_END.search(previous)
     # A heading is followed by its text ("Điều 31. Nhận lại …" / "Trong thời hạn …"), unless the
-    # line is the last word or two of it ("… làm việc tại Việt" / "Nam"), or it goes on with a
-    # figure, which no text opens with but a list's number ("… nộp cho Phòng … trước ngày" /
-    # "25/5/2026; …").
-    return len(line) < 0.25 * width or (line[:1].isdigit() and not SENTENCE_END.search(previous))
+    # line is the last word or two of it ("… làm việc tại Việt" / "Nam").
+    return len(line) < 0.25 * width
 
 
 # The levels whose title is a heading in capitals (not a khoản "1." or a point).

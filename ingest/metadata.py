@@ -1345,10 +1345,14 @@ def document_name(lines: list[Line], meta: DocMeta, file_name: str | None = None
     return None, meta
 
 
-# A copied excerpt's closing note on where it is from: "(Trích Chương III Bộ luật Lao động số
-# 45/2019/QH14 được Quốc hội … thông qua …; … sao gửi …)".
-_SOURCE_NOTE = re.compile(r"^\(?\s*(?:Trích|Nguồn)\b", re.IGNORECASE)
-# The last lines a closing note may be among (a copier's signature or "Nơi nhận" may follow it).
+# A copied excerpt's closing note on where it is from, in brackets: "(Trích Chương III Bộ luật Lao
+# động số 45/2019/QH14 được Quốc hội … thông qua …; … sao gửi …)". Only the places of the text may
+# stand between "Trích" and its kind ("Trích nộp kinh phí … theo Luật …" is a sentence, "Nguồn: …
+# tổng hợp từ Luật …" a summary's source).
+_SOURCE_NOTE = re.compile(
+    r"^\(\s*Trích(?:\s+(?:một số điều của|các|từ|đến|và|Chương|Mục|Phần|Điều|khoản|điểm|[IVXLC]+|\d+[a-zđ]?)\b[,.]?)*\s+(?=\S)"
+)
+# The note is among the text's last lines (a bracketed line or two of a copier's may follow it).
 _NOTE_TAIL = 3
 
 
@@ -1357,13 +1361,14 @@ def _source_note(lines: list[Line]) -> tuple[str, re.Match[str]] | None:
     gives a text with no header and no title line (better than its file's name, which a copier
     shortens: "trich_blld_hop_dong_lao_dong.docx")."""
     for line in lines[-_NOTE_TAIL:]:
-        if not _SOURCE_NOTE.match(line.text):
+        note = _SOURCE_NOTE.match(line.text)
+        if not note:
             continue
-        inner = _TYPE_INSIDE.search(line.text)
-        text = line.text[inner.start(1) :] if inner else ""
+        # (What the copier adds after ";" is not the text's name: "…; Công đoàn ngành Y tế sao gửi …".)
+        text = line.text[note.end() :].split(";")[0].rstrip(" ).")
         m = _TYPE_ANY_CASE.match(text)
         if m and _names_by_type(text, m.end()):
-            return text.rstrip(" )."), m
+            return text, m
     return None
 
 def _named_by_line(text: str, m: re.Match[str], meta: DocMeta, body: str) -> tuple[str, DocMeta]:
