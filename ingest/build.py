@@ -107,8 +107,9 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # 154: a letter's last paragraph after its last item's dashes, only a courtesy after it, closes it.
 # 155: a capacity in capitals over "(Ký, ghi rõ họ tên)" opens the signatures. 156: a PDF's line in
 # capitals under one that is not opens anew; an article's line goes on with a wrapped figure. 157: review
-# mends of 151-156 (the note only in brackets, after places; a request closes; no figure rule).
-PARSER_VERSION = 157
+# mends of 151-156 (the note only in brackets, after places; a request closes; no figure rule). 158: a
+# web page's title line and a note with the date in figures name a text without that date or kind.
+PARSER_VERSION = 158
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

@@ -521,7 +521,12 @@ def extract_metadata(lines: list[Line], layout: Layout, file_name: str | None = 
             inline = _number_after_type(rest)
             if inline:
                 inline_number = inline.group(1).rstrip(".")
-                rest = (rest[: inline.start()] + " " + rest[inline.end() :]).strip(" ,;-–")
+                before, after = rest[: inline.start()], rest[inline.end() :]
+                if _ONLY_A_DAY.match(after):
+                    # A web page's title line: "BỘ LUẬT LAO ĐỘNG 2019 - Luật số 45/2019/QH14 ngày
+                    # 20/11/2019": the kind said again and the date are no part of the name.
+                    before, after = _KIND_BEFORE_NUMBER.sub("", before), ""
+                rest = (before + " " + after).strip(" ,;-–")
             # A name on the type line itself ("ĐIỀU LỆ CÔNG ĐOÀN VIỆT NAM") is the title; the
             # lines under it are then a subtitle ("(Ban hành kèm theo …)"), not part of the name.
             title_lines = [rest] if rest else _title_lines(lines[i + 1 : layout.body_start])
@@ -742,7 +747,7 @@ def _adopted_by(lines: list[Line]) -> str | None:
 
 def _iso_date(m: re.Match) -> str:
     """"2024-06-27" from a match of day, month and year (_DATE, _NUMERIC_DATE)."""
-    day, month, year = (int(g) for g in m.groups())
+    day, month, year = (int(g) for g in m.groups()[:3])  # (a match may go on: "… của Chính phủ")
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -1371,6 +1376,11 @@ def _source_note(lines: list[Line]) -> tuple[str, re.Match[str]] | None:
             return text, m
     return None
 
+_ONLY_A_DAY = re.compile(r"^\s*ngày\s+\d{1,2}(?:[/.-]\d{1,2}[/.-]|\s+tháng\s+\d{1,2}\s+năm\s+)\d{4}\s*$", re.IGNORECASE)
+_SLASHED_DAY = re.compile(r"^(\s*ngày\s+)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+# The kind said again before the number a web page's title gives it ("… 2019 - Luật số …").
+_KIND_BEFORE_NUMBER = re.compile(r"\s*[-–]\s*(?:" + "|".join(t[:1] + t[1:].lower() for t in DOC_TYPES) + r")\s*$")
+
 def _named_by_line(text: str, m: re.Match[str], meta: DocMeta, body: str) -> tuple[str, DocMeta]:
     """The name a line naming the document by its kind gives ("Luật Công đoàn 2012 quy định về …"
     → "Luật Công đoàn 2012"), and `meta` completed with the number, date and issuer it states."""
@@ -1380,12 +1390,19 @@ def _named_by_line(text: str, m: re.Match[str], meta: DocMeta, body: str) -> tup
     inline = _number_after_type(rest)
     if inline:
         number = inline.group(1).rstrip(".")
-        rest = rest[: inline.start()] + " " + rest[inline.end() :]
+        # (The date in figures, "ngày 21/11/2013", read as the date in words is.)
+        after = _SLASHED_DAY.sub(r"\1\2 tháng \3 năm \4", rest[inline.end() :])
+        rest = rest[: inline.start()] + " " + after
     # "Trích Nghị định số 135/2020/NĐ-CP ngày 18 tháng 11 năm 2020 của Chính phủ quy định về …":
     # its date and issuer after the number, no part of a title.
     dated = _DATED_BY.match(rest) if number else None
     if dated:
         rest = rest[dated.end() :]
+    elif number and (day := _DATE.search(rest, inline.start() if inline else 0)):
+        # A web page's title line: "BỘ LUẬT LAO ĐỘNG 2019 - Luật số 45/2019/QH14 ngày 20/11/2019".
+        dated_on, rest = day, rest[: day.start()]
+        rest = _KIND_BEFORE_NUMBER.sub("", rest)
+        meta = replace(meta, date=meta.date or _iso_date(dated_on))
     predicate = _PREDICATE.search(rest)
     said = rest[predicate.start() :] if predicate else ""
     if predicate:

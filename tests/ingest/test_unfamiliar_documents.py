@@ -722,6 +722,18 @@ def test_a_signers_capacity_no_list_knows_opens_the_signatures_when_a_note_to_si
     assert "Hà Thị Nguyệt" not in paths[("2.",)] and paths[("Chữ ký",)].startswith("NGƯỜI NHẬN THIẾT BỊ THAY GIA ĐÌNH")
 
 
+def test_a_web_pages_title_line_and_a_note_with_the_date_in_figures_name_the_text_cleanly():
+    # "BỘ LUẬT … 2031 - Luật số …/QH16 ngày 20/11/2031" (a legal portal's title line) and "(Trích Nghị
+    # định số … ngày 21/11/2031 của Chính phủ quy định …)": the kind said again, the date and the
+    # issuer are no part of the name (blinds 200 and 202).
+    articles = "Điều 3. Mức đóng\nMức đóng bằng 2% quỹ tiền lương.\nĐiều 4. Thời hạn đóng\nĐóng hằng tháng.\n"
+    portal = "Trang chủ » Văn bản pháp luật » Lao động\nBỘ LUẬT LAO ĐỘNG BIỂN 2031 - Luật số 77/2031/QH16 ngày 20/11/2031\n"
+    assert _doc(portal + articles, "blld.txt").meta.short_name() == "Bộ luật Lao động biển 2031 77/2031/QH16"
+    note = "(Trích Nghị định số 301/2031/NĐ-CP ngày 21/11/2031 của Chính phủ quy định chi tiết về tài chính công đoàn)"
+    meta = _doc(articles + note, "nd_trich.txt").meta
+    assert (meta.short_name(), meta.date, meta.issuer) == ("Nghị định 301/2031/NĐ-CP", "2031-11-21", "Chính phủ")
+
+
 def test_an_excerpt_named_only_by_its_closing_note_takes_that_name():
     # No header, no title line, a copier's short file name: the note saying where the text is from
     # names it, with its number, date and the body that passed it.
