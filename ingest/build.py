@@ -109,7 +109,11 @@ from ingest.pipeline import NOT_FOUND, Skipped, collect_files, content_hash, rea
 # capitals under one that is not opens anew; an article's line goes on with a wrapped figure. 157: review
 # mends of 151-156 (the note only in brackets, after places; a request closes; no figure rule). 158: a
 # web page's title line and a note with the date in figures name a text without that date or kind.
-PARSER_VERSION = 158
+# 159: a copier's note after an excerpt's last article ("Ghi chú: Văn bản này là bản trích …", "[Trích từ …]",
+# a web page's rule and footer) closes it; a summary line's colon ends the name; a role line after the list of
+# those present is that section's role; prose after a list of one-line items, a polite contact after the
+# last answer and "… này được phổ biến tại …" close a text.
+PARSER_VERSION = 159
 # Chunks per document. The seven Word laws have 100-700 chunks each (the Labour Code 700);
 # 3000 chunks embed in a few minutes at the default embedder's speed, while a 49 MB text made
 # 61,639 chunks (8-10 hours). Setting: HOIDAP_MAX_DOC_CHUNKS.

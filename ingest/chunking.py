@@ -84,13 +84,25 @@ _TEXTS = r"(?:Công văn|Công điện|văn bản|Kế hoạch|Chương trình|C
 # A copy's note closing the text ("(Trích từ Điều lệ Công đoàn Việt Nam; … sao gửi các tổ công đoàn …)"):
 # only as its last line (a quotation's "(Trích Điều 3 …)" inside an item is the item's).
 # So does an excerpt's end mark: "(Hết phần trích)", "(Hết)".
-COPY_NOTE = re.compile(r"^\((?=[^()]*\b(?:Trích từ|[Ss]ao (?:gửi|y|lục))\b|\s*[Hh]ết(?: phần trích)?\s*\))[^()]*\)\s*$")
+COPY_NOTE = re.compile(r"^[(\[](?=[^()\[\]]*\b(?:Trích từ|[Ss]ao (?:gửi|y|lục))\b|\s*[Hh]ết(?: phần trích)?\s*[)\]])[^()\[\]]*[)\]]\s*$")
+# A copier's note after a text of articles, however many lines follow it: "Ghi chú: Văn bản này là
+# bản trích …", "Ghi chú của người biên soạn: …" (over a table of its own), "Lưu ý: Nội dung trên chỉ
+# mang tính tham khảo …", or a web page's rule before its footer ("----------" / "Bài viết liên
+# quan: …"). Not the last article's text.
+_EXCERPT_NOTE = re.compile(
+    r"^(?:(?:[-_*=]\s*){3,}$"
+    r"|(?:Ghi chú|Lưu ý|Chú thích)\s+của\s+(?:người|ban)\s+(?:biên soạn|sưu tầm|trích lục|tổng hợp)\b"
+    r"|(?:Ghi chú|Lưu ý|Chú thích)\s*:\s*(?:Văn bản|Nội dung|Tài liệu|Bản trích|Đây là bản)\s+(?:này|trên|trích|nêu trên)\b)"
+)
 _ENDING = re.compile(
     r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|sử dụng|áp dụng)(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc)"
     # "Nhận được Công văn này, đề nghị …", "Chỉ thị này được phổ biến đến chi bộ.", "Mọi thông tin
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
-    rf"|Nhận được (?i:{_TEXTS}) này|{_TEXTS} này (?:được )?phổ biến đến|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,80}}liên hệ"
+    rf"|Nhận được (?i:{_TEXTS}) này|{_TEXTS} này (?:được )?phổ biến (?:đến|tại)|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,80}}liên hệ"
+    # (Whoever is asked, politely: "Đoàn viên có thắc mắc khác xin liên hệ Văn phòng Công đoàn …"
+    # after a leaflet's last answer.)
+    r"|(?:Đoàn viên|Người lao động|Cán bộ|Quý vị|Bạn|Anh, chị|Các đơn vị)[^.]{0,30}\bcó (?:thông tin|vướng mắc|thắc mắc)[^.]{0,60}\bxin liên hệ"
     # ("Mọi ý kiến góp ý về bữa ăn ca, người lao động gửi về phòng Hành chính - Nhân sự (máy lẻ
     # 2105) …"; a request closing with the contact, "Công đoàn … đề nghị … Mọi thắc mắc xin liên hệ
     # bà …".)
@@ -338,13 +350,49 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
             )
 
         found = next((i for i in range(last + 1, stop) if closes(i)), stop)
+        # After a list of one-line items, each a finished phrase ("1. Thỏa ước … (01 bản chính)." …
+        # "4. Giấy chứng nhận đăng ký doanh nghiệp … (01 bản sao có chứng thực)."), a paragraph of
+        # prose is the text going on ("Một số nội dung có lợi hơn cho người lao động …", "Công ty cam
+        # kết …"), not the last item's.
+        # (Not in minutes: "Các ủy viên biểu quyết thông qua kết luận: 09/09 …" after the last
+        # conclusion is the section's text, their closing is _MINUTES_ENDING's.)
+        if (
+            not minutes
+            and body
+            and body[0] < found
+            and _after_a_list_of_lines(lines, markers)
+            and _is_prose(lines[body[0]].strip())
+            and not is_bullet(lines[body[0]].strip())
+            and not _GOES_ON.search(lines[body[0]].strip())
+        ):
+            found = body[0]
         # A last item that is a short heading keeps the closing sentence right under it as its text
         # ("9. Bế mạc" over "Hội nghị kết thúc lúc 11 giờ 20 phút …", "2. Kinh phí" over "Kinh phí
         # thực hiện Kế hoạch …"): no heading is left without its text. The closing goes on after it.
         if found < stop and short_heading and body and found == body[0]:
             found = next((i for i in range(found + 1, stop) if closes(i)), stop)
         return found
-    return next((i for i in own if i < stop and _ARTICLES_ENDING.match(lines[i])), stop)
+    return next((i for i in own if i < stop and (_ARTICLES_ENDING.match(lines[i]) or _EXCERPT_NOTE.match(lines[i].strip()))), stop)
+
+
+# A paragraph that goes on with an item: an exception to it or one that names items ("Riêng đoàn
+# viên … thuộc đối tượng tại mục 1 …", "Tiền lương tại mục 3 đề nghị …").
+_GOES_ON = re.compile(r"^(?:Riêng|Trường hợp|Ngoài ra|Đối với|Nếu)\b|\b(?:mục|khoản|điểm|tiết)\s+(?:\d|[a-zđ]\b)")
+# Fewest items a list of one-line items has before a paragraph after it is not its last item's.
+_LINE_LIST = 3
+
+
+def _after_a_list_of_lines(lines: list[str], markers: list[tuple[int, str]]) -> bool:
+    """Whether the text's last numbered items are a list of at least _LINE_LIST items of the
+    same style, each one line ending in "." or ";" with the next item right after it."""
+    last, style = markers[-1]
+    run = [last]
+    for i, s in reversed(markers[:-1]):
+        between = [k for k in range(i + 1, run[-1]) if lines[k].strip()]
+        if s != style or between:
+            break
+        run.append(i)
+    return len(run) >= _LINE_LIST and all(lines[i].rstrip()[-1:] in (".", ";") for i in run)
 
 
 # A table's total row: its first cell with words, "Tổng cộng" (an empty number cell before it).

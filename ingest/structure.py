@@ -402,6 +402,9 @@ def parse_structure(lines: list[Line], start: int = 0, stop: int | None = None, 
             continue
         style, number, rest = found
         parent_index = _parent_index(stack, style) if heads is None else heads - 1
+        if style == "role" and stack[-1].style not in (*NUMBERED_CLAUSE_STYLES, "role"):
+            # (After the list of those present right under their heading: a role of that section.)
+            parent_index = len(stack) - 1
         if _restarts_under(stack, style, number, lines):
             # "4. Kết luận …" / "… giao nhiệm vụ như sau:" / "1. Ban Cơ điện …": a list the item
             # introduces, numbered anew, is its own, not more items beside it.
@@ -568,6 +571,16 @@ def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str |
     if not m or len(stack) < 2:
         return None
     item = stack[-1]
+    # Right under the heading of those present, after their list: "II. THÀNH PHẦN THAM DỰ" / "- Ban
+    # Chấp hành … có mặt 08 ủy viên; …" / "- Khách mời: …." / "Thư ký cuộc họp: bà …".
+    if (
+        item.style not in (*NUMBERED_CLAUSE_STYLES, "role", "root")
+        and not item.children
+        and PRESENT_SECTION.search(fold(item.heading).lower())
+        and any(is_bullet(lines[k].text.strip()) for k in item.body)
+        and lines[item.body[-1]].text.rstrip()[-1:] in (".", ";")
+    ):
+        return m.group(1)
     # (Or after another role's line: "Vắng mặt: …." then "Thư ký cuộc họp: …".)
     if item.style not in (*NUMBERED_CLAUSE_STYLES, "role") or item.children or _own_text_ends(item, lines) not in (".", ";"):
         return None

@@ -3384,3 +3384,89 @@ def test_an_annexs_copies_and_a_letters_last_paragraph_in_its_senders_voice_clos
     coordinator = letter.replace("Công ty TNHH Nhựa Hoàng Long cam kết thực hiện đầy đủ Thỏa ước và Phụ lục đã ký kết. Công ty kính đề nghị Sở tiếp nhận./.",
                                  "Người phối hợp: đồng chí Lê Văn Bình, Trưởng ban Văn thể.")
     assert ("Phần kết",) not in _paths_of(coordinator.replace("2. Đầu mối liên hệ\n", "2. Phân công: Văn phòng chuẩn bị.\n"), "cong_van.txt")
+
+
+def test_a_summary_lines_colon_ends_the_name_before_what_the_excerpt_covers():
+    rules = (
+        "Trích Nội quy lao động Công ty TNHH Giày Thái Bình: các quy định về kỷ luật lao động và trách nhiệm vật chất.\n\n"
+        "Chương IV\nKỶ LUẬT LAO ĐỘNG\n"
+        "Điều 20. Hình thức kỷ luật\nNgười lao động vi phạm bị xử lý theo một trong các hình thức khiển trách, kéo dài thời hạn nâng lương, cách chức, sa thải.\n"
+    )
+    assert _doc(rules, "noi_quy.txt").meta.short_name() == "Nội quy lao động Công ty TNHH Giày Thái Bình"
+    law = "Trích Luật Việc làm số 74/2025/QH15: các quy định về bảo hiểm thất nghiệp.\n\nĐiều 31. Đối tượng\nNgười lao động làm việc theo hợp đồng lao động từ đủ 01 tháng trở lên.\n"
+    assert _doc(law, "vl.txt").meta.short_name() == "Luật Việc làm 74/2025/QH15"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        ["Ghi chú: Văn bản này là bản trích Chương III Luật Việc làm số 74/2025/QH15, do Công đoàn cơ sở sao gửi các tổ công đoàn."],
+        ["[Trích từ Luật Việc làm số 74/2025/QH15, đăng trên Cổng thông tin điện tử của Liên đoàn Lao động tỉnh.]"],
+        ["----------", "Lưu ý: Nội dung trên chỉ mang tính tham khảo, người đọc đối chiếu với văn bản gốc.", "Bài viết liên quan: Thủ tục hưởng trợ cấp thất nghiệp"],
+        ["Ghi chú của người biên soạn: Mức hưởng tối đa theo từng năm như sau:", "| Năm | Mức tối đa |", "| 2026 | 5 lần |"],
+    ],
+)
+def test_a_copiers_note_after_an_excerpts_last_article_is_not_its_text(note):
+    text = (
+        "Trích Luật Việc làm số 74/2025/QH15\n\n"
+        "Điều 38. Mức hưởng trợ cấp thất nghiệp\n"
+        "1. Mức hưởng trợ cấp thất nghiệp hằng tháng bằng 60% mức bình quân tiền lương tháng đóng bảo hiểm thất nghiệp của 06 tháng gần nhất.\n"
+        "2. Thời gian hưởng trợ cấp thất nghiệp được tính theo số tháng đóng bảo hiểm thất nghiệp.\n\n"
+        + "\n".join(note)
+        + "\n"
+    )
+    paths = _paths_of(text, "vl.txt")
+    assert paths[("Điều 38", "Khoản 2")].endswith("số tháng đóng bảo hiểm thất nghiệp.")
+    assert not any(note[-1] in t for p, t in paths.items() if p[:1] == ("Điều 38",))
+
+
+def test_a_role_line_after_the_list_of_those_present_under_its_heading_is_a_role_of_that_section():
+    minutes = (
+        "CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN CƠ KHÍ HÀ TRUNG\n"
+        "BIÊN BẢN\nHọp Ban Chấp hành mở rộng quý III năm 2026\n"
+        "I. THÀNH PHẦN THAM DỰ\n"
+        "- Ban Chấp hành có 07 ủy viên, có mặt 06 ủy viên; vắng ông Phạm Văn Lực (đi công tác).\n"
+        "- Khách mời: bà Đinh Thị Hằng, Trưởng phòng Nhân sự Công ty.\n"
+        "Chủ trì cuộc họp: ông Lê Văn Toàn, Chủ tịch Công đoàn cơ sở.\n"
+        "Thư ký cuộc họp: bà Ngô Thị Thủy, Ủy viên Ban Chấp hành.\n"
+        "II. NỘI DUNG CUỘC HỌP\n"
+        "1. Đánh giá kết quả quý III: phát triển mới 42 đoàn viên.\n"
+    )
+    paths = _paths_of(minutes, "bien_ban.txt")
+    assert paths[("I. THÀNH PHẦN THAM DỰ", "Thư ký cuộc họp")] == "Thư ký cuộc họp: bà Ngô Thị Thủy, Ủy viên Ban Chấp hành."
+    assert paths[("I. THÀNH PHẦN THAM DỰ", "Chủ trì cuộc họp")].startswith("Chủ trì cuộc họp: ông Lê Văn Toàn")
+    assert "Thư ký" not in paths[("I. THÀNH PHẦN THAM DỰ",)]
+
+
+def test_prose_after_a_list_of_one_line_items_is_the_texts_ending_not_the_last_items():
+    letter = (
+        "CÔNG TY CỔ PHẦN BAO BÌ HƯNG THỊNH\nSố: 42/CV-HT\nV/v gửi hồ sơ đề nghị hỗ trợ đào tạo lại lao động\n"
+        "Kính gửi: Trung tâm Dịch vụ việc làm tỉnh Hải Dương.\n"
+        "Công ty trân trọng gửi Trung tâm hồ sơ đề nghị hỗ trợ đào tạo, bồi dưỡng cho 35 người lao động, hồ sơ gồm:\n"
+        "1. Văn bản đề nghị hỗ trợ của Công ty (01 bản chính).\n"
+        "2. Phương án đào tạo, bồi dưỡng nâng cao trình độ kỹ năng nghề (01 bản chính).\n"
+        "3. Danh sách người lao động tham gia đào tạo (01 bản chính).\n"
+        "Công ty cam kết sử dụng kinh phí hỗ trợ đúng mục đích và duy trì việc làm cho người lao động ít nhất 12 tháng sau đào tạo.\n"
+        "Trân trọng./.\n"
+    )
+    paths = _paths_of(letter, "cong_van.txt")
+    assert paths[("3.",)] == "3. Danh sách người lao động tham gia đào tạo (01 bản chính)."
+    assert paths[("Phần kết",)].startswith("Công ty cam kết sử dụng kinh phí")
+
+
+def test_a_polite_contact_after_the_last_answer_and_a_text_posted_somewhere_close_it():
+    leaflet = (
+        "HỎI - ĐÁP\nVề chế độ thai sản\n"
+        "Câu hỏi 1: Sinh con thì được nghỉ bao lâu?\nTrả lời: Lao động nữ sinh con được nghỉ 06 tháng.\n"
+        "Câu hỏi 2: Chồng có được nghỉ khi vợ sinh con không?\nTrả lời: Có, được nghỉ từ 05 đến 14 ngày làm việc tùy trường hợp.\n"
+        "Người lao động có thắc mắc khác xin liên hệ Văn phòng Công đoàn cơ sở, điện thoại nội bộ 108.\n"
+    )
+    paths = _paths_of(leaflet, "hoi_dap.txt")
+    assert "Văn phòng Công đoàn" not in paths[("Câu hỏi 2",)] and "Văn phòng Công đoàn" in paths[("Phần kết",)]
+    guide = (
+        "HƯỚNG DẪN\nThủ tục hưởng trợ cấp thai sản\nI. HỒ SƠ\n1. Giấy khai sinh của con (bản sao).\nII. LIÊN HỆ\n"
+        "- Thủ tục: chị Lê Thị Hoa, Phòng Nhân sự, điện thoại nội bộ 212.\n"
+        "Hướng dẫn này được phổ biến tại các buổi giao ca và niêm yết tại bảng tin các xưởng.\n"
+    )
+    paths = _paths_of(guide, "hd.txt")
+    assert "bảng tin" not in paths[("II. LIÊN HỆ",)] and paths[("Phần kết",)].startswith("Hướng dẫn này được phổ biến tại")
