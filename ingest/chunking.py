@@ -87,12 +87,12 @@ _TEXTS = r"(?:Công văn|Công điện|văn bản|Kế hoạch|Chương trình|C
 COPY_NOTE = re.compile(r"^[(\[](?=[^()\[\]]*\b(?:Trích từ|[Ss]ao (?:gửi|y|lục))\b|\s*[Hh]ết(?: phần trích)?\s*[)\]])[^()\[\]]*[)\]]\s*$")
 # A copier's note after a text of articles, however many lines follow it: "Ghi chú: Văn bản này là
 # bản trích …", "Ghi chú của người biên soạn: …" (over a table of its own), "Lưu ý: Nội dung trên chỉ
-# mang tính tham khảo …", or a web page's rule before its footer ("----------" / "Bài viết liên
-# quan: …"). Not the last article's text.
+# mang tính tham khảo …" (a web page's footer), "Nguồn: Cổng thông tin điện tử Chính phủ". Not the last
+# article's text; a note that speaks of the text itself ("Lưu ý: Nội dung này không áp dụng cho người
+# lao động đang thử việc") is.
 _EXCERPT_NOTE = re.compile(
-    r"^(?:(?:[-_*=]\s*){3,}$"
-    r"|(?:Ghi chú|Lưu ý|Chú thích)\s+của\s+(?:người|ban)\s+(?:biên soạn|sưu tầm|trích lục|tổng hợp)\b"
-    r"|(?:Ghi chú|Lưu ý|Chú thích)\s*:\s*(?:Văn bản|Nội dung|Tài liệu|Bản trích|Đây là bản)\s+(?:này|trên|trích|nêu trên)\b)"
+    r"^(?:(?:Ghi chú|Lưu ý|Chú thích)\s+của\s+(?:người|ban)\s+(?:biên soạn|sưu tầm|trích lục|tổng hợp)\b"
+    r"|(?:Ghi chú|Lưu ý|Chú thích|Nguồn)\s*:.*\b(?:trích|tham khảo|sao gửi|sao lục|văn bản gốc|[Cc]ông báo|[Cc]ổng thông tin|[Tt]rang thông tin)\b)"
 )
 _ENDING = re.compile(
     r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|sử dụng|áp dụng)(?: [^,]{0,60})?, nếu có (?:khó khăn|vướng mắc)"
@@ -102,7 +102,9 @@ _ENDING = re.compile(
     rf"|Nhận được (?i:{_TEXTS}) này|{_TEXTS} này (?:được )?phổ biến (?:đến|tại)|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,80}}liên hệ"
     # (Whoever is asked, politely: "Đoàn viên có thắc mắc khác xin liên hệ Văn phòng Công đoàn …"
     # after a leaflet's last answer.)
-    r"|(?:Đoàn viên|Người lao động|Cán bộ|Quý vị|Bạn|Anh, chị|Các đơn vị)[^.]{0,30}\bcó (?:thông tin|vướng mắc|thắc mắc)[^.]{0,60}\bxin liên hệ"
+    # (Other questions only: "… có thắc mắc về thời gian đóng … xin liên hệ cơ quan Bảo hiểm xã hội"
+    # is that answer's.)
+    r"|(?:Đoàn viên|Người lao động|Cán bộ|Quý vị|Bạn|Anh, chị|Các đơn vị)[^.]{0,30}\bcó (?:vướng mắc|thắc mắc|câu hỏi) khác[^.]{0,60}\bxin liên hệ"
     # ("Mọi ý kiến góp ý về bữa ăn ca, người lao động gửi về phòng Hành chính - Nhân sự (máy lẻ
     # 2105) …"; a request closing with the contact, "Công đoàn … đề nghị … Mọi thắc mắc xin liên hệ
     # bà …".)
@@ -383,16 +385,24 @@ _LINE_LIST = 3
 
 
 def _after_a_list_of_lines(lines: list[str], markers: list[tuple[int, str]]) -> bool:
-    """Whether the text's last numbered items are a list of at least _LINE_LIST items of the
-    same style, each one line ending in "." or ";" with the next item right after it."""
-    last, style = markers[-1]
-    run = [last]
-    for i, s in reversed(markers[:-1]):
-        between = [k for k in range(i + 1, run[-1]) if lines[k].strip()]
-        if s != style or between:
-            break
+    """Whether the text's numbered items are one list the text introduces ("… hồ sơ gồm:"), its
+    only numbering, of at least _LINE_LIST items, each one line ending in ".", ";" or ")" with the
+    next item right after it. (Points under an item, a list inside a Q&A's answer or a plan's
+    part are that item's: "Lưu ý: …", "Như vậy, …" after them go on with it.)"""
+    if any(style != "arabic" for _, style in markers):
+        return False
+    run = [markers[-1][0]]
+    for i, _style in reversed(markers[:-1]):
+        if [k for k in range(i + 1, run[-1]) if lines[k].strip()]:
+            return False
         run.append(i)
-    return len(run) >= _LINE_LIST and all(lines[i].rstrip()[-1:] in (".", ";") for i in run)
+    before = [k for k in range(run[-1]) if lines[k].strip()]
+    return (
+        len(run) >= _LINE_LIST
+        and bool(before)
+        and lines[before[-1]].rstrip().endswith(":")
+        and all(lines[i].rstrip()[-1:] in (".", ";", ")") for i in run)
+    )
 
 
 # A table's total row: its first cell with words, "Tổng cộng" (an empty number cell before it).

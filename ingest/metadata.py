@@ -1285,7 +1285,7 @@ _ORG_HEADER = re.compile(
 _ORG_FOLDED = re.compile(fold(_ORG_HEADER.pattern))  # also typed without diacritics
 # Where a one-line summary stops naming the document and starts saying what it does:
 # "Luật Công đoàn 2012 | quy định về quyền, trách nhiệm của công đoàn…".
-_COVERS = re.compile(r":\s+(?=[a-zđà-ỹ])")
+_COVERS = re.compile(r":\s+(?=\w)")
 _PREDICATE = re.compile(
     r"\s(?:quy định|hướng dẫn|ban hành|được|là|gồm|có hiệu lực|nhằm|áp dụng|điều chỉnh|thay thế|sửa đổi)\b"
 )
@@ -1407,7 +1407,8 @@ def _named_by_line(text: str, m: re.Match[str], meta: DocMeta, body: str) -> tup
     # "Trích Điều lệ Công đoàn Việt Nam (khóa XIII): các quy định về đoàn viên …": what a colon
     # introduces is what the excerpt covers, not the name.
     covers = _COVERS.search(rest)
-    if covers:
+    if covers and rest[: covers.start()].strip() and rest[covers.end()].islower():
+        # (Only after the kind's name: "Thông báo: lịch nghỉ Tết …" is named by what follows.)
         rest = rest[: covers.start()]
     predicate = _PREDICATE.search(rest)
     said = rest[predicate.start() :] if predicate else ""

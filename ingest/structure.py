@@ -563,6 +563,11 @@ def _after_a_role(lines: list[Line], i: int, stack: list[Section]) -> bool:
     return True
 
 
+# The heading of those present itself ("II. THÀNH PHẦN THAM DỰ", "I. Có mặt"), not any heading naming
+# them ("IV. Ý KIẾN CỦA CÁC ĐẠI BIỂU DỰ HỌP").
+_PRESENT_HEADING = re.compile(r"(?:thanh phan|nhung nguoi (?:tham du|co mat)|nguoi tham du|tham du|co mat)\b")
+
+
 def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str | None:
     """The role unnumbered line `i` names when it follows a finished item of a list (one whose
     text ends a sentence, with no points): "Thư ký cuộc họp" of "Thư ký cuộc họp: Bà …" after
@@ -576,7 +581,7 @@ def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str |
     if (
         item.style not in (*NUMBERED_CLAUSE_STYLES, "role", "root")
         and not item.children
-        and PRESENT_SECTION.search(fold(item.heading).lower())
+        and _PRESENT_HEADING.match(fold(item.title).lower())
         and any(is_bullet(lines[k].text.strip()) for k in item.body)
         and lines[item.body[-1]].text.rstrip()[-1:] in (".", ";")
     ):

@@ -3470,3 +3470,51 @@ def test_a_polite_contact_after_the_last_answer_and_a_text_posted_somewhere_clos
     )
     paths = _paths_of(guide, "hd.txt")
     assert "bảng tin" not in paths[("II. LIÊN HỆ",)] and paths[("Phần kết",)].startswith("Hướng dẫn này được phổ biến tại")
+
+
+def test_review_mends_of_the_copiers_note_the_list_ending_the_role_and_the_colon_rules():
+    # A list inside a Q&A's answer, and points under an item: what follows them is that answer's or item's.
+    leaflet = (
+        "HỎI - ĐÁP PHÁP LUẬT\nVề chế độ nghỉ hằng năm\n"
+        "Câu hỏi 1: Người lao động làm đủ 12 tháng được nghỉ hằng năm bao nhiêu ngày?\nTrả lời: Người làm việc trong điều kiện bình thường được nghỉ 12 ngày làm việc.\n"
+        "Câu hỏi 2: Tôi có được thanh toán tiền những ngày nghỉ hằng năm chưa nghỉ không?\n"
+        "Trả lời: Người lao động được thanh toán tiền lương cho những ngày chưa nghỉ trong các trường hợp sau:\n"
+        "1. Do thôi việc, bị mất việc làm mà chưa nghỉ hết số ngày nghỉ hằng năm;\n2. Do người sử dụng lao động không bố trí cho người lao động nghỉ;\n"
+        "3. Người lao động không có nhu cầu nghỉ và được người sử dụng lao động đồng ý.\n"
+        "Như vậy, chị chưa nghỉ hết số ngày nghỉ hằng năm khi chấm dứt hợp đồng thì Công ty phải thanh toán tiền lương cho những ngày đó.\n"
+    )
+    assert ("Phần kết",) not in _paths_of(leaflet, "hoi_dap.txt")
+    notice = (
+        "THÔNG BÁO\nVề việc xét hỗ trợ đoàn viên có hoàn cảnh khó khăn năm 2026\n"
+        "Ban Chấp hành Công đoàn cơ sở thông báo đến các tổ công đoàn về việc xét hỗ trợ như sau:\n"
+        "1. Đối tượng: đoàn viên có thời gian sinh hoạt công đoàn từ 12 tháng trở lên.\n2. Mức hỗ trợ: 2.000.000 đồng/đoàn viên.\n"
+        "3. Hồ sơ đề nghị gồm:\na) Đơn đề nghị hỗ trợ có xác nhận của tổ trưởng công đoàn;\nb) Bản sao sổ hộ nghèo;\nc) Giấy tờ chứng minh bệnh hiểm nghèo (nếu có).\n"
+        "Lưu ý: hồ sơ nộp về Văn phòng Công đoàn cơ sở trước ngày 20/11/2026; hồ sơ nộp sau thời hạn này được xét vào đợt sau.\n"
+    )
+    assert ("Phần kết",) not in _paths_of(notice, "thong_bao.txt")
+    # An agreement's own note on its last article is that article's; a copier's source line is not.
+    agreement = (
+        "THỎA ƯỚC LAO ĐỘNG TẬP THỂ\nCông ty TNHH Cơ khí Tân Phát\nĐiều 9. Tiền ăn giữa ca\n1. Mức tiền ăn giữa ca là 30.000 đồng/người/bữa.\n"
+        "2. Người lao động làm thêm giờ từ 02 giờ trở lên sau ca được hỗ trợ thêm một bữa ăn phụ.\n"
+        "Lưu ý: Nội dung này không áp dụng cho người lao động đang trong thời gian thử việc.\n"
+    )
+    assert "thời gian thử việc" in _paths_of(agreement, "tu.txt")[("Điều 9", "Khoản 2")]
+    law = "Trích Luật Việc làm số 74/2025/QH15\n\nĐiều 38. Mức hưởng\n1. Mức hưởng bằng 60% tiền lương.\n2. Thời gian hưởng tính theo số tháng đóng.\nNguồn: Cổng thông tin điện tử Chính phủ (chinhphu.vn).\n"
+    assert _paths_of(law, "vl.txt")[("Phần kết",)].startswith("Nguồn:")
+    # A chair's answer under a heading of opinions is no role line.
+    minutes = (
+        "BIÊN BẢN\nHọp Ban Chấp hành mở rộng quý III năm 2026\nI. THÀNH PHẦN\nBan Chấp hành có 07 ủy viên, có mặt 07 ủy viên.\n"
+        "II. Ý KIẾN CỦA CÁC ĐẠI BIỂU DỰ HỌP\n- Đồng chí Phạm Văn Lực đề nghị tăng mức hỗ trợ đoàn viên ốm đau;\n- Đồng chí Trần Thị Hoa đề nghị tổ chức tham quan.\n"
+        "Chủ trì: tiếp thu ý kiến của các đại biểu, giao Ban Thường vụ xây dựng phương án trình kỳ họp tới.\n"
+    )
+    assert "Chủ trì: tiếp thu" in _paths_of(minutes, "bb.txt")[("II. Ý KIẾN CỦA CÁC ĐẠI BIỂU DỰ HỌP",)]
+    # An answer's own referral is the answer's.
+    qa = (
+        "HỎI - ĐÁP\nVề bảo hiểm xã hội\nCâu hỏi 1: Làm sao để tôi biết Công ty đã đóng bảo hiểm xã hội đầy đủ?\n"
+        "Trả lời: Người lao động có thể tra cứu quá trình đóng trên ứng dụng VssID.\n"
+        "Người lao động có thắc mắc về thời gian đóng chưa được ghi nhận xin liên hệ cơ quan Bảo hiểm xã hội cấp huyện.\n"
+    )
+    assert "cơ quan Bảo hiểm xã hội cấp huyện" in _paths_of(qa, "hd.txt")[("Câu hỏi 1",)]
+    # A colon right after the kind is no end of a name.
+    plan = "Thông báo: lịch nghỉ Tết Nguyên đán Bính Ngọ năm 2026\nI. THỜI GIAN NGHỈ\nTừ ngày 14/02/2026 đến hết ngày 22/02/2026.\n"
+    assert _doc(plan, "tb.txt").meta.short_name() == "Thông báo lịch nghỉ Tết Nguyên đán Bính Ngọ năm 2026"
