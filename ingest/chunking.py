@@ -100,10 +100,9 @@ _ENDING = re.compile(
     # chi tiết xin liên hệ đồng chí …": the formulas that close a letter or a directive.
     # "Mọi thắc mắc xin liên hệ …", "Đề nghị các tổ công đoàn phổ biến thông báo này đến …".
     rf"|Nhận được (?i:{_TEXTS}) này|{_TEXTS} này (?:được )?phổ biến (?:đến|tại)|Mọi (?:thông tin|chi tiết|vướng mắc|thắc mắc)[^.]{{0,80}}liên hệ"
-    # (Whoever is asked, politely: "Đoàn viên có thắc mắc khác xin liên hệ Văn phòng Công đoàn …"
-    # after a leaflet's last answer.)
-    # (Other questions only: "… có thắc mắc về thời gian đóng … xin liên hệ cơ quan Bảo hiểm xã hội"
-    # is that answer's.)
+    # (Whoever is asked, politely, about other questions: "Đoàn viên có thắc mắc khác xin liên hệ Văn
+    # phòng Công đoàn …" after a leaflet's last answer; "… có thắc mắc về thời gian đóng … xin liên
+    # hệ cơ quan Bảo hiểm xã hội" is that answer's.)
     r"|(?:Đoàn viên|Người lao động|Cán bộ|Quý vị|Bạn|Anh, chị|Các đơn vị)[^.]{0,30}\bcó (?:vướng mắc|thắc mắc|câu hỏi) khác[^.]{0,60}\bxin liên hệ"
     # ("Mọi ý kiến góp ý về bữa ăn ca, người lao động gửi về phòng Hành chính - Nhân sự (máy lẻ
     # 2105) …"; a request closing with the contact, "Công đoàn … đề nghị … Mọi thắc mắc xin liên hệ
@@ -358,14 +357,15 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
         # kết …"), not the last item's.
         # (Not in minutes: "Các ủy viên biểu quyết thông qua kết luận: 09/09 …" after the last
         # conclusion is the section's text, their closing is _MINUTES_ENDING's.)
+        first = lines[body[0]].strip() if body else ""
         if (
             not minutes
             and body
             and body[0] < found
             and _after_a_list_of_lines(lines, markers)
-            and _is_prose(lines[body[0]].strip())
-            and not is_bullet(lines[body[0]].strip())
-            and not _GOES_ON.search(lines[body[0]].strip())
+            and _is_prose(first)
+            and not is_bullet(first)
+            and not _STILL_THE_ITEM.search(first)
         ):
             found = body[0]
         # A last item that is a short heading keeps the closing sentence right under it as its text
@@ -379,7 +379,7 @@ def _ending(lines: list[str], start: int, stop: int, minutes: bool = False, voic
 
 # A paragraph that goes on with an item: an exception to it or one that names items ("Riêng đoàn
 # viên … thuộc đối tượng tại mục 1 …", "Tiền lương tại mục 3 đề nghị …").
-_GOES_ON = re.compile(r"^(?:Riêng|Trường hợp|Ngoài ra|Đối với|Nếu)\b|\b(?:mục|khoản|điểm|tiết)\s+(?:\d|[a-zđ]\b)")
+_STILL_THE_ITEM = re.compile(r"^(?:Riêng|Trường hợp|Ngoài ra|Đối với|Nếu)\b|\b(?:mục|khoản|điểm|tiết)\s+(?:\d|[a-zđ]\b)")
 # Fewest items a list of one-line items has before a paragraph after it is not its last item's.
 _LINE_LIST = 3
 
@@ -393,14 +393,13 @@ def _after_a_list_of_lines(lines: list[str], markers: list[tuple[int, str]]) -> 
         return False
     run = [markers[-1][0]]
     for i, _style in reversed(markers[:-1]):
-        if [k for k in range(i + 1, run[-1]) if lines[k].strip()]:
+        if any(lines[k].strip() for k in range(i + 1, run[-1])):
             return False
         run.append(i)
-    before = [k for k in range(run[-1]) if lines[k].strip()]
+    lead_in = next((lines[k] for k in range(run[-1] - 1, -1, -1) if lines[k].strip()), "")
     return (
         len(run) >= _LINE_LIST
-        and bool(before)
-        and lines[before[-1]].rstrip().endswith(":")
+        and lead_in.rstrip().endswith(":")
         and all(lines[i].rstrip()[-1:] in (".", ";", ")") for i in run)
     )
 

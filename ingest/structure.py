@@ -583,7 +583,7 @@ def _role_after_a_list(lines: list[Line], i: int, stack: list[Section]) -> str |
         and not item.children
         and _PRESENT_HEADING.match(fold(item.title).lower())
         and any(is_bullet(lines[k].text.strip()) for k in item.body)
-        and lines[item.body[-1]].text.rstrip()[-1:] in (".", ";")
+        and _own_text_ends(item, lines) in (".", ";")
     ):
         return m.group(1)
     # (Or after another role's line: "Vắng mặt: …." then "Thư ký cuộc họp: …".)
